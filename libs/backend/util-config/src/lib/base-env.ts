@@ -1,0 +1,40 @@
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Variables every Claimline service reads. Services extend it with their own. */
+export class BaseServiceEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^(nats|tls):\/\/.+/, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Subject prefix of durable events on JetStream; tests use their own to stay isolated. */
+  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: 'EVENTS_SUBJECT_PREFIX must be dot-separated NATS tokens' })
+  EVENTS_SUBJECT_PREFIX = 'events';
+
+  @Matches(/^[A-Z0-9_]+$/, { message: 'EVENTS_STREAM_PREFIX must be upper-case letters, digits and _' })
+  EVENTS_STREAM_PREFIX = 'CLAIMLINE';
+
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  RPC_TIMEOUT_MS = 5000;
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Delays the outbox relay's first run; only tests set it, to hold events in the outbox. */
+  @IsInt()
+  @Min(0)
+  OUTBOX_RELAY_START_DELAY_MS = 0;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  SERVICE_INSTANCE?: string;
+}

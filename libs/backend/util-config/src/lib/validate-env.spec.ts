@@ -1,0 +1,24 @@
+import { BaseServiceEnv } from './base-env';
+import { EnvValidationError, validateEnv } from './validate-env';
+
+describe('validateEnv', () => {
+  it('converts and defaults valid variables', () => {
+    const env = validateEnv('svc', BaseServiceEnv, { DATABASE_URL: 'postgres://u@h/db', RPC_TIMEOUT_MS: '2500' });
+    expect(env.DATABASE_URL).toBe('postgres://u@h/db');
+    expect(env.RPC_TIMEOUT_MS).toBe(2500);
+    expect(env.NATS_URL).toBe('nats://127.0.0.1:4222');
+  });
+
+  it('lists every problem with the variable name', () => {
+    expect.assertions(4);
+    try {
+      validateEnv('svc', BaseServiceEnv, { NATS_URL: 'http://x', RPC_TIMEOUT_MS: 'soon' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(EnvValidationError);
+      const message = (e as Error).message;
+      expect(message).toContain('DATABASE_URL must be a postgres:// URL');
+      expect(message).toContain('NATS_URL must be a nats:// URL');
+      expect(message).toContain('RPC_TIMEOUT_MS');
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, NatsError } from 'nats';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, EventMap } from '@claimline/contracts/common';
+import { EventsConfig, streamName } from './events-config';
+import { ensureEventStream } from './streams';
+import { RelayLogger } from './outbox-relay';
+
+export type EventHandlers<M extends EventMap> = {
+  [T in keyof M & string]?: (event: EventEnvelope<M[T]>, manager: EntityManager) => Promise<void>;
+};
+
+export interface EventConsumerOptions<M extends EventMap> {
+  /** Durable consumer name, unique per consuming service and purpose, e.g. `enrollments-clients`. */
+  durable: string;
+  /** The producing service whose stream is read, e.g. `practice-settings`. */
+  service: string;
+  /** The consuming service's schema, which holds its inbox table. */
+  schema: string;
+  events: EventsConfig;
+  handlers: EventHandlers<M>;
+  logger?: RelayLogger;
+}
+
+const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * A durable JetStream consumer whose handlers run in a database transaction together with an
+ * inbox insert: an event already in the inbox is acknowledged without running the handler
+ * again, so redelivery (after a crash, a NATS restart or a lost ack) has no second effect.
+ */
+export class EventConsumer<M extends EventMap> {
+  private messages: ConsumerMessages | null = null;
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private readonly log: RelayLogger;
+  handled = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly dataSource: DataSource,
+    private readonly options: EventConsumerOptions<M>,
+  ) {
+    this.log = options.logger ?? silent;
+  }
+
+  async start(): Promise<void> {
+    const consumer = await this.ensureConsumer();
+    this.loop = this.run(consumer);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async ensureConsumer(): Promise<Consumer> {
+    const { events, service, durable } = this.options;
+    const jsm = await this.nc.jetstreamManager();
+    const stream = await ensureEventStream(jsm, events, service);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: `${events.subjectPrefix}.${service}.>`,
+      ack_wait: 30 * 1_000_000_000,
+      max_ack_pending: 256,
+    };
+    try {
+      await jsm.consumers.info(stream, durable);
+    } catch (error) {
+      if (!(error instanceof NatsError) || !/consumer not found/i.test(error.message)) throw error;
+      await jsm.consumers.add(stream, config);
+    }
+    return this.nc.jetstream().consumers.get(streamName(events, service), durable);
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    let backoff = 200;
+    while (!this.stopped) {
+      try {
+        this.messages = await consumer.consume({ max_messages: 64 });
+        for await (const msg of this.messages) {
+          await this.handle(msg);
+          backoff = 200;
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        this.log.warn(`consumer ${this.options.durable}: ${(error as Error).message}; retrying in ${backoff} ms`);
+        await new Promise((r) => setTimeout(r, backoff));
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    let event: EventEnvelope<unknown>;
+    try {
+      event = msg.json<EventEnvelope<unknown>>();
+    } catch {
+      this.log.error(`consumer ${this.options.durable}: dropping a message that is not JSON (${msg.subject})`);
+      msg.term();
+      return;
+    }
+    const handler = this.options.handlers[event.type as keyof M & string] as
+      | ((e: EventEnvelope<unknown>, m: EntityManager) => Promise<void>)
+      | undefined;
+    if (!handler) {
+      msg.ack();
+      return;
+    }
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO "${this.options.schema}"."inbox" (consumer, event_id, type) VALUES ($1, $2, $3)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [this.options.durable, event.id, event.type],
+        );
+        if (inserted.length > 0) await handler(event, manager);
+      });
+      msg.ack();
+      this.handled++;
+    } catch (error) {
+      const delay = Math.min(500 * 2 ** Math.min(msg.info.redeliveryCount, 6), 30_000);
+      this.log.error(
+        `consumer ${this.options.durable}: ${event.type} ${event.id} failed (attempt ${msg.info.redeliveryCount}): ${(error as Error).message}`,
+      );
+      msg.nak(delay);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import { Client } from 'pg';
+import { headers as natsHeaders, JetStreamClient, NatsConnection } from 'nats';
+import { EventEnvelope, HEADER_REQUEST_ID } from '@claimline/contracts/common';
+import { EventsConfig, eventSubject } from './events-config';
+import { outboxChannel } from './outbox';
+import { ensureEventStream } from './streams';
+
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  schema: string;
+  service: string;
+  events: EventsConfig;
+  pollMs?: number;
+  startDelayMs?: number;
+  batchSize?: number;
+  logger?: RelayLogger;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  aggregate_id: string | null;
+  practice_id: string | null;
+  actor_id: string | null;
+  data: unknown;
+  request_id: string | null;
+  occurred_at: Date;
+}
+
+const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Publishes outbox rows to JetStream in commit order, at least once. One relay per schema holds
+ * a PostgreSQL advisory lock, so replicas don't interleave; it wakes on NOTIFY and polls as a
+ * fallback. The JetStream message id is the event id, so a re-publish after a crash between
+ * "published" and "marked" is dropped by the stream's duplicate window, and consumers' inboxes
+ * catch anything older.
+ */
+export class OutboxRelay {
+  private client: Client | null = null;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private js: JetStreamClient;
+  private readonly log: RelayLogger;
+  published = 0;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.log = options.logger ?? silent;
+    this.js = nc.jetstream();
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    await this.disconnect();
+  }
+
+  private async run(): Promise<void> {
+    if (this.options.startDelayMs) await this.sleepOrWake(this.options.startDelayMs);
+    let backoff = 200;
+    while (!this.stopped) {
+      try {
+        await this.connect();
+        await ensureEventStream(await this.nc.jetstreamManager(), this.options.events, this.options.service);
+        backoff = 200;
+        while (!this.stopped) {
+          const count = await this.drain();
+          if (count < (this.options.batchSize ?? 100)) await this.sleepOrWake(this.options.pollMs ?? 1000);
+        }
+      } catch (error) {
+        if (this.stopped) break;
+        this.log.warn(`outbox relay: ${(error as Error).message}; retrying in ${backoff} ms`);
+        await this.disconnect();
+        await this.sleepOrWake(backoff);
+        backoff = Math.min(backoff * 2, 10_000);
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (this.client) return;
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-relay` });
+    client.on('error', (e) => this.log.warn(`outbox relay connection: ${e.message}`));
+    client.on('notification', () => this.wake?.());
+    await client.connect();
+    this.client = client;
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    // Only one relay per schema publishes, so events leave in commit order.
+    for (;;) {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        `claimline-outbox:${this.options.schema}`,
+      ]);
+      if (rows[0].locked) return;
+      if (this.stopped) return;
+      await this.sleepOrWake(this.options.pollMs ?? 1000);
+    }
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    if (client) await client.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many rows were published. */
+  private async drain(): Promise<number> {
+    const client = this.client!;
+    const schema = this.options.schema;
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT id, type, aggregate_id, practice_id, actor_id, data, request_id, occurred_at
+         FROM "${schema}"."outbox" WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.options.batchSize ?? 100],
+    );
+    let done = 0;
+    for (const row of rows) {
+      if (this.stopped) break;
+      const envelope: EventEnvelope = {
+        id: row.id,
+        type: row.type,
+        occurredAt: row.occurred_at.toISOString(),
+        aggregateId: row.aggregate_id ?? '',
+        practiceId: row.practice_id,
+        actorId: row.actor_id,
+        data: row.data,
+      };
+      const h = natsHeaders();
+      if (row.request_id) h.set(HEADER_REQUEST_ID, row.request_id);
+      try {
+        await this.js.publish(eventSubject(this.options.events, row.type), JSON.stringify(envelope), {
+          msgID: row.id,
+          headers: h,
+          timeout: 5000,
+        });
+      } catch (error) {
+        await client.query(`UPDATE "${schema}"."outbox" SET attempts = attempts + 1 WHERE id = $1`, [row.id]);
+        throw new Error(`publishing ${row.type} ${row.id} failed: ${(error as Error).message}`);
+      }
+      await client.query(`UPDATE "${schema}"."outbox" SET published_at = now(), attempts = attempts + 1 WHERE id = $1`, [
+        row.id,
+      ]);
+      done++;
+      this.published++;
+    }
+    return done;
+  }
+
+  private sleepOrWake(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}
+

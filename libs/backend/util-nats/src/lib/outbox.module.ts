@@ -1,0 +1,53 @@
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { EVENTS_CONFIG, EventsConfig, NATS_CONNECTION } from './events-config';
+import { Outbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+export interface OutboxModuleOptions {
+  service: string;
+  schema: string;
+  databaseUrl: string;
+  pollMs?: number;
+  startDelayMs?: number;
+}
+
+const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+@Injectable()
+export class OutboxRelayHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly relay: OutboxRelay;
+
+  constructor(
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(EVENTS_CONFIG) events: EventsConfig,
+    @Inject(OUTBOX_OPTIONS) options: OutboxModuleOptions,
+  ) {
+    this.relay = new OutboxRelay(nc, { ...options, events, logger: new Logger('OutboxRelay') });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** Gives a service its typed `Outbox` and runs the relay that publishes it. */
+@Module({})
+export class OutboxModule {
+  static forRoot(options: OutboxModuleOptions): DynamicModule {
+    return {
+      module: OutboxModule,
+      global: true,
+      providers: [
+        { provide: OUTBOX_OPTIONS, useValue: options },
+        { provide: Outbox, useValue: new Outbox(options.schema) },
+        OutboxRelayHost,
+      ],
+      exports: [Outbox],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Actor, EventMap } from '@claimline/contracts/common';
+import { OutboxEventEntity } from './outbox.entity';
+
+export interface NewEvent<M extends EventMap, T extends keyof M & string> {
+  type: T;
+  aggregateId: string;
+  practiceId: string | null;
+  data: M[T];
+}
+
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+/**
+ * Writes events in the caller's transaction. Nothing is published here: the relay publishes
+ * after commit, so an event exists exactly when its change does.
+ */
+export class Outbox<M extends EventMap> {
+  constructor(private readonly schema: string) {}
+
+  async add<T extends keyof M & string>(
+    manager: EntityManager,
+    actor: Actor | null,
+    events: NewEvent<M, T> | NewEvent<M, T>[],
+    requestId?: string,
+  ): Promise<string[]> {
+    const list = Array.isArray(events) ? events : [events];
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('Outbox.add must run inside the transaction of the change it records');
+    }
+    const rows = list.map((e) =>
+      manager.create(OutboxEventEntity, {
+        id: randomUUID(),
+        type: e.type,
+        aggregateId: e.aggregateId,
+        practiceId: e.practiceId,
+        actorId: actor?.userId ?? null,
+        data: e.data as object,
+        requestId: requestId ?? null,
+      }),
+    );
+    await manager.insert(OutboxEventEntity, rows);
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+    return rows.map((r) => r.id);
+  }
+}

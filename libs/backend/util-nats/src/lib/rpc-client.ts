@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError, ErrorCode } from 'nats';
+import { Actor, HEADER_REQUEST_ID, isRpcErrorBody, RpcMap } from '@claimline/contracts/common';
+import { RpcError } from './rpc-error';
+
+const codec = JSONCodec<unknown>();
+
+export interface RpcCallOptions {
+  actor: Actor;
+  requestId?: string;
+  timeoutMs?: number;
+}
+
+interface NestReply {
+  err?: unknown;
+  response?: unknown;
+  isDisposed?: boolean;
+}
+
+/**
+ * Request-reply over core NATS, speaking the packet format of `@nestjs/microservices`
+ * (`{ pattern, data, id }` → `{ err | response }`) so services use plain `@MessagePattern`
+ * handlers, while the caller gets NATS's no-responders signal (→ 503) and a bounded wait (→ 504).
+ */
+export class RpcClient<M extends RpcMap> {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly defaultTimeoutMs = 5000,
+  ) {}
+
+  async send<S extends keyof M & string>(
+    subject: S,
+    data: M[S]['request'],
+    options: RpcCallOptions,
+  ): Promise<M[S]['response']> {
+    const h = natsHeaders();
+    h.set(HEADER_REQUEST_ID, options.requestId ?? randomUUID());
+    const packet = { pattern: subject, data: { actor: options.actor, data }, id: randomUUID() };
+    let reply: NestReply;
+    try {
+      const msg = await this.nc.request(subject, codec.encode(packet), {
+        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
+        headers: h,
+      });
+      reply = codec.decode(msg.data) as NestReply;
+    } catch (error) {
+      throw toTransportError(subject, error);
+    }
+    if (reply.err !== undefined && reply.err !== null) {
+      if (isRpcErrorBody(reply.err)) throw new RpcError(reply.err);
+      throw new RpcError({ code: 'internal', message: `${subject} failed` });
+    }
+    return reply.response as M[S]['response'];
+  }
+}
+
+function toTransportError(subject: string, error: unknown): RpcError {
+  const service = subject.split('.')[0];
+  if (error instanceof NatsError) {
+    if (error.code === ErrorCode.NoResponders) {
+      return new RpcError({ code: 'unavailable', message: `The ${service} service is not available` });
+    }
+    if (error.code === ErrorCode.Timeout) {
+      return new RpcError({ code: 'timeout', message: `The ${service} service did not answer in time` });
+    }
+  }
+  return new RpcError({ code: 'unavailable', message: `The ${service} service could not be reached` });
+}

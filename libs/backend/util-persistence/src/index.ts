@@ -1,0 +1,3 @@
+export * from './lib/snake-naming.strategy';
+export * from './lib/data-source';
+export * from './lib/errors';

@@ -1,0 +1,50 @@
+import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface ServiceDataSourceConfig {
+  url: string;
+  /** The PostgreSQL schema this service owns, e.g. `practice_settings`. */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  applicationName?: string;
+  poolSize?: number;
+}
+
+/**
+ * One DataSource per service schema: snake_case names, its own migrations table, and
+ * `synchronize` off — the schema changes only through reviewed migrations.
+ */
+export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url,
+    schema: config.schema,
+    entities: config.entities,
+    migrations: config.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn'],
+    applicationName: config.applicationName ?? config.schema,
+    extra: { max: config.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+  };
+}
+
+/** Creates the schema if needed and runs pending migrations; returns the names that ran. */
+export async function runMigrations(options: DataSourceOptions): Promise<string[]> {
+  const schema = (options as { schema?: string }).schema;
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './lib/rpc-error';
+export * from './lib/request-context';
+export * from './lib/pagination';
+export * from './lib/event-envelope';
+export * from './lib/address.dto';

