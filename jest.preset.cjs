@@ -9,6 +9,7 @@ delete swcrc.$schema;
 module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
+  setupFiles: [require.resolve('reflect-metadata')],
   transform: { '^.+\\.[tj]s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   coverageReporters: ['text-summary', 'lcov'],

@@ -80,7 +80,9 @@ export function readAddress(n3: Segment | undefined, n4: Segment): Address {
 /** X12 date CCYYMMDD to ISO YYYY-MM-DD; other text is returned as sent. */
 export function isoDate(d: string | undefined): string | undefined {
   if (!d) return undefined;
-  return /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : d;
+  const m = /^(\d{4})(\d\d)(\d\d)$/.exec(d);
+  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return d;
+  return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 export interface ReaderHandler<T> extends TransactionHandler {

@@ -48,7 +48,7 @@ export class X12Tokenizer {
   private count = 0;
   private needIsa = true;
   private readonly maxLen: number;
-  private decoder: TextDecoder | undefined;
+  private decoder: InstanceType<typeof TextDecoder> | undefined;
 
   constructor(options: TokenizerOptions = {}) {
     this.maxLen = options.maxSegmentLength ?? 1 << 20;

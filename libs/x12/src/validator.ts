@@ -144,7 +144,8 @@ function checkValue(def: SimpleElementData, value: string, ref: string, seg: Seg
     } else if ((type === 'DT' || type === 'TM') && !/^\d+$/.test(value)) add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'DT' ? 'date' : 'time'}`);
     if (len < min || len > max) add(seg, 'element-length', `${ref} "${value}" has length ${len}, expected ${min === max ? min : `${min}-${max}`}`);
   }
-  const codes = def[3];
+  // pyx12 lists only the 4010 "U" for ISA11; in 00501 it is the repetition separator
+  const codes = ref === 'ISA11' ? undefined : def[3];
   const list = typeof codes === 'string' ? CODE_SETS[codes] : codes;
   if (list && list.length && !list.includes(value)) add(seg, 'invalid-code', `${ref} "${value}" is not a valid code`);
 }

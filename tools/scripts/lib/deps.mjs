@@ -32,8 +32,10 @@ export function canApt() {
 export async function aptInstall(packages, { log = defaultLog } = {}) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`installing ${packages.join(', ')} with apt-get…`);
-  await run('apt-get', ['update'], { env, name: 'apt' });
-  await run('apt-get', ['install', '-y', ...packages], { env, name: 'apt' });
+  // Wait for the dpkg/apt locks instead of failing when another apt (or a parallel run) holds them.
+  const wait = ['-o', 'DPkg::Lock::Timeout=300'];
+  await run('apt-get', [...wait, 'update'], { env, name: 'apt' });
+  await run('apt-get', [...wait, 'install', '-y', ...packages], { env, name: 'apt' });
 }
 
 /**
@@ -46,7 +48,8 @@ export async function ensureDependencies({ root = process.cwd(), log = defaultLo
   if (!existsSync(lock)) throw new Error(`No package-lock.json in ${root}: cannot install dependencies`);
   let reason = null;
   if (!existsSync(hidden)) reason = 'node_modules is missing';
-  else if (statSync(hidden).mtimeMs < statSync(lock).mtimeMs) reason = 'package-lock.json changed since the last install';
+  else if (statSync(hidden).mtimeMs < statSync(lock).mtimeMs)
+    reason = 'package-lock.json changed since the last install';
   if (!reason) return false;
   log(`${reason}: running npm ci…`);
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
@@ -87,7 +90,9 @@ export async function ensureChromium({ log = defaultLog, env = process.env } = {
     await aptInstall(['chromium'], { log });
     const installed = findChromium();
     if (installed) return installed;
-    throw new Error(`apt-get installed chromium, but none of ${CHROMIUM_CANDIDATES.join(', ')} exists afterwards.`);
+    throw new Error(
+      `apt-get installed chromium, but none of ${CHROMIUM_CANDIDATES.join(', ')} exists afterwards.`,
+    );
   }
   throw new Error(
     `No Chromium found (looked at CHROMIUM_PATH, ${CHROMIUM_CANDIDATES.join(', ')}) and it cannot be installed ` +

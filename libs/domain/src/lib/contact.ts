@@ -9,14 +9,20 @@ export function parsePhone(input: string): Result<string> {
   const text = input.trim();
   if (text === '') return fail('phone.missing', 'Phone number is missing');
   if (!/^\+?[\d\s().-]+$/.test(text)) {
-    return fail('phone.characters', `Phone number ${text} may contain only digits, spaces, ( ) . - and a leading +`);
+    return fail(
+      'phone.characters',
+      `Phone number ${text} may contain only digits, spaces, ( ) . - and a leading +`,
+    );
   }
   let digits = text.replace(/\D/g, '');
   if (digits.length === 11 && digits[0] === '1') digits = digits.slice(1);
   else if (text.startsWith('+')) return fail('phone.country', `Phone number ${text} is not a US number (+1)`);
   if (digits.length !== 10) return fail('phone.length', `Phone number ${text} must have 10 digits`);
   if (digits[0] === '0' || digits[0] === '1') {
-    return fail('phone.area_code', `Phone number ${text} has an area code starting with ${digits[0]}, which does not exist`);
+    return fail(
+      'phone.area_code',
+      `Phone number ${text} has an area code starting with ${digits[0]}, which does not exist`,
+    );
   }
   return ok(digits);
 }

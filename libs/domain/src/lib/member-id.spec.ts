@@ -11,7 +11,12 @@ describe('parseMemberId', () => {
   it('names the characters to remove', () =>
     expect(parseMemberId('W123*456/7')).toEqual({
       ok: false,
-      problems: [{ code: 'member_id.characters', message: 'Member ID W123*456/7 may contain only letters and digits; remove "*", "/"' }],
+      problems: [
+        {
+          code: 'member_id.characters',
+          message: 'Member ID W123*456/7 may contain only letters and digits; remove "*", "/"',
+        },
+      ],
     }));
 
   it.each([

@@ -36,7 +36,12 @@ describe('parseMoney', () => {
   it('explains the two-decimal rule', () =>
     expect(parseMoney('100.505')).toEqual({
       ok: false,
-      problems: [{ code: 'money.precision', message: '100.505 has more than two decimal places; amounts are in whole cents' }],
+      problems: [
+        {
+          code: 'money.precision',
+          message: '100.505 has more than two decimal places; amounts are in whole cents',
+        },
+      ],
     }));
 });
 

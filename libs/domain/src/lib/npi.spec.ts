@@ -13,7 +13,8 @@ describe('npiCheckDigit', () => {
 
 describe('parseNpi', () => {
   it('accepts 1234567893', () => expect(parseNpi('1234567893')).toEqual({ ok: true, value: '1234567893' }));
-  it('ignores surrounding spaces', () => expect(parseNpi(' 1245319599 ')).toEqual({ ok: true, value: '1245319599' }));
+  it('ignores surrounding spaces', () =>
+    expect(parseNpi(' 1245319599 ')).toEqual({ ok: true, value: '1245319599' }));
 
   it.each([
     ['1234567890', 'npi.check_digit', 'NPI 1234567890 fails its check digit'],

@@ -22,15 +22,36 @@ describe('parseTaxId: EIN', () => {
       const result = parseTaxId(`${prefix}-3456789`, 'ein');
       expect(result).toEqual({
         ok: false,
-        problems: [{ code: 'ein.prefix', message: `An EIN cannot start with ${prefix}; the IRS never issues that prefix` }],
+        problems: [
+          {
+            code: 'ein.prefix',
+            message: `An EIN cannot start with ${prefix}; the IRS never issues that prefix`,
+          },
+        ],
       });
     },
   );
 
-  it.each(['01', '06', '10', '16', '20', '27', '30', '48', '50', '68', '71', '77', '80', '88', '90', '95', '98', '99'])(
-    'accepts the issued prefix %s',
-    (prefix) => expect(isValidEinPrefix(prefix)).toBe(true),
-  );
+  it.each([
+    '01',
+    '06',
+    '10',
+    '16',
+    '20',
+    '27',
+    '30',
+    '48',
+    '50',
+    '68',
+    '71',
+    '77',
+    '80',
+    '88',
+    '90',
+    '95',
+    '98',
+    '99',
+  ])('accepts the issued prefix %s', (prefix) => expect(isValidEinPrefix(prefix)).toBe(true));
 });
 
 describe('parseTaxId: SSN', () => {
@@ -42,7 +63,10 @@ describe('parseTaxId: SSN', () => {
   );
 
   it("accepts the seed guide's XXX-XXXXXX form without being told the kind", () =>
-    expect(parseTaxId('123-456789')).toMatchObject({ ok: true, value: { kind: 'ssn', formatted: '123-45-6789' } }));
+    expect(parseTaxId('123-456789')).toMatchObject({
+      ok: true,
+      value: { kind: 'ssn', formatted: '123-45-6789' },
+    }));
 
   it.each([
     ['000-12-3456', 'ssn.area'],
@@ -83,7 +107,9 @@ describe('parseTaxId: input shape', () => {
   it('words a mismatch plainly', () =>
     expect(parseTaxId('123-45-6789', 'ein')).toEqual({
       ok: false,
-      problems: [{ code: 'tax_id.kind_mismatch', message: '123-45-6789 is written like an SSN, but EIN was chosen' }],
+      problems: [
+        { code: 'tax_id.kind_mismatch', message: '123-45-6789 is written like an SSN, but EIN was chosen' },
+      ],
     }));
 });
 

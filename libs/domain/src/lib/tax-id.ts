@@ -88,7 +88,12 @@ function einProblems(digits: string): Problem[] {
   const prefix = digits.slice(0, 2);
   return isValidEinPrefix(prefix)
     ? []
-    : [{ code: 'ein.prefix', message: `An EIN cannot start with ${prefix}; the IRS never issues that prefix` }];
+    : [
+        {
+          code: 'ein.prefix',
+          message: `An EIN cannot start with ${prefix}; the IRS never issues that prefix`,
+        },
+      ];
 }
 
 function ssnProblems(digits: string): Problem[] {
@@ -117,7 +122,10 @@ export function formatTaxId(kind: TaxIdKind, digits: string): string {
  * Hides all but the last four digits of an SSN (`***-**-6789`). An EIN is a business's public
  * identifier, so it is shown whole unless `maskEin` is set (`**-***6789`).
  */
-export function maskTaxId(taxId: Pick<TaxId, 'kind' | 'digits'>, options: { maskEin?: boolean } = {}): string {
+export function maskTaxId(
+  taxId: Pick<TaxId, 'kind' | 'digits'>,
+  options: { maskEin?: boolean } = {},
+): string {
   const last4 = taxId.digits.slice(-4);
   if (taxId.kind === 'ssn') return `***-**-${last4}`;
   return options.maskEin ? `**-***${last4}` : formatTaxId('ein', taxId.digits);

@@ -5,7 +5,9 @@ describe('parseTaxonomyCode', () => {
     ['1041C0700X', '1041C0700X'],
     ['103t00000x', '103T00000X'],
     [' 101YP2500X ', '101YP2500X'],
-  ])('accepts %j as %s', (input, code) => expect(parseTaxonomyCode(input)).toEqual({ ok: true, value: code }));
+  ])('accepts %j as %s', (input, code) =>
+    expect(parseTaxonomyCode(input)).toEqual({ ok: true, value: code }),
+  );
 
   it.each([
     ['', 'taxonomy.missing'],

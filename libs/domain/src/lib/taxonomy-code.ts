@@ -20,6 +20,7 @@ export function parseTaxonomyCode(input: string): Result<string> {
   if (!/^[0-9A-Z]+$/.test(code)) {
     return fail('taxonomy.characters', `Taxonomy code ${code} may contain only letters and digits`);
   }
-  if (!TAXONOMY_CODE.test(code)) return fail('taxonomy.last_character', `Taxonomy code ${code} must end in X`);
+  if (!TAXONOMY_CODE.test(code))
+    return fail('taxonomy.last_character', `Taxonomy code ${code} must end in X`);
   return ok(code);
 }

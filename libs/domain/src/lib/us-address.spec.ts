@@ -1,4 +1,11 @@
-import { isPoBox, isUsStateCode, parseUsStateCode, parseZipCode, US_STATE_CODES, US_STATE_LIKE_CODES } from './us-address';
+import {
+  isPoBox,
+  isUsStateCode,
+  parseUsStateCode,
+  parseZipCode,
+  US_STATE_CODES,
+  US_STATE_LIKE_CODES,
+} from './us-address';
 
 describe('isPoBox', () => {
   it.each([
@@ -51,7 +58,9 @@ describe('US state codes', () => {
     expect(new Set(US_STATE_LIKE_CODES).size).toBe(59);
   });
 
-  it.each(['CA', 'DC', 'PR', 'GU', 'VI', 'AS', 'MP', 'AE'])('knows %s', (code) => expect(isUsStateCode(code)).toBe(true));
+  it.each(['CA', 'DC', 'PR', 'GU', 'VI', 'AS', 'MP', 'AE'])('knows %s', (code) =>
+    expect(isUsStateCode(code)).toBe(true),
+  );
   it.each(['XX', 'ca', 'CAL', ''])('does not know %j', (code) => expect(isUsStateCode(code)).toBe(false));
 
   it('normalises case', () => expect(parseUsStateCode(' tx ')).toEqual({ ok: true, value: 'TX' }));
@@ -75,5 +84,6 @@ describe('parseZipCode', () => {
     expect(parseZipCode(input)).toMatchObject({ ok: false, problems: [{ code: 'zip.format' }] }),
   );
 
-  it('refuses an empty ZIP', () => expect(parseZipCode('')).toMatchObject({ ok: false, problems: [{ code: 'zip.missing' }] }));
+  it('refuses an empty ZIP', () =>
+    expect(parseZipCode('')).toMatchObject({ ok: false, problems: [{ code: 'zip.missing' }] }));
 });

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from './result';
 
+// prettier-ignore
 export const US_STATE_CODES = [
   'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY',
   'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND',
@@ -28,7 +29,8 @@ export function isUsStateCode(value: string): value is UsStateCode {
 export function parseUsStateCode(input: string): Result<UsStateCode> {
   const code = input.trim().toUpperCase();
   if (code === '') return fail('state.missing', 'State is missing');
-  if (!isUsStateCode(code)) return fail('state.unknown', `${input.trim()} is not a US state or territory code`);
+  if (!isUsStateCode(code))
+    return fail('state.unknown', `${input.trim()} is not a US state or territory code`);
   return ok(code);
 }
 

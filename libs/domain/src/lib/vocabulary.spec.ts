@@ -20,7 +20,8 @@ describe('vocabularies', () => {
   it('maps relationships to the X12 individual relationship codes', () =>
     expect(RELATIONSHIP_X12_CODES).toEqual({ self: '18', spouse: '01', child: '19', other: 'G8' }));
 
-  it('maps insurance order to SBR01', () => expect(Object.values(INSURANCE_ORDER_X12)).toEqual(['P', 'S', 'T']));
+  it('maps insurance order to SBR01', () =>
+    expect(Object.values(INSURANCE_ORDER_X12)).toEqual(['P', 'S', 'T']));
 
   it('checks membership', () => {
     expect(isOneOf(CLAIM_SEXES, 'U')).toBe(true);
@@ -37,5 +38,7 @@ describe('vocabularies', () => {
     ['2', false],
     ['111', false],
     ['1a', false],
-  ])('place-of-service shape %s is %s', (code, expected) => expect(isPlaceOfServiceCodeFormat(code)).toBe(expected));
+  ])('place-of-service shape %s is %s', (code, expected) =>
+    expect(isPlaceOfServiceCodeFormat(code)).toBe(expected),
+  );
 });

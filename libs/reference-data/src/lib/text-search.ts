@@ -1,14 +1,18 @@
+const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/behaviour/g, 'behavior'],
+  [/counsell/g, 'counsel'],
+  [/paediatric/g, 'pediatric'],
+  [/centre/g, 'center'],
+];
+
 /** Lower-cased words of a text, with British spellings folded so "behavioural" finds "Behavioral". */
 export function words(text: string): string[] {
-  return text
+  let folded = text
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/our\b/g, 'or')
-    .replace(/ourist\b/g, 'orist')
-    .replace(/(coun|coun)sell/g, '$1sel')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+    .replace(/[\u0300-\u036f]/g, '');
+  for (const [pattern, replacement] of SPELLINGS) folded = folded.replace(pattern, replacement);
+  return folded.split(/[^a-z0-9]+/).filter((w) => w !== '');
 }
 
 /** True when some word of the haystack starts with the query word ("psych" finds "Psychologist"). */

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Variables every Claimline service reads. Services extend it with their own. */
@@ -6,32 +7,35 @@ export class BaseServiceEnv {
   DATABASE_URL: string;
 
   @Matches(/^(nats|tls):\/\/.+/, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
-  NATS_URL = 'nats://127.0.0.1:4222';
+  NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: string = 'info';
 
   /** Subject prefix of durable events on JetStream; tests use their own to stay isolated. */
   @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: 'EVENTS_SUBJECT_PREFIX must be dot-separated NATS tokens' })
-  EVENTS_SUBJECT_PREFIX = 'events';
+  EVENTS_SUBJECT_PREFIX: string = 'events';
 
   @Matches(/^[A-Z0-9_]+$/, { message: 'EVENTS_STREAM_PREFIX must be upper-case letters, digits and _' })
-  EVENTS_STREAM_PREFIX = 'CLAIMLINE';
+  EVENTS_STREAM_PREFIX: string = 'CLAIMLINE';
 
   @IsInt()
   @Min(100)
   @Max(60_000)
-  RPC_TIMEOUT_MS = 5000;
+  @Type(() => Number)
+  RPC_TIMEOUT_MS: number = 5000;
 
   @IsInt()
   @Min(10)
   @Max(60_000)
-  OUTBOX_POLL_MS = 1000;
+  @Type(() => Number)
+  OUTBOX_POLL_MS: number = 1000;
 
   /** Delays the outbox relay's first run; only tests set it, to hold events in the outbox. */
   @IsInt()
   @Min(0)
-  OUTBOX_RELAY_START_DELAY_MS = 0;
+  @Type(() => Number)
+  OUTBOX_RELAY_START_DELAY_MS: number = 0;
 
   @IsOptional()
   @IsString()

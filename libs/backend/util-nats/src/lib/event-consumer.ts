@@ -1,15 +1,15 @@
 import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, NatsError } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventEnvelope, EventMap } from '@claimline/contracts/common';
+import { EventEnvelope, EventMapOf } from '@claimline/contracts/common';
 import { EventsConfig, streamName } from './events-config';
 import { ensureEventStream } from './streams';
 import { RelayLogger } from './outbox-relay';
 
-export type EventHandlers<M extends EventMap> = {
+export type EventHandlers<M extends EventMapOf<M>> = {
   [T in keyof M & string]?: (event: EventEnvelope<M[T]>, manager: EntityManager) => Promise<void>;
 };
 
-export interface EventConsumerOptions<M extends EventMap> {
+export interface EventConsumerOptions<M extends EventMapOf<M>> {
   /** Durable consumer name, unique per consuming service and purpose, e.g. `enrollments-clients`. */
   durable: string;
   /** The producing service whose stream is read, e.g. `practice-settings`. */
@@ -28,7 +28,7 @@ const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error
  * inbox insert: an event already in the inbox is acknowledged without running the handler
  * again, so redelivery (after a crash, a NATS restart or a lost ack) has no second effect.
  */
-export class EventConsumer<M extends EventMap> {
+export class EventConsumer<M extends EventMapOf<M>> {
   private messages: ConsumerMessages | null = null;
   private stopped = false;
   private loop: Promise<void> | null = null;

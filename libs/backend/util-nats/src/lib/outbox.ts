@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, EventMap } from '@claimline/contracts/common';
+import { Actor, EventMapOf } from '@claimline/contracts/common';
 import { OutboxEventEntity } from './outbox.entity';
 
-export interface NewEvent<M extends EventMap, T extends keyof M & string> {
+export interface NewEvent<M extends EventMapOf<M>, T extends keyof M & string> {
   type: T;
   aggregateId: string;
   practiceId: string | null;
@@ -18,7 +18,7 @@ export function outboxChannel(schema: string): string {
  * Writes events in the caller's transaction. Nothing is published here: the relay publishes
  * after commit, so an event exists exactly when its change does.
  */
-export class Outbox<M extends EventMap> {
+export class Outbox<M extends EventMapOf<M>> {
   constructor(private readonly schema: string) {}
 
   async add<T extends keyof M & string>(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError, ErrorCode } from 'nats';
-import { Actor, HEADER_REQUEST_ID, isRpcErrorBody, RpcMap } from '@claimline/contracts/common';
+import { Actor, HEADER_REQUEST_ID, isRpcErrorBody, RpcMapOf } from '@claimline/contracts/common';
 import { RpcError } from './rpc-error';
 
 const codec = JSONCodec<unknown>();
@@ -22,7 +22,7 @@ interface NestReply {
  * (`{ pattern, data, id }` → `{ err | response }`) so services use plain `@MessagePattern`
  * handlers, while the caller gets NATS's no-responders signal (→ 503) and a bounded wait (→ 504).
  */
-export class RpcClient<M extends RpcMap> {
+export class RpcClient<M extends RpcMapOf<M>> {
   constructor(
     private readonly nc: NatsConnection,
     private readonly defaultTimeoutMs = 5000,

@@ -29,7 +29,7 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn'],
+    logging: ['warn', 'migration'],
     applicationName: config.applicationName ?? config.schema,
     extra: { max: config.poolSize ?? 10, connectionTimeoutMillis: 5000 },
   };

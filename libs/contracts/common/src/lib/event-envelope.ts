@@ -17,3 +17,7 @@ export type EventMap = Record<string, object>;
 
 /** A typed map subject → { request, response }, declared by each service's contract lib. */
 export type RpcMap = Record<string, { request: unknown; response: unknown }>;
+
+/** Constraint for typed maps declared as interfaces (which have no index signature). */
+export type EventMapOf<M> = { [K in keyof M]: object };
+export type RpcMapOf<M> = { [K in keyof M]: { request: unknown; response: unknown } };

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { TeamMemberRole } from '@claimline/contracts/practice-settings';
+
+@Entity({ name: 'team_member' })
+@Index('team_member_practice_email_uq', ['practiceId', 'email'], { unique: true, where: 'removed_at IS NULL' })
+export class TeamMemberEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  practiceId: string;
+
+  @Column('text')
+  firstName: string;
+
+  @Column('text')
+  lastName: string;
+
+  @Column('text')
+  email: string;
+
+  @Column('text')
+  role: TeamMemberRole;
+
+  @Column('char', { length: 10, nullable: true })
+  npi: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  removedAt: Date | null;
+}

@@ -1,0 +1,45 @@
+import type { PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
+import { PracticeEntity } from './entities/practice.entity';
+import { TeamMemberEntity } from './entities/team-member.entity';
+
+export function toPracticeView(p: PracticeEntity): PracticeView {
+  return {
+    id: p.id,
+    type: p.type,
+    name: p.name,
+    phone: p.phone,
+    email: p.email,
+    address: {
+      line1: p.address.line1,
+      ...(p.address.line2 ? { line2: p.address.line2 } : {}),
+      city: p.address.city,
+      state: p.address.state,
+      zip: p.address.zip,
+    },
+    version: p.version,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function toTeamMemberView(m: TeamMemberEntity): TeamMemberView {
+  return {
+    id: m.id,
+    practiceId: m.practiceId,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    email: m.email,
+    role: m.role,
+    npi: m.npi,
+    version: m.version,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+/** Names of the keys in `changes` whose value differs from `current` (deep for nested objects). */
+export function changedFields(current: Record<string, unknown>, changes: Record<string, unknown>): string[] {
+  return Object.keys(changes).filter(
+    (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
+  );
+}

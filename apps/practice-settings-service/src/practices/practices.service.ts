@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { Actor, canSeePractice, Page } from '@claimline/contracts/common';
+import {
+  CreatePracticeDto,
+  CreateTeamMemberCommand,
+  ListPracticesQuery,
+  ListTeamMembersQuery,
+  PracticeSettingsEvents,
+  PracticeSettingsEventTypes as Events,
+  PracticeView,
+  TeamMemberView,
+  UpdatePracticeCommand,
+  UpdateTeamMemberCommand,
+} from '@claimline/contracts/practice-settings';
+import { Outbox, RpcError } from '@claimline/backend/util-nats';
+import { isUniqueViolation } from '@claimline/backend/util-persistence';
+import { currentRequestId } from '@claimline/backend/util-service';
+import { PracticeEntity } from './entities/practice.entity';
+import { TeamMemberEntity } from './entities/team-member.entity';
+import { changedFields, toPracticeView, toTeamMemberView } from './practice.mapper';
+
+const DEFAULT_PAGE = 50;
+
+@Injectable()
+export class PracticesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: Outbox<PracticeSettingsEvents>,
+  ) {}
+
+  async createPractice(actor: Actor, dto: CreatePracticeDto): Promise<PracticeView> {
+    return this.db.transaction(async (m) => {
+      const practice = m.create(PracticeEntity, {
+        id: randomUUID(),
+        type: dto.type,
+        name: dto.name.trim(),
+        phone: dto.phone,
+        email: dto.email ?? null,
+        address: { ...dto.address, line2: dto.address.line2 ?? null },
+      });
+      await m.save(practice);
+      const view = toPracticeView(practice);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.practiceCreated, aggregateId: view.id, practiceId: view.id, data: { practice: view, changed: Object.keys(dto) } },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  async getPractice(actor: Actor, practiceId: string): Promise<PracticeView> {
+    return toPracticeView(await this.findPractice(this.db.manager, actor, practiceId));
+  }
+
+  async listPractices(actor: Actor, query: ListPracticesQuery): Promise<Page<PracticeView>> {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const offset = query.offset ?? 0;
+    const qb = this.db.getRepository(PracticeEntity).createQueryBuilder('p');
+    if (actor.practiceIds !== null) qb.andWhere('p.id = ANY(:ids)', { ids: actor.practiceIds });
+    if (query.type) qb.andWhere('p.type = :type', { type: query.type });
+    if (query.search) {
+      qb.andWhere(new Brackets((w) => w.where('lower(p.name) LIKE :prefix', { prefix: `${escapeLike(query.search!.toLowerCase())}%` })));
+    }
+    const [rows, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items: rows.map(toPracticeView), total, limit, offset };
+  }
+
+  async updatePractice(actor: Actor, cmd: UpdatePracticeCommand): Promise<PracticeView> {
+    return this.db.transaction(async (m) => {
+      const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+      assertVersion('Practice', practice.version, cmd.version);
+      const { practiceId: _id, version: _v, ...changes } = cmd;
+      const current = toPracticeView(practice) as unknown as Record<string, unknown>;
+      const changed = changedFields(current, changes as Record<string, unknown>);
+      if (changed.length === 0) return toPracticeView(practice);
+      if (changes.type !== undefined) practice.type = changes.type;
+      if (changes.name !== undefined) practice.name = changes.name.trim();
+      if (changes.phone !== undefined) practice.phone = changes.phone;
+      if (changes.email !== undefined) practice.email = changes.email;
+      if (changes.address !== undefined) practice.address = { ...changes.address, line2: changes.address.line2 ?? null };
+      await m.save(practice);
+      const view = toPracticeView(practice);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.practiceUpdated, aggregateId: view.id, practiceId: view.id, data: { practice: view, changed } },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  async createMember(actor: Actor, cmd: CreateTeamMemberCommand): Promise<TeamMemberView> {
+    try {
+      return await this.db.transaction(async (m) => {
+        await this.findPractice(m, actor, cmd.practiceId);
+        const member = m.create(TeamMemberEntity, {
+          id: randomUUID(),
+          practiceId: cmd.practiceId,
+          firstName: cmd.firstName.trim(),
+          lastName: cmd.lastName.trim(),
+          email: cmd.email.trim().toLowerCase(),
+          role: cmd.role,
+          npi: cmd.npi ?? null,
+          removedAt: null,
+        });
+        await m.save(member);
+        const view = toTeamMemberView(member);
+        await this.outbox.add(
+          m,
+          actor,
+          { type: Events.memberAdded, aggregateId: view.id, practiceId: view.practiceId, data: { member: view, changed: Object.keys(cmd) } },
+          currentRequestId(),
+        );
+        return view;
+      });
+    } catch (error) {
+      throw duplicateEmail(error) ?? error;
+    }
+  }
+
+  async getMember(actor: Actor, practiceId: string, memberId: string): Promise<TeamMemberView> {
+    return toTeamMemberView(await this.findMember(this.db.manager, actor, practiceId, memberId));
+  }
+
+  async listMembers(actor: Actor, query: ListTeamMembersQuery): Promise<Page<TeamMemberView>> {
+    await this.findPractice(this.db.manager, actor, query.practiceId);
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const offset = query.offset ?? 0;
+    const [rows, total] = await this.db.getRepository(TeamMemberEntity).findAndCount({
+      where: { practiceId: query.practiceId, removedAt: IsNull() },
+      order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: rows.map(toTeamMemberView), total, limit, offset };
+  }
+
+  async updateMember(actor: Actor, cmd: UpdateTeamMemberCommand): Promise<TeamMemberView> {
+    try {
+      return await this.db.transaction(async (m) => {
+        const member = await this.findMember(m, actor, cmd.practiceId, cmd.memberId, true);
+        assertVersion('Team member', member.version, cmd.version);
+        const { practiceId: _p, memberId: _m, version: _v, ...changes } = cmd;
+        if (changes.email !== undefined) changes.email = changes.email.trim().toLowerCase();
+        const changed = changedFields(toTeamMemberView(member) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+        if (changed.length === 0) return toTeamMemberView(member);
+        Object.assign(member, {
+          ...(changes.firstName !== undefined && { firstName: changes.firstName.trim() }),
+          ...(changes.lastName !== undefined && { lastName: changes.lastName.trim() }),
+          ...(changes.email !== undefined && { email: changes.email }),
+          ...(changes.role !== undefined && { role: changes.role }),
+          ...(changes.npi !== undefined && { npi: changes.npi }),
+        });
+        await m.save(member);
+        const view = toTeamMemberView(member);
+        await this.outbox.add(
+          m,
+          actor,
+          { type: Events.memberUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { member: view, changed } },
+          currentRequestId(),
+        );
+        return view;
+      });
+    } catch (error) {
+      throw duplicateEmail(error) ?? error;
+    }
+  }
+
+  async removeMember(actor: Actor, practiceId: string, memberId: string): Promise<{ removed: true }> {
+    return this.db.transaction(async (m) => {
+      const member = await this.findMember(m, actor, practiceId, memberId, true);
+      member.removedAt = new Date();
+      await m.save(member);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.memberRemoved, aggregateId: memberId, practiceId, data: { practiceId, memberId } },
+        currentRequestId(),
+      );
+      return { removed: true as const };
+    });
+  }
+
+  /** Another tenant's practice answers exactly like a missing one. */
+  private async findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
+    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
+    const practice = await m.findOne(PracticeEntity, {
+      where: { id: practiceId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!practice) throw RpcError.notFound('Practice', practiceId);
+    return practice;
+  }
+
+  private async findMember(m: EntityManager, actor: Actor, practiceId: string, memberId: string, lock = false): Promise<TeamMemberEntity> {
+    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Team member', memberId);
+    const member = await m.findOne(TeamMemberEntity, {
+      where: { id: memberId, practiceId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!member || member.removedAt) throw RpcError.notFound('Team member', memberId);
+    return member;
+  }
+}
+
+function assertVersion(what: string, current: number, expected: number): void {
+  if (current !== expected) {
+    throw RpcError.conflict(`${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`, {
+      currentVersion: current,
+    });
+  }
+}
+
+function duplicateEmail(error: unknown): RpcError | null {
+  return isUniqueViolation(error, 'team_member_practice_email_uq')
+    ? RpcError.field('email', 'unique', 'Another team member of this practice already uses this e-mail')
+    : null;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,5 @@
+export * from './lib/request-scope';
+export * from './lib/rpc-exception.filter';
+export * from './lib/request-id.interceptor';
+export * from './lib/logger';
+export * from './lib/bootstrap';

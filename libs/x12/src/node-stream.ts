@@ -1,0 +1,50 @@
+import type { Readable } from 'node:stream';
+import { EnvelopeWalker } from './envelope';
+import { X12Error } from './errors';
+import { type RemittanceEvent, Remittance835Handler } from './read-835';
+import { type Segment, X12Tokenizer, type TokenizerOptions } from './tokenizer';
+
+type Source = Readable | AsyncIterable<string | Uint8Array>;
+
+/**
+ * Segments of a stream, one at a time, holding at most one chunk plus one partial segment.
+ * Malformed input ends the iteration with an X12Error naming the segment.
+ */
+export async function* readSegments(source: Source, options?: TokenizerOptions): AsyncGenerator<Segment, void, undefined> {
+  const tok = new X12Tokenizer(options);
+  for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
+    yield* tok.feed(chunk);
+    if (tok.error) throw tok.error;
+  }
+  yield* tok.end();
+  if (tok.error) throw tok.error;
+}
+
+export type StreamEvent835 = RemittanceEvent | { readonly kind: 'error'; readonly error: X12Error };
+
+/**
+ * Reads a large 835 claim by claim: yields a header per transaction, each claim as soon as it
+ * is complete, and an end event with provider adjustments and balancing findings. Claims are
+ * not kept, so memory stays bounded. Bad input ends with an error event, never a throw.
+ */
+export async function* stream835(source: Source, options?: TokenizerOptions): AsyncGenerator<StreamEvent835, void, undefined> {
+  const events: RemittanceEvent[] = [];
+  const handler = new Remittance835Handler((e) => events.push(e), false);
+  const walker = new EnvelopeWalker('835', handler);
+  let last = 0;
+  try {
+    for await (const seg of readSegments(source, options)) {
+      walker.push(seg);
+      last = seg.number;
+      if (events.length) yield* events.splice(0);
+      if (walker.error) break;
+    }
+    walker.finish(last);
+  } catch (e) {
+    const error = e instanceof X12Error ? e : new X12Error(`cannot read input: ${e instanceof Error ? e.message : String(e)}`, last + 1);
+    yield { kind: 'error', error };
+    return;
+  }
+  if (events.length) yield* events.splice(0);
+  if (walker.error) yield { kind: 'error', error: walker.error };
+}
