@@ -2,6 +2,16 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 const nodeOnly = ['@nestjs/*', 'typeorm', 'pg', 'nats', 'nestjs-pino', 'pino', '@node-rs/argon2'];
+const services = [
+  'practice-settings',
+  'client-insurance',
+  'enrollments',
+  'documents',
+  'notifications',
+  'claims',
+  'messaging',
+  'clearinghouse',
+];
 const webOnly = ['@angular/*', '@angular-devkit/*', 'rxjs/*'];
 
 export default [
@@ -37,10 +47,10 @@ export default [
             // scope axis: a service sees its own scope, shared and backend plumbing, and any contract
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'] },
-            {
-              sourceTag: 'scope:practice-settings',
-              onlyDependOnLibsWithTags: ['scope:practice-settings', 'scope:shared', 'scope:backend', 'type:contracts'],
-            },
+            ...services.map((service) => ({
+              sourceTag: `scope:${service}`,
+              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'scope:backend', 'type:contracts'],
+            })),
             {
               sourceTag: 'scope:gateway',
               onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'scope:backend', 'type:contracts'],
@@ -70,6 +80,8 @@ export default [
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+      // Decorated properties need their annotation: it is what emitDecoratorMetadata records.
+      '@typescript-eslint/no-inferrable-types': ['error', { ignoreProperties: true }],
     },
   },
   {

@@ -134,7 +134,7 @@ describe('write837p', () => {
     expect(x).toContain('SV1*HC:90785:95*15.75*UN*1***1:2~');
     expect(x).toContain('REF*G1*PA-778899~HI*');
     expect(x).toContain('NM1*77*2*EASTSIDE CLINIC*****XX*1245319599~N3*400 BURNSIDE ST~N4*PORTLAND*OR*97214~');
-    expect(x).toContain('SBR*S**GRP100******CI~');
+    expect(x).toContain('SBR*S*18*GRP100******CI~NM1*IL');
     expect(x).toContain('SBR*P*18*GRP100******CI~AMT*D*90~OI***Y***Y~NM1*IL*1*DOE*JANE****MI*XJ12345678~NM1*PR*2*ACME HEALTH PLAN*****PI*60054~LX*1~');
     expect(x).toContain('SVD*60054*90*HC:90837**1~CAS*CO*45*40~CAS*PR*2*20~DTP*573*D8*20260301~');
     expect(x).toContain('SVD*60054*0*HC:90785**1~CAS*CO*97*20~DTP*573*D8*20260301~');
