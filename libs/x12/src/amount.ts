@@ -5,6 +5,33 @@ const DECIMAL = /^(-?)(\d*)(?:\.(\d*))?$/;
  * Returns undefined when the text is not a decimal or has non-zero digits beyond cents.
  */
 export function parseCents(text: string): number | undefined {
+  // fast path for the common shapes 123, 123.4, 123.45
+  const n = text.length;
+  if (n > 0 && n < 16) {
+    let whole = 0;
+    let i = 0;
+    let c = text.charCodeAt(0);
+    while (i < n && c >= 48 && c <= 57) {
+      whole = whole * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i === n && n > 0) return whole * 100;
+    if (i > 0 && c === 46 && n - i <= 3) {
+      let frac = 0;
+      let digits = 0;
+      for (let j = i + 1; j < n; j++) {
+        const d = text.charCodeAt(j) - 48;
+        if (d < 0 || d > 9) return parseSlow(text);
+        frac = frac * 10 + d;
+        digits++;
+      }
+      return whole * 100 + (digits === 1 ? frac * 10 : frac);
+    }
+  }
+  return parseSlow(text);
+}
+
+function parseSlow(text: string): number | undefined {
   const m = DECIMAL.exec(text);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
   const frac = m[3] ?? '';

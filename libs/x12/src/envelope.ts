@@ -73,9 +73,9 @@ export class EnvelopeWalker {
 
   push(seg: Segment): void {
     if (this.error) return;
-    const f = seg.fields;
     if (this.st) {
       if (seg.id === 'SE') {
+        const f = seg.fields;
         const count = seg.number - this.st.number + 1;
         if (f[1] !== String(count)) this.warn(seg, 'se-count', `SE01 is ${f[1] ?? ''}, the transaction has ${count} segments`);
         if (f[2] !== this.st.fields[2]) this.warn(seg, 'se-control', `SE02 ${f[2] ?? ''} does not match ST02 ${this.st.fields[2] ?? ''}`);
@@ -86,6 +86,7 @@ export class EnvelopeWalker {
       } else this.handler.segment(seg);
       return;
     }
+    const f = seg.fields;
     switch (seg.id) {
       case 'ISA':
         if (this.interchange) return this.fail(seg, 'ISA found inside an interchange', 'IEA');

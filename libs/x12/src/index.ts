@@ -7,7 +7,7 @@ export { MAP_835 } from './generated/map-835';
 export { MAP_837P } from './generated/map-837p';
 export { MAP_999 } from './generated/map-999';
 export type { TxMapData } from './map-types';
-export { readSegments, stream835, type StreamEvent835 } from './node-stream';
+export { readSegmentBatches, readSegments, stream835, type StreamEvent835 } from './node-stream';
 export { isValidNpi } from './npi';
 export type { Address, Adjustment } from './read-common';
 export { read277ca, type Ack277, type ClaimAck, type ClaimStatus, type ServiceLineAck } from './read-277ca';

@@ -80,9 +80,15 @@ export function readAddress(n3: Segment | undefined, n4: Segment): Address {
 /** X12 date CCYYMMDD to ISO YYYY-MM-DD; other text is returned as sent. */
 export function isoDate(d: string | undefined): string | undefined {
   if (!d) return undefined;
-  const m = /^(\d{4})(\d\d)(\d\d)$/.exec(d);
-  if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) return d;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  if (d.length !== 8) return d;
+  for (let i = 0; i < 8; i++) {
+    const c = d.charCodeAt(i);
+    if (c < 48 || c > 57) return d;
+  }
+  const month = +d.slice(4, 6);
+  const day = +d.slice(6, 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return d;
+  return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 }
 
 export interface ReaderHandler<T> extends TransactionHandler {

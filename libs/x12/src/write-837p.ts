@@ -245,12 +245,14 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const seg = (...els: (string | undefined)[]) => {
     let n = els.length;
     while (n > 1 && !els[n - 1]) n--;
-    segs.push(els.slice(0, n).join(E));
+    els.length = n;
+    segs.push(els.join(E));
   };
   const comp = (...parts: (string | undefined)[]) => {
     let n = parts.length;
     while (n > 1 && !parts[n - 1]) n--;
-    return parts.slice(0, n).join(C);
+    parts.length = n;
+    return parts.join(C);
   };
   const address = (a: PostalAddress) => {
     seg('N3', t(a.line1, 55), a.line2 ? t(a.line2, 55) : undefined);
@@ -381,13 +383,10 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** Upper-cases and replaces separator and control characters so text cannot break the structure. */
 function makeCleaner(separators: string[]): (s: string) => string {
-  const bad = new Set(separators);
+  const escaped = separators.map((c) => c.replace(/[\\^\]\-]/g, '\\$&')).join('');
+  const bad = new RegExp(`[${escaped}\\x00-\\x1f\\x7f-\\uffff]+`, 'g');
   return (s: string) => {
-    let out = '';
-    for (const ch of s.toUpperCase()) {
-      const code = ch.charCodeAt(0);
-      out += bad.has(ch) || code < 32 || code > 126 ? ' ' : ch;
-    }
-    return out.replace(/ {2,}/g, ' ').trim();
+    const out = s.toUpperCase().replace(bad, ' ');
+    return (out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out).trim();
   };
 }

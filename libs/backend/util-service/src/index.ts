@@ -3,3 +3,4 @@ export * from './lib/rpc-exception.filter';
 export * from './lib/request-id.interceptor';
 export * from './lib/logger';
 export * from './lib/bootstrap';
+export * from './lib/migrate-main';

@@ -1,0 +1,68 @@
+import { createHmac } from 'node:crypto';
+
+/** The stack under test, started by `npm test` (or `npm start` when run by hand). */
+export const API_URL = process.env['API_URL'] ?? 'http://127.0.0.1:3000';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through \`npm test\``);
+  return value;
+}
+
+export const users = {
+  admin: { email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') },
+  staff: { email: required('E2E_STAFF_EMAIL'), password: required('E2E_STAFF_PASSWORD') },
+  owner: { email: required('E2E_OWNER_EMAIL'), password: required('E2E_OWNER_PASSWORD') },
+};
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function api<T = any>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const res = await fetch(`${API_URL}${path.startsWith('/health') ? '' : '/api/v1'}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined || options.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+export async function login(who: { email: string; password: string }): Promise<{ accessToken: string; refreshToken: string }> {
+  const r = await api('POST', '/auth/login', { body: who });
+  if (r.status !== 200) throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** An HS256 token signed with a key we do not know the server's secret for, or an expired one. */
+export function forgeToken(claims: object, secret: string): string {
+  const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const head = enc({ alg: 'HS256', typ: 'JWT' });
+  const body = enc(claims);
+  const sig = createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
+}
+
+export const address = { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' };
+
+let counter = 0;
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+}

@@ -1,0 +1,55 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { jsonBody } from './common/body-parsers';
+import { requestId } from './common/request-id';
+import { httpValidationPipe } from './common/http-validation';
+import { GatewayEnv } from './config/env';
+import { setUpOpenApi } from './openapi';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the HTTP application (used by main.ts and by the tests). */
+export async function createGateway(env: GatewayEnv): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', env.TRUST_PROXY === 'true');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
+  app.enableCors({
+    origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    credentials: false,
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
+  app.use((req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) => {
+    req.id = requestId(req, res);
+    next();
+  });
+  app.use(jsonBody(env.BODY_LIMIT));
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(httpValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html'))) {
+    app.useStaticAssets(env.CONSOLE_DIST, { index: 'index.html', maxAge: '1h' });
+  }
+  return app;
+}

@@ -1,0 +1,60 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from '@claimline/backend/util-config';
+import { NatsModule } from '@claimline/backend/util-nats';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { configureLoginThrottle } from './auth/throttle';
+import { ProblemFilter } from './common/problem.filter';
+import { requestId } from './common/request-id';
+import { GatewayEnv, SERVICE_NAME } from './config/env';
+import { gatewayDataSourceOptions } from './database/data-source';
+import { HealthController } from './health/health.controller';
+import { PracticesModule } from './practices/practices.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static register(env: GatewayEnv): DynamicModule {
+    configureLoginThrottle(env.LOGIN_RATE_LIMIT_PER_MINUTE);
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(SERVICE_NAME, GatewayEnv, env),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            base: { service: SERVICE_NAME },
+            genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+          },
+        }),
+        TypeOrmModule.forRoot(gatewayDataSourceOptions(env.DATABASE_URL)),
+        NatsModule.forRoot({
+          url: env.NATS_URL,
+          name: SERVICE_NAME,
+          events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+        }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+        AuthModule,
+        AuditModule,
+        PracticesModule,
+        UsersModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

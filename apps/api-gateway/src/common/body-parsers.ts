@@ -1,0 +1,27 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express from 'express';
+import { problem, sendProblem } from './problem';
+
+/**
+ * JSON body parsing whose failures are problems too: a malformed body is 400, an oversized one
+ * 413, another content type on a body-carrying method 415 — before any handler runs.
+ */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit, strict: true });
+  return (req: Request, res: Response, next: NextFunction) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('multipart/form-data')) {
+      return sendProblem(res, problem(415, 'Send the body as application/json', { instance: req.originalUrl, requestId: req.id as string | undefined }));
+    }
+    parse(req, res, (err?: { type?: string; message?: string }) => {
+      if (!err) return next();
+      if (err.type === 'entity.too.large') {
+        return sendProblem(res, problem(413, `The body is larger than the limit of ${limit}`, { instance: req.originalUrl, requestId: req.id as string | undefined }));
+      }
+      return sendProblem(
+        res,
+        problem(400, `The body is not valid JSON: ${err.message ?? 'parse error'}`, { instance: req.originalUrl, requestId: req.id as string | undefined }),
+      );
+    });
+  };
+}

@@ -1,0 +1,23 @@
+import { FactoryProvider } from '@nestjs/common';
+import { NatsConnection } from 'nats';
+import { RpcMapOf } from '@claimline/contracts/common';
+import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
+import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
+import { GatewayEnv } from '../config/env';
+
+/** One typed client per service contract; injected by token. */
+export const PRACTICE_SETTINGS = Symbol('PRACTICE_SETTINGS');
+export type PracticeSettingsClient = RpcClient<PracticeSettingsRpc>;
+
+function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
+  return {
+    provide: token,
+    inject: [NATS_CONNECTION, GatewayEnv],
+    useFactory: (nc: NatsConnection, env: GatewayEnv) => new RpcClient<M>(nc, env.RPC_TIMEOUT_MS),
+  };
+}
+
+export const RPC_PROVIDERS = [rpcProvider<PracticeSettingsRpc>(PRACTICE_SETTINGS)];
+
+/** Services the readiness probe pings, by their health subject. */
+export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping'];

@@ -1,0 +1,68 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceEnv } from '@claimline/backend/util-config';
+
+export const SERVICE_NAME = 'api-gateway';
+export const SCHEMA = 'gateway';
+
+export class GatewayEnv extends BaseServiceEnv {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  HOST: string = '127.0.0.1';
+
+  /** HMAC key of access tokens; at least 32 characters, never committed. */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  REFRESH_TOKEN_TTL_SECONDS: number = 7 * 24 * 3600;
+
+  /** Comma-separated origins allowed by CORS, e.g. `https://console.example.com`. */
+  @IsString()
+  CORS_ORIGINS: string = 'http://localhost:3000,http://127.0.0.1:3000';
+
+  @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT must look like 100kb or 1mb' })
+  BODY_LIMIT: string = '100kb';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 6000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE: number = 30;
+
+  @IsIn(['true', 'false'])
+  TRUST_PROXY: string = 'false';
+
+  /** First administrator, created at boot when no user has this e-mail (local stack and first deploy). */
+  @IsOptional()
+  @IsString()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** Folder of the built admin console to serve at `/`, when present. */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIST?: string;
+}

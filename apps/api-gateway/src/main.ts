@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { validateEnv } from '@claimline/backend/util-config';
+import { createGateway } from './app.factory';
+import { GatewayEnv, SERVICE_NAME } from './config/env';
+
+async function main(): Promise<void> {
+  const env = validateEnv(SERVICE_NAME, GatewayEnv);
+  const app = await createGateway(env);
+  await app.listen(env.PORT, env.HOST);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

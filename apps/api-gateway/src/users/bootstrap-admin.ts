@@ -1,0 +1,28 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/passwords';
+import { GatewayEnv } from '../config/env';
+
+/** Creates the first administrator from configuration, once; never touches an existing account. */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger('BootstrapAdmin');
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly env: GatewayEnv,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const email = this.env.BOOTSTRAP_ADMIN_EMAIL?.trim().toLowerCase();
+    const password = this.env.BOOTSTRAP_ADMIN_PASSWORD;
+    if (!email || !password) return;
+    const inserted: unknown[] = await this.db.query(
+      `INSERT INTO gateway.user_account (id, email, display_name, password_hash, role)
+       VALUES ($1, $2, 'Administrator', $3, 'admin') ON CONFLICT DO NOTHING RETURNING id`,
+      [randomUUID(), email, await hashPassword(password)],
+    );
+    if (inserted.length) this.logger.log(`created the first administrator ${email}`);
+  }
+}

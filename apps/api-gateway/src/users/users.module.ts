@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { RPC_PROVIDERS } from '../common/rpc';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+import { BootstrapAdmin } from './bootstrap-admin';
+
+@Module({ controllers: [UsersController], providers: [UsersService, BootstrapAdmin, ...RPC_PROVIDERS], exports: [UsersService] })
+export class UsersModule {}

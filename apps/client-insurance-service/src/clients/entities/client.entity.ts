@@ -1,0 +1,54 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { BillingType, ClaimSex } from '@claimline/domain';
+import { OptionalAddressColumns } from '../../common/address.columns';
+
+@Entity({ name: 'client' })
+export class ClientEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  practiceId: string;
+
+  @Column('text')
+  firstName: string;
+
+  @Column('text')
+  lastName: string;
+
+  @Column('text', { nullable: true })
+  preferredName: string | null;
+
+  @Column('date', { nullable: true })
+  birthDate: string | null;
+
+  @Column('char', { length: 1, nullable: true })
+  sex: ClaimSex | null;
+
+  @Column('text', { nullable: true })
+  genderIdentity: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column(() => OptionalAddressColumns, { prefix: 'address' })
+  address: OptionalAddressColumns;
+
+  @Column('text', { nullable: true })
+  billingType: BillingType | null;
+
+  @Column('boolean')
+  active: boolean;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

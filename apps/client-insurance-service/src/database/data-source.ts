@@ -1,0 +1,20 @@
+import { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
+import { EVENT_ENTITIES } from '@claimline/backend/util-nats';
+import { AuthorizationEntity } from '../authorizations/entities/authorization.entity';
+import { ClientEntity } from '../clients/entities/client.entity';
+import { PayerEntity } from '../payers/entities/payer.entity';
+import { PolicyEntity } from '../policies/entities/policy.entity';
+import { PracticeRefEntity } from '../practices/practice-ref.entity';
+import { Initial1764316800000 } from './migrations/1764316800000-initial';
+import { SCHEMA } from '../config/env';
+
+export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions {
+  return serviceDataSourceOptions({
+    url,
+    schema: SCHEMA,
+    entities: [ClientEntity, PayerEntity, PolicyEntity, AuthorizationEntity, PracticeRefEntity, ...EVENT_ENTITIES],
+    migrations: [Initial1764316800000],
+    applicationName: 'client-insurance-service',
+  });
+}

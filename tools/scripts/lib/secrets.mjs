@@ -1,0 +1,33 @@
+// Local-only secrets, generated once per checkout into .data/ (never committed): the JWT key,
+// the PHI encryption key and the demo passwords. Production takes them from its own configuration.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const word = () => randomBytes(9).toString('base64url');
+
+export function localSecrets(root) {
+  const dir = join(root, '.data');
+  const file = join(dir, 'local-secrets.json');
+  const existing = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets = {
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    adminPassword: `admin-${word()}`,
+    staffPassword: `staff-${word()}`,
+    ownerPassword: `owner-${word()}`,
+    ...existing,
+  };
+  if (JSON.stringify(secrets) !== JSON.stringify(existing)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  }
+  return secrets;
+}
+
+export const DEMO = {
+  admin: 'admin@claimline.local',
+  staff: 'billing@claimline.local',
+  owner: 'owner@demo-practice.local',
+  practiceName: 'Demo Counseling Practice',
+};

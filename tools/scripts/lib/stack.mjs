@@ -1,0 +1,55 @@
+// Brings the whole system up on given infrastructure: build, migrate, start every app as its
+// own process (prefixed logs), wait for the gateway to be ready. Used by npm start and npm test.
+import { join } from 'node:path';
+import { APPS, GATEWAY, SERVICES } from './apps.mjs';
+import { run, startProcess, waitForHttp } from './procs.mjs';
+import { DEMO } from './secrets.mjs';
+
+export function nx(root, args, extraEnv = {}) {
+  return run(join(root, 'node_modules/.bin/nx'), args, {
+    cwd: root,
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', ...extraEnv },
+  });
+}
+
+export async function buildApps(root) {
+  await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
+}
+
+/** Environment shared by every app of one stack. */
+export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, logLevel = 'info', root }) {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    NATS_URL: natsUrl,
+    LOG_LEVEL: logLevel,
+    JWT_SECRET: secrets.JWT_SECRET,
+    PHI_ENCRYPTION_KEY: secrets.PHI_ENCRYPTION_KEY,
+    BOOTSTRAP_ADMIN_EMAIL: DEMO.admin,
+    BOOTSTRAP_ADMIN_PASSWORD: secrets.adminPassword,
+    PORT: String(port),
+    CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}`,
+    CONSOLE_DIST: join(root, 'dist/apps/admin-console/browser'),
+    ...(events && { EVENTS_SUBJECT_PREFIX: events.subjectPrefix, EVENTS_STREAM_PREFIX: events.streamPrefix }),
+  };
+}
+
+export async function migrate(root, env) {
+  for (const app of APPS) {
+    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], { env, cwd: root, name: app });
+  }
+}
+
+/** Starts every app; resolves when the gateway reports every service ready. */
+export async function startApps(root, env) {
+  const procs = [];
+  for (const app of SERVICES) {
+    procs.push(startProcess({ name: app.replace(/-service$/, ''), command: process.execPath, args: [join(root, 'dist/apps', app, 'main.js')], env, cwd: root }));
+  }
+  const gateway = startProcess({ name: 'gateway', command: process.execPath, args: [join(root, 'dist/apps', GATEWAY, 'main.js')], env, cwd: root });
+  procs.push(gateway);
+  const base = `http://127.0.0.1:${env.PORT}`;
+  await waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000, proc: gateway });
+  return { base, procs };
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// npm start: dependencies, infrastructure (reused or started), build, migrations, demo seed,
+// every app as its own process; prints the URL and the demo logins. Ctrl-C stops what it started.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const log = (msg) => console.log(`\x1b[1m[claimline]\x1b[0m ${msg}`);
+
+await ensureDependencies({ root, log });
+const { ensureDatabase, ensureNats, ensurePostgres, databaseUrl } = await import('./lib/infra.mjs');
+const { installSignalHandlers } = await import('./lib/procs.mjs');
+const { buildApps, migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
+const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
+const { seedDemo } = await import('./lib/seed.mjs');
+
+let pg;
+let nats;
+const shutdown = installSignalHandlers(async () => {
+  await nats?.stop();
+  await pg?.stop();
+});
+
+try {
+  pg = await ensurePostgres({ root, log });
+  nats = await ensureNats({ root, log });
+  await ensureDatabase(pg.url, pg.database);
+  log(`PostgreSQL: ${pg.source} (${pg.database}), NATS: ${nats.source} (${nats.url})`);
+
+  const secrets = localSecrets(root);
+  const port = Number(process.env.PORT ?? 3000);
+  const env = stackEnv({ databaseUrl: databaseUrl(pg.url, pg.database), natsUrl: nats.url, secrets, port, root });
+
+  log('building the apps (cached after the first run)…');
+  await buildApps(root);
+  log('running migrations…');
+  await migrate(root, env);
+  log('starting the apps…');
+  const { base } = await startApps(root, env);
+  await seedDemo(base, secrets);
+
+  console.log(`
+  Claimline is running.
+
+    API         ${base}/api/v1
+    API docs    ${base}/api/docs
+    Health      ${base}/health/ready
+
+  Demo logins (passwords are generated once, kept in .data/local-secrets.json):
+    admin          ${DEMO.admin}  /  ${secrets.adminPassword}
+    billing staff  ${DEMO.staff}  /  ${secrets.staffPassword}
+    practice owner ${DEMO.owner}  /  ${secrets.ownerPassword}
+
+  Ctrl-C stops everything this command started.
+`);
+} catch (error) {
+  console.error(`\n[claimline] could not start: ${error.message}`);
+  await shutdown(1);
+}

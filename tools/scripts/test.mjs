@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm test: the same infrastructure steps as npm start (reusing what runs), then lint, type
+// check, unit tests, integration tests (real PostgreSQL + NATS), end-to-end tests against a
+// freshly started stack on its own database and event streams; a summary at the end.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/deps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
+const started = Date.now();
+
+await ensureDependencies({ root, log });
+const { ensureDatabase, dropDatabase, ensureNats, ensurePostgres, databaseUrl } = await import('./lib/infra.mjs');
+const { findFreePort, installSignalHandlers, stopAll } = await import('./lib/procs.mjs');
+const { migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
+const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
+const { seedDemo } = await import('./lib/seed.mjs');
+const { APPS } = await import('./lib/apps.mjs');
+
+const steps = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let pg;
+let nats;
+let e2eDb;
+const cleanup = async () => {
+  await stopAll();
+  if (e2eDb) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
+  await nats?.stop();
+  await pg?.stop();
+};
+installSignalHandlers(cleanup);
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** Runs a command with its output shown and kept, to count the Jest results in it. */
+function runStep(name, command, args, env = {}) {
+  return new Promise((resolve) => {
+    log(`── ${name}`);
+    const t0 = Date.now();
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const keep = (chunk, stream) => {
+      stream.write(chunk);
+      if (out.length < 50_000_000) out += chunk.toString();
+    };
+    child.stdout.on('data', (c) => keep(c, process.stdout));
+    child.stderr.on('data', (c) => keep(c, process.stderr));
+    child.on('exit', (code) => {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      for (const line of out.replace(ANSI, '').split('\n')) {
+        const m = /^\s*(?:\S+\s+)?Tests:\s+(.*)\s+total/.exec(line);
+        if (!m) continue;
+        for (const part of m[1].split(',')) {
+          const [n, what] = part.trim().split(/\s+/);
+          if (what in counts) counts[what] += Number(n);
+        }
+      }
+      for (const k of Object.keys(totals)) totals[k] += counts[k];
+      const ok = code === 0;
+      steps.push({ name, ok, seconds: (Date.now() - t0) / 1000, counts });
+      resolve(ok);
+    });
+  });
+}
+
+const nxBin = join(root, 'node_modules/.bin/nx');
+const nxMany = (target, extra = []) => ['run-many', '-t', target, '--parallel=2', '--output-style=stream', ...extra];
+
+try {
+  pg = await ensurePostgres({ root, log });
+  nats = await ensureNats({ root, log });
+  log(`PostgreSQL: ${pg.source}, NATS: ${nats.source} (${nats.url})`);
+  const testEnv = { TEST_DATABASE_SERVER_URL: pg.url, NATS_URL: nats.url };
+
+  await runStep('lint', nxBin, nxMany('lint'));
+  await runStep('type check', nxBin, nxMany('typecheck'));
+  await runStep('unit tests', nxBin, nxMany('test'), testEnv);
+  const built = await runStep('build', nxBin, nxMany('build', ['-p', APPS.join(',')]));
+  await runStep('integration tests', nxBin, nxMany('integration'), testEnv);
+
+  if (built) {
+    // A stack of its own: fresh database, private event streams, a free port.
+    const id = randomBytes(4).toString('hex');
+    e2eDb = `claimline_e2e_${id}`;
+    await ensureDatabase(pg.url, e2eDb);
+    const secrets = localSecrets(root);
+    const port = await findFreePort();
+    const env = stackEnv({
+      databaseUrl: databaseUrl(pg.url, e2eDb),
+      natsUrl: nats.url,
+      secrets,
+      port,
+      root,
+      logLevel: 'warn',
+      events: { subjectPrefix: `e2e${id}.events`, streamPrefix: `E2E${id.toUpperCase()}` },
+    });
+    await migrate(root, env);
+    const { base } = await startApps(root, env);
+    await seedDemo(base, secrets);
+    await runStep('end-to-end API tests', nxBin, ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'], {
+      API_URL: base,
+      E2E_ADMIN_EMAIL: DEMO.admin,
+      E2E_ADMIN_PASSWORD: secrets.adminPassword,
+      E2E_STAFF_EMAIL: DEMO.staff,
+      E2E_STAFF_PASSWORD: secrets.staffPassword,
+      E2E_OWNER_EMAIL: DEMO.owner,
+      E2E_OWNER_PASSWORD: secrets.ownerPassword,
+      E2E_JWT_SECRET: secrets.JWT_SECRET,
+    });
+    await stopAll();
+    const { connect } = await import('nats');
+    const nc = await connect({ servers: nats.url });
+    const jsm = await nc.jetstreamManager();
+    for await (const s of jsm.streams.list()) if (s.config.name.startsWith(`E2E${id.toUpperCase()}_`)) await jsm.streams.delete(s.config.name);
+    await nc.close();
+  } else {
+    steps.push({ name: 'end-to-end API tests', ok: false, seconds: 0, counts: { passed: 0, failed: 0, skipped: 0 }, note: 'not run: the build failed' });
+  }
+} catch (error) {
+  steps.push({ name: 'test harness', ok: false, seconds: 0, counts: { passed: 0, failed: 0, skipped: 0 }, note: error.message });
+} finally {
+  await cleanup();
+}
+
+const failedSteps = steps.filter((s) => !s.ok);
+console.log('\n──────── Claimline test summary ────────');
+for (const s of steps) {
+  const c = s.counts;
+  const tests = c.passed + c.failed ? `${c.passed} passed${c.failed ? `, ${c.failed} failed` : ''}` : '';
+  console.log(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(0)}s`.padStart(5)}  ${tests}${s.note ? `  (${s.note})` : ''}`);
+}
+console.log(`total time ${((Date.now() - started) / 60000).toFixed(1)} min`);
+// Failed steps count as failures even when no single test failed (lint, type check, a crash).
+const failed = totals.failed + (failedSteps.length && !totals.failed ? failedSteps.length : 0);
+console.log(`Summary: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failedSteps.length ? 1 : 0);
