@@ -94,12 +94,14 @@ class Ack999Handler implements ReaderHandler<Ack999> {
           groupErrorCodes: [],
         };
         return;
-      case 'AK2':
-        if (!this.need(seg)) return;
+      case 'AK2': {
+        const ack = this.need(seg);
+        if (!ack) return;
         this.tx = { setId: f[1] ?? '', controlNumber: f[2] ?? '', version: f[3] || undefined, status: 'rejected', statusCode: '', errorCodes: [], segmentErrors: [] };
         this.segErr = undefined;
-        this.ack!.transactions.push(this.tx);
+        ack.transactions.push(this.tx);
         return;
+      }
       case 'IK3':
         if (!this.tx) return this.sink.add(seg, 'unexpected-segment', 'IK3 before AK2', 'error');
         this.segErr = { segmentId: f[1] ?? '', position: int(f[2]) ?? 0, loopId: f[3] || undefined, code: f[4] ?? '', elementErrors: [] };
@@ -119,25 +121,26 @@ class Ack999Handler implements ReaderHandler<Ack999> {
         this.tx.errorCodes = f.slice(2).filter((c) => c !== '');
         this.tx = this.segErr = undefined;
         return;
-      case 'AK9':
-        if (!this.need(seg)) return;
+      case 'AK9': {
+        const ack = this.need(seg);
+        if (!ack) return;
         this.sawAk9 = true;
-        this.ack!.groupStatusCode = f[1] ?? '';
-        this.ack!.groupStatus = this.status(seg, f[1]);
-        this.ack!.transactionsIncluded = int(f[2]) ?? 0;
-        this.ack!.transactionsReceived = int(f[3]) ?? 0;
-        this.ack!.transactionsAccepted = int(f[4]) ?? 0;
-        this.ack!.groupErrorCodes = f.slice(5).filter((c) => c !== '');
+        ack.groupStatusCode = f[1] ?? '';
+        ack.groupStatus = this.status(seg, f[1]);
+        ack.transactionsIncluded = int(f[2]) ?? 0;
+        ack.transactionsReceived = int(f[3]) ?? 0;
+        ack.transactionsAccepted = int(f[4]) ?? 0;
+        ack.groupErrorCodes = f.slice(5).filter((c) => c !== '');
         return;
+      }
       default:
         return;
     }
   }
 
-  private need(seg: Segment): boolean {
-    if (this.ack) return true;
-    this.sink.add(seg, 'unexpected-segment', `${seg.id} before AK1`, 'error');
-    return false;
+  private need(seg: Segment): Ack999 | undefined {
+    if (!this.ack) this.sink.add(seg, 'unexpected-segment', `${seg.id} before AK1`, 'error');
+    return this.ack;
   }
 
   private status(seg: Segment, code: string | undefined): AckStatus {

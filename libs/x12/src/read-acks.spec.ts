@@ -37,6 +37,23 @@ describe('read999', () => {
   });
 });
 
+it('reads several groups and transactions in one interchange', () => {
+  const base = fixture('999', 'x12_999_accepted.txt');
+  const st = base.slice(base.indexOf('ST*'), base.indexOf('GE*'));
+  const gs = base.slice(base.indexOf('GS*'), base.indexOf('ST*'));
+  const second = st.replace(/0001/g, '0002').replace('AK2*837*0002', 'AK2*837*0009');
+  const text = base.replace(/GE\*1\*1~\n/, `GE*2*1~\n${gs.replace('*1*X*', '*2*X*')}${st}GE*1*2~\n`).replace(st, st + second).replace('IEA*1*', 'IEA*2*');
+  const r = read999(text);
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.value.map((a) => [a.envelope.group.controlNumber, a.envelope.controlNumber, a.transactions[0].controlNumber])).toEqual([
+    ['1', '0001', '0001'],
+    ['1', '0002', '0009'],
+    ['2', '0001', '0001'],
+  ]);
+  expect(r.findings.map((f) => f.code)).toEqual(['iea-control']);
+});
+
 describe('read277ca', () => {
   it('reads an accepted claim: our id from TRN02, A2, the payer claim number', () => {
     const r = read277ca(fixture('277ca', 'x12_277CA_accepted.txt'));

@@ -112,7 +112,8 @@ export class X12Tokenizer {
         this.separators = sep;
         this.needIsa = false;
       }
-      const term = sep!.segment;
+      if (!sep) return this.fail('no separators', 'ISA');
+      const term = sep.segment;
       let end = buf.indexOf(term, pos);
       if (end === -1) {
         if (!final) break;
@@ -129,11 +130,11 @@ export class X12Tokenizer {
       if (nextLf < start) nextLf = nextIndex(buf, '\n', start);
       if (nextCr < start) nextCr = nextIndex(buf, '\r', start);
       if (nextLf < end || nextCr < end) raw = raw.replace(/[\r\n]+/g, '');
-      const e = raw.indexOf(sep!.element);
+      const e = raw.indexOf(sep.element);
       const id = e === -1 ? raw : raw.slice(0, e);
       if (!isSegmentId(id)) return this.fail(`"${id.slice(0, 20)}" is not a segment id`, 'a segment id of 2 or 3 letters/digits');
       this.count++;
-      out.push(new Segment(id, raw, this.count, sep!));
+      out.push(new Segment(id, raw, this.count, sep));
       if (id === 'IEA') this.needIsa = true;
     }
     const rest = pos < len ? buf.slice(pos) : '';

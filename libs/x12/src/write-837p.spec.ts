@@ -177,6 +177,7 @@ describe('write837p', () => {
       claim('NO-MEMBER', { subscriber: { ...claim('x').subscriber, memberId: '' } }),
       claim('BAD-PTR', { lines: [{ ...claim('x').lines[0], diagnosisPointers: [3] }] }),
       claim('VOID', { frequencyCode: '8' }),
+      claim('SEC-NO-PRIMARY', { payerResponsibility: 'S' }),
     ];
     const r = write837p(batch([scenarios.organization, ...bad, scenarios.dependent]));
     expect(r.written).toEqual(['ORG-1', 'DEP-1']);
@@ -187,6 +188,7 @@ describe('write837p', () => {
       ['NO-MEMBER', ['claims[4].subscriber.memberId']],
       ['BAD-PTR', ['claims[5].lines[0].diagnosisPointers']],
       ['VOID', ['claims[6].originalClaimNumber']],
+      ['SEC-NO-PRIMARY', ['claims[7].priorPayers']],
     ]);
     expect(r.rejected[0].problems[0].rule).toBe('at most 12 diagnoses (HI01-HI12)');
     expect(r.rejected[2].problems[0].message).toBe('claim BAD-NPI: claims[3].renderingProvider.npi NPI 1234567890 fails its check digit (rule: NPI must be 10 digits with a valid check digit)');

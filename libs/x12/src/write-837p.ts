@@ -179,6 +179,8 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
       if (!Number.isInteger(n) || n < 1 || n > dx.length) c.fail(`${lp}.diagnosisPointers`, 'a pointer refers to one of the claim diagnoses', `pointer ${n} has no diagnosis`);
     });
   });
+  if ((claim.payerResponsibility === 'S' || claim.payerResponsibility === 'T') && !claim.priorPayers?.length)
+    c.fail(`${p}.priorPayers`, 'a secondary or tertiary claim carries the prior payer adjudication (loop 2320)', 'is required');
   (claim.priorPayers ?? []).forEach((pp, j) => checkPriorPayer(c, claim, pp, `${p}.priorPayers[${j}]`));
   if ((claim.priorPayers ?? []).length > 10) c.fail(`${p}.priorPayers`, 'at most 10 other payers (loop 2320)', 'has too many');
   return c.problems;
@@ -383,7 +385,7 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** Upper-cases and replaces separator and control characters so text cannot break the structure. */
 function makeCleaner(separators: string[]): (s: string) => string {
-  const escaped = separators.map((c) => c.replace(/[\\^\]\-]/g, '\\$&')).join('');
+  const escaped = separators.map((c) => c.replace(/[\\^\]-]/g, '\\$&')).join('');
   const bad = new RegExp(`[${escaped}\\x00-\\x1f\\x7f-\\uffff]+`, 'g');
   return (s: string) => {
     const out = s.toUpperCase().replace(bad, ' ');

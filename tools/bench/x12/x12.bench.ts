@@ -52,7 +52,6 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'ma
       else if (e.kind === 'error') throw e.error;
     }
   } else if (name === 'node-x12 X12Parser (stream)') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { X12Parser } = require('node-x12');
     await new Promise<void>((resolve, reject) => {
       chunked(path)
@@ -65,7 +64,6 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'ma
         .on('error', reject);
     });
   } else if (name === 'x12-parser X12parser (stream)') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { X12parser } = require('x12-parser');
     await new Promise<void>((resolve, reject) => {
       chunked(path)
