@@ -7,6 +7,7 @@ import { ConfigModule } from '@claimline/backend/util-config';
 import { NatsModule } from '@claimline/backend/util-nats';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClientsModule } from './clients/clients.module';
 import { configureLoginThrottle } from './auth/throttle';
 import { ProblemFilter } from './common/problem.filter';
 import { requestId } from './common/request-id';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         PracticesModule,
+        ClientsModule,
         UsersModule,
       ],
       controllers: [HealthController],

@@ -2,12 +2,15 @@ import { FactoryProvider } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { RpcMapOf } from '@claimline/contracts/common';
 import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
+import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { GatewayEnv } from '../config/env';
 
 /** One typed client per service contract; injected by token. */
 export const PRACTICE_SETTINGS = Symbol('PRACTICE_SETTINGS');
 export type PracticeSettingsClient = RpcClient<PracticeSettingsRpc>;
+export const CLIENT_INSURANCE = Symbol('CLIENT_INSURANCE');
+export type ClientInsuranceClient = RpcClient<ClientInsuranceRpc>;
 
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
@@ -17,7 +20,10 @@ function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcC
   };
 }
 
-export const RPC_PROVIDERS = [rpcProvider<PracticeSettingsRpc>(PRACTICE_SETTINGS)];
+export const RPC_PROVIDERS = [
+  rpcProvider<PracticeSettingsRpc>(PRACTICE_SETTINGS),
+  rpcProvider<ClientInsuranceRpc>(CLIENT_INSURANCE),
+];
 
 /** Services the readiness probe pings, by their health subject. */
-export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping'];
+export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping'];

@@ -1,4 +1,5 @@
 import { localBcbsPlanForState, PAYERS } from '@claimline/reference-data';
+import { payerSeedId } from '../database/migrations/payer-seed';
 import { bcbsPolicyWarning, type BcbsFacts } from './bcbs';
 
 const fromSeed = (key: string): BcbsFacts => {
@@ -27,5 +28,14 @@ describe('BCBS warning on a policy', () => {
     const added: BcbsFacts = { id: 'x', key: null, name: 'Blue Plan of Nowhere', isBcbs: true, states: ['TX'], payerIds: { default: '99999' }, kind: 'commercial' };
     expect(bcbsPolicyWarning(added, 'TX')).toBeNull();
     expect(bcbsPolicyWarning({ ...added, states: ['OK'] }, 'TX')?.message).toContain(texas.name);
+  });
+});
+
+describe('seeded payer ids', () => {
+  it('are stable, valid version-5 UUIDs, one per seed key', () => {
+    const ids = PAYERS.map((p) => payerSeedId(p.key));
+    expect(new Set(ids).size).toBe(PAYERS.length);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(payerSeedId('aetna')).toBe(payerSeedId('aetna'));
   });
 });

@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule } from '@claimline/backend/util-config';
+import { NatsModule, OutboxModule } from '@claimline/backend/util-nats';
+import { loggerParams } from '@claimline/backend/util-service';
+import { AuthorizationsModule } from './authorizations/authorizations.module';
+import { ClientsModule } from './clients/clients.module';
+import { ClientInsuranceEnv, SCHEMA, SERVICE_NAME } from './config/env';
+import { clientInsuranceDataSourceOptions } from './database/data-source';
+import { PayersModule } from './payers/payers.module';
+import { PoliciesModule } from './policies/policies.module';
+import { PracticesModule } from './practices/practices.module';
+
+@Module({})
+export class AppModule {
+  static register(env: ClientInsuranceEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(SERVICE_NAME, ClientInsuranceEnv, env),
+        LoggerModule.forRoot(loggerParams(SERVICE_NAME, env.LOG_LEVEL)),
+        TypeOrmModule.forRoot(clientInsuranceDataSourceOptions(env.DATABASE_URL)),
+        NatsModule.forRoot({
+          url: env.NATS_URL,
+          name: SERVICE_NAME,
+          events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+        }),
+        OutboxModule.forRoot({
+          service: SERVICE_NAME,
+          schema: SCHEMA,
+          databaseUrl: env.DATABASE_URL,
+          pollMs: env.OUTBOX_POLL_MS,
+          startDelayMs: env.OUTBOX_RELAY_START_DELAY_MS,
+        }),
+        PracticesModule,
+        ClientsModule,
+        PayersModule,
+        PoliciesModule,
+        AuthorizationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PoliciesModule } from '../policies/policies.module';
+import { AuthorizationsController } from './authorizations.controller';
+import { AuthorizationsService } from './authorizations.service';
+
+@Module({ imports: [PoliciesModule], controllers: [AuthorizationsController], providers: [AuthorizationsService] })
+export class AuthorizationsModule {}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { Actor, canSeePractice } from '@claimline/contracts/common';
+import {
+  AuthorizationUseCommand,
+  AuthorizationUseResult,
+  AuthorizationView,
+  ClientInsuranceEvents,
+  ClientInsuranceEventTypes as Events,
+  CreateAuthorizationCommand,
+  UpdateAuthorizationCommand,
+} from '@claimline/contracts/client-insurance';
+import { Outbox, RpcError } from '@claimline/backend/util-nats';
+import { currentRequestId } from '@claimline/backend/util-service';
+import { assertVersion, changedFields, todayUtc } from '../common/versioning';
+import { SCHEMA } from '../config/env';
+import { PoliciesService } from '../policies/policies.service';
+import { consumeProblem, rangesOverlap } from './authorization-rules';
+import { toAuthorizationView } from './authorization.mapper';
+import { AuthorizationEntity } from './entities/authorization.entity';
+
+@Injectable()
+export class AuthorizationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: Outbox<ClientInsuranceEvents>,
+    private readonly policies: PoliciesService,
+  ) {}
+
+  async create(actor: Actor, cmd: CreateAuthorizationCommand): Promise<AuthorizationView> {
+    assertDates(cmd.validFrom, cmd.validTo);
+    return this.db.transaction(async (m) => {
+      // Locking the policy serialises authorization changes per policy, which makes the overlap check safe.
+      const policy = await this.policies.find(m, actor, cmd.practiceId, cmd.policyId, true);
+      const auth = m.create(AuthorizationEntity, {
+        id: randomUUID(),
+        practiceId: cmd.practiceId,
+        clientId: policy.clientId,
+        policyId: policy.id,
+        number: cmd.number.trim().toUpperCase(),
+        usesAuthorized: cmd.usesAuthorized,
+        usesConsumed: 0,
+        validFrom: cmd.validFrom,
+        validTo: cmd.validTo,
+        active: cmd.active ?? true,
+      });
+      await this.assertNoOverlap(m, auth);
+      await m.save(auth);
+      const view = toAuthorizationView(auth, todayUtc());
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.authorizationCreated, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, changed: Object.keys(cmd) } },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  async get(actor: Actor, practiceId: string, authorizationId: string): Promise<AuthorizationView> {
+    return toAuthorizationView(await this.find(this.db.manager, actor, practiceId, authorizationId), todayUtc());
+  }
+
+  async list(actor: Actor, practiceId: string, policyId: string): Promise<{ items: AuthorizationView[] }> {
+    await this.policies.find(this.db.manager, actor, practiceId, policyId);
+    const rows = await this.db.manager.find(AuthorizationEntity, { where: { practiceId, policyId }, order: { validFrom: 'DESC', id: 'ASC' } });
+    const today = todayUtc();
+    return { items: rows.map((a) => toAuthorizationView(a, today)) };
+  }
+
+  async update(actor: Actor, cmd: UpdateAuthorizationCommand): Promise<AuthorizationView> {
+    return this.db.transaction(async (m) => {
+      const current = await this.find(m, actor, cmd.practiceId, cmd.authorizationId);
+      await this.policies.find(m, actor, cmd.practiceId, current.policyId, true);
+      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
+      assertVersion('Authorization', auth.version, cmd.version);
+      const { practiceId: _p, authorizationId: _a, version: _v, ...changes } = cmd;
+      if (changes.number !== undefined) changes.number = changes.number.trim().toUpperCase();
+      const today = todayUtc();
+      const changed = changedFields(toAuthorizationView(auth, today) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+      if (changed.length === 0) return toAuthorizationView(auth, today);
+      Object.assign(auth, changes);
+      assertDates(auth.validFrom, auth.validTo);
+      if (auth.usesAuthorized < auth.usesConsumed) {
+        throw RpcError.field(
+          'usesAuthorized',
+          'at_least_consumed',
+          `${auth.usesConsumed} visits were already billed against this authorization; usesAuthorized cannot be lower`,
+        );
+      }
+      await this.assertNoOverlap(m, auth);
+      await m.save(auth);
+      const view = toAuthorizationView(auth, today);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.authorizationUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, changed } },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  /** One use per key: a repeated key counts nothing more; a released key cannot be consumed again. */
+  async consume(actor: Actor, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
+    return this.db.transaction(async (m) => {
+      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
+      const today = todayUtc();
+      const [use]: { releasedAt: Date | null }[] = await m.query(
+        `SELECT "released_at" AS "releasedAt" FROM "${SCHEMA}"."authorization_use" WHERE "authorization_id" = $1 AND "key" = $2`,
+        [auth.id, cmd.key],
+      );
+      if (use && use.releasedAt === null) return { authorization: toAuthorizationView(auth, today), applied: false };
+      if (use) {
+        throw RpcError.conflict(`The use for ${cmd.key} was released (claim voided); a new claim needs its own key`, { key: cmd.key });
+      }
+      const problem = consumeProblem(auth);
+      if (problem) throw RpcError.field('authorizationId', auth.active ? 'exhausted' : 'inactive', problem);
+      await m.query(`INSERT INTO "${SCHEMA}"."authorization_use" ("authorization_id", "key", "practice_id") VALUES ($1, $2, $3)`, [
+        auth.id,
+        cmd.key,
+        auth.practiceId,
+      ]);
+      auth.usesConsumed += 1;
+      await m.save(auth);
+      const view = toAuthorizationView(auth, today);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.authorizationConsumed, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, key: cmd.key } },
+        currentRequestId(),
+      );
+      return { authorization: view, applied: true };
+    });
+  }
+
+  /** Gives the use of `key` back; releasing an unknown or already released key changes nothing. */
+  async release(actor: Actor, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
+    return this.db.transaction(async (m) => {
+      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
+      const today = todayUtc();
+      const released: unknown[] = await m.query(
+        // A CTE so the driver answers rows (TypeORM turns a bare UPDATE ... RETURNING into [rows, count]).
+        `WITH released AS (
+           UPDATE "${SCHEMA}"."authorization_use" SET "released_at" = now()
+            WHERE "authorization_id" = $1 AND "key" = $2 AND "released_at" IS NULL RETURNING "key")
+         SELECT "key" FROM released`,
+        [auth.id, cmd.key],
+      );
+      if (released.length === 0) return { authorization: toAuthorizationView(auth, today), applied: false };
+      auth.usesConsumed -= 1;
+      await m.save(auth);
+      const view = toAuthorizationView(auth, today);
+      await this.outbox.add(
+        m,
+        actor,
+        { type: Events.authorizationReleased, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, key: cmd.key } },
+        currentRequestId(),
+      );
+      return { authorization: view, applied: true };
+    });
+  }
+
+  private async assertNoOverlap(m: EntityManager, auth: AuthorizationEntity): Promise<void> {
+    if (!auth.active) return;
+    const others = await m.find(AuthorizationEntity, { where: { policyId: auth.policyId, active: true, id: Not(auth.id) } });
+    const clash = others.find((o) => rangesOverlap(o, auth));
+    if (clash) {
+      throw RpcError.field(
+        'validFrom',
+        'overlap',
+        `Active authorization ${clash.number} already covers ${clash.validFrom} to ${clash.validTo}; a policy can have one active authorization per date. Deactivate it or change the dates`,
+      );
+    }
+  }
+
+  private async find(m: EntityManager, actor: Actor, practiceId: string, authorizationId: string, lock = false): Promise<AuthorizationEntity> {
+    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Authorization', authorizationId);
+    const auth = await m.findOne(AuthorizationEntity, {
+      where: { id: authorizationId, practiceId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!auth) throw RpcError.notFound('Authorization', authorizationId);
+    return auth;
+  }
+}
+
+function assertDates(validFrom: string, validTo: string): void {
+  if (validFrom > validTo) throw RpcError.field('validTo', 'after_start', `Valid to ${validTo} is before valid from ${validFrom}`);
+}

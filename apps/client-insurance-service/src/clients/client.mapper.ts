@@ -1,0 +1,24 @@
+import type { ClientView } from '@claimline/contracts/client-insurance';
+import { toAddressView } from '../common/address.columns';
+import { ClientEntity } from './entities/client.entity';
+
+export function toClientView(c: ClientEntity): ClientView {
+  return {
+    id: c.id,
+    practiceId: c.practiceId,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    preferredName: c.preferredName,
+    birthDate: c.birthDate,
+    sex: c.sex,
+    genderIdentity: c.genderIdentity,
+    phone: c.phone,
+    email: c.email,
+    address: toAddressView(c.address),
+    billingType: c.billingType,
+    active: c.active,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}

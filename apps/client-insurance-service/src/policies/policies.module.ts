@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '../clients/clients.module';
+import { ClientInsuranceEnv } from '../config/env';
+import { PhiCipher } from '../crypto/phi-cipher';
+import { PracticesModule } from '../practices/practices.module';
+import { PoliciesController } from './policies.controller';
+import { PoliciesService } from './policies.service';
+
+@Module({
+  imports: [ClientsModule, PracticesModule],
+  controllers: [PoliciesController],
+  providers: [
+    PoliciesService,
+    { provide: PhiCipher, useFactory: (env: ClientInsuranceEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY), inject: [ClientInsuranceEnv] },
+  ],
+  exports: [PoliciesService],
+})
+export class PoliciesModule {}
