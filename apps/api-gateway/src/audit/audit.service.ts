@@ -7,19 +7,44 @@ import { AuditQuery } from './audit.dto';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'at'>;
 
+interface Pending {
+  event: NewAuditEvent;
+  done: (error?: Error) => void;
+}
+
+/**
+ * Audit rows are durable before the response leaves, with group commit: rows that arrive while
+ * a batch is being written go together in the next multi-row insert, so concurrent requests
+ * share one commit instead of paying one each.
+ */
 @Injectable()
 export class AuditService {
   private readonly logger = new Logger('Audit');
+  private queue: Pending[] = [];
+  private flushing = false;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(event: NewAuditEvent): Promise<void> {
-    try {
-      await this.db.getRepository(AuditEventEntity).insert(event);
-    } catch (error) {
-      // The response has been computed; losing its audit row must at least be loud.
-      this.logger.error(`audit write failed for ${event.action} ${event.resourceType} ${event.resourceId}: ${(error as Error).message}`);
-      throw error;
+  record(event: NewAuditEvent): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ event, done: (error) => (error ? reject(error) : resolve()) });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 500);
+      try {
+        await this.db.getRepository(AuditEventEntity).insert(batch.map((p) => p.event));
+        batch.forEach((p) => p.done());
+      } catch (error) {
+        this.logger.error(`audit write of ${batch.length} rows failed: ${(error as Error).message}`);
+        batch.forEach((p) => p.done(error as Error));
+      }
     }
+    this.flushing = false;
   }
 
   async search(query: AuditQuery): Promise<Page<AuditEventEntity>> {

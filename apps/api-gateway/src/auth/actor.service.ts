@@ -14,11 +14,29 @@ interface ActorRow {
  * Resolves who a token's user is *now*: a deactivated user or a withdrawn assignment takes
  * effect on the next request, not when the token expires.
  */
+/** How long a resolved actor is reused: changes to a user reach every request within this time. */
+const ACTOR_TTL_MS = 2000;
+
 @Injectable()
 export class ActorService {
+  private readonly cache = new Map<string, { actor: Actor | null; until: number }>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async resolve(userId: string): Promise<Actor | null> {
+    const hit = this.cache.get(userId);
+    if (hit && hit.until > Date.now()) return hit.actor;
+    const actor = await this.load(userId);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(userId, { actor, until: Date.now() + ACTOR_TTL_MS });
+    return actor;
+  }
+
+  forget(userId: string): void {
+    this.cache.delete(userId);
+  }
+
+  private async load(userId: string): Promise<Actor | null> {
     const rows: ActorRow[] = await this.db.query(
       `SELECT u.active, u.role, u.practice_id,
               COALESCE(array_agg(a.practice_id) FILTER (WHERE a.practice_id IS NOT NULL), '{}') AS assigned
@@ -36,6 +54,7 @@ export class ActorService {
       'INSERT INTO gateway.staff_assignment (user_id, practice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
       [userId, practiceId],
     );
+    this.forget(userId);
   }
 }
 
