@@ -100,7 +100,7 @@ try {
       port,
       root,
       logLevel: 'warn',
-      events: { subjectPrefix: `e2e${id}.events`, streamPrefix: `E2E${id.toUpperCase()}` },
+      events: { subjectPrefix: `e2e${id}.events`, streamPrefix: `E2E${id.toUpperCase()}`, rpcPrefix: `e2e${id}.rpc.` },
     });
     await migrate(root, env);
     const { base } = await startApps(root, env);

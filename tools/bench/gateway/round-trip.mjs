@@ -45,7 +45,7 @@ try {
     port,
     root,
     logLevel: 'warn',
-    events: { subjectPrefix: `bench${id}.events`, streamPrefix: `BENCH${id.toUpperCase()}` },
+    events: { subjectPrefix: `bench${id}.events`, streamPrefix: `BENCH${id.toUpperCase()}`, rpcPrefix: `bench${id}.rpc.` },
   });
   // The bench measures the round trip, not the rate limiter.
   env.RATE_LIMIT_PER_MINUTE = '100000000';

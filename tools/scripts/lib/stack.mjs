@@ -31,7 +31,11 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, logLevel
     PORT: String(port),
     CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}`,
     CONSOLE_DIST: join(root, 'dist/apps/admin-console/browser'),
-    ...(events && { EVENTS_SUBJECT_PREFIX: events.subjectPrefix, EVENTS_STREAM_PREFIX: events.streamPrefix }),
+    ...(events && {
+      EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
+      EVENTS_STREAM_PREFIX: events.streamPrefix,
+      RPC_SUBJECT_PREFIX: events.rpcPrefix,
+    }),
   };
 }
 

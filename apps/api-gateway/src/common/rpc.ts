@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { RpcMapOf } from '@claimline/contracts/common';
 import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
 import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
+import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { GatewayEnv } from '../config/env';
 
@@ -11,19 +12,22 @@ export const PRACTICE_SETTINGS = Symbol('PRACTICE_SETTINGS');
 export type PracticeSettingsClient = RpcClient<PracticeSettingsRpc>;
 export const CLIENT_INSURANCE = Symbol('CLIENT_INSURANCE');
 export type ClientInsuranceClient = RpcClient<ClientInsuranceRpc>;
+export const NOTIFICATIONS = Symbol('NOTIFICATIONS');
+export type NotificationsClient = RpcClient<NotificationsRpc>;
 
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
     provide: token,
     inject: [NATS_CONNECTION, GatewayEnv],
-    useFactory: (nc: NatsConnection, env: GatewayEnv) => new RpcClient<M>(nc, env.RPC_TIMEOUT_MS),
+    useFactory: (nc: NatsConnection, env: GatewayEnv) => new RpcClient<M>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
   };
 }
 
 export const RPC_PROVIDERS = [
   rpcProvider<PracticeSettingsRpc>(PRACTICE_SETTINGS),
   rpcProvider<ClientInsuranceRpc>(CLIENT_INSURANCE),
+  rpcProvider<NotificationsRpc>(NOTIFICATIONS),
 ];
 
 /** Services the readiness probe pings, by their health subject. */
-export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping'];
+export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'notifications.health.ping'];

@@ -9,6 +9,7 @@ import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { SYSTEM_ACTOR } from '@claimline/contracts/common';
 import { Public } from '../auth/decorators';
 import { SERVICE_HEALTH_SUBJECTS } from '../common/rpc';
+import { GatewayEnv } from '../config/env';
 
 type Check = { status: 'up' | 'down'; detail?: string; ms?: number };
 
@@ -32,8 +33,9 @@ export class HealthController {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @InjectDataSource() private readonly db: DataSource,
+    env: GatewayEnv,
   ) {
-    this.pings = new RpcClient(nc, 1500);
+    this.pings = new RpcClient(nc, 1500, env.RPC_SUBJECT_PREFIX);
   }
 
   /** The process is up (for restarts by an orchestrator). */

@@ -19,6 +19,13 @@ export class BaseServiceEnv {
   @Matches(/^[A-Z0-9_]+$/, { message: 'EVENTS_STREAM_PREFIX must be upper-case letters, digits and _' })
   EVENTS_STREAM_PREFIX: string = 'CLAIMLINE';
 
+  /**
+   * Prefix of every request-reply subject (empty in production). Test runs and side-by-side
+   * stacks on one NATS server set their own, so no other run's service can answer them.
+   */
+  @Matches(/^([A-Za-z0-9_-]+\.)*$/, { message: 'RPC_SUBJECT_PREFIX must be empty or dot-terminated NATS tokens, e.g. "e2e1."' })
+  RPC_SUBJECT_PREFIX: string = '';
+
   @IsInt()
   @Min(100)
   @Max(60_000)

@@ -26,6 +26,8 @@ export class RpcClient<M extends RpcMapOf<M>> {
   constructor(
     private readonly nc: NatsConnection,
     private readonly defaultTimeoutMs = 5000,
+    /** Prepended to the NATS subject (not to the pattern): see `RPC_SUBJECT_PREFIX`. */
+    private readonly subjectPrefix = '',
   ) {}
 
   async send<S extends keyof M & string>(
@@ -38,7 +40,7 @@ export class RpcClient<M extends RpcMapOf<M>> {
     const packet = { pattern: subject, data: { actor: options.actor, data }, id: randomUUID() };
     let reply: NestReply;
     try {
-      const msg = await this.nc.request(subject, codec.encode(packet), {
+      const msg = await this.nc.request(this.subjectPrefix + subject, codec.encode(packet), {
         timeout: options.timeoutMs ?? this.defaultTimeoutMs,
         headers: h,
       });

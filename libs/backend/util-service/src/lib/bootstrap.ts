@@ -1,6 +1,6 @@
 import { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions, NatsOptions, ServerNats } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { rpcValidationPipe } from '@claimline/backend/util-nats';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
@@ -10,6 +10,30 @@ export interface ServiceBootstrapOptions {
   /** Service name; also its queue group, so replicas share the load. */
   name: string;
   natsUrl: string;
+  /** `RPC_SUBJECT_PREFIX`: handlers listen on `<prefix><pattern>`. */
+  rpcSubjectPrefix?: string;
+}
+
+/**
+ * Nest's NATS server, listening on prefixed subjects. Handlers are still found by the pattern
+ * inside the packet, which callers send unprefixed.
+ */
+export class PrefixedNatsServer extends ServerNats {
+  constructor(
+    private readonly natsOptions: NonNullable<NatsOptions['options']>,
+    private readonly prefix: string,
+  ) {
+    super(natsOptions);
+  }
+
+  override bindEvents(client: Parameters<ServerNats['bindEvents']>[0]): void {
+    const defaultQueue = this.natsOptions.queue;
+    for (const [pattern, handler] of this.messageHandlers) {
+      const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
+      const sub = client.subscribe(this.prefix + pattern, { queue, callback: this.getMessageHandler(pattern).bind(this) });
+      (this as unknown as { subscriptions: unknown[] }).subscriptions.push(sub);
+    }
+  }
 }
 
 /**
@@ -17,15 +41,15 @@ export interface ServiceBootstrapOptions {
  * errors, structured RPC errors, request ids, JSON logs, graceful shutdown on SIGTERM.
  */
 export async function bootstrapService(module: Type<unknown> | DynamicModule, options: ServiceBootstrapOptions): Promise<INestMicroservice> {
+  const nats: NonNullable<NatsOptions['options']> = {
+    servers: options.natsUrl.split(','),
+    queue: options.name,
+    name: `${options.name}-rpc`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  };
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
-    transport: Transport.NATS,
-    options: {
-      servers: options.natsUrl.split(','),
-      queue: options.name,
-      name: `${options.name}-rpc`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    },
+    strategy: new PrefixedNatsServer(nats, options.rpcSubjectPrefix ?? ''),
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

@@ -10,10 +10,13 @@ export function testNatsUrl(): string {
   return process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222';
 }
 
-/** Unique subject and stream prefixes so a test run's events never meet another run's. */
-export function testEventsConfig(): { subjectPrefix: string; streamPrefix: string } {
+/**
+ * Unique prefixes so a test run's events and requests never meet another run's on a shared
+ * NATS server: event subjects, stream names and request-reply subjects (`RPC_SUBJECT_PREFIX`).
+ */
+export function testEventsConfig(): { subjectPrefix: string; streamPrefix: string; rpcPrefix: string } {
   const id = randomBytes(4).toString('hex');
-  return { subjectPrefix: `t${id}.events`, streamPrefix: `T${id.toUpperCase()}` };
+  return { subjectPrefix: `t${id}.events`, streamPrefix: `T${id.toUpperCase()}`, rpcPrefix: `t${id}.rpc.` };
 }
 
 /** Deletes every stream whose name starts with the prefix (the run's own streams). */
