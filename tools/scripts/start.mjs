@@ -14,10 +14,13 @@ const { installSignalHandlers } = await import('./lib/procs.mjs');
 const { buildApps, migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
+const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
 
 let pg;
 let nats;
+let mail;
 const shutdown = installSignalHandlers(async () => {
+  await mail?.stop();
   await nats?.stop();
   await pg?.stop();
 });
@@ -28,9 +31,11 @@ try {
   await ensureDatabase(pg.url, pg.database);
   log(`PostgreSQL: ${pg.source} (${pg.database}), NATS: ${nats.source} (${nats.url})`);
 
+  // SMTP_URL set: real e-mail; otherwise a local catcher shows what would have been sent.
+  mail = process.env.SMTP_URL ? undefined : await startMailCatcher({ root, log });
   const secrets = localSecrets(root);
   const port = Number(process.env.PORT ?? 3000);
-  const env = stackEnv({ databaseUrl: databaseUrl(pg.url, pg.database), natsUrl: nats.url, secrets, port, root });
+  const env = stackEnv({ databaseUrl: databaseUrl(pg.url, pg.database), natsUrl: nats.url, secrets, port, root, smtpUrl: process.env.SMTP_URL ?? mail.smtpUrl });
 
   log('building the apps (cached after the first run)…');
   await buildApps(root);
@@ -46,6 +51,7 @@ try {
     API         ${base}/api/v1
     API docs    ${base}/api/docs
     Health      ${base}/health/ready
+    E-mail      ${mail ? `${mail.httpUrl}/messages (local catcher; set SMTP_URL to send for real)` : 'SMTP_URL'}
 
   Demo logins (passwords are generated once, kept in .data/local-secrets.json):
     admin          ${DEMO.admin}  /  ${secrets.adminPassword}

@@ -19,14 +19,17 @@ const { migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { APPS } = await import('./lib/apps.mjs');
+const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
 
 const steps = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let pg;
 let nats;
 let e2eDb;
+let mail;
 const cleanup = async () => {
   await stopAll();
+  await mail?.stop();
   if (e2eDb) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
   await nats?.stop();
   await pg?.stop();
@@ -93,7 +96,9 @@ try {
     await ensureDatabase(pg.url, e2eDb);
     const secrets = localSecrets(root);
     const port = await findFreePort();
+    mail = await startMailCatcher({ root, log, smtpPort: 0, httpPort: 0 });
     const env = stackEnv({
+      smtpUrl: mail.smtpUrl,
       databaseUrl: databaseUrl(pg.url, e2eDb),
       natsUrl: nats.url,
       secrets,
@@ -114,6 +119,7 @@ try {
       E2E_OWNER_EMAIL: DEMO.owner,
       E2E_OWNER_PASSWORD: secrets.ownerPassword,
       E2E_JWT_SECRET: secrets.JWT_SECRET,
+      E2E_MAIL_URL: mail.httpUrl,
     });
     await stopAll();
     const { connect } = await import('nats');

@@ -13,6 +13,7 @@ import { findFreePort, stopAll } from '../../scripts/lib/procs.mjs';
 import { buildApps, migrate, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
 import { localSecrets } from '../../scripts/lib/secrets.mjs';
 import { seedDemo } from '../../scripts/lib/seed.mjs';
+import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const duration = Number(process.argv[process.argv.indexOf('--duration') + 1]) || 10;
@@ -38,7 +39,9 @@ try {
   await buildApps(root);
   const secrets = localSecrets(root);
   const port = await findFreePort();
+  const mail = await startMailCatcher({ root, log, smtpPort: 0, httpPort: 0 });
   const env = stackEnv({
+    smtpUrl: mail.smtpUrl,
     databaseUrl: databaseUrl(pg.url, db),
     natsUrl: nats.url,
     secrets,
@@ -78,6 +81,7 @@ try {
   console.log(`\nGET /api/v1/practices/{id} as billing staff (JWT, scope lookup, audit row, NATS RPC, PostgreSQL), ${duration}s per row`);
   console.table(rows);
   console.log(`idle RSS: ${idle.join(', ')}`);
+  await mail.stop();
 } finally {
   await stopAll();
   await dropDatabase(pg.url, db).catch(() => undefined);

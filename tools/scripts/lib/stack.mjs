@@ -17,7 +17,7 @@ export async function buildApps(root) {
 }
 
 /** Environment shared by every app of one stack. */
-export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, logLevel = 'info', root }) {
+export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl, logLevel = 'info', root }) {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -31,6 +31,9 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, logLevel
     PORT: String(port),
     CORS_ORIGINS: `http://localhost:${port},http://127.0.0.1:${port}`,
     CONSOLE_DIST: join(root, 'dist/apps/admin-console/browser'),
+    CONSOLE_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Claimline <no-reply@claimline.local>',
     ...(events && {
       EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
       EVENTS_STREAM_PREFIX: events.streamPrefix,

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { canSeePractice, type Actor } from '@claimline/contracts/common';
+import {
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type PracticePreferencesView,
+  type RecipientPreferencesView,
+  type UpdatePreferencesCommand,
+} from '@claimline/contracts/notifications';
+import { RpcError } from '@claimline/backend/util-nats';
+import { practiceRecipients, Recipient } from '../directory/directory';
+import { SCHEMA } from '../config/env';
+
+const EDITOR_ROLES = ['admin', 'billing_staff', 'practice_owner'];
+
+/** Per-recipient switches: which notifications each owner / the practice address wants. Default on. */
+@Injectable()
+export class PreferencesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async get(actor: Actor, practiceId: string): Promise<PracticePreferencesView> {
+    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
+    const recipients = await practiceRecipients(this.db.manager, practiceId);
+    const switches = await this.switches(this.db.manager, practiceId);
+    return { practiceId, recipients: recipients.map((r) => view(r, switches.get(r.email))) };
+  }
+
+  async update(actor: Actor, cmd: UpdatePreferencesCommand): Promise<RecipientPreferencesView> {
+    if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
+    if (!EDITOR_ROLES.includes(actor.role)) throw RpcError.forbidden('Only owners, billing staff and administrators change notification settings');
+    return this.db.transaction(async (m) => {
+      const recipient = (await practiceRecipients(m, cmd.practiceId)).find((r) => r.email === cmd.email);
+      if (!recipient) {
+        throw RpcError.field('email', 'not_recipient', `${cmd.email} does not receive this practice's e-mails (only owners and the practice e-mail do)`);
+      }
+      for (const kind of NOTIFICATION_KINDS) {
+        const enabled = cmd.notifications[kind];
+        if (enabled === undefined) continue;
+        await m.query(
+          `INSERT INTO "${SCHEMA}"."recipient_preference" ("practice_id", "email", "kind", "enabled", "updated_by") VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT ("practice_id", "email", "kind") DO UPDATE SET "enabled" = EXCLUDED."enabled", "updated_at" = now(), "updated_by" = EXCLUDED."updated_by"`,
+          [cmd.practiceId, cmd.email, kind, enabled, actor.userId],
+        );
+      }
+      return view(recipient, (await this.switches(m, cmd.practiceId)).get(cmd.email));
+    });
+  }
+
+  private async switches(m: EntityManager, practiceId: string): Promise<Map<string, Map<NotificationKind, boolean>>> {
+    const rows: { email: string; kind: NotificationKind; enabled: boolean }[] = await m.query(
+      `SELECT "email", "kind", "enabled" FROM "${SCHEMA}"."recipient_preference" WHERE "practice_id" = $1`,
+      [practiceId],
+    );
+    const byEmail = new Map<string, Map<NotificationKind, boolean>>();
+    for (const r of rows) byEmail.set(r.email, (byEmail.get(r.email) ?? new Map()).set(r.kind, r.enabled));
+    return byEmail;
+  }
+}
+
+function view(r: Recipient, switches: Map<NotificationKind, boolean> | undefined): RecipientPreferencesView {
+  return {
+    email: r.email,
+    sources: r.sources,
+    notifications: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, switches?.get(k) ?? true])) as Record<NotificationKind, boolean>,
+  };
+}
