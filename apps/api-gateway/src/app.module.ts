@@ -8,12 +8,14 @@ import { NatsModule } from '@claimline/backend/util-nats';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { configureLoginThrottle } from './auth/throttle';
 import { ProblemFilter } from './common/problem.filter';
 import { requestId } from './common/request-id';
 import { GatewayEnv, SERVICE_NAME } from './config/env';
 import { gatewayDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PracticesModule } from './practices/practices.module';
 import { UsersModule } from './users/users.module';
 
@@ -50,6 +52,8 @@ export class AppModule {
         AuditModule,
         PracticesModule,
         ClientsModule,
+        EnrollmentsModule,
+        NotificationsModule,
         UsersModule,
       ],
       controllers: [HealthController],

@@ -6,7 +6,10 @@ import { NatsModule, OutboxModule } from '@claimline/backend/util-nats';
 import { loggerParams } from '@claimline/backend/util-service';
 import { PracticeSettingsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { practiceSettingsDataSourceOptions } from './database/data-source';
+import { BillingProfileModule } from './billing-profile/billing-profile.module';
+import { LocationsModule } from './locations/locations.module';
 import { PracticesModule } from './practices/practices.module';
+import { ReadinessModule } from './readiness/readiness.module';
 
 @Module({})
 export class AppModule {
@@ -29,7 +32,10 @@ export class AppModule {
           pollMs: env.OUTBOX_POLL_MS,
           startDelayMs: env.OUTBOX_RELAY_START_DELAY_MS,
         }),
+        ReadinessModule,
         PracticesModule,
+        LocationsModule,
+        BillingProfileModule,
       ],
     };
   }

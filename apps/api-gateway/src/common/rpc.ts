@@ -3,6 +3,7 @@ import { NatsConnection } from 'nats';
 import { RpcMapOf } from '@claimline/contracts/common';
 import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
 import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
+import { EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { GatewayEnv } from '../config/env';
@@ -12,6 +13,8 @@ export const PRACTICE_SETTINGS = Symbol('PRACTICE_SETTINGS');
 export type PracticeSettingsClient = RpcClient<PracticeSettingsRpc>;
 export const CLIENT_INSURANCE = Symbol('CLIENT_INSURANCE');
 export type ClientInsuranceClient = RpcClient<ClientInsuranceRpc>;
+export const ENROLLMENTS = Symbol('ENROLLMENTS');
+export type EnrollmentsClient = RpcClient<EnrollmentsRpc>;
 export const NOTIFICATIONS = Symbol('NOTIFICATIONS');
 export type NotificationsClient = RpcClient<NotificationsRpc>;
 
@@ -26,8 +29,9 @@ function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcC
 export const RPC_PROVIDERS = [
   rpcProvider<PracticeSettingsRpc>(PRACTICE_SETTINGS),
   rpcProvider<ClientInsuranceRpc>(CLIENT_INSURANCE),
+  rpcProvider<EnrollmentsRpc>(ENROLLMENTS),
   rpcProvider<NotificationsRpc>(NOTIFICATIONS),
 ];
 
 /** Services the readiness probe pings, by their health subject. */
-export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'notifications.health.ping'];
+export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'enrollments.health.ping', 'notifications.health.ping'];

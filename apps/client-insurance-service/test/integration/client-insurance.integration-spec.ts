@@ -33,7 +33,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
   beforeAll(async () => {
     await h.setUp();
     const env = validateEnv('client-insurance', ClientInsuranceEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), { name: 'client-insurance', natsUrl: env.NATS_URL });
+    app = await bootstrapService(AppModule.register(env), { name: 'client-insurance', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
     // practice-settings announces the practice (Texas); the read model must hold it before BCBS checks.
     await h.publishPractice('practice-settings.practice.created', practiceView(practiceId, 'TX'));
     await waitFor('the practice read model', async () => {

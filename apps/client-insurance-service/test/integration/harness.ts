@@ -34,7 +34,7 @@ export class Harness {
     this.db = await createTestDatabase();
     await runMigrations(clientInsuranceDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<ClientInsuranceRpc>(this.nc, 10_000);
+    this.rpc = new RpcClient<ClientInsuranceRpc>(this.nc, 10_000, this.events.rpcPrefix);
     this.observerDb = new DataSource({ type: 'postgres', url: this.db.url, schema: 'observer', entities: EVENT_ENTITIES });
     await this.observerDb.initialize();
     await this.observerDb.query('CREATE SCHEMA observer');
@@ -62,6 +62,7 @@ export class Harness {
       NATS_URL: testNatsUrl(),
       EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
       EVENTS_STREAM_PREFIX: this.events.streamPrefix,
+      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
       OUTBOX_POLL_MS: '100',
       LOG_LEVEL: 'warn',
       PHI_ENCRYPTION_KEY: this.phiKey,
@@ -110,9 +111,12 @@ export function practiceView(id: string, state: string, version = 1): PracticeVi
     id,
     type: 'group',
     name: `Practice in ${state}`,
+    legalName: null,
     phone: '5125550100',
     email: null,
     address: { ...address, state },
+    secureMessagingEnabled: false,
+    settingsComplete: false,
     version,
     createdAt: now,
     updatedAt: now,

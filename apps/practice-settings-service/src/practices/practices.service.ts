@@ -20,15 +20,16 @@ import { isUniqueViolation } from '@claimline/backend/util-persistence';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeEntity } from './entities/practice.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
+import { ReadinessRefresher } from '../readiness/readiness.refresher';
 import { changedFields, toPracticeView, toTeamMemberView } from './practice.mapper';
-
-const DEFAULT_PAGE = 50;
+import { assertVersion, DEFAULT_PAGE, escapeLike, findPractice } from './practice-access';
 
 @Injectable()
 export class PracticesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: Outbox<PracticeSettingsEvents>,
+    private readonly readiness: ReadinessRefresher,
   ) {}
 
   async createPractice(actor: Actor, dto: CreatePracticeDto): Promise<PracticeView> {
@@ -37,11 +38,15 @@ export class PracticesService {
         id: randomUUID(),
         type: dto.type,
         name: dto.name.trim(),
+        legalName: dto.legalName?.trim() || null,
         phone: dto.phone,
         email: dto.email ?? null,
         address: { ...dto.address, line2: dto.address.line2 ?? null },
+        secureMessagingEnabled: dto.secureMessagingEnabled ?? false,
+        settingsComplete: false,
       });
       await m.save(practice);
+      await this.readiness.refresh(m, actor, practice);
       const view = toPracticeView(practice);
       await this.outbox.add(
         m,
@@ -63,8 +68,9 @@ export class PracticesService {
     const qb = this.db.getRepository(PracticeEntity).createQueryBuilder('p');
     if (actor.practiceIds !== null) qb.andWhere('p.id = ANY(:ids)', { ids: actor.practiceIds });
     if (query.type) qb.andWhere('p.type = :type', { type: query.type });
+    if (query.readiness) qb.andWhere('p.settingsComplete = :complete', { complete: query.readiness === 'complete' });
     if (query.search) {
-      qb.andWhere(new Brackets((w) => w.where('lower(p.name) LIKE :prefix', { prefix: `${escapeLike(query.search!.toLowerCase())}%` })));
+      qb.andWhere(new Brackets((w) => w.where('lower(p.name) LIKE :prefix', { prefix: `${escapeLike((query.search ?? '').toLowerCase())}%` })));
     }
     const [rows, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
     return { items: rows.map(toPracticeView), total, limit, offset };
@@ -80,10 +86,13 @@ export class PracticesService {
       if (changed.length === 0) return toPracticeView(practice);
       if (changes.type !== undefined) practice.type = changes.type;
       if (changes.name !== undefined) practice.name = changes.name.trim();
+      if (changes.legalName !== undefined) practice.legalName = changes.legalName?.trim() || null;
+      if (changes.secureMessagingEnabled !== undefined) practice.secureMessagingEnabled = changes.secureMessagingEnabled;
       if (changes.phone !== undefined) practice.phone = changes.phone;
       if (changes.email !== undefined) practice.email = changes.email;
       if (changes.address !== undefined) practice.address = { ...changes.address, line2: changes.address.line2 ?? null };
       await m.save(practice);
+      await this.readiness.refresh(m, actor, practice);
       const view = toPracticeView(practice);
       await this.outbox.add(
         m,
@@ -98,7 +107,7 @@ export class PracticesService {
   async createMember(actor: Actor, cmd: CreateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
-        await this.findPractice(m, actor, cmd.practiceId);
+        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
         const member = m.create(TeamMemberEntity, {
           id: randomUUID(),
           practiceId: cmd.practiceId,
@@ -106,10 +115,14 @@ export class PracticesService {
           lastName: cmd.lastName.trim(),
           email: cmd.email.trim().toLowerCase(),
           role: cmd.role,
+          credentials: cmd.credentials ?? [],
           npi: cmd.npi ?? null,
+          taxonomyCode: cmd.taxonomyCode ?? null,
+          secureMessagingEnabled: cmd.secureMessagingEnabled ?? false,
           removedAt: null,
         });
         await m.save(member);
+        await this.readiness.refresh(m, actor, practice);
         const view = toTeamMemberView(member);
         await this.outbox.add(
           m,
@@ -144,6 +157,7 @@ export class PracticesService {
   async updateMember(actor: Actor, cmd: UpdateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
+        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
         const member = await this.findMember(m, actor, cmd.practiceId, cmd.memberId, true);
         assertVersion('Team member', member.version, cmd.version);
         const { practiceId: _p, memberId: _m, version: _v, ...changes } = cmd;
@@ -156,8 +170,12 @@ export class PracticesService {
           ...(changes.email !== undefined && { email: changes.email }),
           ...(changes.role !== undefined && { role: changes.role }),
           ...(changes.npi !== undefined && { npi: changes.npi }),
+          ...(changes.credentials !== undefined && { credentials: changes.credentials }),
+          ...(changes.taxonomyCode !== undefined && { taxonomyCode: changes.taxonomyCode }),
+          ...(changes.secureMessagingEnabled !== undefined && { secureMessagingEnabled: changes.secureMessagingEnabled }),
         });
         await m.save(member);
+        await this.readiness.refresh(m, actor, practice);
         const view = toTeamMemberView(member);
         await this.outbox.add(
           m,
@@ -174,9 +192,11 @@ export class PracticesService {
 
   async removeMember(actor: Actor, practiceId: string, memberId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
+      const practice = await this.findPractice(m, actor, practiceId, true);
       const member = await this.findMember(m, actor, practiceId, memberId, true);
       member.removedAt = new Date();
       await m.save(member);
+      await this.readiness.refresh(m, actor, practice);
       await this.outbox.add(
         m,
         actor,
@@ -187,15 +207,8 @@ export class PracticesService {
     });
   }
 
-  /** Another tenant's practice answers exactly like a missing one. */
-  private async findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
-    const practice = await m.findOne(PracticeEntity, {
-      where: { id: practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!practice) throw RpcError.notFound('Practice', practiceId);
-    return practice;
+  private findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
+    return findPractice(m, actor, practiceId, lock);
   }
 
   private async findMember(m: EntityManager, actor: Actor, practiceId: string, memberId: string, lock = false): Promise<TeamMemberEntity> {
@@ -209,20 +222,8 @@ export class PracticesService {
   }
 }
 
-function assertVersion(what: string, current: number, expected: number): void {
-  if (current !== expected) {
-    throw RpcError.conflict(`${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`, {
-      currentVersion: current,
-    });
-  }
-}
-
 function duplicateEmail(error: unknown): RpcError | null {
   return isUniqueViolation(error, 'team_member_practice_email_uq')
     ? RpcError.field('email', 'unique', 'Another team member of this practice already uses this e-mail')
     : null;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -9,9 +10,9 @@ import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
   deleteTestStreams,
+  PrivateNatsServer,
   TestDatabase,
   testEventsConfig,
-  testNatsUrl,
   waitFor,
 } from '@claimline/backend/util-testing';
 import { practiceSettingsDataSourceOptions } from '../../src/database/data-source';
@@ -32,14 +33,18 @@ export class Harness {
   rpc!: RpcClient<PracticeSettingsRpc>;
   observerDb!: DataSource;
   observer!: EventConsumer<PracticeSettingsEvents>;
+  /** A NATS server of its own: on a shared one, any other running practice-settings instance would answer our requests. */
+  nats!: PrivateNatsServer;
   readonly events = testEventsConfig();
+  readonly phiKey = randomBytes(32).toString('base64');
   readonly seen: Seen[] = [];
 
   async setUp(): Promise<void> {
+    this.nats = await PrivateNatsServer.start();
     this.db = await createTestDatabase();
     await runMigrations(practiceSettingsDataSourceOptions(this.db.url));
-    this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<PracticeSettingsRpc>(this.nc, 10_000);
+    this.nc = await connect({ servers: this.nats.url });
+    this.rpc = new RpcClient<PracticeSettingsRpc>(this.nc, 10_000, this.events.rpcPrefix);
     this.observerDb = new DataSource({ type: 'postgres', url: this.db.url, schema: 'observer', entities: EVENT_ENTITIES });
     await this.observerDb.initialize();
     await this.observerDb.query('CREATE SCHEMA observer');
@@ -62,6 +67,11 @@ export class Harness {
         'practice-settings.team-member.added': record,
         'practice-settings.team-member.updated': record,
         'practice-settings.team-member.removed': record,
+        'practice-settings.location.added': record,
+        'practice-settings.location.updated': record,
+        'practice-settings.location.removed': record,
+        'practice-settings.billing-profile.updated': record,
+        'practice-settings.readiness.changed': record,
       },
     });
     await this.observer.start();
@@ -70,9 +80,11 @@ export class Harness {
   serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
     return {
       DATABASE_URL: this.db.url,
-      NATS_URL: testNatsUrl(),
+      NATS_URL: this.nats.url,
+      PHI_ENCRYPTION_KEY: this.phiKey,
       EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
       EVENTS_STREAM_PREFIX: this.events.streamPrefix,
+      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
       OUTBOX_POLL_MS: '100',
       LOG_LEVEL: 'warn',
       ...extra,
@@ -95,6 +107,14 @@ export class Harness {
       await this.nc.close();
     }
     await this.db?.drop();
+    await this.nats?.dispose();
+  }
+
+  /** Events of one practice, in order, once `count` of them have arrived. */
+  async eventsOf(practiceId: string, count: number): Promise<Seen[]> {
+    const mine = () => this.seen.filter((e) => e.practiceId === practiceId);
+    await waitFor(`${count} events of practice ${practiceId}`, () => mine().length >= count, 20_000);
+    return mine();
   }
 }
 

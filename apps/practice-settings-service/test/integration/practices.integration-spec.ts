@@ -14,7 +14,7 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
   beforeAll(async () => {
     await h.setUp();
     const env = validateEnv('practice-settings', PracticeSettingsEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), { name: 'practice-settings', natsUrl: env.NATS_URL });
+    app = await bootstrapService(AppModule.register(env), { name: 'practice-settings', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
   });
 
   afterAll(async () => {

@@ -18,6 +18,24 @@ export class AddressColumns {
   zip: string;
 }
 
+/** An optional address: every column nullable; `line1` null means "none". */
+export class OptionalAddressColumns {
+  @Column('text', { nullable: true })
+  line1: string | null;
+
+  @Column('text', { nullable: true })
+  line2: string | null;
+
+  @Column('text', { nullable: true })
+  city: string | null;
+
+  @Column('char', { length: 2, nullable: true })
+  state: string | null;
+
+  @Column('text', { nullable: true })
+  zip: string | null;
+}
+
 @Entity({ name: 'practice' })
 export class PracticeEntity {
   @PrimaryColumn('uuid')
@@ -26,8 +44,12 @@ export class PracticeEntity {
   @Column('text')
   type: PracticeType;
 
+  /** Display name. */
   @Column('text')
   name: string;
+
+  @Column('text', { nullable: true })
+  legalName: string | null;
 
   @Column('text')
   phone: string;
@@ -37,6 +59,13 @@ export class PracticeEntity {
 
   @Column(() => AddressColumns, { prefix: 'address' })
   address: AddressColumns;
+
+  @Column('boolean', { default: false })
+  secureMessagingEnabled: boolean;
+
+  /** Practice settings' own readiness items all done; kept in step by every change, for list filters. */
+  @Column('boolean', { default: false })
+  settingsComplete: boolean;
 
   @VersionColumn()
   version: number;

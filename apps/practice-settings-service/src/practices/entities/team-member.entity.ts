@@ -22,8 +22,17 @@ export class TeamMemberEntity {
   @Column('text')
   role: TeamMemberRole;
 
+  @Column('text', { array: true, default: () => "'{}'" })
+  credentials: string[];
+
   @Column('char', { length: 10, nullable: true })
   npi: string | null;
+
+  @Column('char', { length: 10, nullable: true })
+  taxonomyCode: string | null;
+
+  @Column('boolean', { default: false })
+  secureMessagingEnabled: boolean;
 
   @VersionColumn()
   version: number;

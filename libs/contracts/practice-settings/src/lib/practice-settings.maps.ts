@@ -1,4 +1,6 @@
 import { Page } from '@claimline/contracts/common';
+import { BillingIdentity, BillingProfileView, PutBillingProfileCommand } from './dto/billing-profile.dto';
+import { CreateLocationCommand, ListLocationsQuery, LocationRefDto, LocationView, UpdateLocationCommand } from './dto/location.dto';
 import {
   CreatePracticeDto,
   ListPracticesQuery,
@@ -13,6 +15,7 @@ import {
   TeamMemberView,
   UpdateTeamMemberCommand,
 } from './dto/team-member.dto';
+import { PracticeReadiness } from './readiness';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
 export interface PracticeSettingsRpc {
@@ -25,6 +28,14 @@ export interface PracticeSettingsRpc {
   'practice-settings.team-member.update': { request: UpdateTeamMemberCommand; response: TeamMemberView };
   'practice-settings.team-member.list': { request: ListTeamMembersQuery; response: Page<TeamMemberView> };
   'practice-settings.team-member.remove': { request: TeamMemberRefDto; response: { removed: true } };
+  'practice-settings.location.create': { request: CreateLocationCommand; response: LocationView };
+  'practice-settings.location.get': { request: LocationRefDto; response: LocationView };
+  'practice-settings.location.update': { request: UpdateLocationCommand; response: LocationView };
+  'practice-settings.location.list': { request: ListLocationsQuery; response: Page<LocationView> };
+  'practice-settings.location.remove': { request: LocationRefDto; response: { removed: true } };
+  'practice-settings.billing-profile.get': { request: PracticeRefDto; response: BillingProfileView };
+  'practice-settings.billing-profile.put': { request: PutBillingProfileCommand; response: BillingProfileView };
+  'practice-settings.readiness.get': { request: PracticeRefDto; response: PracticeReadiness };
   'practice-settings.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }
 
@@ -39,10 +50,33 @@ export interface TeamMemberChangedEvent {
   changed: string[];
 }
 
+export interface LocationChangedEvent {
+  location: LocationView;
+  changed: string[];
+}
+
+export interface BillingProfileChangedEvent {
+  billingIdentity: BillingIdentity;
+  changed: string[];
+}
+
+export interface ReadinessChangedEvent {
+  practiceId: string;
+  /** Whether practice settings' own items are all done now. */
+  complete: boolean;
+  /** Keys of the items still missing. */
+  missing: string[];
+}
+
 export interface PracticeSettingsEvents {
   'practice-settings.practice.created': PracticeChangedEvent;
   'practice-settings.practice.updated': PracticeChangedEvent;
   'practice-settings.team-member.added': TeamMemberChangedEvent;
   'practice-settings.team-member.updated': TeamMemberChangedEvent;
   'practice-settings.team-member.removed': { practiceId: string; memberId: string };
+  'practice-settings.location.added': LocationChangedEvent;
+  'practice-settings.location.updated': LocationChangedEvent;
+  'practice-settings.location.removed': { practiceId: string; locationId: string };
+  'practice-settings.billing-profile.updated': BillingProfileChangedEvent;
+  'practice-settings.readiness.changed': ReadinessChangedEvent;
 }

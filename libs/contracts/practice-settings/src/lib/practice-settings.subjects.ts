@@ -11,6 +11,14 @@ export const PracticeSettingsSubjects = {
   memberUpdate: 'practice-settings.team-member.update',
   memberList: 'practice-settings.team-member.list',
   memberRemove: 'practice-settings.team-member.remove',
+  locationCreate: 'practice-settings.location.create',
+  locationGet: 'practice-settings.location.get',
+  locationUpdate: 'practice-settings.location.update',
+  locationList: 'practice-settings.location.list',
+  locationRemove: 'practice-settings.location.remove',
+  billingProfileGet: 'practice-settings.billing-profile.get',
+  billingProfilePut: 'practice-settings.billing-profile.put',
+  readinessGet: 'practice-settings.readiness.get',
   healthPing: 'practice-settings.health.ping',
 } as const;
 
@@ -21,4 +29,9 @@ export const PracticeSettingsEventTypes = {
   memberAdded: 'practice-settings.team-member.added',
   memberUpdated: 'practice-settings.team-member.updated',
   memberRemoved: 'practice-settings.team-member.removed',
+  locationAdded: 'practice-settings.location.added',
+  locationUpdated: 'practice-settings.location.updated',
+  locationRemoved: 'practice-settings.location.removed',
+  billingProfileUpdated: 'practice-settings.billing-profile.updated',
+  readinessChanged: 'practice-settings.readiness.changed',
 } as const;

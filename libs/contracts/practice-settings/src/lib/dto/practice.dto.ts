@@ -1,33 +1,28 @@
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { AddressDto, PageQueryDto } from '@claimline/contracts/common';
+import { PRACTICE_TYPES, type PracticeType } from '@claimline/domain';
+import { IsUsPhone } from '../validators';
 
-export const PRACTICE_TYPES = ['solo', 'group'] as const;
-export type PracticeType = (typeof PRACTICE_TYPES)[number];
-
-export const PHONE_PATTERN = /^\+?1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}$/;
-const PHONE_MESSAGE = 'phone must be a US phone number, e.g. (555) 123-4567';
+export { PRACTICE_TYPES, type PracticeType };
 
 export class CreatePracticeDto {
   @IsIn(PRACTICE_TYPES, { message: 'type must be solo or group' })
   type: PracticeType;
 
+  /** Display name, as clients and the billing team know the practice. */
   @IsString()
   @Length(1, 120)
   name: string;
 
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  /** Legal name as registered with the IRS (and on the NPI record); claims and enrollments use it. */
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 120, { message: 'legalName must be 1 to 120 characters' })
+  legalName?: string | null;
+
+  @IsUsPhone()
   phone: string;
 
   @IsOptional()
@@ -37,6 +32,11 @@ export class CreatePracticeDto {
   @ValidateNested()
   @Type(() => AddressDto)
   address: AddressDto;
+
+  /** Practice-level Secure Messaging switch; each team member has their own as well. */
+  @IsOptional()
+  @IsBoolean()
+  secureMessagingEnabled?: boolean;
 }
 
 /** PATCH body: the fields to change plus the version the editor saw (optimistic concurrency). */
@@ -55,7 +55,13 @@ export class UpdatePracticeBody {
   name?: string;
 
   @IsOptional()
-  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 120, { message: 'legalName must be 1 to 120 characters' })
+  legalName?: string | null;
+
+  @IsOptional()
+  @IsUsPhone()
   phone?: string;
 
   @IsOptional()
@@ -66,6 +72,10 @@ export class UpdatePracticeBody {
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto;
+
+  @IsOptional()
+  @IsBoolean()
+  secureMessagingEnabled?: boolean;
 }
 
 export class UpdatePracticeCommand extends UpdatePracticeBody {
@@ -78,6 +88,9 @@ export class PracticeRefDto {
   practiceId: string;
 }
 
+export const READINESS_FILTERS = ['complete', 'incomplete'] as const;
+export type ReadinessFilter = (typeof READINESS_FILTERS)[number];
+
 export class ListPracticesQuery extends PageQueryDto {
   @IsOptional()
   @IsString()
@@ -87,15 +100,25 @@ export class ListPracticesQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(PRACTICE_TYPES, { message: 'type must be solo or group' })
   type?: PracticeType;
+
+  /** Practices whose own checklist (practice settings' items) is complete, or not yet. */
+  @IsOptional()
+  @IsIn(READINESS_FILTERS, { message: 'readiness must be complete or incomplete' })
+  readiness?: ReadinessFilter;
 }
 
 export interface PracticeView {
   id: string;
   type: PracticeType;
+  /** Display name. */
   name: string;
+  legalName: string | null;
   phone: string;
   email: string | null;
   address: AddressDto;
+  secureMessagingEnabled: boolean;
+  /** Whether practice settings' own readiness items are all done (items of other services excluded). */
+  settingsComplete: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -1,0 +1,28 @@
+import { registerDecorator } from 'class-validator';
+import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { phiKeyProblem } from '../crypto/phi-cipher';
+
+function IsPhiKey(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'phiKey',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => phiKeyProblem(value) === null,
+        defaultMessage: (args) => `${args?.property} ${phiKeyProblem(args?.value)}`,
+      },
+    });
+}
+
+export class EnrollmentsEnv extends BaseServiceEnv {
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): encrypts an SSN sent as Tax ID and keys the Tax ID blind index. */
+  @IsPhiKey()
+  PHI_ENCRYPTION_KEY: string;
+}
+
+export const SERVICE_NAME = 'enrollments';
+export const SCHEMA = 'enrollments';
+
+/** Acts for the service itself when it reads another service (scoped to one practice per call). */
+export const SERVICE_USER_ID = 'service:enrollments';

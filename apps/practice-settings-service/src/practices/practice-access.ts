@@ -1,0 +1,29 @@
+import { EntityManager } from 'typeorm';
+import { Actor, canSeePractice } from '@claimline/contracts/common';
+import { RpcError } from '@claimline/backend/util-nats';
+import { PracticeEntity } from './entities/practice.entity';
+
+export const DEFAULT_PAGE = 50;
+
+/** Another tenant's practice answers exactly like a missing one. */
+export async function findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
+  if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
+  const practice = await m.findOne(PracticeEntity, {
+    where: { id: practiceId },
+    ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+  });
+  if (!practice) throw RpcError.notFound('Practice', practiceId);
+  return practice;
+}
+
+export function assertVersion(what: string, current: number, expected: number): void {
+  if (current !== expected) {
+    throw RpcError.conflict(`${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`, {
+      currentVersion: current,
+    });
+  }
+}
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NatsConnection } from 'nats';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@claimline/contracts/common';
+import {
+  PracticeReadiness,
+  ReadinessContributorRpc,
+  ReadinessItem,
+  readinessItemsSubject,
+  ReadinessSource,
+} from '@claimline/contracts/practice-settings';
+import { NATS_CONNECTION, RpcClient, RpcError } from '@claimline/backend/util-nats';
+import { currentRequestId } from '@claimline/backend/util-service';
+import { PracticeSettingsEnv, SERVICE_NAME } from '../config/env';
+import { findPractice } from '../practices/practice-access';
+import { ReadinessRefresher } from './readiness.refresher';
+
+/**
+ * The whole checklist of a practice: practice settings' own items plus those other services add
+ * on `readiness.items.<service>` (see the contract in `@claimline/contracts/practice-settings`).
+ */
+@Injectable()
+export class ReadinessService {
+  private readonly logger = new Logger('Readiness');
+  private readonly contributors: string[];
+  private readonly client: RpcClient<ReadinessContributorRpc>;
+  private readonly timeoutMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly refresher: ReadinessRefresher,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    env: PracticeSettingsEnv,
+  ) {
+    this.contributors = env.READINESS_CONTRIBUTORS.split(',').filter((s) => s !== '' && s !== SERVICE_NAME);
+    this.timeoutMs = env.READINESS_CONTRIBUTOR_TIMEOUT_MS;
+    this.client = new RpcClient<ReadinessContributorRpc>(nc, this.timeoutMs, env.RPC_SUBJECT_PREFIX);
+  }
+
+  async get(actor: Actor, practiceId: string): Promise<PracticeReadiness> {
+    const practice = await findPractice(this.db.manager, actor, practiceId);
+    const [own, ...others] = await Promise.all([
+      this.refresher.items(this.db.manager, practice),
+      ...this.contributors.map((service) => this.ask(actor, service, practice.id, practice.type)),
+    ]);
+    const items = [...own, ...others.flatMap((o) => o.items)];
+    const done = items.filter((i) => i.status === 'done').length;
+    return {
+      practiceId,
+      practiceType: practice.type,
+      complete: done === items.length,
+      done,
+      total: items.length,
+      items,
+      sources: [{ service: SERVICE_NAME, status: 'ok', items: own.length }, ...others.map((o) => o.source)],
+    };
+  }
+
+  private async ask(actor: Actor, service: string, practiceId: string, practiceType: 'solo' | 'group'): Promise<{ items: ReadinessItem[]; source: ReadinessSource }> {
+    try {
+      const reply = await this.client.send(
+        readinessItemsSubject(service),
+        { practiceId, practiceType },
+        { actor, requestId: currentRequestId(), timeoutMs: this.timeoutMs },
+      );
+      const items = (reply?.items ?? []).map((i) => ({ ...i, source: service }));
+      return { items, source: { service, status: 'ok', items: items.length } };
+    } catch (error) {
+      const code = error instanceof RpcError ? error.code : 'internal';
+      const status = code === 'unavailable' ? 'absent' : code === 'timeout' ? 'timeout' : 'error';
+      if (status !== 'absent') this.logger.warn(`readiness items of ${service}: ${status}`);
+      return { items: [], source: { service, status, items: 0 } };
+    }
+  }
+}
