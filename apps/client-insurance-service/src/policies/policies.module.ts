@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
 import { ClientInsuranceEnv } from '../config/env';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { PracticesModule } from '../practices/practices.module';
 import { PoliciesController } from './policies.controller';
 import { PoliciesService } from './policies.service';

@@ -17,7 +17,7 @@ import { isUniqueViolation } from '@claimline/backend/util-persistence';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { ClientsService } from '../clients/clients.service';
 import { assertVersion, changedFields, todayUtc } from '../common/versioning';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { bcbsPolicyWarning } from '../payers/bcbs';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PracticeReadModel } from '../practices/practice-read-model';

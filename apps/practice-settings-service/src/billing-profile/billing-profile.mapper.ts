@@ -2,7 +2,7 @@ import type { Actor, AddressDto } from '@claimline/contracts/common';
 import type { BillingIdentity, BillingProfileView, PracticeType, TaxIdView } from '@claimline/contracts/practice-settings';
 import { formatTaxId, maskTaxId } from '@claimline/domain';
 import { findTaxonomy } from '@claimline/reference-data';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { AddressColumns, OptionalAddressColumns } from '../practices/entities/practice.entity';
 import { BillingProfileEntity } from './billing-profile.entity';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PracticeSettingsEnv } from '../config/env';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { BillingProfileController } from './billing-profile.controller';
 import { BillingProfileService } from './billing-profile.service';
 

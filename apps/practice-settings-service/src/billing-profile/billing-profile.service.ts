@@ -11,7 +11,7 @@ import {
 import { parseTaxId } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { LocationEntity } from '../locations/location.entity';
 import { changedFields } from '../practices/practice.mapper';
 import { assertVersion, findPractice } from '../practices/practice-access';

@@ -2,8 +2,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 
 /**
  * Application-level encryption of PHI fields (AES-256-GCM) and a keyed blind index
- * (HMAC-SHA256) to find a value by exact match without decrypting every row. Kept free of Nest
- * and TypeORM so it can move to a shared backend lib when a second service needs it.
+ * (HMAC-SHA256) to find a value by exact match without decrypting every row. Used by every
+ * service that stores PHI (SSNs, member IDs, enrollment requests).
  *
  * Both keys are derived from the one configured secret with HKDF under different labels, so the
  * index key never encrypts and the encryption key never indexes. Ciphertexts are versioned

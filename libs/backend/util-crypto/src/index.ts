@@ -1,0 +1,2 @@
+export * from './lib/phi-cipher';
+export * from './lib/is-phi-key';
