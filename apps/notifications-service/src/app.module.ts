@@ -1,10 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule } from '@claimline/backend/util-config';
-import { NatsModule } from '@claimline/backend/util-nats';
-import { loggerParams } from '@claimline/backend/util-service';
-import { NotificationsEnv, SERVICE_NAME } from './config/env';
+import { serviceInfrastructure } from '@claimline/backend/util-service';
+import { NotificationsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { notificationsDataSourceOptions } from './database/data-source';
 import { NotificationsModule } from './notifications/notifications.module';
 
@@ -14,13 +10,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(SERVICE_NAME, NotificationsEnv, env),
-        LoggerModule.forRoot(loggerParams(SERVICE_NAME, env.LOG_LEVEL)),
-        TypeOrmModule.forRoot(notificationsDataSourceOptions(env.DATABASE_URL)),
-        NatsModule.forRoot({
-          url: env.NATS_URL,
-          name: SERVICE_NAME,
-          events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+        ...serviceInfrastructure({
+          service: SERVICE_NAME,
+          schema: SCHEMA,
+          envClass: NotificationsEnv,
+          env,
+          dataSource: notificationsDataSourceOptions(env.DATABASE_URL),
+          outbox: false,
         }),
         NotificationsModule,
       ],

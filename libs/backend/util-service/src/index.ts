@@ -4,3 +4,4 @@ export * from './lib/request-id.interceptor';
 export * from './lib/logger';
 export * from './lib/bootstrap';
 export * from './lib/migrate-main';
+export * from './lib/service-infrastructure';
