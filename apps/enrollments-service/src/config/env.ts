@@ -1,19 +1,5 @@
-import { registerDecorator } from 'class-validator';
 import { BaseServiceEnv } from '@claimline/backend/util-config';
-import { phiKeyProblem } from '../crypto/phi-cipher';
-
-function IsPhiKey(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'phiKey',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => phiKeyProblem(value) === null,
-        defaultMessage: (args) => `${args?.property} ${phiKeyProblem(args?.value)}`,
-      },
-    });
-}
+import { IsPhiKey } from '@claimline/backend/util-crypto';
 
 export class EnrollmentsEnv extends BaseServiceEnv {
   /** 32 random bytes, base64 (`openssl rand -base64 32`): encrypts an SSN sent as Tax ID and keys the Tax ID blind index. */

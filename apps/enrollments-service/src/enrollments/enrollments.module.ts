@@ -4,7 +4,7 @@ import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { CLEARINGHOUSE_ENROLLMENT } from '../clearinghouse/clearinghouse-enrollment.port';
 import { LocalClearinghouseEnrollment } from '../clearinghouse/local-clearinghouse-enrollment';
 import { EnrollmentsEnv } from '../config/env';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { CLIENT_INSURANCE_RPC, PayerDirectory } from '../payers/payer-directory';
 import { PRACTICE_SETTINGS_RPC, PracticeSettingsClient } from '../practice-settings/practice-settings.client';
 import { ClientInsuranceConsumer } from './client-insurance.consumer';

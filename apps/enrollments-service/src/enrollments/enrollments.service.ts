@@ -22,7 +22,7 @@ import {
 import { RpcError } from '@claimline/backend/util-nats';
 import { CLEARINGHOUSE_ENROLLMENT, ClearinghouseEnrollmentPort } from '../clearinghouse/clearinghouse-enrollment.port';
 import { SCHEMA } from '../config/env';
-import { PhiCipher } from '../crypto/phi-cipher';
+import { PhiCipher } from '@claimline/backend/util-crypto';
 import { PayerDirectory, PayerRef } from '../payers/payer-directory';
 import { buildEnrollmentRequest, BuiltRequest, taxIdDigits, taxIdDisplay, taxIdForViewer } from '../practice-settings/enrollment-request';
 import { PracticeSettingsClient } from '../practice-settings/practice-settings.client';
