@@ -37,7 +37,7 @@ export class AuditService {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, 500);
       try {
-        await this.db.getRepository(AuditEventEntity).insert(batch.map((p) => p.event));
+        await this.insert(batch.map((p) => p.event));
         batch.forEach((p) => p.done());
       } catch (error) {
         this.logger.error(`audit write of ${batch.length} rows failed: ${(error as Error).message}`);
@@ -45,6 +45,21 @@ export class AuditService {
       }
     }
     this.flushing = false;
+  }
+
+  /** One multi-row INSERT in plain SQL: this runs on every audited request, so no query builder. */
+  private async insert(events: NewAuditEvent[]): Promise<void> {
+    const values: unknown[] = [];
+    const rows = events.map((e, i) => {
+      values.push(e.userId, e.role, e.action, e.resourceType, e.resourceId, e.practiceId, e.status, e.requestId, e.ip);
+      const o = i * 9;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}, $${o + 9})`;
+    });
+    await this.db.query(
+      `INSERT INTO gateway.audit_event (user_id, role, action, resource_type, resource_id, practice_id, status, request_id, ip)
+       VALUES ${rows.join(', ')}`,
+      values,
+    );
   }
 
   async search(query: AuditQuery): Promise<Page<AuditEventEntity>> {
