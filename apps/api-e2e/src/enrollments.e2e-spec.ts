@@ -92,7 +92,8 @@ describe('payer enrollments through the gateway', () => {
     await clientWith(id, payer.medicare);
     const row = await eventually('Medicare claim filing to need enrollment', async () => {
       const r = await listed(id, payer.medicare, 'claim_filing');
-      return r?.status === 'enroll' ? r : null;
+      // The derived status shows as soon as the read model has the client; the row (with its id and history) follows.
+      return r?.status === 'enroll' && r.id ? r : null;
     });
 
     const preview = await api('GET', `/practices/${id}/enrollments/preview?payerId=${payer.medicare}&type=claim_filing`, { token: staff });
