@@ -15,6 +15,13 @@ async function call(base, method, path, token, body) {
 
 async function login(base, email, password) {
   const r = await call(base, 'POST', '/auth/login', undefined, { email, password });
+  if (r.status === 401) {
+    throw new Error(
+      `seed: ${email} exists in this database with another password — the database was set up from another ` +
+        'checkout or with other .data/local-secrets.json. Use that checkout, point DATABASE_URL at another database, ' +
+        'or drop this one to start afresh.',
+    );
+  }
   if (r.status !== 200) throw new Error(`seed: cannot sign in as ${email}: ${r.body?.detail ?? r.status}`);
   return r.body.accessToken;
 }
