@@ -22,9 +22,9 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { databaseUrl, dropDatabase, ensureDatabase, ensureNats, ensurePostgres } from '../../scripts/lib/infra.mjs';
-import { GATEWAY, SERVICES } from '../../scripts/lib/apps.mjs';
-import { findFreePort, startProcess, stopAll } from '../../scripts/lib/procs.mjs';
-import { buildApps, migrate, stackEnv } from '../../scripts/lib/stack.mjs';
+import { findFreePort, stopAll } from '../../scripts/lib/procs.mjs';
+import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
+import { buildApps, migrate, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
 import { DEMO, localSecrets } from '../../scripts/lib/secrets.mjs';
 import { seedDemo } from '../../scripts/lib/seed.mjs';
 
@@ -49,34 +49,6 @@ const FIRST_NAMES = [
   'Olivia', 'Ava', 'Mia', 'Lucas', 'Mateo', 'Sofia', 'Amara', 'Kenji', 'Priya', 'Omar', 'Fatima', 'Chen', 'Zoe', 'Eli',
 ];
 
-/**
- * Like `startApps` of the stack lib, but ready once the database, NATS and the services this
- * stack runs answer: the gateway may already ping a service that the local stack does not start yet.
- */
-async function startStack(env) {
-  for (const app of SERVICES) {
-    startProcess({ name: app.replace(/-service$/, ''), command: process.execPath, args: [join(root, 'dist/apps', app, 'main.js')], env, cwd: root });
-  }
-  const gateway = startProcess({ name: 'gateway', command: process.execPath, args: [join(root, 'dist/apps', GATEWAY, 'main.js')], env, cwd: root });
-  const base = `http://127.0.0.1:${env.PORT}`;
-  const needed = ['nats', 'database', ...SERVICES.map((s) => s.replace(/-service$/, ''))];
-  const until = Date.now() + 90_000;
-  let last = 'no answer';
-  while (Date.now() < until) {
-    if (gateway.child.exitCode !== null) throw new Error('the gateway exited during start-up');
-    try {
-      const res = await fetch(`${base}/health/ready`);
-      const body = await res.json();
-      const down = needed.filter((n) => body.checks?.[n]?.status !== 'up');
-      if (down.length === 0) return base;
-      last = `down: ${down.join(', ')}`;
-    } catch (error) {
-      last = error.message;
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the stack did not become ready in 90 s (${last})`);
-}
 
 function load(opts) {
   return new Promise((resolve, reject) => {
@@ -145,13 +117,16 @@ const id = randomBytes(4).toString('hex');
 const db = `claimline_bench_${id}`;
 const rpcPrefix = `bench${id}.rpc.`;
 let nc;
+let mail;
 try {
   nc = await connect({ servers: nats.url, name: `bench-${id}` });
   await ensureDatabase(pg.url, db);
   if (!process.argv.includes('--no-build')) await buildApps(root);
   const secrets = localSecrets(root);
   const port = await findFreePort();
+  mail = await startMailCatcher({ root, log: () => undefined, smtpPort: 0, httpPort: 0 });
   const env = stackEnv({
+    smtpUrl: mail.smtpUrl,
     databaseUrl: databaseUrl(pg.url, db),
     natsUrl: nats.url,
     secrets,
@@ -163,7 +138,7 @@ try {
   // The bench measures the round trip, not the rate limiter.
   env.RATE_LIMIT_PER_MINUTE = '100000000';
   await migrate(root, env);
-  const base = await startStack(env);
+  const { base } = await startApps(root, env);
   await seedDemo(base, secrets);
 
   const staff = (await http(base, 'POST', '/auth/login', undefined, { email: DEMO.staff, password: secrets.staffPassword })).accessToken;
@@ -265,6 +240,7 @@ try {
 } finally {
   await nc?.close().catch(() => undefined);
   await stopAll();
+  await mail?.stop();
   await dropDatabase(pg.url, db).catch(() => undefined);
   // Our private event streams go with the database.
   try {
