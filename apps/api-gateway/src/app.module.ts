@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,6 +28,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(SERVICE_NAME, GatewayEnv, env),
         LoggerModule.forRoot({
+          // Named wildcard (path-to-regexp 8), so Nest does not warn about a legacy '*' route.
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: env.LOG_LEVEL,
             base: { service: SERVICE_NAME },
