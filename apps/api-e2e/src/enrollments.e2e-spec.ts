@@ -6,7 +6,7 @@ const MEDICARE_TX = 'Medicare (Novitas JH Part B, Texas)';
 const KAISER = 'Kaiser Permanente (Northern California)';
 
 /** Polls `probe` until it returns a truthy value (events travel through JetStream). */
-async function eventually<T>(what: string, probe: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -33,7 +33,14 @@ describe('payer enrollments through the gateway', () => {
   async function practice(withTaxId = true): Promise<string> {
     const created = await api('POST', '/practices', {
       token: staff,
-      body: { type: 'group', name: uniqueName('Enroll Harbor'), legalName: 'Harbor Group Counseling LLC', phone: '5125550150', address },
+      body: {
+        type: 'group',
+        name: uniqueName('Enroll Harbor'),
+        legalName: 'Harbor Group Counseling LLC',
+        phone: '5125550150',
+        email: `office-${randomUUID().slice(0, 8)}@harbor.test`,
+        address,
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -135,6 +142,22 @@ describe('payer enrollments through the gateway', () => {
       'submitted→accepted',
     ]);
     expect((await api('GET', `/enrollments/${row.id}`, { token: staff })).body).toMatchObject({ status: 'accepted', canEnroll: false });
+
+    // The practice was e-mailed through the notifications service: document request and acceptance, once each, no PHI.
+    const office = (await api('GET', `/practices/${id}`, { token: staff })).body.email as string;
+    const mails = await eventually('two e-mails to the practice', async () => {
+      const all = (await fetch(`${process.env['E2E_MAIL_URL']}/messages`).then((r) => r.json())) as { to: string[]; subject: string; text: string }[];
+      const mine = all.filter((m) => m.to.includes(office));
+      return mine.length >= 2 ? mine : null;
+    });
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `An enrollment with ${MEDICARE_TX} needs a document`,
+      `Your claim filing enrollment with ${MEDICARE_TX} was accepted`,
+    ]);
+    for (const m of mails) {
+      // The client behind this enrollment: Ada Byron…, born 1985-04-12, member W123456789.
+      expect(`${m.subject}\n${m.text}`).not.toMatch(/Byron|W123456789|1985-04-12/);
+    }
   });
 
   it('shows payment reports of Kaiser (no ERA) as not_supported and refuses to enroll in them', async () => {
