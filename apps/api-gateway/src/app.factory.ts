@@ -38,7 +38,7 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     req.id = requestId(req, res);
     next();
   });
-  app.use(jsonBody(env.BODY_LIMIT));
+  app.use(jsonBody(env.BODY_LIMIT, [/^\/api\/v1\/practices\/[^/]+\/documents\/?$/]));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

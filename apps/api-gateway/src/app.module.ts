@@ -8,6 +8,7 @@ import { NatsModule } from '@claimline/backend/util-nats';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
+import { DocumentsModule } from './documents/documents.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { configureLoginThrottle } from './auth/throttle';
 import { ProblemFilter } from './common/problem.filter';
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         PracticesModule,
         ClientsModule,
+        DocumentsModule,
         EnrollmentsModule,
         NotificationsModule,
         UsersModule,

@@ -5,6 +5,7 @@ export const SERVICES = [
   'client-insurance-service',
   'enrollments-service',
   'notifications-service',
+  'documents-service',
 ];
 export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];

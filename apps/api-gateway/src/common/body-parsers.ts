@@ -4,11 +4,14 @@ import { problem, sendProblem } from './problem';
 
 /**
  * JSON body parsing whose failures are problems too: a malformed body is 400, an oversized one
- * 413, another content type on a body-carrying method 415 — before any handler runs.
+ * 413, another content type on a body-carrying method 415 — before any handler runs. Upload
+ * routes listed in `rawBodyPaths` stream their body themselves, with their own size limit.
  */
-export function jsonBody(limit: string): RequestHandler {
+export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHandler {
   const parse = express.json({ limit, strict: true });
   return (req: Request, res: Response, next: NextFunction) => {
+    // Routes that stream their own body (document uploads) get it untouched.
+    if (req.method === 'POST' && rawBodyPaths.some((p) => p.test(req.path))) return next();
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('multipart/form-data')) {
       return sendProblem(res, problem(415, 'Send the body as application/json', { instance: req.originalUrl, requestId: req.id as string | undefined }));

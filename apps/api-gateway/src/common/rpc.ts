@@ -34,4 +34,4 @@ export const RPC_PROVIDERS = [
 ];
 
 /** Services the readiness probe pings, by their health subject. */
-export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'enrollments.health.ping', 'notifications.health.ping'];
+export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'enrollments.health.ping', 'notifications.health.ping', 'documents.health.ping'];

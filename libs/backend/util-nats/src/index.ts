@@ -10,3 +10,4 @@ export * from './lib/outbox-relay';
 export * from './lib/event-consumer';
 export * from './lib/nats.module';
 export * from './lib/outbox.module';
+export * from './lib/object-readable';

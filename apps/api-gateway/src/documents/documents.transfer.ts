@@ -1,0 +1,75 @@
+import { objectReadable } from '@claimline/backend/util-nats';
+import { Readable, Transform } from 'node:stream';
+import { nanos, NatsConnection, ObjectStore, StorageType } from 'nats';
+
+/** Same bucket, TTL and storage as documents-service's `TransferBucket` (see docs/adr/0007-document-bytes.md). */
+const TRANSFER_TTL_MS = 60 * 60 * 1000;
+
+export class UploadTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`The file is larger than the limit of ${limit} bytes`);
+  }
+}
+
+/** The gateway's side of the document transfer bucket: streams request bodies in, downloads out. */
+export class DocumentTransfer {
+  private store: Promise<ObjectStore> | null = null;
+
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly bucket: string,
+  ) {}
+
+  private os(): Promise<ObjectStore> {
+    this.store ??= this.nc
+      .jetstream()
+      .views.os(this.bucket, { ttl: nanos(TRANSFER_TTL_MS), storage: StorageType.File })
+      .catch((error) => {
+        this.store = null;
+        throw error;
+      });
+    return this.store;
+  }
+
+  /** Streams `body` into `name`, refusing (and cleaning up) past `maxBytes`; memory stays at one chunk. */
+  async upload(name: string, body: Readable, maxBytes: number): Promise<number> {
+    let bytes = 0;
+    let tooLarge = false;
+    const cap = new Transform({
+      transform(chunk: Buffer, _e, done) {
+        bytes += chunk.length;
+        if (bytes > maxBytes) {
+          tooLarge = true;
+          return done(new UploadTooLargeError(maxBytes));
+        }
+        done(null, chunk);
+      },
+    });
+    body.once('error', (e) => cap.destroy(e));
+    try {
+      await (await this.os()).put({ name }, Readable.toWeb(body.pipe(cap)) as unknown as ReadableStream<Uint8Array>);
+    } catch (error) {
+      await this.delete(name).catch(() => undefined);
+      body.resume();
+      throw tooLarge ? new UploadTooLargeError(maxBytes) : error;
+    }
+    return bytes;
+  }
+
+  /**
+   * The object's bytes as a stream; the object is deleted once it has been read to the end. An
+   * aborted download leaves it to the bucket's expiry (deleting it mid-read would stall the reader).
+   */
+  async download(name: string): Promise<Readable | null> {
+    const result = await (await this.os()).get(name);
+    if (!result) return null;
+    const stream = objectReadable(result);
+    stream.once('end', () => void this.delete(name).catch(() => undefined));
+    return stream;
+  }
+
+  async delete(name: string): Promise<void> {
+    const os = await this.os();
+    if (await os.info(name)) await os.delete(name);
+  }
+}
