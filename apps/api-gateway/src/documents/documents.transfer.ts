@@ -1,9 +1,5 @@
-import { objectReadable } from '@claimline/backend/util-nats';
+import { TransferBucket } from '@claimline/backend/util-nats';
 import { Readable, Transform } from 'node:stream';
-import { nanos, NatsConnection, ObjectStore, StorageType } from 'nats';
-
-/** Same bucket, TTL and storage as documents-service's `TransferBucket` (see docs/adr/0007-document-bytes.md). */
-const TRANSFER_TTL_MS = 60 * 60 * 1000;
 
 export class UploadTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -12,25 +8,7 @@ export class UploadTooLargeError extends Error {
 }
 
 /** The gateway's side of the document transfer bucket: streams request bodies in, downloads out. */
-export class DocumentTransfer {
-  private store: Promise<ObjectStore> | null = null;
-
-  constructor(
-    private readonly nc: NatsConnection,
-    private readonly bucket: string,
-  ) {}
-
-  private os(): Promise<ObjectStore> {
-    this.store ??= this.nc
-      .jetstream()
-      .views.os(this.bucket, { ttl: nanos(TRANSFER_TTL_MS), storage: StorageType.File })
-      .catch((error) => {
-        this.store = null;
-        throw error;
-      });
-    return this.store;
-  }
-
+export class DocumentTransfer extends TransferBucket {
   /** Streams `body` into `name`, refusing (and cleaning up) past `maxBytes`; memory stays at one chunk. */
   async upload(name: string, body: Readable, maxBytes: number): Promise<number> {
     let bytes = 0;
@@ -47,7 +25,9 @@ export class DocumentTransfer {
     });
     body.once('error', (e) => cap.destroy(e));
     try {
-      await (await this.os()).put({ name }, Readable.toWeb(body.pipe(cap)) as unknown as ReadableStream<Uint8Array>);
+      await (
+        await this.os()
+      ).put({ name }, Readable.toWeb(body.pipe(cap)) as unknown as ReadableStream<Uint8Array>);
     } catch (error) {
       await this.delete(name).catch(() => undefined);
       body.resume();
@@ -61,15 +41,9 @@ export class DocumentTransfer {
    * aborted download leaves it to the bucket's expiry (deleting it mid-read would stall the reader).
    */
   async download(name: string): Promise<Readable | null> {
-    const result = await (await this.os()).get(name);
-    if (!result) return null;
-    const stream = objectReadable(result);
-    stream.once('end', () => void this.delete(name).catch(() => undefined));
-    return stream;
-  }
-
-  async delete(name: string): Promise<void> {
-    const os = await this.os();
-    if (await os.info(name)) await os.delete(name);
+    const opened = await this.open(name);
+    if (!opened) return null;
+    opened.stream.once('end', () => void this.delete(name).catch(() => undefined));
+    return opened.stream;
   }
 }

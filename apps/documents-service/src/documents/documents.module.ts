@@ -5,7 +5,7 @@ import { DocumentsEnv } from '../config/env';
 import { EnvelopeCipher } from '../crypto/envelope';
 import { LocalFsStorageDriver } from '../storage/local-fs.driver';
 import { STORAGE_DRIVER } from '../storage/storage-driver';
-import { TransferBucket } from '../transfer/transfer-bucket';
+import { TransferBucket } from '@claimline/backend/util-nats';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService, ENVELOPE_CIPHER, TRANSFER_BUCKET } from './documents.service';
 

@@ -18,7 +18,7 @@ import { disguiseProblem, HeadTail } from '../content/content-type';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
 import { STORAGE_DRIVER, StorageDriver, StoredFileMissingError } from '../storage/storage-driver';
-import { TransferBucket } from '../transfer/transfer-bucket';
+import { TransferBucket } from '@claimline/backend/util-nats';
 import { toDocumentView } from './document.mapper';
 import { DocumentEntity } from './entities/document.entity';
 

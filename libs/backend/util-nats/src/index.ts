@@ -11,3 +11,4 @@ export * from './lib/event-consumer';
 export * from './lib/nats.module';
 export * from './lib/outbox.module';
 export * from './lib/object-readable';
+export * from './lib/transfer-bucket';

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { nanos, NatsConnection, ObjectStore, StorageType } from 'nats';
-import { objectReadable } from '@claimline/backend/util-nats';
+import { objectReadable } from './object-readable';
 
 /** How long a transfer object may live if nobody deletes it (a crashed gateway or service). */
 export const TRANSFER_TTL_MS = 60 * 60 * 1000;
 
 /**
- * The JetStream Object Store bucket through which document bytes travel (chunked, so neither side
- * holds a whole file in memory). Objects are temporary: `upload/<uuid>` from the gateway,
- * `download/<uuid>` from this service; each is deleted by its reader, and expire after an hour anyway.
+ * A JetStream Object Store bucket through which large payloads (document bytes) travel between
+ * processes in chunks, so neither side holds a whole file in memory. Objects are temporary:
+ * each is deleted by its reader and expires after an hour anyway.
  */
 export class TransferBucket {
   private store: Promise<ObjectStore> | null = null;
@@ -18,7 +18,7 @@ export class TransferBucket {
     readonly bucket: string,
   ) {}
 
-  private os(): Promise<ObjectStore> {
+  protected os(): Promise<ObjectStore> {
     this.store ??= this.nc
       .jetstream()
       .views.os(this.bucket, { ttl: nanos(TRANSFER_TTL_MS), storage: StorageType.File })
@@ -36,7 +36,9 @@ export class TransferBucket {
   }
 
   async put(name: string, data: Readable): Promise<number> {
-    const info = await (await this.os()).put({ name }, Readable.toWeb(data) as unknown as ReadableStream<Uint8Array>);
+    const info = await (
+      await this.os()
+    ).put({ name }, Readable.toWeb(data) as unknown as ReadableStream<Uint8Array>);
     return info.size;
   }
 
