@@ -13,7 +13,8 @@ const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
 const started = Date.now();
 
 await ensureDependencies({ root, log });
-const { ensureDatabase, dropDatabase, ensureNats, ensurePostgres, databaseUrl } = await import('./lib/infra.mjs');
+const { ensureDatabase, dropDatabase, ensureNats, ensurePostgres, databaseUrl } =
+  await import('./lib/infra.mjs');
 const { findFreePort, installSignalHandlers, stopAll } = await import('./lib/procs.mjs');
 const { migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
@@ -75,7 +76,14 @@ function runStep(name, command, args, env = {}) {
 }
 
 const nxBin = join(root, 'node_modules/.bin/nx');
-const nxMany = (target, extra = []) => ['run-many', '-t', target, '--parallel=2', '--output-style=stream', ...extra];
+const nxMany = (target, extra = []) => [
+  'run-many',
+  '-t',
+  target,
+  '--parallel=2',
+  '--output-style=stream',
+  ...extra,
+];
 
 try {
   pg = await ensurePostgres({ root, log });
@@ -105,33 +113,58 @@ try {
       port,
       root,
       logLevel: 'warn',
-      events: { subjectPrefix: `e2e${id}.events`, streamPrefix: `E2E${id.toUpperCase()}`, rpcPrefix: `e2e${id}.rpc.` },
+      events: {
+        subjectPrefix: `e2e${id}.events`,
+        streamPrefix: `E2E${id.toUpperCase()}`,
+        rpcPrefix: `e2e${id}.rpc.`,
+        transferBucket: `e2e-${id}-documents`,
+      },
     });
     await migrate(root, env);
     const { base } = await startApps(root, env);
     await seedDemo(base, secrets);
-    await runStep('end-to-end API tests', nxBin, ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'], {
-      API_URL: base,
-      E2E_ADMIN_EMAIL: DEMO.admin,
-      E2E_ADMIN_PASSWORD: secrets.adminPassword,
-      E2E_STAFF_EMAIL: DEMO.staff,
-      E2E_STAFF_PASSWORD: secrets.staffPassword,
-      E2E_OWNER_EMAIL: DEMO.owner,
-      E2E_OWNER_PASSWORD: secrets.ownerPassword,
-      E2E_JWT_SECRET: secrets.JWT_SECRET,
-      E2E_MAIL_URL: mail.httpUrl,
-    });
+    await runStep(
+      'end-to-end API tests',
+      nxBin,
+      ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
+      {
+        API_URL: base,
+        E2E_ADMIN_EMAIL: DEMO.admin,
+        E2E_ADMIN_PASSWORD: secrets.adminPassword,
+        E2E_STAFF_EMAIL: DEMO.staff,
+        E2E_STAFF_PASSWORD: secrets.staffPassword,
+        E2E_OWNER_EMAIL: DEMO.owner,
+        E2E_OWNER_PASSWORD: secrets.ownerPassword,
+        E2E_JWT_SECRET: secrets.JWT_SECRET,
+        E2E_MAIL_URL: mail.httpUrl,
+      },
+    );
     await stopAll();
     const { connect } = await import('nats');
     const nc = await connect({ servers: nats.url });
     const jsm = await nc.jetstreamManager();
-    for await (const s of jsm.streams.list()) if (s.config.name.startsWith(`E2E${id.toUpperCase()}_`)) await jsm.streams.delete(s.config.name);
+    for await (const s of jsm.streams.list()) {
+      if (s.config.name.startsWith(`E2E${id.toUpperCase()}_`) || s.config.name === `OBJ_e2e-${id}-documents`)
+        await jsm.streams.delete(s.config.name);
+    }
     await nc.close();
   } else {
-    steps.push({ name: 'end-to-end API tests', ok: false, seconds: 0, counts: { passed: 0, failed: 0, skipped: 0 }, note: 'not run: the build failed' });
+    steps.push({
+      name: 'end-to-end API tests',
+      ok: false,
+      seconds: 0,
+      counts: { passed: 0, failed: 0, skipped: 0 },
+      note: 'not run: the build failed',
+    });
   }
 } catch (error) {
-  steps.push({ name: 'test harness', ok: false, seconds: 0, counts: { passed: 0, failed: 0, skipped: 0 }, note: error.message });
+  steps.push({
+    name: 'test harness',
+    ok: false,
+    seconds: 0,
+    counts: { passed: 0, failed: 0, skipped: 0 },
+    note: error.message,
+  });
 } finally {
   await cleanup();
 }
@@ -141,10 +174,14 @@ console.log('\n──────── Claimline test summary ─────�
 for (const s of steps) {
   const c = s.counts;
   const tests = c.passed + c.failed ? `${c.passed} passed${c.failed ? `, ${c.failed} failed` : ''}` : '';
-  console.log(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(0)}s`.padStart(5)}  ${tests}${s.note ? `  (${s.note})` : ''}`);
+  console.log(
+    `${s.ok ? 'PASS' : 'FAIL'}  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(0)}s`.padStart(5)}  ${tests}${s.note ? `  (${s.note})` : ''}`,
+  );
 }
 console.log(`total time ${((Date.now() - started) / 60000).toFixed(1)} min`);
 // Failed steps count as failures even when no single test failed (lint, type check, a crash).
 const failed = totals.failed + (failedSteps.length && !totals.failed ? failedSteps.length : 0);
-console.log(`Summary: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `Summary: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(failedSteps.length ? 1 : 0);

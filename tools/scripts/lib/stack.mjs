@@ -38,6 +38,7 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
       EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
       EVENTS_STREAM_PREFIX: events.streamPrefix,
       RPC_SUBJECT_PREFIX: events.rpcPrefix,
+      ...(events.transferBucket && { DOCUMENTS_TRANSFER_BUCKET: events.transferBucket }),
     }),
   };
 }
@@ -52,9 +53,23 @@ export async function migrate(root, env) {
 export async function startApps(root, env) {
   const procs = [];
   for (const app of SERVICES) {
-    procs.push(startProcess({ name: app.replace(/-service$/, ''), command: process.execPath, args: [join(root, 'dist/apps', app, 'main.js')], env, cwd: root }));
+    procs.push(
+      startProcess({
+        name: app.replace(/-service$/, ''),
+        command: process.execPath,
+        args: [join(root, 'dist/apps', app, 'main.js')],
+        env,
+        cwd: root,
+      }),
+    );
   }
-  const gateway = startProcess({ name: 'gateway', command: process.execPath, args: [join(root, 'dist/apps', GATEWAY, 'main.js')], env, cwd: root });
+  const gateway = startProcess({
+    name: 'gateway',
+    command: process.execPath,
+    args: [join(root, 'dist/apps', GATEWAY, 'main.js')],
+    env,
+    cwd: root,
+  });
   procs.push(gateway);
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000, proc: gateway });

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { DOCUMENT_TRANSFER_BUCKET_DEFAULT } from '@claimline/contracts/documents';
 
 export const SERVICE_NAME = 'api-gateway';
 export const SCHEMA = 'gateway';
@@ -60,6 +61,10 @@ export class GatewayEnv extends BaseServiceEnv {
   @IsString()
   @MinLength(12, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** JetStream Object Store bucket that document bytes travel through; the same as documents-service's. */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'DOCUMENTS_TRANSFER_BUCKET must be letters, digits, - and _' })
+  DOCUMENTS_TRANSFER_BUCKET: string = DOCUMENT_TRANSFER_BUCKET_DEFAULT;
 
   /** Folder of the built admin console to serve at `/`, when present. */
   @IsOptional()

@@ -1,6 +1,6 @@
 import { FactoryProvider } from '@nestjs/common';
 import { NatsConnection } from 'nats';
-import { DOCUMENT_TRANSFER_BUCKET_DEFAULT, DocumentsRpc } from '@claimline/contracts/documents';
+import { DocumentsRpc } from '@claimline/contracts/documents';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { GatewayEnv } from '../config/env';
 import { DocumentTransfer } from './documents.transfer';
@@ -14,11 +14,13 @@ export const DOCUMENTS_PROVIDERS: FactoryProvider[] = [
   {
     provide: DOCUMENTS,
     inject: [NATS_CONNECTION, GatewayEnv],
-    useFactory: (nc: NatsConnection, env: GatewayEnv) => new RpcClient<DocumentsRpc>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
+    useFactory: (nc: NatsConnection, env: GatewayEnv) =>
+      new RpcClient<DocumentsRpc>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
   },
   {
     provide: DOCUMENT_TRANSFER,
-    inject: [NATS_CONNECTION],
-    useFactory: (nc: NatsConnection) => new DocumentTransfer(nc, DOCUMENT_TRANSFER_BUCKET_DEFAULT),
+    inject: [NATS_CONNECTION, GatewayEnv],
+    useFactory: (nc: NatsConnection, env: GatewayEnv) =>
+      new DocumentTransfer(nc, env.DOCUMENTS_TRANSFER_BUCKET),
   },
 ];
