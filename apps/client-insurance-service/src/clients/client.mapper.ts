@@ -1,5 +1,5 @@
 import type { ClientView } from '@claimline/contracts/client-insurance';
-import { toAddressView } from '../common/address.columns';
+import { optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { ClientEntity } from './entities/client.entity';
 
 export function toClientView(c: ClientEntity): ClientView {
@@ -14,7 +14,7 @@ export function toClientView(c: ClientEntity): ClientView {
     genderIdentity: c.genderIdentity,
     phone: c.phone,
     email: c.email,
-    address: toAddressView(c.address),
+    address: optionalAddressFromColumns(c.address),
     billingType: c.billingType,
     active: c.active,
     version: c.version,

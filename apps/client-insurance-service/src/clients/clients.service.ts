@@ -16,7 +16,7 @@ import {
 import { parsePhone } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { toAddressColumns } from '../common/address.columns';
+import { addressToColumns } from '@claimline/backend/util-persistence';
 import { assertVersion, changedFields, escapeLike, todayUtc } from '../common/versioning';
 import { SCHEMA } from '../config/env';
 import { ClientEntity } from './entities/client.entity';
@@ -47,7 +47,7 @@ export class ClientsService {
         genderIdentity: cmd.genderIdentity?.trim() || null,
         phone: normalisePhone(cmd.phone),
         email: cmd.email?.trim() || null,
-        address: toAddressColumns(cmd.address),
+        address: addressToColumns(cmd.address),
         billingType: cmd.billingType ?? null,
         active: true,
       });
@@ -56,7 +56,12 @@ export class ClientsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.clientCreated, aggregateId: view.id, practiceId: view.practiceId, data: { client: view, changed: Object.keys(cmd) } },
+        {
+          type: Events.clientCreated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { client: view, changed: Object.keys(cmd) },
+        },
         currentRequestId(),
       );
       return view;
@@ -72,10 +77,22 @@ export class ClientsService {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     if (!canSeePractice(actor, query.practiceId)) return { items: [], total: 0, limit, offset };
-    const qb = this.db.getRepository(ClientEntity).createQueryBuilder('c').where('c.practice_id = :practiceId', { practiceId: query.practiceId });
-    const words = (query.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).map((w) => `${escapeLike(w)}%`);
+    const qb = this.db
+      .getRepository(ClientEntity)
+      .createQueryBuilder('c')
+      .where('c.practice_id = :practiceId', { practiceId: query.practiceId });
+    const words = (query.search ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => `${escapeLike(w)}%`);
     if (words.length === 1) {
-      qb.andWhere(new Brackets((b) => b.where('lower(c.last_name) LIKE :w0', { w0: words[0] }).orWhere('lower(c.first_name) LIKE :w0')));
+      qb.andWhere(
+        new Brackets((b) =>
+          b.where('lower(c.last_name) LIKE :w0', { w0: words[0] }).orWhere('lower(c.first_name) LIKE :w0'),
+        ),
+      );
     } else if (words.length >= 2) {
       const [w0, w1] = [words[0], words.slice(1).join(' ')];
       qb.andWhere(
@@ -105,7 +122,10 @@ export class ClientsService {
       assertVersion('Client', client.version, cmd.version);
       const { practiceId: _p, clientId: _c, version: _v, ...changes } = cmd;
       if (changes.phone) changes.phone = normalisePhone(changes.phone);
-      const changed = changedFields(toClientView(client) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+      const changed = changedFields(
+        toClientView(client) as unknown as Record<string, unknown>,
+        changes as Record<string, unknown>,
+      );
       if (changed.length === 0) return toClientView(client);
       Object.assign(client, {
         ...(changes.firstName !== undefined && { firstName: changes.firstName.trim() }),
@@ -113,10 +133,12 @@ export class ClientsService {
         ...(changes.preferredName !== undefined && { preferredName: changes.preferredName?.trim() || null }),
         ...(changes.birthDate !== undefined && { birthDate: changes.birthDate }),
         ...(changes.sex !== undefined && { sex: changes.sex }),
-        ...(changes.genderIdentity !== undefined && { genderIdentity: changes.genderIdentity?.trim() || null }),
+        ...(changes.genderIdentity !== undefined && {
+          genderIdentity: changes.genderIdentity?.trim() || null,
+        }),
         ...(changes.phone !== undefined && { phone: changes.phone }),
         ...(changes.email !== undefined && { email: changes.email?.trim() || null }),
-        ...(changes.address !== undefined && { address: toAddressColumns(changes.address) }),
+        ...(changes.address !== undefined && { address: addressToColumns(changes.address) }),
         ...(changes.billingType !== undefined && { billingType: changes.billingType }),
         ...(changes.active !== undefined && { active: changes.active }),
       });
@@ -125,7 +147,12 @@ export class ClientsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.clientUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { client: view, changed } },
+        {
+          type: Events.clientUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { client: view, changed },
+        },
         currentRequestId(),
       );
       return view;
@@ -140,7 +167,11 @@ export class ClientsService {
   }
 
   /** Two queries whatever the number of clients (up to 1,000): the clients, then all their policies. */
-  async missingInfoMany(actor: Actor, practiceId: string, clientIds: string[]): Promise<MissingInfoManyResult> {
+  async missingInfoMany(
+    actor: Actor,
+    practiceId: string,
+    clientIds: string[],
+  ): Promise<MissingInfoManyResult> {
     if (!canSeePractice(actor, practiceId)) return { items: [], notFound: clientIds };
     const clients: ClientFacts[] = await this.db.query(
       `SELECT "id", "first_name" AS "firstName", "last_name" AS "lastName", "phone",
@@ -149,8 +180,9 @@ export class ClientsService {
          FROM "${SCHEMA}"."client" WHERE "practice_id" = $1 AND "id" = ANY($2::uuid[])`,
       [practiceId, clientIds],
     );
-    const policyRows: (PolicyFacts['subscriber'] & Omit<PolicyFacts, 'subscriber'> & { clientId: string })[] = await this.db.query(
-      `SELECT "client_id" AS "clientId", "insurance_order" AS "order", "payer_id" AS "payerId",
+    const policyRows: (PolicyFacts['subscriber'] & Omit<PolicyFacts, 'subscriber'> & { clientId: string })[] =
+      await this.db.query(
+        `SELECT "client_id" AS "clientId", "insurance_order" AS "order", "payer_id" AS "payerId",
               ("member_id_ciphertext" <> '') AS "hasMemberId", "relationship",
               "subscriber_first_name" AS "firstName", "subscriber_last_name" AS "lastName",
               "subscriber_birth_date"::text AS "birthDate", "subscriber_sex" AS "sex",
@@ -158,8 +190,8 @@ export class ClientsService {
                 AND "subscriber_address_state" IS NOT NULL AND "subscriber_address_zip" IS NOT NULL) AS "hasAddress"
          FROM "${SCHEMA}"."insurance_policy"
         WHERE "practice_id" = $1 AND "client_id" = ANY($2::uuid[]) AND "removed_at" IS NULL`,
-      [practiceId, clientIds],
-    );
+        [practiceId, clientIds],
+      );
     const policiesByClient = new Map<string, PolicyFacts[]>();
     for (const r of policyRows) {
       const list = policiesByClient.get(r.clientId) ?? [];
@@ -168,7 +200,13 @@ export class ClientsService {
         payerId: r.payerId,
         hasMemberId: r.hasMemberId,
         relationship: r.relationship,
-        subscriber: { firstName: r.firstName, lastName: r.lastName, birthDate: r.birthDate, sex: r.sex, hasAddress: r.hasAddress },
+        subscriber: {
+          firstName: r.firstName,
+          lastName: r.lastName,
+          birthDate: r.birthDate,
+          sex: r.sex,
+          hasAddress: r.hasAddress,
+        },
       });
       policiesByClient.set(r.clientId, list);
     }
@@ -188,7 +226,13 @@ export class ClientsService {
   }
 
   /** Another practice's client answers exactly like a missing one. */
-  async find(m: EntityManager, actor: Actor, practiceId: string, clientId: string, lock = false): Promise<ClientEntity> {
+  async find(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    clientId: string,
+    lock = false,
+  ): Promise<ClientEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Client', clientId);
     const client = await m.findOne(ClientEntity, {
       where: { id: clientId, practiceId },
@@ -208,7 +252,11 @@ function normalisePhone(phone: string | null | undefined): string | null {
 
 function assertBirthDate(birthDate: string | null | undefined): void {
   if (birthDate && birthDate > todayUtc()) {
-    const error: FieldError = { field: 'birthDate', rule: 'not_future', message: `Birth date ${birthDate} is in the future` };
+    const error: FieldError = {
+      field: 'birthDate',
+      rule: 'not_future',
+      message: `Birth date ${birthDate} is in the future`,
+    };
     throw RpcError.validation([error]);
   }
 }

@@ -1,6 +1,12 @@
-import type { PolicyEventView, PolicyView, SubscriberDto, SubscriberView, Warning } from '@claimline/contracts/client-insurance';
+import type {
+  PolicyEventView,
+  PolicyView,
+  SubscriberDto,
+  SubscriberView,
+  Warning,
+} from '@claimline/contracts/client-insurance';
 import { RELATIONSHIP_X12_CODES } from '@claimline/domain';
-import { toAddressColumns, toAddressView } from '../common/address.columns';
+import { addressToColumns, optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PolicyEntity, SubscriberColumns } from './entities/policy.entity';
 
@@ -10,18 +16,23 @@ export function toSubscriberColumns(s: SubscriberDto | null | undefined): Subscr
     lastName: s?.lastName.trim() ?? null,
     birthDate: s?.birthDate ?? null,
     sex: s?.sex ?? null,
-    address: toAddressColumns(s?.address),
+    address: addressToColumns(s?.address),
   };
 }
 
 export function toSubscriberView(s: SubscriberColumns): SubscriberView | null {
   if (!s.firstName || !s.lastName || !s.birthDate || !s.sex) return null;
-  const address = toAddressView(s.address);
+  const address = optionalAddressFromColumns(s.address);
   if (!address) return null;
   return { firstName: s.firstName, lastName: s.lastName, birthDate: s.birthDate, sex: s.sex, address };
 }
 
-export function toPolicyView(p: PolicyEntity, payer: PayerEntity, memberId: string, warnings: Warning[]): PolicyView {
+export function toPolicyView(
+  p: PolicyEntity,
+  payer: PayerEntity,
+  memberId: string,
+  warnings: Warning[],
+): PolicyView {
   return {
     id: p.id,
     practiceId: p.practiceId,

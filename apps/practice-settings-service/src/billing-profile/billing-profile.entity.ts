@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BillAs, TaxIdKind } from '@claimline/contracts/practice-settings';
-import { OptionalAddressColumns } from '../practices/entities/practice.entity';
+import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
 
 /** One per practice, created by the first PUT. An SSN is only ever stored encrypted. */
 @Entity({ name: 'billing_profile' })

@@ -1,35 +1,30 @@
-import type { Actor, AddressDto } from '@claimline/contracts/common';
-import type { BillingIdentity, BillingProfileView, PracticeType, TaxIdView } from '@claimline/contracts/practice-settings';
+import type { Actor } from '@claimline/contracts/common';
+import type {
+  BillingIdentity,
+  BillingProfileView,
+  PracticeType,
+  TaxIdView,
+} from '@claimline/contracts/practice-settings';
 import { formatTaxId, maskTaxId } from '@claimline/domain';
 import { findTaxonomy } from '@claimline/reference-data';
 import { PhiCipher } from '@claimline/backend/util-crypto';
-import { AddressColumns, OptionalAddressColumns } from '../practices/entities/practice.entity';
+import { optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { BillingProfileEntity } from './billing-profile.entity';
 
 /** Roles that work with the SSN itself (claims, enrollments); others see the last four digits. */
 const SEES_WHOLE_SSN: ReadonlySet<string> = new Set(['admin', 'billing_staff']);
 
-/** A required address (practice, location). */
-export function fromColumns(a: AddressColumns): AddressDto {
-  return { line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city, state: a.state, zip: a.zip };
-}
-
-/** An optional address: null when nothing is on file. */
-export function toAddress(a: OptionalAddressColumns | null | undefined): AddressDto | null {
-  if (!a?.line1 || !a.city || !a.state || !a.zip) return null;
-  return fromColumns({ line1: a.line1, line2: a.line2, city: a.city, state: a.state, zip: a.zip });
-}
-
-export function toColumns(a: AddressDto | null | undefined): OptionalAddressColumns {
-  return { line1: a?.line1 ?? null, line2: a?.line2 ?? null, city: a?.city ?? null, state: a?.state ?? null, zip: a?.zip ?? null };
-}
-
 export function taxIdView(p: BillingProfileEntity, actor: Actor, cipher: PhiCipher): TaxIdView | null {
-  if (p.taxIdKind === 'ein' && p.taxIdEin) return { kind: 'ein', display: formatTaxId('ein', p.taxIdEin), masked: false };
+  if (p.taxIdKind === 'ein' && p.taxIdEin)
+    return { kind: 'ein', display: formatTaxId('ein', p.taxIdEin), masked: false };
   if (p.taxIdKind === 'ssn' && p.taxIdSsnCipher) {
     const digits = cipher.decrypt(p.taxIdSsnCipher, p.practiceId);
     const whole = SEES_WHOLE_SSN.has(actor.role);
-    return { kind: 'ssn', display: whole ? formatTaxId('ssn', digits) : maskTaxId({ kind: 'ssn', digits }), masked: !whole };
+    return {
+      kind: 'ssn',
+      display: whole ? formatTaxId('ssn', digits) : maskTaxId({ kind: 'ssn', digits }),
+      masked: !whole,
+    };
   }
   return null;
 }
@@ -62,8 +57,8 @@ export function toBillingProfileView(
     taxId,
     taxonomyCode: p.taxonomyCode,
     taxonomyName: p.taxonomyCode ? (findTaxonomy(p.taxonomyCode)?.displayName ?? null) : null,
-    billingAddress: toAddress(p.billingAddress),
-    payToAddress: toAddress(p.payToAddress),
+    billingAddress: optionalAddressFromColumns(p.billingAddress),
+    payToAddress: optionalAddressFromColumns(p.payToAddress),
     serviceFacilityLocation: { enabled: p.serviceFacilityLocation, ...facility },
     version: p.version,
     updatedAt: p.updatedAt.toISOString(),
@@ -71,7 +66,11 @@ export function toBillingProfileView(
 }
 
 /** What events carry: no SSN digits, ever. */
-export function toBillingIdentity(p: BillingProfileEntity, practiceType: PracticeType, facilityRequired: boolean): BillingIdentity {
+export function toBillingIdentity(
+  p: BillingProfileEntity,
+  practiceType: PracticeType,
+  facilityRequired: boolean,
+): BillingIdentity {
   return {
     practiceId: p.practiceId,
     practiceType,
@@ -79,8 +78,8 @@ export function toBillingIdentity(p: BillingProfileEntity, practiceType: Practic
     organizationNpi: p.organizationNpi,
     taxId: p.taxIdKind ? { kind: p.taxIdKind, ein: p.taxIdKind === 'ein' ? p.taxIdEin : null } : null,
     taxonomyCode: p.taxonomyCode,
-    billingAddress: toAddress(p.billingAddress),
-    payToAddress: toAddress(p.payToAddress),
+    billingAddress: optionalAddressFromColumns(p.billingAddress),
+    payToAddress: optionalAddressFromColumns(p.payToAddress),
     serviceFacilityLocation: { enabled: p.serviceFacilityLocation, required: facilityRequired },
     version: p.version,
   };

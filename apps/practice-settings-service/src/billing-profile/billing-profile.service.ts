@@ -19,7 +19,17 @@ import { TeamMemberEntity } from '../practices/entities/team-member.entity';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
 import { serviceFacilityRule } from '../readiness/readiness.rules';
 import { BillingProfileEntity } from './billing-profile.entity';
-import { emptyProfileView, fromColumns, taxIdView, toAddress, toBillingIdentity, toBillingProfileView, toColumns } from './billing-profile.mapper';
+import {
+  addressFromColumns,
+  addressToColumns,
+  optionalAddressFromColumns,
+} from '@claimline/backend/util-persistence';
+import {
+  emptyProfileView,
+  taxIdView,
+  toBillingIdentity,
+  toBillingProfileView,
+} from './billing-profile.mapper';
 
 @Injectable()
 export class BillingProfileService {
@@ -40,15 +50,24 @@ export class BillingProfileService {
   async put(actor: Actor, cmd: PutBillingProfileCommand): Promise<BillingProfileView> {
     return this.db.transaction(async (m) => {
       const practice = await findPractice(m, actor, cmd.practiceId, true);
-      const existing = await m.findOne(BillingProfileEntity, { where: { practiceId: cmd.practiceId }, lock: { mode: 'pessimistic_write' } });
+      const existing = await m.findOne(BillingProfileEntity, {
+        where: { practiceId: cmd.practiceId },
+        lock: { mode: 'pessimistic_write' },
+      });
       assertVersion('The billing profile', existing?.version ?? 0, cmd.version);
 
       const organizationNpi = cmd.organizationNpi ?? null;
       if (cmd.billAs === 'organization' && !organizationNpi) {
-        throw RpcError.field('organizationNpi', 'required', 'To bill as an Organization, enter the Organization (Type 2) NPI');
+        throw RpcError.field(
+          'organizationNpi',
+          'required',
+          'To bill as an Organization, enter the Organization (Type 2) NPI',
+        );
       }
       if (organizationNpi) {
-        const clash = await m.findOne(TeamMemberEntity, { where: { practiceId: cmd.practiceId, npi: organizationNpi, removedAt: IsNull() } });
+        const clash = await m.findOne(TeamMemberEntity, {
+          where: { practiceId: cmd.practiceId, npi: organizationNpi, removedAt: IsNull() },
+        });
         if (clash) {
           throw RpcError.field(
             'organizationNpi',
@@ -63,8 +82,8 @@ export class BillingProfileService {
       profile.billAs = cmd.billAs;
       profile.organizationNpi = organizationNpi;
       profile.taxonomyCode = cmd.taxonomyCode ?? null;
-      profile.billingAddress = toColumns(cmd.billingAddress);
-      profile.payToAddress = toColumns(cmd.payToAddress);
+      profile.billingAddress = addressToColumns(cmd.billingAddress);
+      profile.payToAddress = addressToColumns(cmd.payToAddress);
       profile.serviceFacilityLocation = cmd.serviceFacilityLocation;
       let taxIdChanged = false;
       if (cmd.taxId === null) {
@@ -72,9 +91,13 @@ export class BillingProfileService {
         Object.assign(profile, { taxIdKind: null, taxIdEin: null, taxIdSsnCipher: null });
       } else if (cmd.taxId !== undefined) {
         const parsed = parseTaxId(cmd.taxId.value, cmd.taxId.kind);
-        if (!parsed.ok) throw RpcError.field('taxId.value', 'tax_id', parsed.problems.map((p) => p.message).join('; '));
+        if (!parsed.ok)
+          throw RpcError.field('taxId.value', 'tax_id', parsed.problems.map((p) => p.message).join('; '));
         const { kind, digits } = parsed.value;
-        const previous = profile.taxIdKind === 'ssn' && profile.taxIdSsnCipher ? this.cipher.decrypt(profile.taxIdSsnCipher, profile.practiceId) : profile.taxIdEin;
+        const previous =
+          profile.taxIdKind === 'ssn' && profile.taxIdSsnCipher
+            ? this.cipher.decrypt(profile.taxIdSsnCipher, profile.practiceId)
+            : profile.taxIdEin;
         taxIdChanged = profile.taxIdKind !== kind || previous !== digits;
         if (taxIdChanged) {
           Object.assign(profile, {
@@ -88,7 +111,13 @@ export class BillingProfileService {
       const changed = [
         ...changedFields(
           (before ?? {}) as unknown as Record<string, unknown>,
-          { ...after, taxId: undefined, version: undefined, practiceType: undefined, practiceId: undefined } as unknown as Record<string, unknown>,
+          {
+            ...after,
+            taxId: undefined,
+            version: undefined,
+            practiceType: undefined,
+            practiceId: undefined,
+          } as unknown as Record<string, unknown>,
         ),
         ...(taxIdChanged ? ['taxId'] : []),
       ];
@@ -112,15 +141,25 @@ export class BillingProfileService {
     });
   }
 
-  private async view(m: EntityManager, actor: Actor, profile: BillingProfileEntity): Promise<BillingProfileView> {
-    return toBillingProfileView(profile, taxIdView(profile, actor, this.cipher), await this.facility(m, profile));
+  private async view(
+    m: EntityManager,
+    actor: Actor,
+    profile: BillingProfileEntity,
+  ): Promise<BillingProfileView> {
+    return toBillingProfileView(
+      profile,
+      taxIdView(profile, actor, this.cipher),
+      await this.facility(m, profile),
+    );
   }
 
   private async facility(m: EntityManager, profile: BillingProfileEntity) {
-    const locations = await m.find(LocationEntity, { where: { practiceId: profile.practiceId, removedAt: IsNull() } });
+    const locations = await m.find(LocationEntity, {
+      where: { practiceId: profile.practiceId, removedAt: IsNull() },
+    });
     return serviceFacilityRule(
-      toAddress(profile.billingAddress),
-      locations.map((l) => ({ ...l, address: fromColumns(l.address) })),
+      optionalAddressFromColumns(profile.billingAddress),
+      locations.map((l) => ({ ...l, address: addressFromColumns(l.address) })),
       profile.serviceFacilityLocation,
     );
   }

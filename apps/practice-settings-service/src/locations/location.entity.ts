@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AddressColumns } from '../practices/entities/practice.entity';
+import { AddressColumns } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'location' })
 export class LocationEntity {

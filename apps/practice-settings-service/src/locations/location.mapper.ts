@@ -1,6 +1,6 @@
 import type { LocationView } from '@claimline/contracts/practice-settings';
 import { findPlaceOfService } from '@claimline/reference-data';
-import { fromColumns } from '../billing-profile/billing-profile.mapper';
+import { addressFromColumns } from '@claimline/backend/util-persistence';
 import { LocationEntity } from './location.entity';
 
 export function toLocationView(l: LocationEntity): LocationView {
@@ -8,7 +8,7 @@ export function toLocationView(l: LocationEntity): LocationView {
     id: l.id,
     practiceId: l.practiceId,
     name: l.name,
-    address: fromColumns(l.address),
+    address: addressFromColumns(l.address),
     phone: l.phone,
     placeOfService: l.placeOfService,
     placeOfServiceName: findPlaceOfService(l.placeOfService)?.name ?? l.placeOfService,

@@ -1,3 +1,4 @@
+import { addressFromColumns } from '@claimline/backend/util-persistence';
 import type { PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
 import { PracticeEntity } from './entities/practice.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
@@ -10,13 +11,7 @@ export function toPracticeView(p: PracticeEntity): PracticeView {
     legalName: p.legalName,
     phone: p.phone,
     email: p.email,
-    address: {
-      line1: p.address.line1,
-      ...(p.address.line2 ? { line2: p.address.line2 } : {}),
-      city: p.address.city,
-      state: p.address.state,
-      zip: p.address.zip,
-    },
+    address: addressFromColumns(p.address),
     secureMessagingEnabled: p.secureMessagingEnabled,
     settingsComplete: p.settingsComplete,
     version: p.version,

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '@claimline/contracts/common';
-import { PracticeSettingsEvents, PracticeSettingsEventTypes as Events, ReadinessItem } from '@claimline/contracts/practice-settings';
+import {
+  PracticeSettingsEvents,
+  PracticeSettingsEventTypes as Events,
+  ReadinessItem,
+} from '@claimline/contracts/practice-settings';
 import { Outbox } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { BillingProfileEntity } from '../billing-profile/billing-profile.entity';
-import { fromColumns, toAddress } from '../billing-profile/billing-profile.mapper';
+import { addressFromColumns, optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { LocationEntity } from '../locations/location.entity';
 import { PracticeEntity } from '../practices/entities/practice.entity';
 import { TeamMemberEntity } from '../practices/entities/team-member.entity';
@@ -22,8 +26,16 @@ export class ReadinessRefresher {
 
   async load(m: EntityManager, practice: PracticeEntity): Promise<ReadinessInput> {
     const queries = [
-      () => m.find(TeamMemberEntity, { where: { practiceId: practice.id, removedAt: IsNull() }, order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' } }),
-      () => m.find(LocationEntity, { where: { practiceId: practice.id, removedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } }),
+      () =>
+        m.find(TeamMemberEntity, {
+          where: { practiceId: practice.id, removedAt: IsNull() },
+          order: { lastName: 'ASC', firstName: 'ASC', id: 'ASC' },
+        }),
+      () =>
+        m.find(LocationEntity, {
+          where: { practiceId: practice.id, removedAt: IsNull() },
+          order: { name: 'ASC', id: 'ASC' },
+        }),
       () => m.findOne(BillingProfileEntity, { where: { practiceId: practice.id } }),
     ] as const;
     // In a transaction the queries share one connection and must run one after the other; outside, they use the pool.
@@ -31,10 +43,10 @@ export class ReadinessRefresher {
       ? [await queries[0](), await queries[1](), await queries[2]()]
       : await Promise.all([queries[0](), queries[1](), queries[2]()]);
     return {
-      practice: { ...practice, address: fromColumns(practice.address) },
+      practice: { ...practice, address: addressFromColumns(practice.address) },
       members,
-      locations: locations.map((l) => ({ ...l, address: fromColumns(l.address) })),
-      profile: profile && { ...profile, billingAddress: toAddress(profile.billingAddress) },
+      locations: locations.map((l) => ({ ...l, address: addressFromColumns(l.address) })),
+      profile: profile && { ...profile, billingAddress: optionalAddressFromColumns(profile.billingAddress) },
     };
   }
 
@@ -48,7 +60,10 @@ export class ReadinessRefresher {
     const complete = items.every((i) => i.status === 'done');
     if (complete === practice.settingsComplete) return;
     // A plain UPDATE: readiness is derived, so it must not move the practice's version under an editor.
-    await m.query(`UPDATE "practice_settings"."practice" SET "settings_complete" = $2 WHERE "id" = $1`, [practice.id, complete]);
+    await m.query(`UPDATE "practice_settings"."practice" SET "settings_complete" = $2 WHERE "id" = $1`, [
+      practice.id,
+      complete,
+    ]);
     practice.settingsComplete = complete;
     await this.outbox.add(
       m,
@@ -57,7 +72,11 @@ export class ReadinessRefresher {
         type: Events.readinessChanged,
         aggregateId: practice.id,
         practiceId: practice.id,
-        data: { practiceId: practice.id, complete, missing: items.filter((i) => i.status === 'missing').map((i) => i.key) },
+        data: {
+          practiceId: practice.id,
+          complete,
+          missing: items.filter((i) => i.status === 'missing').map((i) => i.key),
+        },
       },
       currentRequestId(),
     );

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BillingType, ClaimSex } from '@claimline/domain';
-import { OptionalAddressColumns } from '../../common/address.columns';
+import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'client' })
 export class ClientEntity {

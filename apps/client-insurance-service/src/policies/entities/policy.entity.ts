@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { ClaimSex, InsuranceOrder, RelationshipToInsured } from '@claimline/domain';
-import { OptionalAddressColumns } from '../../common/address.columns';
+import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
 
 export class SubscriberColumns {
   @Column('text', { nullable: true })

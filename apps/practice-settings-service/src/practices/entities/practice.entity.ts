@@ -1,40 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { PracticeType } from '@claimline/contracts/practice-settings';
-
-export class AddressColumns {
-  @Column('text')
-  line1: string;
-
-  @Column('text', { nullable: true })
-  line2: string | null;
-
-  @Column('text')
-  city: string;
-
-  @Column('char', { length: 2 })
-  state: string;
-
-  @Column('text')
-  zip: string;
-}
-
-/** An optional address: every column nullable; `line1` null means "none". */
-export class OptionalAddressColumns {
-  @Column('text', { nullable: true })
-  line1: string | null;
-
-  @Column('text', { nullable: true })
-  line2: string | null;
-
-  @Column('text', { nullable: true })
-  city: string | null;
-
-  @Column('char', { length: 2, nullable: true })
-  state: string | null;
-
-  @Column('text', { nullable: true })
-  zip: string | null;
-}
+import { AddressColumns } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'practice' })
 export class PracticeEntity {
