@@ -48,6 +48,7 @@ try {
   console.log(`
   Claimline is running.
 
+    Console     ${base}/          (sign in with a demo login below)
     API         ${base}/api/v1
     API docs    ${base}/api/docs
     Health      ${base}/health/ready

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDependencies } from './lib/deps.mjs';
+import { ensureChromium, ensureDependencies } from './lib/deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
@@ -19,7 +19,7 @@ const { findFreePort, installSignalHandlers, stopAll } = await import('./lib/pro
 const { migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
-const { APPS } = await import('./lib/apps.mjs');
+const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
 
 const steps = [];
@@ -94,7 +94,8 @@ try {
   await runStep('lint', nxBin, nxMany('lint'));
   await runStep('type check', nxBin, nxMany('typecheck'));
   await runStep('unit tests', nxBin, nxMany('test'), testEnv);
-  const built = await runStep('build', nxBin, nxMany('build', ['-p', APPS.join(',')]));
+  const built = await runStep('build', nxBin, nxMany('build', ['-p', BUILT.join(',')]));
+  if (built) await runStep('console bundle budget', nxBin, ['run', 'admin-console:bundle-budget', '--output-style=stream']);
   await runStep('integration tests', nxBin, nxMany('integration'), testEnv);
 
   if (built) {
@@ -123,21 +124,25 @@ try {
     await migrate(root, env);
     const { base } = await startApps(root, env);
     await seedDemo(base, secrets);
+    const e2eEnv = {
+      API_URL: base,
+      E2E_ADMIN_EMAIL: DEMO.admin,
+      E2E_ADMIN_PASSWORD: secrets.adminPassword,
+      E2E_STAFF_EMAIL: DEMO.staff,
+      E2E_STAFF_PASSWORD: secrets.staffPassword,
+      E2E_OWNER_EMAIL: DEMO.owner,
+      E2E_OWNER_PASSWORD: secrets.ownerPassword,
+      E2E_JWT_SECRET: secrets.JWT_SECRET,
+      E2E_MAIL_URL: mail.httpUrl,
+    };
+    await runStep('end-to-end API tests', nxBin, ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'], e2eEnv);
+    // The console in a real browser: Debian's Chromium (installed with apt when missing).
+    const chromiumPath = await ensureChromium({ log });
     await runStep(
-      'end-to-end API tests',
+      'browser tests (console)',
       nxBin,
-      ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
-      {
-        API_URL: base,
-        E2E_ADMIN_EMAIL: DEMO.admin,
-        E2E_ADMIN_PASSWORD: secrets.adminPassword,
-        E2E_STAFF_EMAIL: DEMO.staff,
-        E2E_STAFF_PASSWORD: secrets.staffPassword,
-        E2E_OWNER_EMAIL: DEMO.owner,
-        E2E_OWNER_PASSWORD: secrets.ownerPassword,
-        E2E_JWT_SECRET: secrets.JWT_SECRET,
-        E2E_MAIL_URL: mail.httpUrl,
-      },
+      ['run', 'admin-console-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
+      { ...e2eEnv, CHROMIUM_PATH: chromiumPath, SCREENSHOT_DIR: join(root, 'dist/screenshots') },
     );
     await stopAll();
     const { connect } = await import('nats');
@@ -150,7 +155,7 @@ try {
     await nc.close();
   } else {
     steps.push({
-      name: 'end-to-end API tests',
+      name: 'end-to-end tests',
       ok: false,
       seconds: 0,
       counts: { passed: 0, failed: 0, skipped: 0 },

@@ -48,8 +48,27 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
   app.useGlobalPipes(httpValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
-  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html'))) {
-    app.useStaticAssets(env.CONSOLE_DIST, { index: 'index.html', maxAge: '1h' });
-  }
+  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html'))) serveConsole(app, env.CONSOLE_DIST);
   return app;
+}
+
+/**
+ * The admin console (a single-page app): hashed assets cached for a year, index.html never
+ * cached, and every other GET that is not the API, the docs or a health probe answered with
+ * index.html so deep links (`/practices/…`) work on reload.
+ */
+function serveConsole(app: NestExpressApplication, dist: string): void {
+  const index = join(dist, 'index.html');
+  app.useStaticAssets(dist, {
+    index: false,
+    setHeaders: (res, path) =>
+      res.setHeader('cache-control', /-[A-Z0-9]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.use((req: IncomingMessage, res: ServerResponse & { sendFile: (p: string, o: object) => void }, next: () => void) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path)) return next();
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index, {});
+  });
 }

@@ -9,3 +9,6 @@ export const SERVICES = [
 ];
 export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];
+// The admin console: built with the apps, served by the gateway (CONSOLE_DIST).
+export const CONSOLE = 'admin-console';
+export const BUILT = [...APPS, CONSOLE];

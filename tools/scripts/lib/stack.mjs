@@ -1,7 +1,7 @@
 // Brings the whole system up on given infrastructure: build, migrate, start every app as its
 // own process (prefixed logs), wait for the gateway to be ready. Used by npm start and npm test.
 import { join } from 'node:path';
-import { APPS, GATEWAY, SERVICES } from './apps.mjs';
+import { APPS, BUILT, GATEWAY, SERVICES } from './apps.mjs';
 import { run, startProcess, waitForHttp } from './procs.mjs';
 import { DEMO } from './secrets.mjs';
 
@@ -13,7 +13,7 @@ export function nx(root, args, extraEnv = {}) {
 }
 
 export async function buildApps(root) {
-  await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
+  await nx(root, ['run-many', '-t', 'build', '-p', BUILT.join(','), '--output-style=stream']);
 }
 
 /** Environment shared by every app of one stack. */

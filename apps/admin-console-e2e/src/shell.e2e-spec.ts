@@ -1,0 +1,58 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, newContext, screenshot, signIn, users } from './support/browser';
+
+describe('console shell: sign-in, session, role-aware navigation', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('sends a visitor to sign-in, refuses a wrong password in words, and signs in', async () => {
+    await page.goto('/practices');
+    await page.waitForURL(/\/login\?returnUrl=%2Fpractices/);
+    await screenshot(page, '01-sign-in');
+    await page.getByLabel('E-mail').fill(users.staff.email);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The e-mail or password is not right.' }).waitFor();
+    await page.getByLabel('Password').fill(users.staff.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/practices$/);
+    expect(await page.getByTestId('signed-in-as').textContent()).toContain('Billing team');
+  });
+
+  it('keeps the session over a reload (refresh token) and ends it on sign-out', async () => {
+    await signIn(page, users.staff);
+    await page.reload();
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto('/practices');
+    await page.waitForURL(/\/login/);
+  });
+
+  it('shows the admin area only to administrators', async () => {
+    await signIn(page, users.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).waitFor();
+    await context.clearCookies();
+    const staffPage = await (await newContext(browser)).newPage();
+    await signIn(staffPage, users.staff);
+    expect(await staffPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await staffPage.goto('/admin/users');
+    await staffPage.waitForURL((url) => !url.pathname.startsWith('/admin'));
+    await staffPage.context().close();
+  });
+});

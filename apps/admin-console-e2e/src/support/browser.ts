@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** The stack under test (started by `npm test`), with the console served by the gateway. */
+export const BASE_URL = process.env['API_URL'] ?? 'http://127.0.0.1:3000';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the browser tests through \`npm test\``);
+  return value;
+}
+
+export const users = {
+  admin: { email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') },
+  staff: { email: required('E2E_STAFF_EMAIL'), password: required('E2E_STAFF_PASSWORD') },
+  owner: { email: required('E2E_OWNER_EMAIL'), password: required('E2E_OWNER_PASSWORD') },
+};
+
+/** Screenshots of every run land here (git-ignored); a few are copied to docs/screenshots. */
+export const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? join(__dirname, '../../../../dist/screenshots');
+
+/**
+ * Debian's Chromium, never a downloaded browser. The flags keep it off the network (this machine
+ * has none) and let it run as root in a container.
+ */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newContext(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'en-US', timezoneId: 'America/New_York' });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** A short unique suffix so a run's records never collide with an earlier run's. */
+export const runId = Date.now().toString(36).slice(-5);

@@ -1,0 +1,5 @@
+export * from './lib/problem';
+export * from './lib/auth.service';
+export * from './lib/auth.interceptor';
+export * from './lib/auth.guards';
+export * from './lib/practice-context';

@@ -1,0 +1,1 @@
+export { ADMIN_ROUTES } from './lib/admin.routes';

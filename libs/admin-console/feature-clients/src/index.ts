@@ -1,0 +1,1 @@
+export { CLIENTS_ROUTES } from './lib/clients.routes';

@@ -1,0 +1,1 @@
+export { ENROLLMENTS_ROUTES } from './lib/enrollments.routes';

@@ -1,0 +1,1 @@
+export { PRACTICES_ROUTES } from './lib/practices.routes';
