@@ -1,1 +1,2 @@
-export {};
+export * from './lib/practices.api';
+export * from './lib/settings.api';
