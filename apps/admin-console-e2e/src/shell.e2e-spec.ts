@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from './support/a11y';
 import { launch, newContext, screenshot, signIn, users } from './support/browser';
 
 describe('console shell: sign-in, session, role-aware navigation', () => {
@@ -54,5 +55,14 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     await staffPage.goto('/admin/users');
     await staffPage.waitForURL((url) => !url.pathname.startsWith('/admin'));
     await staffPage.context().close();
+  });
+
+  it('has no serious accessibility violations on the sign-in page and the practice list', async () => {
+    await page.goto('/login');
+    await page.getByLabel('E-mail').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await signIn(page, users.staff);
+    await page.waitForURL(/\/practices$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   });
 });
