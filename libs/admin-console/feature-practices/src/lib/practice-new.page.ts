@@ -1,0 +1,67 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
+import { PracticesApi } from '@claimline/admin-console/data-access-practices';
+import { applyServerErrors, ErrorBannerComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
+import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice-form';
+
+/** Billing staff and admins add a practice; it then guides them through its setup checklist. */
+@Component({
+  selector: 'cl-practice-new-page',
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, PageHeaderComponent, ErrorBannerComponent, PracticeFieldsComponent],
+  template: `
+    <div class="cl-page narrow">
+      <cl-page-header title="New practice" subtitle="The basics first: NPIs, Tax ID and billing details follow on the practice’s settings." />
+      <mat-card appearance="outlined">
+        <mat-card-content>
+          <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-label="New practice">
+            <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
+            <cl-practice-fields [form]="form" />
+            <div class="cl-actions">
+              <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Creating…' : 'Create practice' }}</button>
+              <a mat-button routerLink="/practices">Cancel</a>
+            </div>
+          </form>
+        </mat-card-content>
+      </mat-card>
+    </div>
+  `,
+  styles: `.narrow { max-width: 880px; } mat-card-content { padding-top: 16px; }`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PracticeNewPage {
+  private readonly api = inject(PracticesApi);
+  private readonly router = inject(Router);
+  private readonly snack = inject(MatSnackBar);
+  protected readonly form = practiceForm(inject(NonNullableFormBuilder));
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+
+  async submit(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) {
+      this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
+      this.unmatched.set([]);
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    this.unmatched.set([]);
+    try {
+      const practice = await this.api.create(newPracticeOf(this.form.getRawValue()));
+      this.snack.open(`Practice ${practice.name} created`, 'OK', { duration: 4000 });
+      await this.router.navigate(['/practices', practice.id]);
+    } catch (e) {
+      const p = toProblem(e);
+      this.problem.set(p);
+      this.unmatched.set(applyServerErrors(this.form, p));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

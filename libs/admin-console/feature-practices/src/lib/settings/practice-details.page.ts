@@ -1,0 +1,148 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { PracticesApi } from '@claimline/admin-console/data-access-practices';
+import { applyServerErrors, ErrorBannerComponent } from '@claimline/admin-console/ui-common';
+import { formValueOf, hasChanges, PracticeFieldsComponent, practiceChangesOf, practiceForm } from '../practice-form';
+import { PracticeSettingsState } from './practice-settings.state';
+
+/** Legal and display name, phone, e-mail and address, saved with the version read (409 if stale). */
+@Component({
+  selector: 'cl-practice-details-page',
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, ErrorBannerComponent, PracticeFieldsComponent],
+  template: `
+    <section aria-labelledby="details-heading">
+      <h2 id="details-heading">Practice details</h2>
+      <p class="lead">
+        The legal name goes on claims and enrollments; office locations (where you see clients) are on the
+        <a routerLink="../locations">Office locations</a> tab.
+      </p>
+      @if (!canEdit()) {
+        <p class="readonly" role="note">Only the practice owner or the billing team can change these details.</p>
+      }
+      @if (conflict(); as c) {
+        <div class="conflict" role="alert">
+          <p><strong>Someone else saved this practice while you were editing it.</strong>
+            Reload to see their version{{ c.currentVersion ? ' (version ' + c.currentVersion + ')' : '' }}, then make your change again.</p>
+          <button mat-flat-button type="button" (click)="reload()">Reload</button>
+        </div>
+      } @else {
+        <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
+      }
+      <form [formGroup]="form" (ngSubmit)="save()" novalidate aria-labelledby="details-heading">
+        <cl-practice-fields [form]="form" />
+        @if (canEdit()) {
+          <div class="cl-actions">
+            <button mat-flat-button type="submit" [disabled]="busy() || !!conflict()">{{ busy() ? 'Saving…' : 'Save details' }}</button>
+            <button mat-button type="button" (click)="discard()" [disabled]="busy()">Discard changes</button>
+          </div>
+        }
+      </form>
+    </section>
+  `,
+  styles: `
+    h2 { font: var(--mat-sys-title-large); margin: 0 0 4px; }
+    .lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
+    .readonly { padding: 8px 12px; border-radius: 8px; background: var(--mat-sys-surface-container-high); }
+    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; margin: 8px 0 16px; }
+    .conflict p { margin: 0 0 8px; }
+    form { max-width: 880px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PracticeDetailsPage {
+  private readonly api = inject(PracticesApi);
+  private readonly state = inject(PracticeSettingsState);
+  private readonly snack = inject(MatSnackBar);
+  private readonly auth = inject(AuthService);
+  protected readonly form = practiceForm(inject(NonNullableFormBuilder));
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly conflict = signal<ApiProblem | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly canEdit = computed(() => ['admin', 'billing_staff', 'practice_owner'].includes(this.auth.role() ?? ''));
+  /** Which practice (id and version) the form was last filled from. */
+  private filledFrom: string | null = null;
+
+  constructor() {
+    // Fill the form from the practice when it (re)loads, not on every save of another tab.
+    effect(() => {
+      const p = this.state.practice();
+      const editable = this.canEdit();
+      untracked(() => {
+        if (!p) return;
+        const key = `${p.id}@${p.version}`;
+        if (key === this.filledFrom) return;
+        if (this.filledFrom?.startsWith(`${p.id}@`) && this.form.dirty) {
+          // Another tab saved this practice (e.g. the Secure Messaging switch): keep the user's
+          // edits, they are saved against the new version.
+          this.filledFrom = key;
+          return;
+        }
+        this.filledFrom = key;
+        this.form.reset(formValueOf(p));
+        if (editable) this.form.enable();
+        else this.form.disable();
+      });
+    });
+  }
+
+  async save(): Promise<void> {
+    const practice = this.state.practice();
+    if (!practice || !this.canEdit()) return;
+    this.form.markAllAsTouched();
+    this.unmatched.set([]);
+    if (this.form.invalid) {
+      this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
+      return;
+    }
+    const changes = practiceChangesOf(practice, this.form.getRawValue());
+    if (!hasChanges(changes)) {
+      this.problem.set(null);
+      this.form.markAsPristine();
+      this.snack.open('Nothing to save: the details are as they were', 'OK', { duration: 3000 });
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      const saved = await this.api.update(practice.id, changes);
+      this.filledFrom = null;
+      this.state.saved(saved);
+      this.snack.open('Practice details saved', 'OK', { duration: 4000 });
+    } catch (e) {
+      const p = toProblem(e);
+      if (p.status === 409) {
+        this.conflict.set(p);
+      } else {
+        this.problem.set(p);
+        this.unmatched.set(applyServerErrors(this.form, p));
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected discard(): void {
+    const p = this.state.practice();
+    if (p) this.form.reset(formValueOf(p));
+    this.problem.set(null);
+    this.unmatched.set([]);
+  }
+
+  protected async reload(): Promise<void> {
+    this.busy.set(true);
+    this.filledFrom = null;
+    const p = await this.state.reload();
+    this.busy.set(false);
+    if (p) {
+      this.conflict.set(null);
+      this.problem.set(null);
+      this.form.reset(formValueOf(p));
+      this.filledFrom = `${p.id}@${p.version}`;
+    }
+  }
+}
