@@ -52,7 +52,8 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
+  // The sign-out button shows at every width (the e-mail line hides below 900 px).
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
