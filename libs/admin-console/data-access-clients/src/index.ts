@@ -1,1 +1,2 @@
-export {};
+export * from './lib/clients.api';
+export * from './lib/documents.api';

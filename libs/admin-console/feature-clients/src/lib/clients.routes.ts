@@ -1,3 +1,24 @@
 import { Routes } from '@angular/router';
+import { ClientInsuranceTab } from './client-insurance.tab';
+import { ClientListPage } from './client-list.page';
+import { ClientNewPage } from './client-new.page';
+import { ClientPage } from './client.page';
+import { ClientProfileTab } from './client-profile.tab';
 
-export const CLIENTS_ROUTES: Routes = [];
+/**
+ * Mounted at `/practices/:practiceId/clients`. The client tabs match the API's missing-info
+ * `fixAt` routes (`/clients/{id}/profile`, `/clients/{id}/insurance`) under the practice.
+ */
+export const CLIENTS_ROUTES: Routes = [
+  { path: '', component: ClientListPage, title: 'Clients · Claimline' },
+  { path: 'new', component: ClientNewPage, title: 'Add client · Claimline' },
+  {
+    path: ':clientId',
+    component: ClientPage,
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'profile' },
+      { path: 'profile', component: ClientProfileTab, title: 'Client profile · Claimline' },
+      { path: 'insurance', component: ClientInsuranceTab, title: 'Client insurance · Claimline' },
+    ],
+  },
+];

@@ -1,0 +1,66 @@
+import type { ClientView, PolicyView } from '@claimline/contracts/client-insurance';
+import type { AddressDto } from '@claimline/contracts/common';
+import type { BillingType, ClaimSex, InsuranceOrder, RelationshipToInsured } from '@claimline/domain';
+
+export const SEX_OPTIONS: { value: ClaimSex; label: string }[] = [
+  { value: 'F', label: 'Female' },
+  { value: 'M', label: 'Male' },
+  { value: 'U', label: 'Unknown' },
+];
+export const SEX_LABELS: Record<ClaimSex, string> = { F: 'Female', M: 'Male', U: 'Unknown' };
+
+export const BILLING_TYPE_LABELS: Record<BillingType, string> = { insurance: 'Insurance', self_pay: 'Self-pay' };
+
+export const ORDER_LABELS: Record<InsuranceOrder, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  tertiary: 'Tertiary',
+};
+
+export const RELATIONSHIP_OPTIONS: { value: RelationshipToInsured; label: string }[] = [
+  { value: 'self', label: 'Self (the client is the insured)' },
+  { value: 'spouse', label: 'Spouse of the insured' },
+  { value: 'child', label: 'Child of the insured' },
+  { value: 'other', label: 'Other dependant of the insured' },
+];
+export const RELATIONSHIP_LABELS: Record<RelationshipToInsured, string> = {
+  self: 'Self',
+  spouse: 'Spouse',
+  child: 'Child',
+  other: 'Other dependant',
+};
+
+export function fullName(c: Pick<ClientView, 'firstName' | 'lastName' | 'preferredName'>): string {
+  const preferred = c.preferredName && c.preferredName !== c.firstName ? ` (“${c.preferredName}”)` : '';
+  return `${c.firstName} ${c.lastName}${preferred}`;
+}
+
+/** (512) 555-0101 from the stored 10 digits. */
+export function formatPhone(digits: string | null): string {
+  if (!digits) return '';
+  const d = digits.replace(/\D/g, '');
+  return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
+}
+
+/** A calendar date (`YYYY-MM-DD`) as people in the US read it, without time-zone shifts. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function formatAddress(a: AddressDto | null | undefined): string {
+  if (!a) return '';
+  return [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter(Boolean).join(', ');
+}
+
+export function policyTitle(p: Pick<PolicyView, 'order' | 'payer'>): string {
+  return `${ORDER_LABELS[p.order]} insurance — ${p.payer.name}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,412 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal, type OnInit } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher } from '@angular/material/core';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { ClientsApi } from '@claimline/admin-console/data-access-clients';
+import { applyServerErrors, ErrorBannerComponent, FieldErrorComponent } from '@claimline/admin-console/ui-common';
+import type { CreatePolicyBody, PayerView, PolicyView, SubscriberDto, UpdatePolicyBody } from '@claimline/contracts/client-insurance';
+import { INSURANCE_ORDERS, type ClaimSex, type InsuranceOrder, type RelationshipToInsured } from '@claimline/domain';
+import { AddressFieldsComponent } from './address-fields.component';
+import { addressForm, addressValue, dateValidator, memberIdValidator, notBefore, setAddress, ShowWhileTypingErrorStateMatcher } from './forms';
+import { ORDER_LABELS, RELATIONSHIP_OPTIONS, SEX_OPTIONS } from './labels';
+
+/** A payer as the form holds it: from the directory search, or from the policy being edited. */
+export interface PayerChoice {
+  id: string;
+  name: string;
+  /** The payer ID our clearinghouse uses. */
+  payerId: string;
+  isBcbs: boolean;
+  /** Where the payer is local; null when not known (a policy's payer summary). */
+  states: string[] | null;
+}
+
+const fromDirectory = (p: PayerView): PayerChoice => ({ id: p.id, name: p.name, payerId: p.payerIds['default'] ?? '', isBcbs: p.isBcbs, states: p.states });
+const SEARCH_DEBOUNCE_MS = 250;
+
+function chosenPayer(c: AbstractControl): ValidationErrors | null {
+  const v = c.value as PayerChoice | string | null;
+  if (v && typeof v === 'object') return null;
+  return typeof v === 'string' && v.trim() ? { payer: 'Choose the insurance company from the list' } : { required: 'Required: search and choose the insurance company' };
+}
+
+const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpperCase();
+
+/** Add or change one insurance policy: payer by type-ahead, member ID, relationship and the insured's details, coverage dates. */
+@Component({
+  selector: 'cl-policy-form',
+  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, ErrorBannerComponent, FieldErrorComponent, AddressFieldsComponent],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowWhileTypingErrorStateMatcher }],
+  template: `
+    <form [formGroup]="form" (ngSubmit)="save()" novalidate class="policy-form" [attr.aria-labelledby]="headingId()">
+      <h3 [id]="headingId()">{{ policy() ? 'Change ' + orderLabel(policy()!.order).toLowerCase() + ' insurance' : 'Add insurance policy' }}</h3>
+      @if (conflict()) {
+        <div class="conflict" role="alert">
+          <strong>Someone else changed this policy while you were editing.</strong> Your changes were not saved.
+          <button mat-stroked-button type="button" (click)="loadLatest()">Load the current version</button>
+        </div>
+      }
+      <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
+      <div class="grid">
+        <mat-form-field appearance="outline">
+          <mat-label>Insurance type</mat-label>
+          <mat-select formControlName="order">
+            @for (o of orderOptions(); track o) {
+              <mat-option [value]="o">{{ orderLabel(o) }}</mat-option>
+            }
+          </mat-select>
+          <mat-error><cl-field-error [control]="form.controls.order" /></mat-error>
+        </mat-form-field>
+
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>Insurance company (payer)</mat-label>
+          <input matInput formControlName="payer" [matAutocomplete]="auto" autocomplete="off" />
+          <mat-hint>Type the name or payer ID, e.g. “Aetna” or “60054”, then choose</mat-hint>
+          <mat-autocomplete #auto="matAutocomplete" [displayWith]="payerText" autoActiveFirstOption>
+            @for (p of payerOptions(); track p.id) {
+              <mat-option [value]="p">
+                <span class="opt-name">{{ p.name }}</span>
+                <small class="opt-meta"> · payer ID {{ p.payerId }}@if (p.isBcbs) { · BCBS}@if (p.isBcbs && notLocal(p)) { · not local to {{ practiceState() }}}</small>
+              </mat-option>
+            } @empty {
+              @if (searched() && !searching()) { <mat-option disabled>No payer matches; try its payer ID</mat-option> }
+            }
+          </mat-autocomplete>
+          <mat-error><cl-field-error [control]="form.controls.payer" /></mat-error>
+        </mat-form-field>
+      </div>
+      @if (bcbsHint(); as hint) {
+        <div class="warn" role="status" data-testid="bcbs-hint">{{ hint }}</div>
+      }
+
+      <div class="grid">
+        <mat-form-field appearance="outline">
+          <mat-label>Member ID</mat-label>
+          <input matInput formControlName="memberId" autocomplete="off" />
+          <mat-hint>Also called subscriber, contract or plan number</mat-hint>
+          <mat-error><cl-field-error [control]="form.controls.memberId" /></mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Group number (optional)</mat-label>
+          <input matInput formControlName="groupNumber" autocomplete="off" />
+          <mat-error><cl-field-error [control]="form.controls.groupNumber" /></mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Plan name (optional)</mat-label>
+          <input matInput formControlName="planName" autocomplete="off" />
+          <mat-error><cl-field-error [control]="form.controls.planName" /></mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Coverage start (optional)</mat-label>
+          <input matInput type="date" formControlName="coverageStart" />
+          <mat-error><cl-field-error [control]="form.controls.coverageStart" /></mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Coverage end (optional)</mat-label>
+          <input matInput type="date" formControlName="coverageEnd" />
+          <mat-error><cl-field-error [control]="form.controls.coverageEnd" /></mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Client’s relationship to the insured</mat-label>
+          <mat-select formControlName="relationship">
+            @for (r of relationships; track r.value) {
+              <mat-option [value]="r.value">{{ r.label }}</mat-option>
+            }
+          </mat-select>
+          <mat-error><cl-field-error [control]="form.controls.relationship" /></mat-error>
+        </mat-form-field>
+      </div>
+
+      @if (needsSubscriber()) {
+        <fieldset class="subscriber" formGroupName="subscriber">
+          <legend>Primary insured (the policy holder)</legend>
+          <p class="hint">The client is on someone else’s plan: enter the policy holder as on their card.</p>
+          <div class="grid">
+            <mat-form-field appearance="outline">
+              <mat-label>Insured’s first name</mat-label>
+              <input matInput formControlName="firstName" autocomplete="off" />
+              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.firstName" /></mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>Insured’s last name</mat-label>
+              <input matInput formControlName="lastName" autocomplete="off" />
+              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.lastName" /></mat-error>
+            </mat-form-field>
+            <mat-form-field appearance="outline">
+              <mat-label>Insured’s birth date</mat-label>
+              <input matInput type="date" formControlName="birthDate" />
+              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.birthDate" /></mat-error>
+            </mat-form-field>
+          </div>
+          <div class="radio-block">
+            <span [id]="headingId() + '-sex'" class="radio-label">Insured’s sex, as the plan has it</span>
+            <mat-radio-group formControlName="sex" [attr.aria-labelledby]="headingId() + '-sex'" class="radios">
+              @for (o of sexes; track o.value) {
+                <mat-radio-button [value]="o.value">{{ o.label }}</mat-radio-button>
+              }
+            </mat-radio-group>
+            @if (form.controls.subscriber.controls.sex.touched && form.controls.subscriber.controls.sex.invalid) {
+              <span class="cl-error-text" role="alert">Required: choose the insured’s sex</span>
+            }
+          </div>
+          <cl-address-fields [group]="form.controls.subscriber.controls.address" legend="Insured’s address" [idPrefix]="headingId() + '-sub-address'" />
+        </fieldset>
+      }
+
+      <div class="cl-actions">
+        <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : policy() ? 'Save changes' : 'Save policy' }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+      </div>
+    </form>
+  `,
+  styles: `
+    .policy-form { display: flex; flex-direction: column; gap: 8px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; background: var(--mat-sys-surface-container-lowest); }
+    h3 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 0 16px; }
+    .wide { grid-column: span 2; }
+    @media (max-width: 600px) { .wide { grid-column: auto; } }
+    .opt-meta { color: var(--mat-sys-on-surface-variant); }
+    .subscriber { border: 0; padding: 0; margin: 0; min-width: 0; }
+    legend { font: var(--mat-sys-title-small); padding: 0; }
+    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin: 4px 0 8px; }
+    .radio-block { display: flex; flex-direction: column; gap: 4px; margin-bottom: 12px; }
+    .radio-label { color: var(--mat-sys-on-surface-variant); }
+    .radios { display: flex; flex-wrap: wrap; gap: 8px; }
+    .warn { background: #fff4d6; color: #5c3b00; border: 1px solid #e0b64c; border-left-width: 4px; border-radius: 8px; padding: 8px 12px; }
+    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PolicyFormComponent implements OnInit {
+  readonly practiceId = input.required<string>();
+  readonly clientId = input.required<string>();
+  /** The policy to change; none to add one. */
+  readonly policy = input<PolicyView | null>(null);
+  /** Orders the client already has (a client has at most one of each). */
+  readonly takenOrders = input<InsuranceOrder[]>([]);
+  readonly saved = output<PolicyView>();
+  readonly cancelled = output<void>();
+
+  private readonly api = inject(ClientsApi);
+  private readonly practice = inject(PracticeContext);
+  private readonly fb = inject(FormBuilder);
+  protected readonly relationships = RELATIONSHIP_OPTIONS;
+  protected readonly sexes = SEX_OPTIONS;
+  protected readonly orderLabel = (o: InsuranceOrder) => ORDER_LABELS[o];
+  protected readonly practiceState = computed(() => this.practice.current()?.address?.state ?? null);
+
+  protected readonly form = this.fb.nonNullable.group({
+    order: ['primary' as InsuranceOrder, Validators.required],
+    payer: this.fb.control<PayerChoice | string | null>(null, chosenPayer),
+    memberId: ['', [Validators.required, memberIdValidator]],
+    groupNumber: ['', Validators.maxLength(50)],
+    planName: ['', Validators.maxLength(100)],
+    coverageStart: ['', dateValidator('Coverage start')],
+    coverageEnd: ['', [dateValidator('Coverage end'), notBefore('coverageStart', 'Coverage end must not be before coverage start')]],
+    relationship: ['self' as RelationshipToInsured, Validators.required],
+    subscriber: this.fb.nonNullable.group({
+      firstName: ['', [Validators.required, Validators.maxLength(60)]],
+      lastName: ['', [Validators.required, Validators.maxLength(60)]],
+      birthDate: ['', [Validators.required, dateValidator('Birth date', { notFuture: true })]],
+      sex: ['' as ClaimSex | '', Validators.required],
+      address: addressForm(this.fb, true),
+    }),
+  });
+
+  protected readonly payerOptions = signal<PayerChoice[]>([]);
+  protected readonly searching = signal(false);
+  protected readonly searched = signal(false);
+  protected readonly selected = signal<PayerChoice | null>(null);
+  protected readonly needsSubscriber = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly unmatched = signal<string[]>([]);
+  protected readonly conflict = signal(false);
+  protected readonly orderOptions = computed(() => {
+    const own = this.policy()?.order;
+    return INSURANCE_ORDERS.filter((o) => o === own || !this.takenOrders().includes(o));
+  });
+  protected readonly headingId = computed(() => `policy-form-${this.policy()?.id ?? 'new'}`);
+  /** Before saving: the API's `bcbs_not_local` warning comes with the saved policy; this says it early. */
+  protected readonly bcbsHint = computed(() => {
+    const p = this.selected();
+    const state = this.practiceState();
+    if (!p || !this.notLocal(p)) return null;
+    return `${p.name} is a Blue Cross Blue Shield plan of another state. Claims for any BCBS member go to the BCBS plan local to your practice (${state}); choose that plan even when the client’s card is from out of area.`;
+  });
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+
+  constructor() {
+    const destroy = inject(DestroyRef);
+    destroy.onDestroy(() => clearTimeout(this.timer));
+    this.form.controls.payer.valueChanges.subscribe((v) => {
+      if (typeof v === 'string') {
+        this.selected.set(null);
+        this.queueSearch(v);
+      } else this.selected.set(v);
+    });
+    this.form.controls.relationship.valueChanges.subscribe((r) => this.relationshipChanged(r));
+    this.form.controls.coverageStart.valueChanges.subscribe(() => this.form.controls.coverageEnd.updateValueAndValidity({ emitEvent: false }));
+  }
+
+  ngOnInit(): void {
+    const p = this.policy();
+    if (p) this.fill(p);
+    else {
+      this.form.controls.order.setValue(this.orderOptions()[0] ?? 'primary');
+      this.relationshipChanged('self');
+    }
+  }
+
+  protected payerText = (p: PayerChoice | string | null): string => (p && typeof p === 'object' ? p.name : (p ?? ''));
+
+  protected notLocal(p: PayerChoice): boolean {
+    const state = this.practiceState();
+    return p.isBcbs && !!state && p.states !== null && !p.states.includes(state);
+  }
+
+  protected async loadLatest(): Promise<void> {
+    const p = this.policy();
+    if (!p) return;
+    try {
+      const latest = await this.api.getPolicy(this.practiceId(), p.id);
+      this.conflict.set(false);
+      this.fill(latest);
+      this.saved.emit(latest);
+    } catch (e) {
+      this.problem.set(toProblem(e));
+    }
+  }
+
+  protected async save(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    this.busy.set(true);
+    this.problem.set(null);
+    this.unmatched.set([]);
+    this.conflict.set(false);
+    try {
+      const current = this.policy();
+      const saved = current
+        ? await this.api.updatePolicy(this.practiceId(), current.id, this.updateBody(current))
+        : await this.api.createPolicy(this.practiceId(), this.clientId(), this.createBody());
+      this.saved.emit(saved);
+    } catch (e) {
+      const p = toProblem(e);
+      if (p.status === 409) this.conflict.set(true);
+      else {
+        this.problem.set(p);
+        this.unmatched.set(applyServerErrors(this.form, p, (f) => (f === 'payerId' ? 'payer' : f)));
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fill(p: PolicyView): void {
+    const payer: PayerChoice = { id: p.payer.id, name: p.payer.name, payerId: p.payer.payerId, isBcbs: p.payer.isBcbs, states: null };
+    this.form.reset({
+      order: p.order,
+      payer,
+      memberId: p.memberId,
+      groupNumber: p.groupNumber ?? '',
+      planName: p.planName ?? '',
+      coverageStart: p.coverageStart ?? '',
+      coverageEnd: p.coverageEnd ?? '',
+      relationship: p.relationship,
+      subscriber: {
+        firstName: p.subscriber?.firstName ?? '',
+        lastName: p.subscriber?.lastName ?? '',
+        birthDate: p.subscriber?.birthDate ?? '',
+        sex: p.subscriber?.sex ?? '',
+      },
+    });
+    setAddress(this.form.controls.subscriber.controls.address, p.subscriber?.address);
+    this.selected.set(payer);
+    this.relationshipChanged(p.relationship);
+  }
+
+  private relationshipChanged(r: RelationshipToInsured): void {
+    const sub = this.form.controls.subscriber;
+    if (r === 'self') sub.disable({ emitEvent: false });
+    else sub.enable({ emitEvent: false });
+    this.needsSubscriber.set(r !== 'self');
+  }
+
+  private queueSearch(text: string): void {
+    clearTimeout(this.timer);
+    const mine = ++this.seq;
+    if (!text.trim()) {
+      this.payerOptions.set([]);
+      this.searched.set(false);
+      return;
+    }
+    this.timer = setTimeout(async () => {
+      this.searching.set(true);
+      // No `state` filter: it would hide other states' BCBS plans, which staff then think are
+      // missing; they are listed after the local ones and flagged instead.
+      const found = await this.api.searchPayers(text, { limit: 15 }).catch(() => null);
+      if (mine !== this.seq) return; // a later keystroke won
+      this.searching.set(false);
+      this.searched.set(true);
+      const choices = (found ?? []).map(fromDirectory);
+      this.payerOptions.set([...choices.filter((p) => !this.notLocal(p)), ...choices.filter((p) => this.notLocal(p))]);
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private subscriber(): SubscriberDto {
+    const s = this.form.controls.subscriber.getRawValue();
+    return {
+      firstName: s.firstName.trim(),
+      lastName: s.lastName.trim(),
+      birthDate: s.birthDate,
+      sex: s.sex as ClaimSex,
+      address: addressValue(this.form.controls.subscriber.controls.address)!,
+    };
+  }
+
+  private createBody(): CreatePolicyBody {
+    const v = this.form.getRawValue();
+    const body: CreatePolicyBody = {
+      order: v.order,
+      payerId: (v.payer as PayerChoice).id,
+      memberId: v.memberId.trim(),
+      relationship: v.relationship,
+    };
+    if (v.groupNumber.trim()) body.groupNumber = v.groupNumber.trim();
+    if (v.planName.trim()) body.planName = v.planName.trim();
+    if (v.coverageStart) body.coverageStart = v.coverageStart;
+    if (v.coverageEnd) body.coverageEnd = v.coverageEnd;
+    if (v.relationship !== 'self') body.subscriber = this.subscriber();
+    return body;
+  }
+
+  /** Only what changed, with the version the form was filled from. */
+  private updateBody(p: PolicyView): UpdatePolicyBody {
+    const v = this.form.getRawValue();
+    const body: UpdatePolicyBody = { version: p.version };
+    if (v.order !== p.order) body.order = v.order;
+    const payerId = (v.payer as PayerChoice).id;
+    if (payerId !== p.payer.id) body.payerId = payerId;
+    if (normalisedMemberId(v.memberId) !== p.memberId) body.memberId = v.memberId.trim();
+    const opt = (s: string) => s.trim() || null;
+    if (opt(v.groupNumber) !== p.groupNumber) body.groupNumber = opt(v.groupNumber);
+    if (opt(v.planName) !== p.planName) body.planName = opt(v.planName);
+    if ((v.coverageStart || null) !== p.coverageStart) body.coverageStart = v.coverageStart || null;
+    if ((v.coverageEnd || null) !== p.coverageEnd) body.coverageEnd = v.coverageEnd || null;
+    if (v.relationship !== p.relationship) body.relationship = v.relationship;
+    if (v.relationship !== 'self') {
+      const s = this.subscriber();
+      if (JSON.stringify(s) !== JSON.stringify(p.subscriber) || v.relationship !== p.relationship) body.subscriber = s;
+    }
+    return body;
+  }
+}
