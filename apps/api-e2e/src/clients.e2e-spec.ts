@@ -103,8 +103,17 @@ describe('clients, insurance policies, authorizations and payers through the gat
     expect(duplicate.status).toBe(422);
     expect(duplicate.body.errors).toEqual([expect.objectContaining({ field: 'order', rule: 'unique' })]);
 
-    const complete = await api('GET', `/practices/${practiceId}/clients/${client.id}/missing-info`, { token: owner });
-    expect(complete.body).toEqual({ clientId: client.id, complete: true, missing: [] });
+    // Complete but for the card images (documents linked to each policy).
+    expect(listed.body.items.map((p: any) => p.cards)).toEqual([{}, {}]);
+    const cardsOnly = await api('GET', `/practices/${practiceId}/clients/${client.id}/missing-info`, { token: owner });
+    expect(cardsOnly.body).toEqual({
+      clientId: client.id,
+      complete: false,
+      missing: [
+        { field: 'insurance.primary.card', message: 'Primary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
+        { field: 'insurance.secondary.card', message: 'Secondary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
+      ],
+    });
 
     // Removing the secondary: 204, then it is gone from the list and answers 404.
     const removed = await api('DELETE', `/practices/${practiceId}/policies/${secondary.body.id}`, { token: staff });

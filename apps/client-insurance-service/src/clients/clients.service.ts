@@ -166,7 +166,10 @@ export class ClientsService {
     return items[0];
   }
 
-  /** Two queries whatever the number of clients (up to 1,000): the clients, then all their policies. */
+  /**
+   * Two queries whatever the number of clients (up to 1,000): the clients, then all their policies
+   * with whether a front card image is on file (a lateral join on the `policy_card` read model).
+   */
   async missingInfoMany(
     actor: Actor,
     practiceId: string,
@@ -187,9 +190,15 @@ export class ClientsService {
               "subscriber_first_name" AS "firstName", "subscriber_last_name" AS "lastName",
               "subscriber_birth_date"::text AS "birthDate", "subscriber_sex" AS "sex",
               ("subscriber_address_line1" IS NOT NULL AND "subscriber_address_city" IS NOT NULL
-                AND "subscriber_address_state" IS NOT NULL AND "subscriber_address_zip" IS NOT NULL) AS "hasAddress"
-         FROM "${SCHEMA}"."insurance_policy"
-        WHERE "practice_id" = $1 AND "client_id" = ANY($2::uuid[]) AND "removed_at" IS NULL`,
+                AND "subscriber_address_state" IS NOT NULL AND "subscriber_address_zip" IS NOT NULL) AS "hasAddress",
+              (card."policy_id" IS NOT NULL) AS "hasCardFront"
+         FROM "${SCHEMA}"."insurance_policy" p
+         -- one index probe per policy (policy_card_current_idx), whatever the size of the table
+         LEFT JOIN LATERAL (
+           SELECT pc."policy_id" FROM "${SCHEMA}"."policy_card" pc
+            WHERE pc."policy_id" = p."id" AND pc."practice_id" = p."practice_id" AND pc."side" = 'front' AND pc."removed_at" IS NULL
+            LIMIT 1) card ON true
+        WHERE p."practice_id" = $1 AND p."client_id" = ANY($2::uuid[]) AND p."removed_at" IS NULL`,
         [practiceId, clientIds],
       );
     const policiesByClient = new Map<string, PolicyFacts[]>();
@@ -200,6 +209,7 @@ export class ClientsService {
         payerId: r.payerId,
         hasMemberId: r.hasMemberId,
         relationship: r.relationship,
+        hasCardFront: r.hasCardFront,
         subscriber: {
           firstName: r.firstName,
           lastName: r.lastName,

@@ -11,7 +11,7 @@ const complete: ClientFacts = {
   billingType: 'insurance',
 };
 const noSubscriber = { firstName: null, lastName: null, birthDate: null, sex: null, hasAddress: false };
-const primary: PolicyFacts = { order: 'primary', payerId: 'p1', hasMemberId: true, relationship: 'self', subscriber: noSubscriber };
+const primary: PolicyFacts = { order: 'primary', payerId: 'p1', hasMemberId: true, relationship: 'self', hasCardFront: true, subscriber: noSubscriber };
 const fields = (client: ClientFacts, policies: PolicyFacts[]) => missingInfo({ client, policies }).map((m) => m.field);
 
 describe('missing information for billing', () => {
@@ -51,5 +51,18 @@ describe('missing information for billing', () => {
     expect(items[0].message).toBe('Primary insurance: the primary insured’s birth date is missing');
     const full = { firstName: 'Maria', lastName: 'Lopez', birthDate: '1980-01-01', sex: 'F', hasAddress: true };
     expect(fields(complete, [{ ...child, subscriber: full }])).toEqual([]);
+  });
+
+  it('requires the front of the insurance card on file for each policy, after its other fields', () => {
+    const items = missingInfo({
+      client: complete,
+      policies: [
+        { ...primary, order: 'secondary', hasCardFront: false },
+        { ...primary, hasMemberId: false, hasCardFront: false },
+      ],
+    });
+    expect(items.map((m) => m.field)).toEqual(['insurance.primary.memberId', 'insurance.primary.card', 'insurance.secondary.card']);
+    expect(items[1]).toEqual({ field: 'insurance.primary.card', message: 'Primary insurance: the insurance card (front) is not on file', fixAt: '/clients/c1/insurance' });
+    expect(fields({ ...complete, billingType: 'self_pay' }, [{ ...primary, hasCardFront: false }])).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ export interface PolicyFacts {
   payerId: string | null;
   hasMemberId: boolean;
   relationship: RelationshipToInsured;
+  /** A front image of the insurance card is on file (the `policy_card` read model of documents events). */
+  hasCardFront: boolean;
   subscriber: {
     firstName: string | null;
     lastName: string | null;
@@ -30,8 +32,6 @@ export interface PolicyFacts {
 export interface MissingInfoFacts {
   client: ClientFacts;
   policies: PolicyFacts[];
-  // Seam for the documents service: `insuranceCardOnFile?: boolean` from a read model of its
-  // `documents.document.*` events, checked by one more rule in MISSING_INFO_RULES.
 }
 
 export type MissingInfoRule = (facts: MissingInfoFacts) => MissingItem[];
@@ -82,6 +82,8 @@ const insuranceRule: MissingInfoRule = ({ client, policies }) => {
       if (blank(s.sex)) items.push({ field: `${at}.subscriber.sex`, message: `${who} sex is missing`, fixAt });
       if (!s.hasAddress) items.push({ field: `${at}.subscriber.address`, message: `${who} address is missing`, fixAt });
     }
+    // The getting-started guide asks for the front of the card only; a back is kept and shown when uploaded.
+    if (!p.hasCardFront) items.push({ field: `${at}.card`, message: `${label}: the insurance card (front) is not on file`, fixAt });
   }
   return items;
 };

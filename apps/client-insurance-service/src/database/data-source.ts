@@ -7,6 +7,7 @@ import { PayerEntity } from '../payers/entities/payer.entity';
 import { PolicyEntity } from '../policies/entities/policy.entity';
 import { PracticeRefEntity } from '../practices/practice-ref.entity';
 import { Initial1764316800000 } from './migrations/1764316800000-initial';
+import { PolicyCards1779100000000 } from './migrations/1779100000000-policy-cards';
 import { SCHEMA } from '../config/env';
 
 export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions {
@@ -14,7 +15,7 @@ export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions
     url,
     schema: SCHEMA,
     entities: [ClientEntity, PayerEntity, PolicyEntity, AuthorizationEntity, PracticeRefEntity, ...EVENT_ENTITIES],
-    migrations: [Initial1764316800000],
+    migrations: [Initial1764316800000, PolicyCards1779100000000],
     applicationName: 'client-insurance-service',
   });
 }

@@ -22,6 +22,7 @@ import { bcbsPolicyWarning } from '../payers/bcbs';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PracticeReadModel } from '../practices/practice-read-model';
 import { PolicyEntity } from './entities/policy.entity';
+import { cardsOf } from './policy-cards';
 import { toPolicyEventView, toPolicyView, toSubscriberColumns, toSubscriberView } from './policy.mapper';
 import { syncPracticePayers } from './practice-payers';
 import { coverageProblems, relationshipProblems, subscriberDateProblems } from './relationship';
@@ -208,7 +209,8 @@ export class PoliciesService {
   private async view(m: EntityManager, policy: PolicyEntity, payer?: PayerEntity, memberId?: string): Promise<PolicyView> {
     const p = payer ?? (await m.findOneByOrFail(PayerEntity, { id: policy.payerId }));
     const w = this.warnings(p, await this.practices.stateOf(policy.practiceId, m));
-    return toPolicyView(policy, p, memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id), w);
+    const cards = (await cardsOf(m, policy.practiceId, [policy.id])).get(policy.id) ?? {};
+    return toPolicyView(policy, p, memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id), w, cards);
   }
 
   private async views(rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
@@ -217,12 +219,13 @@ export class PoliciesService {
       (await this.db.manager.find(PayerEntity, { where: { id: In([...new Set(rows.map((r) => r.payerId))]) } })).map((p) => [p.id, p]),
     );
     const state = await this.practices.stateOf(practiceId);
+    const cards = await cardsOf(this.db.manager, practiceId, rows.map((r) => r.id));
     const order = { primary: 0, secondary: 1, tertiary: 2 };
     return rows
       .sort((a, b) => order[a.order] - order[b.order])
       .map((r) => {
         const payer = payers.get(r.payerId) as PayerEntity; // payer_id is a foreign key
-        return toPolicyView(r, payer, this.cipher.decrypt(r.memberIdCiphertext, r.id), this.warnings(payer, state));
+        return toPolicyView(r, payer, this.cipher.decrypt(r.memberIdCiphertext, r.id), this.warnings(payer, state), cards.get(r.id) ?? {});
       });
   }
 

@@ -1,4 +1,5 @@
 import type {
+  PolicyCardsView,
   PolicyEventView,
   PolicyView,
   SubscriberDto,
@@ -32,6 +33,7 @@ export function toPolicyView(
   payer: PayerEntity,
   memberId: string,
   warnings: Warning[],
+  cards: PolicyCardsView,
 ): PolicyView {
   return {
     id: p.id,
@@ -51,10 +53,11 @@ export function toPolicyView(
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     warnings,
+    cards,
   };
 }
 
 export function toPolicyEventView(view: PolicyView): PolicyEventView {
-  const { memberId, warnings: _w, ...rest } = view;
+  const { memberId, warnings: _w, cards: _c, ...rest } = view;
   return { ...rest, memberIdLast4: memberId.slice(-4) };
 }

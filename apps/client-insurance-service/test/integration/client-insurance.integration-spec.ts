@@ -7,6 +7,8 @@ import { bootstrapService } from '@claimline/backend/util-service';
 import { waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { ClientInsuranceEnv } from '../../src/config/env';
+import { DocumentKind, DocumentView } from '@claimline/contracts/documents';
+import { PolicyCardReadModel } from '../../src/policies/policy-cards';
 import { address, admin, Harness, practiceView, rpcError, seededPayerId } from './harness';
 
 describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => {
@@ -84,14 +86,26 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     expect(duplicate.errors![0].message).toBe('This client already has a primary insurance policy; edit or remove that one first');
 
     const list = await h.rpc.send('client-insurance.policy.list', { practiceId, clientId: client.id }, { actor: owner });
-    expect(list.items.map((p) => p.order)).toEqual(['primary', 'secondary']);
+    expect(list.items.map((p) => [p.order, p.cards])).toEqual([
+      ['primary', {}],
+      ['secondary', {}],
+    ]);
 
+    // Everything is there but the card images.
     const info = await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: client.id }, { actor: owner });
-    expect(info).toEqual({ clientId: client.id, complete: true, missing: [] });
+    expect(info).toEqual({
+      clientId: client.id,
+      complete: false,
+      missing: [
+        { field: 'insurance.primary.card', message: 'Primary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
+        { field: 'insurance.secondary.card', message: 'Secondary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
+      ],
+    });
 
     // Events: created for both policies, without the member ID; the practice's payer set grew.
     const created = await h.waitForEvent('client-insurance.policy.created', (e) => e.aggregateId === secondary.id);
     expect(JSON.stringify(created.data)).not.toContain('ABC987');
+    expect(created.data).not.toHaveProperty('policy.cards');
     expect(created.data).toMatchObject({ policy: { memberIdLast4: 'C987', order: 'secondary' } });
     const sets = () => h.eventsOf('client-insurance.practice-payers.changed').filter((e) => e.practiceId === practiceId);
     await waitFor('two payer-set changes', () => sets().length === 2);
@@ -212,6 +226,108 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     expect(info.missing.map((m) => m.field)).toEqual(['phone', 'address', 'birthDate', 'sex', 'insurance.primary']);
     expect(info.missing[0]).toEqual({ field: 'phone', message: 'Phone number is missing', fixAt: `/clients/${bare.id}/profile` });
     expect(info.missing[4].fixAt).toBe(`/clients/${bare.id}/insurance`);
+  });
+
+  it('keeps the insurance cards on file from the documents events: the missing-info item goes and comes back, redelivery changes nothing', async () => {
+    const client = await newClient({ firstName: 'Carda' });
+    const policy = await h.rpc.send('client-insurance.policy.create', { practiceId, clientId: client.id, order: 'primary', payerId: aetna, memberId: 'CARD1', relationship: 'self' }, { actor: owner });
+    const model = app.get(PolicyCardReadModel);
+    const fields = async () => (await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: client.id }, { actor: owner })).missing.map((m) => m.field);
+    const cards = async () => (await h.rpc.send('client-insurance.policy.get', { practiceId, policyId: policy.id }, { actor: owner })).cards;
+    const bulk = async () => (await h.rpc.send('client-insurance.missing-info.get-many', { practiceId, clientIds: [client.id] }, { actor: owner })).items[0].missing.map((m) => m.field);
+    expect(await fields()).toEqual(['insurance.primary.card']);
+    expect(await cards()).toEqual({});
+
+    let published = 0;
+    const publish = async (envelope: Parameters<Harness['publishDocumentEvent']>[0], msgId?: string) => {
+      const before = model.consumer.handled;
+      await h.publishDocumentEvent(envelope, msgId);
+      published++;
+      await waitFor(`the documents event ${envelope.type} to be handled`, () => model.consumer.handled >= before + 1);
+    };
+    const at = (minute: number) => `2026-11-27T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const uploaded = (kind: DocumentKind, extra: Partial<Pick<DocumentView, 'practiceId' | 'linkedType' | 'linkedId'>> = {}, minute = 0) => {
+      const document = {
+        id: randomUUID(),
+        practiceId,
+        linkedType: 'policy',
+        linkedId: policy.id,
+        kind,
+        originalName: 'card.jpg',
+        sizeBytes: 1000,
+        contentType: 'image/jpeg',
+        sha256: '0'.repeat(64),
+        uploadedBy: 'owner-1',
+        uploadedAt: at(minute),
+        preview: null,
+        ...extra,
+      } as DocumentView;
+      return {
+        id: randomUUID(),
+        type: 'documents.document.uploaded' as const,
+        occurredAt: document.uploadedAt,
+        aggregateId: document.id,
+        practiceId: document.practiceId,
+        actorId: 'owner-1',
+        data: { document },
+      };
+    };
+    const removed = (documentId: string, minute: number, pid = practiceId) => ({
+      id: randomUUID(),
+      type: 'documents.document.removed' as const,
+      occurredAt: at(minute),
+      aggregateId: documentId,
+      practiceId: pid,
+      actorId: 'owner-1',
+      data: { documentId, practiceId: pid, linkedType: 'policy' as const, linkedId: policy.id },
+    });
+
+    // The front arrives: the item goes, in the single and the bulk answer; the policy shows the image.
+    const front = uploaded('insurance_card_front', {}, 1);
+    await publish(front);
+    expect(await fields()).toEqual([]);
+    expect(await bulk()).toEqual([]);
+    expect(await cards()).toEqual({ front: front.data.document.id });
+
+    // A back is shown too; what is not a card of this practice's policy is not.
+    const back = uploaded('insurance_card_back', {}, 2);
+    await publish(back);
+    await publish(uploaded('insurance_card_front', { practiceId: otherPracticeId }, 3));
+    await publish(uploaded('insurance_card_front', { linkedType: 'client', linkedId: client.id }, 4));
+    await publish(uploaded('eob', {}, 5));
+    expect(await cards()).toEqual({ front: front.data.document.id, back: back.data.document.id });
+
+    // A newer front replaces it on the policy; removing that one falls back to the older one.
+    const newer = uploaded('insurance_card_front', {}, 6);
+    await publish(newer);
+    expect(await cards()).toEqual({ front: newer.data.document.id, back: back.data.document.id });
+    await publish(removed(newer.data.document.id, 7));
+    expect(await cards()).toEqual({ front: front.data.document.id, back: back.data.document.id });
+
+    // The last front removed: the item comes back (a back alone does not satisfy it).
+    const frontRemoved = removed(front.data.document.id, 8);
+    await publish(frontRemoved);
+    expect(await fields()).toEqual(['insurance.primary.card']);
+    expect(await bulk()).toEqual(['insurance.primary.card']);
+    expect(await cards()).toEqual({ back: back.data.document.id });
+
+    // Redelivered long after the duplicate window (same events, new message ids): no effect.
+    await publish(front, randomUUID());
+    await publish(frontRemoved, randomUUID());
+    expect(await fields()).toEqual(['insurance.primary.card']);
+    expect(await cards()).toEqual({ back: back.data.document.id });
+    const inbox = await h.observerDb.query(
+      `SELECT event_id, count(*)::int AS n FROM client_insurance.inbox WHERE consumer = 'client-insurance-documents' AND event_id = ANY($1::uuid[]) GROUP BY event_id`,
+      [[front.id, frontRemoved.id]],
+    );
+    expect(inbox.map((r: { n: number }) => r.n)).toEqual([1, 1]);
+
+    // A removal handled before its upload (out of order across replicas) still wins.
+    const late = uploaded('insurance_card_front', {}, 9);
+    await publish(removed(late.data.document.id, 10));
+    await publish(late);
+    expect(await fields()).toEqual(['insurance.primary.card']);
+    expect(published).toBe(12);
   });
 
   it('answers not_found for another practice’s client, exactly like a missing one', async () => {

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
 import { ClientInsuranceEvents, ClientInsuranceEventTypes, ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
 import { PracticeSettingsEvents, PracticeView } from '@claimline/contracts/practice-settings';
+import { DOCUMENTS_SERVICE, DocumentsEvents } from '@claimline/contracts/documents';
 import { createOutboxAndInbox, ensureEventStream, EVENT_ENTITIES, EventConsumer, eventSubject, RpcClient } from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { createTestDatabase, deleteTestStreams, TestDatabase, testEventsConfig, testNatsUrl, waitFor } from '@claimline/backend/util-testing';
@@ -84,6 +85,17 @@ export class Harness {
       data: { practice, changed: ['address'] },
     };
     await this.nc.jetstream().publish(eventSubject(this.events, type), JSON.stringify(envelope), { msgID: envelope.id });
+  }
+
+  /**
+   * Publishes a documents event as documents-service's outbox relay would (same stream, subject,
+   * envelope and `Nats-Msg-Id`). `msgId` other than the event id plays a redelivery that the
+   * stream's duplicate window would not catch (e.g. a republish after a crash, minutes later).
+   */
+  async publishDocumentEvent<T extends keyof DocumentsEvents>(envelope: EventEnvelope<DocumentsEvents[T]> & { type: T }, msgId = envelope.id): Promise<void> {
+    const jsm = await this.nc.jetstreamManager();
+    await ensureEventStream(jsm, this.events, DOCUMENTS_SERVICE);
+    await this.nc.jetstream().publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID: msgId });
   }
 
   eventsOf(type: keyof ClientInsuranceEvents, aggregateId?: string): Seen[] {

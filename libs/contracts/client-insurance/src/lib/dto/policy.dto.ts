@@ -204,7 +204,22 @@ export interface PolicyView {
   updatedAt: string;
   /** E.g. `bcbs_not_local` when a Blue Cross Blue Shield plan other than the practice's local one is chosen. */
   warnings: Warning[];
+  /** The insurance card images on file (documents-service ids), from the documents events. */
+  cards: PolicyCardsView;
 }
 
-/** A policy as events carry it: the member ID is left out (it is PHI encrypted at rest; ask by RPC). */
-export type PolicyEventView = Omit<PolicyView, 'memberId' | 'warnings'> & { memberIdLast4: string };
+/**
+ * Document ids of the policy's card images: the latest not-deleted upload of each side, linked to
+ * the policy (`linkedType: 'policy'`, kind `insurance_card_front` / `insurance_card_back`). A side
+ * with none is absent. Fetch the image with `GET /practices/{practiceId}/documents/{id}/content`.
+ */
+export interface PolicyCardsView {
+  front?: string;
+  back?: string;
+}
+
+/**
+ * A policy as events carry it: the member ID is left out (it is PHI encrypted at rest; ask by RPC),
+ * and so are the cards (they change by documents events, not with the policy).
+ */
+export type PolicyEventView = Omit<PolicyView, 'memberId' | 'warnings' | 'cards'> & { memberIdLast4: string };
