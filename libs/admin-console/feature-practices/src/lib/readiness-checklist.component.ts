@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { StatusChipComponent } from '@claimline/admin-console/ui-common';
-import type { PracticeReadiness } from '@claimline/contracts/practice-settings';
+import type { PracticeReadiness, ReadinessItem } from '@claimline/contracts/practice-settings';
 import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './readiness-words';
 
 /** The "Set up your account" checklist: overall progress, then each section's items with where to fix them. */
@@ -56,7 +56,7 @@ import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './
               @if (item.note) {
                 <p class="note">{{ item.note }}</p>
               }
-              <a class="fix" [routerLink]="route(item.fixAt)" [attr.aria-label]="item.title + ': ' + linkText(item.status, item.fixAt)">{{ linkText(item.status, item.fixAt) }}</a>
+              <a class="fix" [routerLink]="route(item.fixAt)" [queryParams]="focusOf(item)" [attr.aria-label]="item.title + ': ' + linkText(item.status, item.fixAt)">{{ linkText(item.status, item.fixAt) }}</a>
             </li>
           }
         </ul>
@@ -94,6 +94,12 @@ export class ReadinessChecklistComponent {
       .sources.map(sourceNote)
       .filter((n): n is string => n !== null),
   );
+
+  /** Settings pages put the cursor on `?focus=<field>` (readiness field paths). */
+  protected focusOf(item: ReadinessItem): Record<string, string> | null {
+    const field = item.status === 'missing' ? item.missing[0]?.field : undefined;
+    return field && item.fixAt.includes('/settings/') ? { focus: field } : null;
+  }
 
   protected route(fixAt: string): string {
     return fixRoute(this.practiceId(), fixAt);
