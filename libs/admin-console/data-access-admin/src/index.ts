@@ -1,1 +1,6 @@
-export {};
+export * from './lib/admin.types';
+export * from './lib/users.api';
+export * from './lib/audit.api';
+export * from './lib/emails.api';
+export * from './lib/practice-directory';
+export * from './lib/staff-assignments';

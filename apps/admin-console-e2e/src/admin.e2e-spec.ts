@@ -1,0 +1,227 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  adminApi,
+  apiToken,
+  createPracticeViaApi,
+  createUser,
+  deactivateUser,
+  loginStatus,
+  openAudit,
+  openEmails,
+  openUsers,
+  reactivateUser,
+  userRow,
+} from './support/admin';
+import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+
+describe('console admin area: users and roles, audit log, e-mails', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let practice: { id: string; name: string };
+  const owner = {
+    email: `owner-${runId}@admin-e2e.example`,
+    name: `Olivia Admin-E2E ${runId}`,
+    password: `Str0ng-pass-${runId}-owner`,
+  };
+
+  beforeAll(async () => {
+    browser = await launch();
+    // The practice belongs to the Practices area: made over the API, as the administrator.
+    practice = await createPracticeViaApi(await apiToken(users.admin), `Admin E2E Practice ${runId}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('creates a practice owner for a practice, then deactivates and reactivates the account', async () => {
+    await signIn(page, users.admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await openUsers(page);
+
+    // Validation as you type, before anything is sent.
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New user' });
+    await dialog.getByLabel('E-mail').fill('not-an-address');
+    await dialog.getByLabel('First password').fill('short');
+    await dialog.getByText('At least 12 characters', { exact: true }).waitFor();
+    expect(
+      await dialog
+        .locator('mat-error')
+        .filter({ hasText: /e-mail/i })
+        .count(),
+    ).toBe(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await createUser(page, { ...owner, role: 'practice_owner', practice: practice.name });
+    const row = userRow(page, owner.email);
+    expect(await row.textContent()).toEqual(expect.stringContaining(owner.name));
+    await row.getByText('Practice owner').waitFor();
+    await row.getByRole('link', { name: practice.name }).waitFor();
+    await row.getByText('Active', { exact: true }).waitFor();
+    await screenshot(page, '60-admin-users');
+    expect(await loginStatus(owner)).toBe(200);
+
+    // The server's refusal shows next to the field: the e-mail is taken now.
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByLabel('E-mail').fill(owner.email);
+    await dialog.getByLabel('Name').fill('Someone Else');
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: /^Billing team —/ }).click();
+    await dialog.getByLabel('First password').fill('another-long-password');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await dialog.locator('mat-error').filter({ hasText: 'A user with this e-mail already exists' }).waitFor();
+    await screenshot(page, '61-admin-new-user-refused');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Deactivating asks first, ends the account's sign-in; reactivating gives it back.
+    await page.getByRole('button', { name: `Deactivate ${owner.email}` }).click();
+    await page
+      .getByRole('dialog', { name: `Deactivate ${owner.email}?` })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await row.getByText('Active', { exact: true }).waitFor();
+    await deactivateUser(page, owner.email);
+    await page
+      .locator('mat-snack-bar-container')
+      .filter({ hasText: `Deactivated ${owner.email}` })
+      .waitFor();
+    expect(await loginStatus(owner)).toBe(401);
+    await reactivateUser(page, owner.email);
+    expect(await loginStatus(owner)).toBe(200);
+  });
+
+  it('creates billing staff with practices and changes their practices', async () => {
+    const staff = {
+      email: `staff-${runId}@admin-e2e.example`,
+      name: `Sam Staff-E2E ${runId}`,
+      password: `Str0ng-pass-${runId}-staff`,
+    };
+    await signIn(page, users.admin);
+    await createUser(page, { ...staff, role: 'billing_staff', practices: [practice.name] });
+    const row = userRow(page, staff.email);
+    await row.getByText('Billing team').waitFor();
+    await row.getByText(practice.name).waitFor();
+    const me = async () =>
+      (await adminApi<{ practiceIds: string[] }>('GET', '/auth/me', { token: await apiToken(staff) })).body
+        .practiceIds;
+    expect(await me()).toEqual([practice.id]);
+
+    // “Set practices” replaces the list: removing the only practice leaves them with none.
+    await page.getByRole('button', { name: `Set practices of ${staff.email}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Practices of ${staff.name}` });
+    await dialog.getByRole('button', { name: `Remove ${practice.name}` }).click();
+    await screenshot(page, '66-admin-set-practices');
+    await dialog.getByRole('button', { name: 'Save practices' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('None assigned').waitFor();
+    // The gateway reuses a resolved scope for up to 2 s: ask until it has moved on.
+    let ids = await me();
+    for (let i = 0; i < 10 && ids.length; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      ids = await me();
+    }
+    expect(ids).toEqual([]);
+  });
+
+  it('finds the administrator’s own action in the audit log by who, resource and action', async () => {
+    await signIn(page, users.admin);
+    await openAudit(page, { who: users.admin.email, resource: 'Practice', action: 'Created' });
+    await page.getByText('Every read and change of a record is recorded here', { exact: false }).waitFor();
+    expect(page.url()).toContain('resource=practice');
+    expect(page.url()).toContain('action=create');
+    // The practice made in beforeAll is one of the rows; its details carry the full ids.
+    const row = page.locator('tr.event-row').filter({ hasText: `id ${practice.id.slice(0, 8)}` });
+    await row.waitFor();
+    expect(await row.textContent()).toEqual(expect.stringContaining(users.admin.email));
+    expect(await row.textContent()).toEqual(expect.stringContaining('Done · 201'));
+    await row.getByRole('button', { name: 'Details' }).click();
+    await page.locator('dd').filter({ hasText: practice.id }).first().waitFor();
+    await screenshot(page, '62-admin-audit-log');
+
+    // Filters live in the URL: a reload shows the same result.
+    await page.reload();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /match the filters$/ })
+      .waitFor();
+    expect(await page.getByRole('combobox', { name: 'Who' }).inputValue()).toBe(users.admin.email);
+    await page
+      .locator('tr.event-row')
+      .filter({ hasText: `id ${practice.id.slice(0, 8)}` })
+      .waitFor();
+
+    // By practice (type-ahead) and day: the same event, and nothing from other practices.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+    await openAudit(page, { practice: practice.name, action: 'Created', from: today, to: today });
+    expect(page.url()).toContain(`practice=${practice.id}`);
+    await page
+      .locator('tr.event-row')
+      .filter({ hasText: `id ${practice.id.slice(0, 8)}` })
+      .waitFor();
+    const practices = await page.locator('tr.event-row td.mat-column-practice').allTextContents();
+    expect(practices.every((t) => t.trim() === practice.name)).toBe(true);
+  });
+
+  it('shows the e-mail outbox with a status filter and the local mail catcher hint', async () => {
+    await signIn(page, users.admin);
+    await openEmails(page);
+    await page.getByText('http://127.0.0.1:1080/messages').waitFor();
+    const rows = await page.locator('table tr.mat-mdc-row').count();
+    if (rows === 0) await page.getByText('No e-mails yet').waitFor();
+    await screenshot(page, '63-admin-emails');
+    await openEmails(page, 'Failed');
+    const failed = await page.locator('table tr.mat-mdc-row').count();
+    if (failed === 0) await page.getByText('No failed e-mails').waitFor();
+    else expect(await page.locator('table tr.mat-mdc-row').first().textContent()).toContain('Failed');
+  });
+
+  it('is usable at tablet width (800 px)', async () => {
+    const tablet = await newContext(browser);
+    const p = await tablet.newPage();
+    await signIn(p, users.admin);
+    // At this width the shell hides the signed-in line and folds the navigation into “Menu”.
+    await p.setViewportSize({ width: 800, height: 1000 });
+    const sideways = (selector: string) =>
+      p.evaluate((sel) => {
+        const el = sel === 'page' ? document.documentElement : document.querySelector(sel);
+        return el ? el.scrollWidth - el.clientWidth : 0;
+      }, selector);
+    await openUsers(p);
+    await userRow(p, users.admin.email).waitFor();
+    await p.waitForLoadState('networkidle');
+    // Neither the page nor the tables scroll sideways; every action button is in view.
+    expect(await sideways('page')).toBeLessThanOrEqual(0);
+    expect(await sideways('.table-wrap')).toBeLessThanOrEqual(0);
+    await screenshot(p, '64-admin-users-tablet');
+    await openAudit(p);
+    await p.waitForLoadState('networkidle');
+    expect(await sideways('page')).toBeLessThanOrEqual(0);
+    expect(await sideways('.table-wrap')).toBeLessThanOrEqual(0);
+    await screenshot(p, '65-admin-audit-tablet');
+    await openEmails(p);
+    expect(await sideways('page')).toBeLessThanOrEqual(0);
+    await tablet.close();
+  });
+
+  it('keeps billing staff out of the admin area', async () => {
+    await signIn(page, users.staff);
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),
+    ).toBe(0);
+    for (const path of ['/admin', '/admin/users', '/admin/audit', '/admin/emails']) {
+      await page.goto(path);
+      await page.waitForURL((url) => !url.pathname.startsWith('/admin'));
+    }
+    expect(new URL(page.url()).pathname).toBe('/practices');
+  });
+});

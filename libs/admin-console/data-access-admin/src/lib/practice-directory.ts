@@ -1,0 +1,59 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { API_BASE, PracticeContext, type PracticeSummary } from '@claimline/admin-console/data-access-core';
+
+/**
+ * Practice names for ids shown in admin tables, and the type-ahead search for pickers. Names
+ * are cached for the session: one list call covers most, single reads fill the rest.
+ */
+@Injectable({ providedIn: 'root' })
+export class PracticeDirectory {
+  private readonly http = inject(HttpClient);
+  private readonly context = inject(PracticeContext);
+  /** id → name, for every practice looked up so far. */
+  readonly names = signal<ReadonlyMap<string, string>>(new Map());
+  private listed = false;
+
+  search(text: string, limit = 10): Promise<PracticeSummary[]> {
+    return this.context.search(text, limit).then((page) => {
+      this.remember(page.items);
+      return page.items;
+    });
+  }
+
+  name(id: string | null | undefined): string | null {
+    return id ? (this.names().get(id) ?? null) : null;
+  }
+
+  /** Makes sure the names of these ids are known (unknown ids stay unnamed; never throws). */
+  async resolve(ids: Iterable<string | null | undefined>): Promise<void> {
+    let missing = this.missing(ids);
+    if (!missing.length) return;
+    if (!this.listed) {
+      this.listed = true;
+      await this.search('', 200).catch(() => undefined);
+      missing = this.missing(missing);
+    }
+    const found = await Promise.all(
+      missing
+        .slice(0, 50)
+        .map((id) =>
+          firstValueFrom(this.http.get<PracticeSummary>(`${API_BASE}/practices/${id}`)).catch(() => null),
+        ),
+    );
+    this.remember(found.filter((p): p is PracticeSummary => p !== null));
+  }
+
+  remember(practices: Pick<PracticeSummary, 'id' | 'name'>[]): void {
+    if (!practices.length) return;
+    const next = new Map(this.names());
+    for (const p of practices) next.set(p.id, p.name);
+    this.names.set(next);
+  }
+
+  private missing(ids: Iterable<string | null | undefined>): string[] {
+    const known = this.names();
+    return [...new Set([...ids].filter((id): id is string => !!id && !known.has(id)))];
+  }
+}

@@ -1,0 +1,42 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+
+export interface ConfirmData {
+  title: string;
+  message: string;
+  confirm: string;
+  /** A destructive action gets the error colour. */
+  danger?: boolean;
+}
+
+/** Asks before a change that cannot simply be taken back. Closes with `true` when confirmed. */
+@Component({
+  selector: 'cl-confirm-dialog',
+  imports: [MatDialogModule, MatButtonModule],
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <mat-dialog-content
+      ><p>{{ data.message }}</p></mat-dialog-content
+    >
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>Cancel</button>
+      <button mat-flat-button type="button" [class.danger]="data.danger" [mat-dialog-close]="true">
+        {{ data.confirm }}
+      </button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+    p {
+      max-width: 52ch;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConfirmDialog {
+  protected readonly data = inject<ConfirmData>(MAT_DIALOG_DATA);
+}
