@@ -36,6 +36,15 @@ export class UpdateUserBody {
   @IsString()
   @Length(12, 256, { message: 'password must be at least 12 characters' })
   password?: string;
+
+  /** A new role; practice owners and clinicians need `practiceId`, the other roles refuse it. */
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ValidateIf((o: UpdateUserBody) => o.role === 'practice_owner' || o.role === 'clinician' || o.practiceId !== undefined)
+  @IsUUID(undefined, { message: 'practiceId must be the id of a practice (required for practice owners and clinicians)' })
+  practiceId?: string;
 }
 
 export class AssignPracticesBody {
@@ -57,6 +66,8 @@ export interface UserView {
   displayName: string;
   role: Role;
   practiceId: string | null;
+  /** Billing staff: the practices they are assigned to; other roles: null. */
+  practiceIds: string[] | null;
   active: boolean;
   createdAt: string;
 }

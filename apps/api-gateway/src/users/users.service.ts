@@ -1,8 +1,9 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { Actor, Page } from '@claimline/contracts/common';
+import { DataSource, In } from 'typeorm';
+import { Actor, Page, Role } from '@claimline/contracts/common';
+import { ActorService } from '../auth/actor.service';
 import { RpcError } from '@claimline/backend/util-nats';
 import { isUniqueViolation } from '@claimline/backend/util-persistence';
 import { hashPassword } from '../auth/passwords';
@@ -10,13 +11,16 @@ import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.dto';
 
-export function toUserView(u: UserEntity): UserView {
+const PRACTICE_ROLES: readonly Role[] = ['practice_owner', 'clinician'];
+
+export function toUserView(u: UserEntity, assigned: string[] = []): UserView {
   return {
     id: u.id,
     email: u.email,
     displayName: u.displayName,
     role: u.role,
     practiceId: u.practiceId,
+    practiceIds: u.role === 'billing_staff' ? assigned : null,
     active: u.active,
     createdAt: u.createdAt.toISOString(),
   };
@@ -27,20 +31,27 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PRACTICE_SETTINGS) private readonly ps: PracticeSettingsClient,
+    private readonly actors: ActorService,
   ) {}
 
-  async create(actor: Actor, body: CreateUserBody, requestId?: string): Promise<UserView> {
-    const needsPractice = body.role === 'practice_owner' || body.role === 'clinician';
-    if (!needsPractice && body.practiceId) {
-      throw RpcError.field('practiceId', 'forbidden', `A ${body.role.replace('_', ' ')} is not tied to one practice; leave practiceId out`);
+  /** Practice owners and clinicians belong to one existing practice; the other roles to none. */
+  private async checkPractice(actor: Actor, role: Role, practiceId: string | undefined, requestId?: string): Promise<void> {
+    const needsPractice = PRACTICE_ROLES.includes(role);
+    if (!needsPractice && practiceId) {
+      throw RpcError.field('practiceId', 'forbidden', `A ${role.replace('_', ' ')} is not tied to one practice; leave practiceId out`);
     }
     if (needsPractice) {
       // The practice must exist (the practice-settings service answers not_found otherwise).
-      await this.ps.send('practice-settings.practice.get', { practiceId: body.practiceId! }, { actor, requestId }).catch((e) => {
+      await this.ps.send('practice-settings.practice.get', { practiceId: practiceId! }, { actor, requestId }).catch((e) => {
         if (e instanceof RpcError && e.code === 'not_found') throw RpcError.field('practiceId', 'exists', 'No practice has this id');
         throw e;
       });
     }
+  }
+
+  async create(actor: Actor, body: CreateUserBody, requestId?: string): Promise<UserView> {
+    const needsPractice = PRACTICE_ROLES.includes(body.role);
+    await this.checkPractice(actor, body.role, body.practiceId, requestId);
     const user = this.db.getRepository(UserEntity).create({
       id: randomUUID(),
       email: body.email.trim().toLowerCase(),
@@ -68,21 +79,50 @@ export class UsersService {
       take: limit,
       skip: offset,
     });
-    return { items: rows.map(toUserView), total, limit, offset };
+    const assigned = await this.assignments(rows.filter((u) => u.role === 'billing_staff').map((u) => u.id));
+    return { items: rows.map((u) => toUserView(u, assigned.get(u.id))), total, limit, offset };
   }
 
-  async update(id: string, body: UpdateUserBody): Promise<UserView> {
+  /** Assigned practices of billing staff, by user id (one query). */
+  private async assignments(userIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!userIds.length) return out;
+    const rows = await this.db.getRepository(StaffAssignmentEntity).find({ where: { userId: In(userIds) }, order: { practiceId: 'ASC' } });
+    for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.practiceId]);
+    return out;
+  }
+
+  async update(actor: Actor, id: string, body: UpdateUserBody, requestId?: string): Promise<UserView> {
     const repo = this.db.getRepository(UserEntity);
     const user = await repo.findOne({ where: { id } });
     if (!user) throw new NotFoundException(`User ${id} was not found`);
+    if (body.practiceId !== undefined && body.role === undefined) {
+      throw RpcError.field('practiceId', 'role', 'practiceId is changed together with role (send both)');
+    }
+    if (id === actor.userId && ((body.role !== undefined && body.role !== user.role) || body.active === false)) {
+      throw RpcError.field(body.active === false ? 'active' : 'role', 'self', 'You cannot change your own role or deactivate yourself; ask another administrator');
+    }
+    const roleChanged = body.role !== undefined && (body.role !== user.role || (body.practiceId ?? null) !== user.practiceId);
+    if (body.role !== undefined) await this.checkPractice(actor, body.role, body.practiceId, requestId);
     if (body.displayName !== undefined) user.displayName = body.displayName.trim();
     if (body.active !== undefined) user.active = body.active;
     if (body.password !== undefined) user.passwordHash = await hashPassword(body.password);
-    await repo.save(user);
-    if (body.active === false || body.password !== undefined) {
-      await this.db.query('UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
-    }
-    return toUserView(user);
+    await this.db.transaction(async (m) => {
+      if (roleChanged) {
+        // Leaving billing staff drops the assignments; a practice role takes its one practice.
+        if (user.role === 'billing_staff' && body.role !== 'billing_staff') await m.delete(StaffAssignmentEntity, { userId: id });
+        user.role = body.role!;
+        user.practiceId = PRACTICE_ROLES.includes(body.role!) ? body.practiceId! : null;
+      }
+      await m.save(user);
+      if (roleChanged || body.active === false || body.password !== undefined) {
+        // Access tokens carry the role: end every session so the next one has the new rights.
+        await m.query('UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      }
+    });
+    this.actors.forget(id);
+    const assigned = await this.assignments(user.role === 'billing_staff' ? [id] : []);
+    return toUserView(user, assigned.get(id));
   }
 
   async assignPractices(id: string, practiceIds: string[]): Promise<{ practiceIds: string[] }> {
@@ -94,6 +134,7 @@ export class UsersService {
       await m.delete(StaffAssignmentEntity, { userId: id });
       if (unique.length) await m.insert(StaffAssignmentEntity, unique.map((practiceId) => ({ userId: id, practiceId })));
     });
+    this.actors.forget(id);
     return { practiceIds: unique };
   }
 }
