@@ -75,13 +75,13 @@ describe('practices: list, new practice, readiness checklist, details, owner sco
 
     // A checklist link leads to the right settings tab.
     await taxId.getByRole('link', { name: /fix in Billing profile/i }).click();
-    await page.waitForURL(new RegExp(`/practices/${id}/settings/billing$`));
+    await page.waitForURL(new RegExp(`/practices/${id}/settings/billing\\?focus=billingProfile\\.taxId$`));
     await settingsTab(page, 'Billing profile').waitFor();
     await page.goBack();
     const info = await readinessItem(page, 'Practice information');
     expect(await info.textContent()).toContain('Legal name of the practice, as registered with the IRS');
     await info.getByRole('link', { name: /fix in Practice details/i }).click();
-    await page.waitForURL(new RegExp(`/practices/${id}/settings/practice-details$`));
+    await page.waitForURL(new RegExp(`/practices/${id}/settings/practice-details(\\?focus=[^&]+)?$`));
     await settingsTab(page, 'Practice details').waitFor();
     expect(await page.getByLabel('Display name').inputValue()).toBe(name);
 

@@ -2,7 +2,7 @@
 // driven the way a user works: labels, roles, visible text. REST helpers set up what belongs to
 // other areas (a practice) as billing staff.
 import type { Locator, Page } from 'playwright-core';
-import { BASE_URL, users } from './browser';
+import { restCall, restCreatePractice, restToken } from './api';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -31,32 +31,11 @@ export async function drawnCardPng(page: Page, memberId = 'W123456789'): Promise
 
 // ---------------------------------------------------------------- REST set-up (another area's)
 
-export async function restCall<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-export async function restToken(who: { email: string; password: string } = users.staff): Promise<string> {
-  const r = await restCall('POST', '/auth/login', undefined, who);
-  if (r.status !== 200) throw new Error(`login as ${who.email} failed: ${r.status}`);
-  return r.body.accessToken as string;
-}
+export { restCall, restToken };
 
 /** A solo practice in Austin, TX, created by billing staff (who may then see it); returns its id. */
 export async function createPracticeViaApi(token: string, name: string): Promise<string> {
-  const r = await restCall('POST', '/practices', token, {
-    type: 'solo',
-    name,
-    phone: '(512) 555-0100',
-    address: { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' },
-  });
-  if (r.status !== 201) throw new Error(`creating practice ${name}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.id as string;
+  return (await restCreatePractice(token, { name })).id;
 }
 
 // ---------------------------------------------------------------- UI steps

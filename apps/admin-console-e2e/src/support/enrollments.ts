@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { BASE_URL, runId, users } from './browser';
+import { type Credentials, restCall, type RestResult, restToken } from './api';
+import { runId, users } from './browser';
 
 // Reusable steps of the Enrollments area, and the REST set-up they need (a practice complete
 // enough to enroll and a client insured by the payer), done as billing staff like
@@ -27,26 +28,10 @@ export const ENROLLMENT_PRACTICE = {
 
 // ---------------------------------------------------------------- REST set-up (another area's)
 
-interface ApiResult<T = any> {
-  status: number;
-  body: T;
-}
+type ApiResult<T = any> = RestResult<T>;
 
-export async function apiCall<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<ApiResult<T>> {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-export async function apiToken(who: { email: string; password: string } = users.staff): Promise<string> {
-  const r = await apiCall('POST', '/auth/login', undefined, who);
-  if (r.status !== 200) throw new Error(`login as ${who.email} failed: ${r.status}`);
-  return r.body.accessToken as string;
-}
+export const apiCall = restCall;
+export const apiToken = (who: Credentials = users.staff): Promise<string> => restToken(who);
 
 function expectStatus(r: ApiResult, status: number, what: string): void {
   if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);

@@ -3,40 +3,23 @@
 import type { Locator, Page } from 'playwright-core';
 import type { BillingProfileView, PracticeReadiness, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
 import { npiCheckDigit } from '@claimline/domain';
-import { BASE_URL, runId, screenshot } from './browser';
+import { type Credentials, restCreatePractice, restOk, restToken } from './api';
+import { runId, screenshot } from './browser';
 
 // ---------------------------------------------------------------------------------------------
 // REST helpers, for what other areas own (creating the practice) and for checking results.
 
-export interface Credentials {
-  email: string;
-  password: string;
-}
+export type { Credentials } from './api';
 
-export async function apiToken(who: Credentials): Promise<string> {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(who),
-  });
-  if (!res.ok) throw new Error(`login as ${who.email} failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
+export const apiToken = (who: Credentials): Promise<string> => restToken(who);
 
-export async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
+export function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  return restOk<T>(token, method, path, body);
 }
 
 /** A fresh practice (through the API: creating practices is another area's screen). */
 export async function createPracticeViaApi(token: string, options: { name?: string; type?: 'solo' | 'group' } = {}): Promise<PracticeView> {
-  return api<PracticeView>(token, 'POST', '/practices', {
+  return restCreatePractice<PracticeView>(token, {
     type: options.type ?? 'solo',
     name: options.name ?? `Settings e2e ${runId} ${Math.random().toString(36).slice(2, 6)}`,
     phone: '(512) 555-0199',

@@ -1,6 +1,6 @@
 // Reusable steps of the Practices area, driven the way a user works: labels, roles, visible text.
 import type { Page } from 'playwright-core';
-import { BASE_URL } from './browser';
+import { type Credentials, restCreatePractice, restOk, restToken } from './api';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -164,25 +164,14 @@ export async function expectListed(page: Page, names: string[], timeoutMs = 10_0
 
 // --- Prerequisites through the REST API (for other areas' data, or a second practice) ---------
 
-export async function apiLogin(who: { email: string; password: string }): Promise<string> {
-  const res = await fetch(`${BASE_URL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
-  if (!res.ok) throw new Error(`login of ${who.email}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+export const apiLogin = (who: Credentials): Promise<string> => restToken(who);
+
+export function apiCall<T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  return restOk<T>(token, method, path, body);
 }
 
-export async function apiCall<T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-export async function apiCreatePractice(token: string, name: string, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-  return apiCall(token, 'POST', '/practices', { type: 'solo', name, phone: '(617) 555-0190', address: DEFAULT_ADDRESS, ...extra });
+export function apiCreatePractice(token: string, name: string, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+  return restCreatePractice(token, { name, phone: '(617) 555-0190', address: DEFAULT_ADDRESS, ...extra });
 }
 
 /**

@@ -1,0 +1,126 @@
+// The onboarding journey of issue #9 in one browser session, as billing staff: sign in, create a
+// solo practice, fill everything until readiness is complete (a wrong NPI first, and its error),
+// add a client with a primary policy and an authorization, upload the card, enroll with the
+// payer through to accepted. Then a practice owner sees only their practice.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousA11yViolations } from './support/a11y';
+import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { addAuthorization, addClient, addPrimaryPolicy, drawnCardPng, missingInfoPanel, uploadCardFront } from './support/clients';
+import { acceptEnrollment, attachDocument, enrollWithPayer, expectEnrollmentStatus, openEnrollment, openEnrollments, requireDocument } from './support/enrollments';
+import { addLocation, fillBillingProfile, fillTeamMember, makeNpi, openNewTeamMember, waitForSaved, wrongCheckDigit } from './support/practice-settings';
+import { createSoloPractice, editPracticeDetails, enableSecureMessaging, openReadiness, readinessProgress } from './support/practices';
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+
+describe('journey: a solo practice from nothing to an accepted enrollment, in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let practiceId: string;
+  const practiceName = `Journey Counseling ${runId}`;
+
+  beforeAll(async () => {
+    browser = await launch();
+    context = await newContext(browser);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('billing staff sign in and create a solo practice', async () => {
+    await signIn(page, users.staff);
+    await page.waitForURL(/\/practices$/);
+    await page.getByRole('link', { name: 'New practice' }).click();
+    practiceId = await createSoloPractice(page, { name: practiceName, email: `office-${runId}@journey.test` });
+    await openReadiness(page, practiceId);
+    const { done, total } = await readinessProgress(page);
+    expect(done).toBeLessThan(total);
+  });
+
+  it('adds the clinician: a wrong NPI is refused next to the field, the right one saves', async () => {
+    const npi = makeNpi('1');
+    const editor = await openNewTeamMember(page, practiceId);
+    await fillTeamMember(page, editor, {
+      firstName: 'Dana',
+      lastName: `Reyes${runId}`,
+      role: 'Owner',
+      credentials: 'LCSW',
+      npi: wrongCheckDigit(npi),
+      taxonomySearch: 'clinical social worker',
+      taxonomyCode: '1041C0700X',
+      secureMessaging: true,
+    });
+    await editor.getByRole('button', { name: 'Add team member' }).click();
+    const npiError = editor.getByText(/check digit/i);
+    await npiError.waitFor();
+    await screenshot(page, '10-journey-wrong-npi');
+    expect(await page.getByRole('row', { name: new RegExp(`Reyes${runId}`) }).count()).toBe(0);
+    await editor.getByLabel('Personal NPI (Type 1)').fill(npi);
+    await npiError.waitFor({ state: 'detached' });
+    await editor.getByRole('button', { name: 'Add team member' }).click();
+    await waitForSaved(page);
+    await page.getByRole('row', { name: new RegExp(`Reyes${runId}`) }).waitFor();
+  });
+
+  it('fills details, location, billing profile and secure messaging until readiness is complete', async () => {
+    await editPracticeDetails(page, practiceId, { legalName: `${practiceName} LLC` });
+    await addLocation(page, practiceId, { name: 'Main office', line1: '24 Brattle St', city: 'Cambridge', state: 'MA', zip: '02138' });
+    await fillBillingProfile(page, practiceId, {
+      ein: '12-3456789',
+      billAs: 'individual',
+      taxonomySearch: 'clinical social worker',
+      taxonomyCode: '1041C0700X',
+      line1: '24 Brattle St',
+      city: 'Cambridge',
+      state: 'MA',
+      zip: '02138-3722',
+    });
+    await enableSecureMessaging(page, practiceId);
+    await openReadiness(page, practiceId);
+    const { done, total } = await readinessProgress(page);
+    expect(done).toBe(total);
+    await page.getByText('Ready to bill').first().waitFor();
+    await screenshot(page, '11-journey-readiness-complete');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  let clientId: string;
+  it('adds a client with a primary policy, a prior authorization and the card', async () => {
+    clientId = await addClient(page, practiceId, { firstName: 'Avery', lastName: `Quinn${runId}` });
+    await missingInfoPanel(page).getByText(/Primary insurance/).first().waitFor();
+    await addPrimaryPolicy(page, practiceId, clientId, { payerSearch: 'aetna', payerName: 'Aetna', memberId: `W${runId.toUpperCase()}01` });
+    await addAuthorization(page, practiceId, clientId, { number: `PA-${runId}`, visits: 12, validFrom: iso(days(-1)), validTo: iso(days(90)) });
+    const img = await uploadCardFront(page, practiceId, clientId, { name: 'aetna-card.png', mimeType: 'image/png', buffer: await drawnCardPng(page) });
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+    // With the card on file nothing required for claims is missing any more.
+    await missingInfoPanel(page).getByText(/nothing required for claims is missing/i).waitFor();
+    await screenshot(page, '12-journey-client-insurance');
+  });
+
+  it('enrolls with the payer: +Enroll, a document required and attached, accepted', async () => {
+    await openEnrollments(page, practiceId);
+    await enrollWithPayer(page, practiceId, { payerName: 'Aetna', type: 'payment_reports' });
+    await openEnrollment(page, practiceId, { payerName: 'Aetna', type: 'payment_reports' });
+    await requireDocument(page);
+    await attachDocument(page);
+    await acceptEnrollment(page);
+    await expectEnrollmentStatus(page, 'Accepted');
+    await screenshot(page, '13-journey-enrollment-accepted');
+  });
+
+  it('a practice owner sees only their own practice', async () => {
+    const ownerContext = await newContext(browser);
+    const owner = await ownerContext.newPage();
+    await signIn(owner, users.owner);
+    await owner.waitForURL(/\/practices\/[0-9a-f-]{36}$/);
+    expect(owner.url()).not.toContain(practiceId);
+    expect(await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practices' }).count()).toBe(0);
+    await owner.goto(`/practices/${practiceId}`);
+    await owner.getByRole('heading', { name: 'Practice not found' }).waitFor();
+    expect(await owner.getByText(practiceName).count()).toBe(0);
+    await ownerContext.close();
+  });
+});
