@@ -5,7 +5,8 @@ import { problem, sendProblem } from './problem';
 /**
  * JSON body parsing whose failures are problems too: a malformed body is 400, an oversized one
  * 413, another content type on a body-carrying method 415 — before any handler runs. Upload
- * routes listed in `rawBodyPaths` stream their body themselves, with their own size limit.
+ * routes listed in `rawBodyPaths` stream their body themselves (raw or multipart), with their own
+ * size limit: nothing here (nor Nest, created with `bodyParser: false`) reads their body.
  */
 export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHandler {
   const parse = express.json({ limit, strict: true });
@@ -13,7 +14,8 @@ export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHan
     // Routes that stream their own body (document uploads) get it untouched.
     if (req.method === 'POST' && rawBodyPaths.some((p) => p.test(req.path))) return next();
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json') && !req.is('multipart/form-data')) {
+    // Only the streamed upload routes above take anything but JSON (multipart forms included).
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return sendProblem(res, problem(415, 'Send the body as application/json', { instance: req.originalUrl, requestId: req.id as string | undefined }));
     }
     parse(req, res, (err?: { type?: string; message?: string }) => {

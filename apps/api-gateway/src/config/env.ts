@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceEnv } from '@claimline/backend/util-config';
-import { DOCUMENT_TRANSFER_BUCKET_DEFAULT } from '@claimline/contracts/documents';
+import { DOCUMENT_MAX_BYTES_DEFAULT, DOCUMENT_TRANSFER_BUCKET_DEFAULT } from '@claimline/contracts/documents';
 
 export const SERVICE_NAME = 'api-gateway';
 export const SCHEMA = 'gateway';
@@ -65,6 +65,13 @@ export class GatewayEnv extends BaseServiceEnv {
   /** JetStream Object Store bucket that document bytes travel through; the same as documents-service's. */
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'DOCUMENTS_TRANSFER_BUCKET must be letters, digits, - and _' })
   DOCUMENTS_TRANSFER_BUCKET: string = DOCUMENT_TRANSFER_BUCKET_DEFAULT;
+
+  /** Largest document upload, in bytes (10 MB by default); the same value as documents-service's, which checks it again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES: number = DOCUMENT_MAX_BYTES_DEFAULT;
 
   /** Folder of the built admin console to serve at `/`, when present. */
   @IsOptional()

@@ -7,9 +7,13 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-/** The gateway's side of the document transfer bucket: streams request bodies in, downloads out. */
+/**
+ * The gateway's side of the document transfer bucket: streams request bodies in, downloads out —
+ * both flow-controlled (TransferBucket), so neither a fast upload nor a slow download makes the
+ * gateway hold a file.
+ */
 export class DocumentTransfer extends TransferBucket {
-  /** Streams `body` into `name`, refusing (and cleaning up) past `maxBytes`; memory stays at one chunk. */
+  /** Streams `body` into `name`, refusing (and cleaning up) past `maxBytes`; memory stays at a few chunks. */
   async upload(name: string, body: Readable, maxBytes: number): Promise<number> {
     let bytes = 0;
     let tooLarge = false;
@@ -25,9 +29,7 @@ export class DocumentTransfer extends TransferBucket {
     });
     body.once('error', (e) => cap.destroy(e));
     try {
-      await (
-        await this.os()
-      ).put({ name }, Readable.toWeb(body.pipe(cap)) as unknown as ReadableStream<Uint8Array>);
+      await this.put(name, body.pipe(cap));
     } catch (error) {
       await this.delete(name).catch(() => undefined);
       body.resume();
@@ -37,13 +39,13 @@ export class DocumentTransfer extends TransferBucket {
   }
 
   /**
-   * The object's bytes as a stream; the object is deleted once it has been read to the end. An
-   * aborted download leaves it to the bucket's expiry (deleting it mid-read would stall the reader).
+   * The object's bytes as a stream; the object is deleted once the stream closes, read to the end
+   * or not (a pulled read simply stops asking; nothing is left pushing into it).
    */
   async download(name: string): Promise<Readable | null> {
     const opened = await this.open(name);
     if (!opened) return null;
-    opened.stream.once('end', () => void this.delete(name).catch(() => undefined));
+    opened.stream.once('close', () => void this.delete(name).catch(() => undefined));
     return opened.stream;
   }
 }

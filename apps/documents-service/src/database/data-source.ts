@@ -3,6 +3,7 @@ import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
 import { EVENT_ENTITIES } from '@claimline/backend/util-nats';
 import { DocumentEntity } from '../documents/entities/document.entity';
 import { Initial1779000000000 } from './migrations/1779000000000-initial';
+import { ImagePreviews1779100000000 } from './migrations/1779100000000-image-previews';
 import { SCHEMA } from '../config/env';
 
 export function documentsDataSourceOptions(url: string): DataSourceOptions {
@@ -10,7 +11,7 @@ export function documentsDataSourceOptions(url: string): DataSourceOptions {
     url,
     schema: SCHEMA,
     entities: [DocumentEntity, ...EVENT_ENTITIES],
-    migrations: [Initial1779000000000],
+    migrations: [Initial1779000000000, ImagePreviews1779100000000],
     applicationName: 'documents-service',
   });
 }

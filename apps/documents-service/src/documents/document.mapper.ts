@@ -14,5 +14,9 @@ export function toDocumentView(d: DocumentEntity): DocumentView {
     sha256: d.sha256,
     uploadedBy: d.uploadedBy,
     uploadedAt: d.uploadedAt.toISOString(),
+    preview:
+      d.previewStorageKey && d.previewContentType && d.previewSizeBytes !== null && d.previewWidth !== null && d.previewHeight !== null
+        ? { contentType: d.previewContentType, width: d.previewWidth, height: d.previewHeight, sizeBytes: d.previewSizeBytes }
+        : null,
   };
 }

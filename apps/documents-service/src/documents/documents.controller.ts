@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Actor } from '@claimline/contracts/common';
-import { DocumentRefDto, DocumentsSubjects as S, RegisterDocumentCommand } from '@claimline/contracts/documents';
+import { DocumentRefDto, DocumentsSubjects as S, ListDocumentsQuery, OpenDocumentCommand, RegisterDocumentCommand } from '@claimline/contracts/documents';
 import { DocumentsService } from './documents.service';
 
 /** Message handlers only: validation happens in the global pipe, rules in the service. */
@@ -19,9 +19,14 @@ export class DocumentsController {
     return this.documents.get(actor, ref.practiceId, ref.documentId);
   }
 
+  @MessagePattern(S.documentList)
+  list(@Payload('actor') actor: Actor, @Payload('data') query: ListDocumentsQuery) {
+    return this.documents.list(actor, query);
+  }
+
   @MessagePattern(S.documentOpen)
-  open(@Payload('actor') actor: Actor, @Payload('data') ref: DocumentRefDto) {
-    return this.documents.open(actor, ref.practiceId, ref.documentId);
+  open(@Payload('actor') actor: Actor, @Payload('data') cmd: OpenDocumentCommand) {
+    return this.documents.open(actor, cmd);
   }
 
   @MessagePattern(S.documentRemove)

@@ -1,25 +1,20 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestMicroservice } from '@nestjs/common';
+import sharp from 'sharp';
 import { Actor } from '@claimline/contracts/common';
+import { DocumentKind, DocumentLinkType } from '@claimline/contracts/documents';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
 import { waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
+import { fakeJpeg, jpeg, pdf, photo } from './files';
 import { Harness, rpcError } from './harness';
 
 const MAX = 10 * 1024 * 1024;
-
-/** A structurally plausible JPEG of `size` bytes: SOI + APP0 marker, random body, EOI. */
-function jpeg(size: number): Buffer {
-  const b = randomBytes(size);
-  b.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  b.set([0xff, 0xd9], size - 2);
-  return b;
-}
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF = pdf(120);
 
 describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
@@ -30,16 +25,19 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   const owner: Actor = { userId: 'owner-1', role: 'practice_owner', practiceIds: [practiceId] };
   const otherOwner: Actor = { userId: 'owner-2', role: 'practice_owner', practiceIds: [otherPracticeId] };
 
-  async function upload(bytes: Buffer, extra: { name?: string; declaredContentType?: string; actor?: Actor } = {}) {
+  async function upload(
+    bytes: Buffer,
+    extra: { name?: string; declaredContentType?: string; actor?: Actor; linkedType?: DocumentLinkType; linkedId?: string; kind?: DocumentKind } = {},
+  ) {
     const transferObject = `upload/${randomUUID()}`;
     await h.putUpload(transferObject, bytes);
     return h.rpc.send(
       'documents.document.register',
       {
         practiceId,
-        linkedType: 'client',
-        linkedId: clientId,
-        kind: 'insurance_card_front',
+        linkedType: extra.linkedType ?? 'client',
+        linkedId: extra.linkedId ?? clientId,
+        kind: extra.kind ?? 'insurance_card_front',
         name: extra.name ?? 'card.jpg',
         transferObject,
         ...(extra.declaredContentType !== undefined && { declaredContentType: extra.declaredContentType }),
@@ -59,12 +57,19 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     await h.tearDown();
   });
 
+  /** Every encrypted file in the documents directory (originals and previews). */
+  const storedFiles = () => readdirSync(h.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.bin'));
+
   it('refuses to boot without a valid key or with a bad size limit', () => {
     expect(() => validateEnv('documents', DocumentsEnv, h.serviceEnv({ PHI_ENCRYPTION_KEY: 'c2hvcnQ=' }))).toThrow(/PHI_ENCRYPTION_KEY must be 32 bytes/);
     expect(() => validateEnv('documents', DocumentsEnv, h.serviceEnv({ DOCUMENT_MAX_BYTES: 'lots' }))).toThrow(/DOCUMENT_MAX_BYTES/);
+    expect(() => validateEnv('documents', DocumentsEnv, h.serviceEnv({ DOCUMENT_IMAGE_MAX_PIXELS: '1000' }))).toThrow(/DOCUMENT_IMAGE_MAX_PIXELS/);
+    expect(() => validateEnv('documents', DocumentsEnv, h.serviceEnv({ DOCUMENT_PREVIEW_CONCURRENCY: '0' }))).toThrow(/DOCUMENT_PREVIEW_CONCURRENCY/);
     expect(validateEnv('documents', DocumentsEnv, { DATABASE_URL: 'postgres://x/y', PHI_ENCRYPTION_KEY: h.phiKey })).toMatchObject({
       DOCUMENTS_DIR: '.data/documents',
       DOCUMENT_MAX_BYTES: MAX,
+      DOCUMENT_IMAGE_MAX_PIXELS: 100_000_000,
+      DOCUMENT_PREVIEW_CONCURRENCY: 2,
     });
   });
 
@@ -81,6 +86,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       contentType: 'image/jpeg',
       sha256: createHash('sha256').update(bytes).digest('hex'),
       uploadedBy: 'owner-1',
+      preview: { contentType: 'image/jpeg', width: 8, height: 8, sizeBytes: expect.any(Number) },
     });
     expect(await h.rpc.send('documents.document.get', { practiceId, documentId: doc.id }, { actor: owner })).toEqual(doc);
 
@@ -93,6 +99,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
 
     const opened = await h.rpc.send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner });
     expect(opened.document).toEqual(doc);
+    expect(opened.content).toEqual({ size: 'original', contentType: 'image/jpeg', sizeBytes: bytes.length, fileName: 'card.jpg' });
     expect(opened.transferObject).toMatch(/^download\//);
     expect((await h.readDownload(opened.transferObject)).equals(bytes)).toBe(true);
     await h.os.delete(opened.transferObject);
@@ -114,23 +121,115 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
 
     expect((await rpcError(upload(Buffer.alloc(0)))).message).toBe('The file is empty');
     expect((await rpcError(upload(jpeg(5000).subarray(0, 4000)))).message).toContain('truncated or damaged');
+    const garbage = await rpcError(upload(fakeJpeg(20_000)));
+    expect(garbage).toMatchObject({ code: 'validation_failed', errors: [{ field: 'file', rule: 'content_type' }] });
+    expect(garbage.message).toMatch(/^The file starts and ends like a JPEG image but its pixels cannot be read \(.+\); it is damaged or not really an image$/);
     expect((await rpcError(upload(PDF, { name: 'card.jpg' }))).message).toBe('The file is named .jpg but its content is a PDF');
 
-    // nothing was kept: no row, no file, no transfer object
+    // nothing was kept: no row, no file (the round trip's original and preview only), no transfer object
     expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(1);
+    expect(storedFiles()).toHaveLength(2);
     expect(await h.objectNames()).toEqual([]);
 
-    const pdf = await upload(PDF, { name: 'eob.pdf', declaredContentType: 'application/pdf' });
-    expect(pdf.contentType).toBe('application/pdf');
+    const eob = await upload(PDF, { name: 'eob.pdf', declaredContentType: 'application/pdf' });
+    expect(eob).toMatchObject({ contentType: 'application/pdf', preview: null });
   });
 
-  it('refuses 10 MB + 1 byte and accepts exactly 10 MB', async () => {
+  it('refuses 10 MB + 1 byte and accepts exactly 10 MB (a JPEG, previewed, and a PDF)', async () => {
     const tooBig = await rpcError(upload(jpeg(MAX + 1)));
     expect(tooBig).toMatchObject({ code: 'validation_failed', errors: [{ field: 'file', rule: 'max_size' }] });
     expect(tooBig.message).toContain('larger than the limit of 10 MB (10485760 bytes)');
     const exact = await upload(jpeg(MAX));
-    expect(exact.sizeBytes).toBe(MAX);
+    expect(exact).toMatchObject({ sizeBytes: MAX, preview: { width: 8, height: 8 } });
+    const exactPdf = await upload(pdf(MAX), { name: 'eob.pdf' });
+    expect(exactPdf).toMatchObject({ sizeBytes: MAX, preview: null });
     expect(await h.objectNames()).toEqual([]);
+  });
+
+  it('makes a preview of an image: longest side 480 px, EXIF rotation applied, metadata gone, encrypted with its own checksum', async () => {
+    const original = await sharp(await photo(1200, 900, 'jpeg'))
+      .withExif({ IFD0: { Copyright: 'Ada Lovelace, member W123456789' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    const doc = await upload(original, { name: 'card-front.jpeg', kind: 'insurance_card_front' });
+    // stored 1200 × 900 with orientation 6: displayed 900 × 1200, so the preview is 360 × 480
+    expect(doc.preview).toEqual({ contentType: 'image/jpeg', width: 360, height: 480, sizeBytes: expect.any(Number) });
+
+    const opened = await h.rpc.send('documents.document.open', { practiceId, documentId: doc.id, size: 'preview' }, { actor: owner });
+    expect(opened.content).toEqual({ size: 'preview', contentType: 'image/jpeg', sizeBytes: doc.preview!.sizeBytes, fileName: 'card-front-preview.jpg' });
+    const bytes = await h.readDownload(opened.transferObject);
+    await h.os.delete(opened.transferObject);
+    expect(bytes.length).toBe(doc.preview!.sizeBytes);
+    const meta = await sharp(bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 360, height: 480 });
+    expect(meta.exif).toBeUndefined();
+    expect(bytes.includes(Buffer.from('Ada Lovelace'))).toBe(false);
+
+    const [row] = (await h.sql.query('SELECT preview_storage_key, preview_sha256 FROM documents.document WHERE id = $1', [doc.id])).rows;
+    expect(row.preview_sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const stored = readFileSync(join(h.dir, row.preview_storage_key.slice(0, 2), `${row.preview_storage_key}.bin`));
+    expect(stored.subarray(0, 6).toString()).toBe('CLDOC1');
+    expect(stored.length).toBe(bytes.length + 6 + 12 + 16);
+    expect(stored.includes(bytes.subarray(100, 132))).toBe(false);
+
+    // a PNG too (with transparency, flattened), and never enlarged
+    const small = await upload(await photo(300, 120, 'png'), { name: 'card-back.png', kind: 'insurance_card_back' });
+    expect(small.preview).toMatchObject({ width: 300, height: 120 });
+  });
+
+  it('says a PDF has no preview (not_found), and refuses an image with too many pixels or unreadable pixels, keeping nothing', async () => {
+    const eob = await upload(pdf(5000), { name: 'eob.pdf', kind: 'eob' });
+    const none = await rpcError(h.rpc.send('documents.document.open', { practiceId, documentId: eob.id, size: 'preview' }, { actor: owner }));
+    expect(none).toMatchObject({ code: 'not_found', details: { reason: 'no_preview' } });
+    expect(none.message).toBe(`Document ${eob.id} is a PDF: there is no preview of a PDF; ask for the original (size=original)`);
+
+    const files = storedFiles().length;
+    const rows = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n;
+    // 20,000 × 6,000 = 120 megapixels of one colour: about 100 KB as a PNG
+    const bomb = await sharp({ create: { width: 20_000, height: 6_000, channels: 3, background: '#ffffff' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const refused = await rpcError(upload(bomb, { name: 'card.png' }));
+    expect(refused).toMatchObject({ code: 'validation_failed', errors: [{ field: 'file', rule: 'max_pixels' }] });
+    expect(refused.message).toBe('The image is 20000 × 6000 pixels (120 megapixels); at most 100 megapixels are accepted');
+    expect(storedFiles()).toHaveLength(files);
+    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(rows);
+    expect(await h.objectNames()).toEqual([]);
+  });
+
+  it('lists a practice’s documents newest first, by link and kind, paginated, without deleted ones', async () => {
+    const listed = randomUUID();
+    const listOwner: Actor = { userId: 'owner-3', role: 'practice_owner', practiceIds: [listed] };
+    const policyId = randomUUID();
+    // a practice of its own, so the other tests' documents do not count
+    const register = async (bytes: Buffer, linkedType: DocumentLinkType, linkedId: string, kind: DocumentKind, name: string) => {
+      const transferObject = `upload/${randomUUID()}`;
+      await h.putUpload(transferObject, bytes);
+      return h.rpc.send('documents.document.register', { practiceId: listed, linkedType, linkedId, kind, name, transferObject }, { actor: listOwner });
+    };
+    const front = await register(jpeg(3000), 'policy', policyId, 'insurance_card_front', 'front.jpg');
+    const back = await register(jpeg(3000), 'policy', policyId, 'insurance_card_back', 'back.jpg');
+    const eob = await register(pdf(3000), 'client', clientId, 'eob', 'eob.pdf');
+    const gone = await register(pdf(3000), 'client', clientId, 'other', 'old.pdf');
+    await h.rpc.send('documents.document.remove', { practiceId: listed, documentId: gone.id }, { actor: listOwner });
+
+    const list = (q: Record<string, unknown>, actor: Actor = listOwner) => h.rpc.send('documents.document.list', { practiceId: listed, ...q }, { actor });
+    const all = await list({});
+    expect(all).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    expect(all.items.map((d) => d.id)).toEqual([eob.id, back.id, front.id]);
+    expect(all.items[0]).toEqual(eob);
+
+    expect((await list({ linkedType: 'policy', linkedId: policyId })).items.map((d) => d.id)).toEqual([back.id, front.id]);
+    expect((await list({ linkedType: 'policy', linkedId: policyId, kind: 'insurance_card_back' })).items.map((d) => d.id)).toEqual([back.id]);
+    expect((await list({ linkedId: clientId })).items.map((d) => d.id)).toEqual([eob.id]);
+    expect(await list({ limit: 2, offset: 2 })).toMatchObject({ total: 3, limit: 2, offset: 2, items: [{ id: front.id }] });
+
+    // another practice's owner sees an empty page; bad filters are named
+    expect(await list({}, owner)).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    expect(await rpcError(list({ linkedType: 'invoice', limit: 1000 }))).toMatchObject({
+      code: 'validation_failed',
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'linkedType' }), expect.objectContaining({ field: 'limit' })]),
+    });
   });
 
   it('answers not_found for another practice’s document, for uploads into a practice out of scope, and after a soft delete', async () => {
@@ -162,5 +261,22 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(await h.objectNames()).toEqual([]);
     const events = (await h.sql.query(`SELECT type, data FROM documents.outbox WHERE aggregate_id = $1 ORDER BY seq`, [doc.id])).rows;
     expect(events.map((e) => e.type)).toEqual(['documents.document.uploaded', 'documents.document.integrity-failed']);
+  });
+
+  it('checks the preview on read like the original: a tampered preview is reported, not served; the original still is', async () => {
+    const doc = await upload(await photo(900, 600, 'png'), { name: 'card.png' });
+    const [row] = (await h.sql.query('SELECT preview_storage_key FROM documents.document WHERE id = $1', [doc.id])).rows;
+    const path = join(h.dir, row.preview_storage_key.slice(0, 2), `${row.preview_storage_key}.bin`);
+    const file = readFileSync(path);
+    file[40] ^= 0x80;
+    writeFileSync(path, file);
+
+    const error = await rpcError(h.rpc.send('documents.document.open', { practiceId, documentId: doc.id, size: 'preview' }, { actor: owner }));
+    expect(error).toMatchObject({ code: 'internal', details: { reason: 'integrity' } });
+    expect(error.message).toContain('failed its integrity check and is not served: its preview: the stored file does not match its authentication tag');
+    const original = await h.rpc.send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner });
+    expect((await h.readDownload(original.transferObject)).length).toBe(doc.sizeBytes);
+    await h.os.delete(original.transferObject);
+    expect(await h.objectNames()).toEqual([]);
   });
 });

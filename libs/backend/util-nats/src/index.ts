@@ -10,5 +10,5 @@ export * from './lib/outbox-relay';
 export * from './lib/event-consumer';
 export * from './lib/nats.module';
 export * from './lib/outbox.module';
-export * from './lib/object-readable';
+export * from './lib/transfer-flow';
 export * from './lib/transfer-bucket';

@@ -49,6 +49,28 @@ export class DocumentEntity {
   @Column('timestamptz')
   uploadedAt: Date;
 
+  /**
+   * The preview of a JPEG or PNG (null for a PDF): its own storage key, encrypted with the
+   * document's data key under its own IV and bound to that key, with its own checksum.
+   */
+  @Column('text', { nullable: true })
+  previewStorageKey: string | null;
+
+  @Column('text', { nullable: true })
+  previewContentType: 'image/jpeg' | null;
+
+  @Column('integer', { nullable: true })
+  previewSizeBytes: number | null;
+
+  @Column('char', { length: 64, nullable: true })
+  previewSha256: string | null;
+
+  @Column('integer', { nullable: true })
+  previewWidth: number | null;
+
+  @Column('integer', { nullable: true })
+  previewHeight: number | null;
+
   @Column('timestamptz', { nullable: true })
   deletedAt: Date | null;
 

@@ -1,20 +1,22 @@
 import { Readable } from 'node:stream';
 import { nanos, NatsConnection, ObjectStore, StorageType } from 'nats';
-import { objectReadable } from './object-readable';
+import { pulledObject, putObject } from './transfer-flow';
 
 /** How long a transfer object may live if nobody deletes it (a crashed gateway or service). */
 export const TRANSFER_TTL_MS = 60 * 60 * 1000;
 
 /**
  * A JetStream Object Store bucket through which large payloads (document bytes) travel between
- * processes in chunks, so neither side holds a whole file in memory. Objects are temporary:
- * each is deleted by its reader and expires after an hour anyway.
+ * processes in chunks, so neither side holds a whole file in memory: writes wait for JetStream's
+ * acks (a few chunks in flight) and reads pull one chunk at a time as the consumer asks
+ * (transfer-flow.ts; nats.js's own put/get have no flow control). Objects are temporary: each is
+ * deleted by its reader and expires after an hour anyway.
  */
 export class TransferBucket {
   private store: Promise<ObjectStore> | null = null;
 
   constructor(
-    private readonly nc: NatsConnection,
+    protected readonly nc: NatsConnection,
     readonly bucket: string,
   ) {}
 
@@ -29,17 +31,17 @@ export class TransferBucket {
     return this.store;
   }
 
+  /** The object's bytes, pulled chunk by chunk as the stream is read (its SHA-256 checked at the end). */
   async open(name: string): Promise<{ size: number; stream: Readable } | null> {
-    const result = await (await this.os()).get(name);
-    if (!result) return null;
-    return { size: result.info.size, stream: objectReadable(result) };
+    const info = await (await this.os()).info(name);
+    if (!info || info.deleted) return null;
+    return { size: info.size, stream: pulledObject(this.nc, info) };
   }
 
+  /** Writes `data` as the object `name`, reading it only as fast as JetStream stores it. */
   async put(name: string, data: Readable): Promise<number> {
-    const info = await (
-      await this.os()
-    ).put({ name }, Readable.toWeb(data) as unknown as ReadableStream<Uint8Array>);
-    return info.size;
+    await this.os(); // the bucket exists (and has its expiry) before the first chunk
+    return putObject(this.nc, this.bucket, name, data);
   }
 
   async delete(name: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { DocumentsEventTypes, DocumentsSubjects } from './documents.subjects';
-import { RegisterDocumentCommand, UploadDocumentParams } from './documents.dto';
+import { ListDocumentsQuery, OpenDocumentCommand, RegisterDocumentCommand, UploadDocumentParams } from './documents.dto';
 import type { DocumentsEvents, DocumentsRpc } from './documents.maps';
 
 const messages = (errors: ValidationError[]) => Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {})]));
@@ -32,5 +32,20 @@ describe('documents contracts', () => {
     const base = { practiceId: id, linkedType: 'client', linkedId: id, kind: 'other', name: 'a.pdf' };
     expect(validateSync(plainToInstance(RegisterDocumentCommand, { ...base, transferObject: `upload/${id}` }))).toHaveLength(0);
     expect(Object.keys(messages(validateSync(plainToInstance(RegisterDocumentCommand, { ...base, transferObject: 'download/x' }))))).toEqual(['transferObject']);
+  });
+
+  it('lists by practice, optionally narrowed by link and kind, with the common paging rules', () => {
+    expect(validateSync(plainToInstance(ListDocumentsQuery, { practiceId: id }))).toHaveLength(0);
+    expect(validateSync(plainToInstance(ListDocumentsQuery, { practiceId: id, linkedType: 'policy', linkedId: id, kind: 'insurance_card_back', limit: '20', offset: '40' }))).toHaveLength(0);
+    const m = messages(validateSync(plainToInstance(ListDocumentsQuery, { practiceId: id, linkedType: 'invoice', linkedId: 'x', kind: 'selfie', limit: '500' })));
+    expect(Object.keys(m).sort()).toEqual(['kind', 'limit', 'linkedId', 'linkedType']);
+  });
+
+  it('opens the original by default, or the preview', () => {
+    expect(validateSync(plainToInstance(OpenDocumentCommand, { practiceId: id, documentId: id }))).toHaveLength(0);
+    expect(validateSync(plainToInstance(OpenDocumentCommand, { practiceId: id, documentId: id, size: 'preview' }))).toHaveLength(0);
+    expect(messages(validateSync(plainToInstance(OpenDocumentCommand, { practiceId: id, documentId: id, size: 'thumbnail' })))['size'][0]).toBe(
+      'size must be one of original, preview',
+    );
   });
 });

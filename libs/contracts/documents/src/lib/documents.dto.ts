@@ -1,10 +1,22 @@
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
-import { DOCUMENT_KINDS, DOCUMENT_LINK_TYPES, type DocumentContentType, type DocumentKind, type DocumentLinkType } from './documents.subjects';
+import { PageQueryDto } from '@claimline/contracts/common';
+import {
+  DOCUMENT_CONTENT_SIZES,
+  DOCUMENT_KINDS,
+  DOCUMENT_LINK_TYPES,
+  type DocumentContentSize,
+  type DocumentContentType,
+  type DocumentKind,
+  type DocumentLinkType,
+} from './documents.subjects';
 
 const LINK_MESSAGE = `linkedType must be one of ${DOCUMENT_LINK_TYPES.join(', ')}`;
 const KIND_MESSAGE = `kind must be one of ${DOCUMENT_KINDS.join(', ')}`;
 
-/** Query parameters of a raw-body upload (`POST /practices/{practiceId}/documents?linkedType=…`). */
+/**
+ * What an upload says about the file: query parameters of a raw-body upload
+ * (`POST /practices/{practiceId}/documents?linkedType=…`) or the form fields of a multipart one.
+ */
 export class UploadDocumentParams {
   @IsIn(DOCUMENT_LINK_TYPES, { message: LINK_MESSAGE })
   linkedType: DocumentLinkType;
@@ -48,6 +60,39 @@ export class DocumentRefDto {
   documentId: string;
 }
 
+/** Which content to open: the stored file (default) or its image preview. */
+export class OpenDocumentCommand extends DocumentRefDto {
+  @IsOptional()
+  @IsIn(DOCUMENT_CONTENT_SIZES, { message: `size must be one of ${DOCUMENT_CONTENT_SIZES.join(', ')}` })
+  size?: DocumentContentSize;
+}
+
+/** Documents of a practice, not deleted, newest first; narrowed by what they are linked to and their kind. */
+export class ListDocumentsQuery extends PageQueryDto {
+  @IsUUID()
+  practiceId: string;
+
+  @IsOptional()
+  @IsIn(DOCUMENT_LINK_TYPES, { message: LINK_MESSAGE })
+  linkedType?: DocumentLinkType;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'linkedId must be the id (UUID) of the record the documents belong to' })
+  linkedId?: string;
+
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS, { message: KIND_MESSAGE })
+  kind?: DocumentKind;
+}
+
+/** The small image made from an uploaded JPEG or PNG (EXIF rotation applied, metadata stripped). */
+export interface DocumentPreviewView {
+  contentType: 'image/jpeg';
+  width: number;
+  height: number;
+  sizeBytes: number;
+}
+
 export interface DocumentView {
   id: string;
   practiceId: string;
@@ -61,12 +106,16 @@ export interface DocumentView {
   sha256: string;
   uploadedBy: string;
   uploadedAt: string;
+  /** Null for a PDF (and for images stored before previews existed). */
+  preview: DocumentPreviewView | null;
 }
 
 /** A verified, decrypted copy of the content waiting in the transfer bucket; the caller streams it out and deletes it. */
 export interface OpenDocumentResult {
   document: DocumentView;
   transferObject: string;
+  /** What the transfer object holds: the original or the preview, its type, length and a file name to offer. */
+  content: { size: DocumentContentSize; contentType: string; sizeBytes: number; fileName: string };
 }
 
 export interface DocumentUploadedEvent {

@@ -4,6 +4,7 @@ export const DOCUMENTS_SERVICE = 'documents';
 export const DocumentsSubjects = {
   documentRegister: 'documents.document.register',
   documentGet: 'documents.document.get',
+  documentList: 'documents.document.list',
   documentOpen: 'documents.document.open',
   documentRemove: 'documents.document.remove',
   healthPing: 'documents.health.ping',
@@ -27,8 +28,18 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DOCUMENT_CONTENT_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const;
 export type DocumentContentType = (typeof DOCUMENT_CONTENT_TYPES)[number];
 
-/** Default size limit (10 MB); the service reads `DOCUMENT_MAX_BYTES`. */
+/** Default size limit (10 MB); the service and the gateway both read `DOCUMENT_MAX_BYTES` (set the same value in both). */
 export const DOCUMENT_MAX_BYTES_DEFAULT = 10 * 1024 * 1024;
+
+/** What `GET …/content?size=` serves: the stored file, or the small image made from it at upload. */
+export const DOCUMENT_CONTENT_SIZES = ['original', 'preview'] as const;
+export type DocumentContentSize = (typeof DOCUMENT_CONTENT_SIZES)[number];
+
+/** Longest side of an image preview, in pixels (never enlarged). */
+export const DOCUMENT_PREVIEW_MAX_SIDE = 480;
+
+/** Previews are JPEG: every viewer shows it, and a card photo or scan has no transparency to keep. */
+export const DOCUMENT_PREVIEW_CONTENT_TYPE = 'image/jpeg';
 
 /**
  * JetStream Object Store bucket through which bytes travel between the gateway and the service

@@ -1,0 +1,55 @@
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import type { DocumentLinkType } from '@claimline/contracts/documents';
+import { RpcCallOptions, RpcError } from '@claimline/backend/util-nats';
+import { CLIENT_INSURANCE, ClientInsuranceClient, ENROLLMENTS, EnrollmentsClient } from '../common/rpc';
+
+const unprocessable = (field: string, rule: string, message: string) => new UnprocessableEntityException({ message, errors: [{ field, rule, message }] });
+
+/**
+ * A document is attached to a record of the same practice that exists: the gateway asks the
+ * record's own service (as the uploader, so the service's scope rules apply) before the document
+ * service stores anything. Claims and messages have no service yet, so nothing can be linked to
+ * them until they do.
+ */
+@Injectable()
+export class LinkedRecords {
+  constructor(
+    @Inject(CLIENT_INSURANCE) private readonly clientInsurance: ClientInsuranceClient,
+    @Inject(ENROLLMENTS) private readonly enrollments: EnrollmentsClient,
+  ) {}
+
+  /** Resolves when `linkedId` is a `linkedType` record of the practice; 422 on `linkedType`/`linkedId` otherwise. */
+  async check(practiceId: string, link: { linkedType: DocumentLinkType; linkedId: string }, rpc: RpcCallOptions): Promise<void> {
+    const { linkedType, linkedId } = link;
+    switch (linkedType) {
+      case 'client':
+        return this.exists('client', () => this.clientInsurance.send('client-insurance.client.get', { practiceId, clientId: linkedId }, rpc));
+      case 'policy':
+        return this.exists('policy', () => this.clientInsurance.send('client-insurance.policy.get', { practiceId, policyId: linkedId }, rpc));
+      case 'enrollment':
+        return this.exists('enrollment', async () => {
+          const enrollment = await this.enrollments.send('enrollments.enrollment.get', { enrollmentId: linkedId }, rpc);
+          if (enrollment.practiceId !== practiceId) throw RpcError.notFound('Enrollment', linkedId);
+        });
+      case 'claim':
+      case 'message':
+        throw unprocessable(
+          'linkedType',
+          'not_available',
+          `Documents cannot be linked to a ${linkedType} yet: ${linkedType}s do not exist in this version of Claimline; link the document to the client, policy or enrollment instead`,
+        );
+    }
+  }
+
+  /** A `not_found` from the record's service becomes a 422 on `linkedId`; any other failure (503, 504…) stays what it is. */
+  private async exists(what: string, lookup: () => Promise<unknown>): Promise<void> {
+    try {
+      await lookup();
+    } catch (error) {
+      if (error instanceof RpcError && error.code === 'not_found') {
+        throw unprocessable('linkedId', 'exists', `There is no such ${what} in this practice`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { connect, JSONCodec, NatsConnection, Subscription } from 'nats';
+import type { Actor } from '@claimline/contracts/common';
+import { DocumentsRpc } from '@claimline/contracts/documents';
+import { RpcClient } from '@claimline/backend/util-nats';
+import { runMigrations } from '@claimline/backend/util-persistence';
+import { createTestDatabase, deleteTestStreams, freePort, TestDatabase, testEventsConfig, testNatsUrl } from '@claimline/backend/util-testing';
+import { gatewayDataSourceOptions } from '../../src/database/data-source';
+
+const ROOT = resolve(__dirname, '../../../..');
+const codec = JSONCodec<{ pattern: string; data: { actor: Actor; data: Record<string, string> } }>();
+
+/** A record the stubbed client-insurance and enrollments services know: `{ practiceId, id }`. */
+export interface KnownRecord {
+  practiceId: string;
+  id: string;
+}
+
+/**
+ * The upload path as deployed, each app in its own process so its memory is its own: the gateway
+ * and documents-service run from their TypeScript sources (through @swc-node/register: no build
+ * of dist/ needed, and the tests see the working tree), on a fresh database, with private RPC and
+ * event prefixes and a private transfer bucket on the test NATS server. client-insurance and
+ * enrollments are stood in for by responders on their RPC subjects that know `records`.
+ */
+export class DocumentsStack {
+  db!: TestDatabase;
+  nc!: NatsConnection;
+  rpc!: RpcClient<DocumentsRpc>;
+  base = '';
+  gateway!: ChildProcess;
+  documents!: ChildProcess;
+  token = '';
+  readonly events = testEventsConfig();
+  readonly bucket = `docs-gw-${randomBytes(4).toString('hex')}`;
+  readonly dir = mkdtempSync(join(tmpdir(), 'claimline-gw-documents-'));
+  readonly records = { clients: [] as KnownRecord[], policies: [] as KnownRecord[], enrollments: [] as KnownRecord[] };
+  /** Every lookup the stubs answered: subject, data, actor. */
+  readonly lookups: { subject: string; data: Record<string, string>; actor: Actor }[] = [];
+  private readonly subs: Subscription[] = [];
+  private readonly output: string[] = [];
+
+  constructor(private readonly extraEnv: Record<string, string> = {}) {}
+
+  private env(port: number): NodeJS.ProcessEnv {
+    return {
+      PATH: process.env['PATH'],
+      HOME: process.env['HOME'],
+      NODE_ENV: 'production',
+      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
+      DATABASE_URL: this.db.url,
+      NATS_URL: testNatsUrl(),
+      EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
+      EVENTS_STREAM_PREFIX: this.events.streamPrefix,
+      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
+      LOG_LEVEL: 'warn',
+      PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      DOCUMENTS_DIR: this.dir,
+      DOCUMENTS_TRANSFER_BUCKET: this.bucket,
+      JWT_SECRET: 'integration-test-secret-integration-test-secret',
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@documents.test',
+      BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      RPC_TIMEOUT_MS: '10000',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...this.extraEnv,
+    };
+  }
+
+  private start(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', '-r', join(__dirname, 'memory-probe.ts'), join(ROOT, entry)], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.output.push(`[${name}] ${chunk.toString()}`);
+      if (this.output.length > 200) this.output.shift();
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    return child;
+  }
+
+  /** What the children printed lately (for a failing test's message). */
+  logs(): string {
+    return this.output.join('');
+  }
+
+  async setUp(): Promise<void> {
+    this.db = await createTestDatabase();
+    await runMigrations(gatewayDataSourceOptions(this.db.url));
+    const port = await freePort();
+    const env = this.env(port);
+    const migrate = this.start('documents-migrate', 'apps/documents-service/src/migrate.ts', env);
+    const code = await new Promise<number | null>((done) => migrate.once('exit', done));
+    if (code !== 0) throw new Error(`documents-service migrations failed:\n${this.logs()}`);
+
+    this.nc = await connect({ servers: testNatsUrl() });
+    this.rpc = new RpcClient<DocumentsRpc>(this.nc, 5_000, this.events.rpcPrefix);
+    this.stub('client-insurance.client.get', (d) => this.find(this.records.clients, d['practiceId'], d['clientId']), 'Client');
+    this.stub('client-insurance.policy.get', (d) => this.find(this.records.policies, d['practiceId'], d['policyId']), 'Policy');
+    this.stub('enrollments.enrollment.get', (d) => this.records.enrollments.find((r) => r.id === d['enrollmentId']), 'Enrollment');
+
+    this.documents = this.start('documents', 'apps/documents-service/src/main.ts', env);
+    this.gateway = this.start('gateway', 'apps/api-gateway/src/main.ts', env);
+    this.base = `http://127.0.0.1:${port}`;
+    await this.until('documents-service answers', async () => (await this.rpc.send('documents.health.ping', {}, { actor: ADMIN })).ok);
+    await this.until('the gateway signs in', async () => {
+      const res = await fetch(`${this.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@documents.test', password: 'integration-password' }),
+      });
+      if (res.status !== 200) return false;
+      this.token = ((await res.json()) as { accessToken: string }).accessToken;
+      return true;
+    });
+  }
+
+  private find(list: KnownRecord[], practiceId: string, id: string): KnownRecord | undefined {
+    return list.find((r) => r.practiceId === practiceId && r.id === id);
+  }
+
+  private stub(subject: string, lookup: (data: Record<string, string>) => KnownRecord | undefined, what: string): void {
+    const sub = this.nc.subscribe(this.events.rpcPrefix + subject, { queue: subject.split('.')[0] });
+    this.subs.push(sub);
+    void (async () => {
+      for await (const msg of sub) {
+        const packet = codec.decode(msg.data);
+        this.lookups.push({ subject, data: packet.data.data, actor: packet.data.actor });
+        const found = lookup(packet.data.data);
+        const reply = found
+          ? { response: { id: found.id, practiceId: found.practiceId }, isDisposed: true }
+          : { err: { code: 'not_found', message: `${what} was not found` }, isDisposed: true };
+        msg.respond(JSONCodec().encode(reply));
+      }
+    })();
+  }
+
+  private async until(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const [name, child] of [['gateway', this.gateway], ['documents-service', this.documents]] as const) {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${this.logs()}`);
+      }
+      if (await check().catch(() => false)) return;
+      if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}:\n${this.logs()}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async tearDown(): Promise<void> {
+    for (const child of [this.gateway, this.documents]) {
+      if (child && child.exitCode === null) {
+        let timer: NodeJS.Timeout | undefined;
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+        clearTimeout(timer);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    }
+    for (const sub of this.subs) sub.unsubscribe();
+    if (this.nc) {
+      const os = await this.nc
+        .jetstream()
+        .views.os(this.bucket)
+        .catch(() => undefined);
+      await os?.destroy().catch(() => undefined);
+      await deleteTestStreams(this.nc, this.events.streamPrefix).catch(() => undefined);
+      await this.nc.close();
+    }
+    await this.db?.drop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const ADMIN: Actor = { userId: 'test', role: 'admin', practiceIds: null };
+
+/** Resident memory of a process, from /proc (Linux), in bytes. */
+export function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for ${pid}`);
+  return Number(m[1]) * 1024;
+}
+
+/** What a child started with the memory probe holds after a full garbage collection (heap + ArrayBuffers), in bytes. */
+export function liveMemory(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not answer the memory probe`)), 10_000);
+    child.once('message', (m: { heapUsed: number; arrayBuffers: number }) => {
+      clearTimeout(timer);
+      resolve(m.heapUsed + m.arrayBuffers);
+    });
+    child.send('memory');
+  });
+}
+
+export interface MemoryGrowth<T> {
+  result: T;
+  /** Per process: the most its live memory (after GC) rose above where it was before `work`. */
+  live: number[];
+  /** Per process: the most its RSS rose above where it was before `work` (includes uncollected garbage). */
+  rss: number[];
+}
+
+/**
+ * Runs `work` while sampling each child: its RSS from /proc every 10 ms, and its live memory
+ * through the probe as often as a full GC allows. A process that held a file whole while `work`
+ * moves it would show the file's size in `live`.
+ */
+export async function measureGrowth<T>(children: ChildProcess[], work: () => Promise<T>): Promise<MemoryGrowth<T>> {
+  const liveBefore = await Promise.all(children.map(liveMemory));
+  const rssBefore = children.map((c) => rssOf(c.pid!));
+  const livePeak = [...liveBefore];
+  const rssPeak = [...rssBefore];
+  const rssTimer = setInterval(() => children.forEach((c, i) => (rssPeak[i] = Math.max(rssPeak[i], rssOf(c.pid!)))), 10);
+  let done = false;
+  const sampling = (async () => {
+    while (!done) {
+      const now = await Promise.all(children.map(liveMemory));
+      now.forEach((v, i) => (livePeak[i] = Math.max(livePeak[i], v)));
+      await new Promise((r) => setTimeout(r, 20)); // a full GC takes a while: let the work run between two
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, live: livePeak.map((p, i) => p - liveBefore[i]), rss: rssPeak.map((p, i) => p - rssBefore[i]) };
+  } finally {
+    done = true;
+    clearInterval(rssTimer);
+    await sampling;
+  }
+}
+
+export const newId = () => randomUUID();
