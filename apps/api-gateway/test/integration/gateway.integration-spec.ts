@@ -66,6 +66,8 @@ describe('gateway when a service is missing or silent', () => {
 
   it('answers 504 when the service takes the request and never replies', async () => {
     const silent = nc.subscribe('practice-settings.practice.get', { queue: 'practice-settings' });
+    // The subscription must reach the server before the request does (else: no responders, 503).
+    await nc.flush();
     try {
       const res = await getPractice();
       expect(res.status).toBe(504);
