@@ -1,16 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   adminApi,
+  apiSession,
   apiToken,
   createPracticeViaApi,
   createUser,
   deactivateUser,
+  dialogSettled,
+  editUser,
   loginStatus,
   openAudit,
+  openEditUser,
   openEmails,
   openUsers,
   reactivateUser,
+  refreshStatus,
+  setStaffPractices,
   userRow,
+  whoAmI,
 } from './support/admin';
 import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
 
@@ -19,6 +26,7 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
   let context: BrowserContext;
   let page: Page;
   let practice: { id: string; name: string };
+  let adminToken: string;
   const owner = {
     email: `owner-${runId}@admin-e2e.example`,
     name: `Olivia Admin-E2E ${runId}`,
@@ -28,7 +36,8 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
   beforeAll(async () => {
     browser = await launch();
     // The practice belongs to the Practices area: made over the API, as the administrator.
-    practice = await createPracticeViaApi(await apiToken(users.admin), `Admin E2E Practice ${runId}`);
+    adminToken = await apiToken(users.admin); // lives 15 minutes: one sign-in for the whole file
+    practice = await createPracticeViaApi(adminToken, `Admin E2E Practice ${runId}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,7 +109,7 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
     expect(await loginStatus(owner)).toBe(200);
   });
 
-  it('creates billing staff with practices and changes their practices', async () => {
+  it('creates billing staff with practices, shows them from the server and changes them', async () => {
     const staff = {
       email: `staff-${runId}@admin-e2e.example`,
       name: `Sam Staff-E2E ${runId}`,
@@ -110,17 +119,25 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
     await createUser(page, { ...staff, role: 'billing_staff', practices: [practice.name] });
     const row = userRow(page, staff.email);
     await row.getByText('Billing team').waitFor();
-    await row.getByText(practice.name).waitFor();
-    const me = async () =>
-      (await adminApi<{ practiceIds: string[] }>('GET', '/auth/me', { token: await apiToken(staff) })).body
-        .practiceIds;
+    await row.getByRole('link', { name: practice.name }).waitFor();
+    // One session is enough: /auth/me resolves the practices afresh (after a short cache).
+    const token = await apiToken(staff);
+    const me = async () => (await whoAmI(token)).practiceIds ?? [];
     expect(await me()).toEqual([practice.id]);
 
-    // “Set practices” replaces the list: removing the only practice leaves them with none.
+    // The assignments come from the server: a reload still names the practice.
+    await page.reload();
+    await openUsers(page);
+    await row.getByRole('link', { name: practice.name }).waitFor();
+
+    // “Set practices” starts from the current practices; removing the only one leaves none.
     await page.getByRole('button', { name: `Set practices of ${staff.email}` }).click();
     const dialog = page.getByRole('dialog', { name: `Practices of ${staff.name}` });
-    await dialog.getByRole('button', { name: `Remove ${practice.name}` }).click();
+    await dialog.getByText('1 practice.', { exact: false }).waitFor();
+    await dialogSettled(page);
     await screenshot(page, '66-admin-set-practices');
+    await dialog.getByRole('button', { name: `Remove ${practice.name}` }).click();
+    await dialog.getByText('None selected.', { exact: false }).waitFor();
     await dialog.getByRole('button', { name: 'Save practices' }).click();
     await dialog.waitFor({ state: 'detached' });
     await row.getByText('None assigned').waitFor();
@@ -131,21 +148,126 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
       ids = await me();
     }
     expect(ids).toEqual([]);
+
+    // And back through the helper the journey test uses.
+    await setStaffPractices(page, staff.email, staff.name, { add: [practice.name] });
+    await row.getByRole('link', { name: practice.name }).waitFor();
+  });
+
+  it('changes a practice owner into billing staff and back into a clinician; each change ends their sessions', async () => {
+    const person = {
+      email: `role-${runId}@admin-e2e.example`,
+      name: `Riley Role-E2E ${runId}`,
+      password: `Str0ng-pass-${runId}-role`,
+    };
+    await signIn(page, users.admin);
+    await createUser(page, { ...person, role: 'practice_owner', practice: practice.name });
+    const before = await apiSession(person);
+    expect((await whoAmI(before.accessToken)).role).toBe('practice_owner');
+
+    // Owner → billing team, with the practice they keep working on; the dialog warns first.
+    const dialog = await openEditUser(page, person.email);
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: /^Billing team —/ }).click();
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: `Saving signs ${person.name} out everywhere; they sign in again as Billing team.` })
+      .waitFor();
+    expect(await dialog.getByText('Their assigned practices are removed').count()).toBe(0);
+    await dialog.getByRole('combobox', { name: 'Practices they work on' }).fill(practice.name);
+    await page.getByRole('option', { name: practice.name, exact: true }).click();
+    await dialogSettled(page);
+    await screenshot(page, '67-admin-change-role');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .locator('mat-snack-bar-container')
+      .filter({ hasText: `Saved ${person.email}: now Billing team, signed out everywhere.` })
+      .waitFor();
+    const row = userRow(page, person.email);
+    await row.getByText('Billing team', { exact: true }).waitFor();
+    await row.getByRole('link', { name: practice.name }).waitFor();
+
+    // The old session is over; a new sign-in has the new role and the assigned practice.
+    expect(await refreshStatus(before.refreshToken)).toBe(401);
+    const second = await apiSession(person);
+    const staffMe = await whoAmI(second.accessToken);
+    expect(staffMe.role).toBe('billing_staff');
+    expect(staffMe.practiceIds).toEqual([practice.id]);
+
+    // After a reload the table shows the role and the practice from the server.
+    await page.reload();
+    await openUsers(page);
+    await row.getByText('Billing team', { exact: true }).waitFor();
+    await row.getByRole('link', { name: practice.name }).waitFor();
+
+    // Billing team → clinician of the practice (the practice type-ahead is back).
+    await editUser(page, person.email, { role: 'clinician', practice: practice.name });
+    await row.getByRole('link', { name: practice.name }).waitFor();
+    expect(await refreshStatus(second.refreshToken)).toBe(401);
+    const clinicianMe = await whoAmI(person);
+    expect(clinicianMe.role).toBe('clinician');
+    expect(clinicianMe.practiceId).toBe(practice.id);
+  });
+
+  it('offers no role change or deactivation on the administrator’s own row (the API refuses both)', async () => {
+    await signIn(page, users.admin);
+    await openUsers(page);
+    const own = userRow(page, users.admin.email);
+    await own.getByText('(you)').waitFor();
+    expect(await own.getByRole('button', { name: /^Deactivate/ }).count()).toBe(0);
+    const dialog = await openEditUser(page, users.admin.email);
+    await dialog.getByText('You cannot change your own role; another administrator can.').waitFor();
+    expect(await dialog.getByRole('combobox', { name: 'Role' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const token = adminToken;
+    const adminId = (await whoAmI(token)).id;
+    const demote = await adminApi<{ errors: { field: string }[] }>('PATCH', `/users/${adminId}`, {
+      token,
+      body: { role: 'billing_staff' },
+    });
+    expect(demote.status).toBe(422);
+    expect(demote.body.errors.map((e) => e.field)).toEqual(['role']);
+    const deactivate = await adminApi<{ errors: { field: string }[] }>('PATCH', `/users/${adminId}`, {
+      token,
+      body: { active: false },
+    });
+    expect(deactivate.status).toBe(422);
+    expect(deactivate.body.errors.map((e) => e.field)).toEqual(['active']);
   });
 
   it('finds the administrator’s own action in the audit log by who, resource and action', async () => {
+    // A user the administrator creates (over the API, to have its id): audited as user · create.
+    const created = (
+      await adminApi<{ id: string; email: string }>('POST', '/users', {
+        token: adminToken,
+        body: {
+          email: `audited-${runId}@admin-e2e.example`,
+          displayName: `Audited User ${runId}`,
+          password: `Str0ng-pass-${runId}-audit`,
+          role: 'billing_staff',
+        },
+      })
+    ).body;
+    expect(created.id).toBeTruthy();
     await signIn(page, users.admin);
-    await openAudit(page, { who: users.admin.email, resource: 'Practice', action: 'Created' });
+    await openAudit(page, { who: users.admin.email, resource: 'User', action: 'Created' });
     await page.getByText('Every read and change of a record is recorded here', { exact: false }).waitFor();
-    expect(page.url()).toContain('resource=practice');
+    expect(page.url()).toContain('resource=user');
     expect(page.url()).toContain('action=create');
-    // The practice made in beforeAll is one of the rows; its details carry the full ids.
-    const row = page.locator('tr.event-row').filter({ hasText: `id ${practice.id.slice(0, 8)}` });
+    const row = page.locator('tr.event-row').filter({ hasText: `id ${created.id.slice(0, 8)}` });
     await row.waitFor();
-    expect(await row.textContent()).toEqual(expect.stringContaining(users.admin.email));
-    expect(await row.textContent()).toEqual(expect.stringContaining('Done · 201'));
+    const text = await row.textContent();
+    expect(text).toEqual(expect.stringContaining(users.admin.email));
+    expect(text).toEqual(expect.stringContaining(created.email));
+    expect(text).toEqual(expect.stringContaining('Done · 201'));
+    const resources = await page.locator('tr.event-row td.mat-column-resource').allTextContents();
+    // Refused attempts (an e-mail already taken) are there too, without a record id.
+    expect(resources.every((t) => /^User\s+(id |no single record)/.test(t.trim()))).toBe(true);
     await row.getByRole('button', { name: 'Details' }).click();
-    await page.locator('dd').filter({ hasText: practice.id }).first().waitFor();
+    await page.locator('dd').filter({ hasText: created.id }).first().waitFor();
     await screenshot(page, '62-admin-audit-log');
 
     // Filters live in the URL: a reload shows the same result.
@@ -157,7 +279,7 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
     expect(await page.getByRole('combobox', { name: 'Who' }).inputValue()).toBe(users.admin.email);
     await page
       .locator('tr.event-row')
-      .filter({ hasText: `id ${practice.id.slice(0, 8)}` })
+      .filter({ hasText: `id ${created.id.slice(0, 8)}` })
       .waitFor();
 
     // By practice (type-ahead) and day: the same event, and nothing from other practices.

@@ -1,47 +1,52 @@
 // Reusable steps of the Admin area (users and roles, audit log, e-mails), driven the way an
-// administrator does it, plus the few REST calls a test needs to set up or verify.
+// administrator does it, plus the few REST calls a test needs to set up or verify (on top of
+// the shared ./api helpers).
 import type { Page } from 'playwright-core';
+import { type Credentials, restCall, restCreatePractice, restOk, type RestResult, restToken } from './api';
 import { BASE_URL } from './browser';
 
-type Who = { email: string; password: string };
+type Who = Credentials;
 
 /** A REST call to the stack (JSON in and out); never throws on an error status. */
 export async function adminApi<T = unknown>(
   method: string,
   path: string,
   options: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: body as T };
+): Promise<RestResult<T>> {
+  return restCall<T>(method, path, options.token, options.body);
 }
 
 /** The HTTP status of a sign-in (200 signed in, 401 refused). */
 export async function loginStatus(who: Who): Promise<number> {
-  return (await adminApi('POST', '/auth/login', { body: { email: who.email, password: who.password } }))
+  return (await restCall('POST', '/auth/login', undefined, { email: who.email, password: who.password }))
     .status;
 }
 
 export async function apiToken(who: Who): Promise<string> {
-  const r = await adminApi<{ accessToken: string }>('POST', '/auth/login', {
-    body: { email: who.email, password: who.password },
+  return restToken({ email: who.email, password: who.password });
+}
+
+/** Both tokens of a new session (to check later that the session ended). */
+export async function apiSession(who: Who): Promise<{ accessToken: string; refreshToken: string }> {
+  const r = await restCall<{ accessToken: string; refreshToken: string }>('POST', '/auth/login', undefined, {
+    email: who.email,
+    password: who.password,
   });
   if (r.status !== 200)
     throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.accessToken;
+  return r.body;
+}
+
+/** The HTTP status of exchanging a refresh token (200 the session lives, 401 it ended). */
+export async function refreshStatus(refreshToken: string): Promise<number> {
+  return (await restCall('POST', '/auth/refresh', undefined, { refreshToken })).status;
+}
+
+/** GET /auth/me with an access token, or with a fresh sign-in of `who`: the role and practices. */
+export async function whoAmI(
+  who: Who | string,
+): Promise<{ id: string; role: RoleKey; practiceId: string | null; practiceIds: string[] | null }> {
+  return restOk(typeof who === 'string' ? who : await apiToken(who), 'GET', '/auth/me');
 }
 
 /** A practice made over the API (the Practices area owns its UI), for tests that need one. */
@@ -49,18 +54,11 @@ export async function createPracticeViaApi(
   token: string,
   name: string,
 ): Promise<{ id: string; name: string }> {
-  const r = await adminApi<{ id: string; name: string }>('POST', '/practices', {
-    token,
-    body: {
-      type: 'group',
-      name,
-      phone: '(512) 555-0199',
-      address: { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' },
-    },
+  return restCreatePractice<{ id: string; name: string }>(token, {
+    name,
+    type: 'group',
+    phone: '(512) 555-0199',
   });
-  if (r.status !== 201)
-    throw new Error(`creating practice ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
 }
 
 export const ROLE_LABELS = {
@@ -138,6 +136,78 @@ export async function reactivateUser(page: Page, email: string): Promise<void> {
   await openUsers(page);
   await page.getByRole('button', { name: `Reactivate ${email.toLowerCase()}` }).click();
   await userRow(page, email).getByText('Active', { exact: true }).waitFor();
+}
+
+export interface UserChange {
+  name?: string;
+  /** A new role; practice roles need `practice`, billing staff may get `practices`. */
+  role?: RoleKey;
+  /** The practice of a practice owner or clinician (its name). */
+  practice?: string;
+  /** Practices of someone who becomes billing staff (names). */
+  practices?: string[];
+  password?: string;
+}
+
+/** Waits until the open dialog has finished its opening animation (for screenshots). */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.locator('mat-dialog-container.mdc-dialog--open:not(.mdc-dialog--opening)').waitFor();
+}
+
+/** Opens a user's Edit dialog from the users table. */
+export async function openEditUser(page: Page, email: string) {
+  await openUsers(page);
+  await page.getByRole('button', { name: `Edit ${email.toLowerCase()}`, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${email.toLowerCase()}` });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/**
+ * Admin → Users → Edit: changes the name, role (with its practice) or password and saves;
+ * waits for the confirmation and the row's new role.
+ */
+export async function editUser(page: Page, email: string, change: UserChange): Promise<void> {
+  const dialog = await openEditUser(page, email);
+  if (change.name !== undefined) await dialog.getByLabel('Name', { exact: true }).fill(change.name);
+  if (change.role) {
+    await dialog.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: new RegExp(`^${ROLE_LABELS[change.role]} —`) }).click();
+    // A role change is announced before saving: it signs the user out.
+    await dialog.getByRole('status').filter({ hasText: 'out everywhere' }).waitFor();
+  }
+  if (change.practice) await pickPractice(page, 'Practice', change.practice);
+  for (const p of change.practices ?? []) await pickPractice(page, 'Practices they work on', p);
+  if (change.password) await dialog.getByLabel('New password').fill(change.password);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page
+    .locator('mat-snack-bar-container')
+    .filter({ hasText: `Saved ${email.toLowerCase()}` })
+    .waitFor();
+  if (change.role) await userRow(page, email).getByText(ROLE_LABELS[change.role], { exact: true }).waitFor();
+}
+
+/** Admin → Users → Set practices: removes and adds practices (names) and saves. */
+export async function setStaffPractices(
+  page: Page,
+  email: string,
+  name: string,
+  change: { add?: string[]; remove?: string[] },
+): Promise<void> {
+  await openUsers(page);
+  await page.getByRole('button', { name: `Set practices of ${email.toLowerCase()}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Practices of ${name}` });
+  await dialog.getByRole('combobox', { name: 'Practices they work on' }).waitFor();
+  for (const p of change.remove ?? []) await dialog.getByRole('button', { name: `Remove ${p}` }).click();
+  for (const p of change.add ?? []) await pickPractice(page, 'Practices they work on', p);
+  await dialog.getByRole('button', { name: 'Save practices' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page
+    .locator('mat-snack-bar-container')
+    .filter({ hasText: `${email.toLowerCase()} now works on` })
+    .last()
+    .waitFor();
 }
 
 export interface AuditFilterInput {

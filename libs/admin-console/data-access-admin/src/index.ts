@@ -3,4 +3,3 @@ export * from './lib/users.api';
 export * from './lib/audit.api';
 export * from './lib/emails.api';
 export * from './lib/practice-directory';
-export * from './lib/staff-assignments';

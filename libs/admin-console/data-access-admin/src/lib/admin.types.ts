@@ -11,6 +11,8 @@ export interface UserView {
   role: Role;
   /** The practice of a practice owner or clinician; null for admins and billing staff. */
   practiceId: string | null;
+  /** Billing staff: the practices they are assigned to; other roles: null. */
+  practiceIds: string[] | null;
   active: boolean;
   createdAt: string;
 }
@@ -26,8 +28,16 @@ export interface CreateUserInput {
 
 export interface UpdateUserInput {
   displayName?: string;
+  /** Refused (422 on `active`) for your own account. */
   active?: boolean;
   password?: string;
+  /**
+   * A new role (refused on `role` for your own account). Changing it ends every session of the
+   * user; leaving billing staff drops their practice assignments.
+   */
+  role?: Role;
+  /** Only together with `role`: required for practice owners and clinicians, refused for the others. */
+  practiceId?: string;
 }
 
 export const AUDIT_ACTIONS = ['list', 'read', 'create', 'update', 'delete'] as const;
@@ -51,6 +61,8 @@ export const AUDIT_RESOURCES = [
   'enrollment_history',
   'enrollment_request',
   'email',
+  'user',
+  'user_practices',
 ] as const;
 
 /** One audit row (GET /api/v1/audit-events): who read or changed which record, when, with what outcome. */

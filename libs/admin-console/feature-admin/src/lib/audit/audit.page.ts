@@ -253,6 +253,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
                   <span class="sub" [class.mono]="e.resourceId" [attr.title]="e.resourceId">{{
                     e.resourceId ? 'id ' + short(e.resourceId) : 'no single record'
                   }}</span>
+                  @if (subjectUser(e); as email) {
+                    <span class="sub subject">{{ email }}</span>
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="practice">
@@ -398,6 +401,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
       font-size: 12px;
       color: var(--mat-sys-on-surface-variant);
     }
+    .subject {
+      overflow-wrap: anywhere;
+    }
     .mono {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 12px;
@@ -518,6 +524,12 @@ export class AuditPage implements OnInit {
   protected who(userId: string | null): string {
     if (!userId) return 'Not signed in';
     return this.userById().get(userId)?.email ?? `User ${userId.slice(0, 8)}`;
+  }
+
+  /** The account a user record (or a staff member's practices) is about, by e-mail. */
+  protected subjectUser(e: AuditEventView): string | null {
+    if (!e.resourceId || (e.resourceType !== 'user' && e.resourceType !== 'user_practices')) return null;
+    return this.userById().get(e.resourceId)?.email ?? null;
   }
 
   protected practiceName(id: string): string {

@@ -11,9 +11,9 @@ import type { PracticePick } from './practice-field.component';
   selector: 'cl-practice-chips',
   imports: [MatAutocompleteModule, MatChipsModule, MatFormFieldModule, MatInputModule],
   template: `
-    <mat-form-field appearance="outline" class="full">
+    <mat-form-field appearance="outline" class="full" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
-      <mat-chip-grid #grid [attr.aria-label]="'Selected ' + label().toLowerCase()">
+      <mat-chip-grid #grid class="grid" [attr.aria-label]="'Selected ' + label().toLowerCase()">
         @for (p of selected(); track p.id) {
           <mat-chip-row (removed)="remove(p)">
             {{ p.name }}
@@ -53,6 +53,12 @@ import type { PracticePick } from './practice-field.component';
   styles: `
     .full {
       width: 100%;
+    }
+    /* A long list scrolls inside the field; the type-ahead below it stays in view. */
+    .grid {
+      display: block;
+      max-height: 13rem;
+      overflow-y: auto;
     }
     button[matChipRemove] {
       border: 0;

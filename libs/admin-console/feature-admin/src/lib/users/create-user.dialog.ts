@@ -12,7 +12,6 @@ import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access
 import {
   type CreateUserInput,
   PracticeDirectory,
-  StaffAssignments,
   UsersApi,
   type UserView,
 } from '@claimline/admin-console/data-access-admin';
@@ -158,7 +157,6 @@ const notBlank = (c: { value: string }) =>
 export class CreateUserDialog {
   private readonly users = inject(UsersApi);
   private readonly directory = inject(PracticeDirectory);
-  private readonly assignments = inject(StaffAssignments);
   private readonly ref = inject<MatDialogRef<CreateUserDialog, CreateUserResult>>(MatDialogRef);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly roles = ROLE_OPTIONS;
@@ -226,7 +224,7 @@ export class CreateUserDialog {
             user.id,
             practices.map((p) => p.id),
           );
-          this.assignments.set(user.id, done.practiceIds);
+          result.user = { ...user, practiceIds: done.practiceIds };
         } catch (e) {
           result.assignError = toProblem(e).detail;
         }

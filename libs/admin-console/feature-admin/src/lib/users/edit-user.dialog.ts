@@ -1,21 +1,48 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
-import { type UpdateUserInput, UsersApi, type UserView } from '@claimline/admin-console/data-access-admin';
+import { MatSelectModule } from '@angular/material/select';
+import type { Role } from '@claimline/contracts/common';
+import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import {
+  PracticeDirectory,
+  type UpdateUserInput,
+  UsersApi,
+  type UserView,
+} from '@claimline/admin-console/data-access-admin';
 import {
   applyServerErrors,
   ErrorBannerComponent,
   FieldErrorComponent,
 } from '@claimline/admin-console/ui-common';
-import { roleLabel } from '../shared/admin-labels';
+import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
+import { PracticeChipsComponent } from '../shared/practice-chips.component';
+import {
+  isPick,
+  type PracticeChoice,
+  PracticeFieldComponent,
+  type PracticePick,
+  pickedPractice,
+} from '../shared/practice-field.component';
 import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
 
-/** Rename a user or give them a new password (which ends their sessions). */
+export interface EditUserResult {
+  user: UserView;
+  /** The role (or the practice of a practice role) changed: every session of the user ended. */
+  roleChanged: boolean;
+  /** Set when the user became billing staff but their practices could not be assigned. */
+  assignError?: string;
+}
+
+/** The server's field names → this form's controls. */
+const FIELD_TO_CONTROL: Record<string, string> = { practiceId: 'practice' };
+
+/** Rename a user, change their role (with its practice) or give them a new password. */
 @Component({
   selector: 'cl-edit-user-dialog',
   imports: [
@@ -24,8 +51,11 @@ import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSelectModule,
     FieldErrorComponent,
     ErrorBannerComponent,
+    PracticeFieldComponent,
+    PracticeChipsComponent,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   template: `
@@ -33,15 +63,47 @@ import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <cl-error-banner [problem]="problem()" [extra]="extra()" />
-        <p class="role">
-          Role: <strong>{{ role }}</strong>. A role cannot be changed: to give someone another role, create a
-          new account for them with that role and deactivate this one.
-        </p>
         <mat-form-field appearance="outline" class="full">
           <mat-label>Name</mat-label>
           <input matInput formControlName="displayName" autocomplete="off" required cdkFocusInitial />
           <mat-error><cl-field-error [control]="form.controls.displayName" /></mat-error>
         </mat-form-field>
+
+        @if (self) {
+          <p class="note" role="note">
+            Role: <strong>{{ currentRole }}</strong>. You cannot change your own role; another administrator
+            can.
+          </p>
+        } @else {
+          <mat-form-field appearance="outline" class="full">
+            <mat-label>Role</mat-label>
+            <mat-select formControlName="role" required>
+              @for (r of roles; track r.value) {
+                <mat-option [value]="r.value">{{ r.label }} — {{ r.hint }}</mat-option>
+              }
+            </mat-select>
+            <mat-hint>Now: {{ currentRole }}</mat-hint>
+            <mat-error><cl-field-error [control]="form.controls.role" /></mat-error>
+          </mat-form-field>
+          @if (needsPractice()) {
+            <cl-practice-field
+              [control]="form.controls.practice"
+              [required]="true"
+              label="Practice"
+              hint="Practice owners and clinicians belong to one practice; type the start of its name"
+            />
+          } @else if (becomesStaff()) {
+            <cl-practice-chips
+              [(selected)]="staffPractices"
+              label="Practices they work on"
+              hint="Optional; you can change this later with “Set practices”"
+            />
+          }
+          @if (roleChange(); as change) {
+            <p class="warning" role="status">{{ change }}</p>
+          }
+        }
+
         <mat-form-field appearance="outline" class="full">
           <mat-label>New password</mat-label>
           <input
@@ -79,14 +141,24 @@ import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
       width: 100%;
     }
     mat-dialog-content {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
       max-width: 560px;
     }
-    .role {
+    .note {
       margin: 0 0 16px;
       color: var(--mat-sys-on-surface-variant);
     }
+    .warning {
+      margin: 0 0 12px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
     .cl-actions {
-      margin-top: 16px;
+      margin-top: 12px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -94,17 +166,82 @@ import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
 export class EditUserDialog {
   protected readonly user = inject<UserView>(MAT_DIALOG_DATA);
   private readonly users = inject(UsersApi);
-  private readonly ref = inject<MatDialogRef<EditUserDialog, UserView>>(MatDialogRef);
-  protected readonly role = roleLabel(this.user.role);
+  private readonly directory = inject(PracticeDirectory);
+  private readonly ref = inject<MatDialogRef<EditUserDialog, EditUserResult>>(MatDialogRef);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  /** Your own account: the API refuses a change of your own role (and deactivating yourself). */
+  protected readonly self = inject(AuthService).user()?.id === this.user.id;
+  protected readonly roles = ROLE_OPTIONS;
+  protected readonly currentRole = roleLabel(this.user.role);
   protected readonly min = PASSWORD_MIN;
-  protected readonly form = inject(FormBuilder).nonNullable.group({
+  private readonly currentPractice: PracticePick | null = this.user.practiceId
+    ? {
+        id: this.user.practiceId,
+        name: this.directory.name(this.user.practiceId) ?? `Practice ${this.user.practiceId.slice(0, 8)}`,
+      }
+    : null;
+  protected readonly form = this.fb.group({
     displayName: [this.user.displayName, [Validators.required, Validators.maxLength(120)]],
+    role: this.fb.control<Role>({ value: this.user.role, disabled: this.self }, Validators.required),
+    practice: this.fb.control<PracticeChoice>(
+      { value: this.currentPractice, disabled: !tiedToPractice(this.user.role) || this.self },
+      pickedPractice(true),
+    ),
     password: ['', passwordValidators],
   });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.user.role,
+  });
+  private readonly practice = toSignal(this.form.controls.practice.valueChanges, {
+    initialValue: this.currentPractice as PracticeChoice,
+  });
+  protected readonly needsPractice = computed(() => tiedToPractice(this.role()));
+  protected readonly becomesStaff = computed(
+    () => this.role() === 'billing_staff' && this.user.role !== 'billing_staff',
+  );
+  /** The role or, for a practice role, the practice differs from now. */
+  private readonly changesRole = computed(() => {
+    const role = this.role();
+    if (this.self) return false;
+    if (role !== this.user.role) return true;
+    const practice = this.practice();
+    return tiedToPractice(role) && isPick(practice) && practice.id !== this.user.practiceId;
+  });
+  /** What saving the new role does, in words. */
+  protected readonly roleChange = computed(() => {
+    if (!this.changesRole()) return null;
+    const who = this.user.displayName || this.user.email;
+    const parts = [`Saving signs ${who} out everywhere; they sign in again as ${roleLabel(this.role())}.`];
+    if (this.user.role === 'billing_staff' && this.role() !== 'billing_staff') {
+      parts.push('Their assigned practices are removed.');
+    }
+    const practice = this.practice();
+    if (tiedToPractice(this.role()) && isPick(practice)) parts.push(`They will see only ${practice.name}.`);
+    return parts.join(' ');
+  });
+  protected readonly staffPractices = signal<PracticePick[]>([]);
   protected readonly showPassword = signal(false);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly extra = signal<string[]>([]);
+
+  constructor() {
+    // Only practice owners and clinicians carry a practice; for the others the field is off.
+    this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
+      const practice = this.form.controls.practice;
+      if (tiedToPractice(role)) practice.enable();
+      else practice.disable();
+    });
+    // The practice's name, if the table had not looked it up yet.
+    const current = this.currentPractice;
+    if (current && this.directory.name(current.id) === null) {
+      void this.directory.resolve([current.id]).then(() => {
+        const name = this.directory.name(current.id);
+        const control = this.form.controls.practice;
+        if (name && control.value === current) control.setValue({ id: current.id, name });
+      });
+    }
+  }
 
   protected suggest(): void {
     this.form.controls.password.setValue(suggestPassword());
@@ -119,16 +256,38 @@ export class EditUserDialog {
     const change: UpdateUserInput = {};
     if (v.displayName.trim() !== this.user.displayName) change.displayName = v.displayName.trim();
     if (v.password) change.password = v.password;
+    const roleChanged = this.changesRole();
+    if (roleChanged) {
+      change.role = v.role;
+      if (tiedToPractice(v.role) && isPick(v.practice)) {
+        change.practiceId = v.practice.id;
+        this.directory.remember([v.practice]);
+      }
+    }
     if (!Object.keys(change).length) return this.ref.close();
     this.busy.set(true);
     this.problem.set(null);
     this.extra.set([]);
     try {
-      this.ref.close(await this.users.update(this.user.id, change));
+      const user = await this.users.update(this.user.id, change);
+      const result: EditUserResult = { user, roleChanged };
+      const practices = this.staffPractices();
+      if (roleChanged && user.role === 'billing_staff' && practices.length) {
+        try {
+          const done = await this.users.assignPractices(
+            user.id,
+            practices.map((p) => p.id),
+          );
+          result.user = { ...user, practiceIds: done.practiceIds };
+        } catch (e) {
+          result.assignError = toProblem(e).detail;
+        }
+      }
+      this.ref.close(result);
     } catch (e) {
       const problem = toProblem(e);
       this.problem.set(problem);
-      this.extra.set(applyServerErrors(this.form, problem));
+      this.extra.set(applyServerErrors(this.form, problem, (field) => FIELD_TO_CONTROL[field] ?? field));
     } finally {
       this.busy.set(false);
     }

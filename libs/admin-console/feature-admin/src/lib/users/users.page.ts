@@ -10,12 +10,7 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { Role } from '@claimline/contracts/common';
 import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
-import {
-  PracticeDirectory,
-  StaffAssignments,
-  UsersApi,
-  type UserView,
-} from '@claimline/admin-console/data-access-admin';
+import { PracticeDirectory, UsersApi, type UserView } from '@claimline/admin-console/data-access-admin';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
@@ -27,7 +22,7 @@ import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels'
 import { ConfirmDialog, type ConfirmData } from '../shared/confirm.dialog';
 import { AssignPracticesDialog } from './assign-practices.dialog';
 import { CreateUserDialog, type CreateUserResult } from './create-user.dialog';
-import { EditUserDialog } from './edit-user.dialog';
+import { EditUserDialog, type EditUserResult } from './edit-user.dialog';
 
 const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' as const };
 
@@ -125,10 +120,14 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
                       <span class="muted">All practices</span>
                     }
                     @case ('billing_staff') {
-                      @if (assigned(u.id); as list) {
-                        {{ list.length ? list.join(', ') : 'None assigned' }}
-                      } @else {
-                        <span class="muted">Assigned practices not shown</span>
+                      @let ids = u.practiceIds ?? [];
+                      @for (id of ids.slice(0, shownPractices); track id; let last = $last) {
+                        <a [routerLink]="['/practices', id]">{{ practiceName(id) }}</a>{{ last ? '' : ', ' }}
+                      } @empty {
+                        <span class="muted">None assigned</span>
+                      }
+                      @if (ids.length > shownPractices) {
+                        <span class="more">and {{ ids.length - shownPractices }} more</span>
                       }
                     }
                     @default {
@@ -247,6 +246,11 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
     .name {
       color: var(--mat-sys-on-surface-variant);
     }
+    .more {
+      display: block;
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .you {
       margin-left: 4px;
       font-size: 12px;
@@ -255,6 +259,15 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
       display: flex;
       flex-wrap: wrap;
       justify-content: flex-end;
+    }
+    td.mat-column-practices {
+      max-width: 280px;
+    }
+    /* Wide enough for Edit, Set practices and Deactivate on one line; they wrap below that. */
+    @media (min-width: 1200px) {
+      td.actions {
+        min-width: 320px;
+      }
     }
     .danger {
       color: var(--mat-sys-error);
@@ -272,13 +285,14 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
 export class UsersPage implements OnInit {
   private readonly users = inject(UsersApi);
   private readonly directory = inject(PracticeDirectory);
-  private readonly assignments = inject(StaffAssignments);
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
   protected readonly me = computed(() => this.auth.user()?.id ?? null);
   protected readonly roles = ROLE_OPTIONS;
   protected readonly columns = ['user', 'role', 'status', 'practices', 'actions'];
+  /** Billing staff's practices named in the table; “Set practices” shows them all. */
+  protected readonly shownPractices = 3;
 
   protected readonly role = signal<Role | null>(null);
   protected readonly limit = signal(50);
@@ -303,10 +317,6 @@ export class UsersPage implements OnInit {
     return this.directory.name(id) ?? 'Practice ' + id.slice(0, 8);
   }
 
-  protected assigned(userId: string): string[] | null {
-    return this.assignments.get(userId)?.map((id) => this.practiceName(id)) ?? null;
-  }
-
   async load(): Promise<void> {
     const mine = ++this.seq;
     this.loading.set(true);
@@ -316,12 +326,21 @@ export class UsersPage implements OnInit {
       if (mine !== this.seq) return;
       this.rows.set(page.items);
       this.total.set(page.total);
-      void this.directory.resolve(page.items.filter((u) => tiedToPractice(u.role)).map((u) => u.practiceId));
+      void this.directory.resolve(this.practicesShown(page.items));
     } catch (e) {
       if (mine === this.seq) this.problem.set(toProblem(e));
     } finally {
       if (mine === this.seq) this.loading.set(false);
     }
+  }
+
+  /** The practice ids the table names: a practice role's practice, billing staff's first few. */
+  private practicesShown(users: UserView[]): string[] {
+    return users.flatMap((u) =>
+      tiedToPractice(u.role) && u.practiceId
+        ? [u.practiceId]
+        : (u.practiceIds ?? []).slice(0, this.shownPractices),
+    );
   }
 
   protected filterRole(role: Role | null): void {
@@ -352,17 +371,27 @@ export class UsersPage implements OnInit {
     // Sorted by e-mail, the new account may be on another page: show it at the top meanwhile.
     const shown = this.rows().some((u) => u.id === user.id);
     if (!shown && (!this.role() || this.role() === user.role)) this.rows.set([user, ...this.rows()]);
+    void this.directory.resolve(this.practicesShown([user]));
   }
 
   async edit(user: UserView): Promise<void> {
-    const ref = this.dialog.open<EditUserDialog, UserView, UserView>(EditUserDialog, {
+    const ref = this.dialog.open<EditUserDialog, UserView, EditUserResult>(EditUserDialog, {
       ...DIALOG,
       data: user,
     });
-    const updated = await firstValueFrom(ref.afterClosed());
-    if (!updated) return;
+    const result = await firstValueFrom(ref.afterClosed());
+    if (!result) return;
+    const { user: updated, roleChanged, assignError } = result;
     this.replace(updated);
-    this.snack.open(`Saved ${updated.email}.`, 'Close', { duration: 5000 });
+    void this.directory.resolve(this.practicesShown([updated]));
+    let message = roleChanged
+      ? `Saved ${updated.email}: now ${roleLabel(updated.role)}, signed out everywhere.`
+      : `Saved ${updated.email}.`;
+    if (assignError)
+      message += ` Their practices were not saved: ${assignError} Use “Set practices” to try again.`;
+    this.snack.open(message, 'Close', { duration: assignError ? 12_000 : 6000 });
+    // With a role filter on, an account that changed role leaves the list.
+    if (roleChanged && this.role() && this.role() !== updated.role) await this.load();
   }
 
   async assign(user: UserView): Promise<void> {
@@ -372,7 +401,8 @@ export class UsersPage implements OnInit {
     });
     const ids = await firstValueFrom(ref.afterClosed());
     if (!ids) return;
-    this.rows.set([...this.rows()]); // re-render the practices cell
+    this.replace({ ...user, practiceIds: ids });
+    void this.directory.resolve(ids.slice(0, this.shownPractices));
     this.snack.open(
       `${user.email} now works on ${ids.length} ${ids.length === 1 ? 'practice' : 'practices'}.`,
       'Close',
