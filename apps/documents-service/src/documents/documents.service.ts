@@ -31,7 +31,6 @@ export const TRANSFER_BUCKET = Symbol('TRANSFER_BUCKET');
 export const IMAGE_PREVIEWER = Symbol('IMAGE_PREVIEWER');
 const DEFAULT_PAGE = 50;
 const TYPE_NAMES: Record<DocumentContentType, string> = { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'application/pdf': 'PDF' };
-export const STORAGE_DRIVER_NAME = 'local';
 
 class TooLargeError extends Error {}
 
@@ -121,7 +120,7 @@ export class DocumentsService {
           sizeBytes: seen.size,
           contentType: sniffed.contentType,
           sha256,
-          storageDriver: STORAGE_DRIVER_NAME,
+          storageDriver: this.storage.name,
           storageKey: id,
           wrappedKey: wrapped,
           uploadedBy: actor.userId,

@@ -12,6 +12,7 @@ const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * (`ab/abcdef….bin`). Writes go to a `.partial` file, fsync'd, then renamed into place.
  */
 export class LocalFsStorageDriver implements StorageDriver {
+  readonly name = 'local';
   readonly root: string;
 
   constructor(root: string) {

@@ -258,8 +258,9 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
         expect((await h.readDownload(opened.transferObject)).equals(bytes)).toBe(true);
         await h.os.delete(opened.transferObject);
       }
-      const [row] = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows;
-      expect(row.n).toBe(2);
+      const rows = (await h.sql.query('SELECT storage_driver FROM documents.document')).rows;
+      // Each row says where its file is, for a later move between drivers.
+      expect(rows.map((r: { storage_driver: string }) => r.storage_driver)).toEqual(['s3', 's3']);
       expect(readdirSync(h.dir)).toEqual([]);
     });
 
