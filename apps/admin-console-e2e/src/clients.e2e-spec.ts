@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
 import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { fillAddress } from './support/forms';
 import {
   addAuthorization,
   addClient,
@@ -79,7 +80,7 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await page.waitForURL(new RegExp(`/practices/${practiceId}/clients/${clientId}/insurance#insurance.primary$`));
     await page.getByText('No insurance on file').waitFor();
     // the link put the focus on the button that adds the policy
-    await page.waitForFunction(() => document.activeElement?.id === 'add-policy');
+    await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Add insurance policy');
   });
 
   it('saves a profile change and refuses a stale one (409) in words', async () => {
@@ -94,7 +95,7 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('alert').filter({ hasText: 'Someone else changed this client' }).waitFor();
     await page.getByRole('button', { name: 'Load the current version' }).click();
-    await page.waitForFunction(() => (document.getElementById('client-email') as HTMLInputElement | null)?.value === 'ada@example.com');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[data-field="email"]')?.value === 'ada@example.com');
     expect(await page.getByLabel('Preferred name').inputValue()).toBe('Addie');
   });
 
@@ -146,10 +147,7 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await form.getByLabel('Insured’s last name').fill('Parent');
     await form.getByLabel('Insured’s birth date').fill('1960-01-31');
     await form.getByRole('radiogroup', { name: /Insured’s sex/ }).getByRole('radio', { name: 'Female' }).check();
-    await form.getByLabel('Street address').fill('500 W 2nd St');
-    await form.getByLabel('City').fill('Austin');
-    await chooseOption(form, page, 'State', 'TX');
-    await form.getByLabel('ZIP code').fill('78701');
+    await fillAddress(form, 'Insured’s address', { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' });
     await form.getByRole('button', { name: 'Save changes' }).click();
     const changed = policyCard(page, 'Secondary');
     await changed.getByRole('heading', { name: 'Secondary insurance — Blue Cross and Blue Shield of Texas' }).waitFor();

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PracticeView } from '@claimline/contracts/practice-settings';
 import { seriousA11yViolations } from './support/a11y';
 import { launch, newContext, runId, signIn, users } from './support/browser';
+import { fillAddress } from './support/forms';
 import {
   addLocation,
   addTeamMember,
@@ -10,7 +11,6 @@ import {
   billingProfileViaApi,
   createPracticeViaApi,
   fieldOf,
-  fillAddress,
   fillBillingForm,
   fillBillingProfile,
   fillTeamMember,

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { chooseOption } from './support/forms';
 import {
   apiCall,
   apiCreatePractice,
@@ -116,19 +117,16 @@ describe('practices: list, new practice, readiness checklist, details, owner sco
     await searchPractices(page, prefix);
     await expectListed(page, [`${prefix} Pending`, `${prefix} Ready`]);
 
-    await page.getByRole('combobox', { name: 'Readiness' }).click();
-    await page.getByRole('option', { name: 'Settings complete' }).click();
+    await chooseOption(page, page, 'Readiness', 'Settings complete');
     await page.waitForURL((u) => u.searchParams.get('readiness') === 'complete');
     await expectListed(page, [`${prefix} Ready`]);
 
-    await page.getByRole('combobox', { name: 'Readiness' }).click();
-    await page.getByRole('option', { name: 'Settings incomplete' }).click();
+    await chooseOption(page, page, 'Readiness', 'Settings incomplete');
     await page.waitForURL((u) => u.searchParams.get('readiness') === 'incomplete');
     await expectListed(page, [`${prefix} Pending`]);
 
     // A filter with no match says so and offers a way out.
-    await page.getByRole('combobox', { name: 'Type' }).click();
-    await page.getByRole('option', { name: 'Group' }).click();
+    await chooseOption(page, page, 'Type', 'Group');
     await page.getByText('No practice matches these filters').waitFor();
 
     // The filters live in the address: a reload keeps them.

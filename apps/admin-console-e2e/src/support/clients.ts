@@ -3,6 +3,7 @@
 // other areas (a practice) as billing staff.
 import type { Locator, Page } from 'playwright-core';
 import { restCall, restCreatePractice, restToken } from './api';
+import { chooseOption, fillAddress } from './forms';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -59,11 +60,7 @@ export async function openClients(page: Page, practiceId: string): Promise<void>
   await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
 }
 
-/** Picks a value in a Material select found by its label. */
-export async function chooseOption(scope: Page | Locator, page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
+export { chooseOption } from './forms';
 
 /** Fills the client fields of the add-client form (or the profile tab); leaves fields not given alone. */
 export async function fillClientFields(page: Page, input: Partial<NewClientInput>): Promise<void> {
@@ -73,12 +70,7 @@ export async function fillClientFields(page: Page, input: Partial<NewClientInput
   if (input.birthDate !== undefined) await page.getByLabel('Birth date').fill(input.birthDate);
   if (input.sex) await page.getByRole('radiogroup', { name: /Sex for claims/ }).getByRole('radio', { name: input.sex }).check();
   if (input.phone !== undefined) await page.getByLabel('Phone').fill(input.phone);
-  if (input.address) {
-    await page.getByLabel('Street address').fill(input.address.line1);
-    await page.getByLabel('City').fill(input.address.city);
-    await chooseOption(page, page, 'State', input.address.state);
-    await page.getByLabel('ZIP code').fill(input.address.zip);
-  }
+  if (input.address) await fillAddress(page, 'Home address', input.address);
   if (input.billingType) await page.getByRole('radio', { name: input.billingType, exact: true }).check();
 }
 

@@ -5,6 +5,7 @@ import type { BillingProfileView, PracticeReadiness, PracticeView, TeamMemberVie
 import { npiCheckDigit } from '@claimline/domain';
 import { type Credentials, restCreatePractice, restOk, restToken } from './api';
 import { runId, screenshot } from './browser';
+import { fillAddress } from './forms';
 
 // ---------------------------------------------------------------------------------------------
 // REST helpers, for what other areas own (creating the practice) and for checking results.
@@ -168,20 +169,6 @@ export interface LocationInput {
   phone?: string;
   /** Option text start, e.g. "11" (office), "02" or "10" (telehealth). Default: 11. */
   placeOfService?: string;
-}
-
-/** Fills the address fields inside the fieldset with the given legend. */
-export async function fillAddress(
-  scope: Page | Locator,
-  legend: string,
-  a: { line1: string; line2?: string; city: string; state: string; zip: string },
-): Promise<void> {
-  const group = scope.getByRole('group', { name: legend, exact: true });
-  await group.getByLabel('Street address').fill(a.line1);
-  await group.getByLabel('Suite, unit or floor (optional)').fill(a.line2 ?? '');
-  await group.getByLabel('City').fill(a.city);
-  await group.getByLabel('State').selectOption(a.state);
-  await group.getByLabel('ZIP code').fill(a.zip);
 }
 
 export async function addLocation(page: Page, practiceId: string, l: LocationInput): Promise<void> {

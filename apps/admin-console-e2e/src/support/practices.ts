@@ -1,17 +1,11 @@
 // Reusable steps of the Practices area, driven the way a user works: labels, roles, visible text.
 import type { Page } from 'playwright-core';
 import { type Credentials, restCreatePractice, restOk, restToken } from './api';
+import { type AddressInput, fillAddress } from './forms';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-export interface PracticeAddress {
-  line1: string;
-  line2?: string;
-  city: string;
-  /** Two-letter code, e.g. MA. */
-  state: string;
-  zip: string;
-}
+export type PracticeAddress = AddressInput;
 
 export interface NewPracticeInput {
   name: string;
@@ -23,12 +17,6 @@ export interface NewPracticeInput {
 
 export const DEFAULT_ADDRESS: PracticeAddress = { line1: '24 Brattle St', city: 'Cambridge', state: 'MA', zip: '02138' };
 
-/** Picks a state in the form's State select by its code. */
-export async function chooseState(page: Page, code: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'State' }).click();
-  await page.getByRole('option', { name: new RegExp(`\\(${code}\\)$`) }).click();
-}
-
 /** Fills the practice fields (new practice form or details tab); leaves fields not given alone. */
 export async function fillPracticeFields(page: Page, input: Partial<NewPracticeInput> & { type?: 'solo' | 'group' }): Promise<void> {
   if (input.type) await page.getByRole('radio', { name: input.type === 'solo' ? /Solo practice/ : /Group practice/ }).check();
@@ -36,13 +24,7 @@ export async function fillPracticeFields(page: Page, input: Partial<NewPracticeI
   if (input.legalName !== undefined) await page.getByLabel('Legal name').fill(input.legalName);
   if (input.phone !== undefined) await page.getByLabel('Phone').fill(input.phone);
   if (input.email !== undefined) await page.getByLabel('E-mail').fill(input.email);
-  if (input.address) {
-    await page.getByLabel('Street address').fill(input.address.line1);
-    await page.getByLabel('Suite, unit or floor').fill(input.address.line2 ?? '');
-    await page.getByLabel('City').fill(input.address.city);
-    await chooseState(page, input.address.state);
-    await page.getByLabel('ZIP code').fill(input.address.zip);
-  }
+  if (input.address) await fillAddress(page, 'Address', input.address);
 }
 
 /**

@@ -3,3 +3,4 @@ export * from './lib/auth.service';
 export * from './lib/auth.interceptor';
 export * from './lib/auth.guards';
 export * from './lib/practice-context';
+export * from './lib/route-params';

@@ -5,3 +5,8 @@ export * from './lib/field-error';
 export * from './lib/states';
 export * from './lib/page-header';
 export * from './lib/status-chip';
+export * from './lib/error-state';
+export * from './lib/focus';
+export * from './lib/address';
+export * from './lib/address-fields';
+export * from './lib/confirm-dialog';

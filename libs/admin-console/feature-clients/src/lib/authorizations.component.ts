@@ -2,14 +2,13 @@ import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit 
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, FieldErrorComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import { applyServerErrors, ErrorBannerComponent, FieldErrorComponent, LoadingComponent, provideLiveErrors, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
-import { dateValidator, notBefore, ShowWhileTypingErrorStateMatcher } from './forms';
+import { dateValidator, notBefore } from './forms';
 import { formatDate } from './labels';
 import { WarningsComponent } from './warnings.component';
 
@@ -17,7 +16,7 @@ import { WarningsComponent } from './warnings.component';
 @Component({
   selector: 'cl-authorizations',
   imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, ErrorBannerComponent, FieldErrorComponent, LoadingComponent, StatusChipComponent, WarningsComponent],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowWhileTypingErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <section [attr.aria-labelledby]="'auth-h-' + policy().id">
       <div class="head">

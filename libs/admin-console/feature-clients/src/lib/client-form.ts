@@ -3,11 +3,19 @@ import { FormBuilder, ReactiveFormsModule, Validators, type FormControl, type Fo
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { ClValidators, FieldErrorComponent } from '@claimline/admin-console/ui-common';
+import {
+  AddressFieldsComponent,
+  addressGroup,
+  ClValidators,
+  FieldErrorComponent,
+  optionalAddressValue,
+  sameAddress,
+  setAddress,
+  type AddressForm,
+} from '@claimline/admin-console/ui-common';
 import type { ClientView, CreateClientBody, UpdateClientBody } from '@claimline/contracts/client-insurance';
 import type { BillingType, ClaimSex } from '@claimline/domain';
-import { AddressFieldsComponent } from './address-fields.component';
-import { addressForm, addressValue, dateValidator, setAddress, today, type AddressForm } from './forms';
+import { dateValidator, today } from './forms';
 import { formatPhone, SEX_OPTIONS } from './labels';
 
 export type ClientForm = FormGroup<{
@@ -34,7 +42,7 @@ export function clientForm(fb: FormBuilder): ClientForm {
     genderIdentity: ['', [Validators.maxLength(60)]],
     phone: ['', [ClValidators.phone]],
     email: ['', [ClValidators.email]],
-    address: addressForm(fb, false),
+    address: addressGroup({ optional: true }),
     billingType: ['' as BillingType | ''],
     active: [true],
   });
@@ -68,7 +76,7 @@ export function createClientBody(form: ClientForm): CreateClientBody {
     genderIdentity: text(v.genderIdentity),
     phone: text(v.phone),
     email: text(v.email),
-    address: addressValue(form.controls.address) ?? undefined,
+    address: optionalAddressValue(form.controls.address) ?? undefined,
     billingType: v.billingType || undefined,
   };
   for (const [k, value] of Object.entries(optional)) if (value !== undefined) (body as unknown as Record<string, unknown>)[k] = value;
@@ -91,9 +99,8 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
   // phone is stored as 10 digits: compare digits so "(512) 555-0101" is not a change
   if (v.phone.replace(/\D/g, '') !== (c.phone ?? '')) body.phone = text(v.phone) ?? null;
   put('email', text(v.email) ?? null, c.email);
-  const address = addressValue(form.controls.address);
-  const current = c.address ? { line1: c.address.line1, ...(c.address.line2 ? { line2: c.address.line2 } : {}), city: c.address.city, state: c.address.state, zip: c.address.zip } : null;
-  put('address', address, current);
+  const address = optionalAddressValue(form.controls.address);
+  if (!sameAddress(address, c.address)) body.address = address;
   put('billingType', v.billingType || null, c.billingType);
   if (v.active !== c.active) body.active = v.active;
   return body;
@@ -110,18 +117,18 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
         <div class="cl-form-grid">
           <mat-form-field appearance="outline">
             <mat-label>First name</mat-label>
-            <input matInput formControlName="firstName" id="client-firstName" autocomplete="off" required />
+            <input matInput formControlName="firstName" data-field="firstName" autocomplete="off" required />
             <mat-hint>Exactly as printed on the member ID card</mat-hint>
             <mat-error><cl-field-error [control]="form().controls.firstName" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Last name</mat-label>
-            <input matInput formControlName="lastName" id="client-lastName" autocomplete="off" required />
+            <input matInput formControlName="lastName" data-field="lastName" autocomplete="off" required />
             <mat-error><cl-field-error [control]="form().controls.lastName" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Preferred name (optional)</mat-label>
-            <input matInput formControlName="preferredName" id="client-preferredName" autocomplete="off" />
+            <input matInput formControlName="preferredName" data-field="preferredName" autocomplete="off" />
             <mat-hint>Used in the console only, never on claims</mat-hint>
             <mat-error><cl-field-error [control]="form().controls.preferredName" /></mat-error>
           </mat-form-field>
@@ -133,19 +140,19 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
         <div class="cl-form-grid">
           <mat-form-field appearance="outline">
             <mat-label>Birth date</mat-label>
-            <input matInput type="date" formControlName="birthDate" id="client-birthDate" [max]="max" />
+            <input matInput type="date" formControlName="birthDate" data-field="birthDate" [max]="max" />
             <mat-error><cl-field-error [control]="form().controls.birthDate" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Gender identity (optional)</mat-label>
-            <input matInput formControlName="genderIdentity" id="client-genderIdentity" autocomplete="off" />
+            <input matInput formControlName="genderIdentity" data-field="genderIdentity" autocomplete="off" />
             <mat-hint>Kept for care; never sent on claims</mat-hint>
             <mat-error><cl-field-error [control]="form().controls.genderIdentity" /></mat-error>
           </mat-form-field>
         </div>
         <div class="radio-block">
           <span class="radio-label" id="client-sex-label">Sex for claims, as the insurance plan has it</span>
-          <mat-radio-group formControlName="sex" id="client-sex" aria-labelledby="client-sex-label" class="radios">
+          <mat-radio-group formControlName="sex" data-field="sex" aria-labelledby="client-sex-label" class="radios">
             @for (o of sexes; track o.value) {
               <mat-radio-button [value]="o.value">{{ o.label }}</mat-radio-button>
             }
@@ -158,19 +165,19 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
         <div class="cl-form-grid">
           <mat-form-field appearance="outline">
             <mat-label>Phone</mat-label>
-            <input matInput type="tel" formControlName="phone" id="client-phone" autocomplete="off" />
+            <input matInput type="tel" formControlName="phone" data-field="phone" autocomplete="off" />
             <mat-hint>US number, e.g. (512) 555-0101</mat-hint>
             <mat-error><cl-field-error [control]="form().controls.phone" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>E-mail (optional)</mat-label>
-            <input matInput type="email" formControlName="email" id="client-email" autocomplete="off" />
+            <input matInput type="email" formControlName="email" data-field="email" autocomplete="off" />
             <mat-error><cl-field-error [control]="form().controls.email" /></mat-error>
           </mat-form-field>
         </div>
       </fieldset>
 
-      <cl-address-fields [group]="form().controls.address" legend="Home address" idPrefix="client-address" />
+      <cl-address-fields [group]="form().controls.address" legend="Home address" field="address" />
     </div>
   `,
   styles: `

@@ -3,22 +3,21 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { routeFragment, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent } from '@claimline/admin-console/ui-common';
+import { EmptyStateComponent, ErrorBannerComponent, injectFieldFocus, LoadingComponent } from '@claimline/admin-console/ui-common';
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import { INSURANCE_ORDERS, type BillingType } from '@claimline/domain';
 import { ClientStore } from './client.store';
-import { focusOnFragment } from './focus-fragment';
 import { PolicyCardComponent } from './policy-card.component';
 import { PolicyFormComponent } from './policy-form.component';
 import { WarningsComponent } from './warnings.component';
 
 const byOrder = (a: PolicyView, b: PolicyView) => INSURANCE_ORDERS.indexOf(a.order) - INSURANCE_ORDERS.indexOf(b.order);
 
-/** Missing-info fields of this tab → the element to focus. */
+/** Missing-info fields of this tab (the links' fragment) → the `data-field` of the element to focus. */
 function fieldTarget(field: string): string | null {
-  if (field === 'billingType') return 'billing-type';
+  if (field === 'billingType') return 'billingType';
   if (field === 'insurance.primary') return 'add-policy';
   const m = /^insurance\.(primary|secondary|tertiary)\.(\w+)/.exec(field);
   if (!m) return null;
@@ -35,7 +34,7 @@ function fieldTarget(field: string): string | null {
         <h2 id="billing-h">Billing type</h2>
         <cl-error-banner [problem]="billingProblem()" />
         <div class="billing-row">
-          <mat-radio-group id="billing-type" [ngModel]="billingType()" (ngModelChange)="billingType.set($event)" aria-labelledby="billing-h" class="radios">
+          <mat-radio-group data-field="billingType" [ngModel]="billingType()" (ngModelChange)="billingType.set($event)" aria-labelledby="billing-h" class="radios">
             <mat-radio-button value="insurance">Insurance</mat-radio-button>
             <mat-radio-button value="self_pay">Self-pay</mat-radio-button>
           </mat-radio-group>
@@ -52,7 +51,7 @@ function fieldTarget(field: string): string | null {
         <div class="head">
           <h2 id="policies-h">Insurance policies</h2>
           @if (!adding() && freeOrders().length) {
-            <button mat-flat-button type="button" id="add-policy" (click)="adding.set(true)">Add insurance policy</button>
+            <button mat-flat-button type="button" data-field="add-policy" (click)="adding.set(true)">Add insurance policy</button>
           }
         </div>
         <cl-error-banner [problem]="problem()" />
@@ -96,6 +95,8 @@ export class ClientInsuranceTab {
   protected readonly store = inject(ClientStore);
   private readonly api = inject(ClientsApi);
   private readonly snack = inject(MatSnackBar);
+  private readonly fieldFocus = injectFieldFocus();
+  private readonly fragment = routeFragment();
   protected readonly policies = signal<PolicyView[]>([]);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -116,7 +117,11 @@ export class ClientInsuranceTab {
       const id = this.store.clientId();
       if (id) untracked(() => void this.load());
     });
-    focusOnFragment(fieldTarget);
+    // Missing-info links name the field as the fragment: the cursor lands there once it is shown.
+    effect(() => {
+      const target = fieldTarget(this.fragment() ?? '');
+      if (target) untracked(() => this.fieldFocus.focus(target));
+    });
   }
 
   protected async saveBillingType(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -7,12 +7,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeContext, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, PageHeaderComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
 import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
-import { routeParam } from './route-params';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 const PAGE_SIZE = 25;
@@ -149,7 +148,7 @@ export class ClientListPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   protected readonly practice = inject(PracticeContext);
-  private readonly practiceId = routeParam(this.route, 'practiceId') ?? '';
+  private readonly practiceId = routeParam('practiceId');
 
   protected readonly columns = ['name', 'birthDate', 'phone', 'billing', 'ready', 'status'];
   protected readonly pageSize = PAGE_SIZE;
@@ -170,7 +169,10 @@ export class ClientListPage {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
-    void this.load();
+    // again when the switcher opens another practice's list in this same page
+    effect(() => {
+      if (this.practiceId()) untracked(() => void this.load());
+    });
   }
 
   protected typed(text: string): void {
@@ -205,9 +207,10 @@ export class ClientListPage {
     this.loading.set(true);
     this.problem.set(null);
     this.keepInUrl();
+    const practiceId = this.practiceId() ?? '';
     try {
       const status = this.status();
-      const page = await this.api.list(this.practiceId, {
+      const page = await this.api.list(practiceId, {
         search: this.search(),
         active: status === 'all' ? undefined : status === 'active',
         limit: PAGE_SIZE,
@@ -218,7 +221,7 @@ export class ClientListPage {
       this.total.set(page.total);
       this.loading.set(false);
       // readiness per row: one bulk call for the page; the list stays usable if it fails
-      const info = await this.api.missingInfoMany(this.practiceId, page.items.map((c) => c.id)).catch(() => null);
+      const info = await this.api.missingInfoMany(practiceId, page.items.map((c) => c.id)).catch(() => null);
       if (mine !== this.seq || !info) return;
       this.missing.set(Object.fromEntries(info.items.map((i) => [i.clientId, i])));
     } catch (e) {

@@ -1,22 +1,19 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
+import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, PageHeaderComponent, provideLiveErrors } from '@claimline/admin-console/ui-common';
 import { ClientFieldsComponent, clientForm, createClientBody } from './client-form';
-import { ShowWhileTypingErrorStateMatcher } from './forms';
-import { routeParam } from './route-params';
 
 /** Add a client: the details a claim needs, with the billing type; insurance comes next. */
 @Component({
   selector: 'cl-client-new-page',
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatRadioModule, PageHeaderComponent, ErrorBannerComponent, ClientFieldsComponent],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowWhileTypingErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <div class="cl-page narrow">
       <a routerLink=".." class="back">← All clients</a>
@@ -55,7 +52,8 @@ export class ClientNewPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly snack = inject(MatSnackBar);
-  private readonly practiceId = routeParam(this.route, 'practiceId') ?? '';
+  private readonly fieldFocus = injectFieldFocus();
+  private readonly practiceId = routeParam('practiceId');
   protected readonly form = clientForm(inject(FormBuilder));
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -66,16 +64,12 @@ export class ClientNewPage {
   }
 
   protected async save(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      this.focusFirstError();
-      return;
-    }
+    if (!this.fieldFocus.validate(this.form)) return;
     this.busy.set(true);
     this.problem.set(null);
     this.unmatched.set([]);
     try {
-      const client = await this.api.create(this.practiceId, createClientBody(this.form));
+      const client = await this.api.create(this.practiceId() ?? '', createClientBody(this.form));
       this.snack.open(`${client.firstName} ${client.lastName} added`, undefined, { duration: 3000 });
       await this.router.navigate(['..', client.id, 'profile'], { relativeTo: this.route });
     } catch (e) {
@@ -85,9 +79,5 @@ export class ClientNewPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private focusFirstError(): void {
-    setTimeout(() => document.querySelector<HTMLElement>('form .ng-invalid input, form input.ng-invalid')?.focus(), 0);
   }
 }

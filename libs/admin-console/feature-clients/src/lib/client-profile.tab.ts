@@ -1,31 +1,19 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { routeFragment, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent } from '@claimline/admin-console/ui-common';
+import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, provideLiveErrors } from '@claimline/admin-console/ui-common';
 import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client-form';
 import { ClientStore } from './client.store';
-import { focusOnFragment } from './focus-fragment';
-import { ShowWhileTypingErrorStateMatcher } from './forms';
-
-const FIELD_IDS: Record<string, string> = {
-  firstName: 'client-firstName',
-  lastName: 'client-lastName',
-  phone: 'client-phone',
-  address: 'client-address-line1',
-  birthDate: 'client-birthDate',
-  sex: 'client-sex',
-};
 
 /** The client's own details: names as on the card, birth date, sex for claims, contact, address, active. */
 @Component({
   selector: 'cl-client-profile-tab',
   imports: [ReactiveFormsModule, MatButtonModule, MatSlideToggleModule, ClientFieldsComponent, ErrorBannerComponent],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowWhileTypingErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="tab" aria-labelledby="profile-h">
       <h2 id="profile-h">Profile</h2>
@@ -62,6 +50,8 @@ export class ClientProfileTab {
   private readonly store = inject(ClientStore);
   private readonly api = inject(ClientsApi);
   private readonly snack = inject(MatSnackBar);
+  private readonly fieldFocus = injectFieldFocus();
+  private readonly fragment = routeFragment();
   protected readonly form = clientForm(inject(FormBuilder));
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -78,7 +68,11 @@ export class ClientProfileTab {
         this.filledVersion = c.version;
       }
     });
-    focusOnFragment((field) => FIELD_IDS[field] ?? null);
+    // Missing-info links name the field as the fragment (`#phone`): the cursor lands there.
+    effect(() => {
+      const field = this.fragment();
+      if (field) untracked(() => this.fieldFocus.focus(field));
+    });
   }
 
   protected reset(): void {
@@ -101,8 +95,7 @@ export class ClientProfileTab {
 
   protected async save(): Promise<void> {
     const c = this.store.client();
-    this.form.markAllAsTouched();
-    if (!c || this.form.invalid) return;
+    if (!this.fieldFocus.validate(this.form) || !c) return;
     const body = updateClientBody(this.form, c);
     if (Object.keys(body).length === 1) {
       this.snack.open('Nothing to save: no field was changed.', 'OK', { duration: 4000 });

@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
-import { ActivatedRoute, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { routeParam } from '@claimline/admin-console/data-access-core';
 import { ErrorBannerComponent, LoadingComponent, PageHeaderComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import { ClientStore } from './client.store';
 import { BILLING_TYPE_LABELS, formatDate, fullName } from './labels';
 import { MissingInfoComponent } from './missing-info.component';
-import { routeParam } from './route-params';
 
 /** One client: header, what is missing for billing, and the Profile / Insurance tabs. */
 @Component({
@@ -54,7 +53,8 @@ import { routeParam } from './route-params';
 })
 export class ClientPage {
   protected readonly store = inject(ClientStore);
-  private readonly route = inject(ActivatedRoute);
+  private readonly practiceId = routeParam('practiceId');
+  private readonly clientId = routeParam('clientId');
 
   protected readonly title = computed(() => {
     const c = this.store.client();
@@ -69,10 +69,12 @@ export class ClientPage {
 
   constructor() {
     // the same page shows another client when only the id in the address changes
-    this.route.paramMap.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
-      const practiceId = routeParam(this.route, 'practiceId') ?? '';
-      const clientId = routeParam(this.route, 'clientId') ?? '';
-      if (practiceId !== this.store.practiceId() || clientId !== this.store.clientId()) void this.store.open(practiceId, clientId);
+    effect(() => {
+      const practiceId = this.practiceId() ?? '';
+      const clientId = this.clientId() ?? '';
+      untracked(() => {
+        if (practiceId !== this.store.practiceId() || clientId !== this.store.clientId()) void this.store.open(practiceId, clientId);
+      });
     });
   }
 }

@@ -1,11 +1,5 @@
-import type { AbstractControl, FormBuilder, FormControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { Validators } from '@angular/forms';
-import { ClValidators } from '@claimline/admin-console/ui-common';
-import type { AddressDto } from '@claimline/contracts/common';
-import { parseMemberId, US_DISTRICT_CODES, US_STATE_CODES, US_TERRITORY_CODES } from '@claimline/domain';
-
-/** States, DC and territories a claim address may name (what the API's address pattern accepts). */
-export const STATE_OPTIONS: readonly string[] = [...US_STATE_CODES, ...US_DISTRICT_CODES, ...US_TERRITORY_CODES].sort();
+import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { parseMemberId } from '@claimline/domain';
 
 const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -51,64 +45,3 @@ export const memberIdValidator: ValidatorFn = (c: AbstractControl): ValidationEr
   const result = parseMemberId(c.value as string);
   return result.ok ? null : { memberId: result.problems[0]?.message ?? 'Not a member ID' };
 };
-
-/** Required only once any other field of the same address has something in it. */
-const requiredWithAddress: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
-  const group = c.parent as FormGroup | null;
-  if (!group || !blank(c.value)) return null;
-  const any = Object.values(group.controls).some((x) => !blank(x.value));
-  return any ? { required: 'Required for the address' } : null;
-};
-
-export type AddressForm = FormGroup<{
-  line1: FormControl<string>;
-  line2: FormControl<string>;
-  city: FormControl<string>;
-  state: FormControl<string>;
-  zip: FormControl<string>;
-}>;
-
-/**
- * An address: street, optional second line, city, state, ZIP. `required`: every part but line 2
- * is needed; otherwise the address may be left empty, but once started it must be complete.
- */
-export function addressForm(fb: FormBuilder, required: boolean): AddressForm {
-  const need = required ? Validators.required : requiredWithAddress;
-  const group = fb.nonNullable.group({
-    line1: ['', [need, Validators.maxLength(55)]],
-    line2: ['', [Validators.maxLength(55)]],
-    city: ['', [need, Validators.maxLength(30)]],
-    state: ['', [need]],
-    zip: ['', [need, ClValidators.zip]],
-  });
-  if (!required) {
-    // a field typed into makes the others required: re-check the siblings
-    group.valueChanges.subscribe(() => {
-      for (const c of Object.values(group.controls)) c.updateValueAndValidity({ emitEvent: false });
-    });
-  }
-  return group;
-}
-
-export function addressValue(group: AddressForm): AddressDto | null {
-  const v = group.getRawValue();
-  if ([v.line1, v.line2, v.city, v.state, v.zip].every((x) => blank(x))) return null;
-  return { line1: v.line1.trim(), ...(v.line2.trim() ? { line2: v.line2.trim() } : {}), city: v.city.trim(), state: v.state, zip: v.zip.trim() };
-}
-
-export function setAddress(group: AddressForm, a: AddressDto | null | undefined): void {
-  group.reset({ line1: a?.line1 ?? '', line2: a?.line2 ?? '', city: a?.city ?? '', state: a?.state ?? '', zip: a?.zip ?? '' });
-}
-
-/** Server field paths (`address.zip`, `subscriber.address.zip`) are the form's control paths. */
-export const sameFieldPath = (field: string): string => field;
-
-/**
- * Errors show as soon as a field is typed into (not only after leaving it), after leaving it, and
- * on submit: "validation as you type".
- */
-export class ShowWhileTypingErrorStateMatcher {
-  isErrorState(control: AbstractControl | null, form: { submitted: boolean } | null): boolean {
-    return !!(control && control.invalid && (control.dirty || control.touched || form?.submitted));
-  }
-}

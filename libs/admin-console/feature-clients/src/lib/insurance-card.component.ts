@@ -54,6 +54,7 @@ export function uploadRefusal(p: ApiProblem): string {
             <input
               type="file"
               [id]="inputId(slot)"
+              [attr.data-field]="inputId(slot)"
               accept="image/jpeg,image/png,application/pdf"
               [disabled]="busy()[slot.kind]"
               (change)="pick(slot, $event)"

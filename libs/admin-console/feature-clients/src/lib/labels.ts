@@ -1,5 +1,4 @@
 import type { ClientView, PolicyView } from '@claimline/contracts/client-insurance';
-import type { AddressDto } from '@claimline/contracts/common';
 import type { BillingType, ClaimSex, InsuranceOrder, RelationshipToInsured } from '@claimline/domain';
 
 export const SEX_OPTIONS: { value: ClaimSex; label: string }[] = [
@@ -48,11 +47,6 @@ export function formatDate(date: string | null | undefined): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-export function formatAddress(a: AddressDto | null | undefined): string {
-  if (!a) return '';
-  return [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter(Boolean).join(', ');
 }
 
 export function policyTitle(p: Pick<PolicyView, 'order' | 'payer'>): string {

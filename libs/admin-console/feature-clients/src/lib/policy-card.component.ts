@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatButtonModule } from '@angular/material/button';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { ErrorBannerComponent } from '@claimline/admin-console/ui-common';
+import { ErrorBannerComponent, formatAddress } from '@claimline/admin-console/ui-common';
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { InsuranceOrder } from '@claimline/domain';
 import { AuthorizationsComponent } from './authorizations.component';
 import { InsuranceCardComponent } from './insurance-card.component';
-import { formatAddress, formatDate, ORDER_LABELS, RELATIONSHIP_LABELS, SEX_LABELS } from './labels';
+import { formatDate, ORDER_LABELS, RELATIONSHIP_LABELS, SEX_LABELS } from './labels';
 import { PolicyFormComponent } from './policy-form.component';
 import { WarningsComponent } from './warnings.component';
 
@@ -16,7 +16,7 @@ import { WarningsComponent } from './warnings.component';
   selector: 'cl-policy-card',
   imports: [MatButtonModule, ErrorBannerComponent, WarningsComponent, PolicyFormComponent, InsuranceCardComponent, AuthorizationsComponent],
   template: `
-    <article class="policy" [id]="'policy-' + policy().order" [attr.aria-labelledby]="'policy-h-' + policy().id" data-testid="policy">
+    <article class="policy" [attr.data-field]="'policy-' + policy().order" [attr.aria-labelledby]="'policy-h-' + policy().id" data-testid="policy">
       <header class="head">
         <h3 [id]="'policy-h-' + policy().id">{{ orderLabel() }} insurance — {{ policy().payer.name }}</h3>
         @if (!editing() && !confirming()) {

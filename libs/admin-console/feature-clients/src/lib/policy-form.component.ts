@@ -2,18 +2,27 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input
 import { FormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, FieldErrorComponent } from '@claimline/admin-console/ui-common';
+import {
+  AddressFieldsComponent,
+  addressGroup,
+  addressValue,
+  applyServerErrors,
+  BlurErrorStateMatcher,
+  ErrorBannerComponent,
+  FieldErrorComponent,
+  injectFieldFocus,
+  provideLiveErrors,
+  setAddress,
+} from '@claimline/admin-console/ui-common';
 import type { CreatePolicyBody, PayerView, PolicyView, SubscriberDto, UpdatePolicyBody } from '@claimline/contracts/client-insurance';
 import { INSURANCE_ORDERS, type ClaimSex, type InsuranceOrder, type RelationshipToInsured } from '@claimline/domain';
-import { AddressFieldsComponent } from './address-fields.component';
-import { addressForm, addressValue, dateValidator, memberIdValidator, notBefore, setAddress, ShowWhileTypingErrorStateMatcher } from './forms';
+import { dateValidator, memberIdValidator, notBefore } from './forms';
 import { ORDER_LABELS, RELATIONSHIP_OPTIONS, SEX_OPTIONS } from './labels';
 
 /** A payer as the form holds it: from the directory search, or from the policy being edited. */
@@ -42,7 +51,7 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
 @Component({
   selector: 'cl-policy-form',
   imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, ErrorBannerComponent, FieldErrorComponent, AddressFieldsComponent],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowWhileTypingErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="policy-form" [attr.aria-labelledby]="headingId()">
       <h3 [id]="headingId()">{{ policy() ? 'Change ' + orderLabel(policy()!.order).toLowerCase() + ' insurance' : 'Add insurance policy' }}</h3>
@@ -66,7 +75,7 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
 
         <mat-form-field appearance="outline" class="wide">
           <mat-label>Insurance company (payer)</mat-label>
-          <input matInput formControlName="payer" [matAutocomplete]="auto" autocomplete="off" />
+          <input matInput formControlName="payer" [matAutocomplete]="auto" [errorStateMatcher]="blurErrors" autocomplete="off" />
           <mat-hint>Type the name or payer ID, e.g. “Aetna” or “60054”, then choose</mat-hint>
           <mat-autocomplete #auto="matAutocomplete" [displayWith]="payerText" autoActiveFirstOption>
             @for (p of payerOptions(); track p.id) {
@@ -155,7 +164,7 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
               <span class="cl-error-text" role="alert">Required: choose the insured’s sex</span>
             }
           </div>
-          <cl-address-fields [group]="form.controls.subscriber.controls.address" legend="Insured’s address" [idPrefix]="headingId() + '-sub-address'" />
+          <cl-address-fields [group]="form.controls.subscriber.controls.address" legend="Insured’s address" />
         </fieldset>
       }
 
@@ -196,6 +205,9 @@ export class PolicyFormComponent implements OnInit {
   private readonly api = inject(ClientsApi);
   private readonly practice = inject(PracticeContext);
   private readonly fb = inject(FormBuilder);
+  private readonly fieldFocus = injectFieldFocus();
+  /** The payer type-ahead: half-typed search text is not yet an error. */
+  protected readonly blurErrors = inject(BlurErrorStateMatcher);
   protected readonly relationships = RELATIONSHIP_OPTIONS;
   protected readonly sexes = SEX_OPTIONS;
   protected readonly orderLabel = (o: InsuranceOrder) => ORDER_LABELS[o];
@@ -215,7 +227,7 @@ export class PolicyFormComponent implements OnInit {
       lastName: ['', [Validators.required, Validators.maxLength(60)]],
       birthDate: ['', [Validators.required, dateValidator('Birth date', { notFuture: true })]],
       sex: ['' as ClaimSex | '', Validators.required],
-      address: addressForm(this.fb, true),
+      address: addressGroup(),
     }),
   });
 
@@ -287,8 +299,7 @@ export class PolicyFormComponent implements OnInit {
   }
 
   protected async save(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid) return;
+    if (!this.fieldFocus.validate(this.form)) return;
     this.busy.set(true);
     this.problem.set(null);
     this.unmatched.set([]);
@@ -369,7 +380,7 @@ export class PolicyFormComponent implements OnInit {
       lastName: s.lastName.trim(),
       birthDate: s.birthDate,
       sex: s.sex as ClaimSex,
-      address: addressValue(this.form.controls.subscriber.controls.address)!,
+      address: addressValue(this.form.controls.subscriber.controls.address),
     };
   }
 

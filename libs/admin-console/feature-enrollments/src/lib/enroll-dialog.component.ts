@@ -4,10 +4,10 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { RouterLink } from '@angular/router';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { EnrollmentsApi } from '@claimline/admin-console/data-access-enrollments';
-import { ErrorBannerComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import { ErrorBannerComponent, formatAddress, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { EnrollmentPreview, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { formatPhone, maskTaxId } from '@claimline/domain';
-import { formatAddress, settingsRoute, STATUS_TONES, statusLabel, TYPE_LABELS } from './enrollment-words';
+import { settingsRoute, STATUS_TONES, statusLabel, TYPE_LABELS } from './enrollment-words';
 
 function phone(value: string | null): string | null {
   const digits = value?.replace(/\D/g, '') ?? '';

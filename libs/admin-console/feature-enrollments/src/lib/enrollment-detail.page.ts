@@ -4,14 +4,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
+  effect,
   ElementRef,
   inject,
   Injector,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -19,15 +19,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
-import { ActivatedRoute, RouterLink } from '@angular/router';
-import { combineLatest, firstValueFrom } from 'rxjs';
-import { AuthService, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { AuthService, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { EnrollmentsApi, type EnrollmentActionBody } from '@claimline/admin-console/data-access-enrollments';
 import {
   ErrorBannerComponent,
   FieldErrorComponent,
   LoadingComponent,
   PageHeaderComponent,
+  provideLiveErrors,
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { DocumentView } from '@claimline/contracts/documents';
@@ -35,7 +36,6 @@ import type { EnrollmentHistoryEntry, EnrollmentStatus, EnrollmentView } from '@
 import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
 import { ACTION_LABELS, fileProblem, fileSize, STATUS_TONES, statusHint, statusLabel, TYPE_LABELS } from './enrollment-words';
 import { can, REQUESTER_ROLES, STAFF_ROLES } from './roles';
-import { paramFrom } from './route-params';
 
 type Mode = 'accept' | 'reject' | 'require_document' | null;
 
@@ -270,6 +270,7 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
       .facts > div, .timeline li { grid-template-columns: 1fr; gap: 2px; }
     }
   `,
+  providers: [provideLiveErrors()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EnrollmentDetailPage {
@@ -278,7 +279,6 @@ export class EnrollmentDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly snack = inject(MatSnackBar);
   private readonly titleService = inject(Title);
-  private readonly route = inject(ActivatedRoute);
   private readonly injector = inject(Injector);
   private readonly firstField = viewChild<ElementRef<HTMLElement>>('firstField');
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
@@ -286,8 +286,8 @@ export class EnrollmentDetailPage {
   protected readonly tones = STATUS_TONES;
   protected readonly typeLabels = TYPE_LABELS;
 
-  private readonly practiceId = signal<string | null>(null);
-  private readonly enrollmentId = signal<string | null>(null);
+  private readonly practiceId = routeParam('practiceId');
+  private readonly enrollmentId = routeParam('enrollmentId');
   protected readonly view = signal<EnrollmentView | null>(null);
   protected readonly history = signal<EnrollmentHistoryEntry[] | null>(null);
   protected readonly loading = signal(false);
@@ -329,15 +329,14 @@ export class EnrollmentDetailPage {
   });
 
   constructor() {
-    combineLatest([paramFrom(this.route, 'practiceId'), paramFrom(this.route, 'enrollmentId')])
-      .pipe(takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe(([practiceId, enrollmentId]) => {
-        if (practiceId === this.practiceId() && enrollmentId === this.enrollmentId()) return;
-        this.practiceId.set(practiceId);
-        this.enrollmentId.set(enrollmentId);
+    effect(() => {
+      this.practiceId();
+      this.enrollmentId();
+      untracked(() => {
         this.view.set(null);
         void this.load();
       });
+    });
   }
 
   protected label(status: EnrollmentStatus): string {

@@ -1,5 +1,4 @@
 import type { ChipTone } from '@claimline/admin-console/ui-common';
-import type { AddressDto } from '@claimline/contracts/common';
 import type { EnrollmentStatus, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { ENROLLMENT_STATUS_LABELS, ENROLLMENT_STATUSES, ENROLLMENT_TYPES } from '@claimline/domain';
 
@@ -72,11 +71,6 @@ export function settingsRoute(practiceId: string, field: string): string {
   if (member) return `${settings}/team-members/${member[1]}`;
   if (field.startsWith('teamMembers')) return `${settings}/team-members`;
   return settings;
-}
-
-export function formatAddress(a: AddressDto | null | undefined): string | null {
-  if (!a) return null;
-  return [a.line1, a.line2, a.city, `${a.state} ${a.zip}`].filter((p) => !!p && p.trim()).join(', ');
 }
 
 /** One payer's line on the page: its enrollments of each type (several when the billing identity changed). */

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -11,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { AuthService, PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { AuthService, PracticeContext, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { EnrollmentsApi } from '@claimline/admin-console/data-access-enrollments';
 import {
   EmptyStateComponent,
@@ -25,7 +24,6 @@ import { ENROLLMENT_STATUSES, ENROLLMENT_TYPES } from '@claimline/domain';
 import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
 import { groupByPayer, type PayerEnrollments, STATUS_OPTIONS, STATUS_TONES, statusHint, statusLabel, TYPE_LABELS } from './enrollment-words';
 import { can, REQUESTER_ROLES } from './roles';
-import { paramFrom } from './route-params';
 
 /** Legend: what each status means, in the order an enrollment usually meets them. */
 const LEGEND: { status: EnrollmentStatus; text: string }[] = [
@@ -220,7 +218,7 @@ export class EnrollmentsPage {
   protected readonly legend = LEGEND;
   protected readonly statusOptions = STATUS_OPTIONS;
 
-  protected readonly practiceId = signal<string | null>(null);
+  protected readonly practiceId = routeParam('practiceId');
   protected readonly items = signal<EnrollmentView[] | null>(null);
   protected readonly loading = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
@@ -255,14 +253,13 @@ export class EnrollmentsPage {
   });
 
   constructor() {
-    paramFrom(this.route, 'practiceId')
-      .pipe(takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe((id) => {
-        if (id === this.practiceId()) return;
-        this.practiceId.set(id);
+    effect(() => {
+      this.practiceId();
+      untracked(() => {
         this.items.set(null);
         void this.load();
       });
+    });
   }
 
   protected label(status: EnrollmentStatus): string {

@@ -1,26 +1,21 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { type AbstractControl, type FormGroupDirective, type NgForm, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { ErrorStateMatcher } from '@angular/material/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { MatSelectModule } from '@angular/material/select';
 import type { NewPractice, PracticeChanges } from '@claimline/admin-console/data-access-practices';
-import { ClValidators, FieldErrorComponent } from '@claimline/admin-console/ui-common';
-import type { AddressDto } from '@claimline/contracts/common';
+import {
+  AddressFieldsComponent,
+  addressGroup,
+  addressValue,
+  ClValidators,
+  FieldErrorComponent,
+  provideLiveErrors,
+  sameAddress,
+  setAddress,
+} from '@claimline/admin-console/ui-common';
 import type { PracticeType, PracticeView } from '@claimline/contracts/practice-settings';
-import { parsePhone, parseZipCode } from '@claimline/domain';
-import { US_STATES } from '@claimline/reference-data';
-
-/**
- * Shows a field's error as soon as the user has typed in it (or left it, or submitted), not only
- * after leaving it: the rules are the server's, so the user learns them while typing.
- */
-export class AsYouTypeErrorStateMatcher implements ErrorStateMatcher {
-  isErrorState(control: AbstractControl | null, form: FormGroupDirective | NgForm | null): boolean {
-    return !!control && control.invalid && (control.dirty || control.touched || !!form?.submitted);
-  }
-}
+import { parsePhone } from '@claimline/domain';
 
 /** The fields of a practice (create and edit share them), with the server's limits. */
 export function practiceForm(fb: NonNullableFormBuilder) {
@@ -30,61 +25,38 @@ export function practiceForm(fb: NonNullableFormBuilder) {
     legalName: ['', Validators.maxLength(120)],
     phone: ['', [Validators.required, ClValidators.phone]],
     email: ['', [ClValidators.email, Validators.maxLength(254)]],
-    address: fb.group({
-      line1: ['', [Validators.required, Validators.maxLength(55)]],
-      line2: ['', Validators.maxLength(55)],
-      city: ['', [Validators.required, Validators.maxLength(30)]],
-      state: ['', Validators.required],
-      zip: ['', [Validators.required, ClValidators.zip]],
-    }),
+    address: addressGroup(),
   });
 }
 
 export type PracticeForm = ReturnType<typeof practiceForm>;
-export type PracticeFormValue = ReturnType<PracticeForm['getRawValue']>;
 
-export function formValueOf(p: PracticeView): PracticeFormValue {
-  return {
-    type: p.type,
-    name: p.name,
-    legalName: p.legalName ?? '',
-    phone: p.phone,
-    email: p.email ?? '',
-    address: { line1: p.address.line1, line2: p.address.line2 ?? '', city: p.address.city, state: p.address.state, zip: p.address.zip },
-  };
+/** Fills the form from the practice, as not yet touched. */
+export function fillPracticeForm(form: PracticeForm, p: PracticeView): void {
+  form.reset({ type: p.type, name: p.name, legalName: p.legalName ?? '', phone: p.phone, email: p.email ?? '' });
+  setAddress(form.controls.address, p.address);
 }
 
-function addressOf(v: PracticeFormValue['address']): AddressDto {
-  const zip = parseZipCode(v.zip);
-  return {
-    line1: v.line1.trim(),
-    ...(v.line2.trim() && { line2: v.line2.trim() }),
-    city: v.city.trim(),
-    state: v.state,
-    zip: zip.ok ? zip.value : v.zip.trim(),
-  };
-}
-
-export function newPracticeOf(v: PracticeFormValue): NewPractice {
+export function newPracticeOf(form: PracticeForm): NewPractice {
+  const v = form.getRawValue();
   return {
     type: v.type,
     name: v.name.trim(),
     ...(v.legalName.trim() && { legalName: v.legalName.trim() }),
     phone: v.phone.trim(),
     ...(v.email.trim() && { email: v.email.trim() }),
-    address: addressOf(v.address),
+    address: addressValue(form.controls.address),
   };
 }
 
-const sameAddress = (a: AddressDto, b: AddressDto) =>
-  a.line1 === b.line1 && (a.line2 ?? '') === (b.line2 ?? '') && a.city === b.city && a.state === b.state && a.zip === b.zip;
 const digits = (phone: string) => {
   const parsed = parsePhone(phone);
   return parsed.ok ? parsed.value : phone.trim();
 };
 
 /** Only what the user changed, with the version they read (the PATCH body). */
-export function practiceChangesOf(p: PracticeView, v: PracticeFormValue): PracticeChanges {
+export function practiceChangesOf(p: PracticeView, form: PracticeForm): PracticeChanges {
+  const v = form.getRawValue();
   const changes: PracticeChanges = { version: p.version };
   if (v.type !== p.type) changes.type = v.type;
   if (v.name.trim() !== p.name) changes.name = v.name.trim();
@@ -93,7 +65,7 @@ export function practiceChangesOf(p: PracticeView, v: PracticeFormValue): Practi
   if (digits(v.phone) !== digits(p.phone)) changes.phone = v.phone.trim();
   const email = v.email.trim() || null;
   if (email !== p.email) changes.email = email;
-  const address = addressOf(v.address);
+  const address = addressValue(form.controls.address);
   if (!sameAddress(address, p.address)) changes.address = address;
   return changes;
 }
@@ -103,7 +75,7 @@ export const hasChanges = (c: PracticeChanges) => Object.keys(c).some((k) => k !
 /** The inputs of a practice, bound to a `practiceForm` group; the parent owns the `<form>`. */
 @Component({
   selector: 'cl-practice-fields',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, FieldErrorComponent],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatRadioModule, FieldErrorComponent, AddressFieldsComponent],
   template: `
     <div [formGroup]="form()">
       <fieldset class="group">
@@ -150,42 +122,7 @@ export const hasChanges = (c: PracticeChanges) => Object.keys(c).some((k) => k !
         </div>
       </fieldset>
 
-      <fieldset class="group" formGroupName="address">
-        <legend>Address</legend>
-        <div class="cl-form-grid">
-          <mat-form-field appearance="outline">
-            <mat-label>Street address</mat-label>
-            <input matInput formControlName="line1" autocomplete="address-line1" required />
-            <mat-error><cl-field-error [control]="form().controls.address.controls.line1" /></mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Suite, unit or floor</mat-label>
-            <input matInput formControlName="line2" autocomplete="address-line2" />
-            <mat-hint>Optional</mat-hint>
-            <mat-error><cl-field-error [control]="form().controls.address.controls.line2" /></mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>City</mat-label>
-            <input matInput formControlName="city" autocomplete="address-level2" required />
-            <mat-error><cl-field-error [control]="form().controls.address.controls.city" /></mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>State</mat-label>
-            <mat-select formControlName="state" required>
-              @for (s of states; track s.code) {
-                <mat-option [value]="s.code">{{ s.name }} ({{ s.code }})</mat-option>
-              }
-            </mat-select>
-            <mat-error><cl-field-error [control]="form().controls.address.controls.state" /></mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>ZIP code</mat-label>
-            <input matInput formControlName="zip" autocomplete="postal-code" inputmode="numeric" required />
-            <mat-hint>5 digits, or ZIP+4 as 12345-6789</mat-hint>
-            <mat-error><cl-field-error [control]="form().controls.address.controls.zip" /></mat-error>
-          </mat-form-field>
-        </div>
-      </fieldset>
+      <cl-address-fields [group]="form().controls.address" legend="Address" field="address" />
     </div>
   `,
   styles: `
@@ -195,10 +132,9 @@ export const hasChanges = (c: PracticeChanges) => Object.keys(c).some((k) => k !
     .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin-left: 4px; }
     mat-form-field { width: 100%; margin-bottom: 8px; }
   `,
-  providers: [{ provide: ErrorStateMatcher, useClass: AsYouTypeErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PracticeFieldsComponent {
   readonly form = input.required<PracticeForm>();
-  protected readonly states = US_STATES;
 }

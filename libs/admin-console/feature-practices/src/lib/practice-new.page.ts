@@ -6,7 +6,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ErrorBannerComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
+import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, PageHeaderComponent } from '@claimline/admin-console/ui-common';
 import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice-form';
 
 /** Billing staff and admins add a practice; it then guides them through its setup checklist. */
@@ -37,14 +37,14 @@ export class PracticeNewPage {
   private readonly api = inject(PracticesApi);
   private readonly router = inject(Router);
   private readonly snack = inject(MatSnackBar);
+  private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly unmatched = signal<string[]>([]);
 
   async submit(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
+    if (!this.fieldFocus.validate(this.form)) {
       this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
       this.unmatched.set([]);
       return;
@@ -53,7 +53,7 @@ export class PracticeNewPage {
     this.problem.set(null);
     this.unmatched.set([]);
     try {
-      const practice = await this.api.create(newPracticeOf(this.form.getRawValue()));
+      const practice = await this.api.create(newPracticeOf(this.form));
       this.snack.open(`Practice ${practice.name} created`, 'OK', { duration: 4000 });
       await this.router.navigate(['/practices', practice.id]);
     } catch (e) {

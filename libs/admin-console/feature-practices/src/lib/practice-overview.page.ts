@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
-import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
 import { ErrorBannerComponent, LoadingComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
 import type { PracticeReadiness, PracticeView } from '@claimline/contracts/practice-settings';
 import { PracticeUnavailableComponent } from './practice-unavailable';
 import { ReadinessChecklistComponent } from './readiness-checklist.component';
+import { canEditSettings } from './settings-access';
 
 /** A practice at a glance: who it is, and its setup checklist with links to fix each gap. */
 @Component({
@@ -71,7 +72,6 @@ import { ReadinessChecklistComponent } from './readiness-checklist.component';
 })
 export class PracticeOverviewPage {
   private readonly api = inject(PracticesApi);
-  private readonly auth = inject(AuthService);
   /** From the route (`:practiceId`). */
   readonly practiceId = input.required<string>();
 
@@ -79,7 +79,7 @@ export class PracticeOverviewPage {
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly readiness = signal<PracticeReadiness | null>(null);
   protected readonly readinessProblem = signal<ApiProblem | null>(null);
-  protected readonly canEdit = computed(() => ['admin', 'billing_staff', 'practice_owner'].includes(this.auth.role() ?? ''));
+  protected readonly canEdit = canEditSettings();
   protected readonly subtitle = computed(() => {
     const p = this.practice();
     return p ? `${p.type === 'solo' ? 'Solo' : 'Group'} practice · ${p.address.city}, ${p.address.state}` : null;

@@ -6,11 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthService, toProblem } from '@claimline/admin-console/data-access-core';
-import { FieldErrorComponent } from '@claimline/admin-console/ui-common';
 
+// The sign-in page is in the first download: it words its two errors itself rather than import
+// ui-common, whose components (address fields, dialogs, selects) then stay in the lazy areas.
 @Component({
   selector: 'cl-login-page',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, FieldErrorComponent],
+  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
   template: `
     <main class="wrap">
       <mat-card class="card" appearance="outlined">
@@ -25,12 +26,12 @@ import { FieldErrorComponent } from '@claimline/admin-console/ui-common';
             <mat-form-field appearance="outline" class="full">
               <mat-label>E-mail</mat-label>
               <input matInput formControlName="email" type="email" autocomplete="username" required />
-              <mat-error><cl-field-error [control]="form.controls.email" /></mat-error>
+              <mat-error>{{ form.controls.email.hasError('required') ? 'Required' : 'Not an e-mail address' }}</mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline" class="full">
               <mat-label>Password</mat-label>
               <input matInput formControlName="password" type="password" autocomplete="current-password" required />
-              <mat-error><cl-field-error [control]="form.controls.password" /></mat-error>
+              <mat-error>Required</mat-error>
             </mat-form-field>
             @if (error()) {
               <p class="cl-error-text" role="alert">{{ error() }}</p>

@@ -1,4 +1,4 @@
-import { emailRule, noPoBoxRule, npiRule, phoneRule, taxIdRule, taxonomyRule, zipRule } from './rules';
+import { emailRule, noPoBoxRule, npiRule, phoneRule, poBoxRule, taxIdRule, taxonomyRule, zipPlus4Rule, zipRule } from './rules';
 
 describe('form rules (the server’s rules, worded for the form)', () => {
   it('accepts a valid NPI and names the check digit of a wrong one', () => {
@@ -18,6 +18,17 @@ describe('form rules (the server’s rules, worded for the form)', () => {
   it('refuses PO boxes for a billing address', () => {
     expect(noPoBoxRule('P.O. Box 12')).toMatch(/PO box/);
     expect(noPoBoxRule('12 Main Street')).toBeNull();
+    expect(poBoxRule('Not a PO box here')('PO Box 77')).toBe('Not a PO box here');
+    expect(poBoxRule('Not a PO box here')('Boxwood Rd')).toBeNull();
+  });
+
+  it('asks for ZIP+4 on a valid five-digit ZIP only', () => {
+    expect(zipPlus4Rule('78701')).toBe('Add the last four digits (ZIP+4, e.g. 78701-1234): payers require them on the billing address');
+    expect(zipPlus4Rule('78701-4042')).toBeNull();
+    expect(zipPlus4Rule('787014042')).toBeNull();
+    // a malformed or empty ZIP is another rule's to word
+    expect(zipPlus4Rule('7870')).toBeNull();
+    expect(zipPlus4Rule('  ')).toBeNull();
   });
 
   it('checks phone, e-mail, ZIP and taxonomy formats', () => {

@@ -1,23 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeContext, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ClValidators, ErrorBannerComponent, FieldErrorComponent, LoadingComponent } from '@claimline/admin-console/ui-common';
+import {
+  AddressFieldsComponent,
+  addressGroup,
+  addressValue,
+  applyServerErrors,
+  ClValidators,
+  ErrorBannerComponent,
+  FieldErrorComponent,
+  focusParam,
+  injectFieldFocus,
+  LoadingComponent,
+  optionalAddressValue,
+  provideLiveErrors,
+  setAddress,
+} from '@claimline/admin-console/ui-common';
 import type { BillingProfileView, PutBillingProfileBody } from '@claimline/contracts/practice-settings';
 import type { BillAs, TaxIdKind } from '@claimline/domain';
-import { AddressFieldsComponent, addressGroup, addressValue, isBlankAddress, patchAddress, revalidateAddress, zipPlus4 } from './location-address-fields';
 import { PracticeSettingsState } from './practice-settings.state';
 import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
-import { canEditSettings, focusField, focusFirstInvalid, focusParam, LiveErrorStateMatcher, routeParam } from './team-form-kit';
+import { canEditSettings } from '../settings-access';
 
 /** Billing as an Organization names the practice's Type 2 NPI on claims. */
 const organizationNpiRequired: ValidatorFn = (control) => {
@@ -52,7 +64,7 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
     AddressFieldsComponent,
     TaxonomyAutocompleteComponent,
   ],
-  providers: [{ provide: ErrorStateMatcher, useExisting: LiveErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <section aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing profile</h2>
@@ -129,16 +141,15 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
             [group]="form.controls.billingAddress"
             legend="Billing address"
             field="billingAddress"
-            section="section-billing"
+            framed
             streetHint="A street address. PO boxes go in the pay-to address."
-            zipHint="ZIP+4, e.g. 78701-1234"
           />
 
           <div class="part plain" data-field="payToAddress">
             <mat-checkbox formControlName="hasPayTo">Payers send payments to a different address (pay-to address)</mat-checkbox>
           </div>
           @if (form.controls.hasPayTo.value) {
-            <cl-address-fields [group]="form.controls.payToAddress" legend="Pay-to address" section="section-payto" streetHint="A PO box is fine here" />
+            <cl-address-fields [group]="form.controls.payToAddress" legend="Pay-to address" framed streetHint="A PO box is fine here" />
           }
 
           <fieldset class="part" data-field="serviceFacilityLocation">
@@ -189,8 +200,7 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
 export class BillingPage {
   private readonly api = inject(PracticeSettingsApi);
   private readonly snack = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly injector = inject(Injector);
+  private readonly fieldFocus = injectFieldFocus();
   private readonly settings = inject(PracticeSettingsState, { optional: true });
   private readonly context = inject(PracticeContext);
 
@@ -215,7 +225,7 @@ export class BillingPage {
     billAs: ['individual' as BillAs],
     organizationNpi: ['', [ClValidators.npi, organizationNpiRequired]],
     taxonomyCode: ['', taxonomyChoice],
-    billingAddress: addressGroup({ street: [ClValidators.noPoBox], zip: [zipPlus4], optional: true }),
+    billingAddress: addressGroup({ noPoBox: true, zipPlus4: true, optional: true }),
     hasPayTo: [false],
     payToAddress: addressGroup(),
     serviceFacilityLocation: [false],
@@ -247,7 +257,7 @@ export class BillingPage {
   protected replaceTaxId(): void {
     this.replacingTaxId.set(true);
     this.form.controls.taxIdValue.setValue('');
-    focusField(this.host, 'taxIdValue', this.injector);
+    this.fieldFocus.focus('taxIdValue');
   }
 
   protected keepTaxId(): void {
@@ -269,7 +279,7 @@ export class BillingPage {
       const focus = this.focus();
       // "taxId" lands on the number itself when it can be typed, else on "Replace the Tax ID".
       const target = focus === 'taxId' && (!profile.taxId || this.replacingTaxId()) ? 'taxIdValue' : focus;
-      if (!afterConflict && target) focusField(this.host, target, this.injector);
+      if (!afterConflict && target) this.fieldFocus.focus(target);
     } catch (e) {
       this.problem.set(toProblem(e));
     } finally {
@@ -282,13 +292,8 @@ export class BillingPage {
     const practiceId = this.practiceId();
     const profile = this.profile();
     if (!practiceId || !profile) return;
-    revalidateAddress(this.form.controls.billingAddress);
     this.form.controls.organizationNpi.updateValueAndValidity();
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
+    if (!this.fieldFocus.validate(this.form)) return;
     const v = this.form.getRawValue();
     const taxIdEditable = !profile.taxId || this.replacingTaxId();
     const body: PutBillingProfileBody = {
@@ -296,7 +301,7 @@ export class BillingPage {
       billAs: v.billAs,
       organizationNpi: v.organizationNpi.trim() || null,
       taxonomyCode: taxonomyCodeOf(v.taxonomyCode),
-      billingAddress: isBlankAddress(this.form.controls.billingAddress) ? null : addressValue(this.form.controls.billingAddress),
+      billingAddress: optionalAddressValue(this.form.controls.billingAddress),
       payToAddress: v.hasPayTo ? addressValue(this.form.controls.payToAddress) : null,
       serviceFacilityLocation: v.serviceFacilityLocation,
       // Left out, the Tax ID on file is kept (a masked SSN cannot be sent back).
@@ -317,7 +322,7 @@ export class BillingPage {
       this.problem.set(
         p.status === 409 ? { ...p, detail: 'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.' } : p,
       );
-      focusFirstInvalid(this.host, this.injector);
+      this.fieldFocus.focusFirstInvalid();
     } finally {
       this.busy.set(false);
     }
@@ -338,8 +343,8 @@ export class BillingPage {
       hasPayTo: !!p.payToAddress,
       serviceFacilityLocation: p.serviceFacilityLocation.enabled,
     });
-    patchAddress(this.form.controls.billingAddress, p.billingAddress);
-    patchAddress(this.form.controls.payToAddress, p.payToAddress);
+    setAddress(this.form.controls.billingAddress, p.billingAddress);
+    setAddress(this.form.controls.payToAddress, p.payToAddress);
     this.setPayTo(!!p.payToAddress);
     if (!this.canEdit()) this.form.disable({ emitEvent: false });
   }

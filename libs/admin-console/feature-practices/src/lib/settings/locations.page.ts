@@ -1,21 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, signal, TemplateRef, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog, MatDialogModule } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { firstValueFrom } from 'rxjs';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
-import { PracticesApi, PracticeSettingsApi, type PlaceOfServiceOption } from '@claimline/admin-console/data-access-practices';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import { toProblem } from '@claimline/admin-console/data-access-core';
+import { PracticesApi, type PlaceOfServiceOption } from '@claimline/admin-console/data-access-practices';
+import { EmptyStateComponent, ErrorBannerComponent, formatAddress, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { LocationView } from '@claimline/contracts/practice-settings';
-import { addressLine } from './location-address-fields';
 import { LocationEditorComponent, TELEHEALTH_POS } from './location-editor';
-import { canEditSettings, focusParam, routeParam } from './team-form-kit';
-
-interface Editing {
-  location: LocationView | null;
-  focus: string | null;
-}
+import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
 
 /**
  * Office locations of a practice: where clients are seen and the default place of service of
@@ -23,7 +14,7 @@ interface Editing {
  */
 @Component({
   selector: 'cl-locations-page',
-  imports: [MatButtonModule, MatDialogModule, MatTableModule, LoadingComponent, EmptyStateComponent, ErrorBannerComponent, StatusChipComponent, LocationEditorComponent],
+  imports: [MatButtonModule, MatTableModule, LoadingComponent, EmptyStateComponent, ErrorBannerComponent, StatusChipComponent, LocationEditorComponent],
   template: `
     <section aria-labelledby="locations-heading">
       <div class="section-head">
@@ -41,18 +32,18 @@ interface Editing {
       @if (editing(); as e) {
         <cl-location-editor
           [practiceId]="practiceId() ?? ''"
-          [location]="e.location"
+          [record]="e.record"
           [focus]="e.focus"
           [placesOfService]="placesOfService()"
           (saved)="onSaved($event)"
-          (cancelled)="editing.set(null)"
+          (cancelled)="close()"
         />
       }
 
       @if (loading()) {
         <cl-loading label="Loading office locations…" />
       } @else if (loaded()) {
-        @if (locations().length === 0) {
+        @if (items().length === 0) {
           @if (!editing()) {
             <cl-empty title="No office locations yet">
               <p>Add at least one location with its place of service (11 for an office, 02 or 10 for telehealth).</p>
@@ -61,7 +52,7 @@ interface Editing {
           }
         } @else {
           <div class="table-wrap">
-            <table mat-table [dataSource]="locations()" class="locations" aria-label="Office locations">
+            <table mat-table [dataSource]="items()" class="locations" aria-label="Office locations">
               <ng-container matColumnDef="name">
                 <th mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let l">
@@ -92,62 +83,30 @@ interface Editing {
                 </td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr mat-row *matRowDef="let l; columns: columns" [class.current]="editing()?.location?.id === l.id"></tr>
+              <tr mat-row *matRowDef="let l; columns: columns" [class.current]="editing()?.record?.id === l.id"></tr>
             </table>
           </div>
         }
       }
     </section>
-
-    <ng-template #confirmRemove let-data>
-      <h2 mat-dialog-title>Remove {{ data.name }}?</h2>
-      <mat-dialog-content>
-        <p>New appointments can no longer be booked at {{ data.name }}. Claims already made keep their service facility.</p>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="false">Keep</button>
-        <button mat-flat-button type="button" [mat-dialog-close]="true">Remove</button>
-      </mat-dialog-actions>
-    </ng-template>
   `,
-  styles: `
-    .section-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; margin-bottom: 16px; }
-    h2 { font: var(--mat-sys-title-large); margin: 0; }
-    .intro { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); max-width: 70ch; }
-    .table-wrap { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .locations { width: 100%; min-width: 640px; }
-    .name { display: block; font-weight: 600; }
-    .sub { display: block; font-size: 12px; color: var(--mat-sys-on-surface-variant); }
-    .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
-    cl-status-chip { margin-left: 6px; }
-    .row-actions { display: flex; gap: 4px; justify-content: flex-end; }
-    .danger { color: var(--mat-sys-error); }
-    tr.current td { background: var(--mat-sys-secondary-container); }
-    td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 12px; }
-  `,
+  styles: [
+    RECORD_LIST_STYLES,
+    `
+      .locations { width: 100%; min-width: 640px; }
+      .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
+      cl-status-chip { margin-left: 6px; }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class LocationsPage {
-  private readonly api = inject(PracticeSettingsApi);
+export class LocationsPage extends RecordListPage<LocationView> {
   private readonly practices = inject(PracticesApi);
-  private readonly dialog = inject(MatDialog);
-  private readonly snack = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly confirmRemove = viewChild.required<TemplateRef<unknown>>('confirmRemove');
-
-  protected readonly practiceId = routeParam('practiceId');
-  private readonly focus = focusParam();
-  protected readonly canEdit = canEditSettings();
-
-  protected readonly loading = signal(true);
-  protected readonly loaded = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly locations = signal<LocationView[]>([]);
   protected readonly placesOfService = signal<PlaceOfServiceOption[]>([]);
-  protected readonly editing = signal<Editing | null>(null);
   protected readonly columns = ['name', 'address', 'pos', 'actions'];
 
   constructor() {
+    super();
     effect(() => {
       const practiceId = this.practiceId();
       const focus = this.focus();
@@ -156,44 +115,27 @@ export class LocationsPage {
   }
 
   protected line(l: LocationView): string {
-    return addressLine(l.address);
+    return formatAddress(l.address);
   }
 
   protected isTelehealth(l: LocationView): boolean {
     return TELEHEALTH_POS.includes(l.placeOfService);
   }
 
-  protected openNew(): void {
-    this.editing.set({ location: null, focus: null });
-    this.host.scrollIntoView({ block: 'start' });
+  protected sort(list: LocationView[]): LocationView[] {
+    return [...list].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  protected openEdit(location: LocationView): void {
-    this.editing.set({ location, focus: null });
-    this.host.scrollIntoView({ block: 'start' });
+  protected nameOf(l: LocationView): string {
+    return l.name;
   }
 
-  protected onSaved(saved: LocationView): void {
-    const list = this.locations();
-    this.locations.set(sortLocations(list.some((l) => l.id === saved.id) ? list.map((l) => (l.id === saved.id ? saved : l)) : [...list, saved]));
-    this.editing.set(null);
-    this.snack.open('Saved', undefined, { duration: 4000 });
+  protected removalNote(l: LocationView): string {
+    return `New appointments can no longer be booked at ${l.name}. Claims already made keep their service facility.`;
   }
 
-  protected async remove(location: LocationView): Promise<void> {
-    const practiceId = this.practiceId();
-    if (!practiceId) return;
-    const ref = this.dialog.open(this.confirmRemove(), { data: { name: location.name }, width: '440px', maxWidth: '92vw' });
-    if ((await firstValueFrom(ref.afterClosed())) !== true) return;
-    this.problem.set(null);
-    try {
-      await this.api.removeLocation(practiceId, location.id);
-      this.locations.update((list) => list.filter((l) => l.id !== location.id));
-      if (this.editing()?.location?.id === location.id) this.editing.set(null);
-      this.snack.open(`Removed ${location.name}`, undefined, { duration: 4000 });
-    } catch (e) {
-      this.problem.set(toProblem(e));
-    }
+  protected delete(practiceId: string, l: LocationView): Promise<void> {
+    return this.api.removeLocation(practiceId, l.id);
   }
 
   private async load(practiceId: string | null, focus: string | null): Promise<void> {
@@ -202,18 +144,15 @@ export class LocationsPage {
     this.problem.set(null);
     try {
       const [page, places] = await Promise.all([this.api.listLocations(practiceId), this.practices.placesOfService().catch(() => [])]);
-      this.locations.set(sortLocations(page.items));
+      this.items.set(this.sort(page.items));
       this.placesOfService.set(places);
       this.loaded.set(true);
-      if (focus === 'add' || focus === 'locations' || (focus && page.items.length === 0)) this.editing.set({ location: null, focus: focus === 'add' || focus === 'locations' ? null : focus });
+      const add = focus === 'add' || focus === 'locations';
+      if (add || (focus && page.items.length === 0)) this.editing.set({ record: null, focus: add ? null : focus });
     } catch (e) {
       this.problem.set(toProblem(e));
     } finally {
       this.loading.set(false);
     }
   }
-}
-
-function sortLocations(list: LocationView[]): LocationView[] {
-  return [...list].sort((a, b) => a.name.localeCompare(b.name));
 }

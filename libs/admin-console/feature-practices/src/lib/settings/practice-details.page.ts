@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ErrorBannerComponent } from '@claimline/admin-console/ui-common';
-import { formValueOf, hasChanges, PracticeFieldsComponent, practiceChangesOf, practiceForm } from '../practice-form';
+import { applyServerErrors, ErrorBannerComponent, injectFieldFocus } from '@claimline/admin-console/ui-common';
+import { fillPracticeForm, hasChanges, PracticeFieldsComponent, practiceChangesOf, practiceForm } from '../practice-form';
+import { canEditSettings } from '../settings-access';
 import { PracticeSettingsState } from './practice-settings.state';
 
 /** Legal and display name, phone, e-mail and address, saved with the version read (409 if stale). */
@@ -57,13 +58,13 @@ export class PracticeDetailsPage {
   private readonly api = inject(PracticesApi);
   private readonly state = inject(PracticeSettingsState);
   private readonly snack = inject(MatSnackBar);
-  private readonly auth = inject(AuthService);
+  private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly conflict = signal<ApiProblem | null>(null);
   protected readonly unmatched = signal<string[]>([]);
-  protected readonly canEdit = computed(() => ['admin', 'billing_staff', 'practice_owner'].includes(this.auth.role() ?? ''));
+  protected readonly canEdit = canEditSettings();
   /** Which practice (id and version) the form was last filled from. */
   private filledFrom: string | null = null;
 
@@ -83,7 +84,7 @@ export class PracticeDetailsPage {
           return;
         }
         this.filledFrom = key;
-        this.form.reset(formValueOf(p));
+        fillPracticeForm(this.form, p);
         if (editable) this.form.enable();
         else this.form.disable();
       });
@@ -93,13 +94,12 @@ export class PracticeDetailsPage {
   async save(): Promise<void> {
     const practice = this.state.practice();
     if (!practice || !this.canEdit()) return;
-    this.form.markAllAsTouched();
     this.unmatched.set([]);
-    if (this.form.invalid) {
+    if (!this.fieldFocus.validate(this.form)) {
       this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
       return;
     }
-    const changes = practiceChangesOf(practice, this.form.getRawValue());
+    const changes = practiceChangesOf(practice, this.form);
     if (!hasChanges(changes)) {
       this.problem.set(null);
       this.form.markAsPristine();
@@ -128,7 +128,7 @@ export class PracticeDetailsPage {
 
   protected discard(): void {
     const p = this.state.practice();
-    if (p) this.form.reset(formValueOf(p));
+    if (p) fillPracticeForm(this.form, p);
     this.problem.set(null);
     this.unmatched.set([]);
   }
@@ -141,7 +141,7 @@ export class PracticeDetailsPage {
     if (p) {
       this.conflict.set(null);
       this.problem.set(null);
-      this.form.reset(formValueOf(p));
+      fillPracticeForm(this.form, p);
       this.filledFrom = `${p.id}@${p.version}`;
     }
   }

@@ -3,10 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
 import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
+import { canEditSettings } from '../settings-access';
 import { PracticeSettingsState } from './practice-settings.state';
 
 const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinician', staff: 'Staff' };
@@ -108,13 +109,12 @@ export class SecureMessagingPage {
   private readonly api = inject(PracticesApi);
   protected readonly state = inject(PracticeSettingsState);
   private readonly snack = inject(MatSnackBar);
-  private readonly auth = inject(AuthService);
   protected readonly busy = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly conflict = signal(false);
   protected readonly members = signal<TeamMemberView[] | null>(null);
   protected readonly membersProblem = signal<ApiProblem | null>(null);
-  protected readonly canEdit = computed(() => ['admin', 'billing_staff', 'practice_owner'].includes(this.auth.role() ?? ''));
+  protected readonly canEdit = canEditSettings();
   protected readonly summary = computed(() => {
     const list = this.members() ?? [];
     const on = list.filter((m) => m.secureMessagingEnabled).length;

@@ -6,10 +6,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { debounceTime, distinctUntilChanged, filter, map, Subscription, switchMap, tap } from 'rxjs';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
-import { FieldErrorComponent } from '@claimline/admin-console/ui-common';
+import { BlurErrorStateMatcher, FieldErrorComponent } from '@claimline/admin-console/ui-common';
 import { isTaxonomyCodeFormat } from '@claimline/domain';
 import type { TaxonomyEntry } from '@claimline/reference-data';
-import { BlurErrorStateMatcher } from './team-form-kit';
 
 const CODE_PREFIX = /^\s*([0-9A-Za-z]{9}[Xx])\b/;
 
@@ -53,7 +52,7 @@ export function taxonomyLabel(entry: TaxonomyEntry): string {
         type="text"
         [formControl]="control()"
         [matAutocomplete]="auto"
-        [errorStateMatcher]="matcher"
+        [errorStateMatcher]="blurErrors"
         [attr.data-field]="field()"
         autocomplete="off"
         spellcheck="false"
@@ -92,7 +91,7 @@ export class TaxonomyAutocompleteComponent {
   /** `data-field` name, for `?focus=` links. */
   readonly field = input<string | null>('taxonomyCode');
 
-  protected readonly matcher = inject(BlurErrorStateMatcher);
+  protected readonly blurErrors = inject(BlurErrorStateMatcher);
   protected readonly options = signal<TaxonomyEntry[]>([]);
   protected readonly searching = signal(false);
   protected readonly searched = signal(false);

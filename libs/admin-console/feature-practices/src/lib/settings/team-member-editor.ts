@@ -1,28 +1,14 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  linkedSignal,
-  output,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ClValidators, ErrorBannerComponent, FieldErrorComponent } from '@claimline/admin-console/ui-common';
+import { ClValidators, FieldErrorComponent, provideLiveErrors } from '@claimline/admin-console/ui-common';
 import type { CreateTeamMemberBody, TeamMemberRole, TeamMemberView } from '@claimline/contracts/practice-settings';
-import { focusField, focusFirstInvalid, LiveErrorStateMatcher } from './team-form-kit';
+import { EditorPanelComponent, RecordEditor } from './record-editor';
 import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
 
 export const ROLE_LABELS: Record<TeamMemberRole, string> = { owner: 'Owner', clinician: 'Clinician', staff: 'Staff' };
@@ -60,20 +46,12 @@ const credentialsRule: ValidatorFn = (control) => {
     MatSelectModule,
     MatSlideToggleModule,
     FieldErrorComponent,
-    ErrorBannerComponent,
     TaxonomyAutocompleteComponent,
+    EditorPanelComponent,
   ],
-  providers: [{ provide: ErrorStateMatcher, useExisting: LiveErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
-    <section class="editor" [attr.aria-labelledby]="headingId">
-      <h3 [id]="headingId">{{ current() ? 'Edit ' + current()?.firstName + ' ' + current()?.lastName : 'Add a team member' }}</h3>
-      <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
-      @if (conflict()) {
-        <div class="cl-actions conflict">
-          <button mat-stroked-button type="button" (click)="reloadLatest()" [disabled]="busy()">Load the latest version</button>
-          <span>Your changes are kept in the form until you load it.</span>
-        </div>
-      }
+    <cl-editor-panel [heading]="current() ? 'Edit ' + nameOf(current()) : 'Add a team member'" [editor]="this">
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <div class="cl-form-grid">
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -121,42 +99,23 @@ const credentialsRule: ValidatorFn = (control) => {
           <button mat-button type="button" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
         </div>
       </form>
-    </section>
+    </cl-editor-panel>
   `,
   styles: `
-    .editor { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; margin-bottom: 24px; background: var(--mat-sys-surface-container-low); }
-    h3 { font: var(--mat-sys-title-medium); margin: 0 0 12px; }
     mat-form-field { width: 100%; }
     .cl-form-grid { gap: 12px 16px; align-items: start; margin-bottom: 12px; }
     .toggle { margin: 12px 0 16px; }
     .hint { margin: 4px 0 0; font-size: 13px; color: var(--mat-sys-on-surface-variant); }
-    .conflict { margin-bottom: 12px; }
   `,
   // Default: the server's field errors are set on controls after an await and must show at once.
   changeDetection: ChangeDetectionStrategy.Default,
 })
-export class TeamMemberEditorComponent {
+export class TeamMemberEditorComponent extends RecordEditor<TeamMemberView, CreateTeamMemberBody> {
   private readonly api = inject(PracticeSettingsApi);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly injector = inject(Injector);
-
-  readonly practiceId = input.required<string>();
-  /** null: a new member. */
-  readonly member = input<TeamMemberView | null>(null);
-  /** Field to focus when the editor opens (from `?focus=`); the first name otherwise. */
-  readonly focus = input<string | null>(null);
-  readonly saved = output<TeamMemberView>();
-  readonly cancelled = output<void>();
-
-  protected readonly current = linkedSignal(() => this.member());
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
-  protected readonly conflict = signal(false);
   protected readonly roles: TeamMemberRole[] = ['owner', 'clinician', 'staff'];
   protected readonly roleLabels = ROLE_LABELS;
-  protected readonly headingId = `team-editor-${Math.random().toString(36).slice(2, 8)}`;
 
+  protected readonly firstField = 'firstName';
   protected readonly form = inject(FormBuilder).nonNullable.group({
     firstName: ['', [Validators.required, Validators.maxLength(60)]],
     lastName: ['', [Validators.required, Validators.maxLength(60)]],
@@ -168,84 +127,7 @@ export class TeamMemberEditorComponent {
     secureMessagingEnabled: [true],
   });
 
-  constructor() {
-    // The page may switch the open editor to another record: refill, and put the cursor back.
-    effect(() => {
-      const record = this.member();
-      const focus = this.focus();
-      untracked(() => {
-        this.fill(record);
-        this.problem.set(null);
-        this.unmatched.set([]);
-        this.conflict.set(false);
-        focusField(this.host, focus ?? 'firstName', this.injector);
-      });
-    });
-  }
-
-  protected async save(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      focusFirstInvalid(this.host, this.injector);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const body: CreateTeamMemberBody = {
-      firstName: v.firstName.trim(),
-      lastName: v.lastName.trim(),
-      email: v.email.trim(),
-      role: v.role,
-      credentials: parseCredentials(v.credentials),
-      npi: v.npi.trim() || null,
-      taxonomyCode: taxonomyCodeOf(v.taxonomyCode),
-      secureMessagingEnabled: v.secureMessagingEnabled,
-    };
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    this.conflict.set(false);
-    try {
-      const member = this.current();
-      const saved = member
-        ? await this.api.updateTeamMember(this.practiceId(), member.id, { ...body, version: member.version })
-        : await this.api.createTeamMember(this.practiceId(), body);
-      this.current.set(saved);
-      this.saved.emit(saved);
-    } catch (e) {
-      const p = toProblem(e);
-      this.conflict.set(p.status === 409);
-      this.unmatched.set(applyServerErrors(this.form, p));
-      this.problem.set(p.status === 409 ? { ...p, detail: `${this.who()} was changed by someone else since you opened it. Load the latest version, then make your change again.` } : p);
-      focusFirstInvalid(this.host, this.injector);
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  /** After a 409: the record as it is now, with the version to send next. */
-  protected async reloadLatest(): Promise<void> {
-    const member = this.current();
-    if (!member) return;
-    this.busy.set(true);
-    try {
-      const latest = await this.api.getTeamMember(this.practiceId(), member.id);
-      this.current.set(latest);
-      this.fill(latest);
-      this.problem.set(null);
-      this.conflict.set(false);
-    } catch (e) {
-      this.problem.set(toProblem(e));
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  private who(): string {
-    const m = this.current();
-    return m ? `${m.firstName} ${m.lastName}` : 'This team member';
-  }
-
-  private fill(m: TeamMemberView | null): void {
+  protected fill(m: TeamMemberView | null): void {
     this.form.reset({
       firstName: m?.firstName ?? '',
       lastName: m?.lastName ?? '',
@@ -256,5 +138,33 @@ export class TeamMemberEditorComponent {
       taxonomyCode: m?.taxonomyCode ?? '',
       secureMessagingEnabled: m?.secureMessagingEnabled ?? true,
     });
+  }
+
+  protected body(): CreateTeamMemberBody {
+    const v = this.form.getRawValue();
+    return {
+      firstName: v.firstName.trim(),
+      lastName: v.lastName.trim(),
+      email: v.email.trim(),
+      role: v.role,
+      credentials: parseCredentials(v.credentials),
+      npi: v.npi.trim() || null,
+      taxonomyCode: taxonomyCodeOf(v.taxonomyCode),
+      secureMessagingEnabled: v.secureMessagingEnabled,
+    };
+  }
+
+  protected send(body: CreateTeamMemberBody, member: TeamMemberView | null): Promise<TeamMemberView> {
+    return member
+      ? this.api.updateTeamMember(this.practiceId(), member.id, { ...body, version: member.version })
+      : this.api.createTeamMember(this.practiceId(), body);
+  }
+
+  protected latest(member: TeamMemberView): Promise<TeamMemberView> {
+    return this.api.getTeamMember(this.practiceId(), member.id);
+  }
+
+  protected nameOf(m: TeamMemberView | null): string {
+    return m ? `${m.firstName} ${m.lastName}` : 'This team member';
   }
 }

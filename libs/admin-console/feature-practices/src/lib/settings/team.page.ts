@@ -1,25 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, ElementRef, inject, Injector, signal, TemplateRef, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog, MatDialogModule } from '@angular/material/dialog';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
-import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent } from '@claimline/admin-console/ui-common';
+import { routeParam, toProblem } from '@claimline/admin-console/data-access-core';
+import { EmptyStateComponent, ErrorBannerComponent, injectFieldFocus, LoadingComponent } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import type { TaxonomyEntry } from '@claimline/reference-data';
-import { canEditSettings, focusField, focusParam, routeParam } from './team-form-kit';
+import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
 import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
-
-interface Editing {
-  member: TeamMemberView | null;
-  focus: string | null;
-  /** Opened by the `team-members/:memberId` route: closing returns to the list's address. */
-  fromRoute: boolean;
-}
 
 /**
  * Team members of a practice: who they are, their role, personal NPI, taxonomy and Secure
@@ -30,7 +19,6 @@ interface Editing {
   selector: 'cl-team-page',
   imports: [
     MatButtonModule,
-    MatDialogModule,
     MatSlideToggleModule,
     MatTableModule,
     LoadingComponent,
@@ -55,7 +43,7 @@ interface Editing {
       @if (editing(); as e) {
         <cl-team-member-editor
           [practiceId]="practiceId() ?? ''"
-          [member]="e.member"
+          [record]="e.record"
           [focus]="e.focus"
           (saved)="onSaved($event)"
           (cancelled)="close()"
@@ -65,7 +53,7 @@ interface Editing {
       @if (loading()) {
         <cl-loading label="Loading team members…" />
       } @else if (loaded()) {
-        @if (members().length === 0) {
+        @if (items().length === 0) {
           @if (!editing()) {
             <cl-empty title="No team members yet">
               <p>Add yourself (or each clinician) with the role Owner or Clinician and a personal NPI: claims need one.</p>
@@ -74,7 +62,7 @@ interface Editing {
           }
         } @else {
           <div class="table-wrap">
-            <table mat-table [dataSource]="members()" class="members" aria-label="Team members">
+            <table mat-table [dataSource]="items()" class="members" aria-label="Team members">
               <ng-container matColumnDef="name">
                 <th mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let m">
@@ -125,67 +113,35 @@ interface Editing {
                 </td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr mat-row *matRowDef="let m; columns: columns" [attr.data-member-row]="m.id" [class.current]="editing()?.member?.id === m.id"></tr>
+              <tr mat-row *matRowDef="let m; columns: columns" [attr.data-member-row]="m.id" [class.current]="editing()?.record?.id === m.id"></tr>
             </table>
           </div>
         }
       }
     </section>
-
-    <ng-template #confirmRemove let-data>
-      <h2 mat-dialog-title>Remove {{ data.name }}?</h2>
-      <mat-dialog-content>
-        <p>{{ data.name }} will no longer be listed on the practice's team, and claims can no longer name them as rendering provider. Past claims keep their information.</p>
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" [mat-dialog-close]="false">Keep</button>
-        <button mat-flat-button type="button" [mat-dialog-close]="true">Remove</button>
-      </mat-dialog-actions>
-    </ng-template>
   `,
-  styles: `
-    .section-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; margin-bottom: 16px; }
-    h2 { font: var(--mat-sys-title-large); margin: 0; }
-    .intro { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); max-width: 70ch; }
-    .table-wrap { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .members { width: 100%; min-width: 600px; }
-    .members .sub { overflow-wrap: anywhere; }
-    .name { display: block; font-weight: 600; }
-    .sub { display: block; font-size: 12px; color: var(--mat-sys-on-surface-variant); }
-    .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-    .missing { color: var(--mat-sys-error); font-weight: 600; }
-    .row-actions { display: flex; gap: 4px; justify-content: flex-end; flex-wrap: wrap; }
-    .danger { color: var(--mat-sys-error); }
-    tr.current td { background: var(--mat-sys-secondary-container); }
-    td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 12px; }
-    @media (max-width: 1023px) { td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 6px; } .row-actions { flex-direction: column; align-items: flex-end; } }
-  `,
+  styles: [
+    RECORD_LIST_STYLES,
+    `
+      .members { width: 100%; min-width: 600px; }
+      .members .sub { overflow-wrap: anywhere; }
+      .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+      .missing { color: var(--mat-sys-error); font-weight: 600; }
+      @media (max-width: 1023px) { td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 6px; } .row-actions { flex-direction: column; align-items: flex-end; } }
+    `,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class TeamPage {
-  private readonly api = inject(PracticeSettingsApi);
+export class TeamPage extends RecordListPage<TeamMemberView> {
   private readonly router = inject(Router);
-  private readonly dialog = inject(MatDialog);
-  private readonly snack = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly injector = inject(Injector);
-  private readonly confirmRemove = viewChild.required<TemplateRef<unknown>>('confirmRemove');
-
-  protected readonly practiceId = routeParam('practiceId');
   private readonly memberId = routeParam('memberId');
-  private readonly focus = focusParam();
-  protected readonly canEdit = canEditSettings();
-
-  protected readonly loading = signal(true);
-  protected readonly loaded = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly members = signal<TeamMemberView[]>([]);
-  protected readonly editing = signal<Editing | null>(null);
+  private readonly fieldFocus = injectFieldFocus();
   protected readonly toggling = signal<string | null>(null);
   protected readonly taxonomyNames = signal<Record<string, string>>({});
   protected readonly columns = ['name', 'role', 'npi', 'taxonomy', 'messaging', 'actions'];
 
   constructor() {
+    super();
     effect(() => {
       const practiceId = this.practiceId();
       const memberId = this.memberId();
@@ -198,29 +154,32 @@ export class TeamPage {
     return ROLE_LABELS[m.role];
   }
 
-  protected openNew(): void {
-    this.editing.set({ member: null, focus: null, fromRoute: false });
-    this.scrollToTop();
+  protected sort(list: TeamMemberView[]): TeamMemberView[] {
+    return [...list].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   }
 
-  protected openEdit(member: TeamMemberView): void {
-    this.editing.set({ member, focus: null, fromRoute: false });
-    this.scrollToTop();
+  protected nameOf(m: TeamMemberView): string {
+    return `${m.firstName} ${m.lastName}`;
   }
 
-  protected close(): void {
+  protected removalNote(m: TeamMemberView): string {
+    const name = this.nameOf(m);
+    return `${name} will no longer be listed on the practice's team, and claims can no longer name them as rendering provider. Past claims keep their information.`;
+  }
+
+  protected delete(practiceId: string, m: TeamMemberView): Promise<void> {
+    return this.api.removeTeamMember(practiceId, m.id);
+  }
+
+  protected override close(): void {
     const e = this.editing();
-    this.editing.set(null);
+    super.close();
     if (e?.fromRoute) void this.router.navigate(['/practices', this.practiceId(), 'settings', 'team-members'], { replaceUrl: true });
   }
 
-  protected onSaved(saved: TeamMemberView): void {
-    const list = this.members();
-    const exists = list.some((m) => m.id === saved.id);
-    this.members.set(sortMembers(exists ? list.map((m) => (m.id === saved.id ? saved : m)) : [...list, saved]));
+  protected override onSaved(saved: TeamMemberView): void {
     void this.describeTaxonomies([saved]);
-    this.snack.open('Saved', undefined, { duration: 4000 });
-    this.close();
+    super.onSaved(saved);
   }
 
   protected async toggleMessaging(member: TeamMemberView, on: boolean): Promise<void> {
@@ -230,37 +189,20 @@ export class TeamPage {
     this.problem.set(null);
     try {
       const saved = await this.api.updateTeamMember(practiceId, member.id, { version: member.version, secureMessagingEnabled: on });
-      this.members.update((list) => list.map((m) => (m.id === saved.id ? saved : m)));
-      this.snack.open(`Saved: Secure Messaging ${on ? 'on' : 'off'} for ${member.firstName} ${member.lastName}`, undefined, { duration: 4000 });
+      this.items.update((list) => list.map((m) => (m.id === saved.id ? saved : m)));
+      this.snack.open(`Saved: Secure Messaging ${on ? 'on' : 'off'} for ${this.nameOf(member)}`, undefined, { duration: 4000 });
     } catch (e) {
       const p = toProblem(e);
       // A new row object redraws the switch where the record is; the banner says why.
-      this.members.update((list) => list.map((m) => (m.id === member.id ? { ...m } : m)));
+      this.items.update((list) => list.map((m) => (m.id === member.id ? { ...m } : m)));
       this.problem.set(
         p.status === 409
-          ? { ...p, detail: `${member.firstName} ${member.lastName} was changed by someone else in the meantime. The list now shows the latest information; switch again if still needed.` }
+          ? { ...p, detail: `${this.nameOf(member)} was changed by someone else in the meantime. The list now shows the latest information; switch again if still needed.` }
           : p,
       );
       if (p.status === 409) await this.load(practiceId, null, null, true);
     } finally {
       this.toggling.set(null);
-    }
-  }
-
-  protected async remove(member: TeamMemberView): Promise<void> {
-    const practiceId = this.practiceId();
-    if (!practiceId) return;
-    const name = `${member.firstName} ${member.lastName}`;
-    const ref = this.dialog.open(this.confirmRemove(), { data: { name }, width: '440px', maxWidth: '92vw' });
-    if ((await firstValueFrom(ref.afterClosed())) !== true) return;
-    this.problem.set(null);
-    try {
-      await this.api.removeTeamMember(practiceId, member.id);
-      this.members.update((list) => list.filter((m) => m.id !== member.id));
-      if (this.editing()?.member?.id === member.id) this.close();
-      this.snack.open(`Removed ${name}`, undefined, { duration: 4000 });
-    } catch (e) {
-      this.problem.set(toProblem(e));
     }
   }
 
@@ -272,18 +214,18 @@ export class TeamPage {
     }
     try {
       const page = await this.api.listTeamMembers(practiceId);
-      const members = sortMembers(page.items);
-      this.members.set(members);
+      const members = this.sort(page.items);
+      this.items.set(members);
       this.loaded.set(true);
       void this.describeTaxonomies(members);
       if (quiet) return;
       if (memberId) {
         const member = members.find((m) => m.id === memberId) ?? (await this.api.getTeamMember(practiceId, memberId));
-        this.editing.set({ member, focus: focus === 'teamMembers' ? null : focus, fromRoute: true });
+        this.editing.set({ record: member, focus: focus === 'teamMembers' ? null : focus, fromRoute: true });
       } else if (focus === 'add' || focus === 'teamMembers') {
-        this.editing.set({ member: null, focus: null, fromRoute: false });
+        this.editing.set({ record: null, focus: null });
       } else if (focus) {
-        focusField(this.host, focus, this.injector);
+        this.fieldFocus.focus(focus);
       }
     } catch (e) {
       this.problem.set(toProblem(e));
@@ -299,12 +241,4 @@ export class TeamPage {
     for (const entry of entries.filter((e): e is TaxonomyEntry => !!e)) names[entry.code] = entry.displayName;
     this.taxonomyNames.set(names);
   }
-
-  private scrollToTop(): void {
-    this.host.scrollIntoView({ block: 'start' });
-  }
-}
-
-function sortMembers(list: TeamMemberView[]): TeamMemberView[] {
-  return [...list].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
 }
