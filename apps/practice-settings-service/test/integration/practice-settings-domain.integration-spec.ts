@@ -44,10 +44,13 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       },
     });
     h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.claims`, { queue: 'claims', callback: () => undefined });
+    await h.nc.flush();
+    // Long enough for the answering stub on a loaded machine (300 ms timed out under load);
+    // the silent one costs this much per readiness call.
     const env = validateEnv(
       'practice-settings',
       PracticeSettingsEnv,
-      h.serviceEnv({ READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims', READINESS_CONTRIBUTOR_TIMEOUT_MS: '300' }),
+      h.serviceEnv({ READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims', READINESS_CONTRIBUTOR_TIMEOUT_MS: '1500' }),
     );
     app = await bootstrapService(AppModule.register(env), { name: 'practice-settings', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
   });

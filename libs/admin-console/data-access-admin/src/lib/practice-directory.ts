@@ -40,14 +40,17 @@ export class PracticeDirectory {
     if (!this.listing) this.listing = this.listAll();
     await this.listing;
     missing = this.missing(missing);
-    const found = await Promise.all(
-      missing
-        .slice(0, 50)
-        .map((id) =>
-          firstValueFrom(this.http.get<PracticeSummary>(`${API_BASE}/practices/${id}`)).catch(() => null),
-        ),
-    );
-    this.remember(found.filter((p): p is PracticeSummary => p !== null));
+    // Every id asked for gets its name (a page of users can name many practices), ten reads at a time.
+    for (let i = 0; i < missing.length; i += 10) {
+      const found = await Promise.all(
+        missing
+          .slice(i, i + 10)
+          .map((id) =>
+            firstValueFrom(this.http.get<PracticeSummary>(`${API_BASE}/practices/${id}`)).catch(() => null),
+          ),
+      );
+      this.remember(found.filter((p): p is PracticeSummary => p !== null));
+    }
   }
 
   private async listAll(): Promise<void> {

@@ -19,7 +19,6 @@ import {
 } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -45,6 +44,7 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
 import {
   actionLabel,
@@ -104,7 +104,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
     StatusChipComponent,
     PracticeFieldComponent,
   ],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <div class="cl-page">
       <cl-page-header

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -20,6 +19,7 @@ import {
   ClValidators,
   ErrorBannerComponent,
   FieldErrorComponent,
+  provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, tiedToPractice } from '../shared/admin-labels';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
@@ -56,7 +56,7 @@ const notBlank = (c: { value: string }) =>
     PracticeFieldComponent,
     PracticeChipsComponent,
   ],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <h2 mat-dialog-title>New user</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>

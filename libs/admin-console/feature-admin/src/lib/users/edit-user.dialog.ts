@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -19,6 +18,7 @@ import {
   applyServerErrors,
   ErrorBannerComponent,
   FieldErrorComponent,
+  provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
@@ -57,7 +57,7 @@ const FIELD_TO_CONTROL: Record<string, string> = { practiceId: 'practice' };
     PracticeFieldComponent,
     PracticeChipsComponent,
   ],
-  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
+  providers: [provideLiveErrors()],
   template: `
     <h2 mat-dialog-title>Edit {{ user.email }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>

@@ -17,9 +17,10 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  confirm,
+  type ConfirmData,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
-import { ConfirmDialog, type ConfirmData } from '../shared/confirm.dialog';
 import { AssignPracticesDialog } from './assign-practices.dialog';
 import { CreateUserDialog, type CreateUserResult } from './create-user.dialog';
 import { EditUserDialog, type EditUserResult } from './edit-user.dialog';
@@ -417,12 +418,7 @@ export class UsersPage implements OnInit {
       confirm: 'Deactivate',
       danger: true,
     };
-    const ok = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, maxWidth: '95vw' })
-        .afterClosed(),
-    );
-    if (!ok) return;
+    if (!(await confirm(this.dialog, data))) return;
     await this.setActive(user, false);
   }
 
