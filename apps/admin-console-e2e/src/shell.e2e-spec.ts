@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { launch, newContext, screenshot, signIn, users } from './support/browser';
+import { BASE_URL, launch, newContext, screenshot, signIn, users } from './support/browser';
 
 describe('console shell: sign-in, session, role-aware navigation', () => {
   let browser: Browser;
@@ -64,5 +64,19 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     await signIn(page, users.staff);
     await page.waitForURL(/\/practices$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('serves deep links with index.html (never cached) and the hashed scripts, lazy chunks too, cached for good', async () => {
+    const html = await fetch(`${BASE_URL}/practices/some/deep/link`, { headers: { accept: 'text/html' } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    expect(await html.text()).toContain('<cl-root>');
+    await page.goto('/login');
+    await page.getByLabel('E-mail').waitFor();
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    expect(scripts.some((s) => /\/chunk-/.test(s))).toBe(true);
+    for (const url of scripts) {
+      expect([url, (await fetch(url)).headers.get('cache-control')]).toEqual([url, 'public, max-age=31536000, immutable']);
+    }
   });
 });

@@ -62,7 +62,7 @@ function serveConsole(app: NestExpressApplication, dist: string): void {
   app.useStaticAssets(dist, {
     index: false,
     setHeaders: (res, path) =>
-      res.setHeader('cache-control', /-[A-Z0-9]{8}\.(js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      res.setHeader('cache-control', /\/(?:main|chunk|polyfills|styles)-[\w-]{8}\.(?:js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.use((req: IncomingMessage, res: ServerResponse & { sendFile: (p: string, o: object) => void }, next: () => void) => {
     const path = (req.url ?? '/').split('?')[0];

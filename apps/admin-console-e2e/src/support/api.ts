@@ -60,3 +60,14 @@ export async function restCreatePractice<T = { id: string; version: number }>(to
     ...input,
   });
 }
+
+/** Polls `probe` until it returns something truthy (what another service learns through events arrives a little later). */
+export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { type Credentials, restCall, type RestResult, restToken } from './api';
+import { type Credentials, eventually, restCall, type RestResult, restToken } from './api';
 import { runId, users } from './browser';
 
 // Reusable steps of the Enrollments area, and the REST set-up they need (a practice complete
@@ -37,16 +37,7 @@ function expectStatus(r: ApiResult, status: number, what: string): void {
   if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
 }
 
-/** Polls until `probe` returns something truthy (enrollments learn of clients through events). */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+export { eventually };
 
 export async function findPayerId(token: string, payer: { name: string; search: string }): Promise<string> {
   const r = await apiCall('GET', `/payers?search=${encodeURIComponent(payer.search)}&limit=50`, token);

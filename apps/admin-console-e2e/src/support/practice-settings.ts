@@ -3,7 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { BillingProfileView, PracticeReadiness, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
 import { npiCheckDigit } from '@claimline/domain';
-import { type Credentials, restCreatePractice, restOk, restToken } from './api';
+import { type Credentials, eventually, restCreatePractice, restOk, restToken } from './api';
 import { runId, screenshot } from './browser';
 import { fillAddress } from './forms';
 
@@ -95,12 +95,7 @@ export async function pickTaxonomy(scope: Page | Locator, page: Page, label: str
 
 /** Polls a condition (for states no single element change announces). */
 export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await eventually(what, check, timeoutMs);
 }
 
 export interface TeamMemberInput {

@@ -9,7 +9,6 @@ import type {
   PracticeType,
   PracticeView,
   ReadinessFilter,
-  TeamMemberView,
   UpdatePracticeBody,
 } from '@claimline/contracts/practice-settings';
 
@@ -79,17 +78,6 @@ export class PracticesApi {
   async readinessOf(practiceIds: readonly string[]): Promise<Map<string, PracticeReadiness | null>> {
     const answers = await Promise.all(practiceIds.map((id) => this.readiness(id).catch(() => null)));
     return new Map(practiceIds.map((id, i) => [id, answers[i]]));
-  }
-
-  /**
-   * Who has Secure Messaging on, for the practice-level page (names and switches only; the team
-   * page edits members).
-   */
-  async teamMembers(practiceId: string): Promise<TeamMemberView[]> {
-    const page = await firstValueFrom(
-      this.http.get<Page<TeamMemberView>>(`${API_BASE}/practices/${practiceId}/team-members`, { params: { limit: '200' } }),
-    );
-    return page.items;
   }
 
   /** CMS place-of-service codes (11 office, 02 / 10 telehealth, …); read once per session. */

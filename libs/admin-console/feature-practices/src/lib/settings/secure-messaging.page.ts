@@ -4,7 +4,7 @@ import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/sl
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
-import { PracticesApi } from '@claimline/admin-console/data-access-practices';
+import { PracticeSettingsApi, PracticesApi } from '@claimline/admin-console/data-access-practices';
 import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import { canEditSettings } from '../settings-access';
@@ -107,6 +107,7 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
 })
 export class SecureMessagingPage {
   private readonly api = inject(PracticesApi);
+  private readonly settingsApi = inject(PracticeSettingsApi);
   protected readonly state = inject(PracticeSettingsState);
   private readonly snack = inject(MatSnackBar);
   protected readonly busy = signal(false);
@@ -148,7 +149,7 @@ export class SecureMessagingPage {
     if (!id) return;
     this.membersProblem.set(null);
     try {
-      this.members.set(await this.api.teamMembers(id));
+      this.members.set((await this.settingsApi.listTeamMembers(id)).items);
     } catch (e) {
       this.membersProblem.set(toProblem(e));
     }
