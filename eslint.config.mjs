@@ -41,22 +41,49 @@ export default [
             },
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts', 'type:feature', 'type:data-access', 'type:ui'],
+              onlyDependOnLibsWithTags: [
+                'type:util',
+                'type:domain',
+                'type:contracts',
+                'type:feature',
+                'type:data-access',
+                'type:ui',
+              ],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:util', 'type:domain', 'type:contracts'],
+            },
             // console: features use data access and UI; data access and UI never use features
             {
               sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:domain', 'type:contracts'],
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:data-access',
+                'type:ui',
+                'type:domain',
+                'type:contracts',
+              ],
             },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts'] },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:domain', 'type:contracts'] },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:domain', 'type:contracts'],
+            },
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:domain', 'type:contracts'],
+            },
             // scope axis: a service sees its own scope, shared and backend plumbing, and any contract
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:backend', onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend'] },
             ...services.map((service) => ({
               sourceTag: `scope:${service}`,
-              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'scope:backend', 'type:contracts'],
+              onlyDependOnLibsWithTags: [
+                `scope:${service}`,
+                'scope:shared',
+                'scope:backend',
+                'type:contracts',
+              ],
             })),
             {
               sourceTag: 'scope:gateway',

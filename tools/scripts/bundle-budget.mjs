@@ -30,7 +30,9 @@ for (const file of initial) {
 }
 const lazy = readdirSync(dir).filter((f) => f.endsWith('.js') && !initial.has(f));
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-console.log(`initial JavaScript (${initial.size} files): ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli; ${lazy.length} lazy chunks`);
+console.log(
+  `initial JavaScript (${initial.size} files): ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli; ${lazy.length} lazy chunks`,
+);
 if (gz > Number(maxKb) * 1024) {
   console.error(`over budget: ${kb(gz)} gzip > ${maxKb} kB`);
   process.exit(1);

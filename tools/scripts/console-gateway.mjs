@@ -28,7 +28,10 @@ const env = {
   CONSOLE_DIST: resolve(dist),
   RATE_LIMIT_PER_MINUTE: '100000',
 };
-const child = spawn(process.execPath, [join(root, 'dist/apps/api-gateway/main.js')], { env, stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'dist/apps/api-gateway/main.js')], {
+  env,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill('SIGTERM'));
 child.on('exit', (code) => process.exit(code ?? 0));
 console.log(`console gateway on http://127.0.0.1:${port}/ serving ${resolve(dist)}`);

@@ -35,7 +35,14 @@ try {
   mail = process.env.SMTP_URL ? undefined : await startMailCatcher({ root, log });
   const secrets = localSecrets(root);
   const port = Number(process.env.PORT ?? 3000);
-  const env = stackEnv({ databaseUrl: databaseUrl(pg.url, pg.database), natsUrl: nats.url, secrets, port, root, smtpUrl: process.env.SMTP_URL ?? mail.smtpUrl });
+  const env = stackEnv({
+    databaseUrl: databaseUrl(pg.url, pg.database),
+    natsUrl: nats.url,
+    secrets,
+    port,
+    root,
+    smtpUrl: process.env.SMTP_URL ?? mail.smtpUrl,
+  });
 
   log('building the apps (cached after the first run)…');
   await buildApps(root);

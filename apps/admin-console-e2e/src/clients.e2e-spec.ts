@@ -60,7 +60,12 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await page.getByLabel('ZIP code').fill('7870');
     await page.getByText('ZIP code 7870 must be 5 digits').waitFor();
     await page.getByLabel('Phone').fill('555-01');
-    await page.getByRole('alert').or(page.locator('mat-error')).filter({ hasText: /phone/i }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .or(page.locator('mat-error'))
+      .filter({ hasText: /phone/i })
+      .first()
+      .waitFor();
     // the address was started: the rest of it is now required
     await page.getByRole('button', { name: 'Add client' }).click();
     await page.getByText('Required for the address').first().waitFor();
@@ -77,7 +82,9 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     expect(await panel.getByText('Phone number is missing').count()).toBe(0);
     await screenshot(page, '31-clients-profile-missing-info');
     await panel.getByRole('link', { name: 'Fix on Insurance' }).first().click();
-    await page.waitForURL(new RegExp(`/practices/${practiceId}/clients/${clientId}/insurance#insurance.primary$`));
+    await page.waitForURL(
+      new RegExp(`/practices/${practiceId}/clients/${clientId}/insurance#insurance.primary$`),
+    );
     await page.getByText('No insurance on file').waitFor();
     // the link put the focus on the button that adds the policy
     await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Add insurance policy');
@@ -90,17 +97,32 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await page.getByText('Profile saved').waitFor();
     // someone else changes the client meanwhile
     const current = await restCall('GET', `/practices/${practiceId}/clients/${clientId}`, token);
-    expect((await restCall('PATCH', `/practices/${practiceId}/clients/${clientId}`, token, { version: current.body.version, email: 'ada@example.com' })).status).toBe(200);
+    expect(
+      (
+        await restCall('PATCH', `/practices/${practiceId}/clients/${clientId}`, token, {
+          version: current.body.version,
+          email: 'ada@example.com',
+        })
+      ).status,
+    ).toBe(200);
     await page.getByLabel('Preferred name').fill('Ada L.');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('alert').filter({ hasText: 'Someone else changed this client' }).waitFor();
     await page.getByRole('button', { name: 'Load the current version' }).click();
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[data-field="email"]')?.value === 'ada@example.com');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLInputElement>('input[data-field="email"]')?.value === 'ada@example.com',
+    );
     expect(await page.getByLabel('Preferred name').inputValue()).toBe('Addie');
   });
 
   it('adds the primary policy through the payer type-ahead; missing info updates', async () => {
-    const card = await addPrimaryPolicy(page, practiceId, clientId, { payerSearch: 'aetn', payerName: 'Aetna', memberId: 'w12 345-6789', groupNumber: 'GRP-1' });
+    const card = await addPrimaryPolicy(page, practiceId, clientId, {
+      payerSearch: 'aetn',
+      payerName: 'Aetna',
+      memberId: 'w12 345-6789',
+      groupNumber: 'GRP-1',
+    });
     await card.getByText('W123456789').waitFor(); // normalised by the server
     await card.getByText('60054').waitFor();
     await missingInfoPanel(page).getByText('Primary insurance is missing').waitFor({ state: 'detached' });
@@ -111,7 +133,9 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await page.getByRole('button', { name: 'Add insurance policy' }).click();
     const form = page.getByRole('form', { name: 'Add insurance policy' });
     await form.getByLabel('Insurance company (payer)').fill('BCBSIL');
-    await page.getByRole('option', { name: /^Blue Cross and Blue Shield of Illinois · payer ID .*not local to TX/ }).waitFor();
+    await page
+      .getByRole('option', { name: /^Blue Cross and Blue Shield of Illinois · payer ID .*not local to TX/ })
+      .waitFor();
     await form.getByRole('button', { name: 'Cancel' }).click();
     const card = await addPolicy(page, practiceId, clientId, {
       order: 'Secondary',
@@ -121,7 +145,10 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     });
     // The warning comes back with the saved policy, and with every read of it. It needs the
     // practice's state, which reaches client-insurance by an event: on a slow stack, read again.
-    const warning = () => policyCard(page, 'Secondary').getByRole('status').filter({ hasText: 'Blue Cross and Blue Shield of Texas' });
+    const warning = () =>
+      policyCard(page, 'Secondary')
+        .getByRole('status')
+        .filter({ hasText: 'Blue Cross and Blue Shield of Texas' });
     for (let attempt = 0; ; attempt++) {
       try {
         await warning().waitFor({ timeout: 5_000 });
@@ -146,17 +173,32 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await form.getByLabel('Insured’s first name').fill('Grace');
     await form.getByLabel('Insured’s last name').fill('Parent');
     await form.getByLabel('Insured’s birth date').fill('1960-01-31');
-    await form.getByRole('radiogroup', { name: /Insured’s sex/ }).getByRole('radio', { name: 'Female' }).check();
-    await fillAddress(form, 'Insured’s address', { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' });
+    await form
+      .getByRole('radiogroup', { name: /Insured’s sex/ })
+      .getByRole('radio', { name: 'Female' })
+      .check();
+    await fillAddress(form, 'Insured’s address', {
+      line1: '500 W 2nd St',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701',
+    });
     await form.getByRole('button', { name: 'Save changes' }).click();
     const changed = policyCard(page, 'Secondary');
-    await changed.getByRole('heading', { name: 'Secondary insurance — Blue Cross and Blue Shield of Texas' }).waitFor();
+    await changed
+      .getByRole('heading', { name: 'Secondary insurance — Blue Cross and Blue Shield of Texas' })
+      .waitFor();
     await changed.getByText(/Grace Parent, born Jan 31, 1960, Female/).waitFor();
     expect(await changed.getByText('Check this policy').count()).toBe(0); // the local plan: no BCBS warning
   });
 
   it('records a prior authorization and shows it with its warnings', async () => {
-    const row = await addAuthorization(page, practiceId, clientId, { number: `pa-${runId}`, visits: 2, validFrom: day(-10), validTo: day(60) });
+    const row = await addAuthorization(page, practiceId, clientId, {
+      number: `pa-${runId}`,
+      visits: 2,
+      validFrom: day(-10),
+      validTo: day(60),
+    });
     await row.getByText('0 of 2 visits used').waitFor();
     await row.getByText(/Only 2 of 2 authorized visits are left/).waitFor();
     // a second active one over the same dates is refused on the field, in words
@@ -168,22 +210,45 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await form.getByLabel('Valid from').fill(day(0));
     await form.getByLabel('Valid to').fill(day(30));
     await form.getByRole('button', { name: 'Save authorization' }).click();
-    await form.getByText(/already covers/).first().waitFor();
+    await form
+      .getByText(/already covers/)
+      .first()
+      .waitFor();
     await form.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('uploads the card front and shows the stored image; refuses a text file named .png in words', async () => {
-    const img = await uploadCardFront(page, practiceId, clientId, { name: 'card-front.png', mimeType: 'image/png', buffer: TINY_PNG });
+    const img = await uploadCardFront(page, practiceId, clientId, {
+      name: 'card-front.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
     // a second, card-like image replaces it as the one shown first
-    const drawn = await uploadCardFront(page, practiceId, clientId, { name: 'aetna-card-front.png', mimeType: 'image/png', buffer: await drawnCardPng(page) });
+    const drawn = await uploadCardFront(page, practiceId, clientId, {
+      name: 'aetna-card-front.png',
+      mimeType: 'image/png',
+      buffer: await drawnCardPng(page),
+    });
     expect(await drawn.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(340);
-    await policyCard(page, 'Primary').getByText(/Document ID [0-9a-f-]{36}/).first().waitFor();
-    await policyCard(page, 'Primary').getByRole('heading', { name: 'Insurance card' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await policyCard(page, 'Primary')
+      .getByText(/Document ID [0-9a-f-]{36}/)
+      .first()
+      .waitFor();
+    await policyCard(page, 'Primary')
+      .getByRole('heading', { name: 'Insurance card' })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, '32-clients-insurance-card');
 
-    const card = await pickCardFile(page, 'Back', { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('hello, these are my notes, not a picture\n') });
-    await card.getByRole('alert').filter({ hasText: /back of insurance card was not uploaded: .*not a JPEG, PNG or PDF/ }).waitFor();
+    const card = await pickCardFile(page, 'Back', {
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('hello, these are my notes, not a picture\n'),
+    });
+    await card
+      .getByRole('alert')
+      .filter({ hasText: /back of insurance card was not uploaded: .*not a JPEG, PNG or PDF/ })
+      .waitFor();
   });
 
   it('finds the client by searching the list', async () => {
@@ -215,10 +280,15 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await openClientTab(page, practiceId, clientId, 'insurance');
     await policyCard(page, 'Primary').waitFor();
     // the card uploaded earlier in this session is shown again after the reload
-    await policyCard(page, 'Primary').getByRole('img', { name: 'Front of insurance card (aetna-card-front.png)' }).waitFor();
+    await policyCard(page, 'Primary')
+      .getByRole('img', { name: 'Front of insurance card (aetna-card-front.png)' })
+      .waitFor();
     const overflow = await page.evaluate(() => {
       const pane = document.querySelector('mat-sidenav-content') ?? document.documentElement;
-      return Math.max(pane.scrollWidth - pane.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      return Math.max(
+        pane.scrollWidth - pane.clientWidth,
+        document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
     });
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '34-clients-insurance-800');

@@ -55,11 +55,23 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     const row = payerRow(page, payerName);
     await row.waitFor();
     await enrollmentCell(page, payerName, 'claim_filing').getByText('Enroll', { exact: true }).waitFor();
-    expect(await enrollmentCell(page, payerName, 'claim_filing').textContent()).toContain('requires an enrollment before claims can be sent');
-    expect((await enrollmentCell(page, payerName, 'payment_reports').locator('cl-status-chip').textContent())?.trim()).toMatch(/^(Enroll|Not required)$/);
-    await enrollmentCell(page, KAISER.name, 'claim_filing').getByText('Not required', { exact: true }).waitFor();
-    await enrollmentCell(page, KAISER.name, 'payment_reports').getByText('Payment reports not supported', { exact: true }).waitFor();
-    expect(await enrollmentCell(page, KAISER.name, 'payment_reports').textContent()).toContain('share your EOBs with the billing team');
+    expect(await enrollmentCell(page, payerName, 'claim_filing').textContent()).toContain(
+      'requires an enrollment before claims can be sent',
+    );
+    expect(
+      (
+        await enrollmentCell(page, payerName, 'payment_reports').locator('cl-status-chip').textContent()
+      )?.trim(),
+    ).toMatch(/^(Enroll|Not required)$/);
+    await enrollmentCell(page, KAISER.name, 'claim_filing')
+      .getByText('Not required', { exact: true })
+      .waitFor();
+    await enrollmentCell(page, KAISER.name, 'payment_reports')
+      .getByText('Payment reports not supported', { exact: true })
+      .waitFor();
+    expect(await enrollmentCell(page, KAISER.name, 'payment_reports').textContent()).toContain(
+      'share your EOBs with the billing team',
+    );
     expect(await payerRow(page, KAISER.name).getByRole('button').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -87,7 +99,9 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(`Claim filing enrollment with ${payerName} submitted`).waitFor();
     await enrollmentCell(page, payerName, 'claim_filing').getByText('Submitted', { exact: true }).waitFor();
-    expect(await enrollmentCell(page, payerName, 'claim_filing').textContent()).toContain(`NPI ${ENROLLMENT_PRACTICE.organizationNpi} · Tax ID ${ENROLLMENT_PRACTICE.einShown}`);
+    expect(await enrollmentCell(page, payerName, 'claim_filing').textContent()).toContain(
+      `NPI ${ENROLLMENT_PRACTICE.organizationNpi} · Tax ID ${ENROLLMENT_PRACTICE.einShown}`,
+    );
     await page.getByRole('button', { name: 'OK' }).click();
     await page.locator('mat-snack-bar-container').waitFor({ state: 'detached' });
     await screenshot(page, '40-enrollments-list');
@@ -118,7 +132,9 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     expect(texts[0]).toContain('Clients or payer requirements changed');
     expect(texts[0]).toMatch(/No clients on file.*→.*Enroll/);
     expect(texts[1]).toMatch(/Enrollment sent \(\+Enroll\).*Enroll.*→.*Submitted.*By you/);
-    expect(texts[2]).toMatch(/Payer asked for a document.*Document required.*Instructions: Sign the EDI agreement and attach it/);
+    expect(texts[2]).toMatch(
+      /Payer asked for a document.*Document required.*Instructions: Sign the EDI agreement and attach it/,
+    );
     expect(texts[3]).toMatch(/Document attached.*Document required.*→.*Submitted/);
     expect(texts[4]).toMatch(/Accepted by the payer.*Submitted.*→.*Accepted/);
     // (after the snack bar: Material keeps its content aria-hidden while it announces it)
@@ -132,7 +148,9 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     // Back on the list, the row says Accepted and +Enroll is no longer offered.
     await page.getByRole('link', { name: '← All enrollments' }).click();
     await enrollmentCell(page, payerName, 'claim_filing').getByText('Accepted', { exact: true }).waitFor();
-    expect(await page.getByRole('button', { name: `+Enroll: claim filing with ${payerName}` }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `+Enroll: claim filing with ${payerName}` }).count()).toBe(
+      0,
+    );
   });
 
   it('names what is missing with a link to the settings page that fixes it, and refuses to send', async () => {
@@ -144,7 +162,9 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     const missing = dialog.getByTestId('enroll-missing');
     await missing.waitFor();
     expect(await missing.textContent()).toContain('Tax ID (EIN or SSN)');
-    expect(await missing.getByRole('link', { name: 'Fix in practice settings' }).first().getAttribute('href')).toBe(`/practices/${practiceId}/settings/billing`);
+    expect(
+      await missing.getByRole('link', { name: 'Fix in practice settings' }).first().getAttribute('href'),
+    ).toBe(`/practices/${practiceId}/settings/billing`);
     expect(await dialog.getByRole('button', { name: 'Send enrollment' }).isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -153,7 +173,10 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
 
   it('explains a concurrent answer (409) and reloads to the current status', async () => {
     const { practiceId, payerId, payerName, token } = await setUpPracticeReadyToEnroll(MEDICARE_TX);
-    const submitted = await apiCall('POST', `/practices/${practiceId}/enrollments`, token, { payerId, type: 'claim_filing' });
+    const submitted = await apiCall('POST', `/practices/${practiceId}/enrollments`, token, {
+      payerId,
+      type: 'claim_filing',
+    });
     expect(submitted.status).toBe(201);
     await signIn(page, users.staff);
     await openEnrollments(page, practiceId);
@@ -177,11 +200,17 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     expect(await page.getByRole('button', { name: 'Accept', exact: true }).count()).toBe(0);
 
     // A file the documents service would refuse is refused before uploading, in words.
-    await page.getByLabel('Document (PDF, JPEG or PNG)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByLabel('Document (PDF, JPEG or PNG)')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByText('Only PDF, JPEG and PNG files are accepted.').waitFor();
     expect(await page.getByRole('button', { name: 'Upload and send' }).isDisabled()).toBe(true);
     // A file named .pdf whose bytes are not a PDF: the service's words come back.
-    await page.getByLabel('Document (PDF, JPEG or PNG)').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+    await page.getByLabel('Document (PDF, JPEG or PNG)').setInputFiles({
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not really a pdf'),
+    });
     await page.getByRole('button', { name: 'Upload and send' }).click();
     await page.getByText(/not a JPEG, PNG or PDF/).waitFor();
     await expectEnrollmentStatus(page, 'Document required');
@@ -195,10 +224,14 @@ describe('console enrollments: list, +Enroll with preview, the clearinghouse’s
     await openEnrollments(page, practiceId);
     await page.getByText('No payers yet: add a client with insurance first').waitFor();
     await screenshot(page, '44-enrollments-empty-tablet');
-    expect(await page.getByRole('link', { name: 'Go to clients' }).getAttribute('href')).toBe(`/practices/${practiceId}/clients`);
+    expect(await page.getByRole('link', { name: 'Go to clients' }).getAttribute('href')).toBe(
+      `/practices/${practiceId}/clients`,
+    );
     await page.getByRole('button', { name: 'Show every payer in the directory' }).click();
     await payerRow(page, MEDICARE_TX.name).waitFor();
-    await enrollmentCell(page, MEDICARE_TX.name, 'claim_filing').getByText('No clients on file', { exact: true }).waitFor();
+    await enrollmentCell(page, MEDICARE_TX.name, 'claim_filing')
+      .getByText('No clients on file', { exact: true })
+      .waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(page, '45-enrollments-directory-tablet');
   });

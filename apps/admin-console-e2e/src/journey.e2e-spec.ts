@@ -5,10 +5,39 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
 import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
-import { addAuthorization, addClient, addPrimaryPolicy, drawnCardPng, missingInfoPanel, uploadCardFront } from './support/clients';
-import { acceptEnrollment, attachDocument, enrollWithPayer, expectEnrollmentStatus, openEnrollment, openEnrollments, requireDocument } from './support/enrollments';
-import { addLocation, fillBillingProfile, fillTeamMember, makeNpi, openNewTeamMember, waitForSaved, wrongCheckDigit } from './support/practice-settings';
-import { createSoloPractice, editPracticeDetails, enableSecureMessaging, openReadiness, readinessProgress } from './support/practices';
+import {
+  addAuthorization,
+  addClient,
+  addPrimaryPolicy,
+  drawnCardPng,
+  missingInfoPanel,
+  uploadCardFront,
+} from './support/clients';
+import {
+  acceptEnrollment,
+  attachDocument,
+  enrollWithPayer,
+  expectEnrollmentStatus,
+  openEnrollment,
+  openEnrollments,
+  requireDocument,
+} from './support/enrollments';
+import {
+  addLocation,
+  fillBillingProfile,
+  fillTeamMember,
+  makeNpi,
+  openNewTeamMember,
+  waitForSaved,
+  wrongCheckDigit,
+} from './support/practice-settings';
+import {
+  createSoloPractice,
+  editPracticeDetails,
+  enableSecureMessaging,
+  openReadiness,
+  readinessProgress,
+} from './support/practices';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
@@ -34,7 +63,10 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await signIn(page, users.staff);
     await page.waitForURL(/\/practices$/);
     await page.getByRole('link', { name: 'New practice' }).click();
-    practiceId = await createSoloPractice(page, { name: practiceName, email: `office-${runId}@journey.test` });
+    practiceId = await createSoloPractice(page, {
+      name: practiceName,
+      email: `office-${runId}@journey.test`,
+    });
     await openReadiness(page, practiceId);
     const { done, total } = await readinessProgress(page);
     expect(done).toBeLessThan(total);
@@ -67,7 +99,13 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
 
   it('fills details, location, billing profile and secure messaging until readiness is complete', async () => {
     await editPracticeDetails(page, practiceId, { legalName: `${practiceName} LLC` });
-    await addLocation(page, practiceId, { name: 'Main office', line1: '24 Brattle St', city: 'Cambridge', state: 'MA', zip: '02138' });
+    await addLocation(page, practiceId, {
+      name: 'Main office',
+      line1: '24 Brattle St',
+      city: 'Cambridge',
+      state: 'MA',
+      zip: '02138',
+    });
     await fillBillingProfile(page, practiceId, {
       ein: '12-3456789',
       billAs: 'individual',
@@ -90,13 +128,31 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
   let clientId: string;
   it('adds a client with a primary policy, a prior authorization and the card', async () => {
     clientId = await addClient(page, practiceId, { firstName: 'Avery', lastName: `Quinn${runId}` });
-    await missingInfoPanel(page).getByText(/Primary insurance/).first().waitFor();
-    await addPrimaryPolicy(page, practiceId, clientId, { payerSearch: 'aetna', payerName: 'Aetna', memberId: `W${runId.toUpperCase()}01` });
-    await addAuthorization(page, practiceId, clientId, { number: `PA-${runId}`, visits: 12, validFrom: iso(days(-1)), validTo: iso(days(90)) });
-    const img = await uploadCardFront(page, practiceId, clientId, { name: 'aetna-card.png', mimeType: 'image/png', buffer: await drawnCardPng(page) });
+    await missingInfoPanel(page)
+      .getByText(/Primary insurance/)
+      .first()
+      .waitFor();
+    await addPrimaryPolicy(page, practiceId, clientId, {
+      payerSearch: 'aetna',
+      payerName: 'Aetna',
+      memberId: `W${runId.toUpperCase()}01`,
+    });
+    await addAuthorization(page, practiceId, clientId, {
+      number: `PA-${runId}`,
+      visits: 12,
+      validFrom: iso(days(-1)),
+      validTo: iso(days(90)),
+    });
+    const img = await uploadCardFront(page, practiceId, clientId, {
+      name: 'aetna-card.png',
+      mimeType: 'image/png',
+      buffer: await drawnCardPng(page),
+    });
     expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
     // With the card on file nothing required for claims is missing any more.
-    await missingInfoPanel(page).getByText(/nothing required for claims is missing/i).waitFor();
+    await missingInfoPanel(page)
+      .getByText(/nothing required for claims is missing/i)
+      .waitFor();
     await screenshot(page, '12-journey-client-insurance');
   });
 
@@ -117,7 +173,9 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await signIn(owner, users.owner);
     await owner.waitForURL(/\/practices\/[0-9a-f-]{36}$/);
     expect(owner.url()).not.toContain(practiceId);
-    expect(await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practices' }).count()).toBe(0);
+    expect(
+      await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practices' }).count(),
+    ).toBe(0);
     await owner.goto(`/practices/${practiceId}`);
     await owner.getByRole('heading', { name: 'Practice not found' }).waitFor();
     expect(await owner.getByText(practiceName).count()).toBe(0);

@@ -55,13 +55,22 @@ describe('practice settings: team members, office locations, billing profile', (
 
     // Team member: a wrong check digit is named next to the field as it is typed, and blocks the save.
     const editor = await openNewTeamMember(page, practice.id);
-    await fillTeamMember(page, editor, { firstName: 'Robin', lastName: `Solo${runId}`, credentials: 'LCSW', role: 'Owner', npi: wrong });
+    await fillTeamMember(page, editor, {
+      firstName: 'Robin',
+      lastName: `Solo${runId}`,
+      credentials: 'LCSW',
+      role: 'Owner',
+      npi: wrong,
+    });
     const npiField = fieldOf(editor, 'Personal NPI (Type 1)');
     await npiField.getByText(`NPI ${wrong} fails its check digit`).waitFor();
     await screenshotWhole(page, '31-practice-settings-team-npi-error');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await editor.getByRole('button', { name: 'Add team member' }).click();
-    await until(() => editor.getByLabel('Personal NPI (Type 1)').evaluate((el) => el === document.activeElement), 'the NPI field to get the focus');
+    await until(
+      () => editor.getByLabel('Personal NPI (Type 1)').evaluate((el) => el === document.activeElement),
+      'the NPI field to get the focus',
+    );
     expect(await npiField.getByText('fails its check digit').isVisible()).toBe(true);
     expect(await teamMembersViaApi(token, practice.id)).toHaveLength(0);
 
@@ -78,22 +87,52 @@ describe('practice settings: team members, office locations, billing profile', (
     await screenshotWhole(page, '32-practice-settings-team');
     expect(await seriousA11yViolations(page)).toEqual([]);
     const [member] = await teamMembersViaApi(token, practice.id);
-    expect(member).toMatchObject({ npi, taxonomyCode: '1041C0700X', role: 'owner', credentials: ['LCSW'], secureMessagingEnabled: true });
+    expect(member).toMatchObject({
+      npi,
+      taxonomyCode: '1041C0700X',
+      role: 'owner',
+      credentials: ['LCSW'],
+      secureMessagingEnabled: true,
+    });
 
     // Office location.
-    await addLocation(page, practice.id, { name: 'Main office', line1: '200 Congress Ave', line2: 'Suite 4', city: 'Austin', state: 'TX', zip: '78701', phone: '(512) 555-0123' });
+    await addLocation(page, practice.id, {
+      name: 'Main office',
+      line1: '200 Congress Ave',
+      line2: 'Suite 4',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701',
+      phone: '(512) 555-0123',
+    });
     expect(await page.getByRole('row', { name: /Main office/ }).textContent()).toContain('Office');
     await screenshotWhole(page, '33-practice-settings-locations');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Billing profile: a PO box as billing address is refused as it is typed, then a street address saves.
     await openBillingProfile(page, practice.id);
-    await fillBillingForm(page, { ein: '12-3456789', taxonomySearch: 'clinical social worker', taxonomyCode: '1041C0700X', line1: 'P.O. Box 1234', city: 'Austin', state: 'TX', zip: '78701-1234' });
+    await fillBillingForm(page, {
+      ein: '12-3456789',
+      taxonomySearch: 'clinical social worker',
+      taxonomyCode: '1041C0700X',
+      line1: 'P.O. Box 1234',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701-1234',
+    });
     const billing = page.getByRole('group', { name: 'Billing address', exact: true });
-    await fieldOf(billing, 'Street address').getByText('A billing address cannot be a PO box; use a pay-to address for PO boxes').waitFor();
+    await fieldOf(billing, 'Street address')
+      .getByText('A billing address cannot be a PO box; use a pay-to address for PO boxes')
+      .waitFor();
     await page.getByRole('button', { name: 'Save billing profile' }).click();
     expect((await billingProfileViaApi(token, practice.id)).version).toBe(0);
-    await fillAddress(page, 'Billing address', { line1: '200 Congress Ave', line2: 'Suite 4', city: 'Austin', state: 'TX', zip: '78701-1234' });
+    await fillAddress(page, 'Billing address', {
+      line1: '200 Congress Ave',
+      line2: 'Suite 4',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701-1234',
+    });
     await page.getByRole('button', { name: 'Save billing profile' }).click();
     await waitForSaved(page);
     await screenshotWhole(page, '34-practice-settings-billing');
@@ -128,10 +167,15 @@ describe('practice settings: team members, office locations, billing profile', (
     });
 
     // team-members/:memberId?focus=<readiness field> opens the editor with the cursor in the NPI.
-    await page.goto(`/practices/${practice.id}/settings/team-members/${member.id}?focus=teamMembers.${member.id}.npi`);
+    await page.goto(
+      `/practices/${practice.id}/settings/team-members/${member.id}?focus=teamMembers.${member.id}.npi`,
+    );
     const editor = page.getByRole('region', { name: `Edit Sam Link${runId}` });
     await editor.waitFor();
-    await until(() => editor.getByLabel('Personal NPI (Type 1)').evaluate((el) => el === document.activeElement), 'the NPI field to get the focus');
+    await until(
+      () => editor.getByLabel('Personal NPI (Type 1)').evaluate((el) => el === document.activeElement),
+      'the NPI field to get the focus',
+    );
     await editor.getByLabel('Personal NPI (Type 1)').fill(personal);
     // The taxonomy type-ahead works from the keyboard: type, then Enter takes the first match.
     const taxonomy = editor.getByRole('combobox', { name: 'Taxonomy code', exact: true });
@@ -142,32 +186,61 @@ describe('practice settings: team members, office locations, billing profile', (
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await waitForSaved(page);
     await page.waitForURL(new RegExp(`/settings/team-members$`));
-    expect((await teamMembersViaApi(token, practice.id))[0]).toMatchObject({ npi: personal, taxonomyCode: '106H00000X' });
+    expect((await teamMembersViaApi(token, practice.id))[0]).toMatchObject({
+      npi: personal,
+      taxonomyCode: '106H00000X',
+    });
 
     // The server refuses a member's personal NPI as the Organization NPI: its words show under the field.
     await openBillingProfile(page, practice.id);
-    await fillBillingForm(page, { billAs: 'organization', organizationNpi: personal, line1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701-0001' });
+    await fillBillingForm(page, {
+      billAs: 'organization',
+      organizationNpi: personal,
+      line1: '1 Main St',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701-0001',
+    });
     await page.getByRole('button', { name: 'Save billing profile' }).click();
-    await fieldOf(page, 'Organization NPI (Type 2)').getByText(`is the personal (Type 1) NPI of Sam Link${runId}`).waitFor();
-    await until(() => page.getByLabel('Organization NPI (Type 2)').evaluate((el) => el === document.activeElement), 'the Organization NPI to get the focus');
+    await fieldOf(page, 'Organization NPI (Type 2)')
+      .getByText(`is the personal (Type 1) NPI of Sam Link${runId}`)
+      .waitFor();
+    await until(
+      () => page.getByLabel('Organization NPI (Type 2)').evaluate((el) => el === document.activeElement),
+      'the Organization NPI to get the focus',
+    );
 
     // Organization without an NPI is refused as typed; a Type 2 NPI saves.
     await page.getByLabel('Organization NPI (Type 2)').fill('');
-    await fieldOf(page, 'Organization NPI (Type 2)').getByText('To bill as an Organization, enter the Organization (Type 2) NPI').waitFor();
+    await fieldOf(page, 'Organization NPI (Type 2)')
+      .getByText('To bill as an Organization, enter the Organization (Type 2) NPI')
+      .waitFor();
     const org = makeNpi('2');
     await page.getByLabel('Organization NPI (Type 2)').fill(org);
     await page.getByRole('button', { name: 'Save billing profile' }).click();
     await waitForSaved(page);
-    expect(await billingProfileViaApi(token, practice.id)).toMatchObject({ billAs: 'organization', organizationNpi: org });
+    expect(await billingProfileViaApi(token, practice.id)).toMatchObject({
+      billAs: 'organization',
+      organizationNpi: org,
+    });
 
     // ?focus= on the billing page lands on the field a readiness item names.
     await page.goto(`/practices/${practice.id}/settings/billing?focus=billingProfile.taxId`);
-    await until(() => page.getByLabel('EIN', { exact: true }).evaluate((el) => el === document.activeElement), 'the Tax ID field to get the focus');
+    await until(
+      () => page.getByLabel('EIN', { exact: true }).evaluate((el) => el === document.activeElement),
+      'the Tax ID field to get the focus',
+    );
   });
 
   it('explains a conflicting change in words and reloads the latest version', async () => {
     const practice: PracticeView = await createPracticeViaApi(token);
-    await fillBillingProfile(page, practice.id, { ein: '12-3456789', line1: '5 Elm St', city: 'Austin', state: 'TX', zip: '78701-0005' });
+    await fillBillingProfile(page, practice.id, {
+      ein: '12-3456789',
+      line1: '5 Elm St',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701-0005',
+    });
 
     // Someone else saves meanwhile.
     const current = await billingProfileViaApi(token, practice.id);
@@ -180,10 +253,16 @@ describe('practice settings: team members, office locations, billing profile', (
 
     await page.getByLabel('Organization NPI (Type 2)').fill(makeNpi('2'));
     await page.getByRole('button', { name: 'Save billing profile' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Someone else saved the billing profile since you opened it' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else saved the billing profile since you opened it' })
+      .waitFor();
     await page.getByRole('button', { name: 'Load the latest version' }).click();
     const billing = page.getByRole('group', { name: 'Billing address', exact: true });
-    await until(async () => (await billing.getByLabel('Street address').inputValue()) === '9 Oak St', 'the latest billing address');
+    await until(
+      async () => (await billing.getByLabel('Street address').inputValue()) === '9 Oak St',
+      'the latest billing address',
+    );
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 
@@ -196,8 +275,16 @@ describe('practice settings: team members, office locations, billing profile', (
       billingAddress: { line1: '7 Pine St', city: 'Austin', state: 'TX', zip: '78701-0007' },
       serviceFacilityLocation: false,
     });
-    const owner = { email: `owner.${runId}.${Math.random().toString(36).slice(2, 6)}@example.com`, password: `Owner-pass-${runId}-1234` };
-    await api(await apiToken(users.admin), 'POST', '/users', { ...owner, displayName: 'Settings Owner', role: 'practice_owner', practiceId: practice.id });
+    const owner = {
+      email: `owner.${runId}.${Math.random().toString(36).slice(2, 6)}@example.com`,
+      password: `Owner-pass-${runId}-1234`,
+    };
+    await api(await apiToken(users.admin), 'POST', '/users', {
+      ...owner,
+      displayName: 'Settings Owner',
+      role: 'practice_owner',
+      practiceId: practice.id,
+    });
 
     const ownerPage = await (await newContext(browser)).newPage();
     await signIn(ownerPage, owner);
@@ -215,13 +302,24 @@ describe('practice settings: team members, office locations, billing profile', (
     await ownerPage.getByRole('button', { name: 'Save billing profile' }).click();
     await waitForSaved(ownerPage);
     await taxId.getByText('***-**-7890').waitFor();
-    expect((await billingProfileViaApi(token, practice.id)).taxId).toMatchObject({ kind: 'ssn', display: '234-56-7890', masked: false });
+    expect((await billingProfileViaApi(token, practice.id)).taxId).toMatchObject({
+      kind: 'ssn',
+      display: '234-56-7890',
+      masked: false,
+    });
     await ownerPage.context().close();
   });
 
   it('edits and removes office locations and team members, with a confirmation', async () => {
     const practice = await createPracticeViaApi(token);
-    await addLocation(page, practice.id, { name: 'Telehealth', line1: '10 Main St', city: 'Austin', state: 'TX', zip: '78701', placeOfService: '10' });
+    await addLocation(page, practice.id, {
+      name: 'Telehealth',
+      line1: '10 Main St',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701',
+      placeOfService: '10',
+    });
     const row = page.getByRole('row', { name: /Telehealth/ });
     expect(await row.textContent()).toContain('Telehealth Provided in Patient');
 
@@ -245,21 +343,36 @@ describe('practice settings: team members, office locations, billing profile', (
     await page.getByText('No office locations yet').waitFor();
 
     // A team member's Secure Messaging switch saves from the list; removing asks first.
-    await addTeamMember(page, practice.id, { firstName: 'Pat', lastName: `Gone${runId}`, role: 'Staff', secureMessaging: false });
+    await addTeamMember(page, practice.id, {
+      firstName: 'Pat',
+      lastName: `Gone${runId}`,
+      role: 'Staff',
+      secureMessaging: false,
+    });
     const memberRow = page.getByRole('row', { name: new RegExp(`Pat Gone${runId}`) });
     await memberRow.getByRole('switch', { name: `Secure Messaging for Pat Gone${runId}` }).click();
-    await page.locator('mat-snack-bar-container').getByText(`Saved: Secure Messaging on for Pat Gone${runId}`).waitFor();
+    await page
+      .locator('mat-snack-bar-container')
+      .getByText(`Saved: Secure Messaging on for Pat Gone${runId}`)
+      .waitFor();
     expect((await teamMembersViaApi(token, practice.id))[0].secureMessagingEnabled).toBe(true);
 
-
     // Switching the editor from one member to another shows the other's details.
-    await api(token, 'POST', `/practices/${practice.id}/team-members`, { firstName: 'Kim', lastName: `Stay${runId}`, email: `kim.${runId}@example.com`, role: 'clinician' });
+    await api(token, 'POST', `/practices/${practice.id}/team-members`, {
+      firstName: 'Kim',
+      lastName: `Stay${runId}`,
+      email: `kim.${runId}@example.com`,
+      role: 'clinician',
+    });
     await page.reload();
     await page.getByRole('button', { name: `Edit Pat Gone${runId}` }).click();
     await page.getByRole('region', { name: `Edit Pat Gone${runId}` }).waitFor();
     await page.getByRole('button', { name: `Edit Kim Stay${runId}` }).click();
     const kim = page.getByRole('region', { name: `Edit Kim Stay${runId}` });
-    await until(async () => (await kim.getByLabel('First name').inputValue()) === 'Kim', 'the editor to show Kim');
+    await until(
+      async () => (await kim.getByLabel('First name').inputValue()) === 'Kim',
+      'the editor to show Kim',
+    );
     await kim.getByRole('button', { name: 'Cancel' }).click();
 
     await memberRow.getByRole('button', { name: `Remove Pat Gone${runId}` }).click();

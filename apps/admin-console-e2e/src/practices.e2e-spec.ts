@@ -91,10 +91,14 @@ describe('practices: list, new practice, readiness checklist, details, owner sco
     await editPracticeDetails(page, id, { name: renamed, legalName: `Brattle Counseling ${runId} LLC` });
     await page.getByRole('heading', { level: 1, name: 'Practice settings' }).waitFor();
     await page.getByText(renamed, { exact: true }).first().waitFor();
-    expect(await page.getByRole('combobox', { name: 'Switch practice' }).getAttribute('placeholder')).toBe(renamed);
+    expect(await page.getByRole('combobox', { name: 'Switch practice' }).getAttribute('placeholder')).toBe(
+      renamed,
+    );
     await screenshot(page, '32-practices-details-form');
     await openReadiness(page, id);
-    expect(await (await readinessItem(page, 'Practice information')).textContent()).not.toContain('Legal name of the practice');
+    expect(await (await readinessItem(page, 'Practice information')).textContent()).not.toContain(
+      'Legal name of the practice',
+    );
 
     // The list finds it by the start of its name, with its readiness at a glance.
     await page.goto('/practices');
@@ -169,9 +173,15 @@ describe('practices: list, new practice, readiness checklist, details, owner sco
     await signIn(page, users.staff);
     await openPracticeSettings(page, practice.id, 'Practice details');
     await page.getByLabel('Legal name').fill('Mine LLC');
-    await apiCall(staffToken, 'PATCH', `/practices/${practice.id}`, { version: practice.version, legalName: 'Theirs LLC' });
+    await apiCall(staffToken, 'PATCH', `/practices/${practice.id}`, {
+      version: practice.version,
+      legalName: 'Theirs LLC',
+    });
     await page.getByRole('button', { name: 'Save details' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Someone else saved this practice while you were editing it' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Someone else saved this practice while you were editing it' })
+      .waitFor();
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByRole('button', { name: 'Reload' }).waitFor({ state: 'detached' });
     expect(await page.getByLabel('Legal name').inputValue()).toBe('Theirs LLC');

@@ -51,7 +51,9 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     await context.clearCookies();
     const staffPage = await (await newContext(browser)).newPage();
     await signIn(staffPage, users.staff);
-    expect(await staffPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect(
+      await staffPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),
+    ).toBe(0);
     await staffPage.goto('/admin/users');
     await staffPage.waitForURL((url) => !url.pathname.startsWith('/admin'));
     await staffPage.context().close();
@@ -73,10 +75,18 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     expect(await html.text()).toContain('<cl-root>');
     await page.goto('/login');
     await page.getByLabel('E-mail').waitFor();
-    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.endsWith('.js')),
+    );
     expect(scripts.some((s) => /\/chunk-/.test(s))).toBe(true);
     for (const url of scripts) {
-      expect([url, (await fetch(url)).headers.get('cache-control')]).toEqual([url, 'public, max-age=31536000, immutable']);
+      expect([url, (await fetch(url)).headers.get('cache-control')]).toEqual([
+        url,
+        'public, max-age=31536000, immutable',
+      ]);
     }
   });
 });

@@ -8,8 +8,12 @@ describe('auth', () => {
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email: users.staff.email, role: 'billing_staff' });
 
-    const wrong = await api('POST', '/auth/login', { body: { email: users.staff.email, password: 'not-the-password' } });
-    const unknown = await api('POST', '/auth/login', { body: { email: 'nobody@example.com', password: 'not-the-password' } });
+    const wrong = await api('POST', '/auth/login', {
+      body: { email: users.staff.email, password: 'not-the-password' },
+    });
+    const unknown = await api('POST', '/auth/login', {
+      body: { email: 'nobody@example.com', password: 'not-the-password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
@@ -41,11 +45,20 @@ describe('auth', () => {
     expect(none.body.detail).toMatch(/Bearer access token/);
 
     const me = (await api('GET', '/auth/me', { token: (await login(users.admin)).accessToken })).body;
-    const forged = forgeToken({ sub: me.id, role: 'admin', email: me.email, exp: Math.floor(Date.now() / 1000) + 600 }, 'guessed-secret-guessed-secret-guessed');
+    const forged = forgeToken(
+      { sub: me.id, role: 'admin', email: me.email, exp: Math.floor(Date.now() / 1000) + 600 },
+      'guessed-secret-guessed-secret-guessed',
+    );
     expect((await api('GET', '/practices', { token: forged })).status).toBe(401);
 
     const expired = forgeToken(
-      { sub: me.id, role: 'admin', email: me.email, iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 },
+      {
+        sub: me.id,
+        role: 'admin',
+        email: me.email,
+        iat: Math.floor(Date.now() / 1000) - 3600,
+        exp: Math.floor(Date.now() / 1000) - 60,
+      },
       process.env['E2E_JWT_SECRET']!,
     );
     const r = await api('GET', '/practices', { token: expired });
@@ -58,7 +71,9 @@ describe('auth', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.checks['practice-settings'].status).toBe('up');
     const doc = (await fetch(`${process.env['API_URL']}/api/docs/openapi.json`).then((r) => r.json())) as any;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/practices', '/api/v1/practices/{practiceId}/team-members']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/practices', '/api/v1/practices/{practiceId}/team-members']),
+    );
     expect(doc.components.schemas.CreatePracticeDto.properties.type).toBeDefined();
   });
 });

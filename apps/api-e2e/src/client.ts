@@ -29,7 +29,9 @@ export async function api<T = any>(
   const res = await fetch(`${API_URL}${path.startsWith('/health') ? '' : '/api/v1'}${path}`, {
     method,
     headers: {
-      ...(options.body !== undefined || options.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.body !== undefined || options.raw !== undefined
+        ? { 'content-type': 'application/json' }
+        : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
@@ -45,9 +47,13 @@ export async function api<T = any>(
   return { status: res.status, body, headers: res.headers };
 }
 
-export async function login(who: { email: string; password: string }): Promise<{ accessToken: string; refreshToken: string }> {
+export async function login(who: {
+  email: string;
+  password: string;
+}): Promise<{ accessToken: string; refreshToken: string }> {
   const r = await api('POST', '/auth/login', { body: who });
-  if (r.status !== 200) throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 200)
+    throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 

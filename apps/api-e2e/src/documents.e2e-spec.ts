@@ -3,8 +3,14 @@ import { deflateSync } from 'node:zlib';
 import { API_URL, address, api, login, uniqueName, users } from './client';
 
 // A real 1×1 PNG.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 /** A real PNG of width × height (an RGB gradient), to see its preview made smaller. */
 function png(width: number, height: number): Buffer {
@@ -35,7 +41,12 @@ function png(width: number, height: number): Buffer {
     const row = y * (1 + width * 3);
     for (let x = 0; x < width; x++) raw.set([(x * 255) / width, (y * 255) / height, 128], row + 1 + x * 3);
   }
-  return Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    PNG.subarray(0, 8),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Width and height from a JPEG's start-of-frame marker. */
@@ -53,7 +64,11 @@ function jpegSize(jpeg: Buffer): { width: number; height: number } {
 }
 
 /** Polls `probe` until it returns a truthy value (a new practice reaches client-insurance through events). */
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -70,19 +85,42 @@ interface Link {
 }
 
 /** A browser-like multipart upload: the fields, then the file part (its filename gives the name). */
-async function uploadForm(token: string, practiceId: string, link: Link, file: Buffer, filename: string, type: string) {
+async function uploadForm(
+  token: string,
+  practiceId: string,
+  link: Link,
+  file: Buffer,
+  filename: string,
+  type: string,
+) {
   const form = new FormData();
   form.append('linkedType', link.linkedType);
   form.append('linkedId', link.linkedId);
   form.append('kind', link.kind ?? 'insurance_card_front');
   form.append('file', new Blob([file], { type }), filename);
-  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
 /** The raw file as the body, the fields in the query. */
-async function uploadRaw(token: string, practiceId: string, link: Link, body: Buffer, contentType: string, name: string) {
-  const qs = new URLSearchParams({ linkedType: link.linkedType, linkedId: link.linkedId, kind: link.kind ?? 'insurance_card_front', name });
+async function uploadRaw(
+  token: string,
+  practiceId: string,
+  link: Link,
+  body: Buffer,
+  contentType: string,
+  name: string,
+) {
+  const qs = new URLSearchParams({
+    linkedType: link.linkedType,
+    linkedId: link.linkedId,
+    kind: link.kind ?? 'insurance_card_front',
+    name,
+  });
   const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents?${qs}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -92,14 +130,23 @@ async function uploadRaw(token: string, practiceId: string, link: Link, body: Bu
 }
 
 async function content(token: string, practiceId: string, documentId: string, size?: 'preview') {
-  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents/${documentId}/content${size ? `?size=${size}` : ''}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const res = await fetch(
+    `${API_URL}/api/v1/practices/${practiceId}/documents/${documentId}/content${size ? `?size=${size}` : ''}`,
+    {
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 async function createClient(token: string, practiceId: string): Promise<string> {
-  const body = { firstName: 'Ada', lastName: uniqueName('Cardholder'), birthDate: '1985-04-12', address, billingType: 'insurance' };
+  const body = {
+    firstName: 'Ada',
+    lastName: uniqueName('Cardholder'),
+    birthDate: '1985-04-12',
+    address,
+    billingType: 'insurance',
+  };
   return eventually(`a client in practice ${practiceId}`, async () => {
     const r = await api('POST', `/practices/${practiceId}/clients`, { token, body });
     return r.status === 201 ? (r.body.id as string) : null;
@@ -115,13 +162,21 @@ describe('documents through the gateway', () => {
   beforeAll(async () => {
     staff = (await login(users.staff)).accessToken;
     admin = (await login(users.admin)).accessToken;
-    practiceId = (await api('GET', '/auth/me', { token: (await login(users.owner)).accessToken })).body.practiceId;
+    practiceId = (await api('GET', '/auth/me', { token: (await login(users.owner)).accessToken })).body
+      .practiceId;
     clientId = await createClient(staff, practiceId);
   });
 
   it('takes an insurance card as a multipart form, gives back the same bytes, lists it and shows a preview of at most 480 px', async () => {
     const card = png(1000, 640);
-    const up = await uploadForm(staff, practiceId, { linkedType: 'client', linkedId: clientId }, card, 'card-front.png', 'image/png');
+    const up = await uploadForm(
+      staff,
+      practiceId,
+      { linkedType: 'client', linkedId: clientId },
+      card,
+      'card-front.png',
+      'image/png',
+    );
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({
       practiceId,
@@ -147,50 +202,122 @@ describe('documents through the gateway', () => {
     const size = jpegSize(preview.bytes);
     expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(480);
 
-    const listed = await api('GET', `/practices/${practiceId}/documents?linkedType=client&linkedId=${clientId}`, { token: staff });
+    const listed = await api(
+      'GET',
+      `/practices/${practiceId}/documents?linkedType=client&linkedId=${clientId}`,
+      { token: staff },
+    );
     expect(listed.status).toBe(200);
     expect(listed.body.items[0]).toMatchObject({ id: up.body.id, originalName: 'card-front.png' });
 
     const audit = await api('GET', `/audit-events?resourceId=${up.body.id}`, { token: admin });
-    expect(audit.body.items.map((a: any) => `${a.resourceType}:${a.action}`)).toEqual(expect.arrayContaining(['document:create', 'document_content:read']));
-    const listAudit = await api('GET', `/audit-events?resourceType=document&action=list&practiceId=${practiceId}`, { token: admin });
+    expect(audit.body.items.map((a: any) => `${a.resourceType}:${a.action}`)).toEqual(
+      expect.arrayContaining(['document:create', 'document_content:read']),
+    );
+    const listAudit = await api(
+      'GET',
+      `/audit-events?resourceType=document&action=list&practiceId=${practiceId}`,
+      { token: admin },
+    );
     expect(listAudit.body.items.length).toBeGreaterThan(0);
   });
 
   it('still takes the raw file as the body; a PDF has no preview (404)', async () => {
-    const up = await uploadRaw(staff, practiceId, { linkedType: 'client', linkedId: clientId, kind: 'eob' }, PDF, 'application/pdf', 'eob.pdf');
+    const up = await uploadRaw(
+      staff,
+      practiceId,
+      { linkedType: 'client', linkedId: clientId, kind: 'eob' },
+      PDF,
+      'application/pdf',
+      'eob.pdf',
+    );
     expect(up.status).toBe(201);
     expect(up.body).toMatchObject({ contentType: 'application/pdf', preview: null });
-    const preview = await api('GET', `/practices/${practiceId}/documents/${up.body.id}/content?size=preview`, { token: staff });
+    const preview = await api(
+      'GET',
+      `/practices/${practiceId}/documents/${up.body.id}/content?size=preview`,
+      { token: staff },
+    );
     expect(preview.status).toBe(404);
     expect(preview.body.detail).toContain('there is no preview of a PDF');
   });
 
   it('refuses a page disguised as a JPEG, by its bytes, with a 422 on the file', async () => {
     const html = Buffer.from('<!doctype html><script>alert(1)</script>');
-    const refused = await uploadForm(staff, practiceId, { linkedType: 'client', linkedId: clientId }, html, 'card.jpg', 'image/jpeg');
+    const refused = await uploadForm(
+      staff,
+      practiceId,
+      { linkedType: 'client', linkedId: clientId },
+      html,
+      'card.jpg',
+      'image/jpeg',
+    );
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toMatchObject({ field: 'file' });
   });
 
   it('refuses a link to a client that is not in the practice, and to claims (not in this version)', async () => {
-    const nobody = await uploadForm(staff, practiceId, { linkedType: 'client', linkedId: randomUUID() }, PNG, 'card.png', 'image/png');
+    const nobody = await uploadForm(
+      staff,
+      practiceId,
+      { linkedType: 'client', linkedId: randomUUID() },
+      PNG,
+      'card.png',
+      'image/png',
+    );
     expect(nobody.status).toBe(422);
-    expect(nobody.body.errors).toEqual([{ field: 'linkedId', rule: 'exists', message: 'There is no such client in this practice' }]);
-    const claim = await uploadForm(staff, practiceId, { linkedType: 'claim', linkedId: randomUUID() }, PNG, 'card.png', 'image/png');
+    expect(nobody.body.errors).toEqual([
+      { field: 'linkedId', rule: 'exists', message: 'There is no such client in this practice' },
+    ]);
+    const claim = await uploadForm(
+      staff,
+      practiceId,
+      { linkedType: 'claim', linkedId: randomUUID() },
+      PNG,
+      'card.png',
+      'image/png',
+    );
     expect(claim.status).toBe(422);
     expect(claim.body.errors[0]).toMatchObject({ field: 'linkedType', rule: 'not_available' });
   });
 
   it("keeps another practice's documents out of reach (404)", async () => {
-    const other = await api('POST', '/practices', { token: admin, body: { type: 'solo', name: uniqueName('Doc Elsewhere'), phone: '5125550100', address } });
+    const other = await api('POST', '/practices', {
+      token: admin,
+      body: { type: 'solo', name: uniqueName('Doc Elsewhere'), phone: '5125550100', address },
+    });
     const theirClient = await createClient(admin, other.body.id);
-    const theirs = await uploadForm(admin, other.body.id, { linkedType: 'client', linkedId: theirClient }, PNG, 'theirs.png', 'image/png');
+    const theirs = await uploadForm(
+      admin,
+      other.body.id,
+      { linkedType: 'client', linkedId: theirClient },
+      PNG,
+      'theirs.png',
+      'image/png',
+    );
     expect(theirs.status).toBe(201);
-    expect((await api('GET', `/practices/${other.body.id}/documents/${theirs.body.id}`, { token: staff })).status).toBe(404);
+    expect(
+      (await api('GET', `/practices/${other.body.id}/documents/${theirs.body.id}`, { token: staff })).status,
+    ).toBe(404);
     // The same id under the staff member's own practice is not found either, and their list is empty to us.
-    expect((await api('GET', `/practices/${practiceId}/documents/${theirs.body.id}`, { token: staff })).status).toBe(404);
-    expect((await api('GET', `/practices/${other.body.id}/documents`, { token: staff })).body).toMatchObject({ items: [], total: 0 });
-    expect((await uploadForm(staff, other.body.id, { linkedType: 'client', linkedId: theirClient }, PNG, 'x.png', 'image/png')).status).toBe(404);
+    expect(
+      (await api('GET', `/practices/${practiceId}/documents/${theirs.body.id}`, { token: staff })).status,
+    ).toBe(404);
+    expect((await api('GET', `/practices/${other.body.id}/documents`, { token: staff })).body).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    expect(
+      (
+        await uploadForm(
+          staff,
+          other.body.id,
+          { linkedType: 'client', linkedId: theirClient },
+          PNG,
+          'x.png',
+          'image/png',
+        )
+      ).status,
+    ).toBe(404);
   });
 });

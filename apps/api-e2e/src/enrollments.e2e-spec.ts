@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { address, api, login, uniqueName, users } from './client';
 
-const billingAddress = { line1: '500 W 2nd St', line2: 'Suite 300', city: 'Austin', state: 'TX', zip: '78701-4042' };
+const billingAddress = {
+  line1: '500 W 2nd St',
+  line2: 'Suite 300',
+  city: 'Austin',
+  state: 'TX',
+  zip: '78701-4042',
+};
 const MEDICARE_TX = 'Medicare (Novitas JH Part B, Texas)';
 const KAISER = 'Kaiser Permanente (Northern California)';
 
 /** Polls `probe` until it returns a truthy value (events travel through JetStream). */
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -63,7 +73,14 @@ describe('payer enrollments through the gateway', () => {
   async function clientWith(practiceId: string, payerIdValue: string): Promise<void> {
     const client = await api('POST', `/practices/${practiceId}/clients`, {
       token: staff,
-      body: { firstName: 'Ada', lastName: uniqueName('Byron'), birthDate: '1985-04-12', sex: 'F', phone: '(512) 555-0101', address },
+      body: {
+        firstName: 'Ada',
+        lastName: uniqueName('Byron'),
+        birthDate: '1985-04-12',
+        sex: 'F',
+        phone: '(512) 555-0101',
+        address,
+      },
     });
     expect(client.status).toBe(201);
     const policy = await api('POST', `/practices/${practiceId}/clients/${client.body.id}/policies`, {
@@ -94,7 +111,11 @@ describe('payer enrollments through the gateway', () => {
 
   it('takes a practice’s first Medicare client from no_clients_on_file to enroll, submitted, document_required, submitted, accepted', async () => {
     const id = await practice();
-    expect(await listed(id, payer.medicare, 'claim_filing')).toMatchObject({ id: null, status: 'no_clients_on_file', canEnroll: false });
+    expect(await listed(id, payer.medicare, 'claim_filing')).toMatchObject({
+      id: null,
+      status: 'no_clients_on_file',
+      canEnroll: false,
+    });
 
     await clientWith(id, payer.medicare);
     const row = await eventually('Medicare claim filing to need enrollment', async () => {
@@ -103,34 +124,71 @@ describe('payer enrollments through the gateway', () => {
       return r?.status === 'enroll' && r.id ? r : null;
     });
 
-    const preview = await api('GET', `/practices/${id}/enrollments/preview?payerId=${payer.medicare}&type=claim_filing`, { token: staff });
+    const preview = await api(
+      'GET',
+      `/practices/${id}/enrollments/preview?payerId=${payer.medicare}&type=claim_filing`,
+      { token: staff },
+    );
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
       ready: true,
       missing: [],
-      request: { payerName: MEDICARE_TX, legalName: 'Harbor Group Counseling LLC', billingNpi: '1982947636', taxId: { kind: 'ein', value: '12-3456789' }, taxonomyCode: '261QM0801X' },
+      request: {
+        payerName: MEDICARE_TX,
+        legalName: 'Harbor Group Counseling LLC',
+        billingNpi: '1982947636',
+        taxId: { kind: 'ein', value: '12-3456789' },
+        taxonomyCode: '261QM0801X',
+      },
     });
 
-    const submitted = await api('POST', `/practices/${id}/enrollments`, { token: staff, body: { payerId: payer.medicare, type: 'claim_filing' } });
+    const submitted = await api('POST', `/practices/${id}/enrollments`, {
+      token: staff,
+      body: { payerId: payer.medicare, type: 'claim_filing' },
+    });
     expect(submitted.status).toBe(201);
-    expect(submitted.body).toMatchObject({ id: row.id, status: 'submitted', billingNpi: '1982947636', taxId: '12-3456789' });
-    const again = await api('POST', `/practices/${id}/enrollments`, { token: staff, body: { payerId: payer.medicare, type: 'claim_filing' } });
+    expect(submitted.body).toMatchObject({
+      id: row.id,
+      status: 'submitted',
+      billingNpi: '1982947636',
+      taxId: '12-3456789',
+    });
+    const again = await api('POST', `/practices/${id}/enrollments`, {
+      token: staff,
+      body: { payerId: payer.medicare, type: 'claim_filing' },
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ enrollmentStatus: 'submitted', enrollmentId: row.id });
 
     const docReq = await api('PATCH', `/enrollments/${row.id}`, {
       token: staff,
-      body: { version: submitted.body.version, action: 'require_document', instructions: 'Sign the EDI agreement' },
+      body: {
+        version: submitted.body.version,
+        action: 'require_document',
+        instructions: 'Sign the EDI agreement',
+      },
     });
     expect(docReq.status).toBe(200);
-    expect(docReq.body).toMatchObject({ status: 'document_required', instructions: 'Sign the EDI agreement' });
+    expect(docReq.body).toMatchObject({
+      status: 'document_required',
+      instructions: 'Sign the EDI agreement',
+    });
     // Two staff answering from the same version: the second gets 409.
-    const stale = await api('PATCH', `/enrollments/${row.id}`, { token: staff, body: { version: submitted.body.version, action: 'accept' } });
+    const stale = await api('PATCH', `/enrollments/${row.id}`, {
+      token: staff,
+      body: { version: submitted.body.version, action: 'accept' },
+    });
     expect(stale.status).toBe(409);
 
-    const attached = await api('PATCH', `/enrollments/${row.id}`, { token: staff, body: { version: docReq.body.version, action: 'attach_document', documentId: randomUUID() } });
+    const attached = await api('PATCH', `/enrollments/${row.id}`, {
+      token: staff,
+      body: { version: docReq.body.version, action: 'attach_document', documentId: randomUUID() },
+    });
     expect(attached.body).toMatchObject({ status: 'submitted' });
-    const accepted = await api('PATCH', `/enrollments/${row.id}`, { token: staff, body: { version: attached.body.version, action: 'accept' } });
+    const accepted = await api('PATCH', `/enrollments/${row.id}`, {
+      token: staff,
+      body: { version: attached.body.version, action: 'accept' },
+    });
     expect(accepted.body).toMatchObject({ status: 'accepted' });
 
     const history = await api('GET', `/enrollments/${row.id}/history`, { token: staff });
@@ -141,12 +199,19 @@ describe('payer enrollments through the gateway', () => {
       'document_required→submitted',
       'submitted→accepted',
     ]);
-    expect((await api('GET', `/enrollments/${row.id}`, { token: staff })).body).toMatchObject({ status: 'accepted', canEnroll: false });
+    expect((await api('GET', `/enrollments/${row.id}`, { token: staff })).body).toMatchObject({
+      status: 'accepted',
+      canEnroll: false,
+    });
 
     // The practice was e-mailed through the notifications service: document request and acceptance, once each, no PHI.
     const office = (await api('GET', `/practices/${id}`, { token: staff })).body.email as string;
     const mails = await eventually('two e-mails to the practice', async () => {
-      const all = (await fetch(`${process.env['E2E_MAIL_URL']}/messages`).then((r) => r.json())) as { to: string[]; subject: string; text: string }[];
+      const all = (await fetch(`${process.env['E2E_MAIL_URL']}/messages`).then((r) => r.json())) as {
+        to: string[];
+        subject: string;
+        text: string;
+      }[];
       const mine = all.filter((m) => m.to.includes(office));
       return mine.length >= 2 ? mine : null;
     });
@@ -163,21 +228,43 @@ describe('payer enrollments through the gateway', () => {
   it('shows payment reports of Kaiser (no ERA) as not_supported and refuses to enroll in them', async () => {
     const id = await practice();
     await clientWith(id, payer.kaiser);
-    await eventually('Kaiser claim filing to be not required', async () => (await listed(id, payer.kaiser, 'claim_filing'))?.status === 'not_required');
-    expect(await listed(id, payer.kaiser, 'payment_reports')).toMatchObject({ status: 'not_supported', statusLabel: 'Payment reports not supported' });
-    const refused = await api('POST', `/practices/${id}/enrollments`, { token: staff, body: { payerId: payer.kaiser, type: 'payment_reports' } });
+    await eventually(
+      'Kaiser claim filing to be not required',
+      async () => (await listed(id, payer.kaiser, 'claim_filing'))?.status === 'not_required',
+    );
+    expect(await listed(id, payer.kaiser, 'payment_reports')).toMatchObject({
+      status: 'not_supported',
+      statusLabel: 'Payment reports not supported',
+    });
+    const refused = await api('POST', `/practices/${id}/enrollments`, {
+      token: staff,
+      body: { payerId: payer.kaiser, type: 'payment_reports' },
+    });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ enrollmentStatus: 'not_supported', detail: expect.stringContaining('does not offer payment reports') });
+    expect(refused.body).toMatchObject({
+      enrollmentStatus: 'not_supported',
+      detail: expect.stringContaining('does not offer payment reports'),
+    });
   });
 
   it('refuses +Enroll with 422 naming the missing Tax ID', async () => {
     const id = await practice(false);
     await clientWith(id, payer.medicare);
-    await eventually('Medicare claim filing to need enrollment', async () => (await listed(id, payer.medicare, 'claim_filing'))?.status === 'enroll');
-    const refused = await api('POST', `/practices/${id}/enrollments`, { token: staff, body: { payerId: payer.medicare, type: 'claim_filing' } });
+    await eventually(
+      'Medicare claim filing to need enrollment',
+      async () => (await listed(id, payer.medicare, 'claim_filing'))?.status === 'enroll',
+    );
+    const refused = await api('POST', `/practices/${id}/enrollments`, {
+      token: staff,
+      body: { payerId: payer.medicare, type: 'claim_filing' },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([
-      { field: 'billingProfile.taxId', rule: 'required', message: 'Tax ID (EIN or SSN) is required to enroll; add it in practice settings' },
+      {
+        field: 'billingProfile.taxId',
+        rule: 'required',
+        message: 'Tax ID (EIN or SSN) is required to enroll; add it in practice settings',
+      },
     ]);
     expect((await listed(id, payer.medicare, 'claim_filing')).status).toBe('enroll');
   });
@@ -189,13 +276,31 @@ describe('payer enrollments through the gateway', () => {
       const r = await listed(id, payer.medicare, 'payment_reports');
       return r?.id ? r : null;
     });
-    expect((await api('PATCH', `/enrollments/${row.id}`, { token: owner, body: { version: row.version, action: 'accept' } })).status).toBe(403);
+    expect(
+      (
+        await api('PATCH', `/enrollments/${row.id}`, {
+          token: owner,
+          body: { version: row.version, action: 'accept' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await api('GET', `/enrollments/${row.id}`, { token: owner })).status).toBe(404);
     expect((await api('GET', `/practices/${id}/enrollments`, { token: owner })).body.items).toEqual([]);
-    const bad = await api('PATCH', `/enrollments/${row.id}`, { token: staff, body: { version: row.version, action: 'reject' } });
+    const bad = await api('PATCH', `/enrollments/${row.id}`, {
+      token: staff,
+      body: { version: row.version, action: 'reject' },
+    });
     expect(bad.status).toBe(422);
-    const audit = await api('GET', `/audit-events?resourceType=enrollment&resourceId=${row.id}`, { token: admin });
+    const audit = await api('GET', `/audit-events?resourceType=enrollment&resourceId=${row.id}`, {
+      token: admin,
+    });
     expect(audit.status).toBe(200);
-    expect(audit.body.items.map((e: any) => [e.action, e.status])).toEqual(expect.arrayContaining([['update', 403], ['read', 404], ['update', 422]]));
+    expect(audit.body.items.map((e: any) => [e.action, e.status])).toEqual(
+      expect.arrayContaining([
+        ['update', 403],
+        ['read', 404],
+        ['update', 422],
+      ]),
+    );
   });
 });

@@ -8,7 +8,12 @@ describe('users (admin)', () => {
   beforeAll(async () => {
     admin = (await login(users.admin)).accessToken;
     const make = async () =>
-      (await api('POST', '/practices', { token: admin, body: { type: 'solo', name: uniqueName('Users Practice'), phone: '(512) 555-0188', address } })).body.id as string;
+      (
+        await api('POST', '/practices', {
+          token: admin,
+          body: { type: 'solo', name: uniqueName('Users Practice'), phone: '(512) 555-0188', address },
+        })
+      ).body.id as string;
     practiceA = await make();
     practiceB = await make();
   });
@@ -16,35 +21,64 @@ describe('users (admin)', () => {
   it('changes a role with its practice, ends the user’s sessions at once, and audits every change', async () => {
     const email = `${uniqueName('role').replace(/\s+/g, '-').toLowerCase()}@users.test`;
     const password = 'clinician-password-1';
-    const created = await api('POST', '/users', { token: admin, body: { email, displayName: 'Casey Role', password, role: 'clinician', practiceId: practiceA } });
+    const created = await api('POST', '/users', {
+      token: admin,
+      body: { email, displayName: 'Casey Role', password, role: 'clinician', practiceId: practiceA },
+    });
     expect(created.status).toBe(201);
     const session = await login({ email, password });
 
     // A practice role needs a practice; one that does not exist is named.
-    const noPractice = await api('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'practice_owner' } });
+    const noPractice = await api('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { role: 'practice_owner' },
+    });
     expect(noPractice.status).toBe(422);
     expect(noPractice.body.errors[0].field).toBe('practiceId');
 
-    const changed = await api('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'practice_owner', practiceId: practiceB } });
+    const changed = await api('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { role: 'practice_owner', practiceId: practiceB },
+    });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'practice_owner', practiceId: practiceB, practiceIds: null });
     // The old session is over (refresh refused) and the old access token no longer sees practice A.
-    expect((await api('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect(
+      (await api('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
+    ).toBe(401);
     expect((await api('GET', `/practices/${practiceA}`, { token: session.accessToken })).status).toBe(404);
 
     // Billing staff: assignments are part of the user view and dropped when the role changes.
-    const staff = await api('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'billing_staff' } });
+    const staff = await api('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { role: 'billing_staff' },
+    });
     expect(staff.body).toMatchObject({ role: 'billing_staff', practiceId: null, practiceIds: [] });
-    expect((await api('PUT', `/users/${created.body.id}/practices`, { token: admin, body: { practiceIds: [practiceA] } })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', `/users/${created.body.id}/practices`, {
+          token: admin,
+          body: { practiceIds: [practiceA] },
+        })
+      ).status,
+    ).toBe(200);
     const listed = await api('GET', '/users?role=billing_staff&limit=200', { token: admin });
     expect(listed.body.items.find((u: any) => u.id === created.body.id).practiceIds).toEqual([practiceA]);
-    const back = await api('PATCH', `/users/${created.body.id}`, { token: admin, body: { role: 'clinician', practiceId: practiceA } });
+    const back = await api('PATCH', `/users/${created.body.id}`, {
+      token: admin,
+      body: { role: 'clinician', practiceId: practiceA },
+    });
     expect(back.body).toMatchObject({ role: 'clinician', practiceIds: null });
 
     const audit = await api('GET', `/audit-events?resourceId=${created.body.id}&limit=50`, { token: admin });
     const actions = audit.body.items.map((e: any) => `${e.resourceType}:${e.action}:${e.status}`);
     expect(actions).toEqual(
-      expect.arrayContaining(['user:create:201', 'user:update:422', 'user:update:200', 'user_practices:update:200']),
+      expect.arrayContaining([
+        'user:create:201',
+        'user:update:422',
+        'user:update:200',
+        'user_practices:update:200',
+      ]),
     );
   });
 
@@ -53,6 +87,8 @@ describe('users (admin)', () => {
     const demote = await api('PATCH', `/users/${me.id}`, { token: admin, body: { role: 'billing_staff' } });
     expect(demote.status).toBe(422);
     expect(demote.body.errors[0].field).toBe('role');
-    expect((await api('PATCH', `/users/${me.id}`, { token: admin, body: { active: false } })).status).toBe(422);
+    expect((await api('PATCH', `/users/${me.id}`, { token: admin, body: { active: false } })).status).toBe(
+      422,
+    );
   });
 });

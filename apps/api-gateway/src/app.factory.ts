@@ -17,19 +17,29 @@ export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP application (used by main.ts and by the tests). */
 export async function createGateway(env: GatewayEnv): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(env), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', env.TRUST_PROXY === 'true');
   app.disable('x-powered-by');
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'] },
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+        },
       },
     }),
   );
   app.enableCors({
-    origin: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    origin: env.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     credentials: false,
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
@@ -48,7 +58,8 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
   app.useGlobalPipes(httpValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
-  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html'))) serveConsole(app, env.CONSOLE_DIST);
+  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html')))
+    serveConsole(app, env.CONSOLE_DIST);
   return app;
 }
 
@@ -62,13 +73,25 @@ function serveConsole(app: NestExpressApplication, dist: string): void {
   app.useStaticAssets(dist, {
     index: false,
     setHeaders: (res, path) =>
-      res.setHeader('cache-control', /\/(?:main|chunk|polyfills|styles)-[\w-]{8}\.(?:js|css)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      res.setHeader(
+        'cache-control',
+        /\/(?:main|chunk|polyfills|styles)-[\w-]{8}\.(?:js|css)$/.test(path)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      ),
   });
-  app.use((req: IncomingMessage, res: ServerResponse & { sendFile: (p: string, o: object) => void }, next: () => void) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path)) return next();
-    if (!(req.headers.accept ?? '').includes('text/html')) return next();
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index, {});
-  });
+  app.use(
+    (
+      req: IncomingMessage,
+      res: ServerResponse & { sendFile: (p: string, o: object) => void },
+      next: () => void,
+    ) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path))
+        return next();
+      if (!(req.headers.accept ?? '').includes('text/html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(index, {});
+    },
+  );
 }

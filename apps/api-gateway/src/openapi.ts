@@ -10,7 +10,9 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 export function setUpOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Claimline API')
-    .setDescription('Practice settings, clients and insurance, enrollments and claims. Errors are application/problem+json (RFC 9457).')
+    .setDescription(
+      'Practice settings, clients and insurance, enrollments and claims. Errors are application/problem+json (RFC 9457).',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
@@ -19,6 +21,9 @@ export function setUpOpenApi(app: INestApplication): void {
     classValidatorMetadataStorage: getMetadataStorage(),
     refPointerPrefix: '#/components/schemas/',
   });
-  document.components = { ...document.components, schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object) } };
+  document.components = {
+    ...document.components,
+    schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object) },
+  };
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

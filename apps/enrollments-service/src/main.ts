@@ -6,7 +6,11 @@ import { EnrollmentsEnv, SERVICE_NAME } from './config/env';
 
 async function main(): Promise<void> {
   const env = validateEnv(SERVICE_NAME, EnrollmentsEnv, process.env);
-  await bootstrapService(AppModule.register(env), { name: SERVICE_NAME, natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+  await bootstrapService(AppModule.register(env), {
+    name: SERVICE_NAME,
+    natsUrl: env.NATS_URL,
+    rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+  });
 }
 
 main().catch((error) => {

@@ -20,7 +20,8 @@ const TRANSACTIONS = [
 function parseXml(src) {
   const root = { tag: '#root', attrs: {}, children: [], text: '' };
   const stack = [root];
-  const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g;
+  const re =
+    /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g;
   let m;
   while ((m = re.exec(src))) {
     if (m[0].startsWith('<!--') || m[0].startsWith('<?')) continue;
@@ -75,9 +76,17 @@ function build(xml) {
   const segs = [];
   const segIndex = new Map();
   function segment(node) {
-    const elements = node.children.filter((c) => c.tag === 'element' || c.tag === 'composite').map(elementData);
+    const elements = node.children
+      .filter((c) => c.tag === 'element' || c.tag === 'composite')
+      .map(elementData);
     const syntax = node.children.filter((c) => c.tag === 'syntax').map((c) => unescape(c.text));
-    const data = [node.attrs.xid, textOf(node, 'name'), textOf(node, 'usage'), count(textOf(node, 'max_use')), elements];
+    const data = [
+      node.attrs.xid,
+      textOf(node, 'name'),
+      textOf(node, 'usage'),
+      count(textOf(node, 'max_use')),
+      elements,
+    ];
     if (syntax.length) data.push(syntax);
     const key = JSON.stringify(data);
     let idx = segIndex.get(key);
@@ -99,10 +108,21 @@ function build(xml) {
     return out;
   }
   function loop(node) {
-    return [node.attrs.xid, textOf(node, 'name'), textOf(node, 'usage'), count(textOf(node, 'repeat')), children(node)];
+    return [
+      node.attrs.xid,
+      textOf(node, 'name'),
+      textOf(node, 'usage'),
+      count(textOf(node, 'repeat')),
+      children(node),
+    ];
   }
   const tx = xml.children.find((c) => c.tag === 'transaction');
-  return { id: tx.attrs.xid, name: textOf(tx, 'name'), segs, root: ['ROOT', textOf(tx, 'name'), 'R', 1, children(tx)] };
+  return {
+    id: tx.attrs.xid,
+    name: textOf(tx, 'name'),
+    segs,
+    root: ['ROOT', textOf(tx, 'name'), 'R', 1, children(tx)],
+  };
 }
 
 const header = (src) =>
@@ -141,4 +161,6 @@ const body =
   `export const DATA_ELEMENTS: Record<string, DataElementData> = ${JSON.stringify(elements)};\n\n` +
   `export const CODE_SETS: Record<string, readonly string[]> = ${JSON.stringify(codeSets)};\n`;
 writeFileSync(join(outDir, 'data-elements.ts'), body);
-console.log(`data-elements.ts: ${Object.keys(elements).length} elements, ${Object.keys(codeSets).length} code sets`);
+console.log(
+  `data-elements.ts: ${Object.keys(elements).length} elements, ${Object.keys(codeSets).length} code sets`,
+);

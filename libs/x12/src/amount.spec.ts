@@ -13,7 +13,9 @@ describe('amounts', () => {
     ['0', 0],
   ])('parses %s exactly', (text, cents) => expect(parseCents(text)).toBe(cents));
 
-  it.each(['', '-', '1.234', 'abc', '1e5', '1.2.3'])('rejects %p', (text) => expect(parseCents(text)).toBeUndefined());
+  it.each(['', '-', '1.234', 'abc', '1e5', '1.2.3'])('rejects %p', (text) =>
+    expect(parseCents(text)).toBeUndefined(),
+  );
 
   it.each([
     [10050, '100.5'],

@@ -32,7 +32,8 @@ export interface Receiver {
   readonly id: string;
 }
 
-export type TaxId = { readonly kind: 'EIN'; readonly value: string } | { readonly kind: 'SSN'; readonly value: string };
+export type TaxId =
+  { readonly kind: 'EIN'; readonly value: string } | { readonly kind: 'SSN'; readonly value: string };
 
 export interface BillingProvider {
   /** person = Type 1 NPI billing as an individual; organization = Type 2 NPI. */
@@ -168,7 +169,11 @@ export interface ClaimBatch837 {
   readonly applicationReceiver: string;
   /** BHT03: our batch id. */
   readonly batchId: string;
-  readonly controlNumbers?: { readonly interchange?: number; readonly group?: number; readonly transaction?: number };
+  readonly controlNumbers?: {
+    readonly interchange?: number;
+    readonly group?: number;
+    readonly transaction?: number;
+  };
   readonly acknowledgmentRequested?: boolean;
   readonly submitter: Submitter;
   readonly receiver: Receiver;

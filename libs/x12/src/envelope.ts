@@ -77,11 +77,19 @@ export class EnvelopeWalker {
       if (seg.id === 'SE') {
         const f = seg.fields;
         const count = seg.number - this.st.number + 1;
-        if (f[1] !== String(count)) this.warn(seg, 'se-count', `SE01 is ${f[1] ?? ''}, the transaction has ${count} segments`);
-        if (f[2] !== this.st.fields[2]) this.warn(seg, 'se-control', `SE02 ${f[2] ?? ''} does not match ST02 ${this.st.fields[2] ?? ''}`);
+        if (f[1] !== String(count))
+          this.warn(seg, 'se-count', `SE01 is ${f[1] ?? ''}, the transaction has ${count} segments`);
+        if (f[2] !== this.st.fields[2])
+          this.warn(seg, 'se-control', `SE02 ${f[2] ?? ''} does not match ST02 ${this.st.fields[2] ?? ''}`);
         this.st = undefined;
         this.handler.end(seg);
-      } else if (seg.id === 'ST' || seg.id === 'GE' || seg.id === 'IEA' || seg.id === 'GS' || seg.id === 'ISA') {
+      } else if (
+        seg.id === 'ST' ||
+        seg.id === 'GE' ||
+        seg.id === 'IEA' ||
+        seg.id === 'GS' ||
+        seg.id === 'ISA'
+      ) {
         this.fail(seg, `${seg.id} found inside transaction ${this.st.fields[2] ?? ''}`, 'SE');
       } else this.handler.segment(seg);
       return;
@@ -118,28 +126,45 @@ export class EnvelopeWalker {
         this.sets = 0;
         return;
       case 'ST':
-        if (!this.group || !this.interchange) return this.fail(seg, 'ST found outside a functional group', 'GS');
-        if (f[1] !== this.setId) return this.fail(seg, `transaction set ${f[1] ?? ''} found`, `ST01 ${this.setId}`);
+        if (!this.group || !this.interchange)
+          return this.fail(seg, 'ST found outside a functional group', 'GS');
+        if (f[1] !== this.setId)
+          return this.fail(seg, `transaction set ${f[1] ?? ''} found`, `ST01 ${this.setId}`);
         this.st = seg;
         this.sets++;
         this.transactions++;
-        this.handler.begin({ interchange: this.interchange, group: this.group, setId: f[1], controlNumber: f[2] ?? '' }, seg);
+        this.handler.begin(
+          { interchange: this.interchange, group: this.group, setId: f[1], controlNumber: f[2] ?? '' },
+          seg,
+        );
         return;
       case 'GE':
         if (!this.group) return this.fail(seg, 'GE found outside a functional group', 'GS');
-        if (f[1] !== String(this.sets)) this.warn(seg, 'ge-count', `GE01 is ${f[1] ?? ''}, the group has ${this.sets} transactions`);
-        if (f[2] !== this.group.controlNumber) this.warn(seg, 'ge-control', `GE02 ${f[2] ?? ''} does not match GS06 ${this.group.controlNumber}`);
+        if (f[1] !== String(this.sets))
+          this.warn(seg, 'ge-count', `GE01 is ${f[1] ?? ''}, the group has ${this.sets} transactions`);
+        if (f[2] !== this.group.controlNumber)
+          this.warn(seg, 'ge-control', `GE02 ${f[2] ?? ''} does not match GS06 ${this.group.controlNumber}`);
         this.group = undefined;
         return;
       case 'IEA':
         if (!this.interchange) return this.fail(seg, 'IEA found outside an interchange', 'ISA');
         if (this.group) return this.fail(seg, 'IEA found before GE', 'GE');
-        if (f[1] !== String(this.groups)) this.warn(seg, 'iea-count', `IEA01 is ${f[1] ?? ''}, the interchange has ${this.groups} groups`);
-        if (f[2] !== this.interchange.controlNumber) this.warn(seg, 'iea-control', `IEA02 ${f[2] ?? ''} does not match ISA13 ${this.interchange.controlNumber}`);
+        if (f[1] !== String(this.groups))
+          this.warn(seg, 'iea-count', `IEA01 is ${f[1] ?? ''}, the interchange has ${this.groups} groups`);
+        if (f[2] !== this.interchange.controlNumber)
+          this.warn(
+            seg,
+            'iea-control',
+            `IEA02 ${f[2] ?? ''} does not match ISA13 ${this.interchange.controlNumber}`,
+          );
         this.interchange = undefined;
         return;
       default:
-        return this.fail(seg, `${seg.id} found outside a transaction`, this.group ? 'ST' : this.interchange ? 'GS' : 'ISA');
+        return this.fail(
+          seg,
+          `${seg.id} found outside a transaction`,
+          this.group ? 'ST' : this.interchange ? 'GS' : 'ISA',
+        );
     }
   }
 
@@ -148,8 +173,11 @@ export class EnvelopeWalker {
     if (this.error) return;
     const at = lastSegmentNumber + 1;
     if (this.st) this.error = new X12Error('input ends inside a transaction', at, undefined, 'SE');
-    else if (this.group) this.error = new X12Error('input ends inside a functional group', at, undefined, 'GE');
-    else if (this.interchange) this.error = new X12Error('input ends inside an interchange', at, undefined, 'IEA');
-    else if (this.transactions === 0) this.error = new X12Error(`no ${this.setId} transaction found`, at, undefined, `ST*${this.setId}`);
+    else if (this.group)
+      this.error = new X12Error('input ends inside a functional group', at, undefined, 'GE');
+    else if (this.interchange)
+      this.error = new X12Error('input ends inside an interchange', at, undefined, 'IEA');
+    else if (this.transactions === 0)
+      this.error = new X12Error(`no ${this.setId} transaction found`, at, undefined, `ST*${this.setId}`);
   }
 }

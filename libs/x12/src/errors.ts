@@ -17,7 +17,11 @@ export class X12Error extends Error {
     readonly segmentId?: string,
     readonly expected?: string,
   ) {
-    super(segmentNumber === undefined ? message : `segment ${segmentNumber}${segmentId ? ` (${segmentId})` : ''}: ${message}`);
+    super(
+      segmentNumber === undefined
+        ? message
+        : `segment ${segmentNumber}${segmentId ? ` (${segmentId})` : ''}: ${message}`,
+    );
   }
 }
 

@@ -12,7 +12,9 @@ import { read999 } from './read-999';
 import { tokenize } from './tokenizer';
 import { validate } from './validator';
 
-const samples = (['835', '999', '277ca', '837p'] as const).flatMap((k) => fixtureNames(k).map((n) => fixture(k, n)));
+const samples = (['835', '999', '277ca', '837p'] as const).flatMap((k) =>
+  fixtureNames(k).map((n) => fixture(k, n)),
+);
 const readers: [string, (s: string) => X12Result<unknown[]>][] = [
   ['835', read835],
   ['999', read999],
@@ -25,7 +27,33 @@ const mutated = fc
   .tuple(
     fc.constantFrom(...samples),
     fc.array(
-      fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.constantFrom('delete', 'insert', 'duplicate', 'replace'), fc.string({ unit: fc.constantFrom('*', '~', ':', '|', '^', '\n', 'A', '9', '.', '-', 'ISA', 'SE', 'CLP*', 'SVC*', 'CAS*', 'HL*', ' ', 'é') })),
+      fc.tuple(
+        fc.nat(),
+        fc.nat({ max: 40 }),
+        fc.constantFrom('delete', 'insert', 'duplicate', 'replace'),
+        fc.string({
+          unit: fc.constantFrom(
+            '*',
+            '~',
+            ':',
+            '|',
+            '^',
+            '\n',
+            'A',
+            '9',
+            '.',
+            '-',
+            'ISA',
+            'SE',
+            'CLP*',
+            'SVC*',
+            'CAS*',
+            'HL*',
+            ' ',
+            'é',
+          ),
+        }),
+      ),
       { minLength: 1, maxLength: 6 },
     ),
   )
@@ -41,7 +69,11 @@ const mutated = fc
     return s;
   });
 
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('I', 'S', 'A', '*', '~', ':', '\n', 'G', 'E', '0') }));
+const anyText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: fc.constantFrom('I', 'S', 'A', '*', '~', ':', '\n', 'G', 'E', '0') }),
+);
 
 function wellFormed(r: X12Result<unknown[]>): void {
   if (r.ok) expect(Array.isArray(r.value)).toBe(true);
@@ -54,11 +86,17 @@ function wellFormed(r: X12Result<unknown[]>): void {
 
 describe('fuzz: readers never throw, only return errors', () => {
   it.each(readers)('%s reader on random text', (_, read) => {
-    fc.assert(fc.property(anyText, (s) => wellFormed(read(s))), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyText, (s) => wellFormed(read(s))),
+      { numRuns: 300 },
+    );
   });
 
   it.each(readers)('%s reader on mutated samples', (_, read) => {
-    fc.assert(fc.property(mutated, (s) => wellFormed(read(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(mutated, (s) => wellFormed(read(s))),
+      { numRuns: 400 },
+    );
   });
 
   it('tokenizer and validator on mutated samples, as text and as bytes', () => {

@@ -12,8 +12,39 @@ export { isValidNpi } from './npi';
 export type { Address, Adjustment } from './read-common';
 export { read277ca, type Ack277, type ClaimAck, type ClaimStatus, type ServiceLineAck } from './read-277ca';
 export * from './read-835';
-export { read837p, type ClaimFile837, type ReadClaim837, type ReadLine837, type ReadParty, type ReadPriorPayer837 } from './read-837p';
-export { read999, type Ack999, type AckStatus, type ElementError, type SegmentError, type TransactionAck } from './read-999';
-export { components, el, type Segment, type Separators, tokenize, type TokenizeResult, X12Tokenizer, type TokenizerOptions } from './tokenizer';
+export {
+  read837p,
+  type ClaimFile837,
+  type ReadClaim837,
+  type ReadLine837,
+  type ReadParty,
+  type ReadPriorPayer837,
+} from './read-837p';
+export {
+  read999,
+  type Ack999,
+  type AckStatus,
+  type ElementError,
+  type SegmentError,
+  type TransactionAck,
+} from './read-999';
+export {
+  components,
+  el,
+  type Segment,
+  type Separators,
+  tokenize,
+  type TokenizeResult,
+  X12Tokenizer,
+  type TokenizerOptions,
+} from './tokenizer';
 export { checkEnvelopes, validate, type ValidationReport } from './validator';
-export { MAX_DIAGNOSES, MAX_LINES, type ClaimRejection, type Problem, write837p, type Write837Result, type WriteOptions } from './write-837p';
+export {
+  MAX_DIAGNOSES,
+  MAX_LINES,
+  type ClaimRejection,
+  type Problem,
+  write837p,
+  type Write837Result,
+  type WriteOptions,
+} from './write-837p';

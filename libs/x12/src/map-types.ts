@@ -8,7 +8,14 @@ export type CompositeData = readonly [string, Usage, string, readonly SimpleElem
 export type ElementData = SimpleElementData | CompositeData;
 
 /** [segment id, name, usage, max use (0 = unbounded), elements, syntax rules such as P0809] */
-export type SegmentData = readonly [string, string, Usage, number, readonly ElementData[], (readonly string[])?];
+export type SegmentData = readonly [
+  string,
+  string,
+  Usage,
+  number,
+  readonly ElementData[],
+  (readonly string[])?,
+];
 
 /** [loop id, name, usage, max repeat (0 = unbounded), children: loops or indexes into TxMapData.segs] */
 export interface LoopData extends ReadonlyArray<unknown> {

@@ -7,7 +7,10 @@ import { type Segment, X12Tokenizer, type TokenizerOptions } from './tokenizer';
 type Source = Readable | AsyncIterable<string | Uint8Array>;
 
 /** Segments of a stream, one array per chunk: the fastest way through a large file. */
-export async function* readSegmentBatches(source: Source, options?: TokenizerOptions): AsyncGenerator<Segment[], void, undefined> {
+export async function* readSegmentBatches(
+  source: Source,
+  options?: TokenizerOptions,
+): AsyncGenerator<Segment[], void, undefined> {
   const tok = new X12Tokenizer(options);
   for await (const chunk of source as AsyncIterable<string | Uint8Array>) {
     const segs = tok.feed(chunk);
@@ -55,7 +58,10 @@ export type StreamEvent835 = RemittanceEvent | { readonly kind: 'error'; readonl
  * is complete, and an end event with provider adjustments and balancing findings. Claims are
  * not kept, so memory stays bounded. Bad input ends with an error event, never a throw.
  */
-export async function* stream835(source: Source, options?: TokenizerOptions): AsyncGenerator<StreamEvent835, void, undefined> {
+export async function* stream835(
+  source: Source,
+  options?: TokenizerOptions,
+): AsyncGenerator<StreamEvent835, void, undefined> {
   const events: RemittanceEvent[] = [];
   const handler = new Remittance835Handler((e) => events.push(e), false);
   const walker = new EnvelopeWalker('835', handler);
@@ -71,7 +77,10 @@ export async function* stream835(source: Source, options?: TokenizerOptions): As
     }
     walker.finish(last);
   } catch (e) {
-    const error = e instanceof X12Error ? e : new X12Error(`cannot read input: ${e instanceof Error ? e.message : String(e)}`, last + 1);
+    const error =
+      e instanceof X12Error
+        ? e
+        : new X12Error(`cannot read input: ${e instanceof Error ? e.message : String(e)}`, last + 1);
     yield { kind: 'error', error };
     return;
   }

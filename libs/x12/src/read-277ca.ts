@@ -47,7 +47,16 @@ export interface ClaimAck {
 export interface Ack277 {
   readonly envelope: TransactionEnvelope;
   payer: { name: string; id?: string };
-  receiver: { name: string; id?: string; traceNumber?: string; statuses: ClaimStatus[]; acceptedCount?: number; rejectedCount?: number; acceptedAmount?: number; rejectedAmount?: number };
+  receiver: {
+    name: string;
+    id?: string;
+    traceNumber?: string;
+    statuses: ClaimStatus[];
+    acceptedCount?: number;
+    rejectedCount?: number;
+    acceptedAmount?: number;
+    rejectedAmount?: number;
+  };
   readonly claims: ClaimAck[];
 }
 
@@ -72,7 +81,15 @@ class Ack277Handler implements ReaderHandler<Ack277> {
     for (const i of [1, 10, 11]) {
       if (!f[i]) continue;
       const [category = '', code = '', entity] = this.sink.composite(seg, i);
-      const s: ClaimStatus = { category, code, entity: entity || undefined, effectiveDate: isoDate(f[2]), action: f[3] || undefined, amount: this.sink.cents(seg, 4, false), message: f[12] || undefined };
+      const s: ClaimStatus = {
+        category,
+        code,
+        entity: entity || undefined,
+        effectiveDate: isoDate(f[2]),
+        action: f[3] || undefined,
+        amount: this.sink.cents(seg, 4, false),
+        message: f[12] || undefined,
+      };
       out.push(s);
     }
     if (!out.length) this.sink.add(seg, 'missing-element', 'STC01 status is missing', 'error');
@@ -87,7 +104,14 @@ class Ack277Handler implements ReaderHandler<Ack277> {
         this.level = f[3] ?? '';
         this.line = undefined;
         if (this.level === 'PT') {
-          this.claim = { claimId: '', patient: { lastName: '' }, billingProviderId: this.providerId, statuses: [], lines: [], segmentNumber: seg.number };
+          this.claim = {
+            claimId: '',
+            patient: { lastName: '' },
+            billingProviderId: this.providerId,
+            statuses: [],
+            lines: [],
+            segmentNumber: seg.number,
+          };
           ack.claims.push(this.claim);
         } else this.claim = undefined;
         return;
@@ -148,7 +172,12 @@ class Ack277Handler implements ReaderHandler<Ack277> {
       case 'SVC': {
         if (!this.claim) return this.sink.add(seg, 'unexpected-segment', 'SVC outside a claim', 'error');
         const [, procedure = '', ...modifiers] = this.sink.composite(seg, 1);
-        this.line = { procedure, modifiers: modifiers.filter((m) => m !== ''), charge: this.sink.cents(seg, 2, false), statuses: [] };
+        this.line = {
+          procedure,
+          modifiers: modifiers.filter((m) => m !== ''),
+          charge: this.sink.cents(seg, 2, false),
+          statuses: [],
+        };
         this.claim.lines.push(this.line);
         return;
       }
@@ -158,7 +187,14 @@ class Ack277Handler implements ReaderHandler<Ack277> {
   }
 
   end(se: Segment): void {
-    for (const c of this.ack!.claims) if (!c.claimId) this.sink.add(se, 'missing-segment', `claim at segment ${c.segmentNumber} has no TRN patient control number`, 'error');
+    for (const c of this.ack!.claims)
+      if (!c.claimId)
+        this.sink.add(
+          se,
+          'missing-segment',
+          `claim at segment ${c.segmentNumber} has no TRN patient control number`,
+          'error',
+        );
     this.results.push(this.ack!);
     this.ack = undefined;
   }

@@ -15,17 +15,43 @@ describe('read835', () => {
     const era = one('managed-care.835');
     expect(era.payer.name).toBe('RUSHMORE LIFE');
     expect(era.payee).toMatchObject({ name: 'ACME MEDICAL CENTER', idQualifier: 'XX', id: '5544667733' });
-    expect(era.payment).toMatchObject({ amount: 94500, method: 'ACH', handlingCode: 'I', traceNumber: '7170066655', payerIdentifier: '1935665544' });
+    expect(era.payment).toMatchObject({
+      amount: 94500,
+      method: 'ACH',
+      handlingCode: 'I',
+      traceNumber: '7170066655',
+      payerIdentifier: '1935665544',
+    });
     expect(era.payment.date).toBe('20002316'); // an impossible date in the sample is kept as sent
     expect(era.productionDate).toBe('2002-03-14');
-    expect(era.claims.map((c) => [c.claimId, c.statusCode, c.charge, c.paid, c.patientResponsibility, c.payerClaimNumber])).toEqual([
+    expect(
+      era.claims.map((c) => [
+        c.claimId,
+        c.statusCode,
+        c.charge,
+        c.paid,
+        c.patientResponsibility,
+        c.payerClaimNumber,
+      ]),
+    ).toEqual([
       ['5554555444', '1', 80000, 45000, 30000, '94060555410000'],
       ['8765432112', '1', 120000, 49500, 60000, '94077799230000'],
     ]);
     const [first, second] = era.claims;
     expect(first.adjustments).toEqual([{ group: 'CO', reason: 'A2', amount: 5000 }]);
-    expect(first.patient).toEqual({ lastName: 'BUDD', firstName: 'WILLIAM', idQualifier: 'MI', id: '33344555510' });
-    expect(first.lines[0]).toMatchObject({ procedure: { qualifier: 'HC', code: '99211', modifiers: [] }, charge: 80000, paid: 50000, serviceDateFrom: '2002-03-01', serviceDateTo: '2002-03-04' });
+    expect(first.patient).toEqual({
+      lastName: 'BUDD',
+      firstName: 'WILLIAM',
+      idQualifier: 'MI',
+      id: '33344555510',
+    });
+    expect(first.lines[0]).toMatchObject({
+      procedure: { qualifier: 'HC', code: '99211', modifiers: [] },
+      charge: 80000,
+      paid: 50000,
+      serviceDateFrom: '2002-03-01',
+      serviceDateTo: '2002-03-04',
+    });
     expect(second.lines[0].adjustments).toEqual([
       { group: 'PR', reason: '1', amount: 60000 },
       { group: 'CO', reason: '45', amount: 5000 },
@@ -36,10 +62,26 @@ describe('read835', () => {
 
   it('reads profee.edi: modifiers, units, DTM*472, AMT*B6, LQ remarks, denied lines', () => {
     const era = one('profee.edi');
-    expect(era.payment).toMatchObject({ amount: 4575, method: 'ACH', date: '2010-01-01', traceNumber: '10100000000' });
-    expect(era.payer).toMatchObject({ name: 'NYSDOH', address: { line1: 'OFFICE OF HEALTH INSURANCE PROGRAMS', line2: 'CORNING TOWER, EMPIRE STATE PLAZA', city: 'ALBANY', state: 'NY', postalCode: '122370080' } });
+    expect(era.payment).toMatchObject({
+      amount: 4575,
+      method: 'ACH',
+      date: '2010-01-01',
+      traceNumber: '10100000000',
+    });
+    expect(era.payer).toMatchObject({
+      name: 'NYSDOH',
+      address: {
+        line1: 'OFFICE OF HEALTH INSURANCE PROGRAMS',
+        line2: 'CORNING TOWER, EMPIRE STATE PLAZA',
+        city: 'ALBANY',
+        state: 'NY',
+        postalCode: '122370080',
+      },
+    });
     expect(era.payee).toMatchObject({ name: 'MAJOR MEDICAL PROVIDER', id: '9999999995' });
-    expect(era.claims.map((c) => [c.statusCode, c.charge, c.paid, c.payerClaimNumber, c.lines.length])).toEqual([
+    expect(
+      era.claims.map((c) => [c.statusCode, c.charge, c.paid, c.payerClaimNumber, c.lines.length]),
+    ).toEqual([
       ['1', 3425, 3425, '1000210000000030', 4],
       ['2', 3400, 0, '1000220000000020', 2],
       ['2', 3425, 1150, '1000230000000020', 4],
@@ -47,12 +89,27 @@ describe('read835', () => {
     const first = era.claims[0];
     expect(first.claimId).toBe('PATIENT ACCOUNT NUMBER');
     expect(first.correctedPatient).toEqual({ lastName: 'CORRECTED LAST', firstName: 'CORRECTED FIRST' });
-    expect(first.lines[0]).toMatchObject({ procedure: { code: 'V2020', modifiers: ['RB'] }, charge: 600, paid: 600, units: 1, serviceDate: '2010-01-01', allowed: 600 });
-    expect(first.lines[3]).toMatchObject({ procedure: { code: 'S0580', modifiers: [] }, charge: 2000, units: 2 });
+    expect(first.lines[0]).toMatchObject({
+      procedure: { code: 'V2020', modifiers: ['RB'] },
+      charge: 600,
+      paid: 600,
+      units: 1,
+      serviceDate: '2010-01-01',
+      allowed: 600,
+    });
+    expect(first.lines[3]).toMatchObject({
+      procedure: { code: 'S0580', modifiers: [] },
+      charge: 2000,
+      units: 2,
+    });
     expect(era.claims[1].lines[1].adjustments).toEqual([{ group: 'CO', reason: '29', amount: 2200 }]);
     const third = era.claims[2];
     expect(third.lines[1].serviceDate).toBe('2013-09-17');
-    expect(third.lines[2]).toMatchObject({ paid: 0, adjustments: [{ group: 'CO', reason: '251', amount: 275 }], remarkCodes: ['N206'] });
+    expect(third.lines[2]).toMatchObject({
+      paid: 0,
+      adjustments: [{ group: 'CO', reason: '251', amount: 275 }],
+      remarkCodes: ['N206'],
+    });
     expect(era.findings).toEqual([]);
   });
 
@@ -62,8 +119,19 @@ describe('read835', () => {
     if (!r.ok) return;
     const era = r.value[0];
     const claim = era.claims[0];
-    expect(claim).toMatchObject({ claimId: '0001000055', statusCode: '2', charge: 54100, paid: 3400, payerClaimNumber: '50650619501', statementFrom: '2005-02-02' });
-    expect(claim.renderingProvider).toEqual({ lastName: 'PROFESSIONAL TEST 1', idQualifier: 'BS', id: '34426' });
+    expect(claim).toMatchObject({
+      claimId: '0001000055',
+      statusCode: '2',
+      charge: 54100,
+      paid: 3400,
+      payerClaimNumber: '50650619501',
+      statementFrom: '2005-02-02',
+    });
+    expect(claim.renderingProvider).toEqual({
+      lastName: 'PROFESSIONAL TEST 1',
+      idQualifier: 'BS',
+      id: '34426',
+    });
     expect(claim.lines[0]).toMatchObject({
       procedure: { qualifier: 'HC', code: '55669', modifiers: [] },
       units: 1,
@@ -75,7 +143,12 @@ describe('read835', () => {
       ],
     });
     // the sample puts its payment date in BPR15 instead of BPR16, so there is none to read
-    expect(era.payment).toMatchObject({ amount: 3400, method: 'CHK', date: undefined, traceNumber: '0063158ABC' });
+    expect(era.payment).toMatchObject({
+      amount: 3400,
+      method: 'CHK',
+      date: undefined,
+      traceNumber: '0063158ABC',
+    });
     expect(r.findings.map((f) => f.code)).toEqual(['component-separator']);
   });
 
@@ -89,7 +162,13 @@ describe('read835', () => {
     if (!r.ok) return;
     const era = r.value[0];
     expect(era.providerAdjustments).toEqual([
-      { providerId: '5544667733', fiscalPeriodDate: '2002-12-31', reasonCode: 'WO', reference: 'ABC123', amount: -2050 },
+      {
+        providerId: '5544667733',
+        fiscalPeriodDate: '2002-12-31',
+        reasonCode: 'WO',
+        reference: 'ABC123',
+        amount: -2050,
+      },
       { providerId: '5544667733', fiscalPeriodDate: '2002-12-31', reasonCode: 'L6', amount: 500 },
     ]);
     expect(era.claims[0].balanced).toBe(false);
@@ -119,7 +198,12 @@ describe('read835', () => {
 });
 
 describe('streaming', () => {
-  const chunks = (text: string, size: number) => Readable.from(Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size))));
+  const chunks = (text: string, size: number) =>
+    Readable.from(
+      Array.from({ length: Math.ceil(text.length / size) }, (_, i) =>
+        Buffer.from(text.slice(i * size, (i + 1) * size)),
+      ),
+    );
 
   it('yields segments from a node Readable', async () => {
     const ids: string[] = [];
@@ -132,7 +216,17 @@ describe('streaming', () => {
     const text = fixture('835', 'managed-care.835') + fixture('835', 'profee.edi');
     const events: StreamEvent835[] = [];
     for await (const e of stream835(chunks(text, 50))) events.push(e);
-    expect(events.map((e) => e.kind)).toEqual(['header', 'claim', 'claim', 'end', 'header', 'claim', 'claim', 'claim', 'end']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'header',
+      'claim',
+      'claim',
+      'end',
+      'header',
+      'claim',
+      'claim',
+      'claim',
+      'end',
+    ]);
     const sync = read835(text);
     const claims = events.flatMap((e) => (e.kind === 'claim' ? [e.claim] : []));
     expect(sync.ok && sync.value.flatMap((r) => r.claims)).toEqual(claims);

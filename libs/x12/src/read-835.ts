@@ -1,6 +1,15 @@
 import type { TransactionEnvelope } from './envelope';
 import type { Finding, X12Result } from './errors';
-import { type Address, type Adjustment, FindingSink, isoDate, type ReaderHandler, readAddress, readAdjustments, runReader } from './read-common';
+import {
+  type Address,
+  type Adjustment,
+  FindingSink,
+  isoDate,
+  type ReaderHandler,
+  readAddress,
+  readAdjustments,
+  runReader,
+} from './read-common';
 import type { Segment } from './tokenizer';
 
 export interface Procedure {
@@ -110,7 +119,12 @@ export interface Remittance extends RemittanceHeader {
 export type RemittanceEvent =
   | { readonly kind: 'header'; readonly header: RemittanceHeader }
   | { readonly kind: 'claim'; readonly claim: RemitClaim }
-  | { readonly kind: 'end'; readonly providerAdjustments: ProviderAdjustment[]; readonly findings: Finding[]; readonly claimCount: number };
+  | {
+      readonly kind: 'end';
+      readonly providerAdjustments: ProviderAdjustment[];
+      readonly findings: Finding[];
+      readonly claimCount: number;
+    };
 
 const NO_HEADER: RemitPayment = { amount: 0, handlingCode: '', method: '' };
 
@@ -165,10 +179,22 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     this.claim = this.line = undefined;
     const claimAdj = sum(c.adjustments) + c.lines.reduce((s, l) => s + sum(l.adjustments), 0);
     c.balanced = c.charge - c.paid === claimAdj;
-    if (!c.balanced) this.noteAt(c.segmentNumber, 'CLP', 'claim-balance', `claim ${c.claimId}: charge ${c.charge} − paid ${c.paid} ≠ adjustments ${claimAdj} (cents)`);
+    if (!c.balanced)
+      this.noteAt(
+        c.segmentNumber,
+        'CLP',
+        'claim-balance',
+        `claim ${c.claimId}: charge ${c.charge} − paid ${c.paid} ≠ adjustments ${claimAdj} (cents)`,
+      );
     for (const l of c.lines) {
       const lineAdj = sum(l.adjustments);
-      if (l.charge - l.paid !== lineAdj) this.noteAt(l.segmentNumber, 'SVC', 'line-balance', `claim ${c.claimId} line ${l.procedure.code}: charge ${l.charge} − paid ${l.paid} ≠ adjustments ${lineAdj} (cents)`);
+      if (l.charge - l.paid !== lineAdj)
+        this.noteAt(
+          l.segmentNumber,
+          'SVC',
+          'line-balance',
+          `claim ${c.claimId} line ${l.procedure.code}: charge ${l.charge} − paid ${l.paid} ≠ adjustments ${lineAdj} (cents)`,
+        );
     }
     this.paidSum += c.paid;
     this.claimCount++;
@@ -188,7 +214,12 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     switch (seg.id) {
       case 'BPR':
         this.bpr = seg;
-        h.payment = { amount: this.sink.cents(seg, 2) ?? 0, handlingCode: f[1] ?? '', method: f[4] ?? '', date: isoDate(f[16]) };
+        h.payment = {
+          amount: this.sink.cents(seg, 2) ?? 0,
+          handlingCode: f[1] ?? '',
+          method: f[4] ?? '',
+          date: isoDate(f[16]),
+        };
         return;
       case 'TRN':
         if (!this.claim) {
@@ -324,7 +355,12 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     for (let i = 3; i <= 13; i += 2) {
       if (!f[i]) continue;
       const [reasonCode = '', reference] = this.sink.composite(seg, i);
-      const adj: ProviderAdjustment = { providerId: f[1] ?? '', fiscalPeriodDate: isoDate(f[2]), reasonCode, amount: this.sink.cents(seg, i + 1) ?? 0 };
+      const adj: ProviderAdjustment = {
+        providerId: f[1] ?? '',
+        fiscalPeriodDate: isoDate(f[2]),
+        reasonCode,
+        amount: this.sink.cents(seg, i + 1) ?? 0,
+      };
       this.plb.push(reference ? { ...adj, reference } : adj);
     }
   }
@@ -338,10 +374,26 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
       const plb = this.plb.reduce((s, a) => s + a.amount, 0);
       const expected = this.paidSum - plb;
       if (h.payment.amount !== expected)
-        this.noteAt(this.bpr.number, 'BPR', 'payment-balance', `BPR02 ${h.payment.amount} ≠ claims paid ${this.paidSum} − provider adjustments ${plb} = ${expected} (cents)`);
+        this.noteAt(
+          this.bpr.number,
+          'BPR',
+          'payment-balance',
+          `BPR02 ${h.payment.amount} ≠ claims paid ${this.paidSum} − provider adjustments ${plb} = ${expected} (cents)`,
+        );
     }
-    this.emit?.({ kind: 'end', providerAdjustments: this.plb, findings: this.txFindings, claimCount: this.claimCount });
-    if (this.retain) this.results.push({ ...h, claims: this.claims, providerAdjustments: this.plb, findings: this.txFindings });
+    this.emit?.({
+      kind: 'end',
+      providerAdjustments: this.plb,
+      findings: this.txFindings,
+      claimCount: this.claimCount,
+    });
+    if (this.retain)
+      this.results.push({
+        ...h,
+        claims: this.claims,
+        providerAdjustments: this.plb,
+        findings: this.txFindings,
+      });
     this.header = undefined;
   }
 }

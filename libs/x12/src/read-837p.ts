@@ -1,6 +1,13 @@
 import type { TransactionEnvelope } from './envelope';
 import type { X12Result } from './errors';
-import { type Adjustment, FindingSink, isoDate, type ReaderHandler, readAdjustments, runReader } from './read-common';
+import {
+  type Adjustment,
+  FindingSink,
+  isoDate,
+  type ReaderHandler,
+  readAdjustments,
+  runReader,
+} from './read-common';
 import type { Segment } from './tokenizer';
 
 export interface ReadParty {
@@ -43,7 +50,11 @@ export interface ReadClaim837 {
   originalClaimNumber?: string;
   readonly billingProvider: ReadParty & { taxIdQualifier?: string; taxId?: string; taxonomy?: string };
   readonly payToAddress: boolean;
-  readonly subscriber: ReadParty & { payerResponsibility: string; relationship: string; claimFilingIndicator: string };
+  readonly subscriber: ReadParty & {
+    payerResponsibility: string;
+    relationship: string;
+    claimFilingIndicator: string;
+  };
   readonly payer: ReadParty;
   readonly patient?: ReadParty & { relationship: string };
   renderingProvider?: ReadParty;
@@ -65,11 +76,25 @@ type Ctx = 'header' | '2000A' | '2010AB' | '2000B' | '2000C' | 'claim' | '2320' 
 class Claim837Handler implements ReaderHandler<ClaimFile837> {
   readonly results: ClaimFile837[] = [];
   readonly sink = new FindingSink();
-  private file: { envelope: TransactionEnvelope; batchId: string; submitter?: ReadParty; receiver?: ReadParty; claims: ReadClaim837[] } | undefined;
+  private file:
+    | {
+        envelope: TransactionEnvelope;
+        batchId: string;
+        submitter?: ReadParty;
+        receiver?: ReadParty;
+        claims: ReadClaim837[];
+      }
+    | undefined;
   private ctx: Ctx = 'header';
   private billing: ReadClaim837['billingProvider'] = { entity: '', name: '' };
   private payTo = false;
-  private subscriber: ReadClaim837['subscriber'] = { entity: '1', name: '', payerResponsibility: '', relationship: '', claimFilingIndicator: '' };
+  private subscriber: ReadClaim837['subscriber'] = {
+    entity: '1',
+    name: '',
+    payerResponsibility: '',
+    relationship: '',
+    claimFilingIndicator: '',
+  };
   private payer: ReadParty = { entity: '2', name: '' };
   private patient: ReadClaim837['patient'];
   private claim: ReadClaim837 | undefined;
@@ -113,9 +138,19 @@ class Claim837Handler implements ReaderHandler<ClaimFile837> {
         return;
       case 'SBR':
         if (this.ctx === '2000B') {
-          this.subscriber = { ...this.subscriber, payerResponsibility: f[1] ?? '', relationship: f[2] ?? '', claimFilingIndicator: f[9] ?? '' };
+          this.subscriber = {
+            ...this.subscriber,
+            payerResponsibility: f[1] ?? '',
+            relationship: f[2] ?? '',
+            claimFilingIndicator: f[9] ?? '',
+          };
         } else if (this.claim) {
-          this.prior = { responsibility: f[1] ?? '', relationship: f[2] ?? '', claimFilingIndicator: f[9] ?? '', adjustments: [] };
+          this.prior = {
+            responsibility: f[1] ?? '',
+            relationship: f[2] ?? '',
+            claimFilingIndicator: f[9] ?? '',
+            adjustments: [],
+          };
           this.claim.priorPayers.push(this.prior);
           this.ctx = '2320';
         }
@@ -158,12 +193,18 @@ class Claim837Handler implements ReaderHandler<ClaimFile837> {
         if (this.claim && this.ctx === 'claim') {
           for (let i = 1; i < f.length; i++) {
             const [q, code] = this.sink.composite(seg, i);
-            if (code && (q === 'ABK' || q === 'ABF' || q === 'BK' || q === 'BF')) this.claim.diagnoses.push(code);
+            if (code && (q === 'ABK' || q === 'ABF' || q === 'BK' || q === 'BF'))
+              this.claim.diagnoses.push(code);
           }
         }
         return;
       case 'CAS':
-        if (this.line?.adjudications.length) readAdjustments(seg, this.sink, this.line.adjudications[this.line.adjudications.length - 1].adjustments);
+        if (this.line?.adjudications.length)
+          readAdjustments(
+            seg,
+            this.sink,
+            this.line.adjudications[this.line.adjudications.length - 1].adjustments,
+          );
         else if (this.prior && this.ctx === '2320') readAdjustments(seg, this.sink, this.prior.adjustments);
         return;
       case 'AMT':
@@ -190,14 +231,22 @@ class Claim837Handler implements ReaderHandler<ClaimFile837> {
           modifiers: modifiers.filter((m) => m !== ''),
           charge: this.sink.cents(seg, 2) ?? 0,
           units: Number.isFinite(units) ? units : 0,
-          diagnosisPointers: this.sink.composite(seg, 7).map(Number).filter((n) => Number.isInteger(n)),
+          diagnosisPointers: this.sink
+            .composite(seg, 7)
+            .map(Number)
+            .filter((n) => Number.isInteger(n)),
           adjudications: [],
         };
         this.claim.lines.push(this.line);
         return;
       }
       case 'SVD':
-        if (this.line) this.line.adjudications.push({ payerId: f[1] ?? '', paid: this.sink.cents(seg, 2) ?? 0, adjustments: [] });
+        if (this.line)
+          this.line.adjudications.push({
+            payerId: f[1] ?? '',
+            paid: this.sink.cents(seg, 2) ?? 0,
+            adjustments: [],
+          });
         return;
       default:
         return;

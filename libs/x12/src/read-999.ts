@@ -5,7 +5,15 @@ import type { Segment } from './tokenizer';
 
 export type AckStatus = 'accepted' | 'accepted-with-errors' | 'partially-accepted' | 'rejected';
 
-const STATUS: Record<string, AckStatus> = { A: 'accepted', E: 'accepted-with-errors', P: 'partially-accepted', R: 'rejected', M: 'rejected', W: 'rejected', X: 'rejected' };
+const STATUS: Record<string, AckStatus> = {
+  A: 'accepted',
+  E: 'accepted-with-errors',
+  P: 'partially-accepted',
+  R: 'rejected',
+  M: 'rejected',
+  W: 'rejected',
+  X: 'rejected',
+};
 
 export interface ElementError {
   /** IK401-1: position of the element in the segment. */
@@ -97,20 +105,41 @@ class Ack999Handler implements ReaderHandler<Ack999> {
       case 'AK2': {
         const ack = this.need(seg);
         if (!ack) return;
-        this.tx = { setId: f[1] ?? '', controlNumber: f[2] ?? '', version: f[3] || undefined, status: 'rejected', statusCode: '', errorCodes: [], segmentErrors: [] };
+        this.tx = {
+          setId: f[1] ?? '',
+          controlNumber: f[2] ?? '',
+          version: f[3] || undefined,
+          status: 'rejected',
+          statusCode: '',
+          errorCodes: [],
+          segmentErrors: [],
+        };
         this.segErr = undefined;
         ack.transactions.push(this.tx);
         return;
       }
       case 'IK3':
         if (!this.tx) return this.sink.add(seg, 'unexpected-segment', 'IK3 before AK2', 'error');
-        this.segErr = { segmentId: f[1] ?? '', position: int(f[2]) ?? 0, loopId: f[3] || undefined, code: f[4] ?? '', elementErrors: [] };
+        this.segErr = {
+          segmentId: f[1] ?? '',
+          position: int(f[2]) ?? 0,
+          loopId: f[3] || undefined,
+          code: f[4] ?? '',
+          elementErrors: [],
+        };
         this.tx.segmentErrors.push(this.segErr);
         return;
       case 'IK4': {
         if (!this.segErr) return this.sink.add(seg, 'unexpected-segment', 'IK4 before IK3', 'error');
         const [pos, comp, rep] = this.sink.composite(seg, 1);
-        const e: ElementError = { position: int(pos) ?? 0, componentPosition: int(comp), repeatPosition: int(rep), dataElement: f[2] || undefined, code: f[3] ?? '', badValue: f[4] || undefined };
+        const e: ElementError = {
+          position: int(pos) ?? 0,
+          componentPosition: int(comp),
+          repeatPosition: int(rep),
+          dataElement: f[2] || undefined,
+          code: f[3] ?? '',
+          badValue: f[4] || undefined,
+        };
         this.segErr.elementErrors.push(e);
         return;
       }
@@ -146,7 +175,12 @@ class Ack999Handler implements ReaderHandler<Ack999> {
   private status(seg: Segment, code: string | undefined): AckStatus {
     const s = STATUS[code ?? ''];
     if (s) return s;
-    this.sink.add(seg, 'invalid-code', `${seg.id}01 "${code ?? ''}" is not an acknowledgment code; read as rejected`, 'error');
+    this.sink.add(
+      seg,
+      'invalid-code',
+      `${seg.id}01 "${code ?? ''}" is not an acknowledgment code; read as rejected`,
+      'error',
+    );
     return 'rejected';
   }
 

@@ -50,7 +50,11 @@ export class FindingSink {
     if (v.includes(sep)) return v.split(sep);
     const m = /^[A-Z0-9]{2}([^A-Za-z0-9 ])/.exec(v);
     if (m && m[1] !== seg.separators.element && m[1] !== '-' && m[1] !== '.') {
-      this.add(seg, 'component-separator', `${seg.id}${pad(i)} uses "${m[1]}" as component separator, ISA16 declares "${sep}"`);
+      this.add(
+        seg,
+        'component-separator',
+        `${seg.id}${pad(i)} uses "${m[1]}" as component separator, ISA16 declares "${sep}"`,
+      );
       return v.split(m[1]);
     }
     return [v];
@@ -68,12 +72,21 @@ export function readAdjustments(seg: Segment, sink: FindingSink, into: Adjustmen
     const amount = sink.cents(seg, i + 1) ?? 0;
     const q = seg.fields[i + 2];
     const quantity = q ? Number(q) : undefined;
-    into.push(quantity !== undefined && Number.isFinite(quantity) ? { group, reason, amount, quantity } : { group, reason, amount });
+    into.push(
+      quantity !== undefined && Number.isFinite(quantity)
+        ? { group, reason, amount, quantity }
+        : { group, reason, amount },
+    );
   }
 }
 
 export function readAddress(n3: Segment | undefined, n4: Segment): Address {
-  const a: Address = { line1: n3?.fields[1] ?? '', city: n4.fields[1] ?? '', state: n4.fields[2] ?? '', postalCode: n4.fields[3] ?? '' };
+  const a: Address = {
+    line1: n3?.fields[1] ?? '',
+    city: n4.fields[1] ?? '',
+    state: n4.fields[2] ?? '',
+    postalCode: n4.fields[3] ?? '',
+  };
   return n3?.fields[2] ? { ...a, line2: n3.fields[2] } : a;
 }
 
@@ -97,7 +110,11 @@ export interface ReaderHandler<T> extends TransactionHandler {
 }
 
 /** Tokenizes a whole input and walks it through a reader; never throws on bad input. */
-export function runReader<T>(input: string | Uint8Array, setId: string, handler: ReaderHandler<T>): X12Result<T[]> {
+export function runReader<T>(
+  input: string | Uint8Array,
+  setId: string,
+  handler: ReaderHandler<T>,
+): X12Result<T[]> {
   const tok = new X12Tokenizer();
   const walker = new EnvelopeWalker(setId, handler);
   let last = 0;
@@ -122,7 +139,11 @@ export function runReader<T>(input: string | Uint8Array, setId: string, handler:
 }
 
 /** Last line of defence: an unforeseen exception still comes back as a result naming the segment. */
-export function crash(e: unknown, last: number, findings: Finding[]): { ok: false; error: X12Error; findings: Finding[] } {
+export function crash(
+  e: unknown,
+  last: number,
+  findings: Finding[],
+): { ok: false; error: X12Error; findings: Finding[] } {
   const message = `internal error after segment ${last}: ${e instanceof Error ? e.message : String(e)}`;
   return { ok: false, error: new X12Error(message, last + 1, undefined, 'readable input'), findings };
 }

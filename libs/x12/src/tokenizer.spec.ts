@@ -1,7 +1,8 @@
 import { fixture } from '../test/fixtures';
 import { components, el, tokenize, X12Tokenizer } from './tokenizer';
 
-const ISA_STAR = 'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260302*1405*^*00501*000000001*0*T*:~';
+const ISA_STAR =
+  'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260302*1405*^*00501*000000001*0*T*:~';
 
 describe('tokenize', () => {
   it('takes the separators from the ISA segment', () => {
@@ -14,18 +15,28 @@ describe('tokenize', () => {
   });
 
   it('reads unusual separators and no line breaks', () => {
-    const text = 'ISA|00|          |00|          |ZZ|A              |ZZ|B              |260302|1405|}|00501|000000001|0|T|^\nGS|HC|A|B|20260302|1405|1|X|005010X222A1\nST|837|0001\nSE|2|0001\nGE|1|1\nIEA|1|000000001\n';
+    const text =
+      'ISA|00|          |00|          |ZZ|A              |ZZ|B              |260302|1405|}|00501|000000001|0|T|^\nGS|HC|A|B|20260302|1405|1|X|005010X222A1\nST|837|0001\nSE|2|0001\nGE|1|1\nIEA|1|000000001\n';
     const r = tokenize(text);
     expect(r.error).toBeUndefined();
     expect(r.segments.map((s) => s.id)).toEqual(['ISA', 'GS', 'ST', 'SE', 'GE', 'IEA']);
-    expect(r.segments[0].separators).toEqual({ element: '|', component: '^', repetition: '}', segment: '\n' });
+    expect(r.segments[0].separators).toEqual({
+      element: '|',
+      component: '^',
+      repetition: '}',
+      segment: '\n',
+    });
     expect(el(r.segments[1], 8)).toBe('005010X222A1');
   });
 
   it('skips CR/LF between segments and inside wrapped segments', () => {
     const text = `${ISA_STAR}\r\nGS*HC*A*B*20260302*1405*1*X*00501\r\n0X222A1~\r\nIEA*1*000000001~\r\n`;
     const r = tokenize(text);
-    expect(r.segments.map((s) => (s.id === 'GS' ? s.fields[8] : s.id))).toEqual(['ISA', '005010X222A1', 'IEA']);
+    expect(r.segments.map((s) => (s.id === 'GS' ? s.fields[8] : s.id))).toEqual([
+      'ISA',
+      '005010X222A1',
+      'IEA',
+    ]);
   });
 
   it('gives the same segments whatever the chunking, for strings and bytes', () => {
@@ -35,12 +46,14 @@ describe('tokenize', () => {
     for (const size of [1, 2, 7, 64, 105, 106, 107, 1000]) {
       const t = new X12Tokenizer();
       const got: string[] = [];
-      for (let i = 0; i < text.length; i += size) got.push(...t.feed(text.slice(i, i + size)).map((s) => s.fields.join('|')));
+      for (let i = 0; i < text.length; i += size)
+        got.push(...t.feed(text.slice(i, i + size)).map((s) => s.fields.join('|')));
       got.push(...t.end().map((s) => s.fields.join('|')));
       expect(got).toEqual(whole);
       const b = new X12Tokenizer();
       const gotBytes: string[] = [];
-      for (let i = 0; i < bytes.length; i += size) gotBytes.push(...b.feed(bytes.subarray(i, i + size)).map((s) => s.fields.join('|')));
+      for (let i = 0; i < bytes.length; i += size)
+        gotBytes.push(...b.feed(bytes.subarray(i, i + size)).map((s) => s.fields.join('|')));
       gotBytes.push(...b.end().map((s) => s.fields.join('|')));
       expect(gotBytes).toEqual(whole);
     }
@@ -66,8 +79,16 @@ describe('tokenize', () => {
     ['', 'no input at all', undefined],
     ['GS*HC~', 'expected ISA', 1],
     ['ISA*00*', 'ISA', 1],
-    ['ISA*00*          *00*          *ZZ*A              *ZZ*B              *260302*1405*^*00501*000000001*0*T*:~GS*HC~~%%%~', 'is not a segment id', 3],
-    ['ISA*00*          *00*          *ZZ*A              *ZZ*B              *260302*1405*^*00501*000000001*0*T*::', 'invalid separators', 1],
+    [
+      'ISA*00*          *00*          *ZZ*A              *ZZ*B              *260302*1405*^*00501*000000001*0*T*:~GS*HC~~%%%~',
+      'is not a segment id',
+      3,
+    ],
+    [
+      'ISA*00*          *00*          *ZZ*A              *ZZ*B              *260302*1405*^*00501*000000001*0*T*::',
+      'invalid separators',
+      1,
+    ],
   ])('reports malformed input %#', (text, message, segmentNumber) => {
     const r = tokenize(text);
     if (segmentNumber === undefined) {

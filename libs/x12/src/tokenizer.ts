@@ -70,7 +70,10 @@ export class X12Tokenizer {
   feed(chunk: string | Uint8Array): Segment[] {
     const out: Segment[] = [];
     if (this.error) return out;
-    const text = typeof chunk === 'string' ? chunk : (this.decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true });
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : (this.decoder ??= new TextDecoder('utf-8')).decode(chunk, { stream: true });
     this.buf = this.buf.length ? this.buf + text : text;
     this.run(out, false);
     return out;
@@ -126,19 +129,22 @@ export class X12Tokenizer {
       while ((c === 10 || c === 13 || c === 32 || c === 9) && start < end) c = buf.charCodeAt(++start);
       if (start === end) continue;
       let raw = buf.slice(start, end);
-      if (raw.length > this.maxLen) return this.fail(`segment longer than ${this.maxLen} characters`, `a segment terminator "${term}"`);
+      if (raw.length > this.maxLen)
+        return this.fail(`segment longer than ${this.maxLen} characters`, `a segment terminator "${term}"`);
       if (nextLf < start) nextLf = nextIndex(buf, '\n', start);
       if (nextCr < start) nextCr = nextIndex(buf, '\r', start);
       if (nextLf < end || nextCr < end) raw = raw.replace(/[\r\n]+/g, '');
       const e = raw.indexOf(sep.element);
       const id = e === -1 ? raw : raw.slice(0, e);
-      if (!isSegmentId(id)) return this.fail(`"${id.slice(0, 20)}" is not a segment id`, 'a segment id of 2 or 3 letters/digits');
+      if (!isSegmentId(id))
+        return this.fail(`"${id.slice(0, 20)}" is not a segment id`, 'a segment id of 2 or 3 letters/digits');
       this.count++;
       out.push(new Segment(id, raw, this.count, sep));
       if (id === 'IEA') this.needIsa = true;
     }
     const rest = pos < len ? buf.slice(pos) : '';
-    if (rest.length > this.maxLen) return this.fail(`segment longer than ${this.maxLen} characters`, 'a segment terminator');
+    if (rest.length > this.maxLen)
+      return this.fail(`segment longer than ${this.maxLen} characters`, 'a segment terminator');
     this.buf = rest;
   }
 
@@ -152,7 +158,10 @@ export class X12Tokenizer {
     }
     const element = buf[pos + 3];
     if (ALNUM.test(element) || element === '\n' || element === '\r') {
-      this.fail(`"${element}" cannot be the element separator`, 'a non-alphanumeric element separator after ISA');
+      this.fail(
+        `"${element}" cannot be the element separator`,
+        'a non-alphanumeric element separator after ISA',
+      );
       return undefined;
     }
     let i = pos + 3; // the separator before ISA01
@@ -171,10 +180,16 @@ export class X12Tokenizer {
     const component = buf[i + 1];
     const segment = buf[i + 2];
     if (ALNUM.test(component) || ALNUM.test(segment) || new Set([element, component, segment]).size !== 3) {
-      this.fail(`invalid separators in ISA16 (component "${component}", segment "${segment}")`, 'distinct non-alphanumeric separators');
+      this.fail(
+        `invalid separators in ISA16 (component "${component}", segment "${segment}")`,
+        'distinct non-alphanumeric separators',
+      );
       return undefined;
     }
-    const repetition = isa11.length === 1 && !ALNUM.test(isa11) && ![element, component, segment].includes(isa11) ? isa11 : undefined;
+    const repetition =
+      isa11.length === 1 && !ALNUM.test(isa11) && ![element, component, segment].includes(isa11)
+        ? isa11
+        : undefined;
     return { element, component, repetition, segment };
   }
 }

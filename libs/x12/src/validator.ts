@@ -1,6 +1,13 @@
 import type { Finding } from './errors';
 import { CODE_SETS, DATA_ELEMENTS } from './generated/data-elements';
-import type { CompositeData, ElementData, LoopData, SegmentData, SimpleElementData, TxMapData } from './map-types';
+import type {
+  CompositeData,
+  ElementData,
+  LoopData,
+  SegmentData,
+  SimpleElementData,
+  TxMapData,
+} from './map-types';
 import { type Segment, tokenize } from './tokenizer';
 
 interface Frame {
@@ -15,7 +22,8 @@ export interface ValidationReport {
   readonly transactionCount: number;
 }
 
-const isComposite = (e: ElementData): e is CompositeData => Array.isArray(e[3]) && typeof e[3][0] === 'object';
+const isComposite = (e: ElementData): e is CompositeData =>
+  Array.isArray(e[3]) && typeof e[3][0] === 'object';
 
 /**
  * Checks an interchange against an implementation-guide map (generated from pyx12): loop and
@@ -27,24 +35,40 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
   let segments: readonly Segment[];
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const t = tokenize(input);
-    if (t.error) findings.push({ severity: 'error', code: 'syntax', message: t.error.message, segmentNumber: t.error.segmentNumber });
+    if (t.error)
+      findings.push({
+        severity: 'error',
+        code: 'syntax',
+        message: t.error.message,
+        segmentNumber: t.error.segmentNumber,
+      });
     segments = t.segments;
   } else segments = input;
 
   const { segs } = map;
   const stack: Frame[] = [{ loop: map.root, idx: -1, counts: [] }];
-  const add = (seg: Segment | undefined, code: string, message: string, severity: Finding['severity'] = 'error') =>
-    findings.push({ severity, code, message, segmentNumber: seg?.number, segmentId: seg?.id });
+  const add = (
+    seg: Segment | undefined,
+    code: string,
+    message: string,
+    severity: Finding['severity'] = 'error',
+  ) => findings.push({ severity, code, message, segmentNumber: seg?.number, segmentId: seg?.id });
 
   const firstSeg = (l: LoopData) => segs[l[4][0] as number];
-  const label = (c: LoopData | number) => (typeof c === 'number' ? `segment ${segs[c][0]} (${segs[c][1]})` : `loop ${c[0]} (${c[1]})`);
+  const label = (c: LoopData | number) =>
+    typeof c === 'number' ? `segment ${segs[c][0]} (${segs[c][1]})` : `loop ${c[0]} (${c[1]})`;
 
   const missingBetween = (f: Frame, from: number, to: number, at: Segment | undefined) => {
     const children = f.loop[4];
     for (let j = Math.max(from, 0); j < to; j++) {
       const c = children[j];
       const usage = typeof c === 'number' ? segs[c][2] : c[2];
-      if (usage === 'R' && !f.counts[j]) add(at, typeof c === 'number' ? 'missing-segment' : 'missing-loop', `missing required ${label(c)} in loop ${f.loop[0]}`);
+      if (usage === 'R' && !f.counts[j])
+        add(
+          at,
+          typeof c === 'number' ? 'missing-segment' : 'missing-loop',
+          `missing required ${label(c)} in loop ${f.loop[0]}`,
+        );
     }
   };
   const close = (depth: number, at: Segment | undefined) => {
@@ -70,7 +94,12 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
           f.counts[i] = 1;
         }
         const limit = typeof c === 'number' ? sd[3] : c[3];
-        if (limit && f.counts[i] > limit) add(seg, typeof c === 'number' ? 'max-use' : 'loop-repeat', `${label(c)} used ${f.counts[i]} times, at most ${limit} allowed`);
+        if (limit && f.counts[i] > limit)
+          add(
+            seg,
+            typeof c === 'number' ? 'max-use' : 'loop-repeat',
+            `${label(c)} used ${f.counts[i]} times, at most ${limit} allowed`,
+          );
         const usage = typeof c === 'number' ? sd[2] : c[2];
         if (usage === 'N') add(seg, 'not-used', `${label(c)} is not used in this guide`);
         if (typeof c !== 'number') stack.push({ loop: c, idx: 0, counts: [1] });
@@ -78,7 +107,11 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
         return;
       }
     }
-    add(seg, 'unexpected-segment', `segment ${seg.id} is not expected here (in loop ${stack[stack.length - 1].loop[0]})`);
+    add(
+      seg,
+      'unexpected-segment',
+      `segment ${seg.id} is not expected here (in loop ${stack[stack.length - 1].loop[0]})`,
+    );
   };
 
   for (const seg of segments) place(seg);
@@ -94,12 +127,25 @@ function matches(sd: SegmentData, seg: Segment): boolean {
   if (first) {
     if (isComposite(first)) {
       const codes = first[3][0]?.[3];
-      if (first[1] === 'R' && Array.isArray(codes) && codes.length && !codes.includes(seg.fields[1]?.split(seg.separators.component)[0] ?? '')) return false;
-    } else if (first[1] === 'R' && Array.isArray(first[3]) && first[3].length && !first[3].includes(seg.fields[1] ?? '')) return false;
+      if (
+        first[1] === 'R' &&
+        Array.isArray(codes) &&
+        codes.length &&
+        !codes.includes(seg.fields[1]?.split(seg.separators.component)[0] ?? '')
+      )
+        return false;
+    } else if (
+      first[1] === 'R' &&
+      Array.isArray(first[3]) &&
+      first[3].length &&
+      !first[3].includes(seg.fields[1] ?? '')
+    )
+      return false;
   }
   if (seg.id === 'HL') {
     const hl03 = sd[4][2] as SimpleElementData | undefined;
-    if (hl03 && Array.isArray(hl03[3]) && hl03[3].length && !hl03[3].includes(seg.fields[3] ?? '')) return false;
+    if (hl03 && Array.isArray(hl03[3]) && hl03[3].length && !hl03[3].includes(seg.fields[3] ?? ''))
+      return false;
   }
   return true;
 }
@@ -109,7 +155,8 @@ type Add = (seg: Segment, code: string, message: string) => void;
 function checkElements(sd: SegmentData, seg: Segment, add: Add): void {
   const defs = sd[4];
   const lastSeq = defs.length ? Number(defs[defs.length - 1][0]) : 0;
-  if (seg.fields.length - 1 > lastSeq) add(seg, 'too-many-elements', `${seg.id} has ${seg.fields.length - 1} elements, at most ${lastSeq}`);
+  if (seg.fields.length - 1 > lastSeq)
+    add(seg, 'too-many-elements', `${seg.id} has ${seg.fields.length - 1} elements, at most ${lastSeq}`);
   for (const def of defs) {
     const value = seg.fields[Number(def[0])] ?? '';
     const ref = `${seg.id}${def[0]}`;
@@ -121,7 +168,8 @@ function checkElements(sd: SegmentData, seg: Segment, add: Add): void {
     if (isComposite(def)) {
       const parts = value.split(seg.separators.component);
       const comps = def[3];
-      if (parts.length > comps.length) add(seg, 'too-many-components', `${ref} has ${parts.length} components, at most ${comps.length}`);
+      if (parts.length > comps.length)
+        add(seg, 'too-many-components', `${ref} has ${parts.length} components, at most ${comps.length}`);
       for (const comp of comps) {
         const v = parts[Number(comp[0]) - 1] ?? '';
         if (v === '') {
@@ -139,15 +187,23 @@ function checkValue(def: SimpleElementData, value: string, ref: string, seg: Seg
     const [type, min, max] = de;
     let len = value.length;
     if (type === 'R' || type.startsWith('N')) {
-      if (!(type === 'R' ? /^-?(\d+\.?\d*|\.\d+)$/ : /^-?\d+$/).test(value)) add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'R' ? 'decimal' : 'number'}`);
+      if (!(type === 'R' ? /^-?(\d+\.?\d*|\.\d+)$/ : /^-?\d+$/).test(value))
+        add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'R' ? 'decimal' : 'number'}`);
       len = value.replace(/[-.]/g, '').length;
-    } else if ((type === 'DT' || type === 'TM') && !/^\d+$/.test(value)) add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'DT' ? 'date' : 'time'}`);
-    if (len < min || len > max) add(seg, 'element-length', `${ref} "${value}" has length ${len}, expected ${min === max ? min : `${min}-${max}`}`);
+    } else if ((type === 'DT' || type === 'TM') && !/^\d+$/.test(value))
+      add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'DT' ? 'date' : 'time'}`);
+    if (len < min || len > max)
+      add(
+        seg,
+        'element-length',
+        `${ref} "${value}" has length ${len}, expected ${min === max ? min : `${min}-${max}`}`,
+      );
   }
   // pyx12 lists only the 4010 "U" for ISA11; in 00501 it is the repetition separator
   const codes = ref === 'ISA11' ? undefined : def[3];
   const list = typeof codes === 'string' ? CODE_SETS[codes] : codes;
-  if (list && list.length && !list.includes(value)) add(seg, 'invalid-code', `${ref} "${value}" is not a valid code`);
+  if (list && list.length && !list.includes(value))
+    add(seg, 'invalid-code', `${ref} "${value}" is not a valid code`);
 }
 
 function checkSyntax(rules: readonly string[], seg: Segment, add: Add): void {
@@ -168,7 +224,8 @@ function checkSyntax(rules: readonly string[], seg: Segment, add: Add): void {
 
 /** Envelope checks: SE/GE/IEA counts and control numbers, HL numbering and parent links. Returns the number of transactions. */
 export function checkEnvelopes(segments: readonly Segment[], findings: Finding[]): number {
-  const add = (seg: Segment, code: string, message: string) => findings.push({ severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id });
+  const add = (seg: Segment, code: string, message: string) =>
+    findings.push({ severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id });
   let isa: Segment | undefined;
   let gs: Segment | undefined;
   let st: Segment | undefined;
@@ -196,29 +253,36 @@ export function checkEnvelopes(segments: readonly Segment[], findings: Finding[]
       case 'HL': {
         const [, id, parent] = seg.fields;
         if (hls.has(id)) add(seg, 'hl-duplicate', `HL01 ${id} is used twice`);
-        if (parent && !hls.has(parent)) add(seg, 'hl-parent', `HL02 ${parent} does not refer to an earlier HL`);
+        if (parent && !hls.has(parent))
+          add(seg, 'hl-parent', `HL02 ${parent} does not refer to an earlier HL`);
         hls.add(id);
         break;
       }
       case 'SE':
         if (st) {
           const count = seg.number - st.number + 1;
-          if (seg.fields[1] !== String(count)) add(seg, 'se-count', `SE01 is ${seg.fields[1]}, the transaction has ${count} segments`);
-          if (seg.fields[2] !== st.fields[2]) add(seg, 'se-control', `SE02 ${seg.fields[2]} does not match ST02 ${st.fields[2]}`);
+          if (seg.fields[1] !== String(count))
+            add(seg, 'se-count', `SE01 is ${seg.fields[1]}, the transaction has ${count} segments`);
+          if (seg.fields[2] !== st.fields[2])
+            add(seg, 'se-control', `SE02 ${seg.fields[2]} does not match ST02 ${st.fields[2]}`);
         }
         st = undefined;
         break;
       case 'GE':
         if (gs) {
-          if (seg.fields[1] !== String(sets)) add(seg, 'ge-count', `GE01 is ${seg.fields[1]}, the group has ${sets} transactions`);
-          if (seg.fields[2] !== gs.fields[6]) add(seg, 'ge-control', `GE02 ${seg.fields[2]} does not match GS06 ${gs.fields[6]}`);
+          if (seg.fields[1] !== String(sets))
+            add(seg, 'ge-count', `GE01 is ${seg.fields[1]}, the group has ${sets} transactions`);
+          if (seg.fields[2] !== gs.fields[6])
+            add(seg, 'ge-control', `GE02 ${seg.fields[2]} does not match GS06 ${gs.fields[6]}`);
         }
         gs = undefined;
         break;
       case 'IEA':
         if (isa) {
-          if (seg.fields[1] !== String(groups)) add(seg, 'iea-count', `IEA01 is ${seg.fields[1]}, the interchange has ${groups} groups`);
-          if (seg.fields[2] !== isa.fields[13]) add(seg, 'iea-control', `IEA02 ${seg.fields[2]} does not match ISA13 ${isa.fields[13]}`);
+          if (seg.fields[1] !== String(groups))
+            add(seg, 'iea-count', `IEA01 is ${seg.fields[1]}, the interchange has ${groups} groups`);
+          if (seg.fields[2] !== isa.fields[13])
+            add(seg, 'iea-control', `IEA02 ${seg.fields[2]} does not match ISA13 ${isa.fields[13]}`);
         }
         isa = undefined;
         break;

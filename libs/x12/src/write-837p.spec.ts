@@ -6,7 +6,14 @@ import { tokenize } from './tokenizer';
 import { validate } from './validator';
 import { write837p } from './write-837p';
 
-const child = { relationship: '19', lastName: 'Doe', firstName: 'Tim', address: { line1: '5 Oak Ave', city: 'Portland', state: 'OR', postalCode: '97202' }, birthDate: '2014-06-01', gender: 'M' } as const;
+const child = {
+  relationship: '19',
+  lastName: 'Doe',
+  firstName: 'Tim',
+  address: { line1: '5 Oak Ave', city: 'Portland', state: 'OR', postalCode: '97202' },
+  birthDate: '2014-06-01',
+  gender: 'M',
+} as const;
 
 const scenarios: Record<string, Claim837> = {
   organization: claim('ORG-1'),
@@ -14,18 +21,52 @@ const scenarios: Record<string, Claim837> = {
   telehealth: claim('TEL-1', {
     placeOfService: '10',
     lines: [
-      { procedure: '90834', modifiers: ['95'], charge: 10000, units: 1, serviceDate: '2026-02-21', diagnosisPointers: [1] },
-      { procedure: '90785', modifiers: ['95'], charge: 1575, units: 1, serviceDate: '2026-02-21', diagnosisPointers: [1, 2] },
+      {
+        procedure: '90834',
+        modifiers: ['95'],
+        charge: 10000,
+        units: 1,
+        serviceDate: '2026-02-21',
+        diagnosisPointers: [1],
+      },
+      {
+        procedure: '90785',
+        modifiers: ['95'],
+        charge: 1575,
+        units: 1,
+        serviceDate: '2026-02-21',
+        diagnosisPointers: [1, 2],
+      },
     ],
   }),
   priorAuth: claim('AUTH-1', { priorAuthorization: 'PA-778899' }),
-  facility: claim('FAC-1', { serviceFacility: { name: 'Eastside Clinic', npi: '1245319599', address: { line1: '400 Burnside St', city: 'Portland', state: 'OR', postalCode: '97214' } } }),
+  facility: claim('FAC-1', {
+    serviceFacility: {
+      name: 'Eastside Clinic',
+      npi: '1245319599',
+      address: { line1: '400 Burnside St', city: 'Portland', state: 'OR', postalCode: '97214' },
+    },
+  }),
   secondary: claim('SEC-1', {
     payerResponsibility: 'S',
     payer: { name: 'Second Mutual', id: '77777' },
     lines: [
-      { procedure: '90837', charge: 15000, units: 1, serviceDate: '2026-02-20', diagnosisPointers: [1], lineId: 'SEC-1-1' },
-      { procedure: '90785', charge: 2000, units: 1, serviceDate: '2026-02-20', diagnosisPointers: [1], lineId: 'SEC-1-2' },
+      {
+        procedure: '90837',
+        charge: 15000,
+        units: 1,
+        serviceDate: '2026-02-20',
+        diagnosisPointers: [1],
+        lineId: 'SEC-1-1',
+      },
+      {
+        procedure: '90785',
+        charge: 2000,
+        units: 1,
+        serviceDate: '2026-02-20',
+        diagnosisPointers: [1],
+        lineId: 'SEC-1-2',
+      },
     ],
     priorPayers: [
       {
@@ -38,8 +79,21 @@ const scenarios: Record<string, Claim837> = {
         paid: 9000,
         adjudicationDate: '2026-03-01',
         lines: [
-          { line: 0, paid: 9000, adjustments: [{ group: 'CO', reason: '45', amount: 4000 }, { group: 'PR', reason: '2', amount: 2000 }], adjudicationDate: '2026-03-01' },
-          { line: 1, paid: 0, adjustments: [{ group: 'CO', reason: '97', amount: 2000 }], adjudicationDate: '2026-03-01' },
+          {
+            line: 0,
+            paid: 9000,
+            adjustments: [
+              { group: 'CO', reason: '45', amount: 4000 },
+              { group: 'PR', reason: '2', amount: 2000 },
+            ],
+            adjudicationDate: '2026-03-01',
+          },
+          {
+            line: 1,
+            paid: 0,
+            adjustments: [{ group: 'CO', reason: '97', amount: 2000 }],
+            adjudicationDate: '2026-03-01',
+          },
         ],
       },
     ],
@@ -79,12 +133,35 @@ function expectSameData(input: Claim837, out: ReadClaim837) {
   expect(out.frequencyCode).toBe(input.frequencyCode);
   expect(out.diagnoses).toEqual(input.diagnoses.map((d) => d.replace('.', '')));
   expect(out.priorAuthorization).toBe(input.priorAuthorization);
-  expect(out.subscriber).toMatchObject({ name: input.subscriber.lastName.toUpperCase(), id: input.subscriber.memberId, payerResponsibility: input.payerResponsibility ?? 'P', claimFilingIndicator: input.claimFilingIndicator });
+  expect(out.subscriber).toMatchObject({
+    name: input.subscriber.lastName.toUpperCase(),
+    id: input.subscriber.memberId,
+    payerResponsibility: input.payerResponsibility ?? 'P',
+    claimFilingIndicator: input.claimFilingIndicator,
+  });
   expect(out.payer).toMatchObject({ name: input.payer.name.toUpperCase(), id: input.payer.id });
   expect(out.patient?.name).toBe(input.patient?.lastName.toUpperCase());
   expect(out.patient?.relationship).toBe(input.patient?.relationship);
-  expect(out.lines.map((l) => [l.procedure, l.modifiers, l.charge, l.units, l.serviceDate, l.diagnosisPointers, l.lineId])).toEqual(
-    input.lines.map((l) => [l.procedure, l.modifiers ?? [], l.charge, l.units, l.serviceDate, l.diagnosisPointers, l.lineId]),
+  expect(
+    out.lines.map((l) => [
+      l.procedure,
+      l.modifiers,
+      l.charge,
+      l.units,
+      l.serviceDate,
+      l.diagnosisPointers,
+      l.lineId,
+    ]),
+  ).toEqual(
+    input.lines.map((l) => [
+      l.procedure,
+      l.modifiers ?? [],
+      l.charge,
+      l.units,
+      l.serviceDate,
+      l.diagnosisPointers,
+      l.lineId,
+    ]),
   );
 }
 
@@ -102,7 +179,9 @@ describe('write837p', () => {
   });
 
   it('writes individual billing with REF*SY, no 2310B when the renderer is the biller, and a PO box pay-to (2010AB)', () => {
-    const c = claim('IND-1', { renderingProvider: { lastName: 'Smith', firstName: 'Alex', npi: '1245319599' } });
+    const c = claim('IND-1', {
+      renderingProvider: { lastName: 'Smith', firstName: 'Alex', npi: '1245319599' },
+    });
     const r = write837p(batch([c], individual), { lineBreak: '\n' });
     expectValid(r.x12!);
     const ids = r.x12!.split('~\n').map((s) => s.split('*').slice(0, 2).join('*'));
@@ -112,14 +191,21 @@ describe('write837p', () => {
     expect(r.x12).toContain('NM1*85*1*SMITH*ALEX****XX*1245319599~');
     expect(r.x12).toContain('NM1*87*2~\nN3*PO BOX 1200~\nN4*PORTLAND*OR*97208~');
     const [back] = readBack(r.x12!);
-    expect(back.billingProvider).toMatchObject({ entity: '1', id: '1245319599', taxIdQualifier: 'SY', taxId: '123456789' });
+    expect(back.billingProvider).toMatchObject({
+      entity: '1',
+      id: '1245319599',
+      taxIdQualifier: 'SY',
+      taxId: '123456789',
+    });
     expect(back.payToAddress).toBe(true);
     expect(back.renderingProvider).toBeUndefined();
   });
 
   it('builds the HL hierarchy with parent links and 2000C only for a dependent', () => {
     const r = write837p(batch([scenarios.organization, scenarios.dependent, scenarios.priorAuth]));
-    const hls = tokenize(r.x12!).segments.filter((s) => s.id === 'HL').map((s) => s.fields.slice(1).join('/'));
+    const hls = tokenize(r.x12!)
+      .segments.filter((s) => s.id === 'HL')
+      .map((s) => s.fields.slice(1).join('/'));
     expect(hls).toEqual(['1//20/1', '2/1/22/0', '3/1/22/1', '4/3/23/0', '5/1/22/0']);
     expect(r.x12).toContain('SBR*P**GRP100******CI~');
     expect(r.x12).toContain('PAT*19~NM1*QC*1*DOE*TIM~');
@@ -128,14 +214,20 @@ describe('write837p', () => {
   it('writes the key segments of each scenario', () => {
     const r = write837p(batch(Object.values(scenarios)));
     const x = r.x12!;
-    expect(x).toContain('CLM*ORG-1*150.5***11:B:1*Y*A*Y*Y~HI*ABK:F411*ABF:F329~NM1*82*1*SMITH*ALEX****XX*1245319599~PRV*PE*PXC*101YP2500X~');
+    expect(x).toContain(
+      'CLM*ORG-1*150.5***11:B:1*Y*A*Y*Y~HI*ABK:F411*ABF:F329~NM1*82*1*SMITH*ALEX****XX*1245319599~PRV*PE*PXC*101YP2500X~',
+    );
     expect(x).toContain('CLM*TEL-1*115.75***10:B:1');
     expect(x).toContain('SV1*HC:90834:95*100*UN*1***1~');
     expect(x).toContain('SV1*HC:90785:95*15.75*UN*1***1:2~');
     expect(x).toContain('REF*G1*PA-778899~HI*');
-    expect(x).toContain('NM1*77*2*EASTSIDE CLINIC*****XX*1245319599~N3*400 BURNSIDE ST~N4*PORTLAND*OR*97214~');
+    expect(x).toContain(
+      'NM1*77*2*EASTSIDE CLINIC*****XX*1245319599~N3*400 BURNSIDE ST~N4*PORTLAND*OR*97214~',
+    );
     expect(x).toContain('SBR*S*18*GRP100******CI~NM1*IL');
-    expect(x).toContain('SBR*P*18*GRP100******CI~AMT*D*90~OI***Y***Y~NM1*IL*1*DOE*JANE****MI*XJ12345678~NM1*PR*2*ACME HEALTH PLAN*****PI*60054~LX*1~');
+    expect(x).toContain(
+      'SBR*P*18*GRP100******CI~AMT*D*90~OI***Y***Y~NM1*IL*1*DOE*JANE****MI*XJ12345678~NM1*PR*2*ACME HEALTH PLAN*****PI*60054~LX*1~',
+    );
     expect(x).toContain('SVD*60054*90*HC:90837**1~CAS*CO*45*40~CAS*PR*2*20~DTP*573*D8*20260301~');
     expect(x).toContain('SVD*60054*0*HC:90785**1~CAS*CO*97*20~DTP*573*D8*20260301~');
     const segs = tokenize(x).segments;
@@ -146,17 +238,35 @@ describe('write837p', () => {
 
   it('omits 2310C when the facility is the billing address', () => {
     const bp = batch([]).billingProvider;
-    const r = write837p(batch([claim('SAME-1', { serviceFacility: { name: 'Main office', address: bp.address } })]));
+    const r = write837p(
+      batch([claim('SAME-1', { serviceFacility: { name: 'Main office', address: bp.address } })]),
+    );
     expect(r.x12).not.toContain('NM1*77');
   });
 
   it('secondary claim data reads back as the primary adjudication', () => {
     const [back] = readBack(write837p(batch([scenarios.secondary])).x12!);
     expect(back.priorPayers).toEqual([
-      { responsibility: 'P', relationship: '18', claimFilingIndicator: 'CI', paid: 9000, adjustments: [], subscriber: expect.objectContaining({ id: 'XJ12345678' }), payer: expect.objectContaining({ id: '60054' }) },
+      {
+        responsibility: 'P',
+        relationship: '18',
+        claimFilingIndicator: 'CI',
+        paid: 9000,
+        adjustments: [],
+        subscriber: expect.objectContaining({ id: 'XJ12345678' }),
+        payer: expect.objectContaining({ id: '60054' }),
+      },
     ]);
     expect(back.lines[0].adjudications).toEqual([
-      { payerId: '60054', paid: 9000, date: '2026-03-01', adjustments: [{ group: 'CO', reason: '45', amount: 4000 }, { group: 'PR', reason: '2', amount: 2000 }] },
+      {
+        payerId: '60054',
+        paid: 9000,
+        date: '2026-03-01',
+        adjustments: [
+          { group: 'CO', reason: '45', amount: 4000 },
+          { group: 'PR', reason: '2', amount: 2000 },
+        ],
+      },
     ]);
   });
 
@@ -191,17 +301,30 @@ describe('write837p', () => {
       ['SEC-NO-PRIMARY', ['claims[7].priorPayers']],
     ]);
     expect(r.rejected[0].problems[0].rule).toBe('at most 12 diagnoses (HI01-HI12)');
-    expect(r.rejected[2].problems[0].message).toBe('claim BAD-NPI: claims[3].renderingProvider.npi NPI 1234567890 fails its check digit (rule: NPI must be 10 digits with a valid check digit)');
+    expect(r.rejected[2].problems[0].message).toBe(
+      'claim BAD-NPI: claims[3].renderingProvider.npi NPI 1234567890 fails its check digit (rule: NPI must be 10 digits with a valid check digit)',
+    );
     expectValid(r.x12!);
     expect(readBack(r.x12!).map((c) => c.id)).toEqual(['ORG-1', 'DEP-1']);
   });
 
   it('writes nothing when the batch itself is wrong, and nothing when every claim is refused', () => {
-    const poBox = write837p(batch([scenarios.organization], { billingProvider: { ...batch([]).billingProvider, address: { line1: 'P.O. Box 9', city: 'Portland', state: 'OR', postalCode: '972080009' } } }));
+    const poBox = write837p(
+      batch([scenarios.organization], {
+        billingProvider: {
+          ...batch([]).billingProvider,
+          address: { line1: 'P.O. Box 9', city: 'Portland', state: 'OR', postalCode: '972080009' },
+        },
+      }),
+    );
     expect(poBox.x12).toBeUndefined();
     expect(poBox.batchProblems.map((p) => p.field)).toEqual(['billingProvider.address']);
     expect(poBox.rejected.map((x) => x.claimId)).toEqual(['ORG-1']);
-    const badNpi = write837p(batch([scenarios.organization], { billingProvider: { ...batch([]).billingProvider, npi: '1234567890' } }));
+    const badNpi = write837p(
+      batch([scenarios.organization], {
+        billingProvider: { ...batch([]).billingProvider, npi: '1234567890' },
+      }),
+    );
     expect(badNpi.batchProblems[0].message).toContain('fails its check digit');
     const none = write837p(batch([claim('X', { diagnoses: [] })]));
     expect(none.x12).toBeUndefined();
@@ -218,7 +341,12 @@ describe('write837p', () => {
   });
 
   it('honours other separators', () => {
-    const r = write837p(batch([scenarios.telehealth]), { element: '|', component: '>', segment: '\n', repetition: '}' });
+    const r = write837p(batch([scenarios.telehealth]), {
+      element: '|',
+      component: '>',
+      segment: '\n',
+      repetition: '}',
+    });
     expect(r.x12).toContain('SV1|HC>90834>95|100|UN|1|||1\n');
     expectValid(r.x12!);
     expect(readBack(r.x12!)[0].lines[0].modifiers).toEqual(['95']);

@@ -25,7 +25,11 @@ export interface Write837Result {
   readonly rejected: ClaimRejection[];
   /** Problems with the batch itself (submitter, billing provider...): nothing is written. */
   readonly batchProblems: Problem[];
-  readonly controlNumbers: { readonly interchange: string; readonly group: string; readonly transaction: string };
+  readonly controlNumbers: {
+    readonly interchange: string;
+    readonly group: string;
+    readonly transaction: string;
+  };
 }
 
 export interface WriteOptions {
@@ -49,14 +53,20 @@ class Checker {
   constructor(private readonly claimId: string | undefined) {}
   fail(field: string, rule: string, message: string): void {
     const who = this.claimId === undefined ? 'batch' : `claim ${this.claimId}`;
-    this.problems.push({ claimId: this.claimId, field, rule, message: `${who}: ${field} ${message} (rule: ${rule})` });
+    this.problems.push({
+      claimId: this.claimId,
+      field,
+      rule,
+      message: `${who}: ${field} ${message} (rule: ${rule})`,
+    });
   }
   text(field: string, v: string | undefined, rule: string): void {
     if (!v || !v.trim()) this.fail(field, rule, 'is required');
   }
   npi(field: string, v: string | undefined): void {
     if (!v) this.fail(field, 'NPI is required (NM108 XX)', 'is required');
-    else if (!isValidNpi(v)) this.fail(field, 'NPI must be 10 digits with a valid check digit', `NPI ${v} fails its check digit`);
+    else if (!isValidNpi(v))
+      this.fail(field, 'NPI must be 10 digits with a valid check digit', `NPI ${v} fails its check digit`);
   }
   date(field: string, v: string | undefined, required = true): void {
     if (!v) {
@@ -64,19 +74,30 @@ class Checker {
       return;
     }
     const m = DATE.exec(v);
-    if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31) this.fail(field, 'dates are YYYY-MM-DD (D8 CCYYMMDD)', `"${v}" is not a date`);
+    if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31)
+      this.fail(field, 'dates are YYYY-MM-DD (D8 CCYYMMDD)', `"${v}" is not a date`);
   }
   address(field: string, a: PostalAddress | undefined, nineDigitZip = false): void {
     if (!a) return this.fail(field, 'address is required (N3/N4)', 'is required');
     this.text(`${field}.line1`, a.line1, 'N301 is required');
     this.text(`${field}.city`, a.city, 'N401 is required');
-    if (!/^[A-Z]{2}$/i.test(a.state ?? '')) this.fail(`${field}.state`, 'N402 is a 2-letter state code', `"${a.state ?? ''}" is not a state code`);
+    if (!/^[A-Z]{2}$/i.test(a.state ?? ''))
+      this.fail(`${field}.state`, 'N402 is a 2-letter state code', `"${a.state ?? ''}" is not a state code`);
     const zip = (a.postalCode ?? '').replace(/-/g, '');
     if (nineDigitZip ? !/^\d{9}$/.test(zip) : !/^\d{5}(\d{4})?$/.test(zip))
-      this.fail(`${field}.postalCode`, nineDigitZip ? 'billing provider ZIP must be 9 digits' : 'ZIP is 5 or 9 digits', `"${a.postalCode ?? ''}" is not valid`);
+      this.fail(
+        `${field}.postalCode`,
+        nineDigitZip ? 'billing provider ZIP must be 9 digits' : 'ZIP is 5 or 9 digits',
+        `"${a.postalCode ?? ''}" is not valid`,
+      );
   }
   money(field: string, v: number, positive = false): void {
-    if (!Number.isSafeInteger(v) || (positive ? v <= 0 : false)) this.fail(field, 'amounts are integer cents' + (positive ? ' greater than 0' : ''), `${v} is not valid`);
+    if (!Number.isSafeInteger(v) || (positive ? v <= 0 : false))
+      this.fail(
+        field,
+        'amounts are integer cents' + (positive ? ' greater than 0' : ''),
+        `${v} is not valid`,
+      );
   }
 }
 
@@ -85,38 +106,57 @@ function checkBatch(b: ClaimBatch837): Problem[] {
   c.text('submitter.name', b.submitter?.name, 'NM103 submitter name is required');
   c.text('submitter.id', b.submitter?.id, 'NM109 submitter id is required');
   c.text('submitter.contactName', b.submitter?.contactName, 'PER02 submitter contact is required');
-  if (!/^\d{10}$/.test(b.submitter?.phone ?? '')) c.fail('submitter.phone', 'PER04 phone is 10 digits', `"${b.submitter?.phone ?? ''}" is not a phone number`);
+  if (!/^\d{10}$/.test(b.submitter?.phone ?? ''))
+    c.fail(
+      'submitter.phone',
+      'PER04 phone is 10 digits',
+      `"${b.submitter?.phone ?? ''}" is not a phone number`,
+    );
   c.text('receiver.name', b.receiver?.name, 'NM103 receiver name is required');
   c.text('receiver.id', b.receiver?.id, 'NM109 receiver id is required');
   c.text('interchangeSender.id', b.interchangeSender?.id, 'ISA06 is required');
   c.text('interchangeReceiver.id', b.interchangeReceiver?.id, 'ISA08 is required');
-  if ((b.interchangeSender?.id ?? '').length > 15) c.fail('interchangeSender.id', 'ISA06 is at most 15 characters', 'is too long');
-  if ((b.interchangeReceiver?.id ?? '').length > 15) c.fail('interchangeReceiver.id', 'ISA08 is at most 15 characters', 'is too long');
+  if ((b.interchangeSender?.id ?? '').length > 15)
+    c.fail('interchangeSender.id', 'ISA06 is at most 15 characters', 'is too long');
+  if ((b.interchangeReceiver?.id ?? '').length > 15)
+    c.fail('interchangeReceiver.id', 'ISA08 is at most 15 characters', 'is too long');
   c.text('batchId', b.batchId, 'BHT03 is required');
-  if (!(b.createdAt instanceof Date) || Number.isNaN(b.createdAt.getTime())) c.fail('createdAt', 'creation date is required', 'is not a date');
+  if (!(b.createdAt instanceof Date) || Number.isNaN(b.createdAt.getTime()))
+    c.fail('createdAt', 'creation date is required', 'is not a date');
   const bp = b.billingProvider;
   if (!bp) {
     c.fail('billingProvider', 'loop 2010AA is required', 'is required');
     return c.problems;
   }
   c.text('billingProvider.name', bp.name, 'NM103 is required');
-  if (bp.entity === 'person') c.text('billingProvider.firstName', bp.firstName, 'NM104 is required for a person');
+  if (bp.entity === 'person')
+    c.text('billingProvider.firstName', bp.firstName, 'NM104 is required for a person');
   c.npi('billingProvider.npi', bp.npi);
   const tin = (bp.taxId?.value ?? '').replace(/-/g, '');
   if (!bp.taxId || (bp.taxId.kind !== 'EIN' && bp.taxId.kind !== 'SSN') || !/^\d{9}$/.test(tin))
     c.fail('billingProvider.taxId', 'REF*EI (EIN) or REF*SY (SSN), 9 digits', 'is missing or not 9 digits');
   c.address('billingProvider.address', bp.address, true);
   if (bp.address && PO_BOX.test(`${bp.address.line1} ${bp.address.line2 ?? ''}`))
-    c.fail('billingProvider.address', 'the billing provider address cannot be a PO box (use payToAddress, loop 2010AB)', 'is a PO box');
+    c.fail(
+      'billingProvider.address',
+      'the billing provider address cannot be a PO box (use payToAddress, loop 2010AB)',
+      'is a PO box',
+    );
   if (b.payToAddress) c.address('payToAddress', b.payToAddress);
-  if (bp.taxonomy !== undefined && !/^[0-9A-Z]{9}X$/.test(bp.taxonomy)) c.fail('billingProvider.taxonomy', 'PRV03 is a 10-character taxonomy code', `"${bp.taxonomy}" is not a taxonomy code`);
+  if (bp.taxonomy !== undefined && !/^[0-9A-Z]{9}X$/.test(bp.taxonomy))
+    c.fail(
+      'billingProvider.taxonomy',
+      'PRV03 is a 10-character taxonomy code',
+      `"${bp.taxonomy}" is not a taxonomy code`,
+    );
   return c.problems;
 }
 
 function checkClaim(claim: Claim837, i: number): Problem[] {
   const c = new Checker(claim.id || `#${i + 1}`);
   const p = `claims[${i}]`;
-  if (!claim.id || claim.id.length > 38) c.fail(`${p}.id`, 'CLM01 is 1-38 characters', 'is missing or too long');
+  if (!claim.id || claim.id.length > 38)
+    c.fail(`${p}.id`, 'CLM01 is 1-38 characters', 'is missing or too long');
   c.text(`${p}.claimFilingIndicator`, claim.claimFilingIndicator, 'SBR09 is required');
   const s = claim.subscriber;
   if (!s) c.fail(`${p}.subscriber`, 'loop 2010BA is required', 'is required');
@@ -126,7 +166,12 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
     if (!claim.patient) {
       c.address(`${p}.subscriber.address`, s.address);
       c.date(`${p}.subscriber.birthDate`, s.birthDate);
-      if (!s.gender) c.fail(`${p}.subscriber.gender`, 'DMG03 is required when the subscriber is the patient', 'is required');
+      if (!s.gender)
+        c.fail(
+          `${p}.subscriber.gender`,
+          'DMG03 is required when the subscriber is the patient',
+          'is required',
+        );
     }
   }
   if (claim.patient) {
@@ -135,21 +180,36 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
     c.address(`${p}.patient.address`, pt.address);
     c.date(`${p}.patient.birthDate`, pt.birthDate);
     if (!pt.gender) c.fail(`${p}.patient.gender`, 'DMG03 is required', 'is required');
-    if (!['01', '19', '20', '21', '39', '40', '53', 'G8'].includes(pt.relationship)) c.fail(`${p}.patient.relationship`, 'PAT01 code list', `"${pt.relationship}" is not valid`);
+    if (!['01', '19', '20', '21', '39', '40', '53', 'G8'].includes(pt.relationship))
+      c.fail(`${p}.patient.relationship`, 'PAT01 code list', `"${pt.relationship}" is not valid`);
   }
   c.text(`${p}.payer.name`, claim.payer?.name, 'NM103 payer name is required');
   c.text(`${p}.payer.id`, claim.payer?.id, 'NM109 payer id is required');
-  if (!/^\d{2}$/.test(claim.placeOfService ?? '')) c.fail(`${p}.placeOfService`, 'CLM05-1 is a 2-digit place of service code', `"${claim.placeOfService ?? ''}" is not valid`);
-  if (!['1', '7', '8'].includes(claim.frequencyCode)) c.fail(`${p}.frequencyCode`, 'CLM05-3 is 1, 7 or 8', `"${claim.frequencyCode}" is not valid`);
+  if (!/^\d{2}$/.test(claim.placeOfService ?? ''))
+    c.fail(
+      `${p}.placeOfService`,
+      'CLM05-1 is a 2-digit place of service code',
+      `"${claim.placeOfService ?? ''}" is not valid`,
+    );
+  if (!['1', '7', '8'].includes(claim.frequencyCode))
+    c.fail(`${p}.frequencyCode`, 'CLM05-3 is 1, 7 or 8', `"${claim.frequencyCode}" is not valid`);
   if ((claim.frequencyCode === '7' || claim.frequencyCode === '8') && !claim.originalClaimNumber)
-    c.fail(`${p}.originalClaimNumber`, 'REF*F8 is required for a replacement or void (frequency 7/8)', 'is required');
+    c.fail(
+      `${p}.originalClaimNumber`,
+      'REF*F8 is required for a replacement or void (frequency 7/8)',
+      'is required',
+    );
   const dx = claim.diagnoses ?? [];
-  if (dx.length === 0) c.fail(`${p}.diagnoses`, 'HI (ABK) principal diagnosis is required', 'has no diagnosis');
-  if (dx.length > MAX_DIAGNOSES) c.fail(`${p}.diagnoses`, `at most ${MAX_DIAGNOSES} diagnoses (HI01-HI12)`, `has ${dx.length} diagnoses`);
+  if (dx.length === 0)
+    c.fail(`${p}.diagnoses`, 'HI (ABK) principal diagnosis is required', 'has no diagnosis');
+  if (dx.length > MAX_DIAGNOSES)
+    c.fail(`${p}.diagnoses`, `at most ${MAX_DIAGNOSES} diagnoses (HI01-HI12)`, `has ${dx.length} diagnoses`);
   dx.forEach((d, j) => {
-    if (!ICD10.test(d.toUpperCase())) c.fail(`${p}.diagnoses[${j}]`, 'ICD-10-CM code (ABK/ABF)', `"${d}" is not an ICD-10-CM code`);
+    if (!ICD10.test(d.toUpperCase()))
+      c.fail(`${p}.diagnoses[${j}]`, 'ICD-10-CM code (ABK/ABF)', `"${d}" is not an ICD-10-CM code`);
   });
-  if (new Set(dx.map(icd)).size !== dx.length) c.fail(`${p}.diagnoses`, 'a diagnosis code is listed once', 'has duplicates');
+  if (new Set(dx.map(icd)).size !== dx.length)
+    c.fail(`${p}.diagnoses`, 'a diagnosis code is listed once', 'has duplicates');
   if (claim.renderingProvider) {
     c.text(`${p}.renderingProvider.lastName`, claim.renderingProvider.lastName, 'NM103 is required');
     c.npi(`${p}.renderingProvider.npi`, claim.renderingProvider.npi);
@@ -161,32 +221,56 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
   }
   const lines = claim.lines ?? [];
   if (lines.length === 0) c.fail(`${p}.lines`, 'at least one service line (loop 2400)', 'has no lines');
-  if (lines.length > MAX_LINES) c.fail(`${p}.lines`, `at most ${MAX_LINES} service lines (loop 2400)`, `has ${lines.length} lines`);
+  if (lines.length > MAX_LINES)
+    c.fail(`${p}.lines`, `at most ${MAX_LINES} service lines (loop 2400)`, `has ${lines.length} lines`);
   lines.forEach((l, j) => {
     const lp = `${p}.lines[${j}]`;
-    if (!/^[A-Z0-9]{5}$/i.test(l.procedure ?? '')) c.fail(`${lp}.procedure`, 'SV101-2 is a 5-character CPT/HCPCS code', `"${l.procedure ?? ''}" is not valid`);
+    if (!/^[A-Z0-9]{5}$/i.test(l.procedure ?? ''))
+      c.fail(
+        `${lp}.procedure`,
+        'SV101-2 is a 5-character CPT/HCPCS code',
+        `"${l.procedure ?? ''}" is not valid`,
+      );
     const mods = l.modifiers ?? [];
     if (mods.length > 4) c.fail(`${lp}.modifiers`, 'at most 4 modifiers (SV101-3..6)', `has ${mods.length}`);
     mods.forEach((m, k) => {
-      if (!/^[A-Z0-9]{2}$/i.test(m)) c.fail(`${lp}.modifiers[${k}]`, 'a modifier is 2 characters', `"${m}" is not valid`);
+      if (!/^[A-Z0-9]{2}$/i.test(m))
+        c.fail(`${lp}.modifiers[${k}]`, 'a modifier is 2 characters', `"${m}" is not valid`);
     });
     c.money(`${lp}.charge`, l.charge, true);
-    if (!(l.units > 0) || !Number.isFinite(l.units)) c.fail(`${lp}.units`, 'SV104 units greater than 0', `${l.units} is not valid`);
+    if (!(l.units > 0) || !Number.isFinite(l.units))
+      c.fail(`${lp}.units`, 'SV104 units greater than 0', `${l.units} is not valid`);
     c.date(`${lp}.serviceDate`, l.serviceDate);
     const ptr = l.diagnosisPointers ?? [];
-    if (ptr.length === 0 || ptr.length > 4) c.fail(`${lp}.diagnosisPointers`, 'SV107 has 1 to 4 diagnosis pointers', `has ${ptr.length}`);
+    if (ptr.length === 0 || ptr.length > 4)
+      c.fail(`${lp}.diagnosisPointers`, 'SV107 has 1 to 4 diagnosis pointers', `has ${ptr.length}`);
     ptr.forEach((n) => {
-      if (!Number.isInteger(n) || n < 1 || n > dx.length) c.fail(`${lp}.diagnosisPointers`, 'a pointer refers to one of the claim diagnoses', `pointer ${n} has no diagnosis`);
+      if (!Number.isInteger(n) || n < 1 || n > dx.length)
+        c.fail(
+          `${lp}.diagnosisPointers`,
+          'a pointer refers to one of the claim diagnoses',
+          `pointer ${n} has no diagnosis`,
+        );
     });
   });
   if ((claim.payerResponsibility === 'S' || claim.payerResponsibility === 'T') && !claim.priorPayers?.length)
-    c.fail(`${p}.priorPayers`, 'a secondary or tertiary claim carries the prior payer adjudication (loop 2320)', 'is required');
+    c.fail(
+      `${p}.priorPayers`,
+      'a secondary or tertiary claim carries the prior payer adjudication (loop 2320)',
+      'is required',
+    );
   (claim.priorPayers ?? []).forEach((pp, j) => checkPriorPayer(c, claim, pp, `${p}.priorPayers[${j}]`));
-  if ((claim.priorPayers ?? []).length > 10) c.fail(`${p}.priorPayers`, 'at most 10 other payers (loop 2320)', 'has too many');
+  if ((claim.priorPayers ?? []).length > 10)
+    c.fail(`${p}.priorPayers`, 'at most 10 other payers (loop 2320)', 'has too many');
   return c.problems;
 }
 
-function checkPriorPayer(c: Checker, claim: Claim837, pp: NonNullable<Claim837['priorPayers']>[number], p: string): void {
+function checkPriorPayer(
+  c: Checker,
+  claim: Claim837,
+  pp: NonNullable<Claim837['priorPayers']>[number],
+  p: string,
+): void {
   c.text(`${p}.payer.name`, pp.payer?.name, 'NM103 other payer name is required');
   c.text(`${p}.payer.id`, pp.payer?.id, 'NM109 other payer id is required');
   c.text(`${p}.subscriber.lastName`, pp.subscriber?.lastName, 'NM103 other subscriber is required');
@@ -208,9 +292,19 @@ function checkPriorPayer(c: Checker, claim: Claim837, pp: NonNullable<Claim837['
     c.date(`${lp}.adjudicationDate`, la.adjudicationDate);
     const lineAdj = sumCas(la.adjustments);
     adjusted += lineAdj;
-    if (line.charge - la.paid !== lineAdj) c.fail(`${lp}.adjustments`, 'line charge − paid (SVD02) must equal its CAS adjustments', `${line.charge} − ${la.paid} ≠ ${lineAdj}`);
+    if (line.charge - la.paid !== lineAdj)
+      c.fail(
+        `${lp}.adjustments`,
+        'line charge − paid (SVD02) must equal its CAS adjustments',
+        `${line.charge} − ${la.paid} ≠ ${lineAdj}`,
+      );
   }
-  if (total - pp.paid !== adjusted) c.fail(`${p}.paid`, 'claim charge − paid (AMT*D) must equal all CAS adjustments', `${total} − ${pp.paid} ≠ ${adjusted}`);
+  if (total - pp.paid !== adjusted)
+    c.fail(
+      `${p}.paid`,
+      'claim charge − paid (AMT*D) must equal all CAS adjustments',
+      `${total} − ${pp.paid} ≠ ${adjusted}`,
+    );
 }
 
 const sumCas = (a: readonly CasAdjustment[]): number => a.reduce((s, x) => s + x.amount, 0);
@@ -227,10 +321,15 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const R = options.repetition ?? '^';
   const T = options.segment ?? '~';
   const nl = options.lineBreak ?? '';
-  const at = batch.createdAt instanceof Date && !Number.isNaN(batch.createdAt.getTime()) ? batch.createdAt : new Date(0);
+  const at =
+    batch.createdAt instanceof Date && !Number.isNaN(batch.createdAt.getTime())
+      ? batch.createdAt
+      : new Date(0);
   const fallback = Math.floor(at.getTime() / 1000) % 1_000_000_000 || 1;
   const cn = batch.controlNumbers ?? {};
-  const icn = String(cn.interchange ?? fallback).padStart(9, '0').slice(-9);
+  const icn = String(cn.interchange ?? fallback)
+    .padStart(9, '0')
+    .slice(-9);
   const gcn = String(cn.group ?? fallback % 1_000_000_000);
   const tcn = String(cn.transaction ?? 1).padStart(4, '0');
   const controlNumbers = { interchange: icn, group: gcn, transaction: tcn };
@@ -238,11 +337,23 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const batchProblems = checkBatch(batch);
   const claims = batch.claims ?? [];
   if (batchProblems.length) {
-    return { written: [], rejected: claims.map((cl, index) => ({ claimId: cl?.id ?? `#${index + 1}`, index, problems: batchProblems })), batchProblems, controlNumbers };
+    return {
+      written: [],
+      rejected: claims.map((cl, index) => ({
+        claimId: cl?.id ?? `#${index + 1}`,
+        index,
+        problems: batchProblems,
+      })),
+      batchProblems,
+      controlNumbers,
+    };
   }
 
   const clean = makeCleaner([E, C, R, T]);
-  const t = (s: string | undefined, max = 60) => clean(s ?? '').slice(0, max).trim();
+  const t = (s: string | undefined, max = 60) =>
+    clean(s ?? '')
+      .slice(0, max)
+      .trim();
   const segs: string[] = [];
   const seg = (...els: (string | undefined)[]) => {
     let n = els.length;
@@ -261,7 +372,18 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     seg('N4', t(a.city, 30), a.state.toUpperCase(), a.postalCode.replace(/-/g, ''));
   };
   const person = (code: string, n: PersonName, q: string, id: string) =>
-    seg('NM1', code, '1', t(n.lastName), t(n.firstName, 35), t(n.middleName, 25), '', t(n.suffix, 10), q, t(id, 80));
+    seg(
+      'NM1',
+      code,
+      '1',
+      t(n.lastName),
+      t(n.firstName, 35),
+      t(n.middleName, 25),
+      '',
+      t(n.suffix, 10),
+      q,
+      t(id, 80),
+    );
 
   const ymd = `${at.getUTCFullYear()}${pad2(at.getUTCMonth() + 1)}${pad2(at.getUTCDate())}`;
   const hm = `${pad2(at.getUTCHours())}${pad2(at.getUTCMinutes())}`;
@@ -269,13 +391,22 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   seg('ST', '837', tcn, '005010X222A1');
   seg('BHT', '0019', '00', t(batch.batchId, 30), ymd, hm, 'CH');
   seg('NM1', '41', '2', t(batch.submitter.name), '', '', '', '', '46', t(batch.submitter.id, 80));
-  seg('PER', 'IC', t(batch.submitter.contactName), 'TE', batch.submitter.phone, batch.submitter.email ? 'EM' : undefined, batch.submitter.email ? t(batch.submitter.email, 256) : undefined);
+  seg(
+    'PER',
+    'IC',
+    t(batch.submitter.contactName),
+    'TE',
+    batch.submitter.phone,
+    batch.submitter.email ? 'EM' : undefined,
+    batch.submitter.email ? t(batch.submitter.email, 256) : undefined,
+  );
   seg('NM1', '40', '2', t(batch.receiver.name), '', '', '', '', '46', t(batch.receiver.id, 80));
 
   const bp = batch.billingProvider;
   seg('HL', '1', '', '20', '1');
   if (bp.taxonomy) seg('PRV', 'BI', 'PXC', bp.taxonomy);
-  if (bp.entity === 'person') seg('NM1', '85', '1', t(bp.name), t(bp.firstName, 35), t(bp.middleName, 25), '', '', 'XX', bp.npi);
+  if (bp.entity === 'person')
+    seg('NM1', '85', '1', t(bp.name), t(bp.firstName, 35), t(bp.middleName, 25), '', '', 'XX', bp.npi);
   else seg('NM1', '85', '2', t(bp.name), '', '', '', '', 'XX', bp.npi);
   address(bp.address);
   seg('REF', bp.taxId.kind === 'EIN' ? 'EI' : 'SY', bp.taxId.value.replace(/-/g, ''));
@@ -288,7 +419,9 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const rejected: ClaimRejection[] = [];
   let hl = 1;
   claims.forEach((claim, index) => {
-    const problems = claim ? checkClaim(claim, index) : [{ field: `claims[${index}]`, rule: 'a claim is required', message: `claim #${index + 1} is empty` }];
+    const problems = claim
+      ? checkClaim(claim, index)
+      : [{ field: `claims[${index}]`, rule: 'a claim is required', message: `claim #${index + 1} is empty` }];
     if (problems.length) {
       rejected.push({ claimId: claim?.id ?? `#${index + 1}`, index, problems });
       return;
@@ -296,7 +429,18 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     const s = claim.subscriber;
     const subscriberHl = ++hl;
     seg('HL', String(subscriberHl), '1', '22', claim.patient ? '1' : '0');
-    seg('SBR', claim.payerResponsibility ?? 'P', claim.patient ? '' : '18', t(s.groupNumber, 50), s.groupNumber ? '' : t(s.groupName, 60), '', '', '', '', claim.claimFilingIndicator);
+    seg(
+      'SBR',
+      claim.payerResponsibility ?? 'P',
+      claim.patient ? '' : '18',
+      t(s.groupNumber, 50),
+      s.groupNumber ? '' : t(s.groupName, 60),
+      '',
+      '',
+      '',
+      '',
+      claim.claimFilingIndicator,
+    );
     person('IL', s, 'MI', s.memberId);
     if (s.address) address(s.address);
     if (!claim.patient && s.birthDate) seg('DMG', 'D8', d8(s.birthDate), s.gender);
@@ -311,9 +455,21 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
       seg('DMG', 'D8', d8(pt.birthDate), pt.gender);
     }
     const total = claim.lines.reduce((sum, l) => sum + l.charge, 0);
-    seg('CLM', t(claim.id, 38), formatCents(total), '', '', comp(claim.placeOfService, 'B', claim.frequencyCode), 'Y', 'A', 'Y', 'Y');
+    seg(
+      'CLM',
+      t(claim.id, 38),
+      formatCents(total),
+      '',
+      '',
+      comp(claim.placeOfService, 'B', claim.frequencyCode),
+      'Y',
+      'A',
+      'Y',
+      'Y',
+    );
     if (claim.priorAuthorization) seg('REF', 'G1', t(claim.priorAuthorization, 50));
-    if (claim.originalClaimNumber && claim.frequencyCode !== '1') seg('REF', 'F8', t(claim.originalClaimNumber, 50));
+    if (claim.originalClaimNumber && claim.frequencyCode !== '1')
+      seg('REF', 'F8', t(claim.originalClaimNumber, 50));
     seg('HI', ...claim.diagnoses.map((d, j) => comp(j === 0 ? 'ABK' : 'ABF', icd(d))));
     const rp = claim.renderingProvider;
     if (rp && rp.npi !== bp.npi) {
@@ -326,7 +482,18 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
       address(sf.address);
     }
     for (const pp of claim.priorPayers ?? []) {
-      seg('SBR', pp.responsibility, pp.relationship, t(pp.groupNumber, 50), '', '', '', '', '', pp.claimFilingIndicator);
+      seg(
+        'SBR',
+        pp.responsibility,
+        pp.relationship,
+        t(pp.groupNumber, 50),
+        '',
+        '',
+        '',
+        '',
+        '',
+        pp.claimFilingIndicator,
+      );
       cas(seg, pp.claimAdjustments ?? []);
       seg('AMT', 'D', formatCents(pp.paid));
       seg('OI', '', '', 'Y', '', '', 'Y');
@@ -336,13 +503,29 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     }
     claim.lines.forEach((l, j) => {
       seg('LX', String(j + 1));
-      seg('SV1', comp('HC', l.procedure.toUpperCase(), ...(l.modifiers ?? []).map((m) => m.toUpperCase())), formatCents(l.charge), 'UN', formatQuantity(l.units), '', '', comp(...l.diagnosisPointers.map(String)));
+      seg(
+        'SV1',
+        comp('HC', l.procedure.toUpperCase(), ...(l.modifiers ?? []).map((m) => m.toUpperCase())),
+        formatCents(l.charge),
+        'UN',
+        formatQuantity(l.units),
+        '',
+        '',
+        comp(...l.diagnosisPointers.map(String)),
+      );
       seg('DTP', '472', 'D8', d8(l.serviceDate));
       if (l.lineId) seg('REF', '6R', t(l.lineId, 50));
       for (const pp of claim.priorPayers ?? []) {
         const la = pp.lines?.find((x) => x.line === j);
         if (!la) continue;
-        seg('SVD', t(pp.payer.id, 80), formatCents(la.paid), comp('HC', l.procedure.toUpperCase(), ...(l.modifiers ?? []).map((m) => m.toUpperCase())), '', formatQuantity(la.paidUnits ?? l.units));
+        seg(
+          'SVD',
+          t(pp.payer.id, 80),
+          formatCents(la.paid),
+          comp('HC', l.procedure.toUpperCase(), ...(l.modifiers ?? []).map((m) => m.toUpperCase())),
+          '',
+          formatQuantity(la.paidUnits ?? l.units),
+        );
         cas(seg, la.adjustments);
         seg('DTP', '573', 'D8', d8(la.adjudicationDate));
       }
@@ -353,12 +536,35 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   if (!written.length) return { written, rejected, batchProblems, controlNumbers };
   seg('SE', String(segs.length + 1), tcn);
   const isa = [
-    'ISA', '00', ' '.repeat(10), '00', ' '.repeat(10),
-    batch.interchangeSender.qualifier, t(batch.interchangeSender.id, 15).padEnd(15),
-    batch.interchangeReceiver.qualifier, t(batch.interchangeReceiver.id, 15).padEnd(15),
-    ymd.slice(2), hm, R, '00501', icn, batch.acknowledgmentRequested ? '1' : '0', batch.usage, C,
+    'ISA',
+    '00',
+    ' '.repeat(10),
+    '00',
+    ' '.repeat(10),
+    batch.interchangeSender.qualifier,
+    t(batch.interchangeSender.id, 15).padEnd(15),
+    batch.interchangeReceiver.qualifier,
+    t(batch.interchangeReceiver.id, 15).padEnd(15),
+    ymd.slice(2),
+    hm,
+    R,
+    '00501',
+    icn,
+    batch.acknowledgmentRequested ? '1' : '0',
+    batch.usage,
+    C,
   ].join(E);
-  const gs = ['GS', 'HC', t(batch.applicationSender, 15), t(batch.applicationReceiver, 15), ymd, hm, gcn, 'X', '005010X222A1'].join(E);
+  const gs = [
+    'GS',
+    'HC',
+    t(batch.applicationSender, 15),
+    t(batch.applicationReceiver, 15),
+    ymd,
+    hm,
+    gcn,
+    'X',
+    '005010X222A1',
+  ].join(E);
   const sep = T + nl;
   const x12 = [isa, gs, ...segs, ['GE', '1', gcn].join(E), ['IEA', '1', icn].join(E)].join(sep) + sep;
   return { x12, written, rejected, batchProblems, controlNumbers };
@@ -370,14 +576,19 @@ function cas(seg: (...els: (string | undefined)[]) => void, adjustments: readonl
   for (const [group, list] of groups) {
     for (let i = 0; i < list.length; i += 6) {
       const els: string[] = [];
-      for (const a of list.slice(i, i + 6)) els.push(a.reason, formatCents(a.amount), a.quantity === undefined ? '' : formatQuantity(a.quantity));
+      for (const a of list.slice(i, i + 6))
+        els.push(a.reason, formatCents(a.amount), a.quantity === undefined ? '' : formatQuantity(a.quantity));
       seg('CAS', group, ...els);
     }
   }
 }
 
 function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
-  const norm = (x: PostalAddress) => [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)].join('|').toUpperCase().replace(/\s+/g, ' ');
+  const norm = (x: PostalAddress) =>
+    [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)]
+      .join('|')
+      .toUpperCase()
+      .replace(/\s+/g, ' ');
   return norm(a) === norm(b);
 }
 

@@ -11,7 +11,13 @@ export function batch(claims: Claim837[], overrides: Partial<ClaimBatch837> = {}
     applicationReceiver: 'CLEARINGHSE',
     batchId: 'B20260302',
     controlNumbers: { interchange: 42, group: 42, transaction: 1 },
-    submitter: { name: 'Claimline Billing', id: 'CL0001', contactName: 'Dana Biller', phone: '5035550100', email: 'billing@example.org' },
+    submitter: {
+      name: 'Claimline Billing',
+      id: 'CL0001',
+      contactName: 'Dana Biller',
+      phone: '5035550100',
+      email: 'billing@example.org',
+    },
     receiver: { name: 'Example Clearinghouse', id: 'CH0002' },
     billingProvider: {
       entity: 'organization',
@@ -19,7 +25,13 @@ export function batch(claims: Claim837[], overrides: Partial<ClaimBatch837> = {}
       npi: '1234567893',
       taxId: { kind: 'EIN', value: '12-3456789' },
       taxonomy: '101YP2500X',
-      address: { line1: '12 Main St', line2: 'Suite 4', city: 'Portland', state: 'OR', postalCode: '97201-1234' },
+      address: {
+        line1: '12 Main St',
+        line2: 'Suite 4',
+        city: 'Portland',
+        state: 'OR',
+        postalCode: '97201-1234',
+      },
     },
     claims,
     ...overrides,
@@ -44,7 +56,16 @@ export function claim(id: string, overrides: Partial<Claim837> = {}): Claim837 {
     frequencyCode: '1',
     diagnoses: ['F41.1', 'F32.9'],
     renderingProvider: { lastName: 'Smith', firstName: 'Alex', npi: '1245319599', taxonomy: '101YP2500X' },
-    lines: [{ procedure: '90837', charge: 15050, units: 1, serviceDate: '2026-02-20', diagnosisPointers: [1, 2], lineId: `${id}-1` }],
+    lines: [
+      {
+        procedure: '90837',
+        charge: 15050,
+        units: 1,
+        serviceDate: '2026-02-20',
+        diagnosisPointers: [1, 2],
+        lineId: `${id}-1`,
+      },
+    ],
     ...overrides,
   };
 }

@@ -21,7 +21,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureNats, ensurePostgres } from '../../scripts/lib/infra.mjs';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  ensureNats,
+  ensurePostgres,
+} from '../../scripts/lib/infra.mjs';
 import { findFreePort, stopAll } from '../../scripts/lib/procs.mjs';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import { buildApps, migrate, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
@@ -29,7 +35,8 @@ import { DEMO, localSecrets } from '../../scripts/lib/secrets.mjs';
 import { seedDemo } from '../../scripts/lib/seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback;
 const duration = Number(arg('--duration', 10)) || 10;
 const CLIENTS = Number(arg('--clients', 20_000)) || 20_000;
 const BULK = 1000;
@@ -37,18 +44,109 @@ const log = (m) => console.error(`[bench] ${m}`);
 const codec = JSONCodec();
 
 const LAST_NAMES = [
-  'Smith', 'Smithers', 'Smits', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez',
-  'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez',
-  'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King',
-  'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell',
-  'Mitchell', 'Carter', 'Roberts', 'Smiley', 'Okafor', 'Kowalski', 'Nakamura', 'Schmidt', 'Lovelace', 'Hopper', 'Turing',
+  'Smith',
+  'Smithers',
+  'Smits',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Hernandez',
+  'Lopez',
+  'Gonzalez',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'Thompson',
+  'White',
+  'Harris',
+  'Sanchez',
+  'Clark',
+  'Ramirez',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Torres',
+  'Nguyen',
+  'Hill',
+  'Flores',
+  'Green',
+  'Adams',
+  'Nelson',
+  'Baker',
+  'Hall',
+  'Rivera',
+  'Campbell',
+  'Mitchell',
+  'Carter',
+  'Roberts',
+  'Smiley',
+  'Okafor',
+  'Kowalski',
+  'Nakamura',
+  'Schmidt',
+  'Lovelace',
+  'Hopper',
+  'Turing',
 ];
 const FIRST_NAMES = [
-  'James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara',
-  'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Ada', 'Grace', 'Alan', 'Smita', 'Ivy', 'Noah', 'Liam', 'Emma',
-  'Olivia', 'Ava', 'Mia', 'Lucas', 'Mateo', 'Sofia', 'Amara', 'Kenji', 'Priya', 'Omar', 'Fatima', 'Chen', 'Zoe', 'Eli',
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Ada',
+  'Grace',
+  'Alan',
+  'Smita',
+  'Ivy',
+  'Noah',
+  'Liam',
+  'Emma',
+  'Olivia',
+  'Ava',
+  'Mia',
+  'Lucas',
+  'Mateo',
+  'Sofia',
+  'Amara',
+  'Kenji',
+  'Priya',
+  'Omar',
+  'Fatima',
+  'Chen',
+  'Zoe',
+  'Eli',
 ];
-
 
 function load(opts) {
   return new Promise((resolve, reject) => {
@@ -75,7 +173,11 @@ function rpc(nc, actor, prefix) {
   return async (subject, data) => {
     const h = natsHeaders();
     h.set('x-request-id', randomUUID());
-    const msg = await nc.request(prefix + subject, codec.encode({ pattern: subject, data: { actor, data }, id: randomUUID() }), { timeout: 30_000, headers: h });
+    const msg = await nc.request(
+      prefix + subject,
+      codec.encode({ pattern: subject, data: { actor, data }, id: randomUUID() }),
+      { timeout: 30_000, headers: h },
+    );
     const reply = codec.decode(msg.data);
     if (reply.err) throw new Error(`${subject}: ${JSON.stringify(reply.err)}`);
     return reply.response;
@@ -106,7 +208,9 @@ function clientData(i, practiceId) {
     birthDate: `${birthYear}-${pad(1 + (i % 12), 2)}-${pad(1 + (i % 28), 2)}`,
     ...(i % 17 !== 0 && { sex: pick(['F', 'M', 'U'], i) }),
     ...(i % 11 !== 0 && { phone: `512555${pad(i % 10_000, 4)}` }),
-    ...(i % 13 !== 0 && { address: { line1: `${100 + (i % 900)} Congress Ave`, city: 'Austin', state: 'TX', zip: '78701' } }),
+    ...(i % 13 !== 0 && {
+      address: { line1: `${100 + (i % 900)} Congress Ave`, city: 'Austin', state: 'TX', zip: '78701' },
+    }),
     billingType: i % 10 < 7 ? 'insurance' : 'self_pay',
   };
 }
@@ -141,7 +245,9 @@ try {
   const { base } = await startApps(root, env);
   await seedDemo(base, secrets);
 
-  const staff = (await http(base, 'POST', '/auth/login', undefined, { email: DEMO.staff, password: secrets.staffPassword })).accessToken;
+  const staff = (
+    await http(base, 'POST', '/auth/login', undefined, { email: DEMO.staff, password: secrets.staffPassword })
+  ).accessToken;
   const practice = await http(base, 'POST', '/practices', staff, {
     type: 'group',
     name: `Bench Practice ${id}`,
@@ -150,12 +256,15 @@ try {
   });
   const me = await http(base, 'GET', '/auth/me', staff);
   const actor = { userId: me.id, role: me.role, practiceIds: me.practiceIds };
-  if (!actor.practiceIds.includes(practice.id)) throw new Error('billing staff was not assigned the bench practice');
+  if (!actor.practiceIds.includes(practice.id))
+    throw new Error('billing staff was not assigned the bench practice');
   const send = rpc(nc, actor, rpcPrefix);
 
   log(`creating ${CLIENTS} clients over NATS (client-insurance.client.create, 32 in flight)…`);
   let t0 = Date.now();
-  const clients = await pool(CLIENTS, 32, (i) => send('client-insurance.client.create', clientData(i, practice.id)));
+  const clients = await pool(CLIENTS, 32, (i) =>
+    send('client-insurance.client.create', clientData(i, practice.id)),
+  );
   const insertSeconds = (Date.now() - t0) / 1000;
   log(`  ${CLIENTS} clients in ${insertSeconds.toFixed(1)} s (${(CLIENTS / insertSeconds).toFixed(0)}/s)`);
 
@@ -164,7 +273,9 @@ try {
   const stride = Math.floor(CLIENTS / BULK);
   const bulkClients = Array.from({ length: BULK }, (_, k) => clients[k * stride + ((k * 7) % stride)]);
   const bulkIds = bulkClients.map((c) => c.id);
-  const aetna = (await http(base, 'GET', '/payers?search=60054', staff)).items.find((p) => p.name === 'Aetna');
+  const aetna = (await http(base, 'GET', '/payers?search=60054', staff)).items.find(
+    (p) => p.name === 'Aetna',
+  );
   const insured = bulkClients.filter((c) => c.billingType === 'insurance');
   t0 = Date.now();
   await pool(insured.length, 8, (k) =>
@@ -175,7 +286,16 @@ try {
       payerId: aetna.id,
       memberId: `W${pad(k, 9)}`,
       ...(k % 10 === 0
-        ? { relationship: 'child', subscriber: { firstName: 'Pat', lastName: insured[k].lastName, birthDate: '1970-05-05', sex: 'F', address: { line1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701' } } }
+        ? {
+            relationship: 'child',
+            subscriber: {
+              firstName: 'Pat',
+              lastName: insured[k].lastName,
+              birthDate: '1970-05-05',
+              sex: 'F',
+              address: { line1: '1 Main St', city: 'Austin', state: 'TX', zip: '78701' },
+            },
+          }
         : { relationship: 'self' }),
     }),
   );
@@ -188,9 +308,13 @@ try {
 
   // What one answer looks like, so the figures are for real work.
   const search = await http(base, 'GET', `/practices/${practice.id}/clients?search=smi`, staff);
-  const bulk = await http(base, 'POST', `/practices/${practice.id}/clients/missing-info`, staff, { clientIds: bulkIds });
+  const bulk = await http(base, 'POST', `/practices/${practice.id}/clients/missing-info`, staff, {
+    clientIds: bulkIds,
+  });
   const incomplete = bulk.items.filter((x) => !x.complete).length;
-  log(`  search=smi: ${search.total} matches, ${search.items.length} on the page; bulk: ${bulk.items.length} answered, ${incomplete} incomplete, ${bulk.notFound.length} not found`);
+  log(
+    `  search=smi: ${search.total} matches, ${search.items.length} on the page; bulk: ${bulk.items.length} answered, ${incomplete} incomplete, ${bulk.notFound.length} not found`,
+  );
 
   await load({ url: searchUrl, headers, connections: 10, duration: 3 }); // warm-up
   await load({ url: bulkUrl, method: 'POST', headers, body: bulkBody, connections: 4, duration: 3 });
@@ -205,11 +329,20 @@ try {
     ['10 connections, 50 req/s', { connections: 10, overallRate: 50 }],
     ['10 connections, max', { connections: 10 }],
   ];
-  const loadBefore = loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadBefore = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
   for (const [what, req] of cases) {
     for (const [label, opts] of loads) {
       const r = await load({ ...req, ...opts });
-      rows.push({ request: what, load: label, 'req/s': r.requests.average.toFixed(0), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, errors: r.errors + r.non2xx });
+      rows.push({
+        request: what,
+        load: label,
+        'req/s': r.requests.average.toFixed(0),
+        'p50 ms': r.latency.p50,
+        'p99 ms': r.latency.p99,
+        errors: r.errors + r.non2xx,
+      });
     }
   }
   // The service alone (direct NATS RPC, one in flight), to split the gateway's share from the service's.
@@ -223,10 +356,23 @@ try {
     }
     times.sort((a, b) => a - b);
     const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
-    rows.push({ request: what, load: 'NATS RPC only, 1 in flight', 'req/s': (times.length / duration).toFixed(0), 'p50 ms': at(0.5), 'p99 ms': at(0.99), errors: 0 });
+    rows.push({
+      request: what,
+      load: 'NATS RPC only, 1 in flight',
+      'req/s': (times.length / duration).toFixed(0),
+      'p50 ms': at(0.5),
+      'p99 ms': at(0.99),
+      errors: 0,
+    });
   };
-  await direct('client.list search=smi', 'client-insurance.client.list', { practiceId: practice.id, search: 'smi' });
-  await direct(`missing-info.get-many (${BULK} ids)`, 'client-insurance.missing-info.get-many', { practiceId: practice.id, clientIds: bulkIds });
+  await direct('client.list search=smi', 'client-insurance.client.list', {
+    practiceId: practice.id,
+    search: 'smi',
+  });
+  await direct(`missing-info.get-many (${BULK} ids)`, 'client-insurance.missing-info.get-many', {
+    practiceId: practice.id,
+    clientIds: bulkIds,
+  });
   await new Promise((r) => setTimeout(r, 1000)); // let the last answers drain before stopping the stack
 
   console.log(
@@ -234,9 +380,17 @@ try {
       `practice of ${CLIENTS} clients, ${duration}s per row`,
   );
   console.table(rows);
-  console.log(`fill: ${CLIENTS} clients over NATS in ${insertSeconds.toFixed(1)} s (${(CLIENTS / insertSeconds).toFixed(0)}/s, 32 in flight)`);
-  console.log(`search=smi: ${search.total} matching clients (page of ${search.items.length}); bulk: ${incomplete} of ${BULK} incomplete`);
-  console.log(`machine: ${cpus().length} CPUs, load average ${loadBefore} (1/5/15 min) before measuring, after ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `fill: ${CLIENTS} clients over NATS in ${insertSeconds.toFixed(1)} s (${(CLIENTS / insertSeconds).toFixed(0)}/s, 32 in flight)`,
+  );
+  console.log(
+    `search=smi: ${search.total} matching clients (page of ${search.items.length}); bulk: ${incomplete} of ${BULK} incomplete`,
+  );
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${loadBefore} (1/5/15 min) before measuring, after ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await nc?.close().catch(() => undefined);
   await stopAll();
@@ -246,7 +400,8 @@ try {
   try {
     const c = await connect({ servers: nats.url });
     const jsm = await c.jetstreamManager();
-    for await (const s of jsm.streams.list()) if (s.config.name.startsWith(`BENCH${id.toUpperCase()}_`)) await jsm.streams.delete(s.config.name);
+    for await (const s of jsm.streams.list())
+      if (s.config.name.startsWith(`BENCH${id.toUpperCase()}_`)) await jsm.streams.delete(s.config.name);
     await c.close();
   } catch {
     /* best effort */

@@ -20,7 +20,13 @@ import { fileURLToPath } from 'node:url';
 import { crc32, deflateSync } from 'node:zlib';
 import { connect } from 'nats';
 import { APPS } from '../../scripts/lib/apps.mjs';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureNats, ensurePostgres } from '../../scripts/lib/infra.mjs';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  ensureNats,
+  ensurePostgres,
+} from '../../scripts/lib/infra.mjs';
 import { findFreePort, stopAll } from '../../scripts/lib/procs.mjs';
 import { migrate, nx, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
 import { DEMO, localSecrets } from '../../scripts/lib/secrets.mjs';
@@ -28,7 +34,8 @@ import { seedDemo } from '../../scripts/lib/seed.mjs';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const arg = (name, fallback) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback;
 const FILES = Number(arg('--files', 100)) || 100;
 const SIZE = Math.round((Number(arg('--mb', 5)) || 5) * 1024 * 1024);
 const CONCURRENCY = Number(arg('--concurrency', 10)) || 10;
@@ -38,7 +45,10 @@ const log = (m) => console.error(`[bench] ${m}`);
 
 function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { rss: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024, hwm: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) * 1024 };
+  return {
+    rss: Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024,
+    hwm: Number(/VmHWM:\s+(\d+)/.exec(status)[1]) * 1024,
+  };
 }
 
 /** A real PNG of random RGB pixels, stored (deflate level 0) so it is about `size` bytes. */
@@ -60,19 +70,30 @@ function png(size) {
   ihdr.writeUInt32BE(side, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A PDF of exactly `size` bytes: header, comment lines of random text, end marker. */
 function pdf(size) {
   const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
   const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(randomBytes(size).toString('base64').slice(0, size - head.length - tail.length), 'latin1');
+  const body = Buffer.from(
+    randomBytes(size)
+      .toString('base64')
+      .slice(0, size - head.length - tail.length),
+    'latin1',
+  );
   for (let i = 0; i < body.length; i += 80) body[i] = 0x25;
   return Buffer.concat([head, body, tail]);
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function call(base, method, path, token, body) {
   const res = await fetch(`${base}/api/v1${path}`, {
@@ -94,7 +115,8 @@ const documentsDir = mkdtempSync(join(tmpdir(), 'claimline-bench-documents-'));
 let mail;
 try {
   await ensureDatabase(pg.url, db);
-  if (!process.argv.includes('--no-build')) await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
+  if (!process.argv.includes('--no-build'))
+    await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
   const secrets = localSecrets(root);
   const port = await findFreePort();
   mail = await startMailCatcher({ root, log: () => undefined, smtpPort: 0, httpPort: 0 });
@@ -106,14 +128,21 @@ try {
     port,
     root,
     logLevel: 'warn',
-    events: { subjectPrefix: `bench${id}.events`, streamPrefix: `BENCH${id.toUpperCase()}`, rpcPrefix: `bench${id}.rpc.`, transferBucket: bucket },
+    events: {
+      subjectPrefix: `bench${id}.events`,
+      streamPrefix: `BENCH${id.toUpperCase()}`,
+      rpcPrefix: `bench${id}.rpc.`,
+      transferBucket: bucket,
+    },
   });
   env.RATE_LIMIT_PER_MINUTE = '100000000';
   env.DOCUMENTS_DIR = documentsDir;
   await migrate(root, env);
   const { base, procs } = await startApps(root, env);
   const { practice } = await seedDemo(base, secrets);
-  const staff = (await call(base, 'POST', '/auth/login', undefined, { email: DEMO.staff, password: secrets.staffPassword })).accessToken;
+  const staff = (
+    await call(base, 'POST', '/auth/login', undefined, { email: DEMO.staff, password: secrets.staffPassword })
+  ).accessToken;
   const client = await call(base, 'POST', `/practices/${practice.id}/clients`, staff, {
     firstName: 'Bench',
     lastName: `Cardholder ${id}`,
@@ -129,7 +158,9 @@ try {
   });
   const totalBytes = files.reduce((n, f) => n + f.data.length, 0);
 
-  const watched = Object.fromEntries(['gateway', 'documents'].map((name) => [name, procs.find((p) => p.name === name).child.pid]));
+  const watched = Object.fromEntries(
+    ['gateway', 'documents'].map((name) => [name, procs.find((p) => p.name === name).child.pid]),
+  );
   const upload = async (file) => {
     const form = new FormData();
     form.append('linkedType', 'client');
@@ -137,10 +168,15 @@ try {
     form.append('kind', file.kind === 'png' ? 'insurance_card_front' : 'eob');
     form.append('file', new Blob([file.data], { type: file.type }), file.name);
     const started = performance.now();
-    const res = await fetch(`${base}/api/v1/practices/${practice.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${staff}` }, body: form });
+    const res = await fetch(`${base}/api/v1/practices/${practice.id}/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staff}` },
+      body: form,
+    });
     const body = await res.json();
     const ms = performance.now() - started;
-    if (res.status !== 201) throw new Error(`upload of ${file.name} answered ${res.status}: ${JSON.stringify(body)}`);
+    if (res.status !== 201)
+      throw new Error(`upload of ${file.name} answered ${res.status}: ${JSON.stringify(body)}`);
     return { ms, kind: file.kind, preview: body.preview };
   };
 
@@ -171,13 +207,28 @@ try {
   const hwm = Object.fromEntries(Object.entries(watched).map(([name, pid]) => [name, rss(pid).hwm]));
 
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
-  const byKind = (kind) => results.filter((r) => r.kind === kind).map((r) => r.ms).sort((a, b) => a - b);
-  const row = (label, list) => ({ files: label, count: list.length, 'p50 ms': percentile(list, 50)?.toFixed(0), 'p99 ms': percentile(list, 99)?.toFixed(0), 'max ms': list.at(-1)?.toFixed(0) });
+  const byKind = (kind) =>
+    results
+      .filter((r) => r.kind === kind)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
+  const row = (label, list) => ({
+    files: label,
+    count: list.length,
+    'p50 ms': percentile(list, 50)?.toFixed(0),
+    'p99 ms': percentile(list, 99)?.toFixed(0),
+    'max ms': list.at(-1)?.toFixed(0),
+  });
   console.log(
     `\n${FILES} uploads of ${(SIZE / MB).toFixed(1)} MB (${TYPE}), ${CONCURRENCY} at a time, multipart through the gateway (link check, busboy, transfer bucket, type, SHA-256, AES-256-GCM, disk${TYPE !== 'pdf' ? ', previews' : ''})`,
   );
-  console.log(`throughput: ${(totalBytes / MB / seconds).toFixed(1)} MB/s, ${(FILES / seconds).toFixed(2)} files/s (${seconds.toFixed(1)} s in all)`);
-  console.table([row('all', latencies), ...(TYPE === 'mixed' ? [row('png (previewed)', byKind('png')), row('pdf', byKind('pdf'))] : [])]);
+  console.log(
+    `throughput: ${(totalBytes / MB / seconds).toFixed(1)} MB/s, ${(FILES / seconds).toFixed(2)} files/s (${seconds.toFixed(1)} s in all)`,
+  );
+  console.table([
+    row('all', latencies),
+    ...(TYPE === 'mixed' ? [row('png (previewed)', byKind('png')), row('pdf', byKind('pdf'))] : []),
+  ]);
   console.table(
     Object.keys(watched).map((name) => ({
       process: name,

@@ -8,7 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { databaseUrl, dropDatabase, ensureDatabase, ensureNats, ensurePostgres } from '../../scripts/lib/infra.mjs';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  ensureNats,
+  ensurePostgres,
+} from '../../scripts/lib/infra.mjs';
 import { findFreePort, stopAll } from '../../scripts/lib/procs.mjs';
 import { buildApps, migrate, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
 import { localSecrets } from '../../scripts/lib/secrets.mjs';
@@ -48,7 +54,11 @@ try {
     port,
     root,
     logLevel: 'warn',
-    events: { subjectPrefix: `bench${id}.events`, streamPrefix: `BENCH${id.toUpperCase()}`, rpcPrefix: `bench${id}.rpc.` },
+    events: {
+      subjectPrefix: `bench${id}.events`,
+      streamPrefix: `BENCH${id.toUpperCase()}`,
+      rpcPrefix: `bench${id}.rpc.`,
+    },
   });
   // The bench measures the round trip, not the rate limiter.
   env.RATE_LIMIT_PER_MINUTE = '100000000';
@@ -76,9 +86,17 @@ try {
     ['max, 50 connections', { connections: 50 }],
   ]) {
     const r = await load({ url, headers, ...opts });
-    rows.push({ load: label, 'req/s': r.requests.average.toFixed(0), 'p50 ms': r.latency.p50, 'p99 ms': r.latency.p99, errors: r.errors + r.non2xx });
+    rows.push({
+      load: label,
+      'req/s': r.requests.average.toFixed(0),
+      'p50 ms': r.latency.p50,
+      'p99 ms': r.latency.p99,
+      errors: r.errors + r.non2xx,
+    });
   }
-  console.log(`\nGET /api/v1/practices/{id} as billing staff (JWT, scope lookup, audit row, NATS RPC, PostgreSQL), ${duration}s per row`);
+  console.log(
+    `\nGET /api/v1/practices/{id} as billing staff (JWT, scope lookup, audit row, NATS RPC, PostgreSQL), ${duration}s per row`,
+  );
   console.table(rows);
   console.log(`idle RSS: ${idle.join(', ')}`);
   await mail.stop();

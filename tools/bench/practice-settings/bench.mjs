@@ -37,9 +37,11 @@ async function call(method, path, token, body) {
 /** Runs `fn(i)` for i in [0, n) with `width` in flight. */
 async function pool(n, width, fn) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
 }
 
 /** A valid Type 1 NPI from a 9-digit prefix (Luhn with the 80840 prefix). */
@@ -67,28 +69,51 @@ const missing = Math.max(0, PRACTICES - existing);
 console.log(`seeding ${missing} practices (${existing} there)…`);
 let t0 = Date.now();
 await pool(missing, 32, (i) =>
-  call('POST', '/practices', token, { type: i % 3 ? 'solo' : 'group', name: `Bench Practice ${String(existing + i).padStart(5, '0')}`, phone: '5125550100', address }),
+  call('POST', '/practices', token, {
+    type: i % 3 ? 'solo' : 'group',
+    name: `Bench Practice ${String(existing + i).padStart(5, '0')}`,
+    phone: '5125550100',
+    address,
+  }),
 );
 console.log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 console.log('seeding a group practice with 50 clinicians…');
 t0 = Date.now();
 const group = await call('POST', '/practices', token, {
-  type: 'group', name: `Bench Group ${Date.now()}`, legalName: 'Bench Group LLC', phone: '5125550100', address, secureMessagingEnabled: true,
+  type: 'group',
+  name: `Bench Group ${Date.now()}`,
+  legalName: 'Bench Group LLC',
+  phone: '5125550100',
+  address,
+  secureMessagingEnabled: true,
 });
 await pool(50, 10, (i) =>
   call('POST', `/practices/${group.id}/team-members`, token, {
-    firstName: `Clinician${i}`, lastName: 'Bench', email: `c${i}@bench.test`, role: 'clinician', credentials: ['LCSW'],
-    npi: npi(String(123400000 + i * 7919).padStart(9, '0')), taxonomyCode: '1041C0700X', secureMessagingEnabled: true,
+    firstName: `Clinician${i}`,
+    lastName: 'Bench',
+    email: `c${i}@bench.test`,
+    role: 'clinician',
+    credentials: ['LCSW'],
+    npi: npi(String(123400000 + i * 7919).padStart(9, '0')),
+    taxonomyCode: '1041C0700X',
+    secureMessagingEnabled: true,
   }),
 );
 await call('POST', `/practices/${group.id}/locations`, token, { name: 'Main office', address });
 await call('PUT', `/practices/${group.id}/billing-profile`, token, {
-  version: 0, billAs: 'organization', organizationNpi: '1982947636', taxId: { kind: 'ein', value: '12-3456789' },
-  taxonomyCode: '261QM0801X', billingAddress: { ...address, zip: '78701-4042' }, serviceFacilityLocation: false,
+  version: 0,
+  billAs: 'organization',
+  organizationNpi: '1982947636',
+  taxId: { kind: 'ein', value: '12-3456789' },
+  taxonomyCode: '261QM0801X',
+  billingAddress: { ...address, zip: '78701-4042' },
+  serviceFacilityLocation: false,
 });
 const readiness = await call('GET', `/practices/${group.id}/readiness`, token);
-console.log(`  ${((Date.now() - t0) / 1000).toFixed(1)} s; readiness has ${readiness.total} items, complete=${readiness.complete}`);
+console.log(
+  `  ${((Date.now() - t0) / 1000).toFixed(1)} s; readiness has ${readiness.total} items, complete=${readiness.complete}`,
+);
 const total = (await call('GET', '/practices?limit=1', token)).total;
 
 const headers = { authorization: `Bearer ${token}` };
@@ -105,10 +130,19 @@ async function run(title, opts) {
 }
 
 console.log(`\nautocannon: ${CONNECTIONS} connections, ${DURATION} s each, target p99 < ${TARGET_P99_MS} ms`);
-const a = await run(`GET readiness (group, 50 clinicians, ${readiness.total} items)`, { url: `${api}/practices/${group.id}/readiness` });
+const a = await run(`GET readiness (group, 50 clinicians, ${readiness.total} items)`, {
+  url: `${api}/practices/${group.id}/readiness`,
+});
 const pages = Math.max(1, Math.floor(total / 50));
 const b = await run(`GET practices?limit=50&offset=random (${total} practices)`, {
   url: `${api}/practices`,
-  requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/practices?limit=50&offset=${50 * Math.floor(Math.random() * pages)}` }) }],
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/v1/practices?limit=50&offset=${50 * Math.floor(Math.random() * pages)}`,
+      }),
+    },
+  ],
 });
 process.exit(a && b ? 0 : 1);

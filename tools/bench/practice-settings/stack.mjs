@@ -18,8 +18,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const log = (msg) => console.log(`\x1b[1m[ps stack]\x1b[0m ${msg}`);
-const { ensureDatabase, dropDatabase, ensurePostgres, databaseUrl } = await import('../../scripts/lib/infra.mjs');
-const { findFreePort, installSignalHandlers, run, startProcess, stopAll, waitForHttp, waitForPort } = await import('../../scripts/lib/procs.mjs');
+const { ensureDatabase, dropDatabase, ensurePostgres, databaseUrl } =
+  await import('../../scripts/lib/infra.mjs');
+const { findFreePort, installSignalHandlers, run, startProcess, stopAll, waitForHttp, waitForPort } =
+  await import('../../scripts/lib/procs.mjs');
 const { nx, stackEnv } = await import('../../scripts/lib/stack.mjs');
 const { DEMO, localSecrets } = await import('../../scripts/lib/secrets.mjs');
 const { seedDemo } = await import('../../scripts/lib/seed.mjs');
@@ -71,9 +73,22 @@ try {
     logLevel: 'warn',
     events: { subjectPrefix: `ps${id}.events`, streamPrefix: `PS${id.toUpperCase()}` },
   });
-  for (const app of APPS) await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], { env, cwd: root, name: app });
-  startProcess({ name: 'practice-settings', command: process.execPath, args: [join(root, 'dist/apps/practice-settings-service/main.js')], env, cwd: root });
-  const gateway = startProcess({ name: 'gateway', command: process.execPath, args: [join(root, 'dist/apps/api-gateway/main.js')], env, cwd: root });
+  for (const app of APPS)
+    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], { env, cwd: root, name: app });
+  startProcess({
+    name: 'practice-settings',
+    command: process.execPath,
+    args: [join(root, 'dist/apps/practice-settings-service/main.js')],
+    env,
+    cwd: root,
+  });
+  const gateway = startProcess({
+    name: 'gateway',
+    command: process.execPath,
+    args: [join(root, 'dist/apps/api-gateway/main.js')],
+    env,
+    cwd: root,
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/health/live`, { timeoutMs: 60_000, proc: gateway });
   for (let attempt = 0; ; attempt++) {

@@ -23,7 +23,8 @@ function makeFile(sizeMB: number): { path: string; claims: number } {
   const perUnit = (unit.match(/~\s*CLP\*/g) ?? []).length;
   const reps = Math.ceil((sizeMB * 1024 * 1024) / unit.length);
   const path = `/tmp/claimline-x12-bench-${sizeMB}mb.835`;
-  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1) writeFileSync(path, Array.from({ length: reps }, () => unit).join('\n'));
+  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1)
+    writeFileSync(path, Array.from({ length: reps }, () => unit).join('\n'));
   return { path, claims: perUnit * reps };
 }
 
@@ -81,13 +82,28 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'ma
 }
 
 function writeBench(): { bestMs: number; medianMs: number; bytes: number; claims: number; maxRssMB: number } {
-  const child = { relationship: '19', lastName: 'Doe', firstName: 'Tim', address: { line1: '5 Oak Ave', city: 'Portland', state: 'OR', postalCode: '97202' }, birthDate: '2014-06-01', gender: 'M' } as const;
+  const child = {
+    relationship: '19',
+    lastName: 'Doe',
+    firstName: 'Tim',
+    address: { line1: '5 Oak Ave', city: 'Portland', state: 'OR', postalCode: '97202' },
+    birthDate: '2014-06-01',
+    gender: 'M',
+  } as const;
   const claims = Array.from({ length: 10_000 }, (_, i) =>
     claim(`CLM${String(i).padStart(6, '0')}`, {
       patient: i % 3 === 0 ? child : undefined,
       placeOfService: i % 2 ? '10' : '11',
       priorAuthorization: i % 5 === 0 ? `PA${i}` : undefined,
-      lines: Array.from({ length: 1 + (i % 4) }, (_, j) => ({ procedure: ['90837', '90834', '90785', '90846'][j], modifiers: i % 2 ? ['95'] : [], charge: 10000 + j * 1525, units: 1, serviceDate: '2026-02-20', diagnosisPointers: [1, 2], lineId: `L${i}-${j}` })),
+      lines: Array.from({ length: 1 + (i % 4) }, (_, j) => ({
+        procedure: ['90837', '90834', '90785', '90846'][j],
+        modifiers: i % 2 ? ['95'] : [],
+        charge: 10000 + j * 1525,
+        units: 1,
+        serviceDate: '2026-02-20',
+        diagnosisPointers: [1, 2],
+        lineId: `L${i}-${j}`,
+      })),
     }),
   );
   const input = batch(claims);
@@ -102,10 +118,22 @@ function writeBench(): { bestMs: number; medianMs: number; bytes: number; claims
     bytes = out.x12?.length ?? 0;
   }
   times.sort((a, b) => a - b);
-  return { bestMs: times[0], medianMs: times[3], bytes, claims: claims.length, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    bestMs: times[0],
+    medianMs: times[3],
+    bytes,
+    claims: claims.length,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
-const CASES = ['x12 segments+elements (batches)', 'x12 segments (one by one)', 'x12 read835 typed (stream)', 'node-x12 X12Parser (stream)', 'x12-parser X12parser (stream)'];
+const CASES = [
+  'x12 segments+elements (batches)',
+  'x12 segments (one by one)',
+  'x12 read835 typed (stream)',
+  'node-x12 X12Parser (stream)',
+  'x12-parser X12parser (stream)',
+];
 
 async function main(): Promise<void> {
   const [, , arg, casePath] = process.argv;
@@ -121,28 +149,44 @@ async function main(): Promise<void> {
   const sizeMB = Number(arg ?? 100);
   const file = makeFile(sizeMB);
   const mb = statSync(file.path).size / (1024 * 1024);
-  console.log(`node ${process.version}; 835 input ${file.path}: ${mb.toFixed(1)} MB, ${file.claims} claims\n`);
+  console.log(
+    `node ${process.version}; 835 input ${file.path}: ${mb.toFixed(1)} MB, ${file.claims} claims\n`,
+  );
   const results: CaseResult[] = [];
   for (const name of CASES) {
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--case', file.path, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--case', file.path, name], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) {
       console.log(`${name}: failed\n${child.stderr}`);
       continue;
     }
     results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
   }
-  console.log('reader                             time s    MB/s   claims/s   segments    claims   peak RSS MB');
+  console.log(
+    'reader                             time s    MB/s   claims/s   segments    claims   peak RSS MB',
+  );
   for (const r of results) {
     console.log(
-      `${r.name.padEnd(34)} ${r.seconds.toFixed(2).padStart(6)} ${(mb / r.seconds).toFixed(1).padStart(7)} ${Math.round(r.claims / r.seconds).toString().padStart(10)} ${String(r.segments || '-').padStart(10)} ${String(r.claims).padStart(9)} ${r.maxRssMB.toFixed(0).padStart(12)}`,
+      `${r.name.padEnd(34)} ${r.seconds.toFixed(2).padStart(6)} ${(mb / r.seconds).toFixed(1).padStart(7)} ${Math.round(
+        r.claims / r.seconds,
+      )
+        .toString()
+        .padStart(
+          10,
+        )} ${String(r.segments || '-').padStart(10)} ${String(r.claims).padStart(9)} ${r.maxRssMB.toFixed(0).padStart(12)}`,
     );
   }
   const ours = results.find((r) => r.name.startsWith('x12 segments+elements'));
   const others = results.filter((r) => !r.name.startsWith('x12 '));
   if (ours && others.length) {
     const fastest = others.reduce((a, b) => (a.seconds < b.seconds ? a : b));
-    console.log(`\nx12 segments+elements vs fastest other (${fastest.name}): ${(fastest.seconds / ours.seconds).toFixed(1)}x`);
-    for (const r of results.filter((x) => x.name.startsWith('x12 ') && x !== ours)) console.log(`${r.name} vs fastest other: ${(fastest.seconds / r.seconds).toFixed(1)}x`);
+    console.log(
+      `\nx12 segments+elements vs fastest other (${fastest.name}): ${(fastest.seconds / ours.seconds).toFixed(1)}x`,
+    );
+    for (const r of results.filter((x) => x.name.startsWith('x12 ') && x !== ours))
+      console.log(`${r.name} vs fastest other: ${(fastest.seconds / r.seconds).toFixed(1)}x`);
   }
   const w = spawnSync(process.execPath, [...process.execArgv, __filename, '--write'], { encoding: 'utf8' });
   if (w.status !== 0) console.log(`write failed\n${w.stderr}`);

@@ -54,14 +54,22 @@ function load(root, name) {
 function addressList(value) {
   if (!value) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((a) => a.value ?? []).map((a) => a.address).filter(Boolean);
+  return list
+    .flatMap((a) => a.value ?? [])
+    .map((a) => a.address)
+    .filter(Boolean);
 }
 
 /**
  * @param {{ root?: string, log?: (msg: string) => void, smtpPort?: number, httpPort?: number }} [options]
  * @returns {Promise<{ smtpUrl: string, httpUrl: string, messages: () => object[], stop: () => Promise<void> }>}
  */
-export async function startMailCatcher({ root = process.cwd(), log = defaultLog, smtpPort = 1025, httpPort = 1080 } = {}) {
+export async function startMailCatcher({
+  root = process.cwd(),
+  log = defaultLog,
+  smtpPort = 1025,
+  httpPort = 1080,
+} = {}) {
   const { SMTPServer } = load(root, 'smtp-server');
   const { simpleParser } = load(root, 'mailparser');
 
@@ -111,7 +119,13 @@ export async function startMailCatcher({ root = process.cwd(), log = defaultLog,
             log(`caught "${message.subject}" for ${message.to.join(', ')} (${message.file})`);
             callback(null, `Caught as ${id}`);
           })
-          .catch((error) => callback(Object.assign(new Error(`Could not parse the message: ${error.message}`), { responseCode: 451 })));
+          .catch((error) =>
+            callback(
+              Object.assign(new Error(`Could not parse the message: ${error.message}`), {
+                responseCode: 451,
+              }),
+            ),
+          );
       });
     },
   });
@@ -139,7 +153,10 @@ export async function startMailCatcher({ root = process.cwd(), log = defaultLog,
       const { raw: _raw, ...rest } = message;
       return send(200, rest);
     }
-    return send(404, { error: 'not found', routes: ['GET /messages', 'GET /messages/:id', 'GET /messages/:id.eml', 'DELETE /messages'] });
+    return send(404, {
+      error: 'not found',
+      routes: ['GET /messages', 'GET /messages/:id', 'GET /messages/:id.eml', 'DELETE /messages'],
+    });
   });
 
   const boundSmtp = await listen(smtp.server, smtpPort);
@@ -152,7 +169,9 @@ export async function startMailCatcher({ root = process.cwd(), log = defaultLog,
   }
   const smtpUrl = `smtp://${HOST}:${boundSmtp}`;
   const httpUrl = `http://${HOST}:${boundHttp}`;
-  log(`mail catcher: SMTP ${smtpUrl}, messages at ${httpUrl}/messages, files in ${path.relative(root, dir) || dir}`);
+  log(
+    `mail catcher: SMTP ${smtpUrl}, messages at ${httpUrl}/messages, files in ${path.relative(root, dir) || dir}`,
+  );
 
   let stopped = false;
   return {

@@ -54,7 +54,8 @@ export async function seedDemo(base, secrets) {
       email: 'hello@demo-practice.local',
       address: { line1: '600 Congress Ave', line2: 'Suite 200', city: 'Austin', state: 'TX', zip: '78701' },
     });
-    if (created.status !== 201) throw new Error(`seed: creating the demo practice failed: ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`seed: creating the demo practice failed: ${JSON.stringify(created.body)}`);
     practice = created.body;
     await call(base, 'POST', `/practices/${practice.id}/team-members`, admin, {
       firstName: 'Dana',
@@ -67,7 +68,9 @@ export async function seedDemo(base, secrets) {
   const staffToken = await login(base, DEMO.staff, secrets.staffPassword);
   const assigned = (await call(base, 'GET', '/auth/me', staffToken)).body.practiceIds ?? [];
   if (!assigned.includes(practice.id)) {
-    await call(base, 'PUT', `/users/${staff.id}/practices`, admin, { practiceIds: [...assigned, practice.id] });
+    await call(base, 'PUT', `/users/${staff.id}/practices`, admin, {
+      practiceIds: [...assigned, practice.id],
+    });
   }
   await ensureUser(base, admin, {
     email: DEMO.owner,

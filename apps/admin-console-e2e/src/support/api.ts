@@ -13,10 +13,18 @@ export interface RestResult<T = any> {
 }
 
 /** Calls `/api/v1<path>`; never throws on a status (the caller asserts it). */
-export async function restCall<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<RestResult<T>> {
+export async function restCall<T = any>(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<RestResult<T>> {
   const res = await fetch(`${BASE_URL}/api/v1${path}`, {
     method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }) },
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -30,16 +38,23 @@ export async function restCall<T = any>(method: string, path: string, token?: st
 }
 
 /** Calls `/api/v1<path>` and returns the body; throws with the status and the problem otherwise. */
-export async function restOk<T = any>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function restOk<T = any>(
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const r = await restCall<T>(method, path, token, body);
-  if (r.status < 200 || r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status < 200 || r.status >= 300)
+    throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
 
 /** An access token for a user (billing staff by default). */
 export async function restToken(who: Credentials = users.staff): Promise<string> {
   const r = await restCall('POST', '/auth/login', undefined, who);
-  if (r.status !== 200) throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== 200)
+    throw new Error(`login as ${who.email} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body.accessToken as string;
 }
 
@@ -52,7 +67,10 @@ export interface PracticeInput {
 }
 
 /** Creates a practice through the API (billing staff get it assigned); returns the practice view. */
-export async function restCreatePractice<T = { id: string; version: number }>(token: string, input: PracticeInput): Promise<T> {
+export async function restCreatePractice<T = { id: string; version: number }>(
+  token: string,
+  input: PracticeInput,
+): Promise<T> {
   return restOk<T>(token, 'POST', '/practices', {
     type: 'solo',
     phone: '(512) 555-0100',
@@ -62,7 +80,11 @@ export async function restCreatePractice<T = { id: string; version: number }>(to
 }
 
 /** Polls `probe` until it returns something truthy (what another service learns through events arrives a little later). */
-export async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

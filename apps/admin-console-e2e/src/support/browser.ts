@@ -18,7 +18,8 @@ export const users = {
 };
 
 /** Screenshots of every run land here (git-ignored); a few are copied to docs/screenshots. */
-export const SCREENSHOT_DIR = process.env['SCREENSHOT_DIR'] ?? join(__dirname, '../../../../dist/screenshots');
+export const SCREENSHOT_DIR =
+  process.env['SCREENSHOT_DIR'] ?? join(__dirname, '../../../../dist/screenshots');
 
 /**
  * Debian's Chromium, never a downloaded browser. The flags keep it off the network (this machine
@@ -41,8 +42,16 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'en-US', timezoneId: 'America/New_York' });
+export async function newContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 860 },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    viewport,
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+  });
   context.setDefaultTimeout(15_000);
   return context;
 }

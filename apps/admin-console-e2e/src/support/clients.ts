@@ -8,7 +8,10 @@ import { chooseOption, fillAddress } from './forms';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** A real 1×1 PNG (complete: signature to IEND). */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A card-like PNG (340×214) drawn on a canvas in the page, for screenshots that look like the real thing. */
 export async function drawnCardPng(page: Page, memberId = 'W123456789'): Promise<Buffer> {
@@ -68,7 +71,11 @@ export async function fillClientFields(page: Page, input: Partial<NewClientInput
   if (input.lastName !== undefined) await page.getByLabel('Last name').fill(input.lastName);
   if (input.preferredName !== undefined) await page.getByLabel('Preferred name').fill(input.preferredName);
   if (input.birthDate !== undefined) await page.getByLabel('Birth date').fill(input.birthDate);
-  if (input.sex) await page.getByRole('radiogroup', { name: /Sex for claims/ }).getByRole('radio', { name: input.sex }).check();
+  if (input.sex)
+    await page
+      .getByRole('radiogroup', { name: /Sex for claims/ })
+      .getByRole('radio', { name: input.sex })
+      .check();
   if (input.phone !== undefined) await page.getByLabel('Phone').fill(input.phone);
   if (input.address) await fillAddress(page, 'Home address', input.address);
   if (input.billingType) await page.getByRole('radio', { name: input.billingType, exact: true }).check();
@@ -79,7 +86,8 @@ export async function fillClientFields(page: Page, input: Partial<NewClientInput
  * first) and lands on the client's profile; returns the client's id.
  */
 export async function addClient(page: Page, practiceId: string, input: NewClientInput): Promise<string> {
-  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/clients/new`)) await page.goto(`/practices/${practiceId}/clients/new`);
+  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/clients/new`))
+    await page.goto(`/practices/${practiceId}/clients/new`);
   await page.getByRole('heading', { level: 1, name: 'Add client' }).waitFor();
   await fillClientFields(page, {
     birthDate: '1985-04-12',
@@ -91,7 +99,12 @@ export async function addClient(page: Page, practiceId: string, input: NewClient
   });
   await page.getByRole('button', { name: 'Add client' }).click();
   await page.waitForURL(new RegExp(`/practices/${practiceId}/clients/${UUID}/profile$`));
-  await page.getByRole('heading', { level: 1, name: new RegExp(`^${escape(input.firstName)} ${escape(input.lastName)}`) }).waitFor();
+  await page
+    .getByRole('heading', {
+      level: 1,
+      name: new RegExp(`^${escape(input.firstName)} ${escape(input.lastName)}`),
+    })
+    .waitFor();
   const id = new RegExp(`/clients/(${UUID})/`).exec(page.url())?.[1];
   if (!id) throw new Error(`no client id in ${page.url()}`);
   return id;
@@ -102,10 +115,17 @@ export function missingInfoPanel(page: Page): Locator {
   return page.getByRole('region', { name: 'Billing information' });
 }
 
-export async function openClientTab(page: Page, practiceId: string, clientId: string, tab: 'profile' | 'insurance'): Promise<void> {
+export async function openClientTab(
+  page: Page,
+  practiceId: string,
+  clientId: string,
+  tab: 'profile' | 'insurance',
+): Promise<void> {
   const path = `/practices/${practiceId}/clients/${clientId}/${tab}`;
   if (new URL(page.url()).pathname !== path) await page.goto(path);
-  await page.getByRole('heading', { level: 2, name: tab === 'profile' ? 'Profile' : 'Insurance policies' }).waitFor();
+  await page
+    .getByRole('heading', { level: 2, name: tab === 'profile' ? 'Profile' : 'Insurance policies' })
+    .waitFor();
 }
 
 /** The card of one policy on the insurance tab, e.g. `policyCard(page, 'Primary')`. */
@@ -124,7 +144,12 @@ export interface PolicyInput {
 }
 
 /** Adds a policy (relationship self) through the payer type-ahead and waits for its card. */
-export async function addPolicy(page: Page, practiceId: string, clientId: string, input: PolicyInput): Promise<Locator> {
+export async function addPolicy(
+  page: Page,
+  practiceId: string,
+  clientId: string,
+  input: PolicyInput,
+): Promise<Locator> {
   const order = input.order ?? 'Primary';
   await openClientTab(page, practiceId, clientId, 'insurance');
   await page.getByRole('button', { name: 'Add insurance policy' }).click();
@@ -141,7 +166,12 @@ export async function addPolicy(page: Page, practiceId: string, clientId: string
   return card;
 }
 
-export async function addPrimaryPolicy(page: Page, practiceId: string, clientId: string, input: Omit<PolicyInput, 'order'>): Promise<Locator> {
+export async function addPrimaryPolicy(
+  page: Page,
+  practiceId: string,
+  clientId: string,
+  input: Omit<PolicyInput, 'order'>,
+): Promise<Locator> {
   return addPolicy(page, practiceId, clientId, { ...input, order: 'Primary' });
 }
 
@@ -155,7 +185,12 @@ export interface AuthorizationInput {
 }
 
 /** Records a prior authorization on a policy and waits for it in the policy's list; returns its row. */
-export async function addAuthorization(page: Page, practiceId: string, clientId: string, input: AuthorizationInput): Promise<Locator> {
+export async function addAuthorization(
+  page: Page,
+  practiceId: string,
+  clientId: string,
+  input: AuthorizationInput,
+): Promise<Locator> {
   await openClientTab(page, practiceId, clientId, 'insurance');
   const card = policyCard(page, input.order ?? 'Primary');
   await card.getByRole('button', { name: 'Add authorization' }).click();
@@ -177,7 +212,12 @@ export interface CardFile {
 }
 
 /** Picks a file for one side of a policy's card; waits until it is uploaded or refused. */
-export async function pickCardFile(page: Page, side: 'Front' | 'Back', file: CardFile, order: PolicyInput['order'] = 'Primary'): Promise<Locator> {
+export async function pickCardFile(
+  page: Page,
+  side: 'Front' | 'Back',
+  file: CardFile,
+  order: PolicyInput['order'] = 'Primary',
+): Promise<Locator> {
   const card = policyCard(page, order);
   await card.getByLabel(`${side} of insurance card`, { exact: true }).setInputFiles(file);
   await card.getByText('Uploading…').waitFor({ state: 'detached' });
@@ -185,12 +225,20 @@ export async function pickCardFile(page: Page, side: 'Front' | 'Back', file: Car
 }
 
 /** Uploads the card front of a policy and waits until the server's copy shows as an image; returns the image. */
-export async function uploadCardFront(page: Page, practiceId: string, clientId: string, file: CardFile = { name: 'card-front.png', mimeType: 'image/png', buffer: TINY_PNG }, order: PolicyInput['order'] = 'Primary'): Promise<Locator> {
+export async function uploadCardFront(
+  page: Page,
+  practiceId: string,
+  clientId: string,
+  file: CardFile = { name: 'card-front.png', mimeType: 'image/png', buffer: TINY_PNG },
+  order: PolicyInput['order'] = 'Primary',
+): Promise<Locator> {
   await openClientTab(page, practiceId, clientId, 'insurance');
   const card = await pickCardFile(page, 'Front', file, order);
   const img = card.getByRole('img', { name: `Front of insurance card (${file.name})` }).first();
   await img.waitFor();
-  await img.evaluate((el: HTMLImageElement) => (el.complete ? undefined : new Promise((ok) => el.addEventListener('load', ok, { once: true }))));
+  await img.evaluate((el: HTMLImageElement) =>
+    el.complete ? undefined : new Promise((ok) => el.addEventListener('load', ok, { once: true })),
+  );
   return img;
 }
 

@@ -9,7 +9,10 @@ import { runId, users } from './browser';
 
 export type EnrollmentTypeName = 'claim_filing' | 'payment_reports';
 
-const TYPE_WORDS: Record<EnrollmentTypeName, string> = { claim_filing: 'claim filing', payment_reports: 'payment reports' };
+const TYPE_WORDS: Record<EnrollmentTypeName, string> = {
+  claim_filing: 'claim filing',
+  payment_reports: 'payment reports',
+};
 
 /** A payer that requires claim-filing enrollment (seeded in the payer directory). */
 export const MEDICARE_TX = { name: 'Medicare (Novitas JH Part B, Texas)', search: 'novitas' };
@@ -23,7 +26,13 @@ export const ENROLLMENT_PRACTICE = {
   ein: '123456789',
   einShown: '12-3456789',
   taxonomyCode: '261QM0801X',
-  billingAddress: { line1: '500 W 2nd St', line2: 'Suite 300', city: 'Austin', state: 'TX', zip: '78701-4042' },
+  billingAddress: {
+    line1: '500 W 2nd St',
+    line2: 'Suite 300',
+    city: 'Austin',
+    state: 'TX',
+    zip: '78701-4042',
+  },
 };
 
 // ---------------------------------------------------------------- REST set-up (another area's)
@@ -34,7 +43,8 @@ export const apiCall = restCall;
 export const apiToken = (who: Credentials = users.staff): Promise<string> => restToken(who);
 
 function expectStatus(r: ApiResult, status: number, what: string): void {
-  if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
+  if (r.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
 }
 
 export { eventually };
@@ -50,7 +60,10 @@ export async function findPayerId(token: string, payer: { name: string; search: 
  * A group practice created by billing staff with a legal name and — unless `withTaxId` is false —
  * the full billing profile +Enroll needs (organization NPI, EIN, taxonomy, billing address).
  */
-export async function createEnrollablePractice(token: string, options: { name?: string; withTaxId?: boolean } = {}): Promise<string> {
+export async function createEnrollablePractice(
+  token: string,
+  options: { name?: string; withTaxId?: boolean } = {},
+): Promise<string> {
   const created = await apiCall('POST', '/practices', token, {
     type: 'group',
     name: options.name ?? `Enroll Harbor ${runId} ${randomUUID().slice(0, 4)}`,
@@ -96,10 +109,18 @@ export async function addInsuredClient(token: string, practiceId: string, payerI
 }
 
 /** Waits until the enrollment of payer × type has a row (with an id) in `status`. */
-export async function waitForEnrollmentStatus(token: string, practiceId: string, payerId: string, type: EnrollmentTypeName, status: string) {
+export async function waitForEnrollmentStatus(
+  token: string,
+  practiceId: string,
+  payerId: string,
+  type: EnrollmentTypeName,
+  status: string,
+) {
   return eventually(`${type} with payer ${payerId} to be ${status}`, async () => {
     const r = await apiCall('GET', `/practices/${practiceId}/enrollments`, token);
-    const row = (r.body?.items ?? []).find((i: { payerId: string; type: string }) => i.payerId === payerId && i.type === type);
+    const row = (r.body?.items ?? []).find(
+      (i: { payerId: string; type: string }) => i.payerId === payerId && i.type === type,
+    );
     return row?.status === status && row.id ? (row as { id: string; version: number; status: string }) : null;
   });
 }
@@ -149,7 +170,11 @@ export function minimalPdf(text = 'Signed EDI agreement'): Buffer {
 export async function openEnrollments(page: Page, practiceId: string, query = ''): Promise<void> {
   await page.goto(`/practices/${practiceId}/enrollments${query}`);
   await page.getByRole('heading', { level: 1, name: 'Enrollments' }).waitFor();
-  await page.getByRole('table').or(page.getByText('No payers yet: add a client with insurance first')).first().waitFor();
+  await page
+    .getByRole('table')
+    .or(page.getByText('No payers yet: add a client with insurance first'))
+    .first()
+    .waitFor();
 }
 
 /** The table row of a payer on the Enrollments page. */
@@ -171,14 +196,18 @@ export async function enrollWithPayer(
   practiceId: string,
   { payerName, type = 'claim_filing' }: { payerName: string; type?: EnrollmentTypeName },
 ): Promise<string> {
-  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/enrollments`)) await openEnrollments(page, practiceId);
+  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/enrollments`))
+    await openEnrollments(page, practiceId);
   await page.getByRole('button', { name: `+Enroll: ${TYPE_WORDS[type]} with ${payerName}` }).click();
   const dialog = page.getByRole('dialog', { name: `+Enroll: ${TYPE_WORDS[type]} with ${payerName}` });
   await dialog.getByTestId('enroll-preview').waitFor();
   await dialog.getByRole('button', { name: 'Send enrollment' }).click();
   await dialog.waitFor({ state: 'detached' });
   await enrollmentCell(page, payerName, type).getByText('Submitted', { exact: true }).waitFor();
-  const href = await enrollmentCell(page, payerName, type).getByRole('link', { name: /^Details/ }).first().getAttribute('href');
+  const href = await enrollmentCell(page, payerName, type)
+    .getByRole('link', { name: /^Details/ })
+    .first()
+    .getAttribute('href');
   const id = href?.split('/').pop();
   if (!id) throw new Error('no Details link after +Enroll');
   return id;
@@ -190,8 +219,11 @@ export async function openEnrollment(
   practiceId: string,
   { payerName, type = 'claim_filing' }: { payerName: string; type?: EnrollmentTypeName },
 ): Promise<void> {
-  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/enrollments`)) await openEnrollments(page, practiceId);
-  await page.getByRole('link', { name: `Details of the ${TYPE_WORDS[type]} enrollment with ${payerName}` }).click();
+  if (!new URL(page.url()).pathname.endsWith(`/practices/${practiceId}/enrollments`))
+    await openEnrollments(page, practiceId);
+  await page
+    .getByRole('link', { name: `Details of the ${TYPE_WORDS[type]} enrollment with ${payerName}` })
+    .click();
   await page.getByRole('heading', { level: 1, name: `${payerName}: ${TYPE_WORDS[type]}` }).waitFor();
   await page.getByTestId('enrollment-history').waitFor();
 }
@@ -203,11 +235,19 @@ export async function expectEnrollmentStatus(page: Page, label: string): Promise
 
 /** Waits until the history of the open enrollment lists a step (its action label). */
 export async function historyStep(page: Page, actionLabel: string): Promise<void> {
-  await page.getByTestId('enrollment-history').getByRole('listitem').filter({ hasText: actionLabel }).last().waitFor();
+  await page
+    .getByTestId('enrollment-history')
+    .getByRole('listitem')
+    .filter({ hasText: actionLabel })
+    .last()
+    .waitFor();
 }
 
 /** Staff, on an enrollment's page: the payer asks for a document, with instructions for the practice. */
-export async function requireDocument(page: Page, instructions = 'Sign the EDI agreement and attach it'): Promise<void> {
+export async function requireDocument(
+  page: Page,
+  instructions = 'Sign the EDI agreement and attach it',
+): Promise<void> {
   await page.getByRole('button', { name: 'Require a document…' }).click();
   await page.getByLabel('Instructions for the practice').fill(instructions);
   await page.getByRole('button', { name: 'Ask for the document' }).click();
@@ -219,7 +259,11 @@ export async function requireDocument(page: Page, instructions = 'Sign the EDI a
 /** Practice or staff, on an enrollment waiting for a document: uploads a file and sends it; back to Submitted. */
 export async function attachDocument(
   page: Page,
-  file: { name: string; mimeType: string; buffer: Buffer } = { name: `edi-agreement-${runId}.pdf`, mimeType: 'application/pdf', buffer: minimalPdf() },
+  file: { name: string; mimeType: string; buffer: Buffer } = {
+    name: `edi-agreement-${runId}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: minimalPdf(),
+  },
 ): Promise<void> {
   await page.getByLabel('Document (PDF, JPEG or PNG)').setInputFiles(file);
   await page.getByRole('button', { name: 'Upload and send' }).click();
@@ -236,7 +280,11 @@ export async function acceptEnrollment(page: Page): Promise<void> {
 }
 
 /** The whole journey of a claim-filing enrollment, as billing staff: +Enroll, document requested and attached, accepted. */
-export async function enrollThroughToAccepted(page: Page, practiceId: string, payerName: string): Promise<string> {
+export async function enrollThroughToAccepted(
+  page: Page,
+  practiceId: string,
+  payerName: string,
+): Promise<string> {
   const id = await enrollWithPayer(page, practiceId, { payerName, type: 'claim_filing' });
   await openEnrollment(page, practiceId, { payerName, type: 'claim_filing' });
   await requireDocument(page);

@@ -17,7 +17,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * value chosen), picks the option, and waits for the option list to close: a click that comes while
  * it is still closing lands on its backdrop.
  */
-export async function chooseOption(scope: Page | Locator, page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+export async function chooseOption(
+  scope: Page | Locator,
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
   const name = typeof label === 'string' ? new RegExp(`^${escape(label)}( |$)`) : label;
   await scope.getByRole('combobox', { name }).click();
   await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
@@ -33,7 +38,11 @@ export async function chooseState(scope: Page | Locator, page: Page, code: strin
  * Fills an address (`<cl-address-fields>`): inside the fieldset with the given legend, or in the
  * whole of `scope` when the page has only one address. A second line not given is emptied.
  */
-export async function fillAddress(scope: Page | Locator, legend: string | null, a: AddressInput): Promise<void> {
+export async function fillAddress(
+  scope: Page | Locator,
+  legend: string | null,
+  a: AddressInput,
+): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
   const group = legend ? scope.getByRole('group', { name: legend, exact: true }) : scope;
   await group.getByLabel('Street address').fill(a.line1);

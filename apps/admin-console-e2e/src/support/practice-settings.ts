@@ -1,7 +1,12 @@
 // Reusable steps for a practice's settings (team members, office locations, billing profile),
 // driven the way a person uses the console. Each step waits for the visible saved state.
 import type { Locator, Page } from 'playwright-core';
-import type { BillingProfileView, PracticeReadiness, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
+import type {
+  BillingProfileView,
+  PracticeReadiness,
+  PracticeView,
+  TeamMemberView,
+} from '@claimline/contracts/practice-settings';
 import { npiCheckDigit } from '@claimline/domain';
 import { type Credentials, eventually, restCreatePractice, restOk, restToken } from './api';
 import { runId, screenshot } from './browser';
@@ -19,7 +24,10 @@ export function api<T>(token: string, method: string, path: string, body?: unkno
 }
 
 /** A fresh practice (through the API: creating practices is another area's screen). */
-export async function createPracticeViaApi(token: string, options: { name?: string; type?: 'solo' | 'group' } = {}): Promise<PracticeView> {
+export async function createPracticeViaApi(
+  token: string,
+  options: { name?: string; type?: 'solo' | 'group' } = {},
+): Promise<PracticeView> {
   return restCreatePractice<PracticeView>(token, {
     type: options.type ?? 'solo',
     name: options.name ?? `Settings e2e ${runId} ${Math.random().toString(36).slice(2, 6)}`,
@@ -33,7 +41,8 @@ export function readiness(token: string, practiceId: string): Promise<PracticeRe
 }
 
 export async function teamMembersViaApi(token: string, practiceId: string): Promise<TeamMemberView[]> {
-  return (await api<{ items: TeamMemberView[] }>(token, 'GET', `/practices/${practiceId}/team-members`)).items;
+  return (await api<{ items: TeamMemberView[] }>(token, 'GET', `/practices/${practiceId}/team-members`))
+    .items;
 }
 
 export function billingProfileViaApi(token: string, practiceId: string): Promise<BillingProfileView> {
@@ -74,16 +83,28 @@ export async function screenshotWhole(page: Page, name: string): Promise<void> {
 export function fieldOf(scope: Page | Locator, label: string | RegExp): Locator {
   // The inner locator is matched inside each form field, so it starts from the page.
   const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
-  return scope.locator('mat-form-field').filter({ has: page.getByLabel(label, { exact: typeof label === 'string' }) });
+  return scope
+    .locator('mat-form-field')
+    .filter({ has: page.getByLabel(label, { exact: typeof label === 'string' }) });
 }
 
 /** Waits for the snack bar that confirms a save ("Saved", or "Saved: …"). */
 export async function waitForSaved(page: Page): Promise<void> {
-  await page.locator('mat-snack-bar-container').getByText(/^\s*Saved/).first().waitFor();
+  await page
+    .locator('mat-snack-bar-container')
+    .getByText(/^\s*Saved/)
+    .first()
+    .waitFor();
 }
 
 /** Types in a taxonomy type-ahead and picks the option with the code (keyboard: arrows and Enter also work). */
-export async function pickTaxonomy(scope: Page | Locator, page: Page, label: string, search: string, code: string): Promise<void> {
+export async function pickTaxonomy(
+  scope: Page | Locator,
+  page: Page,
+  label: string,
+  search: string,
+  code: string,
+): Promise<void> {
   const input = scope.getByRole('combobox', { name: label, exact: true });
   await input.fill('');
   await input.pressSequentially(search, { delay: 15 });
@@ -121,7 +142,10 @@ export async function openTeamMembers(page: Page, practiceId: string): Promise<v
 /** Opens the "Add a team member" form and returns it. */
 export async function openNewTeamMember(page: Page, practiceId: string): Promise<Locator> {
   await openTeamMembers(page, practiceId);
-  await page.getByRole('button', { name: /^Add (team member|the first team member)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add (team member|the first team member)$/ })
+    .first()
+    .click();
   const editor = page.getByRole('region', { name: 'Add a team member' });
   await editor.waitFor();
   return editor;
@@ -132,13 +156,16 @@ export async function fillTeamMember(page: Page, editor: Locator, m: TeamMemberI
   await editor.getByLabel('First name').fill(m.firstName);
   await editor.getByLabel('Last name').fill(m.lastName);
   if (m.credentials !== undefined) await editor.getByLabel('Credentials').fill(m.credentials);
-  await editor.getByLabel('E-mail').fill(m.email ?? `${m.firstName}.${m.lastName}.${runId}@example.com`.toLowerCase());
+  await editor
+    .getByLabel('E-mail')
+    .fill(m.email ?? `${m.firstName}.${m.lastName}.${runId}@example.com`.toLowerCase());
   if (m.role) {
     await editor.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: m.role, exact: true }).click();
   }
   if (m.npi !== undefined) await editor.getByLabel('Personal NPI (Type 1)').fill(m.npi);
-  if (m.taxonomySearch && m.taxonomyCode) await pickTaxonomy(editor, page, 'Taxonomy code', m.taxonomySearch, m.taxonomyCode);
+  if (m.taxonomySearch && m.taxonomyCode)
+    await pickTaxonomy(editor, page, 'Taxonomy code', m.taxonomySearch, m.taxonomyCode);
   if (m.secureMessaging !== undefined) {
     const toggle = editor.getByRole('switch', { name: 'Secure Messaging' });
     if ((await toggle.getAttribute('aria-checked')) !== String(m.secureMessaging)) await toggle.click();
@@ -170,7 +197,10 @@ export async function addLocation(page: Page, practiceId: string, l: LocationInp
   await page.goto(`/practices/${practiceId}/settings/locations`);
   await page.getByRole('heading', { name: 'Office locations', level: 2 }).waitFor();
   await page.getByText('Loading office locations…').waitFor({ state: 'detached' });
-  await page.getByRole('button', { name: /^Add (location|the first location)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Add (location|the first location)$/ })
+    .first()
+    .click();
   const editor = page.getByRole('region', { name: 'Add an office location' });
   await editor.getByLabel('Location name').fill(l.name);
   if (l.placeOfService && l.placeOfService !== '11') {
@@ -216,10 +246,16 @@ export async function fillBillingForm(page: Page, b: BillingProfileInput): Promi
     await page.getByRole('radio', { name: b.ssn ? /^SSN/ : /^EIN/ }).check();
     await page.getByLabel(b.ssn ? 'SSN' : 'EIN', { exact: true }).fill((b.ssn ?? b.ein) as string);
   }
-  if (b.billAs) await page.getByRole('radio', { name: b.billAs === 'organization' ? /^Organization:/ : /^Individual:/ }).check();
-  if (b.organizationNpi !== undefined) await page.getByLabel('Organization NPI (Type 2)').fill(b.organizationNpi);
+  if (b.billAs)
+    await page
+      .getByRole('radio', { name: b.billAs === 'organization' ? /^Organization:/ : /^Individual:/ })
+      .check();
+  if (b.organizationNpi !== undefined)
+    await page.getByLabel('Organization NPI (Type 2)').fill(b.organizationNpi);
   if (b.taxonomySearch && b.taxonomyCode) {
-    const label = (await page.getByRole('combobox', { name: 'Taxonomy code of the group NPI', exact: true }).count())
+    const label = (await page
+      .getByRole('combobox', { name: 'Taxonomy code of the group NPI', exact: true })
+      .count())
       ? 'Taxonomy code of the group NPI'
       : 'Billing taxonomy code';
     await pickTaxonomy(page, page, label, b.taxonomySearch, b.taxonomyCode);
@@ -236,7 +272,11 @@ export async function fillBillingForm(page: Page, b: BillingProfileInput): Promi
 }
 
 /** Fills and saves the billing profile; waits for "Saved". */
-export async function fillBillingProfile(page: Page, practiceId: string, b: BillingProfileInput): Promise<void> {
+export async function fillBillingProfile(
+  page: Page,
+  practiceId: string,
+  b: BillingProfileInput,
+): Promise<void> {
   await openBillingProfile(page, practiceId);
   await fillBillingForm(page, b);
   await page.getByRole('button', { name: 'Save billing profile' }).click();

@@ -15,11 +15,22 @@ export interface NewPracticeInput {
   address?: PracticeAddress;
 }
 
-export const DEFAULT_ADDRESS: PracticeAddress = { line1: '24 Brattle St', city: 'Cambridge', state: 'MA', zip: '02138' };
+export const DEFAULT_ADDRESS: PracticeAddress = {
+  line1: '24 Brattle St',
+  city: 'Cambridge',
+  state: 'MA',
+  zip: '02138',
+};
 
 /** Fills the practice fields (new practice form or details tab); leaves fields not given alone. */
-export async function fillPracticeFields(page: Page, input: Partial<NewPracticeInput> & { type?: 'solo' | 'group' }): Promise<void> {
-  if (input.type) await page.getByRole('radio', { name: input.type === 'solo' ? /Solo practice/ : /Group practice/ }).check();
+export async function fillPracticeFields(
+  page: Page,
+  input: Partial<NewPracticeInput> & { type?: 'solo' | 'group' },
+): Promise<void> {
+  if (input.type)
+    await page
+      .getByRole('radio', { name: input.type === 'solo' ? /Solo practice/ : /Group practice/ })
+      .check();
   if (input.name !== undefined) await page.getByLabel('Display name').fill(input.name);
   if (input.legalName !== undefined) await page.getByLabel('Legal name').fill(input.legalName);
   if (input.phone !== undefined) await page.getByLabel('Phone').fill(input.phone);
@@ -75,7 +86,8 @@ export async function readinessItem(page: Page, title: string | RegExp) {
   return item.first();
 }
 
-export type SettingsTab = 'Practice details' | 'Team members' | 'Office locations' | 'Billing profile' | 'Secure messaging';
+export type SettingsTab =
+  'Practice details' | 'Team members' | 'Office locations' | 'Billing profile' | 'Secure messaging';
 const TAB_PATHS: Record<SettingsTab, string> = {
   'Practice details': 'practice-details',
   'Team members': 'team-members',
@@ -85,18 +97,28 @@ const TAB_PATHS: Record<SettingsTab, string> = {
 };
 
 /** Opens one tab of a practice's settings and waits until the tab is the current one. */
-export async function openPracticeSettings(page: Page, practiceId: string, tab: SettingsTab = 'Practice details'): Promise<void> {
+export async function openPracticeSettings(
+  page: Page,
+  practiceId: string,
+  tab: SettingsTab = 'Practice details',
+): Promise<void> {
   await page.goto(`/practices/${practiceId}/settings/${TAB_PATHS[tab]}`);
   await settingsTab(page, tab).waitFor();
 }
 
 /** The tab (a link styled as a tab) of a settings section; `selected` when it is the open one. */
 export function settingsTab(page: Page, tab: SettingsTab, selected = true) {
-  return page.getByRole('tablist', { name: 'Practice settings sections' }).getByRole('tab', { name: tab, exact: true, selected });
+  return page
+    .getByRole('tablist', { name: 'Practice settings sections' })
+    .getByRole('tab', { name: tab, exact: true, selected });
 }
 
 /** Changes fields on the Practice details tab and saves; waits for the confirmation. */
-export async function editPracticeDetails(page: Page, practiceId: string, changes: Partial<NewPracticeInput>): Promise<void> {
+export async function editPracticeDetails(
+  page: Page,
+  practiceId: string,
+  changes: Partial<NewPracticeInput>,
+): Promise<void> {
   await openPracticeSettings(page, practiceId, 'Practice details');
   await page.getByLabel('Display name').waitFor();
   await fillPracticeFields(page, changes);
@@ -118,7 +140,8 @@ export async function enableSecureMessaging(page: Page, practiceId: string): Pro
 
 /** Types in the practice list's search box and waits until the list answers. */
 export async function searchPractices(page: Page, text: string): Promise<void> {
-  if (!/\/practices(\?|$)/.test(new URL(page.url()).pathname + new URL(page.url()).search)) await page.goto('/practices');
+  if (!/\/practices(\?|$)/.test(new URL(page.url()).pathname + new URL(page.url()).search))
+    await page.goto('/practices');
   await page.getByRole('heading', { level: 1, name: 'Practices' }).waitFor();
   await page.getByLabel('Search by name').fill(text);
   await page.waitForURL((url) => (url.searchParams.get('search') ?? '') === text.trim());
@@ -129,7 +152,11 @@ export async function searchPractices(page: Page, text: string): Promise<void> {
 export async function listedPractices(page: Page): Promise<string[]> {
   await page.locator('[aria-busy="false"]').waitFor();
   if (!(await page.getByRole('table', { name: 'Practices' }).count())) return [];
-  return page.getByRole('table', { name: 'Practices' }).locator('tbody tr td:first-child a').allTextContents().catch(() => []);
+  return page
+    .getByRole('table', { name: 'Practices' })
+    .locator('tbody tr td:first-child a')
+    .allTextContents()
+    .catch(() => []);
 }
 
 /** Waits until the list shows exactly these practice names, in this order. */
@@ -152,7 +179,11 @@ export function apiCall<T = any>(token: string, method: string, path: string, bo
   return restOk<T>(token, method, path, body);
 }
 
-export function apiCreatePractice(token: string, name: string, extra: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export function apiCreatePractice(
+  token: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
   return restCreatePractice(token, { name, phone: '(617) 555-0190', address: DEFAULT_ADDRESS, ...extra });
 }
 
@@ -161,7 +192,10 @@ export function apiCreatePractice(token: string, name: string, extra: Record<str
  * legal name, an office, Tax ID, taxonomy, billing address at the office), through the API.
  */
 export async function apiCreateReadyPractice(token: string, name: string): Promise<{ id: string }> {
-  const practice = await apiCreatePractice(token, name, { legalName: `${name} PLLC`, secureMessagingEnabled: true });
+  const practice = await apiCreatePractice(token, name, {
+    legalName: `${name} PLLC`,
+    secureMessagingEnabled: true,
+  });
   await apiCall(token, 'POST', `/practices/${practice.id}/team-members`, {
     firstName: 'Robin',
     lastName: 'Hale',
@@ -172,7 +206,10 @@ export async function apiCreateReadyPractice(token: string, name: string): Promi
     taxonomyCode: '1041C0700X',
     secureMessagingEnabled: true,
   });
-  await apiCall(token, 'POST', `/practices/${practice.id}/locations`, { name: 'Main office', address: DEFAULT_ADDRESS });
+  await apiCall(token, 'POST', `/practices/${practice.id}/locations`, {
+    name: 'Main office',
+    address: DEFAULT_ADDRESS,
+  });
   await apiCall(token, 'PUT', `/practices/${practice.id}/billing-profile`, {
     version: 0,
     billAs: 'individual',

@@ -1,6 +1,11 @@
 import { Routes } from '@angular/router';
 import { hasRole, signedIn } from '@claimline/admin-console/data-access-core';
-import { homeRedirect, LoginPage, NotFoundPage, ShellComponent } from '@claimline/admin-console/feature-shell';
+import {
+  homeRedirect,
+  LoginPage,
+  NotFoundPage,
+  ShellComponent,
+} from '@claimline/admin-console/feature-shell';
 
 // Every area is a lazily loaded feature library: the first page downloads only the shell.
 export const routes: Routes = [
@@ -17,11 +22,13 @@ export const routes: Routes = [
       },
       {
         path: 'practices/:practiceId/enrollments',
-        loadChildren: () => import('@claimline/admin-console/feature-enrollments').then((m) => m.ENROLLMENTS_ROUTES),
+        loadChildren: () =>
+          import('@claimline/admin-console/feature-enrollments').then((m) => m.ENROLLMENTS_ROUTES),
       },
       {
         path: 'practices',
-        loadChildren: () => import('@claimline/admin-console/feature-practices').then((m) => m.PRACTICES_ROUTES),
+        loadChildren: () =>
+          import('@claimline/admin-console/feature-practices').then((m) => m.PRACTICES_ROUTES),
       },
       {
         path: 'admin',

@@ -25,7 +25,10 @@ export class AuditInterceptor implements NestInterceptor {
     const record = (status: number, body?: unknown) => {
       const fromBody = (body as { id?: string; practiceId?: string } | undefined) ?? {};
       const resourceId = spec.idParam ? (req.params[spec.idParam] as string | undefined) : fromBody.id;
-      const practiceId = (req.params['practiceId'] as string | undefined) ?? fromBody.practiceId ?? (spec.resource === 'practice' ? resourceId : undefined);
+      const practiceId =
+        (req.params['practiceId'] as string | undefined) ??
+        fromBody.practiceId ??
+        (spec.resource === 'practice' ? resourceId : undefined);
       return this.audit.record({
         userId: req.user?.id ?? null,
         role: req.user?.role ?? null,
@@ -39,8 +42,12 @@ export class AuditInterceptor implements NestInterceptor {
       });
     };
     return next.handle().pipe(
-      concatMap((body) => from(record(context.switchToHttp().getResponse().statusCode ?? 200, body).then(() => body))),
-      catchError((error) => from(record(statusOf(error)).catch(() => undefined)).pipe(concatMap(() => throwError(() => error)))),
+      concatMap((body) =>
+        from(record(context.switchToHttp().getResponse().statusCode ?? 200, body).then(() => body)),
+      ),
+      catchError((error) =>
+        from(record(statusOf(error)).catch(() => undefined)).pipe(concatMap(() => throwError(() => error))),
+      ),
     );
   }
 }

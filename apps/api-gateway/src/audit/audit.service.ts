@@ -51,7 +51,17 @@ export class AuditService {
   private async insert(events: NewAuditEvent[]): Promise<void> {
     const values: unknown[] = [];
     const rows = events.map((e, i) => {
-      values.push(e.userId, e.role, e.action, e.resourceType, e.resourceId, e.practiceId, e.status, e.requestId, e.ip);
+      values.push(
+        e.userId,
+        e.role,
+        e.action,
+        e.resourceType,
+        e.resourceId,
+        e.practiceId,
+        e.status,
+        e.requestId,
+        e.ip,
+      );
       const o = i * 9;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}, $${o + 9})`;
     });
@@ -73,7 +83,12 @@ export class AuditService {
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
     if (query.to) qb.andWhere('a.at < :to', { to: query.to });
-    const [items, total] = await qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total, limit, offset };
   }
 }

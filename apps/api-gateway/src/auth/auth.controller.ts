@@ -42,6 +42,12 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who is signed in, with their role and the practices they may see' })
   me(@CurrentUser() user: AuthenticatedUser) {
-    return { id: user.id, email: user.email, role: user.role, practiceId: user.practiceId, practiceIds: user.actor.practiceIds };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      practiceId: user.practiceId,
+      practiceIds: user.actor.practiceIds,
+    };
   }
 }

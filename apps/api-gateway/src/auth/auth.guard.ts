@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -21,18 +27,27 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<Request>();
     const header = req.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw new UnauthorizedException('Sign in first: this route needs a Bearer access token');
+    if (!header?.startsWith('Bearer '))
+      throw new UnauthorizedException('Sign in first: this route needs a Bearer access token');
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(header.slice(7), { algorithms: ['HS256'] });
     } catch (error) {
       throw new UnauthorizedException(
-        error instanceof TokenExpiredError ? 'The access token has expired; refresh it or sign in again' : 'The access token is not valid',
+        error instanceof TokenExpiredError
+          ? 'The access token has expired; refresh it or sign in again'
+          : 'The access token is not valid',
       );
     }
     const actor = await this.actors.resolve(claims.sub);
     if (!actor) throw new UnauthorizedException('This account is no longer active');
-    req.user = { id: claims.sub, email: claims.email, role: actor.role, practiceId: claims.practiceId, actor };
+    req.user = {
+      id: claims.sub,
+      email: claims.email,
+      role: actor.role,
+      practiceId: claims.practiceId,
+      actor,
+    };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new ForbiddenException(`Your role (${actor.role.replace('_', ' ')}) cannot do this`);

@@ -41,12 +41,16 @@ export class AuthService {
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid;
     // The revocation on reuse must commit, so the transaction returns instead of throwing.
     const outcome = await this.db.transaction(async (m): Promise<TokenPair | 'invalid'> => {
-      const token = await m.findOne(RefreshTokenEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const token = await m.findOne(RefreshTokenEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!token || !safeEqual(token.tokenHash, sha256(secret))) return 'invalid';
       if (token.usedAt || token.revokedAt) {
-        await m.query('UPDATE gateway.refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-          token.familyId,
-        ]);
+        await m.query(
+          'UPDATE gateway.refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+          [token.familyId],
+        );
         return 'invalid';
       }
       if (token.expiresAt.getTime() < Date.now()) return 'invalid';
@@ -65,9 +69,10 @@ export class AuthService {
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
     const token = await this.db.getRepository(RefreshTokenEntity).findOne({ where: { id } });
     if (token && safeEqual(token.tokenHash, sha256(secret))) {
-      await this.db.query('UPDATE gateway.refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [
-        token.familyId,
-      ]);
+      await this.db.query(
+        'UPDATE gateway.refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
+        [token.familyId],
+      );
     }
   }
 
@@ -76,8 +81,16 @@ export class AuthService {
     familyId: string,
     repo = this.db.getRepository(RefreshTokenEntity),
   ): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, email: user.email, practiceId: user.practiceId };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      role: user.role,
+      email: user.email,
+      practiceId: user.practiceId,
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
+      algorithm: 'HS256',
+    });
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     await repo.insert({
@@ -89,7 +102,12 @@ export class AuthService {
       usedAt: null,
       revokedAt: null,
     });
-    return { accessToken, refreshToken: `${id}.${secret}`, tokenType: 'Bearer', expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS };
+    return {
+      accessToken,
+      refreshToken: `${id}.${secret}`,
+      tokenType: 'Bearer',
+      expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS,
+    };
   }
 }
 

@@ -21,14 +21,21 @@ export class AuthorizationsController {
 
   @Get('policies/:policyId/authorizations')
   @Audit({ resource: 'authorization', action: 'list' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Param('policyId', UuidParam) policyId: string, @Rpc() rpc: RpcCallOptions) {
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('policyId', UuidParam) policyId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.authorization.list', { practiceId, policyId }, rpc);
   }
 
   @Post('policies/:policyId/authorizations')
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'authorization', action: 'create' })
-  @ApiOperation({ summary: 'Record a prior authorization (at most one active per policy and date); answers with its warnings' })
+  @ApiOperation({
+    summary:
+      'Record a prior authorization (at most one active per policy and date); answers with its warnings',
+  })
   create(
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('policyId', UuidParam) policyId: string,
@@ -40,7 +47,11 @@ export class AuthorizationsController {
 
   @Get('authorizations/:authorizationId')
   @Audit({ resource: 'authorization', action: 'read', idParam: 'authorizationId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('authorizationId', UuidParam) authorizationId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('authorizationId', UuidParam) authorizationId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.authorization.get', { practiceId, authorizationId }, rpc);
   }
 
@@ -54,6 +65,10 @@ export class AuthorizationsController {
     @Body() body: UpdateAuthorizationBody,
     @Rpc() rpc: RpcCallOptions,
   ) {
-    return this.ci.send('client-insurance.authorization.update', { ...body, practiceId, authorizationId }, rpc);
+    return this.ci.send(
+      'client-insurance.authorization.update',
+      { ...body, practiceId, authorizationId },
+      rpc,
+    );
   }
 }

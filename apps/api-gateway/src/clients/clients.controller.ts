@@ -19,8 +19,15 @@ export class ClientsController {
 
   @Get()
   @Audit({ resource: 'client', action: 'list' })
-  @ApiOperation({ summary: 'Clients of the practice, paginated; `search` matches the start of the first or last name ("ada lov" both), `birthDate` exactly' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Query() query: ClientSearchParams, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary:
+      'Clients of the practice, paginated; `search` matches the start of the first or last name ("ada lov" both), `birthDate` exactly',
+  })
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Query() query: ClientSearchParams,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.client.list', { ...query, practiceId }, rpc);
   }
 
@@ -28,7 +35,11 @@ export class ClientsController {
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'client', action: 'create' })
   @ApiOperation({ summary: 'Add a client; names as on the insurance card' })
-  create(@Param('practiceId', UuidParam) practiceId: string, @Body() body: CreateClientBody, @Rpc() rpc: RpcCallOptions) {
+  create(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: CreateClientBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.client.create', { ...body, practiceId }, rpc);
   }
 
@@ -36,21 +47,35 @@ export class ClientsController {
   @Post('missing-info')
   @HttpCode(200)
   @Audit({ resource: 'client_missing_info', action: 'list' })
-  @ApiOperation({ summary: 'Missing billing information for up to 1,000 clients; ids that are not clients of this practice come back in `notFound`' })
-  missingInfoMany(@Param('practiceId', UuidParam) practiceId: string, @Body() body: MissingInfoManyBody, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary:
+      'Missing billing information for up to 1,000 clients; ids that are not clients of this practice come back in `notFound`',
+  })
+  missingInfoMany(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: MissingInfoManyBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.missing-info.get-many', { ...body, practiceId }, rpc);
   }
 
   @Get(':clientId')
   @Audit({ resource: 'client', action: 'read', idParam: 'clientId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('clientId', UuidParam) clientId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('clientId', UuidParam) clientId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.client.get', { practiceId, clientId }, rpc);
   }
 
   @Patch(':clientId')
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'client', action: 'update', idParam: 'clientId' })
-  @ApiOperation({ summary: 'Change client details (null clears an optional field); send the `version` you read (409 if it moved on)' })
+  @ApiOperation({
+    summary:
+      'Change client details (null clears an optional field); send the `version` you read (409 if it moved on)',
+  })
   update(
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('clientId', UuidParam) clientId: string,
@@ -62,8 +87,14 @@ export class ClientsController {
 
   @Get(':clientId/missing-info')
   @Audit({ resource: 'client_missing_info', action: 'read', idParam: 'clientId' })
-  @ApiOperation({ summary: 'What is still missing before this client can be billed, with where to fix each item' })
-  missingInfo(@Param('practiceId', UuidParam) practiceId: string, @Param('clientId', UuidParam) clientId: string, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary: 'What is still missing before this client can be billed, with where to fix each item',
+  })
+  missingInfo(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('clientId', UuidParam) clientId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.missing-info.get', { practiceId, clientId }, rpc);
   }
 }

@@ -50,7 +50,11 @@ describe('client-insurance routes', () => {
   });
 
   it('exposes exactly the planned routes and no consume/release', () => {
-    expect(routes().map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+    expect(
+      routes()
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
       [
         'GET /practices/:practiceId/clients',
         'POST /practices/:practiceId/clients',
@@ -77,16 +81,24 @@ describe('client-insurance routes', () => {
 
   it('audits every route that reads or changes client data, naming the record when the path has it', () => {
     for (const r of routes().filter((x) => x.path.startsWith('/practices/'))) {
-      expect({ route: `${r.method} ${r.path}`, audited: r.audit !== undefined }).toEqual({ route: `${r.method} ${r.path}`, audited: true });
+      expect({ route: `${r.method} ${r.path}`, audited: r.audit !== undefined }).toEqual({
+        route: `${r.method} ${r.path}`,
+        audited: true,
+      });
       const last = /:(\w+)(?:\/missing-info)?$/.exec(r.path)?.[1];
-      if (r.audit!.action === 'read' || r.audit!.action === 'update' || r.audit!.action === 'delete') expect(r.audit!.idParam).toBe(last);
+      if (r.audit!.action === 'read' || r.audit!.action === 'update' || r.audit!.action === 'delete')
+        expect(r.audit!.idParam).toBe(last);
     }
   });
 
   it('lets every role read and only editors change', () => {
     for (const r of routes()) {
       const isRead = r.method === 'GET' || r.handler === 'missingInfoMany';
-      if (isRead) expect({ route: `${r.method} ${r.path}`, roles: r.roles }).toEqual({ route: `${r.method} ${r.path}`, roles: undefined });
+      if (isRead)
+        expect({ route: `${r.method} ${r.path}`, roles: r.roles }).toEqual({
+          route: `${r.method} ${r.path}`,
+          roles: undefined,
+        });
       else if (r.path.startsWith('/payers')) expect(r.roles).toEqual(['admin', 'billing_staff']);
       else expect(r.roles).toEqual(['admin', 'billing_staff', 'practice_owner', 'clinician']);
     }
@@ -101,18 +113,36 @@ describe('HTTP query and body classes', () => {
   };
 
   it('parses the client search query string (numbers, booleans) and refuses a practiceId in it', async () => {
-    const ok = await check(ClientSearchParams, { search: 'smi', birthDate: '1990-02-03', active: 'false', limit: '20', offset: '40' });
+    const ok = await check(ClientSearchParams, {
+      search: 'smi',
+      birthDate: '1990-02-03',
+      active: 'false',
+      limit: '20',
+      offset: '40',
+    });
     expect(ok.errors).toEqual([]);
-    expect(ok.value).toMatchObject({ search: 'smi', birthDate: '1990-02-03', active: false, limit: 20, offset: 40 });
+    expect(ok.value).toMatchObject({
+      search: 'smi',
+      birthDate: '1990-02-03',
+      active: false,
+      limit: 20,
+      offset: 40,
+    });
     expect((await check(ClientSearchParams, { active: 'yes' })).errors).toEqual(['active']);
     expect((await check(ClientSearchParams, { birthDate: '1990-02-30' })).errors).toEqual(['birthDate']);
-    expect((await check(ClientSearchParams, { practiceId: '00000000-0000-4000-8000-000000000000' })).errors).toEqual(['practiceId']);
+    expect(
+      (await check(ClientSearchParams, { practiceId: '00000000-0000-4000-8000-000000000000' })).errors,
+    ).toEqual(['practiceId']);
   });
 
   it('takes up to 1,000 distinct client ids for the bulk missing-info query', async () => {
     const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
-    expect((await check(MissingInfoManyBody, { clientIds: Array.from({ length: 1000 }, (_, i) => id(i)) })).errors).toEqual([]);
-    expect((await check(MissingInfoManyBody, { clientIds: Array.from({ length: 1001 }, (_, i) => id(i)) })).errors).toEqual(['clientIds']);
+    expect(
+      (await check(MissingInfoManyBody, { clientIds: Array.from({ length: 1000 }, (_, i) => id(i)) })).errors,
+    ).toEqual([]);
+    expect(
+      (await check(MissingInfoManyBody, { clientIds: Array.from({ length: 1001 }, (_, i) => id(i)) })).errors,
+    ).toEqual(['clientIds']);
     expect((await check(MissingInfoManyBody, { clientIds: [] })).errors).toEqual(['clientIds']);
     expect((await check(MissingInfoManyBody, { clientIds: ['nope'] })).errors).toEqual(['clientIds']);
   });

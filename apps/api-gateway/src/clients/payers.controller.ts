@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreatePayerCommand, SearchPayersQuery, UpdatePayerBody } from '@claimline/contracts/client-insurance';
+import {
+  CreatePayerCommand,
+  SearchPayersQuery,
+  UpdatePayerBody,
+} from '@claimline/contracts/client-insurance';
 import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
@@ -17,7 +21,10 @@ export class PayersController {
   constructor(@Inject(CLIENT_INSURANCE) private readonly ci: ClientInsuranceClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search by name, alias or payer ID (start of a word); with `state`, payers local to it first and other states’ local plans left out' })
+  @ApiOperation({
+    summary:
+      'Search by name, alias or payer ID (start of a word); with `state`, payers local to it first and other states’ local plans left out',
+  })
   search(@Query() query: SearchPayersQuery, @Rpc() rpc: RpcCallOptions) {
     return this.ci.send('client-insurance.payer.search', query, rpc);
   }
@@ -39,7 +46,11 @@ export class PayersController {
   @Roles(...PAYER_EDITORS)
   @Audit({ resource: 'payer', action: 'update', idParam: 'payerId' })
   @ApiOperation({ summary: 'Change a payer; send the `version` you read (409 if it moved on)' })
-  update(@Param('payerId', UuidParam) payerId: string, @Body() body: UpdatePayerBody, @Rpc() rpc: RpcCallOptions) {
+  update(
+    @Param('payerId', UuidParam) payerId: string,
+    @Body() body: UpdatePayerBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.payer.update', { ...body, payerId }, rpc);
   }
 }

@@ -19,14 +19,20 @@ export class PoliciesController {
   @Get('clients/:clientId/policies')
   @Audit({ resource: 'insurance_policy', action: 'list' })
   @ApiOperation({ summary: 'The client’s policies (not removed), primary first' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Param('clientId', UuidParam) clientId: string, @Rpc() rpc: RpcCallOptions) {
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('clientId', UuidParam) clientId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.policy.list', { practiceId, clientId }, rpc);
   }
 
   @Post('clients/:clientId/policies')
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'insurance_policy', action: 'create' })
-  @ApiOperation({ summary: 'Add a policy; subscriber data is required unless the client is the insured (relationship self)' })
+  @ApiOperation({
+    summary: 'Add a policy; subscriber data is required unless the client is the insured (relationship self)',
+  })
   create(
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('clientId', UuidParam) clientId: string,
@@ -38,7 +44,11 @@ export class PoliciesController {
 
   @Get('policies/:policyId')
   @Audit({ resource: 'insurance_policy', action: 'read', idParam: 'policyId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('policyId', UuidParam) policyId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('policyId', UuidParam) policyId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ci.send('client-insurance.policy.get', { practiceId, policyId }, rpc);
   }
 
@@ -60,7 +70,11 @@ export class PoliciesController {
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'insurance_policy', action: 'delete', idParam: 'policyId' })
   @ApiOperation({ summary: 'Remove a policy (kept for history, no longer listed or billed)' })
-  async remove(@Param('practiceId', UuidParam) practiceId: string, @Param('policyId', UuidParam) policyId: string, @Rpc() rpc: RpcCallOptions) {
+  async remove(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('policyId', UuidParam) policyId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     await this.ci.send('client-insurance.policy.remove', { practiceId, policyId }, rpc);
   }
 }

@@ -13,19 +13,35 @@ export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHan
   return (req: Request, res: Response, next: NextFunction) => {
     // Routes that stream their own body (document uploads) get it untouched.
     if (req.method === 'POST' && rawBodyPaths.some((p) => p.test(req.path))) return next();
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     // Only the streamed upload routes above take anything but JSON (multipart forms included).
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
-      return sendProblem(res, problem(415, 'Send the body as application/json', { instance: req.originalUrl, requestId: req.id as string | undefined }));
+      return sendProblem(
+        res,
+        problem(415, 'Send the body as application/json', {
+          instance: req.originalUrl,
+          requestId: req.id as string | undefined,
+        }),
+      );
     }
     parse(req, res, (err?: { type?: string; message?: string }) => {
       if (!err) return next();
       if (err.type === 'entity.too.large') {
-        return sendProblem(res, problem(413, `The body is larger than the limit of ${limit}`, { instance: req.originalUrl, requestId: req.id as string | undefined }));
+        return sendProblem(
+          res,
+          problem(413, `The body is larger than the limit of ${limit}`, {
+            instance: req.originalUrl,
+            requestId: req.id as string | undefined,
+          }),
+        );
       }
       return sendProblem(
         res,
-        problem(400, `The body is not valid JSON: ${err.message ?? 'parse error'}`, { instance: req.originalUrl, requestId: req.id as string | undefined }),
+        problem(400, `The body is not valid JSON: ${err.message ?? 'parse error'}`, {
+          instance: req.originalUrl,
+          requestId: req.id as string | undefined,
+        }),
       );
     });
   };

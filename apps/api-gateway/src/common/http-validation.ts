@@ -6,6 +6,9 @@ export function httpValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     ...validationOptions,
     exceptionFactory: (errors) =>
-      new UnprocessableEntityException({ message: 'Some fields are not valid', errors: toFieldErrors(errors) }),
+      new UnprocessableEntityException({
+        message: 'Some fields are not valid',
+        errors: toFieldErrors(errors),
+      }),
   });
 }

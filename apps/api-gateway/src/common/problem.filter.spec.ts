@@ -8,7 +8,10 @@ function render(exception: unknown) {
   res.type = (t: string) => ((res.headers['content-type'] = t), res);
   res.send = (b: string) => ((res.body = JSON.parse(b)), res);
   const host = {
-    switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/api/v1/x', id: 'req-1' }), getResponse: () => res }),
+    switchToHttp: () => ({
+      getRequest: () => ({ originalUrl: '/api/v1/x', id: 'req-1' }),
+      getResponse: () => res,
+    }),
   } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
   return res;
@@ -19,18 +22,31 @@ describe('ProblemFilter', () => {
     const res = render(RpcError.field('npi', 'npi', 'NPI 1234567890 fails its check digit'));
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toBe('application/problem+json');
-    expect(res.body).toMatchObject({ status: 422, instance: '/api/v1/x', requestId: 'req-1', errors: [{ field: 'npi' }] });
+    expect(res.body).toMatchObject({
+      status: 422,
+      instance: '/api/v1/x',
+      requestId: 'req-1',
+      errors: [{ field: 'npi' }],
+    });
   });
 
   it('maps a conflict with its details, an absent service to 503 and a slow one to 504', () => {
-    expect(render(RpcError.conflict('stale', { currentVersion: 3 })).body).toMatchObject({ status: 409, currentVersion: 3 });
+    expect(render(RpcError.conflict('stale', { currentVersion: 3 })).body).toMatchObject({
+      status: 409,
+      currentVersion: 3,
+    });
     expect(render(new RpcError({ code: 'unavailable', message: 'down' })).statusCode).toBe(503);
     expect(render(new RpcError({ code: 'timeout', message: 'slow' })).statusCode).toBe(504);
   });
 
   it('keeps HTTP exceptions and their field errors, and hides unknown faults', () => {
     expect(render(new ForbiddenException('nope')).body).toMatchObject({ status: 403, detail: 'nope' });
-    const v = render(new UnprocessableEntityException({ message: 'Some fields are not valid', errors: [{ field: 'a', rule: 'r', message: 'm' }] }));
+    const v = render(
+      new UnprocessableEntityException({
+        message: 'Some fields are not valid',
+        errors: [{ field: 'a', rule: 'r', message: 'm' }],
+      }),
+    );
     expect(v.body.errors).toEqual([{ field: 'a', rule: 'r', message: 'm' }]);
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const crash = render(new Error('db password is hunter2'));

@@ -19,7 +19,10 @@ export class ProblemFilter implements ExceptionFilter {
     const body = this.toProblem(exception);
     body.instance = req.originalUrl;
     body.requestId = req.id as string | undefined;
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.status >= 500)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     sendProblem(res, body);
   }
 
@@ -32,9 +35,16 @@ export class ProblemFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
       if (typeof response === 'object' && response.errors) {
-        return problem(status, String(response.message ?? 'Some fields are not valid'), { errors: response.errors });
+        return problem(status, String(response.message ?? 'Some fields are not valid'), {
+          errors: response.errors,
+        });
       }
-      const message = typeof response === 'string' ? response : Array.isArray(response.message) ? response.message.join('; ') : String(response.message ?? exception.message);
+      const message =
+        typeof response === 'string'
+          ? response
+          : Array.isArray(response.message)
+            ? response.message.join('; ')
+            : String(response.message ?? exception.message);
       return problem(status, message);
     }
     return problem(500, 'Something went wrong on our side; the request id helps us find out what');

@@ -22,7 +22,8 @@ function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcC
   return {
     provide: token,
     inject: [NATS_CONNECTION, GatewayEnv],
-    useFactory: (nc: NatsConnection, env: GatewayEnv) => new RpcClient<M>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
+    useFactory: (nc: NatsConnection, env: GatewayEnv) =>
+      new RpcClient<M>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
   };
 }
 
@@ -34,4 +35,10 @@ export const RPC_PROVIDERS = [
 ];
 
 /** Services the readiness probe pings, by their health subject. */
-export const SERVICE_HEALTH_SUBJECTS = ['practice-settings.health.ping', 'client-insurance.health.ping', 'enrollments.health.ping', 'notifications.health.ping', 'documents.health.ping'];
+export const SERVICE_HEALTH_SUBJECTS = [
+  'practice-settings.health.ping',
+  'client-insurance.health.ping',
+  'enrollments.health.ping',
+  'notifications.health.ping',
+  'documents.health.ping',
+];

@@ -58,8 +58,15 @@ export class DocumentsController {
 
   @Get()
   @Audit({ resource: 'document', action: 'list' })
-  @ApiOperation({ summary: 'Documents of the practice (not deleted), newest first, paginated; narrowed by `linkedType`, `linkedId` and `kind`' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Query() query: ListDocumentsParams, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary:
+      'Documents of the practice (not deleted), newest first, paginated; narrowed by `linkedType`, `linkedId` and `kind`',
+  })
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Query() query: ListDocumentsParams,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.documents.send('documents.document.list', { ...query, practiceId }, rpc);
   }
 
@@ -85,7 +92,12 @@ export class DocumentsController {
       },
     },
   })
-  @ApiQuery({ name: 'linkedType', required: false, enum: DOCUMENT_LINK_TYPES, description: 'Raw-body uploads only' })
+  @ApiQuery({
+    name: 'linkedType',
+    required: false,
+    enum: DOCUMENT_LINK_TYPES,
+    description: 'Raw-body uploads only',
+  })
   @ApiQuery({ name: 'linkedId', required: false, description: 'Raw-body uploads only' })
   @ApiQuery({ name: 'kind', required: false, enum: DOCUMENT_KINDS, description: 'Raw-body uploads only' })
   @ApiQuery({ name: 'name', required: false, description: 'Raw-body uploads only' })
@@ -97,7 +109,8 @@ export class DocumentsController {
     @Rpc() rpc: RpcCallOptions,
   ) {
     // Before reading a byte: a practice out of scope answers like a missing one.
-    if (!canSeePractice(rpc.actor, practiceId)) throw new NotFoundException(`Practice ${practiceId} was not found`);
+    if (!canSeePractice(rpc.actor, practiceId))
+      throw new NotFoundException(`Practice ${practiceId} was not found`);
     const transferObject = `upload/${randomUUID()}`;
     try {
       const received = req.is('multipart/form-data')
@@ -105,7 +118,12 @@ export class DocumentsController {
         : await this.receiveRaw(practiceId, query, contentLength, req, transferObject, rpc);
       return await this.documents.send(
         'documents.document.register',
-        { ...received.params, practiceId, transferObject, ...(received.declaredContentType && { declaredContentType: received.declaredContentType }) },
+        {
+          ...received.params,
+          practiceId,
+          transferObject,
+          ...(received.declaredContentType && { declaredContentType: received.declaredContentType }),
+        },
         { ...rpc, timeoutMs: 60_000 },
       );
     } finally {
@@ -115,7 +133,14 @@ export class DocumentsController {
   }
 
   /** The raw file as the body: the query is checked (fields, linked record) before the body is read. */
-  private async receiveRaw(practiceId: string, query: Record<string, unknown>, contentLength: string | undefined, req: Request, transferObject: string, rpc: RpcCallOptions) {
+  private async receiveRaw(
+    practiceId: string,
+    query: Record<string, unknown>,
+    contentLength: string | undefined,
+    req: Request,
+    transferObject: string,
+    rpc: RpcCallOptions,
+  ) {
     const params = await this.validated(query);
     await this.linkedRecords.check(practiceId, params, rpc);
     if (contentLength && Number(contentLength) > this.maxBytes) throw this.tooLarge();
@@ -128,21 +153,39 @@ export class DocumentsController {
    * may come before or after it) are checked once the form has been read, and the linked record
    * after them. The transfer object of a refused form is deleted by `upload`.
    */
-  private async receiveForm(practiceId: string, query: Record<string, unknown>, contentLength: string | undefined, req: Request, transferObject: string, rpc: RpcCallOptions) {
+  private async receiveForm(
+    practiceId: string,
+    query: Record<string, unknown>,
+    contentLength: string | undefined,
+    req: Request,
+    transferObject: string,
+    rpc: RpcCallOptions,
+  ) {
     const inQuery = Object.keys(query);
     if (inQuery.length > 0) {
-      const errors = inQuery.map((field) => ({ field, rule: 'form_field', message: `With a multipart upload, ${field} goes in a form field, not in the query` }));
+      const errors = inQuery.map((field) => ({
+        field,
+        rule: 'form_field',
+        message: `With a multipart upload, ${field} goes in a form field, not in the query`,
+      }));
       throw new UnprocessableEntityException({ message: errors[0].message, errors });
     }
-    if (contentLength && Number(contentLength) > this.maxBytes + MULTIPART_OVERHEAD_BYTES) throw this.tooLarge();
-    const form = await receiveMultipart(req.headers, req, { maxFileBytes: this.maxBytes, tooLarge: () => this.tooLarge() }, (file) =>
-      this.store(transferObject, file),
+    if (contentLength && Number(contentLength) > this.maxBytes + MULTIPART_OVERHEAD_BYTES)
+      throw this.tooLarge();
+    const form = await receiveMultipart(
+      req.headers,
+      req,
+      { maxFileBytes: this.maxBytes, tooLarge: () => this.tooLarge() },
+      (file) => this.store(transferObject, file),
     );
     const fields: Record<string, unknown> = { ...form.fields };
     if (fields['name'] === undefined && form.file.filename !== undefined) fields['name'] = form.file.filename;
     if (fields['name'] === undefined) {
       const message = 'name is required: send a name field, or a filename in the file part';
-      throw new UnprocessableEntityException({ message, errors: [{ field: 'name', rule: 'required', message }] });
+      throw new UnprocessableEntityException({
+        message,
+        errors: [{ field: 'name', rule: 'required', message }],
+      });
     }
     const params = await this.validated(fields);
     await this.linkedRecords.check(practiceId, params, rpc);
@@ -151,7 +194,10 @@ export class DocumentsController {
 
   /** The same 422 problem as any query or body the global pipe checks. */
   private async validated(value: Record<string, unknown>): Promise<UploadDocumentParams> {
-    return (await this.validation.transform(value, { type: 'body', metatype: UploadDocumentParams })) as UploadDocumentParams;
+    return (await this.validation.transform(value, {
+      type: 'body',
+      metatype: UploadDocumentParams,
+    })) as UploadDocumentParams;
   }
 
   private async store(transferObject: string, body: Readable): Promise<number> {
@@ -165,12 +211,18 @@ export class DocumentsController {
 
   private tooLarge(): PayloadTooLargeException {
     const mb = this.maxBytes / (1024 * 1024);
-    return new PayloadTooLargeException(`The file is larger than the limit of ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB (${this.maxBytes} bytes)`);
+    return new PayloadTooLargeException(
+      `The file is larger than the limit of ${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB (${this.maxBytes} bytes)`,
+    );
   }
 
   @Get(':documentId')
   @Audit({ resource: 'document', action: 'read', idParam: 'documentId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('documentId', UuidParam) documentId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('documentId', UuidParam) documentId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.documents.send('documents.document.get', { practiceId, documentId }, rpc);
   }
 
@@ -188,7 +240,11 @@ export class DocumentsController {
     @Rpc() rpc: RpcCallOptions,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const opened = await this.documents.send('documents.document.open', { practiceId, documentId, ...query }, { ...rpc, timeoutMs: 60_000 });
+    const opened = await this.documents.send(
+      'documents.document.open',
+      { practiceId, documentId, ...query },
+      { ...rpc, timeoutMs: 60_000 },
+    );
     const stream = await this.transfer.download(opened.transferObject);
     if (!stream) throw new InternalServerErrorException('The document could not be read; try again');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -206,7 +262,11 @@ export class DocumentsController {
   @HttpCode(204)
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'document', action: 'delete', idParam: 'documentId' })
-  async remove(@Param('practiceId', UuidParam) practiceId: string, @Param('documentId', UuidParam) documentId: string, @Rpc() rpc: RpcCallOptions) {
+  async remove(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('documentId', UuidParam) documentId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     await this.documents.send('documents.document.remove', { practiceId, documentId }, rpc);
   }
 }

@@ -10,4 +10,7 @@ import { ListDocumentsQuery, OpenDocumentCommand } from '@claimline/contracts/do
 export class ListDocumentsParams extends OmitType(ListDocumentsQuery, ['practiceId'] as const) {}
 
 /** `?size=original|preview` */
-export class DocumentContentParams extends OmitType(OpenDocumentCommand, ['practiceId', 'documentId'] as const) {}
+export class DocumentContentParams extends OmitType(OpenDocumentCommand, [
+  'practiceId',
+  'documentId',
+] as const) {}

@@ -28,17 +28,37 @@ function routes() {
 describe('documents routes', () => {
   it('exposes list, upload, metadata, content and delete, each audited; reads for every role, changes for editors', () => {
     const editors = ['admin', 'billing_staff', 'practice_owner', 'clinician'];
-    expect(routes().map(({ route, audit, roles }) => ({ route, audit, roles })).sort((a, b) => a.route.localeCompare(b.route))).toEqual(
+    expect(
+      routes()
+        .map(({ route, audit, roles }) => ({ route, audit, roles }))
+        .sort((a, b) => a.route.localeCompare(b.route)),
+    ).toEqual(
       [
-        { route: 'GET /practices/:practiceId/documents', audit: { resource: 'document', action: 'list' }, roles: undefined },
-        { route: 'POST /practices/:practiceId/documents', audit: { resource: 'document', action: 'create' }, roles: editors },
-        { route: 'GET /practices/:practiceId/documents/:documentId', audit: { resource: 'document', action: 'read', idParam: 'documentId' }, roles: undefined },
+        {
+          route: 'GET /practices/:practiceId/documents',
+          audit: { resource: 'document', action: 'list' },
+          roles: undefined,
+        },
+        {
+          route: 'POST /practices/:practiceId/documents',
+          audit: { resource: 'document', action: 'create' },
+          roles: editors,
+        },
+        {
+          route: 'GET /practices/:practiceId/documents/:documentId',
+          audit: { resource: 'document', action: 'read', idParam: 'documentId' },
+          roles: undefined,
+        },
         {
           route: 'GET /practices/:practiceId/documents/:documentId/content',
           audit: { resource: 'document_content', action: 'read', idParam: 'documentId' },
           roles: undefined,
         },
-        { route: 'DELETE /practices/:practiceId/documents/:documentId', audit: { resource: 'document', action: 'delete', idParam: 'documentId' }, roles: editors },
+        {
+          route: 'DELETE /practices/:practiceId/documents/:documentId',
+          audit: { resource: 'document', action: 'delete', idParam: 'documentId' },
+          roles: editors,
+        },
       ].sort((a, b) => a.route.localeCompare(b.route)),
     );
   });
@@ -51,10 +71,18 @@ describe('documents query classes', () => {
   };
 
   it('parses the list filters and paging, and refuses a practiceId in the query', async () => {
-    const ok = await check(ListDocumentsParams, { linkedType: 'policy', linkedId: '4b1f5c1e-8a47-4a8e-9d7e-4d9f2d3c1a10', kind: 'insurance_card_back', limit: '10', offset: '20' });
+    const ok = await check(ListDocumentsParams, {
+      linkedType: 'policy',
+      linkedId: '4b1f5c1e-8a47-4a8e-9d7e-4d9f2d3c1a10',
+      kind: 'insurance_card_back',
+      limit: '10',
+      offset: '20',
+    });
     expect(ok.errors).toEqual([]);
     expect(ok.value).toMatchObject({ limit: 10, offset: 20 });
-    expect((await check(ListDocumentsParams, { practiceId: '4b1f5c1e-8a47-4a8e-9d7e-4d9f2d3c1a10' })).errors).toEqual(['practiceId']);
+    expect(
+      (await check(ListDocumentsParams, { practiceId: '4b1f5c1e-8a47-4a8e-9d7e-4d9f2d3c1a10' })).errors,
+    ).toEqual(['practiceId']);
     expect((await check(ListDocumentsParams, { kind: 'selfie' })).errors).toEqual(['kind']);
   });
 

@@ -3,7 +3,8 @@ import type { DocumentLinkType } from '@claimline/contracts/documents';
 import { RpcCallOptions, RpcError } from '@claimline/backend/util-nats';
 import { CLIENT_INSURANCE, ClientInsuranceClient, ENROLLMENTS, EnrollmentsClient } from '../common/rpc';
 
-const unprocessable = (field: string, rule: string, message: string) => new UnprocessableEntityException({ message, errors: [{ field, rule, message }] });
+const unprocessable = (field: string, rule: string, message: string) =>
+  new UnprocessableEntityException({ message, errors: [{ field, rule, message }] });
 
 /**
  * A document is attached to a record of the same practice that exists: the gateway asks the
@@ -19,16 +20,28 @@ export class LinkedRecords {
   ) {}
 
   /** Resolves when `linkedId` is a `linkedType` record of the practice; 422 on `linkedType`/`linkedId` otherwise. */
-  async check(practiceId: string, link: { linkedType: DocumentLinkType; linkedId: string }, rpc: RpcCallOptions): Promise<void> {
+  async check(
+    practiceId: string,
+    link: { linkedType: DocumentLinkType; linkedId: string },
+    rpc: RpcCallOptions,
+  ): Promise<void> {
     const { linkedType, linkedId } = link;
     switch (linkedType) {
       case 'client':
-        return this.exists('client', () => this.clientInsurance.send('client-insurance.client.get', { practiceId, clientId: linkedId }, rpc));
+        return this.exists('client', () =>
+          this.clientInsurance.send('client-insurance.client.get', { practiceId, clientId: linkedId }, rpc),
+        );
       case 'policy':
-        return this.exists('policy', () => this.clientInsurance.send('client-insurance.policy.get', { practiceId, policyId: linkedId }, rpc));
+        return this.exists('policy', () =>
+          this.clientInsurance.send('client-insurance.policy.get', { practiceId, policyId: linkedId }, rpc),
+        );
       case 'enrollment':
         return this.exists('enrollment', async () => {
-          const enrollment = await this.enrollments.send('enrollments.enrollment.get', { enrollmentId: linkedId }, rpc);
+          const enrollment = await this.enrollments.send(
+            'enrollments.enrollment.get',
+            { enrollmentId: linkedId },
+            rpc,
+          );
           if (enrollment.practiceId !== practiceId) throw RpcError.notFound('Enrollment', linkedId);
         });
       case 'claim':

@@ -73,7 +73,9 @@ export function receiveMultipart(
     });
   } catch (error) {
     body.resume();
-    return Promise.reject(new BadRequestException(`The multipart body cannot be read: ${(error as Error).message}`));
+    return Promise.reject(
+      new BadRequestException(`The multipart body cannot be read: ${(error as Error).message}`),
+    );
   }
 
   return new Promise<ReceivedForm>((resolve, reject) => {
@@ -121,12 +123,16 @@ export function receiveMultipart(
     parser.on('file', (name, stream, info) => {
       if (name !== FILE_PART) {
         stream.resume();
-        note(fieldProblem(FILE_PART, 'file_part', `The file must be sent in a part named file, not "${name}"`));
+        note(
+          fieldProblem(FILE_PART, 'file_part', `The file must be sent in a part named file, not "${name}"`),
+        );
         return;
       }
       const received: ReceivedFile = {
         ...(info.filename !== undefined && info.filename !== '' && { filename: info.filename }),
-        ...(!['text/plain', 'application/octet-stream'].includes(info.mimeType) && { declaredType: info.mimeType }),
+        ...(!['text/plain', 'application/octet-stream'].includes(info.mimeType) && {
+          declaredType: info.mimeType,
+        }),
         bytes: 0,
       };
       file = received;
@@ -144,10 +150,22 @@ export function receiveMultipart(
       stored.catch(() => undefined);
     });
 
-    parser.on('filesLimit', () => note(fieldProblem(FILE_PART, 'max_count', 'Send one file per upload; this form has more than one')));
-    parser.on('fieldsLimit', () => note(new BadRequestException(`The form has more than ${maxFields} fields; an upload needs linkedType, linkedId, kind, name and file`)));
-    parser.on('partsLimit', () => note(new BadRequestException(`The form has more than ${maxFields + 2} parts`)));
-    parser.on('error', (error: Error) => fail(new BadRequestException(`The multipart body cannot be read: ${error.message}`)));
+    parser.on('filesLimit', () =>
+      note(fieldProblem(FILE_PART, 'max_count', 'Send one file per upload; this form has more than one')),
+    );
+    parser.on('fieldsLimit', () =>
+      note(
+        new BadRequestException(
+          `The form has more than ${maxFields} fields; an upload needs linkedType, linkedId, kind, name and file`,
+        ),
+      ),
+    );
+    parser.on('partsLimit', () =>
+      note(new BadRequestException(`The form has more than ${maxFields + 2} parts`)),
+    );
+    parser.on('error', (error: Error) =>
+      fail(new BadRequestException(`The multipart body cannot be read: ${error.message}`)),
+    );
     body.once('error', () => fail(new BadRequestException('The upload was interrupted before its end')));
     body.once('close', () => {
       if (!body.readableEnded) fail(new BadRequestException('The upload was interrupted before its end'));
@@ -159,7 +177,8 @@ export function receiveMultipart(
           if (settled) return;
           settled = true;
           if (problem) return reject(problem);
-          if (!file) return reject(fieldProblem(FILE_PART, 'required', 'Attach the file in a part named file'));
+          if (!file)
+            return reject(fieldProblem(FILE_PART, 'required', 'Attach the file in a part named file'));
           resolve({ fields, file });
         },
         () => undefined, // `fail` answers

@@ -28,7 +28,11 @@ export class EnrollmentsController {
     summary:
       'Staff: `accept`, `reject` (with `reason`), `require_document` (with `instructions`); practice: `attach_document` (with `documentId`). Send the `version` you read (409 if it moved on)',
   })
-  act(@Param('enrollmentId', UuidParam) enrollmentId: string, @Body() body: ActOnEnrollmentBody, @Rpc() rpc: RpcCallOptions) {
+  act(
+    @Param('enrollmentId', UuidParam) enrollmentId: string,
+    @Body() body: ActOnEnrollmentBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.enrollments.send('enrollments.enrollment.act', { ...body, enrollmentId }, rpc);
   }
 

@@ -33,12 +33,26 @@ describe('enrollments routes', () => {
   });
 
   it('exposes exactly the planned routes, each audited, with the planned roles', () => {
-    expect(routes().map((r) => ({ route: r.route, audited: r.audit !== undefined, roles: r.roles ?? 'any' }))).toEqual([
+    expect(
+      routes().map((r) => ({ route: r.route, audited: r.audit !== undefined, roles: r.roles ?? 'any' })),
+    ).toEqual([
       { route: 'GET /practices/:practiceId/enrollments', audited: true, roles: 'any' },
-      { route: 'GET /practices/:practiceId/enrollments/preview', audited: true, roles: ['admin', 'billing_staff', 'practice_owner'] },
-      { route: 'POST /practices/:practiceId/enrollments', audited: true, roles: ['admin', 'billing_staff', 'practice_owner'] },
+      {
+        route: 'GET /practices/:practiceId/enrollments/preview',
+        audited: true,
+        roles: ['admin', 'billing_staff', 'practice_owner'],
+      },
+      {
+        route: 'POST /practices/:practiceId/enrollments',
+        audited: true,
+        roles: ['admin', 'billing_staff', 'practice_owner'],
+      },
       { route: 'GET /enrollments/:enrollmentId', audited: true, roles: 'any' },
-      { route: 'PATCH /enrollments/:enrollmentId', audited: true, roles: ['admin', 'billing_staff', 'practice_owner'] },
+      {
+        route: 'PATCH /enrollments/:enrollmentId',
+        audited: true,
+        roles: ['admin', 'billing_staff', 'practice_owner'],
+      },
       { route: 'GET /enrollments/:enrollmentId/history', audited: true, roles: 'any' },
     ]);
   });

@@ -55,7 +55,13 @@ export class HealthController {
       database: await timed(() => this.db.query('SELECT 1')),
     };
     const services = await Promise.all(
-      SERVICE_HEALTH_SUBJECTS.map(async (subject) => [subject.split('.')[0], await timed(() => this.pings.send(subject, {}, { actor: SYSTEM_ACTOR }))] as const),
+      SERVICE_HEALTH_SUBJECTS.map(
+        async (subject) =>
+          [
+            subject.split('.')[0],
+            await timed(() => this.pings.send(subject, {}, { actor: SYSTEM_ACTOR })),
+          ] as const,
+      ),
     );
     for (const [name, check] of services) checks[name] = check;
     const up = Object.values(checks).every((c) => c.status === 'up');

@@ -17,7 +17,8 @@ export class AdminEmailsController {
   @Roles('admin')
   @Audit({ resource: 'email', action: 'list' })
   @ApiOperation({
-    summary: 'The e-mail log (admins only): recipient, subject, status, attempts, last error; newest first, `status` filters, `limit`/`offset` page',
+    summary:
+      'The e-mail log (admins only): recipient, subject, status, attempts, last error; newest first, `status` filters, `limit`/`offset` page',
   })
   list(@Query() query: ListEmailsQuery, @Rpc() rpc: RpcCallOptions) {
     return this.notifications.send('notifications.email.list', query, rpc);

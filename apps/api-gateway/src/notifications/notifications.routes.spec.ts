@@ -24,7 +24,10 @@ describe('notifications routes', () => {
     const ok = plainToInstance(ListEmailsQuery, { status: 'failed', limit: '25', offset: '50' });
     expect(await validate(ok, validationOptions)).toHaveLength(0);
     expect(ok).toMatchObject({ status: 'failed', limit: 25, offset: 50 });
-    const bad = await validate(plainToInstance(ListEmailsQuery, { status: 'bounced', limit: '0', extra: '1' }), validationOptions);
+    const bad = await validate(
+      plainToInstance(ListEmailsQuery, { status: 'bounced', limit: '0', extra: '1' }),
+      validationOptions,
+    );
     expect(bad.map((e) => e.property).sort()).toEqual(['extra', 'limit', 'status']);
   });
 });

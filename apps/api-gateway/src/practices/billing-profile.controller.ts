@@ -16,7 +16,10 @@ export class BillingProfileController {
 
   @Get()
   @Audit({ resource: 'billing_profile', action: 'read', idParam: 'practiceId' })
-  @ApiOperation({ summary: 'Organization NPI, Tax ID (an SSN is masked except for admins and billing staff), taxonomy, billing address, box 32' })
+  @ApiOperation({
+    summary:
+      'Organization NPI, Tax ID (an SSN is masked except for admins and billing staff), taxonomy, billing address, box 32',
+  })
   get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
     return this.ps.send('practice-settings.billing-profile.get', { practiceId }, rpc);
   }
@@ -24,8 +27,15 @@ export class BillingProfileController {
   @Put()
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'billing_profile', action: 'update', idParam: 'practiceId' })
-  @ApiOperation({ summary: 'Replace the billing profile; send the `version` you read (0 for the first save). Leave `taxId` out to keep the one on file' })
-  put(@Param('practiceId', UuidParam) practiceId: string, @Body() body: PutBillingProfileBody, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary:
+      'Replace the billing profile; send the `version` you read (0 for the first save). Leave `taxId` out to keep the one on file',
+  })
+  put(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: PutBillingProfileBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.billing-profile.put', { ...body, practiceId }, rpc);
   }
 }

@@ -17,21 +17,36 @@ export class LocationsController {
 
   @Get()
   @Audit({ resource: 'location', action: 'list' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Query() page: PageQueryDto, @Rpc() rpc: RpcCallOptions) {
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Query() page: PageQueryDto,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.location.list', { ...page, practiceId }, rpc);
   }
 
   @Post()
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'location', action: 'create' })
-  @ApiOperation({ summary: 'Add an office location: a street address and its default place of service (11 office, 02 / 10 telehealth)' })
-  create(@Param('practiceId', UuidParam) practiceId: string, @Body() body: CreateLocationBody, @Rpc() rpc: RpcCallOptions) {
+  @ApiOperation({
+    summary:
+      'Add an office location: a street address and its default place of service (11 office, 02 / 10 telehealth)',
+  })
+  create(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: CreateLocationBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.location.create', { ...body, practiceId }, rpc);
   }
 
   @Get(':locationId')
   @Audit({ resource: 'location', action: 'read', idParam: 'locationId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('locationId', UuidParam) locationId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('locationId', UuidParam) locationId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.location.get', { practiceId, locationId }, rpc);
   }
 
@@ -52,7 +67,11 @@ export class LocationsController {
   @HttpCode(204)
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'location', action: 'delete', idParam: 'locationId' })
-  async remove(@Param('practiceId', UuidParam) practiceId: string, @Param('locationId', UuidParam) locationId: string, @Rpc() rpc: RpcCallOptions) {
+  async remove(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('locationId', UuidParam) locationId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     await this.ps.send('practice-settings.location.remove', { practiceId, locationId }, rpc);
   }
 }

@@ -14,7 +14,6 @@ import { UuidParam } from '../common/params';
 import { Rpc } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 
-
 @ApiTags('practices')
 @ApiBearerAuth()
 @Controller('practices')
@@ -51,7 +50,11 @@ export class PracticesController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'practice', action: 'update', idParam: 'practiceId' })
   @ApiOperation({ summary: 'Change practice details; send the `version` you read (409 if it moved on)' })
-  update(@Param('practiceId', UuidParam) practiceId: string, @Body() body: UpdatePracticeBody, @Rpc() rpc: RpcCallOptions) {
+  update(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: UpdatePracticeBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.practice.update', { ...body, practiceId }, rpc);
   }
 }

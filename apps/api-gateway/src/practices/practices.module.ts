@@ -10,7 +10,14 @@ import { TeamMembersController } from './team-members.controller';
 
 @Module({
   imports: [AuthModule],
-  controllers: [PracticesController, TeamMembersController, LocationsController, BillingProfileController, ReadinessController, ReferenceController],
+  controllers: [
+    PracticesController,
+    TeamMembersController,
+    LocationsController,
+    BillingProfileController,
+    ReadinessController,
+    ReferenceController,
+  ],
   providers: [...RPC_PROVIDERS],
 })
 export class PracticesModule {}

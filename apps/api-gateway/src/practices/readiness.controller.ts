@@ -14,7 +14,10 @@ export class ReadinessController {
 
   @Get()
   @Audit({ resource: 'readiness', action: 'read', idParam: 'practiceId' })
-  @ApiOperation({ summary: 'The "Set up your account" checklist: each item done or missing, the missing fields, and where to fix them' })
+  @ApiOperation({
+    summary:
+      'The "Set up your account" checklist: each item done or missing, the missing fields, and where to fix them',
+  })
   get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
     return this.ps.send('practice-settings.readiness.get', { practiceId }, rpc);
   }

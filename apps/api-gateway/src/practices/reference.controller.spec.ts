@@ -13,7 +13,10 @@ describe('ReferenceController', () => {
   });
 
   it('looks a code up in any case, and answers 404 for a well-formed code NUCC does not list', () => {
-    expect(c.taxonomy('1041c0700x')).toMatchObject({ code: '1041C0700X', displayName: 'Clinical Social Worker' });
+    expect(c.taxonomy('1041c0700x')).toMatchObject({
+      code: '1041C0700X',
+      displayName: 'Clinical Social Worker',
+    });
     expect(() => c.taxonomy('1041C0799X')).toThrow(NotFoundException);
   });
 
@@ -23,6 +26,10 @@ describe('ReferenceController', () => {
 
   it('requires a search text and bounds the limit', () => {
     expect(validateSync(plainToInstance(TaxonomySearchQuery, {})).map((e) => e.property)).toEqual(['search']);
-    expect(validateSync(plainToInstance(TaxonomySearchQuery, { search: 'lcsw', limit: '500' })).map((e) => e.property)).toEqual(['limit']);
+    expect(
+      validateSync(plainToInstance(TaxonomySearchQuery, { search: 'lcsw', limit: '500' })).map(
+        (e) => e.property,
+      ),
+    ).toEqual(['limit']);
   });
 });

@@ -2,7 +2,13 @@ import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { findTaxonomy, NUCC_TAXONOMY_VERSION, PLACES_OF_SERVICE, searchTaxonomy, type TaxonomyEntry } from '@claimline/reference-data';
+import {
+  findTaxonomy,
+  NUCC_TAXONOMY_VERSION,
+  PLACES_OF_SERVICE,
+  searchTaxonomy,
+  type TaxonomyEntry,
+} from '@claimline/reference-data';
 
 export class TaxonomySearchQuery {
   @IsString()
@@ -26,7 +32,10 @@ export class TaxonomySearchQuery {
 @Controller('reference')
 export class ReferenceController {
   @Get('taxonomy')
-  @ApiOperation({ summary: 'Search NUCC taxonomy codes by name, licence or code (e.g. "clinical social worker" → 1041C0700X)' })
+  @ApiOperation({
+    summary:
+      'Search NUCC taxonomy codes by name, licence or code (e.g. "clinical social worker" → 1041C0700X)',
+  })
   searchTaxonomy(@Query() query: TaxonomySearchQuery): { version: string; items: TaxonomyEntry[] } {
     return { version: NUCC_TAXONOMY_VERSION, items: searchTaxonomy(query.search, query.limit ?? 20) };
   }
@@ -35,7 +44,10 @@ export class ReferenceController {
   @ApiOperation({ summary: 'One NUCC taxonomy code' })
   taxonomy(@Param('code') code: string): TaxonomyEntry {
     const entry = findTaxonomy(code);
-    if (!entry) throw new NotFoundException(`Taxonomy code ${code.toUpperCase()} is not in the NUCC code set (v${NUCC_TAXONOMY_VERSION})`);
+    if (!entry)
+      throw new NotFoundException(
+        `Taxonomy code ${code.toUpperCase()} is not in the NUCC code set (v${NUCC_TAXONOMY_VERSION})`,
+      );
     return entry;
   }
 

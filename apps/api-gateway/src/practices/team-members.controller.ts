@@ -17,7 +17,11 @@ export class TeamMembersController {
 
   @Get()
   @Audit({ resource: 'team_member', action: 'list' })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Query() page: PageQueryDto, @Rpc() rpc: RpcCallOptions) {
+  list(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Query() page: PageQueryDto,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.team-member.list', { ...page, practiceId }, rpc);
   }
 
@@ -25,13 +29,21 @@ export class TeamMembersController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'team_member', action: 'create' })
   @ApiOperation({ summary: 'Add a team member; a personal NPI must pass its check digit' })
-  create(@Param('practiceId', UuidParam) practiceId: string, @Body() body: CreateTeamMemberBody, @Rpc() rpc: RpcCallOptions) {
+  create(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Body() body: CreateTeamMemberBody,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.team-member.create', { ...body, practiceId }, rpc);
   }
 
   @Get(':memberId')
   @Audit({ resource: 'team_member', action: 'read', idParam: 'memberId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Param('memberId', UuidParam) memberId: string, @Rpc() rpc: RpcCallOptions) {
+  get(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('memberId', UuidParam) memberId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     return this.ps.send('practice-settings.team-member.get', { practiceId, memberId }, rpc);
   }
 
@@ -51,7 +63,11 @@ export class TeamMembersController {
   @HttpCode(204)
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'team_member', action: 'delete', idParam: 'memberId' })
-  async remove(@Param('practiceId', UuidParam) practiceId: string, @Param('memberId', UuidParam) memberId: string, @Rpc() rpc: RpcCallOptions) {
+  async remove(
+    @Param('practiceId', UuidParam) practiceId: string,
+    @Param('memberId', UuidParam) memberId: string,
+    @Rpc() rpc: RpcCallOptions,
+  ) {
     await this.ps.send('practice-settings.team-member.remove', { practiceId, memberId }, rpc);
   }
 }

@@ -23,15 +23,25 @@ export class UsersController {
 
   @Post()
   @Audit({ resource: 'user', action: 'create' })
-  @ApiOperation({ summary: 'Create a staff member, an admin, or a practice owner or clinician of one practice' })
+  @ApiOperation({
+    summary: 'Create a staff member, an admin, or a practice owner or clinician of one practice',
+  })
   create(@Body() body: CreateUserBody, @CurrentActor() actor: Actor, @Req() req: Request) {
     return this.users.create(actor, body, req.id as string);
   }
 
   @Patch(':userId')
   @Audit({ resource: 'user', action: 'update', idParam: 'userId' })
-  @ApiOperation({ summary: 'Rename, change the role (with its practice), deactivate or reset the password of a user; role, deactivation and password changes end every session' })
-  update(@Param('userId', UuidParam) userId: string, @Body() body: UpdateUserBody, @CurrentActor() actor: Actor, @Req() req: Request) {
+  @ApiOperation({
+    summary:
+      'Rename, change the role (with its practice), deactivate or reset the password of a user; role, deactivation and password changes end every session',
+  })
+  update(
+    @Param('userId', UuidParam) userId: string,
+    @Body() body: UpdateUserBody,
+    @CurrentActor() actor: Actor,
+    @Req() req: Request,
+  ) {
     return this.users.update(actor, userId, body, req.id as string);
   }
 

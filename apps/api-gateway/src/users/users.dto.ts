@@ -1,4 +1,15 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto, Role, ROLES } from '@claimline/contracts/common';
 
 export class CreateUserBody {
@@ -17,8 +28,13 @@ export class CreateUserBody {
   role: Role;
 
   /** Required for practice owners and clinicians, refused for staff and admins. */
-  @ValidateIf((o: CreateUserBody) => o.role === 'practice_owner' || o.role === 'clinician' || o.practiceId !== undefined)
-  @IsUUID(undefined, { message: 'practiceId must be the id of a practice (required for practice owners and clinicians)' })
+  @ValidateIf(
+    (o: CreateUserBody) =>
+      o.role === 'practice_owner' || o.role === 'clinician' || o.practiceId !== undefined,
+  )
+  @IsUUID(undefined, {
+    message: 'practiceId must be the id of a practice (required for practice owners and clinicians)',
+  })
   practiceId?: string;
 }
 
@@ -42,8 +58,13 @@ export class UpdateUserBody {
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
-  @ValidateIf((o: UpdateUserBody) => o.role === 'practice_owner' || o.role === 'clinician' || o.practiceId !== undefined)
-  @IsUUID(undefined, { message: 'practiceId must be the id of a practice (required for practice owners and clinicians)' })
+  @ValidateIf(
+    (o: UpdateUserBody) =>
+      o.role === 'practice_owner' || o.role === 'clinician' || o.practiceId !== undefined,
+  )
+  @IsUUID(undefined, {
+    message: 'practiceId must be the id of a practice (required for practice owners and clinicians)',
+  })
   practiceId?: string;
 }
 

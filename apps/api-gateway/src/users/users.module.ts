@@ -5,5 +5,10 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 import { BootstrapAdmin } from './bootstrap-admin';
 
-@Module({ imports: [AuthModule], controllers: [UsersController], providers: [UsersService, BootstrapAdmin, ...RPC_PROVIDERS], exports: [UsersService] })
+@Module({
+  imports: [AuthModule],
+  controllers: [UsersController],
+  providers: [UsersService, BootstrapAdmin, ...RPC_PROVIDERS],
+  exports: [UsersService],
+})
 export class UsersModule {}

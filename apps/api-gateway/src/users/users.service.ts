@@ -35,17 +35,29 @@ export class UsersService {
   ) {}
 
   /** Practice owners and clinicians belong to one existing practice; the other roles to none. */
-  private async checkPractice(actor: Actor, role: Role, practiceId: string | undefined, requestId?: string): Promise<void> {
+  private async checkPractice(
+    actor: Actor,
+    role: Role,
+    practiceId: string | undefined,
+    requestId?: string,
+  ): Promise<void> {
     const needsPractice = PRACTICE_ROLES.includes(role);
     if (!needsPractice && practiceId) {
-      throw RpcError.field('practiceId', 'forbidden', `A ${role.replace('_', ' ')} is not tied to one practice; leave practiceId out`);
+      throw RpcError.field(
+        'practiceId',
+        'forbidden',
+        `A ${role.replace('_', ' ')} is not tied to one practice; leave practiceId out`,
+      );
     }
     if (needsPractice) {
       // The practice must exist (the practice-settings service answers not_found otherwise).
-      await this.ps.send('practice-settings.practice.get', { practiceId: practiceId! }, { actor, requestId }).catch((e) => {
-        if (e instanceof RpcError && e.code === 'not_found') throw RpcError.field('practiceId', 'exists', 'No practice has this id');
-        throw e;
-      });
+      await this.ps
+        .send('practice-settings.practice.get', { practiceId: practiceId! }, { actor, requestId })
+        .catch((e) => {
+          if (e instanceof RpcError && e.code === 'not_found')
+            throw RpcError.field('practiceId', 'exists', 'No practice has this id');
+          throw e;
+        });
     }
   }
 
@@ -64,7 +76,8 @@ export class UsersService {
     try {
       await this.db.getRepository(UserEntity).save(user);
     } catch (error) {
-      if (isUniqueViolation(error, 'user_account_email_uq')) throw RpcError.field('email', 'unique', 'A user with this e-mail already exists');
+      if (isUniqueViolation(error, 'user_account_email_uq'))
+        throw RpcError.field('email', 'unique', 'A user with this e-mail already exists');
       throw error;
     }
     return toUserView(user);
@@ -87,7 +100,9 @@ export class UsersService {
   private async assignments(userIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (!userIds.length) return out;
-    const rows = await this.db.getRepository(StaffAssignmentEntity).find({ where: { userId: In(userIds) }, order: { practiceId: 'ASC' } });
+    const rows = await this.db
+      .getRepository(StaffAssignmentEntity)
+      .find({ where: { userId: In(userIds) }, order: { practiceId: 'ASC' } });
     for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.practiceId]);
     return out;
   }
@@ -99,10 +114,18 @@ export class UsersService {
     if (body.practiceId !== undefined && body.role === undefined) {
       throw RpcError.field('practiceId', 'role', 'practiceId is changed together with role (send both)');
     }
-    if (id === actor.userId && ((body.role !== undefined && body.role !== user.role) || body.active === false)) {
-      throw RpcError.field(body.active === false ? 'active' : 'role', 'self', 'You cannot change your own role or deactivate yourself; ask another administrator');
+    if (
+      id === actor.userId &&
+      ((body.role !== undefined && body.role !== user.role) || body.active === false)
+    ) {
+      throw RpcError.field(
+        body.active === false ? 'active' : 'role',
+        'self',
+        'You cannot change your own role or deactivate yourself; ask another administrator',
+      );
     }
-    const roleChanged = body.role !== undefined && (body.role !== user.role || (body.practiceId ?? null) !== user.practiceId);
+    const roleChanged =
+      body.role !== undefined && (body.role !== user.role || (body.practiceId ?? null) !== user.practiceId);
     if (body.role !== undefined) await this.checkPractice(actor, body.role, body.practiceId, requestId);
     if (body.displayName !== undefined) user.displayName = body.displayName.trim();
     if (body.active !== undefined) user.active = body.active;
@@ -110,14 +133,18 @@ export class UsersService {
     await this.db.transaction(async (m) => {
       if (roleChanged) {
         // Leaving billing staff drops the assignments; a practice role takes its one practice.
-        if (user.role === 'billing_staff' && body.role !== 'billing_staff') await m.delete(StaffAssignmentEntity, { userId: id });
+        if (user.role === 'billing_staff' && body.role !== 'billing_staff')
+          await m.delete(StaffAssignmentEntity, { userId: id });
         user.role = body.role!;
         user.practiceId = PRACTICE_ROLES.includes(body.role!) ? body.practiceId! : null;
       }
       await m.save(user);
       if (roleChanged || body.active === false || body.password !== undefined) {
         // Access tokens carry the role: end every session so the next one has the new rights.
-        await m.query('UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+        await m.query(
+          'UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+          [id],
+        );
       }
     });
     this.actors.forget(id);
@@ -128,11 +155,16 @@ export class UsersService {
   async assignPractices(id: string, practiceIds: string[]): Promise<{ practiceIds: string[] }> {
     const user = await this.db.getRepository(UserEntity).findOne({ where: { id } });
     if (!user) throw new NotFoundException(`User ${id} was not found`);
-    if (user.role !== 'billing_staff') throw RpcError.field('practiceIds', 'role', 'Only billing staff are assigned practices');
+    if (user.role !== 'billing_staff')
+      throw RpcError.field('practiceIds', 'role', 'Only billing staff are assigned practices');
     const unique = [...new Set(practiceIds)];
     await this.db.transaction(async (m) => {
       await m.delete(StaffAssignmentEntity, { userId: id });
-      if (unique.length) await m.insert(StaffAssignmentEntity, unique.map((practiceId) => ({ userId: id, practiceId })));
+      if (unique.length)
+        await m.insert(
+          StaffAssignmentEntity,
+          unique.map((practiceId) => ({ userId: id, practiceId })),
+        );
     });
     this.actors.forget(id);
     return { practiceIds: unique };

@@ -8,7 +8,14 @@ import type { Actor } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
 import { RpcClient } from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, deleteTestStreams, freePort, TestDatabase, testEventsConfig, testNatsUrl } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  deleteTestStreams,
+  freePort,
+  TestDatabase,
+  testEventsConfig,
+  testNatsUrl,
+} from '@claimline/backend/util-testing';
 import { gatewayDataSourceOptions } from '../../src/database/data-source';
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -38,7 +45,11 @@ export class DocumentsStack {
   readonly events = testEventsConfig();
   readonly bucket = `docs-gw-${randomBytes(4).toString('hex')}`;
   readonly dir = mkdtempSync(join(tmpdir(), 'claimline-gw-documents-'));
-  readonly records = { clients: [] as KnownRecord[], policies: [] as KnownRecord[], enrollments: [] as KnownRecord[] };
+  readonly records = {
+    clients: [] as KnownRecord[],
+    policies: [] as KnownRecord[],
+    enrollments: [] as KnownRecord[],
+  };
   /** Every lookup the stubs answered: subject, data, actor. */
   readonly lookups: { subject: string; data: Record<string, string>; actor: Actor }[] = [];
   private readonly subs: Subscription[] = [];
@@ -73,11 +84,22 @@ export class DocumentsStack {
   }
 
   private start(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', '-r', join(__dirname, 'memory-probe.ts'), join(ROOT, entry)], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--expose-gc',
+        '-r',
+        '@swc-node/register',
+        '-r',
+        join(__dirname, 'memory-probe.ts'),
+        join(ROOT, entry),
+      ],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      },
+    );
     const keep = (chunk: Buffer) => {
       this.output.push(`[${name}] ${chunk.toString()}`);
       if (this.output.length > 200) this.output.shift();
@@ -103,14 +125,29 @@ export class DocumentsStack {
 
     this.nc = await connect({ servers: testNatsUrl() });
     this.rpc = new RpcClient<DocumentsRpc>(this.nc, 5_000, this.events.rpcPrefix);
-    this.stub('client-insurance.client.get', (d) => this.find(this.records.clients, d['practiceId'], d['clientId']), 'Client');
-    this.stub('client-insurance.policy.get', (d) => this.find(this.records.policies, d['practiceId'], d['policyId']), 'Policy');
-    this.stub('enrollments.enrollment.get', (d) => this.records.enrollments.find((r) => r.id === d['enrollmentId']), 'Enrollment');
+    this.stub(
+      'client-insurance.client.get',
+      (d) => this.find(this.records.clients, d['practiceId'], d['clientId']),
+      'Client',
+    );
+    this.stub(
+      'client-insurance.policy.get',
+      (d) => this.find(this.records.policies, d['practiceId'], d['policyId']),
+      'Policy',
+    );
+    this.stub(
+      'enrollments.enrollment.get',
+      (d) => this.records.enrollments.find((r) => r.id === d['enrollmentId']),
+      'Enrollment',
+    );
 
     this.documents = this.start('documents', 'apps/documents-service/src/main.ts', env);
     this.gateway = this.start('gateway', 'apps/api-gateway/src/main.ts', env);
     this.base = `http://127.0.0.1:${port}`;
-    await this.until('documents-service answers', async () => (await this.rpc.send('documents.health.ping', {}, { actor: ADMIN })).ok);
+    await this.until(
+      'documents-service answers',
+      async () => (await this.rpc.send('documents.health.ping', {}, { actor: ADMIN })).ok,
+    );
     await this.until('the gateway signs in', async () => {
       const res = await fetch(`${this.base}/api/v1/auth/login`, {
         method: 'POST',
@@ -127,7 +164,11 @@ export class DocumentsStack {
     return list.find((r) => r.practiceId === practiceId && r.id === id);
   }
 
-  private stub(subject: string, lookup: (data: Record<string, string>) => KnownRecord | undefined, what: string): void {
+  private stub(
+    subject: string,
+    lookup: (data: Record<string, string>) => KnownRecord | undefined,
+    what: string,
+  ): void {
     const sub = this.nc.subscribe(this.events.rpcPrefix + subject, { queue: subject.split('.')[0] });
     this.subs.push(sub);
     void (async () => {
@@ -146,8 +187,12 @@ export class DocumentsStack {
   private async until(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      for (const [name, child] of [['gateway', this.gateway], ['documents-service', this.documents]] as const) {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${this.logs()}`);
+      for (const [name, child] of [
+        ['gateway', this.gateway],
+        ['documents-service', this.documents],
+      ] as const) {
+        if (child.exitCode !== null)
+          throw new Error(`${name} exited with ${child.exitCode}:\n${this.logs()}`);
       }
       if (await check().catch(() => false)) return;
       if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}:\n${this.logs()}`);
@@ -193,7 +238,10 @@ export function rssOf(pid: number): number {
 /** What a child started with the memory probe holds after a full garbage collection (heap + ArrayBuffers), in bytes. */
 export function liveMemory(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`process ${child.pid} did not answer the memory probe`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`process ${child.pid} did not answer the memory probe`)),
+      10_000,
+    );
     child.once('message', (m: { heapUsed: number; arrayBuffers: number }) => {
       clearTimeout(timer);
       resolve(m.heapUsed + m.arrayBuffers);
@@ -215,12 +263,18 @@ export interface MemoryGrowth<T> {
  * through the probe as often as a full GC allows. A process that held a file whole while `work`
  * moves it would show the file's size in `live`.
  */
-export async function measureGrowth<T>(children: ChildProcess[], work: () => Promise<T>): Promise<MemoryGrowth<T>> {
+export async function measureGrowth<T>(
+  children: ChildProcess[],
+  work: () => Promise<T>,
+): Promise<MemoryGrowth<T>> {
   const liveBefore = await Promise.all(children.map(liveMemory));
   const rssBefore = children.map((c) => rssOf(c.pid!));
   const livePeak = [...liveBefore];
   const rssPeak = [...rssBefore];
-  const rssTimer = setInterval(() => children.forEach((c, i) => (rssPeak[i] = Math.max(rssPeak[i], rssOf(c.pid!)))), 10);
+  const rssTimer = setInterval(
+    () => children.forEach((c, i) => (rssPeak[i] = Math.max(rssPeak[i], rssOf(c.pid!)))),
+    10,
+  );
   let done = false;
   const sampling = (async () => {
     while (!done) {
@@ -231,7 +285,11 @@ export async function measureGrowth<T>(children: ChildProcess[], work: () => Pro
   })();
   try {
     const result = await work();
-    return { result, live: livePeak.map((p, i) => p - liveBefore[i]), rss: rssPeak.map((p, i) => p - rssBefore[i]) };
+    return {
+      result,
+      live: livePeak.map((p, i) => p - liveBefore[i]),
+      rss: rssPeak.map((p, i) => p - rssBefore[i]),
+    };
   } finally {
     done = true;
     clearInterval(rssTimer);

@@ -21,7 +21,12 @@ function form(parts: Part[]): Buffer {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: ${disposition}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n`,
+        'utf8',
+      ),
+    );
     chunks.push(p.data ?? Buffer.from(p.value ?? '', 'utf8'));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -33,12 +38,20 @@ function form(parts: Part[]): Buffer {
 function pdf(size: number): Buffer {
   const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
   const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(randomBytes(size).toString('base64').slice(0, size - head.length - tail.length), 'latin1');
+  const body = Buffer.from(
+    randomBytes(size)
+      .toString('base64')
+      .slice(0, size - head.length - tail.length),
+    'latin1',
+  );
   for (let i = 0; i < body.length; i += 80) body[i] = 0x25;
   return Buffer.concat([head, body, tail]);
 }
 
-const photo = (width: number, height: number) => sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png().toBuffer();
+const photo = (width: number, height: number) =>
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -57,9 +70,17 @@ describe('documents through the gateway (gateway and documents-service as proces
   const auth = () => ({ authorization: `Bearer ${stack.token}` });
 
   async function send(body: Buffer, headers: Record<string, string> = {}, path = '') {
-    const res = await fetch(url(path), { method: 'POST', headers: { ...auth(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers }, body });
+    const res = await fetch(url(path), {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers },
+      body,
+    });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: text ? JSON.parse(text) : undefined,
+    };
   }
 
   const fields = (link: { linkedType?: string; linkedId?: string; kind?: string } = {}): Part[] => [
@@ -67,7 +88,12 @@ describe('documents through the gateway (gateway and documents-service as proces
     { name: 'linkedId', value: link.linkedId ?? clientId },
     { name: 'kind', value: link.kind ?? 'insurance_card_front' },
   ];
-  const filePart = (data: Buffer, filename: string, type: string): Part => ({ name: 'file', filename, type, data });
+  const filePart = (data: Buffer, filename: string, type: string): Part => ({
+    name: 'file',
+    filename,
+    type,
+    data,
+  });
 
   async function get(path: string) {
     const res = await fetch(url(path), { headers: auth() });
@@ -75,13 +101,25 @@ describe('documents through the gateway (gateway and documents-service as proces
   }
 
   async function storedCount(): Promise<number> {
-    return (await stack.rpc.send('documents.document.list', { practiceId, limit: 1 }, { actor: { userId: 'test', role: 'admin', practiceIds: null } })).total;
+    return (
+      await stack.rpc.send(
+        'documents.document.list',
+        { practiceId, limit: 1 },
+        { actor: { userId: 'test', role: 'admin', practiceIds: null } },
+      )
+    ).total;
   }
 
   beforeAll(async () => {
-    stack.records.clients.push({ practiceId, id: clientId }, { practiceId: randomUUID(), id: otherPracticeClient });
+    stack.records.clients.push(
+      { practiceId, id: clientId },
+      { practiceId: randomUUID(), id: otherPracticeClient },
+    );
     stack.records.policies.push({ practiceId, id: policyId });
-    stack.records.enrollments.push({ practiceId, id: enrollmentId }, { practiceId: randomUUID(), id: otherPracticeEnrollment });
+    stack.records.enrollments.push(
+      { practiceId, id: enrollmentId },
+      { practiceId: randomUUID(), id: otherPracticeEnrollment },
+    );
     await stack.setUp();
   }, 180_000);
 
@@ -92,8 +130,12 @@ describe('documents through the gateway (gateway and documents-service as proces
   it('reads DOCUMENT_MAX_BYTES (10 MB by default) like documents-service', () => {
     const base = { DATABASE_URL: 'postgres://x/y', JWT_SECRET: 'x'.repeat(32) };
     expect(validateEnv('api-gateway', GatewayEnv, base).DOCUMENT_MAX_BYTES).toBe(MAX);
-    expect(validateEnv('api-gateway', GatewayEnv, { ...base, DOCUMENT_MAX_BYTES: '2097152' }).DOCUMENT_MAX_BYTES).toBe(2 * MB);
-    expect(() => validateEnv('api-gateway', GatewayEnv, { ...base, DOCUMENT_MAX_BYTES: '0' })).toThrow(/DOCUMENT_MAX_BYTES/);
+    expect(
+      validateEnv('api-gateway', GatewayEnv, { ...base, DOCUMENT_MAX_BYTES: '2097152' }).DOCUMENT_MAX_BYTES,
+    ).toBe(2 * MB);
+    expect(() => validateEnv('api-gateway', GatewayEnv, { ...base, DOCUMENT_MAX_BYTES: '0' })).toThrow(
+      /DOCUMENT_MAX_BYTES/,
+    );
   });
 
   it('takes a multipart upload and gives the same bytes back; lists it newest first; its preview is a JPEG of at most 480 px', async () => {
@@ -112,7 +154,11 @@ describe('documents through the gateway (gateway and documents-service as proces
       preview: { contentType: 'image/jpeg', width: 480, height: 300 },
     });
     // the gateway asked client-insurance, as the uploader, whether the client is the practice's
-    expect(stack.lookups).toContainEqual({ subject: 'client-insurance.client.get', data: { practiceId, clientId }, actor: expect.objectContaining({ role: 'admin' }) });
+    expect(stack.lookups).toContainEqual({
+      subject: 'client-insurance.client.get',
+      data: { practiceId, clientId },
+      actor: expect.objectContaining({ role: 'admin' }),
+    });
 
     const original = await get(`/${up.body.id}/content`);
     expect(original.status).toBe(200);
@@ -123,7 +169,9 @@ describe('documents through the gateway (gateway and documents-service as proces
     const preview = await get(`/${up.body.id}/content?size=preview`);
     expect(preview.status).toBe(200);
     expect(preview.headers.get('content-type')).toBe('image/jpeg');
-    expect(preview.headers.get('content-disposition')).toBe(`inline; filename*=UTF-8''card%20front-preview.jpg`);
+    expect(preview.headers.get('content-disposition')).toBe(
+      `inline; filename*=UTF-8''card%20front-preview.jpg`,
+    );
     expect(preview.headers.get('cache-control')).toBe('no-store');
     const meta = await sharp(preview.bytes).metadata();
     expect(meta.format).toBe('jpeg');
@@ -131,9 +179,19 @@ describe('documents through the gateway (gateway and documents-service as proces
 
     // a second one, a PDF linked to the policy, with its name from a field
     const eob = pdf(40_000);
-    const second = await send(form([...fields({ linkedType: 'policy', linkedId: policyId, kind: 'eob' }), { name: 'name', value: 'EOB March.pdf' }, filePart(eob, 'scan0001.pdf', 'application/pdf')]));
+    const second = await send(
+      form([
+        ...fields({ linkedType: 'policy', linkedId: policyId, kind: 'eob' }),
+        { name: 'name', value: 'EOB March.pdf' },
+        filePart(eob, 'scan0001.pdf', 'application/pdf'),
+      ]),
+    );
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ originalName: 'EOB March.pdf', contentType: 'application/pdf', preview: null });
+    expect(second.body).toMatchObject({
+      originalName: 'EOB March.pdf',
+      contentType: 'application/pdf',
+      preview: null,
+    });
     const noPreview = await fetch(url(`/${second.body.id}/content?size=preview`), { headers: auth() });
     expect(noPreview.status).toBe(404);
     expect(((await noPreview.json()) as { detail: string }).detail).toContain('there is no preview of a PDF');
@@ -142,7 +200,9 @@ describe('documents through the gateway (gateway and documents-service as proces
     expect(list.status).toBe(200);
     const page = (await list.json()) as { items: { id: string }[]; total: number };
     expect(page.items.slice(0, 2).map((d) => d.id)).toEqual([second.body.id, up.body.id]);
-    const byPolicy = (await (await fetch(url(`?linkedType=policy&linkedId=${policyId}`), { headers: auth() })).json()) as { items: { id: string }[]; total: number };
+    const byPolicy = (await (
+      await fetch(url(`?linkedType=policy&linkedId=${policyId}`), { headers: auth() })
+    ).json()) as { items: { id: string }[]; total: number };
     expect(byPolicy).toMatchObject({ total: 1, items: [{ id: second.body.id }] });
     const badFilter = await fetch(url('?kind=selfie&practiceId=x'), { headers: auth() });
     expect(badFilter.status).toBe(422);
@@ -150,10 +210,23 @@ describe('documents through the gateway (gateway and documents-service as proces
 
   it('still takes the raw file as the body with the fields in the query', async () => {
     const eob = pdf(5000);
-    const qs = new URLSearchParams({ linkedType: 'enrollment', linkedId: enrollmentId, kind: 'enrollment_form', name: 'form.pdf' });
-    const res = await fetch(url(`?${qs}`), { method: 'POST', headers: { ...auth(), 'content-type': 'application/pdf' }, body: eob });
+    const qs = new URLSearchParams({
+      linkedType: 'enrollment',
+      linkedId: enrollmentId,
+      kind: 'enrollment_form',
+      name: 'form.pdf',
+    });
+    const res = await fetch(url(`?${qs}`), {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/pdf' },
+      body: eob,
+    });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ linkedType: 'enrollment', linkedId: enrollmentId, sha256: sha256(eob) });
+    expect(await res.json()).toMatchObject({
+      linkedType: 'enrollment',
+      linkedId: enrollmentId,
+      sha256: sha256(eob),
+    });
   });
 
   it('refuses a link to a record that is not in the practice (422 on linkedId) and to claims and messages (422 on linkedType), storing nothing', async () => {
@@ -175,10 +248,16 @@ describe('documents through the gateway (gateway and documents-service as proces
     for (const linkedType of ['claim', 'message']) {
       const refused = await send(form([...fields({ linkedType, linkedId: randomUUID() }), file]));
       expect(refused.status).toBe(422);
-      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'linkedType', rule: 'not_available' })]);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'linkedType', rule: 'not_available' }),
+      ]);
       expect(refused.body.detail).toContain(`Documents cannot be linked to a ${linkedType} yet`);
     }
-    const raw = await fetch(url(`?linkedType=client&linkedId=${randomUUID()}&kind=eob&name=a.pdf`), { method: 'POST', headers: { ...auth(), 'content-type': 'application/pdf' }, body: pdf(3000) });
+    const raw = await fetch(url(`?linkedType=client&linkedId=${randomUUID()}&kind=eob&name=a.pdf`), {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/pdf' },
+      body: pdf(3000),
+    });
     expect(raw.status).toBe(422);
     expect(await storedCount()).toBe(before);
   });
@@ -197,25 +276,44 @@ describe('documents through the gateway (gateway and documents-service as proces
     expect(noKind.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
 
     const unknown = await send(form([...fields(), { name: 'practiceId', value: randomUUID() }, file]));
-    expect(unknown).toMatchObject({ status: 422, body: { errors: [{ field: 'practiceId', rule: 'unknown_field' }] } });
+    expect(unknown).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'practiceId', rule: 'unknown_field' }] },
+    });
 
     const inQuery = await send(form([...fields(), file]), {}, '?kind=eob');
     expect(inQuery).toMatchObject({ status: 422, body: { errors: [{ field: 'kind', rule: 'form_field' }] } });
 
-    const disguised = await send(form([...fields(), filePart(Buffer.from('<!doctype html><script>alert(1)</script>'), 'card.jpg', 'image/jpeg')]));
-    expect(disguised).toMatchObject({ status: 422, body: { errors: [{ field: 'file', rule: 'content_type' }] } });
+    const disguised = await send(
+      form([
+        ...fields(),
+        filePart(Buffer.from('<!doctype html><script>alert(1)</script>'), 'card.jpg', 'image/jpeg'),
+      ]),
+    );
+    expect(disguised).toMatchObject({
+      status: 422,
+      body: { errors: [{ field: 'file', rule: 'content_type' }] },
+    });
 
     const noBoundary = await send(form([...fields(), file]), { 'content-type': 'multipart/form-data' });
-    expect(noBoundary).toMatchObject({ status: 400, body: { detail: 'The multipart body cannot be read: Multipart: Boundary not found' } });
+    expect(noBoundary).toMatchObject({
+      status: 400,
+      body: { detail: 'The multipart body cannot be read: Multipart: Boundary not found' },
+    });
 
     // a form anywhere else is not read at all: JSON only
-    const elsewhere = await fetch(`${stack.base}/api/v1/practices`, { method: 'POST', headers: { ...auth(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, body: form(fields()) });
+    const elsewhere = await fetch(`${stack.base}/api/v1/practices`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      body: form(fields()),
+    });
     expect(elsewhere.status).toBe(415);
   });
 
   it('refuses 10 MB + 1 byte (413) and takes exactly 10 MB, streamed: neither process holds as much as half the file', async () => {
     const processes = [stack.gateway, stack.documents];
-    const upload = (data: Buffer, name: string) => send(form([...fields({ kind: 'other' }), filePart(data, name, 'application/pdf')]));
+    const upload = (data: Buffer, name: string) =>
+      send(form([...fields({ kind: 'other' }), filePart(data, name, 'application/pdf')]));
     // warm-up: code paths, pools and connections of an accepted upload
     expect((await upload(pdf(MB), 'warm.pdf')).status).toBe(201);
 

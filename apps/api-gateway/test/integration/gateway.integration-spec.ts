@@ -53,13 +53,17 @@ describe('gateway when a service is missing or silent', () => {
   });
 
   const getPractice = () =>
-    fetch(`${base}/api/v1/practices/6f1d2c3b-0000-4000-8000-000000000001`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${base}/api/v1/practices/6f1d2c3b-0000-4000-8000-000000000001`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   it('answers 503 problem+json when no instance of the service is listening, and says so in readiness', async () => {
     const res = await getPractice();
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(((await res.json()) as { detail: string }).detail).toBe('The practice-settings service is not available');
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      'The practice-settings service is not available',
+    );
     const ready = await fetch(`${base}/health/ready`);
     expect(ready.status).toBe(503);
   });
@@ -71,7 +75,9 @@ describe('gateway when a service is missing or silent', () => {
     try {
       const res = await getPractice();
       expect(res.status).toBe(504);
-      expect(((await res.json()) as { detail: string }).detail).toBe('The practice-settings service did not answer in time');
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        'The practice-settings service did not answer in time',
+      );
     } finally {
       silent.unsubscribe();
     }

@@ -1,6 +1,19 @@
-import { authorizationWarnings, consumeProblem, daysBetween, rangesOverlap, usesRemaining } from './authorization-rules';
+import {
+  authorizationWarnings,
+  consumeProblem,
+  daysBetween,
+  rangesOverlap,
+  usesRemaining,
+} from './authorization-rules';
 
-const auth = { number: 'PA-1', usesAuthorized: 10, usesConsumed: 0, validFrom: '2026-01-01', validTo: '2026-06-30', active: true };
+const auth = {
+  number: 'PA-1',
+  usesAuthorized: 10,
+  usesConsumed: 0,
+  validFrom: '2026-01-01',
+  validTo: '2026-06-30',
+  active: true,
+};
 const codes = (a: typeof auth, today: string) => authorizationWarnings(a, today).map((w) => w.code);
 
 describe('authorization arithmetic', () => {
@@ -24,7 +37,9 @@ describe('authorization arithmetic', () => {
   it('refuses a use when inactive or exhausted', () => {
     expect(consumeProblem(auth)).toBeNull();
     expect(consumeProblem({ ...auth, active: false })).toContain('not active');
-    expect(consumeProblem({ ...auth, usesConsumed: 10 })).toBe('All 10 authorized visits of authorization PA-1 are used');
+    expect(consumeProblem({ ...auth, usesConsumed: 10 })).toBe(
+      'All 10 authorized visits of authorization PA-1 are used',
+    );
   });
 });
 
@@ -36,8 +51,12 @@ describe('authorization warnings (today passed in)', () => {
   it('warns when ending within 14 days, including the last day', () => {
     expect(codes(auth, '2026-06-16')).toEqual(['ending_soon']); // 14 days before 06-30
     expect(codes(auth, '2026-06-15')).toEqual([]); // 15 days
-    expect(authorizationWarnings(auth, '2026-06-29')[0].message).toBe('Authorization PA-1 ends on 2026-06-30 (tomorrow)');
-    expect(authorizationWarnings(auth, '2026-06-30')[0].message).toBe('Authorization PA-1 ends on 2026-06-30 (today)');
+    expect(authorizationWarnings(auth, '2026-06-29')[0].message).toBe(
+      'Authorization PA-1 ends on 2026-06-30 (tomorrow)',
+    );
+    expect(authorizationWarnings(auth, '2026-06-30')[0].message).toBe(
+      'Authorization PA-1 ends on 2026-06-30 (today)',
+    );
   });
 
   it('warns when expired (and not also ending soon)', () => {
@@ -47,7 +66,9 @@ describe('authorization warnings (today passed in)', () => {
   it('warns with two or fewer uses left, and when exhausted', () => {
     expect(codes({ ...auth, usesConsumed: 7 }, '2026-03-01')).toEqual([]);
     expect(codes({ ...auth, usesConsumed: 8 }, '2026-03-01')).toEqual(['few_uses_left']);
-    expect(authorizationWarnings({ ...auth, usesConsumed: 9 }, '2026-03-01')[0].message).toBe('Only 1 of 10 authorized visits is left on authorization PA-1');
+    expect(authorizationWarnings({ ...auth, usesConsumed: 9 }, '2026-03-01')[0].message).toBe(
+      'Only 1 of 10 authorized visits is left on authorization PA-1',
+    );
     expect(codes({ ...auth, usesConsumed: 10 }, '2026-03-01')).toEqual(['exhausted']);
   });
 

@@ -3,5 +3,9 @@ import { PoliciesModule } from '../policies/policies.module';
 import { AuthorizationsController } from './authorizations.controller';
 import { AuthorizationsService } from './authorizations.service';
 
-@Module({ imports: [PoliciesModule], controllers: [AuthorizationsController], providers: [AuthorizationsService] })
+@Module({
+  imports: [PoliciesModule],
+  controllers: [AuthorizationsController],
+  providers: [AuthorizationsService],
+})
 export class AuthorizationsModule {}

@@ -52,7 +52,12 @@ export class AuthorizationsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.authorizationCreated, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, changed: Object.keys(cmd) } },
+        {
+          type: Events.authorizationCreated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { authorization: view, changed: Object.keys(cmd) },
+        },
         currentRequestId(),
       );
       return view;
@@ -60,12 +65,18 @@ export class AuthorizationsService {
   }
 
   async get(actor: Actor, practiceId: string, authorizationId: string): Promise<AuthorizationView> {
-    return toAuthorizationView(await this.find(this.db.manager, actor, practiceId, authorizationId), todayUtc());
+    return toAuthorizationView(
+      await this.find(this.db.manager, actor, practiceId, authorizationId),
+      todayUtc(),
+    );
   }
 
   async list(actor: Actor, practiceId: string, policyId: string): Promise<{ items: AuthorizationView[] }> {
     await this.policies.find(this.db.manager, actor, practiceId, policyId);
-    const rows = await this.db.manager.find(AuthorizationEntity, { where: { practiceId, policyId }, order: { validFrom: 'DESC', id: 'ASC' } });
+    const rows = await this.db.manager.find(AuthorizationEntity, {
+      where: { practiceId, policyId },
+      order: { validFrom: 'DESC', id: 'ASC' },
+    });
     const today = todayUtc();
     return { items: rows.map((a) => toAuthorizationView(a, today)) };
   }
@@ -79,7 +90,10 @@ export class AuthorizationsService {
       const { practiceId: _p, authorizationId: _a, version: _v, ...changes } = cmd;
       if (changes.number !== undefined) changes.number = changes.number.trim().toUpperCase();
       const today = todayUtc();
-      const changed = changedFields(toAuthorizationView(auth, today) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+      const changed = changedFields(
+        toAuthorizationView(auth, today) as unknown as Record<string, unknown>,
+        changes as Record<string, unknown>,
+      );
       if (changed.length === 0) return toAuthorizationView(auth, today);
       Object.assign(auth, changes);
       assertDates(auth.validFrom, auth.validTo);
@@ -96,7 +110,12 @@ export class AuthorizationsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.authorizationUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, changed } },
+        {
+          type: Events.authorizationUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { authorization: view, changed },
+        },
         currentRequestId(),
       );
       return view;
@@ -112,24 +131,32 @@ export class AuthorizationsService {
         `SELECT "released_at" AS "releasedAt" FROM "${SCHEMA}"."authorization_use" WHERE "authorization_id" = $1 AND "key" = $2`,
         [auth.id, cmd.key],
       );
-      if (use && use.releasedAt === null) return { authorization: toAuthorizationView(auth, today), applied: false };
+      if (use && use.releasedAt === null)
+        return { authorization: toAuthorizationView(auth, today), applied: false };
       if (use) {
-        throw RpcError.conflict(`The use for ${cmd.key} was released (claim voided); a new claim needs its own key`, { key: cmd.key });
+        throw RpcError.conflict(
+          `The use for ${cmd.key} was released (claim voided); a new claim needs its own key`,
+          { key: cmd.key },
+        );
       }
       const problem = consumeProblem(auth);
       if (problem) throw RpcError.field('authorizationId', auth.active ? 'exhausted' : 'inactive', problem);
-      await m.query(`INSERT INTO "${SCHEMA}"."authorization_use" ("authorization_id", "key", "practice_id") VALUES ($1, $2, $3)`, [
-        auth.id,
-        cmd.key,
-        auth.practiceId,
-      ]);
+      await m.query(
+        `INSERT INTO "${SCHEMA}"."authorization_use" ("authorization_id", "key", "practice_id") VALUES ($1, $2, $3)`,
+        [auth.id, cmd.key, auth.practiceId],
+      );
       auth.usesConsumed += 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
       await this.outbox.add(
         m,
         actor,
-        { type: Events.authorizationConsumed, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, key: cmd.key } },
+        {
+          type: Events.authorizationConsumed,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { authorization: view, key: cmd.key },
+        },
         currentRequestId(),
       );
       return { authorization: view, applied: true };
@@ -156,7 +183,12 @@ export class AuthorizationsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.authorizationReleased, aggregateId: view.id, practiceId: view.practiceId, data: { authorization: view, key: cmd.key } },
+        {
+          type: Events.authorizationReleased,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { authorization: view, key: cmd.key },
+        },
         currentRequestId(),
       );
       return { authorization: view, applied: true };
@@ -165,7 +197,9 @@ export class AuthorizationsService {
 
   private async assertNoOverlap(m: EntityManager, auth: AuthorizationEntity): Promise<void> {
     if (!auth.active) return;
-    const others = await m.find(AuthorizationEntity, { where: { policyId: auth.policyId, active: true, id: Not(auth.id) } });
+    const others = await m.find(AuthorizationEntity, {
+      where: { policyId: auth.policyId, active: true, id: Not(auth.id) },
+    });
     const clash = others.find((o) => rangesOverlap(o, auth));
     if (clash) {
       throw RpcError.field(
@@ -176,7 +210,13 @@ export class AuthorizationsService {
     }
   }
 
-  private async find(m: EntityManager, actor: Actor, practiceId: string, authorizationId: string, lock = false): Promise<AuthorizationEntity> {
+  private async find(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    authorizationId: string,
+    lock = false,
+  ): Promise<AuthorizationEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Authorization', authorizationId);
     const auth = await m.findOne(AuthorizationEntity, {
       where: { id: authorizationId, practiceId },
@@ -188,5 +228,6 @@ export class AuthorizationsService {
 }
 
 function assertDates(validFrom: string, validTo: string): void {
-  if (validFrom > validTo) throw RpcError.field('validTo', 'after_start', `Valid to ${validTo} is before valid from ${validFrom}`);
+  if (validFrom > validTo)
+    throw RpcError.field('validTo', 'after_start', `Valid to ${validTo} is before valid from ${validFrom}`);
 }

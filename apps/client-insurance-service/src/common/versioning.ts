@@ -11,7 +11,9 @@ export function assertVersion(what: string, current: number, expected: number): 
 
 /** Names of the keys in `changes` whose value differs from `current` (deep for nested objects). */
 export function changedFields(current: Record<string, unknown>, changes: Record<string, unknown>): string[] {
-  return Object.keys(changes).filter((k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k] ?? null));
+  return Object.keys(changes).filter(
+    (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k] ?? null),
+  );
 }
 
 export function escapeLike(value: string): string {

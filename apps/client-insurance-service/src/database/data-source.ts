@@ -14,7 +14,14 @@ export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
-    entities: [ClientEntity, PayerEntity, PolicyEntity, AuthorizationEntity, PracticeRefEntity, ...EVENT_ENTITIES],
+    entities: [
+      ClientEntity,
+      PayerEntity,
+      PolicyEntity,
+      AuthorizationEntity,
+      PracticeRefEntity,
+      ...EVENT_ENTITIES,
+    ],
     migrations: [Initial1764316800000, PolicyCards1779100000000],
     applicationName: 'client-insurance-service',
   });

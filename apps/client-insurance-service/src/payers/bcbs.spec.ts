@@ -4,7 +4,15 @@ import { bcbsPolicyWarning, type BcbsFacts } from './bcbs';
 
 const fromSeed = (key: string): BcbsFacts => {
   const p = PAYERS.find((x) => x.key === key)!;
-  return { id: 'id', key: p.key, name: p.name, isBcbs: p.isBcbs, states: [...(p.states ?? [])], payerIds: { ...p.payerIds }, kind: p.kind };
+  return {
+    id: 'id',
+    key: p.key,
+    name: p.name,
+    isBcbs: p.isBcbs,
+    states: [...(p.states ?? [])],
+    payerIds: { ...p.payerIds },
+    kind: p.kind,
+  };
 };
 
 describe('BCBS warning on a policy', () => {
@@ -25,7 +33,15 @@ describe('BCBS warning on a policy', () => {
   });
 
   it('treats a staff-added BCBS plan by the states on its directory row', () => {
-    const added: BcbsFacts = { id: 'x', key: null, name: 'Blue Plan of Nowhere', isBcbs: true, states: ['TX'], payerIds: { default: '99999' }, kind: 'commercial' };
+    const added: BcbsFacts = {
+      id: 'x',
+      key: null,
+      name: 'Blue Plan of Nowhere',
+      isBcbs: true,
+      states: ['TX'],
+      payerIds: { default: '99999' },
+      kind: 'commercial',
+    };
     expect(bcbsPolicyWarning(added, 'TX')).toBeNull();
     expect(bcbsPolicyWarning({ ...added, states: ['OK'] }, 'TX')?.message).toContain(texas.name);
   });
@@ -35,7 +51,8 @@ describe('seeded payer ids', () => {
   it('are stable, valid version-5 UUIDs, one per seed key', () => {
     const ids = PAYERS.map((p) => payerSeedId(p.key));
     expect(new Set(ids).size).toBe(PAYERS.length);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(payerSeedId('aetna')).toBe(payerSeedId('aetna'));
   });
 });

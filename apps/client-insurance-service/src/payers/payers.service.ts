@@ -35,7 +35,10 @@ export class PayersService {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const qb = this.db.getRepository(PayerEntity).createQueryBuilder('p');
-    const words = (query.search ?? '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const words = (query.search ?? '')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     words.forEach((word, i) => {
       const w = escapeLike(word);
       qb.andWhere(
@@ -43,8 +46,12 @@ export class PayersService {
           b
             .where(`lower(p.name) LIKE :start${i}`, { [`start${i}`]: `${w}%` })
             .orWhere(`lower(p.name) ~ :word${i}`, { [`word${i}`]: `[^a-z0-9]${word}` })
-            .orWhere(`EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE lower(a) LIKE :start${i} OR lower(a) ~ :word${i})`)
-            .orWhere(`EXISTS (SELECT 1 FROM jsonb_each_text(p.payer_ids) e WHERE lower(e.value) = :id${i})`, { [`id${i}`]: word }),
+            .orWhere(
+              `EXISTS (SELECT 1 FROM unnest(p.aliases) a WHERE lower(a) LIKE :start${i} OR lower(a) ~ :word${i})`,
+            )
+            .orWhere(`EXISTS (SELECT 1 FROM jsonb_each_text(p.payer_ids) e WHERE lower(e.value) = :id${i})`, {
+              [`id${i}`]: word,
+            }),
         ),
       );
     });
@@ -52,7 +59,12 @@ export class PayersService {
       qb.andWhere(`(:state = ANY(p.states) OR cardinality(p.states) = 0)`, { state: query.state });
       qb.orderBy(`CASE WHEN :state = ANY(p.states) THEN 0 ELSE 1 END`, 'ASC');
     }
-    const [rows, total] = await qb.addOrderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [rows, total] = await qb
+      .addOrderBy('lower(p.name)', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: rows.map(toPayerView), total, limit, offset };
   }
 
@@ -84,7 +96,12 @@ export class PayersService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.payerCreated, aggregateId: view.id, practiceId: null, data: { payer: view, changed: Object.keys(cmd) } },
+        {
+          type: Events.payerCreated,
+          aggregateId: view.id,
+          practiceId: null,
+          data: { payer: view, changed: Object.keys(cmd) },
+        },
         currentRequestId(),
       );
       return view;
@@ -98,19 +115,28 @@ export class PayersService {
       assertVersion('Payer', payer.version, cmd.version);
       const { payerId: _id, version: _v, ...changes } = cmd;
       if (changes.payerIds) changes.payerIds = normalisePayerIds(changes.payerIds);
-      const changed = changedFields(toPayerView(payer) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+      const changed = changedFields(
+        toPayerView(payer) as unknown as Record<string, unknown>,
+        changes as Record<string, unknown>,
+      );
       if (changed.length === 0) return toPayerView(payer);
       Object.assign(payer, {
         ...(changes.name !== undefined && { name: changes.name.trim() }),
-        ...(changes.aliases !== undefined && { aliases: changes.aliases.map((a) => a.trim()).filter(Boolean) }),
+        ...(changes.aliases !== undefined && {
+          aliases: changes.aliases.map((a) => a.trim()).filter(Boolean),
+        }),
         ...(changes.payerIds !== undefined && { payerIds: changes.payerIds }),
         ...(changes.kind !== undefined && { kind: changes.kind }),
         ...(changes.states !== undefined && { states: [...new Set(changes.states)] }),
         ...(changes.region !== undefined && { region: changes.region?.trim() || null }),
         ...(changes.isBcbs !== undefined && { isBcbs: changes.isBcbs }),
-        ...(changes.claimFilingEnrollmentRequired !== undefined && { claimFilingEnrollmentRequired: changes.claimFilingEnrollmentRequired }),
+        ...(changes.claimFilingEnrollmentRequired !== undefined && {
+          claimFilingEnrollmentRequired: changes.claimFilingEnrollmentRequired,
+        }),
         ...(changes.eraSupported !== undefined && { eraSupported: changes.eraSupported }),
-        ...(changes.eraEnrollmentRequired !== undefined && { eraEnrollmentRequired: changes.eraEnrollmentRequired }),
+        ...(changes.eraEnrollmentRequired !== undefined && {
+          eraEnrollmentRequired: changes.eraEnrollmentRequired,
+        }),
         ...(changes.verified !== undefined && { verified: changes.verified }),
       });
       if (!payer.eraSupported) payer.eraEnrollmentRequired = false;
@@ -127,7 +153,10 @@ export class PayersService {
   }
 
   async find(m: EntityManager, payerId: string, lock = false): Promise<PayerEntity> {
-    const payer = await m.findOne(PayerEntity, { where: { id: payerId }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    const payer = await m.findOne(PayerEntity, {
+      where: { id: payerId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
     if (!payer) throw RpcError.notFound('Payer', payerId);
     return payer;
   }

@@ -13,7 +13,11 @@ import { PolicyCardReadModel } from './policy-cards';
   providers: [
     PoliciesService,
     PolicyCardReadModel,
-    { provide: PhiCipher, useFactory: (env: ClientInsuranceEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY), inject: [ClientInsuranceEnv] },
+    {
+      provide: PhiCipher,
+      useFactory: (env: ClientInsuranceEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),
+      inject: [ClientInsuranceEnv],
+    },
   ],
   exports: [PoliciesService],
 })

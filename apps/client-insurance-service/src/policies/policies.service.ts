@@ -95,7 +95,9 @@ export class PoliciesService {
 
   async list(actor: Actor, practiceId: string, clientId: string): Promise<{ items: PolicyView[] }> {
     await this.clients.find(this.db.manager, actor, practiceId, clientId);
-    const rows = await this.db.manager.find(PolicyEntity, { where: { practiceId, clientId, removedAt: IsNull() } });
+    const rows = await this.db.manager.find(PolicyEntity, {
+      where: { practiceId, clientId, removedAt: IsNull() },
+    });
     return { items: await this.views(rows, practiceId) };
   }
 
@@ -103,7 +105,9 @@ export class PoliciesService {
   async findByMemberId(actor: Actor, practiceId: string, memberId: string): Promise<{ items: PolicyView[] }> {
     if (!canSeePractice(actor, practiceId)) return { items: [] };
     const hmac = this.cipher.blindIndex(MEMBER_ID, normaliseMemberId(memberId));
-    const rows = await this.db.manager.find(PolicyEntity, { where: { practiceId, memberIdHmac: hmac, removedAt: IsNull() } });
+    const rows = await this.db.manager.find(PolicyEntity, {
+      where: { practiceId, memberIdHmac: hmac, removedAt: IsNull() },
+    });
     return { items: await this.views(rows, practiceId) };
   }
 
@@ -121,7 +125,8 @@ export class PoliciesService {
             : relationship === 'self'
               ? null
               : (toSubscriberView(policy.subscriber) as SubscriberDto | null);
-        const coverageStart = changes.coverageStart !== undefined ? changes.coverageStart : policy.coverageStart;
+        const coverageStart =
+          changes.coverageStart !== undefined ? changes.coverageStart : policy.coverageStart;
         const coverageEnd = changes.coverageEnd !== undefined ? changes.coverageEnd : policy.coverageEnd;
         assertValid([
           ...relationshipProblems(relationship, subscriber),
@@ -129,20 +134,30 @@ export class PoliciesService {
           ...subscriberDateProblems(changes.subscriber, todayUtc()),
         ]);
         const currentMemberId = this.cipher.decrypt(policy.memberIdCiphertext, policy.id);
-        const memberId = changes.memberId !== undefined ? normaliseMemberId(changes.memberId) : currentMemberId;
-        const payer = changes.payerId !== undefined ? await findPayerForPolicy(m, changes.payerId) : await m.findOneByOrFail(PayerEntity, { id: policy.payerId });
+        const memberId =
+          changes.memberId !== undefined ? normaliseMemberId(changes.memberId) : currentMemberId;
+        const payer =
+          changes.payerId !== undefined
+            ? await findPayerForPolicy(m, changes.payerId)
+            : await m.findOneByOrFail(PayerEntity, { id: policy.payerId });
         const next = {
           order: changes.order ?? policy.order,
           payerId: payer.id,
           memberId,
-          groupNumber: changes.groupNumber !== undefined ? changes.groupNumber?.trim() || null : policy.groupNumber,
+          groupNumber:
+            changes.groupNumber !== undefined ? changes.groupNumber?.trim() || null : policy.groupNumber,
           planName: changes.planName !== undefined ? changes.planName?.trim() || null : policy.planName,
           coverageStart,
           coverageEnd,
           relationship,
           subscriber: toSubscriberView(toSubscriberColumns(subscriber)),
         };
-        const current = { ...policy, payerId: policy.payerId, memberId: currentMemberId, subscriber: toSubscriberView(policy.subscriber) };
+        const current = {
+          ...policy,
+          payerId: policy.payerId,
+          memberId: currentMemberId,
+          subscriber: toSubscriberView(policy.subscriber),
+        };
         const changed = changedFields(current as unknown as Record<string, unknown>, next);
         if (changed.length === 0) return this.view(m, policy, payer, currentMemberId);
         const payerChanged = payer.id !== policy.payerId;
@@ -163,7 +178,12 @@ export class PoliciesService {
         await this.outbox.add(
           m,
           actor,
-          { type: Events.policyUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { policy: toPolicyEventView(view), changed } },
+          {
+            type: Events.policyUpdated,
+            aggregateId: view.id,
+            practiceId: view.practiceId,
+            data: { policy: toPolicyEventView(view), changed },
+          },
           currentRequestId(),
         );
         if (payerChanged) await syncPracticePayers(m, this.outbox, actor, policy.practiceId);
@@ -186,7 +206,13 @@ export class PoliciesService {
           type: Events.policyRemoved,
           aggregateId: policyId,
           practiceId,
-          data: { practiceId, clientId: policy.clientId, policyId, payerId: policy.payerId, order: policy.order },
+          data: {
+            practiceId,
+            clientId: policy.clientId,
+            policyId,
+            payerId: policy.payerId,
+            order: policy.order,
+          },
         },
         currentRequestId(),
       );
@@ -196,7 +222,13 @@ export class PoliciesService {
   }
 
   /** Another practice's policy (or a removed one) answers exactly like a missing one. */
-  async find(m: EntityManager, actor: Actor, practiceId: string, policyId: string, lock = false): Promise<PolicyEntity> {
+  async find(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    policyId: string,
+    lock = false,
+  ): Promise<PolicyEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Insurance policy', policyId);
     const policy = await m.findOne(PolicyEntity, {
       where: { id: policyId, practiceId },
@@ -206,26 +238,51 @@ export class PoliciesService {
     return policy;
   }
 
-  private async view(m: EntityManager, policy: PolicyEntity, payer?: PayerEntity, memberId?: string): Promise<PolicyView> {
+  private async view(
+    m: EntityManager,
+    policy: PolicyEntity,
+    payer?: PayerEntity,
+    memberId?: string,
+  ): Promise<PolicyView> {
     const p = payer ?? (await m.findOneByOrFail(PayerEntity, { id: policy.payerId }));
     const w = this.warnings(p, await this.practices.stateOf(policy.practiceId, m));
     const cards = (await cardsOf(m, policy.practiceId, [policy.id])).get(policy.id) ?? {};
-    return toPolicyView(policy, p, memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id), w, cards);
+    return toPolicyView(
+      policy,
+      p,
+      memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id),
+      w,
+      cards,
+    );
   }
 
   private async views(rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
     if (rows.length === 0) return [];
     const payers = new Map(
-      (await this.db.manager.find(PayerEntity, { where: { id: In([...new Set(rows.map((r) => r.payerId))]) } })).map((p) => [p.id, p]),
+      (
+        await this.db.manager.find(PayerEntity, {
+          where: { id: In([...new Set(rows.map((r) => r.payerId))]) },
+        })
+      ).map((p) => [p.id, p]),
     );
     const state = await this.practices.stateOf(practiceId);
-    const cards = await cardsOf(this.db.manager, practiceId, rows.map((r) => r.id));
+    const cards = await cardsOf(
+      this.db.manager,
+      practiceId,
+      rows.map((r) => r.id),
+    );
     const order = { primary: 0, secondary: 1, tertiary: 2 };
     return rows
       .sort((a, b) => order[a.order] - order[b.order])
       .map((r) => {
         const payer = payers.get(r.payerId) as PayerEntity; // payer_id is a foreign key
-        return toPolicyView(r, payer, this.cipher.decrypt(r.memberIdCiphertext, r.id), this.warnings(payer, state), cards.get(r.id) ?? {});
+        return toPolicyView(
+          r,
+          payer,
+          this.cipher.decrypt(r.memberIdCiphertext, r.id),
+          this.warnings(payer, state),
+          cards.get(r.id) ?? {},
+        );
       });
   }
 
@@ -247,12 +304,21 @@ function normaliseMemberId(input: string): string {
 
 async function findPayerForPolicy(m: EntityManager, payerId: string): Promise<PayerEntity> {
   const payer = await m.findOneBy(PayerEntity, { id: payerId });
-  if (!payer) throw RpcError.field('payerId', 'exists', 'Choose the insurance company from the payer directory; this payer does not exist');
+  if (!payer)
+    throw RpcError.field(
+      'payerId',
+      'exists',
+      'Choose the insurance company from the payer directory; this payer does not exist',
+    );
   return payer;
 }
 
 function duplicateOrder(error: unknown, order: string | undefined): RpcError | null {
   return isUniqueViolation(error, 'policy_client_order_uq')
-    ? RpcError.field('order', 'unique', `This client already has a ${order ?? 'policy of this order'} insurance policy; edit or remove that one first`)
+    ? RpcError.field(
+        'order',
+        'unique',
+        `This client already has a ${order ?? 'policy of this order'} insurance policy; edit or remove that one first`,
+      )
     : null;
 }

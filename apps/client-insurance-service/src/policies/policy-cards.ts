@@ -4,7 +4,12 @@ import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@claimline/contracts/common';
 import type { PolicyCardsView } from '@claimline/contracts/client-insurance';
-import { DOCUMENTS_SERVICE, type DocumentRemovedEvent, type DocumentsEvents, type DocumentUploadedEvent } from '@claimline/contracts/documents';
+import {
+  DOCUMENTS_SERVICE,
+  type DocumentRemovedEvent,
+  type DocumentsEvents,
+  type DocumentUploadedEvent,
+} from '@claimline/contracts/documents';
 import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION } from '@claimline/backend/util-nats';
 import { SCHEMA } from '../config/env';
 
@@ -49,7 +54,10 @@ export class PolicyCardReadModel implements OnApplicationBootstrap, OnModuleDest
 }
 
 /** Order-tolerant: an upload after its own removal (redelivered late) keeps the removal. */
-export async function applyDocumentUploaded(m: EntityManager, event: EventEnvelope<DocumentUploadedEvent>): Promise<void> {
+export async function applyDocumentUploaded(
+  m: EntityManager,
+  event: EventEnvelope<DocumentUploadedEvent>,
+): Promise<void> {
   const d = event.data.document;
   const side = SIDES[d.kind as keyof typeof SIDES];
   if (d.linkedType !== 'policy' || !side) return;
@@ -61,7 +69,10 @@ export async function applyDocumentUploaded(m: EntityManager, event: EventEnvelo
 }
 
 /** The removal event does not say the kind: a tombstone row waits for the upload if that comes later. */
-export async function applyDocumentRemoved(m: EntityManager, event: EventEnvelope<DocumentRemovedEvent>): Promise<void> {
+export async function applyDocumentRemoved(
+  m: EntityManager,
+  event: EventEnvelope<DocumentRemovedEvent>,
+): Promise<void> {
   const d = event.data;
   if (d.linkedType !== 'policy') return;
   await m.query(
@@ -72,7 +83,11 @@ export async function applyDocumentRemoved(m: EntityManager, event: EventEnvelop
 }
 
 /** Card images of each policy (one query for any number): the newest upload of each side not removed. */
-export async function cardsOf(m: EntityManager, practiceId: string, policyIds: string[]): Promise<Map<string, PolicyCardsView>> {
+export async function cardsOf(
+  m: EntityManager,
+  practiceId: string,
+  policyIds: string[],
+): Promise<Map<string, PolicyCardsView>> {
   const cards = new Map<string, PolicyCardsView>(policyIds.map((id) => [id, {}]));
   if (policyIds.length === 0) return cards;
   const rows: { policyId: string; side: 'front' | 'back'; documentId: string }[] = await m.query(

@@ -1,6 +1,9 @@
 import { EntityManager } from 'typeorm';
 import type { Actor } from '@claimline/contracts/common';
-import { ClientInsuranceEvents, ClientInsuranceEventTypes as Events } from '@claimline/contracts/client-insurance';
+import {
+  ClientInsuranceEvents,
+  ClientInsuranceEventTypes as Events,
+} from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { SCHEMA } from '../config/env';
@@ -11,7 +14,12 @@ import { SCHEMA } from '../config/env';
  * transaction. The upsert on `practice_payer_set` locks the practice's row first, so two
  * concurrent changes of one practice are serialised and never both announce the same payer.
  */
-export async function syncPracticePayers(m: EntityManager, outbox: Outbox<ClientInsuranceEvents>, actor: Actor, practiceId: string): Promise<void> {
+export async function syncPracticePayers(
+  m: EntityManager,
+  outbox: Outbox<ClientInsuranceEvents>,
+  actor: Actor,
+  practiceId: string,
+): Promise<void> {
   const [previous]: { payerIds: string[]; version: number }[] = await m.query(
     `INSERT INTO "${SCHEMA}"."practice_payer_set" ("practice_id") VALUES ($1)
      ON CONFLICT ("practice_id") DO UPDATE SET "practice_id" = EXCLUDED."practice_id"
@@ -30,15 +38,19 @@ export async function syncPracticePayers(m: EntityManager, outbox: Outbox<Client
   const removed = previous.payerIds.filter((id) => !current.includes(id)).sort();
   if (added.length === 0 && removed.length === 0) return;
   const version = previous.version + 1;
-  await m.query(`UPDATE "${SCHEMA}"."practice_payer_set" SET "payer_ids" = $2::uuid[], "version" = $3 WHERE "practice_id" = $1`, [
-    practiceId,
-    current,
-    version,
-  ]);
+  await m.query(
+    `UPDATE "${SCHEMA}"."practice_payer_set" SET "payer_ids" = $2::uuid[], "version" = $3 WHERE "practice_id" = $1`,
+    [practiceId, current, version],
+  );
   await outbox.add(
     m,
     actor,
-    { type: Events.practicePayersChanged, aggregateId: practiceId, practiceId, data: { practiceId, payerIds: current, added, removed, version } },
+    {
+      type: Events.practicePayersChanged,
+      aggregateId: practiceId,
+      practiceId,
+      data: { practiceId, payerIds: current, added, removed, version },
+    },
     currentRequestId(),
   );
 }

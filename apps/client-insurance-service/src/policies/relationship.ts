@@ -9,13 +9,17 @@ import type { RelationshipToInsured } from '@claimline/domain';
  * Spouse, child, other: the subscriber's name, birth date, sex and address are required (DTO
  * validation checks each field once the subscriber is there).
  */
-export function relationshipProblems(relationship: RelationshipToInsured, subscriber: SubscriberDto | null | undefined): FieldError[] {
+export function relationshipProblems(
+  relationship: RelationshipToInsured,
+  subscriber: SubscriberDto | null | undefined,
+): FieldError[] {
   if (relationship === 'self' && subscriber) {
     return [
       {
         field: 'subscriber',
         rule: 'not_allowed',
-        message: 'Leave the subscriber empty when the client is the primary insured (relationship self); the client’s own details are used',
+        message:
+          'Leave the subscriber empty when the client is the primary insured (relationship self); the client’s own details are used',
       },
     ];
   }
@@ -31,17 +35,35 @@ export function relationshipProblems(relationship: RelationshipToInsured, subscr
   return [];
 }
 
-export function coverageProblems(start: string | null | undefined, end: string | null | undefined): FieldError[] {
+export function coverageProblems(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): FieldError[] {
   if (start && end && start > end) {
-    return [{ field: 'coverageEnd', rule: 'after_start', message: `Coverage end ${end} is before coverage start ${start}` }];
+    return [
+      {
+        field: 'coverageEnd',
+        rule: 'after_start',
+        message: `Coverage end ${end} is before coverage start ${start}`,
+      },
+    ];
   }
   return [];
 }
 
 /** The subscriber's birth date cannot be in the future; a child's parent is normally older, but that is not checked. */
-export function subscriberDateProblems(subscriber: SubscriberDto | null | undefined, today: string): FieldError[] {
+export function subscriberDateProblems(
+  subscriber: SubscriberDto | null | undefined,
+  today: string,
+): FieldError[] {
   if (subscriber && subscriber.birthDate > today) {
-    return [{ field: 'subscriber.birthDate', rule: 'not_future', message: `Subscriber birth date ${subscriber.birthDate} is in the future` }];
+    return [
+      {
+        field: 'subscriber.birthDate',
+        rule: 'not_future',
+        message: `Subscriber birth date ${subscriber.birthDate} is in the future`,
+      },
+    ];
   }
   return [];
 }

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@claimline/contracts/common';
-import { PRACTICE_SETTINGS_SERVICE, type PracticeChangedEvent, type PracticeSettingsEvents } from '@claimline/contracts/practice-settings';
+import {
+  PRACTICE_SETTINGS_SERVICE,
+  type PracticeChangedEvent,
+  type PracticeSettingsEvents,
+} from '@claimline/contracts/practice-settings';
 import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION } from '@claimline/backend/util-nats';
 import { SCHEMA } from '../config/env';
 
@@ -23,13 +27,17 @@ export class PracticeReadModel implements OnApplicationBootstrap, OnModuleDestro
     @Inject(EVENTS_CONFIG) events: EventsConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {
-    const upsert = (event: EventEnvelope<PracticeChangedEvent>, m: EntityManager) => applyPracticeEvent(m, event.data);
+    const upsert = (event: EventEnvelope<PracticeChangedEvent>, m: EntityManager) =>
+      applyPracticeEvent(m, event.data);
     this.consumer = new EventConsumer<PracticeSettingsEvents>(nc, db, {
       durable: PRACTICES_DURABLE,
       service: PRACTICE_SETTINGS_SERVICE,
       schema: SCHEMA,
       events,
-      handlers: { 'practice-settings.practice.created': upsert, 'practice-settings.practice.updated': upsert },
+      handlers: {
+        'practice-settings.practice.created': upsert,
+        'practice-settings.practice.updated': upsert,
+      },
       logger: new Logger('PracticeReadModel'),
     });
   }
@@ -43,7 +51,10 @@ export class PracticeReadModel implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async stateOf(practiceId: string, m: EntityManager = this.db.manager): Promise<string | null> {
-    const rows: { state: string }[] = await m.query(`SELECT "state" FROM "${SCHEMA}"."practice_ref" WHERE "practice_id" = $1`, [practiceId]);
+    const rows: { state: string }[] = await m.query(
+      `SELECT "state" FROM "${SCHEMA}"."practice_ref" WHERE "practice_id" = $1`,
+      [practiceId],
+    );
     return rows[0]?.state ?? null;
   }
 }

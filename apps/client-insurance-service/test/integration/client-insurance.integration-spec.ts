@@ -23,23 +23,46 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
   const cigna = seededPayerId('cigna');
   const texasBlue = seededPayerId(localBcbsPlanForState('TX')!.key);
   const otherBlue = seededPayerId(PAYERS.find((p) => p.isBcbs && !p.states?.includes('TX'))!.key);
-  const parent = { firstName: 'Maria', lastName: 'Lopez', birthDate: '1980-05-01', sex: 'F' as const, address };
+  const parent = {
+    firstName: 'Maria',
+    lastName: 'Lopez',
+    birthDate: '1980-05-01',
+    sex: 'F' as const,
+    address,
+  };
 
   const newClient = (extra: Record<string, unknown> = {}, actor: Actor = owner, pid = practiceId) =>
     h.rpc.send(
       'client-insurance.client.create',
-      { practiceId: pid, firstName: 'Ada', lastName: 'Byron', birthDate: '1990-02-03', sex: 'F', phone: '(512) 555-0100', address, billingType: 'insurance', ...extra },
+      {
+        practiceId: pid,
+        firstName: 'Ada',
+        lastName: 'Byron',
+        birthDate: '1990-02-03',
+        sex: 'F',
+        phone: '(512) 555-0100',
+        address,
+        billingType: 'insurance',
+        ...extra,
+      },
       { actor },
     );
 
   beforeAll(async () => {
     await h.setUp();
     const env = validateEnv('client-insurance', ClientInsuranceEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), { name: 'client-insurance', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+    app = await bootstrapService(AppModule.register(env), {
+      name: 'client-insurance',
+      natsUrl: env.NATS_URL,
+      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+    });
     // practice-settings announces the practice (Texas); the read model must hold it before BCBS checks.
     await h.publishPractice('practice-settings.practice.created', practiceView(practiceId, 'TX'));
     await waitFor('the practice read model', async () => {
-      const rows = await h.observerDb.query('SELECT state FROM client_insurance.practice_ref WHERE practice_id = $1', [practiceId]);
+      const rows = await h.observerDb.query(
+        'SELECT state FROM client_insurance.practice_ref WHERE practice_id = $1',
+        [practiceId],
+      );
       return rows[0]?.state === 'TX';
     });
   });
@@ -50,26 +73,54 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
   });
 
   it('refuses to boot without a valid PHI encryption key', () => {
-    expect(() => validateEnv('client-insurance', ClientInsuranceEnv, h.serviceEnv({ PHI_ENCRYPTION_KEY: 'c2hvcnQ=' }))).toThrow(
-      /PHI_ENCRYPTION_KEY must be 32 bytes encoded in base64; it decodes to 5 bytes/,
-    );
+    expect(() =>
+      validateEnv('client-insurance', ClientInsuranceEnv, h.serviceEnv({ PHI_ENCRYPTION_KEY: 'c2hvcnQ=' })),
+    ).toThrow(/PHI_ENCRYPTION_KEY must be 32 bytes encoded in base64; it decodes to 5 bytes/);
   });
 
   it('keeps a client with a primary and a secondary policy, warns about a non-local BCBS plan, refuses a second primary', async () => {
     const client = await newClient();
-    expect(client).toMatchObject({ firstName: 'Ada', phone: '5125550100', billingType: 'insurance', active: true, version: 1 });
+    expect(client).toMatchObject({
+      firstName: 'Ada',
+      phone: '5125550100',
+      billingType: 'insurance',
+      active: true,
+      version: 1,
+    });
 
     const primary = await h.rpc.send(
       'client-insurance.policy.create',
-      { practiceId, clientId: client.id, order: 'primary', payerId: texasBlue, memberId: 'xyz 123-456', relationship: 'self', groupNumber: 'G-77' },
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: texasBlue,
+        memberId: 'xyz 123-456',
+        relationship: 'self',
+        groupNumber: 'G-77',
+      },
       { actor: owner },
     );
-    expect(primary).toMatchObject({ order: 'primary', memberId: 'XYZ123456', relationship: 'self', relationshipCode: '18', subscriber: null, warnings: [] });
+    expect(primary).toMatchObject({
+      order: 'primary',
+      memberId: 'XYZ123456',
+      relationship: 'self',
+      relationshipCode: '18',
+      subscriber: null,
+      warnings: [],
+    });
     expect(primary.payer).toMatchObject({ id: texasBlue, isBcbs: true });
 
     const secondary = await h.rpc.send(
       'client-insurance.policy.create',
-      { practiceId, clientId: client.id, order: 'secondary', payerId: otherBlue, memberId: 'ABC987', relationship: 'self' },
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'secondary',
+        payerId: otherBlue,
+        memberId: 'ABC987',
+        relationship: 'self',
+      },
       { actor: owner },
     );
     expect(secondary.warnings).toEqual([expect.objectContaining({ code: 'bcbs_not_local' })]);
@@ -78,36 +129,68 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     const duplicate = await rpcError(
       h.rpc.send(
         'client-insurance.policy.create',
-        { practiceId, clientId: client.id, order: 'primary', payerId: aetna, memberId: 'W1', relationship: 'self' },
+        {
+          practiceId,
+          clientId: client.id,
+          order: 'primary',
+          payerId: aetna,
+          memberId: 'W1',
+          relationship: 'self',
+        },
         { actor: owner },
       ),
     );
-    expect(duplicate).toMatchObject({ code: 'validation_failed', errors: [{ field: 'order', rule: 'unique' }] });
-    expect(duplicate.errors![0].message).toBe('This client already has a primary insurance policy; edit or remove that one first');
+    expect(duplicate).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'order', rule: 'unique' }],
+    });
+    expect(duplicate.errors![0].message).toBe(
+      'This client already has a primary insurance policy; edit or remove that one first',
+    );
 
-    const list = await h.rpc.send('client-insurance.policy.list', { practiceId, clientId: client.id }, { actor: owner });
+    const list = await h.rpc.send(
+      'client-insurance.policy.list',
+      { practiceId, clientId: client.id },
+      { actor: owner },
+    );
     expect(list.items.map((p) => [p.order, p.cards])).toEqual([
       ['primary', {}],
       ['secondary', {}],
     ]);
 
     // Everything is there but the card images.
-    const info = await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: client.id }, { actor: owner });
+    const info = await h.rpc.send(
+      'client-insurance.missing-info.get',
+      { practiceId, clientId: client.id },
+      { actor: owner },
+    );
     expect(info).toEqual({
       clientId: client.id,
       complete: false,
       missing: [
-        { field: 'insurance.primary.card', message: 'Primary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
-        { field: 'insurance.secondary.card', message: 'Secondary insurance: the insurance card (front) is not on file', fixAt: `/clients/${client.id}/insurance` },
+        {
+          field: 'insurance.primary.card',
+          message: 'Primary insurance: the insurance card (front) is not on file',
+          fixAt: `/clients/${client.id}/insurance`,
+        },
+        {
+          field: 'insurance.secondary.card',
+          message: 'Secondary insurance: the insurance card (front) is not on file',
+          fixAt: `/clients/${client.id}/insurance`,
+        },
       ],
     });
 
     // Events: created for both policies, without the member ID; the practice's payer set grew.
-    const created = await h.waitForEvent('client-insurance.policy.created', (e) => e.aggregateId === secondary.id);
+    const created = await h.waitForEvent(
+      'client-insurance.policy.created',
+      (e) => e.aggregateId === secondary.id,
+    );
     expect(JSON.stringify(created.data)).not.toContain('ABC987');
     expect(created.data).not.toHaveProperty('policy.cards');
     expect(created.data).toMatchObject({ policy: { memberIdLast4: 'C987', order: 'secondary' } });
-    const sets = () => h.eventsOf('client-insurance.practice-payers.changed').filter((e) => e.practiceId === practiceId);
+    const sets = () =>
+      h.eventsOf('client-insurance.practice-payers.changed').filter((e) => e.practiceId === practiceId);
     await waitFor('two payer-set changes', () => sets().length === 2);
     expect(sets().map((e) => e.data)).toEqual([
       { practiceId, payerIds: [texasBlue], added: [texasBlue], removed: [], version: 1 },
@@ -115,16 +198,41 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     ]);
 
     // Removing the secondary takes its payer out of the set.
-    await h.rpc.send('client-insurance.policy.remove', { practiceId, policyId: secondary.id }, { actor: owner });
+    await h.rpc.send(
+      'client-insurance.policy.remove',
+      { practiceId, policyId: secondary.id },
+      { actor: owner },
+    );
     await waitFor('the payer-set shrink', () => sets().length === 3);
-    expect(sets()[2].data).toEqual({ practiceId, payerIds: [texasBlue], added: [], removed: [otherBlue], version: 3 });
-    expect(await rpcError(h.rpc.send('client-insurance.policy.get', { practiceId, policyId: secondary.id }, { actor: owner }))).toMatchObject({ code: 'not_found' });
+    expect(sets()[2].data).toEqual({
+      practiceId,
+      payerIds: [texasBlue],
+      added: [],
+      removed: [otherBlue],
+      version: 3,
+    });
+    expect(
+      await rpcError(
+        h.rpc.send('client-insurance.policy.get', { practiceId, policyId: secondary.id }, { actor: owner }),
+      ),
+    ).toMatchObject({ code: 'not_found' });
   });
 
   it('puts a dependent child on a parent’s plan: subscriber required when not self, refused when self', async () => {
     const child = await newClient({ firstName: 'Leo', lastName: 'Lopez', birthDate: '2015-06-01', sex: 'M' });
     const missing = await rpcError(
-      h.rpc.send('client-insurance.policy.create', { practiceId, clientId: child.id, order: 'primary', payerId: aetna, memberId: 'W123456789', relationship: 'child' }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.policy.create',
+        {
+          practiceId,
+          clientId: child.id,
+          order: 'primary',
+          payerId: aetna,
+          memberId: 'W123456789',
+          relationship: 'child',
+        },
+        { actor: owner },
+      ),
     );
     expect(missing.errors).toEqual([expect.objectContaining({ field: 'subscriber', rule: 'required' })]);
 
@@ -132,33 +240,83 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       h.rpc.send(
         'client-insurance.policy.create',
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        { practiceId, clientId: child.id, order: 'primary', payerId: aetna, memberId: 'W123456789', relationship: 'child', subscriber: { ...parent, birthDate: undefined } as any },
+        {
+          practiceId,
+          clientId: child.id,
+          order: 'primary',
+          payerId: aetna,
+          memberId: 'W123456789',
+          relationship: 'child',
+          subscriber: { ...parent, birthDate: undefined } as any,
+        },
         { actor: owner },
       ),
     );
-    expect(incomplete.errors).toEqual([expect.objectContaining({ field: 'subscriber.birthDate', rule: 'date' })]);
+    expect(incomplete.errors).toEqual([
+      expect.objectContaining({ field: 'subscriber.birthDate', rule: 'date' }),
+    ]);
 
     const selfWithSubscriber = await rpcError(
-      h.rpc.send('client-insurance.policy.create', { practiceId, clientId: child.id, order: 'primary', payerId: aetna, memberId: 'W123456789', relationship: 'self', subscriber: parent }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.policy.create',
+        {
+          practiceId,
+          clientId: child.id,
+          order: 'primary',
+          payerId: aetna,
+          memberId: 'W123456789',
+          relationship: 'self',
+          subscriber: parent,
+        },
+        { actor: owner },
+      ),
     );
-    expect(selfWithSubscriber.errors).toEqual([expect.objectContaining({ field: 'subscriber', rule: 'not_allowed' })]);
+    expect(selfWithSubscriber.errors).toEqual([
+      expect.objectContaining({ field: 'subscriber', rule: 'not_allowed' }),
+    ]);
 
     const policy = await h.rpc.send(
       'client-insurance.policy.create',
-      { practiceId, clientId: child.id, order: 'primary', payerId: aetna, memberId: 'W123456789', relationship: 'child', subscriber: parent, coverageStart: '2026-01-01', coverageEnd: '2026-12-31' },
+      {
+        practiceId,
+        clientId: child.id,
+        order: 'primary',
+        payerId: aetna,
+        memberId: 'W123456789',
+        relationship: 'child',
+        subscriber: parent,
+        coverageStart: '2026-01-01',
+        coverageEnd: '2026-12-31',
+      },
       { actor: owner },
     );
-    expect(policy).toMatchObject({ relationship: 'child', relationshipCode: '19', subscriber: parent, coverageStart: '2026-01-01' });
+    expect(policy).toMatchObject({
+      relationship: 'child',
+      relationshipCode: '19',
+      subscriber: parent,
+      coverageStart: '2026-01-01',
+    });
 
     const badDates = await rpcError(
-      h.rpc.send('client-insurance.policy.update', { practiceId, policyId: policy.id, version: 1, coverageEnd: '2025-12-31' }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.policy.update',
+        { practiceId, policyId: policy.id, version: 1, coverageEnd: '2025-12-31' },
+        { actor: owner },
+      ),
     );
     expect(badDates.errors).toEqual([expect.objectContaining({ field: 'coverageEnd', rule: 'after_start' })]);
 
     // Changing the relationship to self drops the subscriber.
-    const self = await h.rpc.send('client-insurance.policy.update', { practiceId, policyId: policy.id, version: 1, relationship: 'self' }, { actor: owner });
+    const self = await h.rpc.send(
+      'client-insurance.policy.update',
+      { practiceId, policyId: policy.id, version: 1, relationship: 'self' },
+      { actor: owner },
+    );
     expect(self).toMatchObject({ relationship: 'self', subscriber: null, version: 2 });
-    const updated = await h.waitForEvent('client-insurance.policy.updated', (e) => e.aggregateId === policy.id);
+    const updated = await h.waitForEvent(
+      'client-insurance.policy.updated',
+      (e) => e.aggregateId === policy.id,
+    );
     expect((updated.data as { changed: string[] }).changed.sort()).toEqual(['relationship', 'subscriber']);
   });
 
@@ -166,23 +324,63 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     const client = await newClient({ firstName: 'Auth' });
     const policy = await h.rpc.send(
       'client-insurance.policy.create',
-      { practiceId, clientId: client.id, order: 'primary', payerId: cigna, memberId: 'U55501', relationship: 'self' },
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: cigna,
+        memberId: 'U55501',
+        relationship: 'self',
+      },
       { actor: owner },
     );
     const auth = await h.rpc.send(
       'client-insurance.authorization.create',
-      { practiceId, policyId: policy.id, number: 'pa-2026-1', usesAuthorized: 3, validFrom: '2026-01-01', validTo: '2099-12-31' },
+      {
+        practiceId,
+        policyId: policy.id,
+        number: 'pa-2026-1',
+        usesAuthorized: 3,
+        validFrom: '2026-01-01',
+        validTo: '2099-12-31',
+      },
       { actor: owner },
     );
-    expect(auth).toMatchObject({ number: 'PA-2026-1', usesAuthorized: 3, usesConsumed: 0, usesRemaining: 3, active: true, warnings: [] });
+    expect(auth).toMatchObject({
+      number: 'PA-2026-1',
+      usesAuthorized: 3,
+      usesConsumed: 0,
+      usesRemaining: 3,
+      active: true,
+      warnings: [],
+    });
 
     const overlap = await rpcError(
-      h.rpc.send('client-insurance.authorization.create', { practiceId, policyId: policy.id, number: 'PA-2', usesAuthorized: 5, validFrom: '2026-06-01', validTo: '2026-07-01' }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.authorization.create',
+        {
+          practiceId,
+          policyId: policy.id,
+          number: 'PA-2',
+          usesAuthorized: 5,
+          validFrom: '2026-06-01',
+          validTo: '2026-07-01',
+        },
+        { actor: owner },
+      ),
     );
     expect(overlap.errors).toEqual([expect.objectContaining({ field: 'validFrom', rule: 'overlap' })]);
     const inactive = await h.rpc.send(
       'client-insurance.authorization.create',
-      { practiceId, policyId: policy.id, number: 'PA-OLD', usesAuthorized: 5, validFrom: '2026-06-01', validTo: '2026-07-01', active: false },
+      {
+        practiceId,
+        policyId: policy.id,
+        number: 'PA-OLD',
+        usesAuthorized: 5,
+        validFrom: '2026-06-01',
+        validTo: '2026-07-01',
+        active: false,
+      },
       { actor: owner },
     );
     expect(inactive.warnings.map((w) => w.code)).toContain('inactive');
@@ -197,44 +395,130 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
 
     // Concurrent repeats of one key still count once.
     const key2 = randomUUID();
-    const racing = await Promise.all([1, 2, 3].map(() => h.rpc.send('client-insurance.authorization.consume', { ...use, key: key2 }, { actor: staff })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() =>
+        h.rpc.send('client-insurance.authorization.consume', { ...use, key: key2 }, { actor: staff }),
+      ),
+    );
     expect(racing.filter((r) => r.applied)).toHaveLength(1);
-    const afterRace = await h.rpc.send('client-insurance.authorization.get', { practiceId, authorizationId: auth.id }, { actor: owner });
+    const afterRace = await h.rpc.send(
+      'client-insurance.authorization.get',
+      { practiceId, authorizationId: auth.id },
+      { actor: owner },
+    );
     expect(afterRace.usesConsumed).toBe(2);
 
     const released = await h.rpc.send('client-insurance.authorization.release', use, { actor: staff });
     const releasedAgain = await h.rpc.send('client-insurance.authorization.release', use, { actor: staff });
     expect(released).toMatchObject({ applied: true, authorization: { usesConsumed: 1 } });
     expect(releasedAgain).toMatchObject({ applied: false, authorization: { usesConsumed: 1 } });
-    expect(await rpcError(h.rpc.send('client-insurance.authorization.consume', use, { actor: staff }))).toMatchObject({ code: 'conflict' });
+    expect(
+      await rpcError(h.rpc.send('client-insurance.authorization.consume', use, { actor: staff })),
+    ).toMatchObject({ code: 'conflict' });
 
-    await h.rpc.send('client-insurance.authorization.consume', { ...use, key: randomUUID() }, { actor: staff });
-    await h.rpc.send('client-insurance.authorization.consume', { ...use, key: randomUUID() }, { actor: staff });
-    const exhausted = await rpcError(h.rpc.send('client-insurance.authorization.consume', { ...use, key: randomUUID() }, { actor: staff }));
-    expect(exhausted.errors).toEqual([{ field: 'authorizationId', rule: 'exhausted', message: 'All 3 authorized visits of authorization PA-2026-1 are used' }]);
+    await h.rpc.send(
+      'client-insurance.authorization.consume',
+      { ...use, key: randomUUID() },
+      { actor: staff },
+    );
+    await h.rpc.send(
+      'client-insurance.authorization.consume',
+      { ...use, key: randomUUID() },
+      { actor: staff },
+    );
+    const exhausted = await rpcError(
+      h.rpc.send('client-insurance.authorization.consume', { ...use, key: randomUUID() }, { actor: staff }),
+    );
+    expect(exhausted.errors).toEqual([
+      {
+        field: 'authorizationId',
+        rule: 'exhausted',
+        message: 'All 3 authorized visits of authorization PA-2026-1 are used',
+      },
+    ]);
 
-    await waitFor('the use events', () => h.eventsOf('client-insurance.authorization.released', auth.id).length === 1 && h.eventsOf('client-insurance.authorization.consumed', auth.id).length === 4);
-    expect(h.eventsOf('client-insurance.authorization.consumed', auth.id).filter((e) => (e.data as { key: string }).key === claimId)).toHaveLength(1);
+    await waitFor(
+      'the use events',
+      () =>
+        h.eventsOf('client-insurance.authorization.released', auth.id).length === 1 &&
+        h.eventsOf('client-insurance.authorization.consumed', auth.id).length === 4,
+    );
+    expect(
+      h
+        .eventsOf('client-insurance.authorization.consumed', auth.id)
+        .filter((e) => (e.data as { key: string }).key === claimId),
+    ).toHaveLength(1);
   });
 
   it('needs no insurance fields from a self-pay client and lists exactly what an insurance client lacks', async () => {
     const selfPay = await newClient({ billingType: 'self_pay' });
-    expect(await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: selfPay.id }, { actor: owner })).toMatchObject({ complete: true, missing: [] });
+    expect(
+      await h.rpc.send(
+        'client-insurance.missing-info.get',
+        { practiceId, clientId: selfPay.id },
+        { actor: owner },
+      ),
+    ).toMatchObject({ complete: true, missing: [] });
 
-    const bare = await h.rpc.send('client-insurance.client.create', { practiceId, firstName: 'Bare', lastName: 'Minimum', billingType: 'insurance' }, { actor: owner });
-    const info = await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: bare.id }, { actor: owner });
-    expect(info.missing.map((m) => m.field)).toEqual(['phone', 'address', 'birthDate', 'sex', 'insurance.primary']);
-    expect(info.missing[0]).toEqual({ field: 'phone', message: 'Phone number is missing', fixAt: `/clients/${bare.id}/profile` });
+    const bare = await h.rpc.send(
+      'client-insurance.client.create',
+      { practiceId, firstName: 'Bare', lastName: 'Minimum', billingType: 'insurance' },
+      { actor: owner },
+    );
+    const info = await h.rpc.send(
+      'client-insurance.missing-info.get',
+      { practiceId, clientId: bare.id },
+      { actor: owner },
+    );
+    expect(info.missing.map((m) => m.field)).toEqual([
+      'phone',
+      'address',
+      'birthDate',
+      'sex',
+      'insurance.primary',
+    ]);
+    expect(info.missing[0]).toEqual({
+      field: 'phone',
+      message: 'Phone number is missing',
+      fixAt: `/clients/${bare.id}/profile`,
+    });
     expect(info.missing[4].fixAt).toBe(`/clients/${bare.id}/insurance`);
   });
 
   it('keeps the insurance cards on file from the documents events: the missing-info item goes and comes back, redelivery changes nothing', async () => {
     const client = await newClient({ firstName: 'Carda' });
-    const policy = await h.rpc.send('client-insurance.policy.create', { practiceId, clientId: client.id, order: 'primary', payerId: aetna, memberId: 'CARD1', relationship: 'self' }, { actor: owner });
+    const policy = await h.rpc.send(
+      'client-insurance.policy.create',
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: aetna,
+        memberId: 'CARD1',
+        relationship: 'self',
+      },
+      { actor: owner },
+    );
     const model = app.get(PolicyCardReadModel);
-    const fields = async () => (await h.rpc.send('client-insurance.missing-info.get', { practiceId, clientId: client.id }, { actor: owner })).missing.map((m) => m.field);
-    const cards = async () => (await h.rpc.send('client-insurance.policy.get', { practiceId, policyId: policy.id }, { actor: owner })).cards;
-    const bulk = async () => (await h.rpc.send('client-insurance.missing-info.get-many', { practiceId, clientIds: [client.id] }, { actor: owner })).items[0].missing.map((m) => m.field);
+    const fields = async () =>
+      (
+        await h.rpc.send(
+          'client-insurance.missing-info.get',
+          { practiceId, clientId: client.id },
+          { actor: owner },
+        )
+      ).missing.map((m) => m.field);
+    const cards = async () =>
+      (await h.rpc.send('client-insurance.policy.get', { practiceId, policyId: policy.id }, { actor: owner }))
+        .cards;
+    const bulk = async () =>
+      (
+        await h.rpc.send(
+          'client-insurance.missing-info.get-many',
+          { practiceId, clientIds: [client.id] },
+          { actor: owner },
+        )
+      ).items[0].missing.map((m) => m.field);
     expect(await fields()).toEqual(['insurance.primary.card']);
     expect(await cards()).toEqual({});
 
@@ -243,10 +527,17 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       const before = model.consumer.handled;
       await h.publishDocumentEvent(envelope, msgId);
       published++;
-      await waitFor(`the documents event ${envelope.type} to be handled`, () => model.consumer.handled >= before + 1);
+      await waitFor(
+        `the documents event ${envelope.type} to be handled`,
+        () => model.consumer.handled >= before + 1,
+      );
     };
     const at = (minute: number) => `2026-11-27T10:${String(minute).padStart(2, '0')}:00.000Z`;
-    const uploaded = (kind: DocumentKind, extra: Partial<Pick<DocumentView, 'practiceId' | 'linkedType' | 'linkedId'>> = {}, minute = 0) => {
+    const uploaded = (
+      kind: DocumentKind,
+      extra: Partial<Pick<DocumentView, 'practiceId' | 'linkedType' | 'linkedId'>> = {},
+      minute = 0,
+    ) => {
       const document = {
         id: randomUUID(),
         practiceId,
@@ -332,39 +623,115 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
 
   it('answers not_found for another practice’s client, exactly like a missing one', async () => {
     const theirs = await newClient({}, admin, otherPracticeId);
-    const missing = await rpcError(h.rpc.send('client-insurance.client.get', { practiceId: otherPracticeId, clientId: randomUUID() }, { actor: otherOwner }));
-    const hidden = await rpcError(h.rpc.send('client-insurance.client.get', { practiceId: otherPracticeId, clientId: theirs.id }, { actor: owner }));
-    const wrongPractice = await rpcError(h.rpc.send('client-insurance.client.get', { practiceId, clientId: theirs.id }, { actor: owner }));
+    const missing = await rpcError(
+      h.rpc.send(
+        'client-insurance.client.get',
+        { practiceId: otherPracticeId, clientId: randomUUID() },
+        { actor: otherOwner },
+      ),
+    );
+    const hidden = await rpcError(
+      h.rpc.send(
+        'client-insurance.client.get',
+        { practiceId: otherPracticeId, clientId: theirs.id },
+        { actor: owner },
+      ),
+    );
+    const wrongPractice = await rpcError(
+      h.rpc.send('client-insurance.client.get', { practiceId, clientId: theirs.id }, { actor: owner }),
+    );
     expect(hidden.code).toBe('not_found');
     expect(wrongPractice.code).toBe('not_found');
     expect(hidden.message.replace(theirs.id, 'X')).toBe(missing.message.replace(/[0-9a-f-]{36}/, 'X'));
     expect(
-      await rpcError(h.rpc.send('client-insurance.client.update', { practiceId: otherPracticeId, clientId: theirs.id, version: 1, firstName: 'Mine' }, { actor: owner })),
+      await rpcError(
+        h.rpc.send(
+          'client-insurance.client.update',
+          { practiceId: otherPracticeId, clientId: theirs.id, version: 1, firstName: 'Mine' },
+          { actor: owner },
+        ),
+      ),
     ).toMatchObject({ code: 'not_found' });
-    expect(await rpcError(h.rpc.send('client-insurance.missing-info.get', { practiceId: otherPracticeId, clientId: theirs.id }, { actor: owner }))).toMatchObject({
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'client-insurance.missing-info.get',
+          { practiceId: otherPracticeId, clientId: theirs.id },
+          { actor: owner },
+        ),
+      ),
+    ).toMatchObject({
       code: 'not_found',
     });
     expect(
       await rpcError(
-        h.rpc.send('client-insurance.policy.create', { practiceId, clientId: theirs.id, order: 'primary', payerId: aetna, memberId: 'Z1', relationship: 'self' }, { actor: owner }),
+        h.rpc.send(
+          'client-insurance.policy.create',
+          {
+            practiceId,
+            clientId: theirs.id,
+            order: 'primary',
+            payerId: aetna,
+            memberId: 'Z1',
+            relationship: 'self',
+          },
+          { actor: owner },
+        ),
       ),
     ).toMatchObject({ code: 'not_found' });
-    const list = await h.rpc.send('client-insurance.client.list', { practiceId: otherPracticeId }, { actor: owner });
+    const list = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId: otherPracticeId },
+      { actor: owner },
+    );
     expect(list).toMatchObject({ items: [], total: 0 });
   });
 
   it('answers a stale update with conflict and the current version', async () => {
     const client = await newClient({ firstName: 'Stale' });
-    const updated = await h.rpc.send('client-insurance.client.update', { practiceId, clientId: client.id, version: 1, phone: '512.555.0199', preferredName: 'Addie' }, { actor: owner });
+    const updated = await h.rpc.send(
+      'client-insurance.client.update',
+      { practiceId, clientId: client.id, version: 1, phone: '512.555.0199', preferredName: 'Addie' },
+      { actor: owner },
+    );
     expect(updated).toMatchObject({ phone: '5125550199', preferredName: 'Addie', version: 2 });
-    const stale = await rpcError(h.rpc.send('client-insurance.client.update', { practiceId, clientId: client.id, version: 1, lastName: 'Other' }, { actor: owner }));
+    const stale = await rpcError(
+      h.rpc.send(
+        'client-insurance.client.update',
+        { practiceId, clientId: client.id, version: 1, lastName: 'Other' },
+        { actor: owner },
+      ),
+    );
     expect(stale).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
     const event = await h.waitForEvent('client-insurance.client.updated', (e) => e.aggregateId === client.id);
     expect((event.data as { changed: string[] }).changed.sort()).toEqual(['phone', 'preferredName']);
 
-    const policy = await h.rpc.send('client-insurance.policy.create', { practiceId, clientId: client.id, order: 'primary', payerId: aetna, memberId: 'S1', relationship: 'self' }, { actor: owner });
-    await h.rpc.send('client-insurance.policy.update', { practiceId, policyId: policy.id, version: 1, groupNumber: 'G1' }, { actor: owner });
-    expect(await rpcError(h.rpc.send('client-insurance.policy.update', { practiceId, policyId: policy.id, version: 1, planName: 'PPO' }, { actor: owner }))).toMatchObject({
+    const policy = await h.rpc.send(
+      'client-insurance.policy.create',
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: aetna,
+        memberId: 'S1',
+        relationship: 'self',
+      },
+      { actor: owner },
+    );
+    await h.rpc.send(
+      'client-insurance.policy.update',
+      { practiceId, policyId: policy.id, version: 1, groupNumber: 'G1' },
+      { actor: owner },
+    );
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'client-insurance.policy.update',
+          { practiceId, policyId: policy.id, version: 1, planName: 'PPO' },
+          { actor: owner },
+        ),
+      ),
+    ).toMatchObject({
       code: 'conflict',
       details: { currentVersion: 2 },
     });
@@ -374,26 +741,64 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     const client = await newClient({ firstName: 'Crypto' });
     const policy = await h.rpc.send(
       'client-insurance.policy.create',
-      { practiceId, clientId: client.id, order: 'primary', payerId: aetna, memberId: 'qwe-987 654 321', relationship: 'self' },
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: aetna,
+        memberId: 'qwe-987 654 321',
+        relationship: 'self',
+      },
       { actor: owner },
     );
     expect(policy.memberId).toBe('QWE987654321');
-    const [raw] = await h.observerDb.query('SELECT * FROM client_insurance.insurance_policy WHERE id = $1', [policy.id]);
+    const [raw] = await h.observerDb.query('SELECT * FROM client_insurance.insurance_policy WHERE id = $1', [
+      policy.id,
+    ]);
     expect(JSON.stringify(raw)).not.toMatch(/QWE-?987/i);
     expect(raw.member_id_ciphertext).toMatch(/^v1\./);
     expect(raw.member_id_hmac).toMatch(/^[0-9a-f]{64}$/);
 
-    const found = await h.rpc.send('client-insurance.policy.find-by-member-id', { practiceId, memberId: 'QWE 987-654-321' }, { actor: owner });
+    const found = await h.rpc.send(
+      'client-insurance.policy.find-by-member-id',
+      { practiceId, memberId: 'QWE 987-654-321' },
+      { actor: owner },
+    );
     expect(found.items.map((p) => p.id)).toEqual([policy.id]);
-    const partial = await h.rpc.send('client-insurance.policy.find-by-member-id', { practiceId, memberId: 'QWE987' }, { actor: owner });
+    const partial = await h.rpc.send(
+      'client-insurance.policy.find-by-member-id',
+      { practiceId, memberId: 'QWE987' },
+      { actor: owner },
+    );
     expect(partial.items).toEqual([]);
-    const otherPractice = await h.rpc.send('client-insurance.policy.find-by-member-id', { practiceId: otherPracticeId, memberId: 'QWE987654321' }, { actor: admin });
+    const otherPractice = await h.rpc.send(
+      'client-insurance.policy.find-by-member-id',
+      { practiceId: otherPracticeId, memberId: 'QWE987654321' },
+      { actor: admin },
+    );
     expect(otherPractice.items).toEqual([]);
 
     const badId = await rpcError(
-      h.rpc.send('client-insurance.policy.create', { practiceId, clientId: client.id, order: 'secondary', payerId: aetna, memberId: 'AB#1', relationship: 'self' }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.policy.create',
+        {
+          practiceId,
+          clientId: client.id,
+          order: 'secondary',
+          payerId: aetna,
+          memberId: 'AB#1',
+          relationship: 'self',
+        },
+        { actor: owner },
+      ),
     );
-    expect(badId.errors).toEqual([{ field: 'memberId', rule: 'member_id', message: 'Member ID AB#1 may contain only letters and digits; remove "#"' }]);
+    expect(badId.errors).toEqual([
+      {
+        field: 'memberId',
+        rule: 'member_id',
+        message: 'Member ID AB#1 may contain only letters and digits; remove "#"',
+      },
+    ]);
   });
 
   it('answers missing-info for many clients in one call, flagging ids it does not know', async () => {
@@ -404,7 +809,16 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
           Array.from({ length: 25 }, (_, i) =>
             h.rpc.send(
               'client-insurance.client.create',
-              { practiceId, firstName: `Bulk${batch}`, lastName: `Client${i}`, billingType: i % 2 === 0 ? 'self_pay' : 'insurance', phone: '5125550100', address, birthDate: '2000-01-01', sex: 'U' },
+              {
+                practiceId,
+                firstName: `Bulk${batch}`,
+                lastName: `Client${i}`,
+                billingType: i % 2 === 0 ? 'self_pay' : 'insurance',
+                phone: '5125550100',
+                address,
+                birthDate: '2000-01-01',
+                sex: 'U',
+              },
               { actor: owner },
             ),
           ),
@@ -413,53 +827,128 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     }
     const unknown = randomUUID();
     const ids = [...created.map((c) => c.id), unknown];
-    const result = await h.rpc.send('client-insurance.missing-info.get-many', { practiceId, clientIds: ids }, { actor: owner });
+    const result = await h.rpc.send(
+      'client-insurance.missing-info.get-many',
+      { practiceId, clientIds: ids },
+      { actor: owner },
+    );
     expect(result.items).toHaveLength(250);
     expect(result.notFound).toEqual([unknown]);
     for (const item of result.items) {
       const client = created.find((c) => c.id === item.clientId)!;
-      expect(item.missing.map((m) => m.field)).toEqual(client.billingType === 'self_pay' ? [] : ['insurance.primary']);
+      expect(item.missing.map((m) => m.field)).toEqual(
+        client.billingType === 'self_pay' ? [] : ['insurance.primary'],
+      );
     }
     const tooMany = await rpcError(
-      h.rpc.send('client-insurance.missing-info.get-many', { practiceId, clientIds: Array.from({ length: 1001 }, () => randomUUID()) }, { actor: owner }),
+      h.rpc.send(
+        'client-insurance.missing-info.get-many',
+        { practiceId, clientIds: Array.from({ length: 1001 }, () => randomUUID()) },
+        { actor: owner },
+      ),
     );
     expect(tooMany.errors?.[0]).toMatchObject({ field: 'clientIds', rule: 'arrayMaxSize' });
-    const scoped = await h.rpc.send('client-insurance.missing-info.get-many', { practiceId, clientIds: ids.slice(0, 3) }, { actor: otherOwner });
+    const scoped = await h.rpc.send(
+      'client-insurance.missing-info.get-many',
+      { practiceId, clientIds: ids.slice(0, 3) },
+      { actor: otherOwner },
+    );
     expect(scoped).toEqual({ items: [], notFound: ids.slice(0, 3) });
   });
 
   it('searches clients by name prefix (first or last, any case) and birth date, paginated', async () => {
     await newClient({ firstName: 'Zelda', lastName: 'Quintero', birthDate: '1970-07-07' });
     await newClient({ firstName: 'Quinn', lastName: 'Adams', birthDate: '1971-01-01' });
-    const byPrefix = await h.rpc.send('client-insurance.client.list', { practiceId, search: 'QUIN' }, { actor: owner });
-    expect(byPrefix.items.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(['Quinn Adams', 'Zelda Quintero']);
-    const both = await h.rpc.send('client-insurance.client.list', { practiceId, search: 'zel quin' }, { actor: owner });
+    const byPrefix = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId, search: 'QUIN' },
+      { actor: owner },
+    );
+    expect(byPrefix.items.map((c) => `${c.firstName} ${c.lastName}`)).toEqual([
+      'Quinn Adams',
+      'Zelda Quintero',
+    ]);
+    const both = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId, search: 'zel quin' },
+      { actor: owner },
+    );
     expect(both.items.map((c) => c.firstName)).toEqual(['Zelda']);
-    const byDate = await h.rpc.send('client-insurance.client.list', { practiceId, birthDate: '1970-07-07' }, { actor: owner });
+    const byDate = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId, birthDate: '1970-07-07' },
+      { actor: owner },
+    );
     expect(byDate.items.map((c) => c.firstName)).toEqual(['Zelda']);
-    const page = await h.rpc.send('client-insurance.client.list', { practiceId, search: 'bulk', limit: 10, offset: 5 }, { actor: owner });
+    const page = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId, search: 'bulk', limit: 10, offset: 5 },
+      { actor: owner },
+    );
     expect(page).toMatchObject({ total: 250, limit: 10, offset: 5 });
     expect(page.items).toHaveLength(10);
-    const literal = await h.rpc.send('client-insurance.client.list', { practiceId, search: '%' }, { actor: owner });
+    const literal = await h.rpc.send(
+      'client-insurance.client.list',
+      { practiceId, search: '%' },
+      { actor: owner },
+    );
     expect(literal.total).toBe(0);
   });
 
   it('serves the payer directory: seeded, searchable by name, payer ID and state; edited by staff only', async () => {
     const byName = await h.rpc.send('client-insurance.payer.search', { search: 'aet' }, { actor: owner });
-    expect(byName.items[0]).toMatchObject({ id: aetna, key: 'aetna', payerIds: { default: '60054' }, verified: true });
+    expect(byName.items[0]).toMatchObject({
+      id: aetna,
+      key: 'aetna',
+      payerIds: { default: '60054' },
+      verified: true,
+    });
     const byId = await h.rpc.send('client-insurance.payer.search', { search: '62308' }, { actor: owner });
     expect(byId.items.map((p) => p.key)).toEqual(['cigna']);
-    const texas = await h.rpc.send('client-insurance.payer.search', { search: 'blue', state: 'TX' }, { actor: owner });
+    const texas = await h.rpc.send(
+      'client-insurance.payer.search',
+      { search: 'blue', state: 'TX' },
+      { actor: owner },
+    );
     expect(texas.items[0].id).toBe(texasBlue);
     expect(texas.items.every((p) => p.states.length === 0 || p.states.includes('TX'))).toBe(true);
 
-    const body = { name: 'Lone Star Behavioral', payerIds: { default: 'ls001', availity: 'LSB01' }, kind: 'behavioral' as const, states: ['TX'], isBcbs: false, claimFilingEnrollmentRequired: true, eraSupported: false, eraEnrollmentRequired: true };
-    expect(await rpcError(h.rpc.send('client-insurance.payer.create', body, { actor: owner }))).toMatchObject({ code: 'forbidden' });
+    const body = {
+      name: 'Lone Star Behavioral',
+      payerIds: { default: 'ls001', availity: 'LSB01' },
+      kind: 'behavioral' as const,
+      states: ['TX'],
+      isBcbs: false,
+      claimFilingEnrollmentRequired: true,
+      eraSupported: false,
+      eraEnrollmentRequired: true,
+    };
+    expect(await rpcError(h.rpc.send('client-insurance.payer.create', body, { actor: owner }))).toMatchObject(
+      { code: 'forbidden' },
+    );
     const payer = await h.rpc.send('client-insurance.payer.create', body, { actor: staff });
-    expect(payer).toMatchObject({ key: null, payerIds: { default: 'LS001', availity: 'LSB01' }, eraEnrollmentRequired: false, verified: false, version: 1 });
-    const edited = await h.rpc.send('client-insurance.payer.update', { payerId: payer.id, version: 1, verified: true }, { actor: staff });
+    expect(payer).toMatchObject({
+      key: null,
+      payerIds: { default: 'LS001', availity: 'LSB01' },
+      eraEnrollmentRequired: false,
+      verified: false,
+      version: 1,
+    });
+    const edited = await h.rpc.send(
+      'client-insurance.payer.update',
+      { payerId: payer.id, version: 1, verified: true },
+      { actor: staff },
+    );
     expect(edited).toMatchObject({ verified: true, version: 2 });
-    expect(await rpcError(h.rpc.send('client-insurance.payer.update', { payerId: payer.id, version: 1, name: 'X' }, { actor: staff }))).toMatchObject({
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'client-insurance.payer.update',
+          { payerId: payer.id, version: 1, name: 'X' },
+          { actor: staff },
+        ),
+      ),
+    ).toMatchObject({
       code: 'conflict',
       details: { currentVersion: 2 },
     });

@@ -2,12 +2,30 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
-import { ClientInsuranceEvents, ClientInsuranceEventTypes, ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
+import {
+  ClientInsuranceEvents,
+  ClientInsuranceEventTypes,
+  ClientInsuranceRpc,
+} from '@claimline/contracts/client-insurance';
 import { PracticeSettingsEvents, PracticeView } from '@claimline/contracts/practice-settings';
 import { DOCUMENTS_SERVICE, DocumentsEvents } from '@claimline/contracts/documents';
-import { createOutboxAndInbox, ensureEventStream, EVENT_ENTITIES, EventConsumer, eventSubject, RpcClient } from '@claimline/backend/util-nats';
+import {
+  createOutboxAndInbox,
+  ensureEventStream,
+  EVENT_ENTITIES,
+  EventConsumer,
+  eventSubject,
+  RpcClient,
+} from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, deleteTestStreams, TestDatabase, testEventsConfig, testNatsUrl, waitFor } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  deleteTestStreams,
+  TestDatabase,
+  testEventsConfig,
+  testNatsUrl,
+  waitFor,
+} from '@claimline/backend/util-testing';
 import { clientInsuranceDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -36,16 +54,26 @@ export class Harness {
     await runMigrations(clientInsuranceDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
     this.rpc = new RpcClient<ClientInsuranceRpc>(this.nc, 10_000, this.events.rpcPrefix);
-    this.observerDb = new DataSource({ type: 'postgres', url: this.db.url, schema: 'observer', entities: EVENT_ENTITIES });
+    this.observerDb = new DataSource({
+      type: 'postgres',
+      url: this.db.url,
+      schema: 'observer',
+      entities: EVENT_ENTITIES,
+    });
     await this.observerDb.initialize();
     await this.observerDb.query('CREATE SCHEMA observer');
-    await this.observerDb.query('CREATE TABLE observer.effects (event_id uuid PRIMARY KEY, type text NOT NULL)');
+    await this.observerDb.query(
+      'CREATE TABLE observer.effects (event_id uuid PRIMARY KEY, type text NOT NULL)',
+    );
     const qr = this.observerDb.createQueryRunner();
     await createOutboxAndInbox(qr, 'observer');
     await qr.release();
     const record = async (event: Seen, manager: EntityManager) => {
       this.seen.push(event);
-      await manager.query('INSERT INTO observer.effects (event_id, type) VALUES ($1, $2)', [event.id, event.type]);
+      await manager.query('INSERT INTO observer.effects (event_id, type) VALUES ($1, $2)', [
+        event.id,
+        event.type,
+      ]);
     };
     this.observer = new EventConsumer<ClientInsuranceEvents>(this.nc, this.observerDb, {
       durable: 'observer',
@@ -72,7 +100,10 @@ export class Harness {
   }
 
   /** Publishes a practice as practice-settings' outbox relay would (same stream, subject and envelope). */
-  async publishPractice(type: 'practice-settings.practice.created' | 'practice-settings.practice.updated', practice: PracticeView): Promise<void> {
+  async publishPractice(
+    type: 'practice-settings.practice.created' | 'practice-settings.practice.updated',
+    practice: PracticeView,
+  ): Promise<void> {
     const jsm = await this.nc.jetstreamManager();
     await ensureEventStream(jsm, this.events, 'practice-settings');
     const envelope: EventEnvelope<PracticeSettingsEvents[typeof type]> = {
@@ -84,7 +115,9 @@ export class Harness {
       actorId: 'admin-1',
       data: { practice, changed: ['address'] },
     };
-    await this.nc.jetstream().publish(eventSubject(this.events, type), JSON.stringify(envelope), { msgID: envelope.id });
+    await this.nc
+      .jetstream()
+      .publish(eventSubject(this.events, type), JSON.stringify(envelope), { msgID: envelope.id });
   }
 
   /**
@@ -92,18 +125,33 @@ export class Harness {
    * envelope and `Nats-Msg-Id`). `msgId` other than the event id plays a redelivery that the
    * stream's duplicate window would not catch (e.g. a republish after a crash, minutes later).
    */
-  async publishDocumentEvent<T extends keyof DocumentsEvents>(envelope: EventEnvelope<DocumentsEvents[T]> & { type: T }, msgId = envelope.id): Promise<void> {
+  async publishDocumentEvent<T extends keyof DocumentsEvents>(
+    envelope: EventEnvelope<DocumentsEvents[T]> & { type: T },
+    msgId = envelope.id,
+  ): Promise<void> {
     const jsm = await this.nc.jetstreamManager();
     await ensureEventStream(jsm, this.events, DOCUMENTS_SERVICE);
-    await this.nc.jetstream().publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID: msgId });
+    await this.nc
+      .jetstream()
+      .publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID: msgId });
   }
 
   eventsOf(type: keyof ClientInsuranceEvents, aggregateId?: string): Seen[] {
-    return this.seen.filter((e) => e.type === type && (aggregateId === undefined || e.aggregateId === aggregateId));
+    return this.seen.filter(
+      (e) => e.type === type && (aggregateId === undefined || e.aggregateId === aggregateId),
+    );
   }
 
-  async waitForEvent(type: keyof ClientInsuranceEvents, predicate: (e: Seen) => boolean = () => true, timeoutMs = 20_000): Promise<Seen> {
-    return (await waitFor(`a ${type} event`, () => this.seen.find((e) => e.type === type && predicate(e)), timeoutMs))!;
+  async waitForEvent(
+    type: keyof ClientInsuranceEvents,
+    predicate: (e: Seen) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<Seen> {
+    return (await waitFor(
+      `a ${type} event`,
+      () => this.seen.find((e) => e.type === type && predicate(e)),
+      timeoutMs,
+    ))!;
   }
 
   async tearDown(): Promise<void> {
@@ -145,6 +193,5 @@ export const rpcError = (p: Promise<unknown>) =>
       return e.body as import('@claimline/contracts/common').RpcErrorBody;
     },
   );
-
 
 export { payerSeedId as seededPayerId } from '../../src/database/migrations/payer-seed';

@@ -1,5 +1,17 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { BaseServiceEnv } from '@claimline/backend/util-config';
 import { IsPhiKey } from '@claimline/backend/util-crypto';
 import { DOCUMENT_MAX_BYTES_DEFAULT, DOCUMENT_TRANSFER_BUCKET_DEFAULT } from '@claimline/contracts/documents';
@@ -32,12 +44,15 @@ export class DocumentsEnv extends BaseServiceEnv {
   /** Bucket of the documents (it must exist; the service does not create it). Required with `s3`. */
   @ValidateIf(usesS3)
   @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-    message: 'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, . and -) when STORAGE_DRIVER=s3',
+    message:
+      'S3_BUCKET must be a bucket name (3-63 lower-case letters, digits, . and -) when STORAGE_DRIVER=s3',
   })
   S3_BUCKET?: string;
 
   /** Prepended to every object key, e.g. `documents/`; empty by default. */
-  @Matches(/^([A-Za-z0-9!_.*'()-]+\/)*$/, { message: 'S3_PREFIX must be empty or path segments each ending in /, e.g. documents/' })
+  @Matches(/^([A-Za-z0-9!_.*'()-]+\/)*$/, {
+    message: 'S3_PREFIX must be empty or path segments each ending in /, e.g. documents/',
+  })
   S3_PREFIX: string = '';
 
   @Matches(/^[a-z0-9-]+$/, { message: 'S3_REGION must be a region name such as us-east-1' })
@@ -45,7 +60,10 @@ export class DocumentsEnv extends BaseServiceEnv {
 
   /** For S3-compatible stores (MinIO, Ceph…): `https://minio.internal:9000`. Unset for AWS. */
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be an http(s):// URL' },
+  )
   S3_ENDPOINT?: string;
 
   /** With S3_SECRET_ACCESS_KEY, or neither (then the SDK's default chain: environment, instance or task role). */
@@ -88,7 +106,11 @@ function usesS3(env: { STORAGE_DRIVER?: string }): boolean {
   return env.STORAGE_DRIVER === 's3';
 }
 
-function usesS3Keys(env: { STORAGE_DRIVER?: string; S3_ACCESS_KEY_ID?: string; S3_SECRET_ACCESS_KEY?: string }): boolean {
+function usesS3Keys(env: {
+  STORAGE_DRIVER?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}): boolean {
   return usesS3(env) && (env.S3_ACCESS_KEY_ID !== undefined || env.S3_SECRET_ACCESS_KEY !== undefined);
 }
 
@@ -96,7 +118,15 @@ function usesS3Keys(env: { STORAGE_DRIVER?: string; S3_ACCESS_KEY_ID?: string; S
  * 'true'/'false'/'1'/'0'/'yes'/'no' → boolean from the raw variable (implicit conversion would make
  * any non-empty string true); anything else becomes a marker that @IsBoolean refuses.
  */
-function toBoolean({ value, key, obj }: { value: unknown; key: string; obj: Record<string, unknown> }): unknown {
+function toBoolean({
+  value,
+  key,
+  obj,
+}: {
+  value: unknown;
+  key: string;
+  obj: Record<string, unknown>;
+}): unknown {
   const raw = obj[key];
   if (raw === undefined) return value;
   if (typeof raw === 'boolean') return raw;

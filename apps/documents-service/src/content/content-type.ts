@@ -14,7 +14,11 @@ const PDF_END = Buffer.from('%%EOF', 'latin1');
 
 export type Sniffed = { ok: true; contentType: DocumentContentType } | { ok: false; reason: string };
 
-const NAMES: Record<DocumentContentType, string> = { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'application/pdf': 'PDF' };
+const NAMES: Record<DocumentContentType, string> = {
+  'image/jpeg': 'JPEG image',
+  'image/png': 'PNG image',
+  'application/pdf': 'PDF',
+};
 const EXTENSIONS: Record<string, DocumentContentType> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
@@ -41,15 +45,25 @@ export function sniffContent(head: Buffer, tail: Buffer, size: number): Sniffed 
   if (head.subarray(0, 3).equals(JPEG_START)) type = 'image/jpeg';
   else if (head.subarray(0, 8).equals(PNG_START)) type = 'image/png';
   else if (head.subarray(0, 5).equals(PDF_START)) type = 'application/pdf';
-  if (!type) return { ok: false, reason: `The file is not a JPEG, PNG or PDF (its first bytes are ${describeHead(head)}); ${ACCEPTED}` };
+  if (!type)
+    return {
+      ok: false,
+      reason: `The file is not a JPEG, PNG or PDF (its first bytes are ${describeHead(head)}); ${ACCEPTED}`,
+    };
   const trimmed = trimTrailing(tail);
   const complete =
     type === 'image/jpeg'
       ? trimmed.length >= 2 && trimmed.subarray(-2).equals(JPEG_END) && size >= 4
       : type === 'image/png'
-        ? tail.length >= PNG_END.length && tail.subarray(-PNG_END.length).equals(PNG_END) && size >= PNG_START.length + PNG_END.length
+        ? tail.length >= PNG_END.length &&
+          tail.subarray(-PNG_END.length).equals(PNG_END) &&
+          size >= PNG_START.length + PNG_END.length
         : trimmed.includes(PDF_END) && size > PDF_START.length + PDF_END.length;
-  if (!complete) return { ok: false, reason: `The file starts like a ${NAMES[type]} but is truncated or damaged (its end marker is missing)` };
+  if (!complete)
+    return {
+      ok: false,
+      reason: `The file starts like a ${NAMES[type]} but is truncated or damaged (its end marker is missing)`,
+    };
   return { ok: true, contentType: type };
 }
 
@@ -59,12 +73,19 @@ export function sniffContent(head: Buffer, tail: Buffer, size: number): Sniffed 
  */
 export function disguiseProblem(actual: DocumentContentType, name: string, declared?: string): string | null {
   const mediaType = declared?.split(';')[0].trim().toLowerCase();
-  if (mediaType && mediaType !== 'application/octet-stream' && mediaType !== normalised(actual) && !(actual === 'image/jpeg' && mediaType === 'image/jpg')) {
+  if (
+    mediaType &&
+    mediaType !== 'application/octet-stream' &&
+    mediaType !== normalised(actual) &&
+    !(actual === 'image/jpeg' && mediaType === 'image/jpg')
+  ) {
     return `The file was sent as ${mediaType} but its content is a ${NAMES[actual]}`;
   }
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext && EXTENSIONS[ext] && EXTENSIONS[ext] !== actual) return `The file is named .${ext} but its content is a ${NAMES[actual]}`;
-  if (ext && !EXTENSIONS[ext] && /^(html?|exe|js|sh|bat|cmd|svg|xml|php|msi|dll|scr)$/.test(ext)) return `A .${ext} file is not accepted; ${ACCEPTED}`;
+  if (ext && EXTENSIONS[ext] && EXTENSIONS[ext] !== actual)
+    return `The file is named .${ext} but its content is a ${NAMES[actual]}`;
+  if (ext && !EXTENSIONS[ext] && /^(html?|exe|js|sh|bat|cmd|svg|xml|php|msi|dll|scr)$/.test(ext))
+    return `A .${ext} file is not accepted; ${ACCEPTED}`;
   return null;
 }
 
@@ -75,12 +96,7 @@ function normalised(t: DocumentContentType): string {
 function describeHead(head: Buffer): string {
   const text = head.subarray(0, 8).toString('latin1');
   if (/^[\x20-\x7e\s]+$/.test(text)) return `"${text.trim()}"`;
-  return head
-    .subarray(0, 4)
-    .toString('hex')
-    .replace(/(..)/g, '$1 ')
-    .trim()
-    .toUpperCase();
+  return head.subarray(0, 4).toString('hex').replace(/(..)/g, '$1 ').trim().toUpperCase();
 }
 
 /**
@@ -94,7 +110,8 @@ export class HeadTail {
 
   push(chunk: Buffer): void {
     this.size += chunk.length;
-    if (this.head.length < HEAD_BYTES) this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
+    if (this.head.length < HEAD_BYTES)
+      this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
     const joined = chunk.length >= TAIL_BYTES ? chunk : Buffer.concat([this.tailBuf, chunk]);
     this.tailBuf = Buffer.from(joined.subarray(Math.max(0, joined.length - TAIL_BYTES)));
   }

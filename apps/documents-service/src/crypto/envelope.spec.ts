@@ -40,7 +40,9 @@ describe('EnvelopeCipher', () => {
     await expect(run(file.subarray(0, 20), env.decryptStream(key, id))).rejects.toThrow('truncated');
     await expect(run(file, env.decryptStream(key, randomUUID()))).rejects.toThrow('authentication tag');
     expect(() => env.unwrap(wrapped, randomUUID())).toThrow(DocumentIntegrityError);
-    expect(() => new EnvelopeCipher(randomBytes(32).toString('base64')).unwrap(wrapped, id)).toThrow('cannot be unwrapped');
+    expect(() => new EnvelopeCipher(randomBytes(32).toString('base64')).unwrap(wrapped, id)).toThrow(
+      'cannot be unwrapped',
+    );
   });
 
   it('encrypts an empty stream to a valid file', async () => {

@@ -82,7 +82,8 @@ export class EnvelopeCipher {
         if (!decipher) {
           header = Buffer.concat([header, data]);
           if (header.length < headerBytes) return done();
-          if (!header.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC)) return done(new DocumentIntegrityError('the stored file is not in the expected format'));
+          if (!header.subarray(0, FILE_MAGIC.length).equals(FILE_MAGIC))
+            return done(new DocumentIntegrityError('the stored file is not in the expected format'));
           decipher = createDecipheriv('aes-256-gcm', key, header.subarray(FILE_MAGIC.length, headerBytes));
           decipher.setAAD(Buffer.from(documentId, 'utf8'));
           data = header.subarray(headerBytes);
@@ -94,12 +95,17 @@ export class EnvelopeCipher {
         done(null, cut > 0 ? decipher.update(all.subarray(0, cut)) : undefined);
       },
       flush(done: TransformCallback) {
-        if (!decipher || held.length < TAG_BYTES) return done(new DocumentIntegrityError('the stored file is truncated'));
+        if (!decipher || held.length < TAG_BYTES)
+          return done(new DocumentIntegrityError('the stored file is truncated'));
         try {
           decipher.setAuthTag(held);
           done(null, decipher.final());
         } catch {
-          done(new DocumentIntegrityError('the stored file does not match its authentication tag (altered or corrupted)'));
+          done(
+            new DocumentIntegrityError(
+              'the stored file does not match its authentication tag (altered or corrupted)',
+            ),
+          );
         }
       },
     });

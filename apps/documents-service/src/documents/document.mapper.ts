@@ -15,8 +15,17 @@ export function toDocumentView(d: DocumentEntity): DocumentView {
     uploadedBy: d.uploadedBy,
     uploadedAt: d.uploadedAt.toISOString(),
     preview:
-      d.previewStorageKey && d.previewContentType && d.previewSizeBytes !== null && d.previewWidth !== null && d.previewHeight !== null
-        ? { contentType: d.previewContentType, width: d.previewWidth, height: d.previewHeight, sizeBytes: d.previewSizeBytes }
+      d.previewStorageKey &&
+      d.previewContentType &&
+      d.previewSizeBytes !== null &&
+      d.previewWidth !== null &&
+      d.previewHeight !== null
+        ? {
+            contentType: d.previewContentType,
+            width: d.previewWidth,
+            height: d.previewHeight,
+            sizeBytes: d.previewSizeBytes,
+          }
         : null,
   };
 }

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Actor } from '@claimline/contracts/common';
-import { DocumentRefDto, DocumentsSubjects as S, ListDocumentsQuery, OpenDocumentCommand, RegisterDocumentCommand } from '@claimline/contracts/documents';
+import {
+  DocumentRefDto,
+  DocumentsSubjects as S,
+  ListDocumentsQuery,
+  OpenDocumentCommand,
+  RegisterDocumentCommand,
+} from '@claimline/contracts/documents';
 import { DocumentsService } from './documents.service';
 
 /** Message handlers only: validation happens in the global pipe, rules in the service. */

@@ -17,18 +17,27 @@ import { ImagePreviewer } from '../preview/image-preview';
     {
       provide: STORAGE_DRIVER,
       inject: [DocumentsEnv],
-      useFactory: (env: DocumentsEnv) => (env.STORAGE_DRIVER === 's3' ? S3StorageDriver.fromEnv(env) : new LocalFsStorageDriver(env.DOCUMENTS_DIR)),
+      useFactory: (env: DocumentsEnv) =>
+        env.STORAGE_DRIVER === 's3'
+          ? S3StorageDriver.fromEnv(env)
+          : new LocalFsStorageDriver(env.DOCUMENTS_DIR),
     },
-    { provide: ENVELOPE_CIPHER, inject: [DocumentsEnv], useFactory: (env: DocumentsEnv) => new EnvelopeCipher(env.PHI_ENCRYPTION_KEY) },
+    {
+      provide: ENVELOPE_CIPHER,
+      inject: [DocumentsEnv],
+      useFactory: (env: DocumentsEnv) => new EnvelopeCipher(env.PHI_ENCRYPTION_KEY),
+    },
     {
       provide: IMAGE_PREVIEWER,
       inject: [DocumentsEnv],
-      useFactory: (env: DocumentsEnv) => new ImagePreviewer(env.DOCUMENT_IMAGE_MAX_PIXELS, env.DOCUMENT_PREVIEW_CONCURRENCY),
+      useFactory: (env: DocumentsEnv) =>
+        new ImagePreviewer(env.DOCUMENT_IMAGE_MAX_PIXELS, env.DOCUMENT_PREVIEW_CONCURRENCY),
     },
     {
       provide: TRANSFER_BUCKET,
       inject: [NATS_CONNECTION, DocumentsEnv],
-      useFactory: (nc: NatsConnection, env: DocumentsEnv) => new TransferBucket(nc, env.DOCUMENTS_TRANSFER_BUCKET),
+      useFactory: (nc: NatsConnection, env: DocumentsEnv) =>
+        new TransferBucket(nc, env.DOCUMENTS_TRANSFER_BUCKET),
     },
   ],
 })

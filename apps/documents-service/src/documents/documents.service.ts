@@ -20,7 +20,12 @@ import { currentRequestId } from '@claimline/backend/util-service';
 import { disguiseProblem, HeadTail } from '../content/content-type';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
-import { ImagePreview, ImagePreviewer, ImageTooManyPixelsError, ImageUnreadableError } from '../preview/image-preview';
+import {
+  ImagePreview,
+  ImagePreviewer,
+  ImageTooManyPixelsError,
+  ImageUnreadableError,
+} from '../preview/image-preview';
 import { STORAGE_DRIVER, StorageDriver, StoredFileMissingError } from '../storage/storage-driver';
 import { TransferBucket } from '@claimline/backend/util-nats';
 import { toDocumentView } from './document.mapper';
@@ -30,7 +35,11 @@ export const ENVELOPE_CIPHER = Symbol('ENVELOPE_CIPHER');
 export const TRANSFER_BUCKET = Symbol('TRANSFER_BUCKET');
 export const IMAGE_PREVIEWER = Symbol('IMAGE_PREVIEWER');
 const DEFAULT_PAGE = 50;
-const TYPE_NAMES: Record<DocumentContentType, string> = { 'image/jpeg': 'JPEG image', 'image/png': 'PNG image', 'application/pdf': 'PDF' };
+const TYPE_NAMES: Record<DocumentContentType, string> = {
+  'image/jpeg': 'JPEG image',
+  'image/png': 'PNG image',
+  'application/pdf': 'PDF',
+};
 
 class TooLargeError extends Error {}
 
@@ -69,13 +78,20 @@ export class DocumentsService {
       if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
       return await this.store(actor, cmd);
     } finally {
-      await this.transfer.delete(cmd.transferObject).catch((e: Error) => this.logger.warn(`Could not delete ${cmd.transferObject}: ${e.message}`));
+      await this.transfer
+        .delete(cmd.transferObject)
+        .catch((e: Error) => this.logger.warn(`Could not delete ${cmd.transferObject}: ${e.message}`));
     }
   }
 
   private async store(actor: Actor, cmd: RegisterDocumentCommand): Promise<DocumentView> {
     const upload = await this.transfer.open(cmd.transferObject);
-    if (!upload) throw RpcError.field('file', 'required', 'The uploaded file was not found (it may have expired); send it again');
+    if (!upload)
+      throw RpcError.field(
+        'file',
+        'required',
+        'The uploaded file was not found (it may have expired); send it again',
+      );
     if (upload.size > this.maxBytes) {
       upload.stream.destroy();
       throw this.tooLarge(upload.size);
@@ -108,7 +124,8 @@ export class DocumentsService {
       const disguise = disguiseProblem(sniffed.contentType, cmd.name, cmd.declaredContentType);
       if (disguise) throw RpcError.field('file', 'content_type', disguise);
       const sha256 = hash.digest('hex');
-      if (sniffed.contentType !== 'application/pdf') preview = await this.storePreview(id, key, seen.size, sniffed.contentType);
+      if (sniffed.contentType !== 'application/pdf')
+        preview = await this.storePreview(id, key, seen.size, sniffed.contentType);
       return await this.db.transaction(async (m) => {
         const doc = m.create(DocumentEntity, {
           id,
@@ -136,7 +153,17 @@ export class DocumentsService {
         });
         await m.insert(DocumentEntity, doc);
         const view = toDocumentView(doc);
-        await this.outbox.add(m, actor, { type: Events.documentUploaded, aggregateId: id, practiceId: view.practiceId, data: { document: view } }, currentRequestId());
+        await this.outbox.add(
+          m,
+          actor,
+          {
+            type: Events.documentUploaded,
+            aggregateId: id,
+            practiceId: view.practiceId,
+            data: { document: view },
+          },
+          currentRequestId(),
+        );
         return view;
       });
     } catch (error) {
@@ -152,18 +179,33 @@ export class DocumentsService {
    * its own IV and its own key as associated data (so neither file can stand in for the other).
    * Inside a decoding slot: at most `DOCUMENT_PREVIEW_CONCURRENCY` originals are in memory at once.
    */
-  private async storePreview(id: string, key: Buffer, size: number, type: DocumentContentType): Promise<StoredPreview> {
+  private async storePreview(
+    id: string,
+    key: Buffer,
+    size: number,
+    type: DocumentContentType,
+  ): Promise<StoredPreview> {
     let made: ImagePreview;
     try {
-      made = await this.previewer.withSlot(async () => this.previewer.make(await this.readWhole(id, key, id, size)));
+      made = await this.previewer.withSlot(async () =>
+        this.previewer.make(await this.readWhole(id, key, id, size)),
+      );
     } catch (error) {
       if (error instanceof ImageTooManyPixelsError) {
         const mp = (n: number) => `${Math.round(n / 100_000) / 10} megapixels`;
         const dims = `${error.width} × ${error.height} pixels (${mp(error.width * error.height)})`;
-        throw RpcError.field('file', 'max_pixels', `The image is ${dims}; at most ${mp(error.limit)} are accepted`);
+        throw RpcError.field(
+          'file',
+          'max_pixels',
+          `The image is ${dims}; at most ${mp(error.limit)} are accepted`,
+        );
       }
       if (error instanceof ImageUnreadableError) {
-        throw RpcError.field('file', 'content_type', `The file starts and ends like a ${TYPE_NAMES[type]} but its pixels cannot be read (${error.detail}); it is damaged or not really an image`);
+        throw RpcError.field(
+          'file',
+          'content_type',
+          `The file starts and ends like a ${TYPE_NAMES[type]} but its pixels cannot be read (${error.detail}); it is damaged or not really an image`,
+        );
       }
       throw error;
     }
@@ -258,17 +300,28 @@ export class DocumentsService {
       if (late) throw late;
       const digest = hash.digest('hex');
       if (size !== target.sizeBytes || digest !== target.sha256) {
-        throw new DocumentIntegrityError(`its content does not match the recorded checksum (size ${size}, expected ${target.sizeBytes})`);
+        throw new DocumentIntegrityError(
+          `its content does not match the recorded checksum (size ${size}, expected ${target.sizeBytes})`,
+        );
       }
       return {
         document: toDocumentView(doc),
         transferObject: name,
-        content: { size: target.size, contentType: target.contentType, sizeBytes: target.sizeBytes, fileName: target.fileName },
+        content: {
+          size: target.size,
+          contentType: target.contentType,
+          sizeBytes: target.sizeBytes,
+          fileName: target.fileName,
+        },
       };
     } catch (error) {
       await this.transfer.delete(name).catch(() => undefined);
       const cause =
-        error instanceof DocumentIntegrityError ? error.message : error instanceof StoredFileMissingError ? 'its stored file is missing' : null;
+        error instanceof DocumentIntegrityError
+          ? error.message
+          : error instanceof StoredFileMissingError
+            ? 'its stored file is missing'
+            : null;
       if (cause === null) throw error;
       const reason = target.size === 'preview' ? `its preview: ${cause}` : cause;
       await this.reportIntegrityFailure(actor, doc, reason);
@@ -290,7 +343,17 @@ export class DocumentsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.documentRemoved, aggregateId: doc.id, practiceId: doc.practiceId, data: { documentId: doc.id, practiceId: doc.practiceId, linkedType: doc.linkedType, linkedId: doc.linkedId } },
+        {
+          type: Events.documentRemoved,
+          aggregateId: doc.id,
+          practiceId: doc.practiceId,
+          data: {
+            documentId: doc.id,
+            practiceId: doc.practiceId,
+            linkedType: doc.linkedType,
+            linkedId: doc.linkedId,
+          },
+        },
         currentRequestId(),
       );
       return { removed: true as const };
@@ -298,7 +361,13 @@ export class DocumentsService {
   }
 
   /** Another practice's document answers exactly like a missing one. */
-  private async find(m: EntityManager, actor: Actor, practiceId: string, documentId: string, lock = false): Promise<DocumentEntity> {
+  private async find(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    documentId: string,
+    lock = false,
+  ): Promise<DocumentEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Document', documentId);
     const doc = await m.findOne(DocumentEntity, {
       where: { id: documentId, practiceId, deletedAt: IsNull() },
@@ -309,31 +378,57 @@ export class DocumentsService {
   }
 
   private async reportIntegrityFailure(actor: Actor, doc: DocumentEntity, reason: string): Promise<void> {
-    this.logger.error(`Document ${doc.id} of practice ${doc.practiceId} failed its integrity check: ${reason}`);
+    this.logger.error(
+      `Document ${doc.id} of practice ${doc.practiceId} failed its integrity check: ${reason}`,
+    );
     await this.db
       .transaction((m) =>
         this.outbox.add(
           m,
           actor,
-          { type: Events.documentIntegrityFailed, aggregateId: doc.id, practiceId: doc.practiceId, data: { documentId: doc.id, practiceId: doc.practiceId, reason } },
+          {
+            type: Events.documentIntegrityFailed,
+            aggregateId: doc.id,
+            practiceId: doc.practiceId,
+            data: { documentId: doc.id, practiceId: doc.practiceId, reason },
+          },
           currentRequestId(),
         ),
       )
-      .catch((e: Error) => this.logger.error(`Could not record the integrity failure of ${doc.id}: ${e.message}`));
+      .catch((e: Error) =>
+        this.logger.error(`Could not record the integrity failure of ${doc.id}: ${e.message}`),
+      );
   }
 
   private tooLarge(size: number): RpcError {
     const mb = (this.maxBytes / (1024 * 1024)).toFixed(this.maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-    return RpcError.field('file', 'max_size', `The file is larger than the limit of ${mb} MB (${this.maxBytes} bytes); it has at least ${size} bytes`);
+    return RpcError.field(
+      'file',
+      'max_size',
+      `The file is larger than the limit of ${mb} MB (${this.maxBytes} bytes); it has at least ${size} bytes`,
+    );
   }
 }
 
 /** Where the original or the preview of a document is, what it must match, and how to offer it. */
 function contentOf(doc: DocumentEntity, size: 'original' | 'preview') {
   if (size === 'original') {
-    return { size, storageKey: doc.storageKey, aad: doc.id, sizeBytes: doc.sizeBytes, sha256: doc.sha256, contentType: doc.contentType as string, fileName: doc.originalName };
+    return {
+      size,
+      storageKey: doc.storageKey,
+      aad: doc.id,
+      sizeBytes: doc.sizeBytes,
+      sha256: doc.sha256,
+      contentType: doc.contentType as string,
+      fileName: doc.originalName,
+    };
   }
-  if (!doc.previewStorageKey || doc.previewSizeBytes === null || doc.previewSha256 === null || doc.previewContentType === null) {
+  if (
+    !doc.previewStorageKey ||
+    doc.previewSizeBytes === null ||
+    doc.previewSha256 === null ||
+    doc.previewContentType === null
+  ) {
     throw new RpcError({
       code: 'not_found',
       message:
@@ -359,7 +454,11 @@ function contentOf(doc: DocumentEntity, size: 'original' | 'preview') {
  * Pipes `streams` into one readable and remembers the first error of any stage, so a caller that
  * sees only "premature close" downstream still learns the real cause (too large, altered file).
  */
-function chain(...streams: NodeJS.ReadableStream[]): { stream: Readable; failure: () => Error | undefined; done: Promise<Error | undefined> } {
+function chain(...streams: NodeJS.ReadableStream[]): {
+  stream: Readable;
+  failure: () => Error | undefined;
+  done: Promise<Error | undefined>;
+} {
   const out = new PassThrough();
   let first: Error | undefined;
   const done = pipeline([...(streams as never[]), out]).then(

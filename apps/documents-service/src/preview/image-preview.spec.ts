@@ -4,7 +4,8 @@ import { constants, crc32, createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { ImagePreviewer, ImageTooManyPixelsError, ImageUnreadableError } from './image-preview';
 
-const noise = (width: number, height: number) => sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
+const noise = (width: number, height: number) =>
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
 
 /** A valid grey PNG of width × height whose pixels are all zero: small on disk, huge once decoded. */
 async function pngBomb(width: number, height: number): Promise<Buffer> {
@@ -28,7 +29,12 @@ async function pngBomb(width: number, height: number): Promise<Buffer> {
   deflate.end();
   await once(deflate, 'end');
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  return Buffer.concat([Buffer.from(png), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from(png),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.concat(parts)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('ImagePreviewer', () => {
@@ -60,7 +66,11 @@ describe('ImagePreviewer', () => {
   });
 
   it('never enlarges a small image and flattens transparency onto white', async () => {
-    const clear = await sharp({ create: { width: 100, height: 50, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const clear = await sharp({
+      create: { width: 100, height: 50, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
     const preview = await previewer.make(clear);
     expect(preview).toMatchObject({ width: 100, height: 50 });
     const { data } = await sharp(preview.data).raw().toBuffer({ resolveWithObject: true });
@@ -84,7 +94,11 @@ describe('ImagePreviewer', () => {
   it('refuses a decompression bomb (a 144-megapixel PNG of a few hundred KB) quickly and without decoding it', async () => {
     const bomb = await pngBomb(12_000, 12_000);
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    expect(await sharp(bomb, { limitInputPixels: false }).metadata()).toMatchObject({ format: 'png', width: 12_000, height: 12_000 });
+    expect(await sharp(bomb, { limitInputPixels: false }).metadata()).toMatchObject({
+      format: 'png',
+      width: 12_000,
+      height: 12_000,
+    });
     const before = process.memoryUsage().rss;
     const started = Date.now();
     const error = await previewer.make(bomb).catch((e: unknown) => e);

@@ -72,16 +72,28 @@ export class ImagePreviewer {
       throw new ImageUnreadableError(firstLine(error));
     }
     if (!header.width || !header.height) throw new ImageUnreadableError('its header gives no dimensions');
-    if (header.width * header.height > this.maxPixels) throw new ImageTooManyPixelsError(header.width, header.height, this.maxPixels);
+    if (header.width * header.height > this.maxPixels)
+      throw new ImageTooManyPixelsError(header.width, header.height, this.maxPixels);
     try {
-      const { data, info } = await sharp(input, { limitInputPixels: this.maxPixels, failOn: 'error', autoOrient: true, sequentialRead: true })
-        .resize({ width: DOCUMENT_PREVIEW_MAX_SIDE, height: DOCUMENT_PREVIEW_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      const { data, info } = await sharp(input, {
+        limitInputPixels: this.maxPixels,
+        failOn: 'error',
+        autoOrient: true,
+        sequentialRead: true,
+      })
+        .resize({
+          width: DOCUMENT_PREVIEW_MAX_SIDE,
+          height: DOCUMENT_PREVIEW_MAX_SIDE,
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .flatten({ background: '#ffffff' })
         .jpeg({ quality: 80, mozjpeg: true })
         .toBuffer({ resolveWithObject: true });
       return { data, width: info.width, height: info.height, contentType: DOCUMENT_PREVIEW_CONTENT_TYPE };
     } catch (error) {
-      if (/pixel limit/i.test(firstLine(error))) throw new ImageTooManyPixelsError(header.width, header.height, this.maxPixels);
+      if (/pixel limit/i.test(firstLine(error)))
+        throw new ImageTooManyPixelsError(header.width, header.height, this.maxPixels);
       throw new ImageUnreadableError(firstLine(error));
     }
   }

@@ -19,7 +19,9 @@ describe('LocalFsStorageDriver', () => {
 
   it('writes, reads and deletes by key', async () => {
     const key = randomUUID();
-    expect(await driver.write(key, Readable.from([Buffer.from('abc'), Buffer.from('def')]))).toEqual({ bytes: 6 });
+    expect(await driver.write(key, Readable.from([Buffer.from('abc'), Buffer.from('def')]))).toEqual({
+      bytes: 6,
+    });
     expect((await readAll(await driver.read(key))).toString()).toBe('abcdef');
     await driver.delete(key);
     await expect(driver.read(key)).rejects.toBeInstanceOf(StoredFileMissingError);

@@ -52,7 +52,9 @@ export class LocalFsStorageDriver implements StorageDriver {
     const stream = createReadStream(path);
     await new Promise<void>((ok, fail) => {
       stream.once('open', () => ok());
-      stream.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? new StoredFileMissingError(key) : e));
+      stream.once('error', (e: NodeJS.ErrnoException) =>
+        fail(e.code === 'ENOENT' ? new StoredFileMissingError(key) : e),
+      );
     });
     return stream;
   }

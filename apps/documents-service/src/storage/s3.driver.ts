@@ -67,7 +67,9 @@ export class S3StorageDriver implements StorageDriver {
       ...(options.endpoint && { endpoint: options.endpoint }),
       forcePathStyle: options.forcePathStyle,
       ...(options.accessKeyId &&
-        options.secretAccessKey && { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }),
+        options.secretAccessKey && {
+          credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+        }),
       // Checksums only where S3 requires them: many S3-compatible stores refuse the newer default
       // CRC trailers, and the content is already checked (GCM tag, SHA-256) on every read.
       requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -103,7 +105,15 @@ export class S3StorageDriver implements StorageDriver {
     const parts: CompletedPart[] = [];
     const uploadPart = async (body: Buffer) => {
       const PartNumber = parts.length + 1;
-      const { ETag } = await this.client.send(new UploadPartCommand({ ...target, UploadId: uploadId, PartNumber, Body: body, ContentLength: body.length }));
+      const { ETag } = await this.client.send(
+        new UploadPartCommand({
+          ...target,
+          UploadId: uploadId,
+          PartNumber,
+          Body: body,
+          ContentLength: body.length,
+        }),
+      );
       parts.push({ ETag, PartNumber });
     };
     try {
@@ -114,7 +124,11 @@ export class S3StorageDriver implements StorageDriver {
         heldBytes += buf.length;
         bytes += buf.length;
         while (heldBytes >= this.partBytes) {
-          uploadId ??= (await this.client.send(new CreateMultipartUploadCommand({ ...target, ContentType: 'application/octet-stream' }))).UploadId;
+          uploadId ??= (
+            await this.client.send(
+              new CreateMultipartUploadCommand({ ...target, ContentType: 'application/octet-stream' }),
+            )
+          ).UploadId;
           const all = Buffer.concat(held, heldBytes);
           await uploadPart(all.subarray(0, this.partBytes));
           held = heldBytes > this.partBytes ? [Buffer.from(all.subarray(this.partBytes))] : []; // a copy, so the sent part can go
@@ -124,16 +138,31 @@ export class S3StorageDriver implements StorageDriver {
       const rest = Buffer.concat(held, heldBytes);
       held = [];
       if (uploadId === undefined) {
-        await this.client.send(new PutObjectCommand({ ...target, Body: rest, ContentLength: rest.length, ContentType: 'application/octet-stream' }));
+        await this.client.send(
+          new PutObjectCommand({
+            ...target,
+            Body: rest,
+            ContentLength: rest.length,
+            ContentType: 'application/octet-stream',
+          }),
+        );
       } else {
         if (rest.length > 0) await uploadPart(rest);
-        await this.client.send(new CompleteMultipartUploadCommand({ ...target, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+        await this.client.send(
+          new CompleteMultipartUploadCommand({
+            ...target,
+            UploadId: uploadId,
+            MultipartUpload: { Parts: parts },
+          }),
+        );
       }
       return { bytes };
     } catch (error) {
       if (uploadId !== undefined) {
         // Best effort: a store that cannot abort keeps invisible parts until its lifecycle rule removes them.
-        await this.client.send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId })).catch(() => undefined);
+        await this.client
+          .send(new AbortMultipartUploadCommand({ ...target, UploadId: uploadId }))
+          .catch(() => undefined);
       }
       throw error;
     }
@@ -141,7 +170,9 @@ export class S3StorageDriver implements StorageDriver {
 
   async read(key: string): Promise<Readable> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+      );
       return out.Body as Readable;
     } catch (error) {
       if (isMissingObject(error)) throw new StoredFileMissingError(key);

@@ -15,7 +15,8 @@ const COM_MAX_PAYLOAD = 0xffff - 2;
  */
 export function jpeg(size: number): Buffer {
   let padding = size - TINY_JPEG.length;
-  if (padding !== 0 && padding < 4) throw new Error(`jpeg(${size}): use ${TINY_JPEG.length} or at least ${TINY_JPEG.length + 4} bytes`);
+  if (padding !== 0 && padding < 4)
+    throw new Error(`jpeg(${size}): use ${TINY_JPEG.length} or at least ${TINY_JPEG.length + 4} bytes`);
   const segments: Buffer[] = [];
   while (padding > 0) {
     const payload = Math.min(COM_MAX_PAYLOAD, padding - 4);
@@ -36,14 +37,24 @@ export function jpeg(size: number): Buffer {
 export function pdf(size: number): Buffer {
   const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
   const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(randomBytes(size).toString('base64').slice(0, size - head.length - tail.length), 'latin1');
+  const body = Buffer.from(
+    randomBytes(size)
+      .toString('base64')
+      .slice(0, size - head.length - tail.length),
+    'latin1',
+  );
   for (let i = 0; i < body.length; i += 80) body[i] = 0x25; // '%' starts each 80-character comment line
   for (let i = 79; i < body.length; i += 80) body[i] = 0x0a;
   return Buffer.concat([head, body, tail]);
 }
 
 /** A photo-like image (random pixels, so it does not compress) of width × height, as PNG or JPEG. */
-export function photo(width: number, height: number, format: 'png' | 'jpeg' = 'png', orientation?: number): Promise<Buffer> {
+export function photo(
+  width: number,
+  height: number,
+  format: 'png' | 'jpeg' = 'png',
+  orientation?: number,
+): Promise<Buffer> {
   const image = sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } });
   if (orientation) image.withMetadata({ orientation });
   return (format === 'png' ? image.png() : image.jpeg({ quality: 90 })).toBuffer();

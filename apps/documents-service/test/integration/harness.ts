@@ -9,7 +9,13 @@ import { Actor, RpcErrorBody } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
 import { RpcClient } from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, deleteTestStreams, TestDatabase, testEventsConfig, testNatsUrl } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  deleteTestStreams,
+  TestDatabase,
+  testEventsConfig,
+  testNatsUrl,
+} from '@claimline/backend/util-testing';
 import { documentsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -59,7 +65,10 @@ export class Harness {
   async putUpload(name: string, bytes: Buffer): Promise<void> {
     const chunks: Buffer[] = [];
     for (let i = 0; i < bytes.length; i += 64 * 1024) chunks.push(bytes.subarray(i, i + 64 * 1024));
-    await this.os.put({ name }, Readable.toWeb(Readable.from(chunks)) as unknown as ReadableStream<Uint8Array>);
+    await this.os.put(
+      { name },
+      Readable.toWeb(Readable.from(chunks)) as unknown as ReadableStream<Uint8Array>,
+    );
   }
 
   async readDownload(name: string): Promise<Buffer> {

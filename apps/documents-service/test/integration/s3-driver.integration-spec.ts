@@ -37,7 +37,8 @@ function randomStream(size: number, failAfter?: number): { stream: Readable; sha
   let sent = 0;
   const stream = new Readable({
     read() {
-      if (failAfter !== undefined && sent >= failAfter) return this.destroy(new Error('the upload broke off'));
+      if (failAfter !== undefined && sent >= failAfter)
+        return this.destroy(new Error('the upload broke off'));
       if (sent >= size) return this.push(null);
       const chunk = randomBytes(Math.min(64 * 1024, size - sent));
       sent += chunk.length;
@@ -68,7 +69,12 @@ async function readAll(stream: Readable): Promise<Buffer> {
 function pdf(size: number): Buffer {
   const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
   const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(randomBytes(size).toString('base64').slice(0, size - head.length - tail.length), 'latin1');
+  const body = Buffer.from(
+    randomBytes(size)
+      .toString('base64')
+      .slice(0, size - head.length - tail.length),
+    'latin1',
+  );
   for (let i = 0; i < body.length; i += 80) body[i] = 0x25; // '%' starts each comment line
   for (let i = 79; i < body.length; i += 80) body[i] = 0x0a;
   return Buffer.concat([head, body, tail]);
@@ -105,11 +111,28 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
   }
 
   beforeAll(async () => {
-    server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir, silent: true, configureBuckets: [{ name: BUCKET }] });
+    server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      directory: dir,
+      silent: true,
+      configureBuckets: [{ name: BUCKET }],
+    });
     const { port } = await server.run();
     endpoint = `http://127.0.0.1:${port}`;
-    driver = S3StorageDriver.fromEnv(validateEnv('documents', DocumentsEnv, { DATABASE_URL: 'postgres://x/y', PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'), ...s3Env() }));
-    raw = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    driver = S3StorageDriver.fromEnv(
+      validateEnv('documents', DocumentsEnv, {
+        DATABASE_URL: 'postgres://x/y',
+        PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        ...s3Env(),
+      }),
+    );
+    raw = new S3Client({
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
   });
 
   afterAll(async () => {
@@ -121,9 +144,21 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
 
   it('validates the S3 settings at boot, and keeps the local driver by default', () => {
     const base = { DATABASE_URL: 'postgres://x/y', PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
-    expect(validateEnv('documents', DocumentsEnv, base)).toMatchObject({ STORAGE_DRIVER: 'local', S3_PREFIX: '', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: false });
-    expect(validateEnv('documents', DocumentsEnv, { ...base, ...s3Env() })).toMatchObject({ STORAGE_DRIVER: 's3', S3_BUCKET: BUCKET, S3_FORCE_PATH_STYLE: true });
-    expect(validateEnv('documents', DocumentsEnv, { ...base, ...s3Env({ S3_FORCE_PATH_STYLE: 'false' }) }).S3_FORCE_PATH_STYLE).toBe(false);
+    expect(validateEnv('documents', DocumentsEnv, base)).toMatchObject({
+      STORAGE_DRIVER: 'local',
+      S3_PREFIX: '',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: false,
+    });
+    expect(validateEnv('documents', DocumentsEnv, { ...base, ...s3Env() })).toMatchObject({
+      STORAGE_DRIVER: 's3',
+      S3_BUCKET: BUCKET,
+      S3_FORCE_PATH_STYLE: true,
+    });
+    expect(
+      validateEnv('documents', DocumentsEnv, { ...base, ...s3Env({ S3_FORCE_PATH_STYLE: 'false' }) })
+        .S3_FORCE_PATH_STYLE,
+    ).toBe(false);
 
     const problems = (env: Record<string, string>) => {
       try {
@@ -135,10 +170,16 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
     };
     expect(problems({ STORAGE_DRIVER: 'ftp' })).toContain('STORAGE_DRIVER must be local or s3');
     expect(problems({ STORAGE_DRIVER: 's3' })).toContain('S3_BUCKET must be a bucket name');
-    expect(problems(s3Env({ S3_FORCE_PATH_STYLE: 'maybe' }))).toContain('S3_FORCE_PATH_STYLE must be true or false');
+    expect(problems(s3Env({ S3_FORCE_PATH_STYLE: 'maybe' }))).toContain(
+      'S3_FORCE_PATH_STYLE must be true or false',
+    );
     expect(problems(s3Env({ S3_ENDPOINT: 'minio:9000' }))).toContain('S3_ENDPOINT must be an http(s):// URL');
-    expect(problems(s3Env({ S3_PREFIX: 'documents' }))).toContain('S3_PREFIX must be empty or path segments each ending in /');
-    expect(problems({ ...s3Env(), S3_SECRET_ACCESS_KEY: '' })).toContain('S3_SECRET_ACCESS_KEY and S3_ACCESS_KEY_ID go together');
+    expect(problems(s3Env({ S3_PREFIX: 'documents' }))).toContain(
+      'S3_PREFIX must be empty or path segments each ending in /',
+    );
+    expect(problems({ ...s3Env(), S3_SECRET_ACCESS_KEY: '' })).toContain(
+      'S3_SECRET_ACCESS_KEY and S3_ACCESS_KEY_ID go together',
+    );
     // The bucket only matters with the s3 driver.
     expect(problems({ S3_BUCKET: 'Not A Bucket' })).toBe('');
   });
@@ -148,7 +189,9 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
     const bytes = randomBytes(200_000);
     const commands = spyOnCommands(driver);
     try {
-      expect(await driver.write(key, Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]))).toEqual({ bytes: bytes.length });
+      expect(
+        await driver.write(key, Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)])),
+      ).toEqual({ bytes: bytes.length });
       expect(commands.names()).toEqual(['PutObjectCommand']);
     } finally {
       commands.restore();
@@ -199,7 +242,15 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
     await expect(driver.delete(key)).resolves.toBeUndefined();
 
     await expect(driver.read(randomUUID())).rejects.toThrow(/^No stored file for /);
-    const elsewhere = new S3StorageDriver({ bucket: 'no-such-bucket', prefix: '', region: 'us-east-1', endpoint, forcePathStyle: true, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    const elsewhere = new S3StorageDriver({
+      bucket: 'no-such-bucket',
+      prefix: '',
+      region: 'us-east-1',
+      endpoint,
+      forcePathStyle: true,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    });
     try {
       const error = await elsewhere.read(randomUUID()).catch((e: Error) => e);
       expect(error).not.toBeInstanceOf(StoredFileMissingError);
@@ -221,18 +272,30 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
       await h.putUpload(transferObject, bytes);
       return h.rpc.send(
         'documents.document.register',
-        { practiceId, linkedType: 'policy', linkedId: randomUUID(), kind: 'insurance_card_front', name: 'card.pdf', transferObject },
+        {
+          practiceId,
+          linkedType: 'policy',
+          linkedId: randomUUID(),
+          kind: 'insurance_card_front',
+          name: 'card.pdf',
+          transferObject,
+        },
         { actor: owner },
       );
     }
 
     /** What s3rver keeps for the object, straight from its data directory. */
-    const storedOnDisk = (id: string) => readFileSync(join(dir, BUCKET, 'documents', `${id}.bin._S3rver_object`));
+    const storedOnDisk = (id: string) =>
+      readFileSync(join(dir, BUCKET, 'documents', `${id}.bin._S3rver_object`));
 
     beforeAll(async () => {
       await h.setUp();
       const env = validateEnv('documents', DocumentsEnv, h.serviceEnv(s3Env()));
-      app = await bootstrapService(AppModule.register(env), { name: 'documents', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+      app = await bootstrapService(AppModule.register(env), {
+        name: 'documents',
+        natsUrl: env.NATS_URL,
+        rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+      });
     });
 
     afterAll(async () => {
@@ -244,9 +307,15 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
       for (const size of [300_000, S3_PART_BYTES + 700_001]) {
         const bytes = pdf(size);
         const doc = await upload(bytes);
-        expect(doc).toMatchObject({ sizeBytes: size, contentType: 'application/pdf', sha256: createHash('sha256').update(bytes).digest('hex') });
+        expect(doc).toMatchObject({
+          sizeBytes: size,
+          contentType: 'application/pdf',
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+        });
 
-        const object = await raw.send(new GetObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${doc.id}.bin` }));
+        const object = await raw.send(
+          new GetObjectCommand({ Bucket: BUCKET, Key: `${PREFIX}${doc.id}.bin` }),
+        );
         const stored = await readAll(object.Body as Readable);
         expect(stored.length).toBe(size + 6 + 12 + 16); // CLDOC1 ‖ IV ‖ ciphertext ‖ tag
         expect(stored.subarray(0, 6).toString()).toBe('CLDOC1');
@@ -254,7 +323,11 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
         expect(stored.includes(bytes.subarray(200_000, 200_032))).toBe(false);
         expect(storedOnDisk(doc.id).equals(stored)).toBe(true);
 
-        const opened = await h.rpc.send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner });
+        const opened = await h.rpc.send(
+          'documents.document.open',
+          { practiceId, documentId: doc.id },
+          { actor: owner },
+        );
         expect((await h.readDownload(opened.transferObject)).equals(bytes)).toBe(true);
         await h.os.delete(opened.transferObject);
       }
@@ -267,7 +340,9 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
     it('reports an object missing from the bucket as an integrity failure, not a crash', async () => {
       const doc = await upload(pdf(5000));
       await driver.delete(doc.id);
-      const error = await h.rpc.send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner }).catch((e: { body?: unknown }) => e.body);
+      const error = await h.rpc
+        .send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner })
+        .catch((e: { body?: unknown }) => e.body);
       expect(error).toMatchObject({ code: 'internal', details: { reason: 'integrity' } });
       expect(await h.objectNames()).toEqual([]);
     });

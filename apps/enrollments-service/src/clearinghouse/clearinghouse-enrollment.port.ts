@@ -8,9 +8,18 @@ import type { EnrollmentRequestData } from '@claimline/contracts/enrollments';
  */
 export interface ClearinghouseEnrollmentPort {
   /** Sends a new or corrected enrollment request; answers the clearinghouse's reference. */
-  submit(m: EntityManager, enrollmentId: string, request: EnrollmentRequestData): Promise<{ reference: string }>;
+  submit(
+    m: EntityManager,
+    enrollmentId: string,
+    request: EnrollmentRequestData,
+  ): Promise<{ reference: string }>;
   /** Sends the document the payer asked for (a documents-service id). */
-  sendDocument(m: EntityManager, enrollmentId: string, reference: string | null, documentId: string): Promise<void>;
+  sendDocument(
+    m: EntityManager,
+    enrollmentId: string,
+    reference: string | null,
+    documentId: string,
+  ): Promise<void>;
 }
 
 export const CLEARINGHOUSE_ENROLLMENT = Symbol('CLEARINGHOUSE_ENROLLMENT');

@@ -15,21 +15,28 @@ import { ClearinghouseEnrollmentPort } from './clearinghouse-enrollment.port';
  */
 @Injectable()
 export class LocalClearinghouseEnrollment implements ClearinghouseEnrollmentPort {
-  async submit(m: EntityManager, enrollmentId: string, request: EnrollmentRequestData): Promise<{ reference: string }> {
+  async submit(
+    m: EntityManager,
+    enrollmentId: string,
+    request: EnrollmentRequestData,
+  ): Promise<{ reference: string }> {
     const reference = randomUUID();
-    await m.query(`INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'enrollment', $3)`, [
-      reference,
-      enrollmentId,
-      JSON.stringify(request),
-    ]);
+    await m.query(
+      `INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'enrollment', $3)`,
+      [reference, enrollmentId, JSON.stringify(request)],
+    );
     return { reference };
   }
 
-  async sendDocument(m: EntityManager, enrollmentId: string, reference: string | null, documentId: string): Promise<void> {
-    await m.query(`INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'document', $3)`, [
-      randomUUID(),
-      enrollmentId,
-      JSON.stringify({ reference, documentId }),
-    ]);
+  async sendDocument(
+    m: EntityManager,
+    enrollmentId: string,
+    reference: string | null,
+    documentId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'document', $3)`,
+      [randomUUID(), enrollmentId, JSON.stringify({ reference, documentId })],
+    );
   }
 }

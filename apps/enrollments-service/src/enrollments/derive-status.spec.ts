@@ -31,8 +31,14 @@ describe('deriveStatus (payer requirements × clients on file)', () => {
 
   it('turns a payer with no client into enroll or not_required when the first client appears', () => {
     const medicare = payer({ claimFilingEnrollmentRequired: true, eraEnrollmentRequired: true });
-    expect([deriveStatus(medicare, 'claim_filing', false), deriveStatus(medicare, 'claim_filing', true)]).toEqual(['no_clients_on_file', 'enroll']);
+    expect([
+      deriveStatus(medicare, 'claim_filing', false),
+      deriveStatus(medicare, 'claim_filing', true),
+    ]).toEqual(['no_clients_on_file', 'enroll']);
     const aetna = payer({ eraEnrollmentRequired: true });
-    expect([deriveStatus(aetna, 'claim_filing', false), deriveStatus(aetna, 'claim_filing', true)]).toEqual(['no_clients_on_file', 'not_required']);
+    expect([deriveStatus(aetna, 'claim_filing', false), deriveStatus(aetna, 'claim_filing', true)]).toEqual([
+      'no_clients_on_file',
+      'not_required',
+    ]);
   });
 });

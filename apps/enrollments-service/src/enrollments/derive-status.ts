@@ -14,9 +14,14 @@ export interface PayerRequirements {
  * - no client of the practice uses the payer: `no_clients_on_file` (it cannot be enrolled);
  * - otherwise `enroll` when the payer requires it, `not_required` when it does not.
  */
-export function deriveStatus(payer: PayerRequirements, type: EnrollmentType, hasClients: boolean): EnrollmentStatus {
+export function deriveStatus(
+  payer: PayerRequirements,
+  type: EnrollmentType,
+  hasClients: boolean,
+): EnrollmentStatus {
   if (type === 'payment_reports' && !payer.eraSupported) return 'not_supported';
   if (!hasClients) return 'no_clients_on_file';
-  const required = type === 'claim_filing' ? payer.claimFilingEnrollmentRequired : payer.eraEnrollmentRequired;
+  const required =
+    type === 'claim_filing' ? payer.claimFilingEnrollmentRequired : payer.eraEnrollmentRequired;
   return required ? 'enroll' : 'not_required';
 }

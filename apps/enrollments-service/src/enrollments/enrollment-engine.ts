@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ENROLLMENT_TYPES } from '@claimline/domain';
 import type { Actor } from '@claimline/contracts/common';
-import { EnrollmentsEvents, EnrollmentsEventTypes, EnrollmentStatus, EnrollmentType } from '@claimline/contracts/enrollments';
+import {
+  EnrollmentsEvents,
+  EnrollmentsEventTypes,
+  EnrollmentStatus,
+  EnrollmentType,
+} from '@claimline/contracts/enrollments';
 import type { PracticePayersChangedEvent } from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
@@ -36,10 +41,10 @@ export class EnrollmentEngine {
   }
 
   async hasClients(m: EntityManager, practiceId: string, payerId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(`SELECT 1 FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1 AND $2 = ANY("payer_ids")`, [
-      practiceId,
-      payerId,
-    ]);
+    const rows: unknown[] = await m.query(
+      `SELECT 1 FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1 AND $2 = ANY("payer_ids")`,
+      [practiceId, payerId],
+    );
     return rows.length > 0;
   }
 
@@ -61,7 +66,9 @@ export class EnrollmentEngine {
     );
     const before = new Set(previous?.payerIds ?? []);
     const after = new Set(event.payerIds);
-    const touched = [...new Set([...before, ...after, ...event.added, ...event.removed])].filter((id) => before.has(id) !== after.has(id)).sort();
+    const touched = [...new Set([...before, ...after, ...event.added, ...event.removed])]
+      .filter((id) => before.has(id) !== after.has(id))
+      .sort();
     for (const payerId of touched) {
       const payer = await this.payers.ensure(m, payerId);
       await this.derive(m, event.practiceId, payer, { payer, hasClients: before.has(payerId) });
@@ -75,7 +82,10 @@ export class EnrollmentEngine {
       [after.payerId],
     );
     for (const { practiceId } of practices) {
-      await this.derive(m, practiceId, after, { payer: before, hasClients: await this.hasClients(m, practiceId, after.payerId) });
+      await this.derive(m, practiceId, after, {
+        payer: before,
+        hasClients: await this.hasClients(m, practiceId, after.payerId),
+      });
     }
   }
 
@@ -85,7 +95,12 @@ export class EnrollmentEngine {
    * status differs from what the list showed before (`before`), so the change has an id, a
    * history and an event.
    */
-  async derive(m: EntityManager, practiceId: string, payer: PayerRef, before: { payer: PayerRequirements; hasClients: boolean }): Promise<void> {
+  async derive(
+    m: EntityManager,
+    practiceId: string,
+    payer: PayerRef,
+    before: { payer: PayerRequirements; hasClients: boolean },
+  ): Promise<void> {
     const hasClients = await this.hasClients(m, practiceId, payer.payerId);
     for (const type of ENROLLMENT_TYPES) {
       const target = deriveStatus(payer, type, hasClients);
@@ -96,33 +111,58 @@ export class EnrollmentEngine {
         continue;
       }
       for (const row of rows.filter((r) => DERIVED_STATUSES.includes(r.status) && r.status !== target)) {
-        await m.query(`UPDATE ${T} SET "status" = $2, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1`, [row.id, target]);
+        await m.query(
+          `UPDATE ${T} SET "status" = $2, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1`,
+          [row.id, target],
+        );
         await this.record(m, row, payer.name, { from: row.status, to: target, move: 'derive', actor: null });
       }
     }
   }
 
-  private async create(m: EntityManager, practiceId: string, payer: PayerRef, type: EnrollmentType, shown: EnrollmentStatus, target: EnrollmentStatus) {
+  private async create(
+    m: EntityManager,
+    practiceId: string,
+    payer: PayerRef,
+    type: EnrollmentType,
+    shown: EnrollmentStatus,
+    target: EnrollmentStatus,
+  ) {
     const id = randomUUID();
-    await m.query(`INSERT INTO ${T} ("id", "practice_id", "payer_id", "type", "status", "version") VALUES ($1, $2, $3, $4, $5, 1)`, [
-      id,
-      practiceId,
-      payer.payerId,
-      type,
-      target,
-    ]);
-    await this.record(m, { id, practiceId, payerId: payer.payerId, type }, payer.name, { from: shown, to: target, move: 'derive', actor: null });
+    await m.query(
+      `INSERT INTO ${T} ("id", "practice_id", "payer_id", "type", "status", "version") VALUES ($1, $2, $3, $4, $5, 1)`,
+      [id, practiceId, payer.payerId, type, target],
+    );
+    await this.record(m, { id, practiceId, payerId: payer.payerId, type }, payer.name, {
+      from: shown,
+      to: target,
+      move: 'derive',
+      actor: null,
+    });
   }
 
   /** History row and `enrollments.enrollment.status-changed`, refusing a move the state machine does not allow. */
-  async record(m: EntityManager, row: Pick<EnrollmentRow, 'id' | 'practiceId' | 'payerId' | 'type'>, payerName: string, change: Change): Promise<void> {
+  async record(
+    m: EntityManager,
+    row: Pick<EnrollmentRow, 'id' | 'practiceId' | 'payerId' | 'type'>,
+    payerName: string,
+    change: Change,
+  ): Promise<void> {
     if (change.from !== null && !isAllowed(change.from, change.move, change.to)) {
       throw new Error(`refused move ${change.move} ${change.from} → ${change.to} of enrollment ${row.id}`);
     }
     const [{ changedAt }]: { changedAt: Date }[] = await m.query(
       `INSERT INTO "${SCHEMA}"."enrollment_history" ("enrollment_id", "from_status", "to_status", "action", "reason", "document_id", "changed_by")
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "changed_at" AS "changedAt"`,
-      [row.id, change.from, change.to, change.move, change.reason ?? null, change.documentId ?? null, change.actor?.userId ?? null],
+      [
+        row.id,
+        change.from,
+        change.to,
+        change.move,
+        change.reason ?? null,
+        change.documentId ?? null,
+        change.actor?.userId ?? null,
+      ],
     );
     await this.outbox.add(
       m,

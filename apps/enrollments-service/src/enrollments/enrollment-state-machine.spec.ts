@@ -28,12 +28,21 @@ const ALLOWED: Record<Move, string[]> = {
 
 describe('enrollment state machine', () => {
   it('holds exactly the documented table', () => {
-    for (const move of MOVES) expect(TRANSITIONS[move].map(([f, t]) => `${f}→${t}`).sort()).toEqual([...ALLOWED[move]].sort());
+    for (const move of MOVES)
+      expect(TRANSITIONS[move].map(([f, t]) => `${f}→${t}`).sort()).toEqual([...ALLOWED[move]].sort());
   });
 
   const cases: [Move, EnrollmentStatus, EnrollmentStatus, boolean][] = MOVES.flatMap((move) =>
     ENROLLMENT_STATUSES.flatMap((from) =>
-      ENROLLMENT_STATUSES.map((to) => [move, from, to, ALLOWED[move].includes(`${from}→${to}`)] as [Move, EnrollmentStatus, EnrollmentStatus, boolean]),
+      ENROLLMENT_STATUSES.map(
+        (to) =>
+          [move, from, to, ALLOWED[move].includes(`${from}→${to}`)] as [
+            Move,
+            EnrollmentStatus,
+            EnrollmentStatus,
+            boolean,
+          ],
+      ),
     ),
   );
 
@@ -57,7 +66,8 @@ describe('enrollment state machine', () => {
     for (const from of ['submitted', 'document_required', 'accepted', 'rejected'] as EnrollmentStatus[]) {
       for (const to of ENROLLMENT_STATUSES) expect(isAllowed(from, 'derive', to)).toBe(false);
     }
-    for (const move of MOVES) for (const to of ENROLLMENT_STATUSES) expect(isAllowed('accepted', move, to)).toBe(false);
+    for (const move of MOVES)
+      for (const to of ENROLLMENT_STATUSES) expect(isAllowed('accepted', move, to)).toBe(false);
   });
 
   it('explains a refusal', () => {

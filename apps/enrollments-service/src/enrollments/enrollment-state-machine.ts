@@ -8,10 +8,19 @@ import type { EnrollmentAction, EnrollmentStatus } from '@claimline/contracts/en
 export type Move = EnrollmentAction | 'submit' | 'derive';
 
 /** Statuses computed from payer requirements and clients on file (no request was ever sent). */
-export const DERIVED_STATUSES: readonly EnrollmentStatus[] = ['not_required', 'enroll', 'no_clients_on_file', 'not_supported'];
+export const DERIVED_STATUSES: readonly EnrollmentStatus[] = [
+  'not_required',
+  'enroll',
+  'no_clients_on_file',
+  'not_supported',
+];
 
-export const TRANSITIONS: Readonly<Record<Move, ReadonlyArray<readonly [EnrollmentStatus, EnrollmentStatus]>>> = {
-  derive: DERIVED_STATUSES.flatMap((from) => DERIVED_STATUSES.filter((to) => to !== from).map((to) => [from, to] as const)),
+export const TRANSITIONS: Readonly<
+  Record<Move, ReadonlyArray<readonly [EnrollmentStatus, EnrollmentStatus]>>
+> = {
+  derive: DERIVED_STATUSES.flatMap((from) =>
+    DERIVED_STATUSES.filter((to) => to !== from).map((to) => [from, to] as const),
+  ),
   submit: [
     ['enroll', 'submitted'],
     ['rejected', 'submitted'],
@@ -35,7 +44,11 @@ const MOVE_WORDS: Record<Move, string> = {
 };
 
 /** The status after `move` from `from`, or null when the move is not allowed. */
-export function nextStatus(from: EnrollmentStatus, move: Move, to?: EnrollmentStatus): EnrollmentStatus | null {
+export function nextStatus(
+  from: EnrollmentStatus,
+  move: Move,
+  to?: EnrollmentStatus,
+): EnrollmentStatus | null {
   const allowed = TRANSITIONS[move].filter(([f, t]) => f === from && (to === undefined || t === to));
   return allowed.length === 1 ? allowed[0][1] : null;
 }

@@ -26,7 +26,13 @@ export const ROW_COLUMNS = `"id", "practice_id" AS "practiceId", "payer_id" AS "
 
 export const T = `"${SCHEMA}"."enrollment"`;
 
-export async function rowsOf(m: EntityManager, practiceId: string, payerId: string, type: EnrollmentType, lock = false): Promise<EnrollmentRow[]> {
+export async function rowsOf(
+  m: EntityManager,
+  practiceId: string,
+  payerId: string,
+  type: EnrollmentType,
+  lock = false,
+): Promise<EnrollmentRow[]> {
   return m.query(
     `SELECT ${ROW_COLUMNS} FROM ${T} WHERE "practice_id" = $1 AND "payer_id" = $2 AND "type" = $3 ORDER BY "created_at", "id"${lock ? ' FOR UPDATE' : ''}`,
     [practiceId, payerId, type],
@@ -34,7 +40,10 @@ export async function rowsOf(m: EntityManager, practiceId: string, payerId: stri
 }
 
 export async function rowById(m: EntityManager, id: string, lock = false): Promise<EnrollmentRow | null> {
-  const rows: EnrollmentRow[] = await m.query(`SELECT ${ROW_COLUMNS} FROM ${T} WHERE "id" = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const rows: EnrollmentRow[] = await m.query(
+    `SELECT ${ROW_COLUMNS} FROM ${T} WHERE "id" = $1${lock ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0] ?? null;
 }
 
@@ -64,7 +73,13 @@ export function toView(row: EnrollmentRow, payerName: string): EnrollmentView {
 }
 
 /** A payer × type nothing was ever stored for: its status follows from the directory and clients on file. */
-export function derivedView(practiceId: string, payerId: string, payerName: string, type: EnrollmentType, status: EnrollmentStatus): EnrollmentView {
+export function derivedView(
+  practiceId: string,
+  payerId: string,
+  payerName: string,
+  type: EnrollmentType,
+  status: EnrollmentStatus,
+): EnrollmentView {
   return {
     id: null,
     practiceId,

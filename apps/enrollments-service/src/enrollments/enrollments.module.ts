@@ -15,7 +15,8 @@ import { EnrollmentsService, PHI_CIPHER } from './enrollments.service';
 const rpc = (token: symbol) => ({
   provide: token,
   inject: [NATS_CONNECTION, EnrollmentsEnv],
-  useFactory: (nc: NatsConnection, env: EnrollmentsEnv) => new RpcClient(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
+  useFactory: (nc: NatsConnection, env: EnrollmentsEnv) =>
+    new RpcClient(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
 });
 
 @Module({
@@ -23,7 +24,11 @@ const rpc = (token: symbol) => ({
   providers: [
     rpc(CLIENT_INSURANCE_RPC),
     rpc(PRACTICE_SETTINGS_RPC),
-    { provide: PHI_CIPHER, inject: [EnrollmentsEnv], useFactory: (env: EnrollmentsEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY) },
+    {
+      provide: PHI_CIPHER,
+      inject: [EnrollmentsEnv],
+      useFactory: (env: EnrollmentsEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),
+    },
     { provide: CLEARINGHOUSE_ENROLLMENT, useClass: LocalClearinghouseEnrollment },
     PayerDirectory,
     PracticeSettingsClient,

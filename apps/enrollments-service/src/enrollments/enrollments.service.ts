@@ -20,16 +20,35 @@ import {
   PreviewEnrollmentQuery,
 } from '@claimline/contracts/enrollments';
 import { RpcError } from '@claimline/backend/util-nats';
-import { CLEARINGHOUSE_ENROLLMENT, ClearinghouseEnrollmentPort } from '../clearinghouse/clearinghouse-enrollment.port';
+import {
+  CLEARINGHOUSE_ENROLLMENT,
+  ClearinghouseEnrollmentPort,
+} from '../clearinghouse/clearinghouse-enrollment.port';
 import { SCHEMA } from '../config/env';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { PayerDirectory, PayerRef } from '../payers/payer-directory';
-import { buildEnrollmentRequest, BuiltRequest, taxIdDigits, taxIdDisplay, taxIdForViewer } from '../practice-settings/enrollment-request';
+import {
+  buildEnrollmentRequest,
+  BuiltRequest,
+  taxIdDigits,
+  taxIdDisplay,
+  taxIdForViewer,
+} from '../practice-settings/enrollment-request';
 import { PracticeSettingsClient } from '../practice-settings/practice-settings.client';
 import { deriveStatus } from './derive-status';
 import { EnrollmentEngine } from './enrollment-engine';
 import { nextStatus, refusal } from './enrollment-state-machine';
-import { canEnroll, derivedView, EnrollmentRow, rowById, rowsOf, ROW_COLUMNS, T, toView, updateOne } from './enrollment.rows';
+import {
+  canEnroll,
+  derivedView,
+  EnrollmentRow,
+  rowById,
+  rowsOf,
+  ROW_COLUMNS,
+  T,
+  toView,
+  updateOne,
+} from './enrollment.rows';
 
 export const PHI_CIPHER = Symbol('PHI_CIPHER');
 
@@ -50,10 +69,13 @@ export class EnrollmentsService {
     const m = this.db.manager;
     const [payers, rows, sets] = await Promise.all([
       this.payers.all(m),
-      m.query(`SELECT ${ROW_COLUMNS} FROM ${T} WHERE "practice_id" = $1 ORDER BY "created_at", "id"`, [practiceId]) as Promise<EnrollmentRow[]>,
-      m.query(`SELECT "payer_ids"::text[] AS "payerIds" FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1`, [practiceId]) as Promise<
-        { payerIds: string[] }[]
-      >,
+      m.query(`SELECT ${ROW_COLUMNS} FROM ${T} WHERE "practice_id" = $1 ORDER BY "created_at", "id"`, [
+        practiceId,
+      ]) as Promise<EnrollmentRow[]>,
+      m.query(
+        `SELECT "payer_ids"::text[] AS "payerIds" FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1`,
+        [practiceId],
+      ) as Promise<{ payerIds: string[] }[]>,
     ]);
     const withClients = new Set(sets[0]?.payerIds ?? []);
     const items: EnrollmentView[] = [];
@@ -61,7 +83,16 @@ export class EnrollmentsService {
       for (const type of ENROLLMENT_TYPES) {
         const own = rows.filter((r) => r.payerId === payer.payerId && r.type === type);
         if (own.length > 0) items.push(...own.map((r) => toView(r, payer.name)));
-        else items.push(derivedView(practiceId, payer.payerId, payer.name, type, deriveStatus(payer, type, withClients.has(payer.payerId))));
+        else
+          items.push(
+            derivedView(
+              practiceId,
+              payer.payerId,
+              payer.name,
+              type,
+              deriveStatus(payer, type, withClients.has(payer.payerId)),
+            ),
+          );
       }
     }
     return { items };
@@ -84,12 +115,18 @@ export class EnrollmentsService {
 
   /** Exactly what +Enroll would send now, what is missing, and whether it may be sent. */
   async preview(actor: Actor, q: PreviewEnrollmentQuery): Promise<EnrollmentPreview> {
-    assertRole(actor, ENROLLMENT_REQUESTER_ROLES, 'Only administrators, billing staff and practice owners may prepare an enrollment');
+    assertRole(
+      actor,
+      ENROLLMENT_REQUESTER_ROLES,
+      'Only administrators, billing staff and practice owners may prepare an enrollment',
+    );
     if (!canSeePractice(actor, q.practiceId)) throw RpcError.notFound('Practice', q.practiceId);
     const { payer, built, notes } = await this.build(actor, q);
     const m = this.db.manager;
     const rows = await rowsOf(m, q.practiceId, q.payerId, q.type);
-    const status = this.targetOf(rows, built)?.status ?? deriveStatus(payer, q.type, await this.engine.hasClients(m, q.practiceId, q.payerId));
+    const status =
+      this.targetOf(rows, built)?.status ??
+      deriveStatus(payer, q.type, await this.engine.hasClients(m, q.practiceId, q.payerId));
     return {
       practiceId: q.practiceId,
       ready: built.missing.length === 0 && canEnroll(status),
@@ -102,29 +139,50 @@ export class EnrollmentsService {
 
   /** +Enroll: builds the request from practice settings, refuses with the list of what is missing, submits it. */
   async enroll(actor: Actor, cmd: EnrollCommand): Promise<EnrollmentView> {
-    assertRole(actor, ENROLLMENT_REQUESTER_ROLES, 'Only administrators, billing staff and practice owners may submit an enrollment');
+    assertRole(
+      actor,
+      ENROLLMENT_REQUESTER_ROLES,
+      'Only administrators, billing staff and practice owners may submit an enrollment',
+    );
     if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
     const { payer, built } = await this.build(actor, cmd);
     if (built.missing.length > 0) {
       throw RpcError.validation(
-        built.missing.map((f) => ({ field: f.field, rule: 'required', message: `${f.label} is required to enroll; add it in practice settings` })),
+        built.missing.map((f) => ({
+          field: f.field,
+          rule: 'required',
+          message: `${f.label} is required to enroll; add it in practice settings`,
+        })),
         `The enrollment cannot be sent: ${built.missing.map((f) => f.label).join(', ')} missing in practice settings`,
       );
     }
     const { taxId, billingNpi } = built.request;
-    if (!taxId || !billingNpi) throw new Error('an enrollment request without missing fields has a Tax ID and a billing NPI');
+    if (!taxId || !billingNpi)
+      throw new Error('an enrollment request without missing fields has a Tax ID and a billing NPI');
     const identity = { billingNpi, taxIdIndex: this.cipher.blindIndex('tax-id', taxIdDigits(taxId.value)) };
     return this.db.transaction(async (m) => {
       const rows = await rowsOf(m, cmd.practiceId, cmd.payerId, cmd.type, true);
       let target = this.targetOf(rows, identity);
       if (!target) {
-        const derived = deriveStatus(payer, cmd.type, await this.engine.hasClients(m, cmd.practiceId, cmd.payerId));
-        if (derived !== 'enroll') throw RpcError.conflict(notEnrollable(derived, payer, cmd.type), { enrollmentStatus: derived });
+        const derived = deriveStatus(
+          payer,
+          cmd.type,
+          await this.engine.hasClients(m, cmd.practiceId, cmd.payerId),
+        );
+        if (derived !== 'enroll')
+          throw RpcError.conflict(notEnrollable(derived, payer, cmd.type), { enrollmentStatus: derived });
         target = await this.newRow(m, cmd.practiceId, payer, cmd.type, identity);
       }
       const to = nextStatus(target.status, 'submit');
-      if (!to) throw RpcError.conflict(notEnrollable(target.status, payer, cmd.type), { enrollmentStatus: target.status, enrollmentId: target.id });
-      const { reference } = await this.clearinghouse.submit(m, target.id, { ...built.request, taxId: { kind: taxId.kind, value: taxIdDisplay(taxId) } });
+      if (!to)
+        throw RpcError.conflict(notEnrollable(target.status, payer, cmd.type), {
+          enrollmentStatus: target.status,
+          enrollmentId: target.id,
+        });
+      const { reference } = await this.clearinghouse.submit(m, target.id, {
+        ...built.request,
+        taxId: { kind: taxId.kind, value: taxIdDisplay(taxId) },
+      });
       const updated = await updateOne(
         m,
         `UPDATE ${T} SET "status" = $2, "billing_npi" = $3, "tax_id_index" = $4, "tax_id_kind" = $5, "tax_id_display" = $6, "tax_id_ciphertext" = $7,
@@ -151,9 +209,17 @@ export class EnrollmentsService {
   /** Staff record the payer's answer; the practice answers a document request. */
   async act(actor: Actor, cmd: ActOnEnrollmentCommand): Promise<EnrollmentView> {
     if (cmd.action === 'attach_document') {
-      assertRole(actor, ENROLLMENT_REQUESTER_ROLES, 'Only administrators, billing staff and practice owners may attach a document');
+      assertRole(
+        actor,
+        ENROLLMENT_REQUESTER_ROLES,
+        'Only administrators, billing staff and practice owners may attach a document',
+      );
     } else {
-      assertRole(actor, ENROLLMENT_STAFF_ROLES, 'Only administrators and billing staff record the payer’s answer to an enrollment');
+      assertRole(
+        actor,
+        ENROLLMENT_STAFF_ROLES,
+        'Only administrators and billing staff record the payer’s answer to an enrollment',
+      );
     }
     return this.db.transaction(async (m) => {
       const row = await this.visible(m, actor, cmd.enrollmentId, true);
@@ -165,18 +231,37 @@ export class EnrollmentsService {
       }
       const to = nextStatus(row.status, cmd.action);
       if (!to) throw RpcError.conflict(refusal(row.status, cmd.action), { enrollmentStatus: row.status });
-      const reason = cmd.action === 'reject' ? (cmd.reason ?? '').trim() : cmd.action === 'require_document' ? (cmd.instructions ?? '').trim() : null;
+      const reason =
+        cmd.action === 'reject'
+          ? (cmd.reason ?? '').trim()
+          : cmd.action === 'require_document'
+            ? (cmd.instructions ?? '').trim()
+            : null;
       const documentId = cmd.action === 'attach_document' ? (cmd.documentId ?? null) : null;
-      if (documentId) await this.clearinghouse.sendDocument(m, row.id, row.clearinghouseReference, documentId);
+      if (documentId)
+        await this.clearinghouse.sendDocument(m, row.id, row.clearinghouseReference, documentId);
       const updated = await updateOne(
         m,
         `UPDATE ${T} SET "status" = $2, "reason" = $3, "instructions" = $4, "document_id" = COALESCE($5, "document_id"),
            "version" = "version" + 1, "updated_at" = now()
          WHERE "id" = $1 RETURNING ${ROW_COLUMNS}`,
-        [row.id, to, cmd.action === 'reject' ? reason : null, cmd.action === 'require_document' ? reason : null, documentId],
+        [
+          row.id,
+          to,
+          cmd.action === 'reject' ? reason : null,
+          cmd.action === 'require_document' ? reason : null,
+          documentId,
+        ],
       );
       const payerName = (await this.payers.find(m, row.payerId))?.name ?? '';
-      await this.engine.record(m, updated, payerName, { from: row.status, to, move: cmd.action, actor, reason, documentId });
+      await this.engine.record(m, updated, payerName, {
+        from: row.status,
+        to,
+        move: cmd.action,
+        actor,
+        reason,
+        documentId,
+      });
       return toView(updated, payerName);
     });
   }
@@ -185,9 +270,20 @@ export class EnrollmentsService {
   async claimFilingCheck(actor: Actor, q: IdentityCheckQuery): Promise<ClaimFilingCheck> {
     const { payer, row, status } = await this.check(actor, q, 'claim_filing');
     if (!payer.claimFilingEnrollmentRequired) {
-      return { allowed: true, status: row?.status ?? 'not_required', enrollmentId: row?.id ?? null, reason: `${payer.name} does not require claim filing enrollment` };
+      return {
+        allowed: true,
+        status: row?.status ?? 'not_required',
+        enrollmentId: row?.id ?? null,
+        reason: `${payer.name} does not require claim filing enrollment`,
+      };
     }
-    if (status === 'accepted') return { allowed: true, status, enrollmentId: row?.id ?? null, reason: `Claim filing enrollment with ${payer.name} is accepted` };
+    if (status === 'accepted')
+      return {
+        allowed: true,
+        status,
+        enrollmentId: row?.id ?? null,
+        reason: `Claim filing enrollment with ${payer.name} is accepted`,
+      };
     return {
       allowed: false,
       status,
@@ -200,13 +296,34 @@ export class EnrollmentsService {
   async eraCheck(actor: Actor, q: IdentityCheckQuery): Promise<EraCheck> {
     const { payer, row, status } = await this.check(actor, q, 'payment_reports');
     if (!payer.eraSupported) {
-      return { expected: false, status: 'not_supported', enrollmentId: null, reason: `${payer.name} does not send payment reports electronically; the practice shares EOBs as documents` };
+      return {
+        expected: false,
+        status: 'not_supported',
+        enrollmentId: null,
+        reason: `${payer.name} does not send payment reports electronically; the practice shares EOBs as documents`,
+      };
     }
     if (!payer.eraEnrollmentRequired) {
-      return { expected: true, status: row?.status ?? 'not_required', enrollmentId: row?.id ?? null, reason: `${payer.name} sends payment reports without enrollment` };
+      return {
+        expected: true,
+        status: row?.status ?? 'not_required',
+        enrollmentId: row?.id ?? null,
+        reason: `${payer.name} sends payment reports without enrollment`,
+      };
     }
-    if (status === 'accepted') return { expected: true, status, enrollmentId: row?.id ?? null, reason: `Payment reports enrollment with ${payer.name} is accepted` };
-    return { expected: false, status, enrollmentId: row?.id ?? null, reason: `Payment reports enrollment with ${payer.name} for this billing NPI and Tax ID is ${status}` };
+    if (status === 'accepted')
+      return {
+        expected: true,
+        status,
+        enrollmentId: row?.id ?? null,
+        reason: `Payment reports enrollment with ${payer.name} is accepted`,
+      };
+    return {
+      expected: false,
+      status,
+      enrollmentId: row?.id ?? null,
+      reason: `Payment reports enrollment with ${payer.name} for this billing NPI and Tax ID is ${status}`,
+    };
   }
 
   private async check(actor: Actor, q: IdentityCheckQuery, type: EnrollmentType) {
@@ -215,8 +332,12 @@ export class EnrollmentsService {
     const payer = await this.payers.ensure(m, q.payerId);
     const taxIdIndex = this.cipher.blindIndex('tax-id', taxIdDigits(q.taxId));
     const rows = await rowsOf(m, q.practiceId, q.payerId, type);
-    const row = rows.find((r) => r.billingNpi === q.billingNpi && r.taxIdIndex === taxIdIndex) ?? rows.find((r) => r.billingNpi === '') ?? null;
-    const status: EnrollmentStatus = row?.status ?? deriveStatus(payer, type, await this.engine.hasClients(m, q.practiceId, q.payerId));
+    const row =
+      rows.find((r) => r.billingNpi === q.billingNpi && r.taxIdIndex === taxIdIndex) ??
+      rows.find((r) => r.billingNpi === '') ??
+      null;
+    const status: EnrollmentStatus =
+      row?.status ?? deriveStatus(payer, type, await this.engine.hasClients(m, q.practiceId, q.payerId));
     return { payer, row, status };
   }
 
@@ -224,12 +345,20 @@ export class EnrollmentsService {
    * The row +Enroll acts on: the one of this identity if there is one; else one nobody finished
    * (enroll, or rejected — a corrected resubmission keeps its history), unsubmitted first.
    */
-  private targetOf(rows: EnrollmentRow[], identity: { billingNpi: string; taxIdIndex: string } | BuiltRequest): EnrollmentRow | undefined {
+  private targetOf(
+    rows: EnrollmentRow[],
+    identity: { billingNpi: string; taxIdIndex: string } | BuiltRequest,
+  ): EnrollmentRow | undefined {
     if ('billingNpi' in identity) {
-      const own = rows.find((r) => r.billingNpi === identity.billingNpi && r.taxIdIndex === identity.taxIdIndex);
+      const own = rows.find(
+        (r) => r.billingNpi === identity.billingNpi && r.taxIdIndex === identity.taxIdIndex,
+      );
       if (own) return own;
     }
-    return rows.find((r) => r.billingNpi === '' && canEnroll(r.status)) ?? rows.find((r) => r.status === 'rejected');
+    return (
+      rows.find((r) => r.billingNpi === '' && canEnroll(r.status)) ??
+      rows.find((r) => r.status === 'rejected')
+    );
   }
 
   private async newRow(
@@ -248,14 +377,26 @@ export class EnrollmentsService {
     return row;
   }
 
-  private async build(actor: Actor, q: PreviewEnrollmentQuery): Promise<{ payer: PayerRef; built: BuiltRequest; notes: string[] }> {
+  private async build(
+    actor: Actor,
+    q: PreviewEnrollmentQuery,
+  ): Promise<{ payer: PayerRef; built: BuiltRequest; notes: string[] }> {
     const payer = await this.payers.ensure(this.db.manager, q.payerId);
     const facts = await this.practiceSettings.facts(actor, q.practiceId);
-    const built = buildEnrollmentRequest(facts, { payerId: payer.payerId, payerName: payer.name, clearinghousePayerId: payer.clearinghousePayerId }, q.type);
+    const built = buildEnrollmentRequest(
+      facts,
+      { payerId: payer.payerId, payerName: payer.name, clearinghousePayerId: payer.clearinghousePayerId },
+      q.type,
+    );
     return { payer, built, notes: facts.notes };
   }
 
-  private async visible(m: EntityManager, actor: Actor, enrollmentId: string, lock = false): Promise<EnrollmentRow> {
+  private async visible(
+    m: EntityManager,
+    actor: Actor,
+    enrollmentId: string,
+    lock = false,
+  ): Promise<EnrollmentRow> {
     const row = await rowById(m, enrollmentId, lock);
     if (!row || !canSeePractice(actor, row.practiceId)) throw RpcError.notFound('Enrollment', enrollmentId);
     return row;

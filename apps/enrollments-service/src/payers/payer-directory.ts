@@ -32,7 +32,8 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   synced = false;
   /** Set by the enrollment engine: re-derives statuses when a payer's requirements change. */
-  onRequirementsChanged: ((m: EntityManager, before: PayerRef, after: PayerRef) => Promise<void>) | null = null;
+  onRequirementsChanged: ((m: EntityManager, before: PayerRef, after: PayerRef) => Promise<void>) | null =
+    null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -46,7 +47,9 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
         await this.syncAll();
         this.synced = true;
       } catch (error) {
-        this.logger.warn(`payer directory sync failed (${(error as Error).message}); retrying in ${delay} ms`);
+        this.logger.warn(
+          `payer directory sync failed (${(error as Error).message}); retrying in ${delay} ms`,
+        );
         this.timer = setTimeout(() => void attempt(Math.min(delay * 2, 30_000)), delay);
       }
     };
@@ -61,7 +64,11 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   async syncAll(): Promise<number> {
     let offset = 0;
     for (;;) {
-      const page = await this.rpc.send('client-insurance.payer.search', { limit: 200, offset }, { actor: serviceActor() });
+      const page = await this.rpc.send(
+        'client-insurance.payer.search',
+        { limit: 200, offset },
+        { actor: serviceActor() },
+      );
       for (const payer of page.items) await this.db.transaction((m) => this.apply(m, payer));
       offset += page.items.length;
       if (page.items.length === 0 || offset >= page.total) return offset;
@@ -73,7 +80,10 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async find(m: EntityManager, payerId: string): Promise<PayerRef | null> {
-    const rows: PayerRef[] = await m.query(`SELECT ${COLUMNS} FROM "${SCHEMA}"."payer_ref" WHERE "payer_id" = $1`, [payerId]);
+    const rows: PayerRef[] = await m.query(
+      `SELECT ${COLUMNS} FROM "${SCHEMA}"."payer_ref" WHERE "payer_id" = $1`,
+      [payerId],
+    );
     return rows[0] ?? null;
   }
 
@@ -87,10 +97,13 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   async ensure(m: EntityManager, payerId: string): Promise<PayerRef> {
     const known = await this.find(m, payerId);
     if (known) return known;
-    const payer = await this.rpc.send('client-insurance.payer.get', { payerId }, { actor: serviceActor() }).catch((error) => {
-      if (error instanceof RpcError && error.code === 'not_found') throw RpcError.notFound('Payer', payerId);
-      throw error;
-    });
+    const payer = await this.rpc
+      .send('client-insurance.payer.get', { payerId }, { actor: serviceActor() })
+      .catch((error) => {
+        if (error instanceof RpcError && error.code === 'not_found')
+          throw RpcError.notFound('Payer', payerId);
+        throw error;
+      });
     await this.apply(m, payer);
     return this.get(m, payerId);
   }
@@ -100,7 +113,8 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     const before = await this.find(m, payer.id);
     if (!(await applyPayer(m, payer))) return;
     const after = await this.get(m, payer.id);
-    if (before && !sameRequirements(before, after) && this.onRequirementsChanged) await this.onRequirementsChanged(m, before, after);
+    if (before && !sameRequirements(before, after) && this.onRequirementsChanged)
+      await this.onRequirementsChanged(m, before, after);
   }
 }
 
@@ -126,7 +140,15 @@ export async function applyPayer(m: EntityManager, p: PayerView): Promise<boolea
        "era_enrollment_required" = EXCLUDED."era_enrollment_required", "version" = EXCLUDED."version"
      WHERE "payer_ref"."version" < EXCLUDED."version"
      RETURNING "payer_id"`,
-    [p.id, p.name, p.payerIds['default'] ?? null, p.claimFilingEnrollmentRequired, p.eraSupported, p.eraSupported && p.eraEnrollmentRequired, p.version],
+    [
+      p.id,
+      p.name,
+      p.payerIds['default'] ?? null,
+      p.claimFilingEnrollmentRequired,
+      p.eraSupported,
+      p.eraSupported && p.eraEnrollmentRequired,
+      p.version,
+    ],
   );
   return rows.length > 0;
 }

@@ -1,11 +1,24 @@
 import type { Actor } from '@claimline/contracts/common';
-import type { EnrollmentRequestData, EnrollmentType, MissingEnrollmentField } from '@claimline/contracts/enrollments';
-import type { BillingProfileView, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
+import type {
+  EnrollmentRequestData,
+  EnrollmentType,
+  MissingEnrollmentField,
+} from '@claimline/contracts/enrollments';
+import type {
+  BillingProfileView,
+  PracticeView,
+  TeamMemberView,
+} from '@claimline/contracts/practice-settings';
 
 /** What practice settings told us at +Enroll time; `billingProfile` null when it could not be read. */
 export interface PracticeFacts {
-  practice: Pick<PracticeView, 'id' | 'name' | 'legalName' | 'phone' | 'email' | 'address'> & { legalName?: string | null };
-  billingProfile: Pick<BillingProfileView, 'billAs' | 'organizationNpi' | 'taxId' | 'taxonomyCode' | 'billingAddress'> | null;
+  practice: Pick<PracticeView, 'id' | 'name' | 'legalName' | 'phone' | 'email' | 'address'> & {
+    legalName?: string | null;
+  };
+  billingProfile: Pick<
+    BillingProfileView,
+    'billAs' | 'organizationNpi' | 'taxId' | 'taxonomyCode' | 'billingAddress'
+  > | null;
   /** The practice's owner (a solo practice billing as an individual enrolls with the owner's NPI). */
   owner: Pick<TeamMemberView, 'id' | 'firstName' | 'lastName' | 'npi' | 'email'> | null;
   notes: string[];
@@ -27,18 +40,26 @@ export interface BuiltRequest {
  * matches it against what it has on file, so nothing is guessed: a field practice settings does
  * not have is reported missing, never filled from elsewhere (the display name is not the legal name).
  */
-export function buildEnrollmentRequest(facts: PracticeFacts, payer: PayerFacts, type: EnrollmentType): BuiltRequest {
+export function buildEnrollmentRequest(
+  facts: PracticeFacts,
+  payer: PayerFacts,
+  type: EnrollmentType,
+): BuiltRequest {
   const { practice, billingProfile: bp, owner } = facts;
   const missing: MissingEnrollmentField[] = [];
   const legalName = practice.legalName?.trim() || null;
-  if (!legalName) missing.push({ field: 'practice.legalName', label: 'Legal name (as registered with the IRS)' });
+  if (!legalName)
+    missing.push({ field: 'practice.legalName', label: 'Legal name (as registered with the IRS)' });
 
   const billAs = bp?.billAs ?? 'organization';
   const billingNpi = billAs === 'individual' ? (owner?.npi ?? null) : (bp?.organizationNpi ?? null);
   if (!billingNpi) {
     missing.push(
       billAs === 'individual'
-        ? { field: owner ? `teamMembers.${owner.id}.npi` : 'teamMembers.owner.npi', label: 'Billing NPI (the owner’s personal NPI)' }
+        ? {
+            field: owner ? `teamMembers.${owner.id}.npi` : 'teamMembers.owner.npi',
+            label: 'Billing NPI (the owner’s personal NPI)',
+          }
         : { field: 'billingProfile.organizationNpi', label: 'Billing NPI (the organization NPI)' },
     );
   }
@@ -46,7 +67,10 @@ export function buildEnrollmentRequest(facts: PracticeFacts, payer: PayerFacts, 
   let taxId: EnrollmentRequestData['taxId'] = null;
   if (!bp?.taxId) missing.push({ field: 'billingProfile.taxId', label: 'Tax ID (EIN or SSN)' });
   else if (bp.taxId.masked || bp.taxId.display.includes('*')) {
-    missing.push({ field: 'billingProfile.taxId', label: 'Tax ID (the SSN on file could not be read whole)' });
+    missing.push({
+      field: 'billingProfile.taxId',
+      label: 'Tax ID (the SSN on file could not be read whole)',
+    });
   } else taxId = { kind: bp.taxId.kind, value: bp.taxId.display };
 
   const taxonomyCode = bp?.taxonomyCode ?? null;
@@ -67,7 +91,11 @@ export function buildEnrollmentRequest(facts: PracticeFacts, payer: PayerFacts, 
       taxId,
       taxonomyCode,
       billingAddress,
-      contact: { name: contactName, phone: practice.phone ?? null, email: practice.email ?? owner?.email ?? null },
+      contact: {
+        name: contactName,
+        phone: practice.phone ?? null,
+        email: practice.email ?? owner?.email ?? null,
+      },
     },
   };
 }
@@ -78,8 +106,12 @@ export function taxIdDigits(value: string): string {
 }
 
 /** An SSN is shown whole only to admins and billing staff; an EIN (a business's public number) to everyone. */
-export function taxIdForViewer(taxId: EnrollmentRequestData['taxId'], viewer: Actor): EnrollmentRequestData['taxId'] {
-  if (!taxId || taxId.kind === 'ein' || viewer.role === 'admin' || viewer.role === 'billing_staff') return taxId;
+export function taxIdForViewer(
+  taxId: EnrollmentRequestData['taxId'],
+  viewer: Actor,
+): EnrollmentRequestData['taxId'] {
+  if (!taxId || taxId.kind === 'ein' || viewer.role === 'admin' || viewer.role === 'billing_staff')
+    return taxId;
   return { kind: 'ssn', value: maskSsn(taxId.value) };
 }
 

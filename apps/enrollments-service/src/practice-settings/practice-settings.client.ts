@@ -26,11 +26,17 @@ export class PracticeSettingsClient {
 
   async facts(actor: Actor, practiceId: string): Promise<PracticeFacts> {
     const requestId = currentRequestId();
-    const practice = await this.rpc.send('practice-settings.practice.get', { practiceId }, { actor, requestId });
+    const practice = await this.rpc.send(
+      'practice-settings.practice.get',
+      { practiceId },
+      { actor, requestId },
+    );
     const self: Actor = { userId: SERVICE_USER_ID, role: 'admin', practiceIds: [practiceId] };
     const notes: string[] = [];
     const [billingProfile, members] = await Promise.all([
-      this.rpc.send('practice-settings.billing-profile.get', { practiceId }, { actor: self, requestId }).catch((e) => absent(e, notes, 'the billing profile')),
+      this.rpc
+        .send('practice-settings.billing-profile.get', { practiceId }, { actor: self, requestId })
+        .catch((e) => absent(e, notes, 'the billing profile')),
       this.rpc
         .send('practice-settings.team-member.list', { practiceId, limit: 200 }, { actor: self, requestId })
         .catch((e) => absent(e, notes, 'team members')),

@@ -5,9 +5,23 @@ import { Actor, EventEnvelope, RpcErrorBody } from '@claimline/contracts/common'
 import { ClientInsuranceEvents, PayerView } from '@claimline/contracts/client-insurance';
 import { EnrollmentsEvents, EnrollmentsEventTypes, EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { BillingProfileView, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
-import { createOutboxAndInbox, ensureEventStream, EVENT_ENTITIES, EventConsumer, eventSubject, RpcClient } from '@claimline/backend/util-nats';
+import {
+  createOutboxAndInbox,
+  ensureEventStream,
+  EVENT_ENTITIES,
+  EventConsumer,
+  eventSubject,
+  RpcClient,
+} from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, deleteTestStreams, TestDatabase, testEventsConfig, testNatsUrl, waitFor } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  deleteTestStreams,
+  TestDatabase,
+  testEventsConfig,
+  testNatsUrl,
+  waitFor,
+} from '@claimline/backend/util-testing';
 import { enrollmentsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -17,7 +31,11 @@ export type Seen = EventEnvelope<EnrollmentsEvents[keyof EnrollmentsEvents]>;
 
 const codec = JSONCodec<unknown>();
 
-export function payer(name: string, flags: Pick<PayerView, 'claimFilingEnrollmentRequired' | 'eraSupported' | 'eraEnrollmentRequired'>, version = 1): PayerView {
+export function payer(
+  name: string,
+  flags: Pick<PayerView, 'claimFilingEnrollmentRequired' | 'eraSupported' | 'eraEnrollmentRequired'>,
+  version = 1,
+): PayerView {
   const now = new Date().toISOString();
   return {
     id: randomUUID(),
@@ -55,7 +73,10 @@ export function practiceView(id: string, legalName: string | null): PracticeView
   };
 }
 
-export function billingProfile(practiceId: string, over: Partial<BillingProfileView> = {}): BillingProfileView {
+export function billingProfile(
+  practiceId: string,
+  over: Partial<BillingProfileView> = {},
+): BillingProfileView {
   return {
     practiceId,
     billAs: 'organization',
@@ -99,7 +120,12 @@ export class Harness {
     await runMigrations(enrollmentsDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
     this.rpc = new RpcClient<EnrollmentsRpc>(this.nc, 10_000, this.events.rpcPrefix);
-    this.observerDb = new DataSource({ type: 'postgres', url: this.db.url, schema: 'observer', entities: EVENT_ENTITIES });
+    this.observerDb = new DataSource({
+      type: 'postgres',
+      url: this.db.url,
+      schema: 'observer',
+      entities: EVENT_ENTITIES,
+    });
     await this.observerDb.initialize();
     await this.observerDb.query('CREATE SCHEMA observer');
     const qr = this.observerDb.createQueryRunner();
@@ -110,7 +136,10 @@ export class Harness {
       service: 'enrollments',
       schema: 'observer',
       events: this.events,
-      handlers: { [EnrollmentsEventTypes.statusChanged]: async (event: Seen, _m: EntityManager) => void this.seen.push(event) },
+      handlers: {
+        [EnrollmentsEventTypes.statusChanged]: async (event: Seen, _m: EntityManager) =>
+          void this.seen.push(event),
+      },
     });
     await this.observer.start();
 
@@ -120,12 +149,18 @@ export class Harness {
       const limit = data.limit ?? 20;
       return { items: all.slice(offset, offset + limit), total: all.length, limit, offset };
     });
-    this.answer('client-insurance.payer.get', (data: { payerId: string }) => this.payers.get(data.payerId) ?? notFound('Payer'));
-    this.answer('practice-settings.practice.get', (data: { practiceId: string }, actor: Actor) =>
-      actor.practiceIds === null || actor.practiceIds.includes(data.practiceId) ? (this.practices.get(data.practiceId) ?? notFound('Practice')) : notFound('Practice'),
+    this.answer(
+      'client-insurance.payer.get',
+      (data: { payerId: string }) => this.payers.get(data.payerId) ?? notFound('Payer'),
     );
-    this.answer('practice-settings.billing-profile.get', (data: { practiceId: string }) =>
-      this.profiles.get(data.practiceId) ?? notFound('Billing profile'),
+    this.answer('practice-settings.practice.get', (data: { practiceId: string }, actor: Actor) =>
+      actor.practiceIds === null || actor.practiceIds.includes(data.practiceId)
+        ? (this.practices.get(data.practiceId) ?? notFound('Practice'))
+        : notFound('Practice'),
+    );
+    this.answer(
+      'practice-settings.billing-profile.get',
+      (data: { practiceId: string }) => this.profiles.get(data.practiceId) ?? notFound('Billing profile'),
     );
     this.answer('practice-settings.team-member.list', (data: { practiceId: string }) => {
       const items = this.members.get(data.practiceId) ?? [];
@@ -145,7 +180,9 @@ export class Harness {
           const packet = codec.decode(msg.data) as { id: string; data: { actor: Actor; data: never } };
           const result = handler(packet.data.data, packet.data.actor);
           if (result === undefined) continue;
-          const reply = isError(result) ? { id: packet.id, err: result.error, isDisposed: true } : { id: packet.id, response: result, isDisposed: true };
+          const reply = isError(result)
+            ? { id: packet.id, err: result.error, isDisposed: true }
+            : { id: packet.id, response: result, isDisposed: true };
           msg.respond(codec.encode(reply));
         } catch (error) {
           console.error(`stand-in for ${subject} failed`, error);
@@ -156,7 +193,9 @@ export class Harness {
 
   /** Drops the billing-profile responder entirely, as a practice-settings that does not serve it. */
   stopServingBillingProfile(): void {
-    const i = this.subs.findIndex((s) => s.getSubject() === `${this.events.rpcPrefix}practice-settings.billing-profile.get`);
+    const i = this.subs.findIndex(
+      (s) => s.getSubject() === `${this.events.rpcPrefix}practice-settings.billing-profile.get`,
+    );
     this.subs[i]?.unsubscribe();
     if (i >= 0) this.subs.splice(i, 1);
   }
@@ -177,7 +216,12 @@ export class Harness {
   }
 
   /** Publishes a client-insurance event as its outbox relay would (same stream, subject and envelope). */
-  async publish<T extends keyof ClientInsuranceEvents & string>(type: T, aggregateId: string, practiceId: string | null, data: ClientInsuranceEvents[T]): Promise<void> {
+  async publish<T extends keyof ClientInsuranceEvents & string>(
+    type: T,
+    aggregateId: string,
+    practiceId: string | null,
+    data: ClientInsuranceEvents[T],
+  ): Promise<void> {
     const jsm = await this.nc.jetstreamManager();
     await ensureEventStream(jsm, this.events, 'client-insurance');
     const envelope: EventEnvelope<ClientInsuranceEvents[T]> = {
@@ -189,7 +233,9 @@ export class Harness {
       actorId: 'owner-1',
       data,
     };
-    await this.nc.jetstream().publish(eventSubject(this.events, type), JSON.stringify(envelope), { msgID: envelope.id });
+    await this.nc
+      .jetstream()
+      .publish(eventSubject(this.events, type), JSON.stringify(envelope), { msgID: envelope.id });
   }
 
   eventsOf(enrollmentId: string): Seen[] {

@@ -7,14 +7,16 @@ export const SCHEMA = 'notifications';
 
 /** Why an SMTP URL is not usable, or null. Never echoes the URL (it may hold a password). */
 export function smtpUrlProblem(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length === 0) return 'must be set, e.g. smtp://user:pass@mail.example.com:587';
+  if (typeof value !== 'string' || value.length === 0)
+    return 'must be set, e.g. smtp://user:pass@mail.example.com:587';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return 'is not a URL (expected smtp://user:pass@host:587 or smtps://…:465)';
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return `must use smtp:// or smtps://, not ${url.protocol}//`;
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    return `must use smtp:// or smtps://, not ${url.protocol}//`;
   if (!url.hostname) return 'has no host';
   if (url.username && !url.password) return 'names a user without a password';
   return null;

@@ -29,7 +29,10 @@ export async function applyMember(m: EntityManager, data: TeamMemberChangedEvent
   );
 }
 
-export async function removeMember(m: EntityManager, data: { practiceId: string; memberId: string }): Promise<void> {
+export async function removeMember(
+  m: EntityManager,
+  data: { practiceId: string; memberId: string },
+): Promise<void> {
   await m.query(
     `INSERT INTO "${SCHEMA}"."team_member_ref" ("member_id", "practice_id", "email", "role", "version", "removed") VALUES ($1, $2, '', 'removed', 0, true)
      ON CONFLICT ("member_id") DO UPDATE SET "removed" = true`,
@@ -48,7 +51,10 @@ export interface Recipient {
 }
 
 export async function practiceRef(m: EntityManager, practiceId: string): Promise<PracticeRef | null> {
-  const rows: { name: string }[] = await m.query(`SELECT "name" FROM "${SCHEMA}"."practice_ref" WHERE "practice_id" = $1`, [practiceId]);
+  const rows: { name: string }[] = await m.query(
+    `SELECT "name" FROM "${SCHEMA}"."practice_ref" WHERE "practice_id" = $1`,
+    [practiceId],
+  );
   return rows[0] ? { practiceId, name: rows[0].name } : null;
 }
 
@@ -76,7 +82,11 @@ export async function practiceRecipients(m: EntityManager, practiceId: string): 
 }
 
 /** Addresses of the practice that switched this kind off. */
-export async function optedOut(m: EntityManager, practiceId: string, kind: NotificationKind): Promise<Set<string>> {
+export async function optedOut(
+  m: EntityManager,
+  practiceId: string,
+  kind: NotificationKind,
+): Promise<Set<string>> {
   const rows: { email: string }[] = await m.query(
     `SELECT "email" FROM "${SCHEMA}"."recipient_preference" WHERE "practice_id" = $1 AND "kind" = $2 AND NOT "enabled"`,
     [practiceId, kind],

@@ -2,7 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { PRACTICE_SETTINGS_SERVICE, type PracticeSettingsEvents } from '@claimline/contracts/practice-settings';
+import {
+  PRACTICE_SETTINGS_SERVICE,
+  type PracticeSettingsEvents,
+} from '@claimline/contracts/practice-settings';
 import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION } from '@claimline/backend/util-nats';
 import { SCHEMA } from '../config/env';
 import { applyMember, applyPractice, removeMember } from './directory';

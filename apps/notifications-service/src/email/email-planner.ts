@@ -38,7 +38,18 @@ export async function planEmails(
       `INSERT INTO "${SCHEMA}"."email" ("id", "event_id", "event_type", "kind", "template", "practice_id", "recipient", "subject", "text_body", "html_body")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT ("event_id", "recipient") DO NOTHING RETURNING "id"`,
-      [randomUUID(), event.id, event.type, rule.kind, rule.template.name, practiceId, r.email, rendered.subject, rendered.text, rendered.html],
+      [
+        randomUUID(),
+        event.id,
+        event.type,
+        rule.kind,
+        rule.template.name,
+        practiceId,
+        r.email,
+        rendered.subject,
+        rendered.text,
+        rendered.html,
+      ],
     );
     if (rows[0]) ids.push(rows[0].id);
   }

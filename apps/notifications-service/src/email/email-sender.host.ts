@@ -12,7 +12,10 @@ export class EmailSenderHost implements OnApplicationBootstrap, OnApplicationShu
   private readonly mailer: Mailer;
   private readonly logger = new Logger('EmailSender');
 
-  constructor(@InjectDataSource() db: DataSource, private readonly env: NotificationsEnv) {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly env: NotificationsEnv,
+  ) {
     this.mailer = smtpMailer({
       url: env.SMTP_URL,
       rejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED,

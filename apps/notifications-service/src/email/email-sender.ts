@@ -46,7 +46,12 @@ export function domainOf(address: string): string {
 }
 
 /** Exponential back-off with ±20 % jitter: base · 2^(attempt-1), capped. */
-export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const raw = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
   return Math.round(raw * (0.8 + 0.4 * random()));
 }
@@ -189,7 +194,12 @@ export class EmailSender {
     if (kind === 'permanent' || email.attempts >= this.options.maxAttempts) {
       const lastError = kind === 'permanent' ? reason : `gave up after ${email.attempts} attempts: ${reason}`;
       this.log.warn(`email ${email.id} failed for good (attempt ${email.attempts}): ${reason}`);
-      await this.record(email, `"status" = 'failed', "failed_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`, [lastError], 'failed');
+      await this.record(
+        email,
+        `"status" = 'failed', "failed_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`,
+        [lastError],
+        'failed',
+      );
       return;
     }
     const delay = retryDelayMs(email.attempts, this.options.retryBaseMs, this.options.retryMaxMs);
@@ -204,7 +214,12 @@ export class EmailSender {
 
   /** Gives a claimed but unsent row back (shutting down) without counting the attempt. */
   private async release(email: ClaimedEmail): Promise<void> {
-    await this.record(email, `"attempts" = "attempts" - 1, "locked_until" = NULL, "claim_token" = NULL`, [], 'released');
+    await this.record(
+      email,
+      `"attempts" = "attempts" - 1, "locked_until" = NULL, "claim_token" = NULL`,
+      [],
+      'released',
+    );
   }
 
   /**
@@ -216,12 +231,18 @@ export class EmailSender {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction((m) =>
-          m.query(`UPDATE "${SCHEMA}"."email" SET ${set} WHERE "id" = $1 AND "claim_token" = $2`, [email.id, email.claim_token, ...params]),
+          m.query(`UPDATE "${SCHEMA}"."email" SET ${set} WHERE "id" = $1 AND "claim_token" = $2`, [
+            email.id,
+            email.claim_token,
+            ...params,
+          ]),
         );
         return;
       } catch (error) {
         if (attempt >= 3) {
-          this.log.error(`email ${email.id}: could not record "${what}": ${(error as Error).message}; it will be retried when its lease ends`);
+          this.log.error(
+            `email ${email.id}: could not record "${what}": ${(error as Error).message}; it will be retried when its lease ends`,
+          );
           return;
         }
         await new Promise((r) => setTimeout(r, 200 * attempt));

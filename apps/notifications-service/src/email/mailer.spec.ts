@@ -1,7 +1,8 @@
 import { classifyFailure, describeFailure } from './mailer';
 import { domainOf, messageIdOf, retryDelayMs } from './email-sender';
 
-const smtpError = (responseCode: number, response: string) => Object.assign(new Error(response), { code: 'EMESSAGE', responseCode, response });
+const smtpError = (responseCode: number, response: string) =>
+  Object.assign(new Error(response), { code: 'EMESSAGE', responseCode, response });
 
 describe('delivery failures', () => {
   it('treats 5xx as permanent, 4xx, 503, auth and connection errors as temporary', () => {
@@ -10,16 +11,29 @@ describe('delivery failures', () => {
     expect(classifyFailure(smtpError(451, '451 4.3.0 try later'))).toBe('temporary');
     expect(classifyFailure(smtpError(421, '421 closing'))).toBe('temporary');
     expect(classifyFailure(smtpError(503, '503 bad sequence'))).toBe('temporary');
-    expect(classifyFailure(Object.assign(new Error('auth'), { code: 'EAUTH', responseCode: 535 }))).toBe('temporary');
-    expect(classifyFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ESOCKET' }))).toBe('temporary');
-    expect(classifyFailure(Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT' }))).toBe('temporary');
+    expect(classifyFailure(Object.assign(new Error('auth'), { code: 'EAUTH', responseCode: 535 }))).toBe(
+      'temporary',
+    );
+    expect(classifyFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ESOCKET' }))).toBe(
+      'temporary',
+    );
+    expect(classifyFailure(Object.assign(new Error('Greeting never received'), { code: 'ETIMEDOUT' }))).toBe(
+      'temporary',
+    );
     expect(
-      classifyFailure(Object.assign(new Error('all recipients rejected'), { code: 'EENVELOPE', rejectedErrors: [smtpError(550, '550 no such user')] })),
+      classifyFailure(
+        Object.assign(new Error('all recipients rejected'), {
+          code: 'EENVELOPE',
+          rejectedErrors: [smtpError(550, '550 no such user')],
+        }),
+      ),
     ).toBe('permanent');
   });
 
   it('describes a failure on one line', () => {
-    expect(describeFailure(smtpError(451, '451 4.3.0\r\ntry later'))).toBe('EMESSAGE 451 451 4.3.0 try later');
+    expect(describeFailure(smtpError(451, '451 4.3.0\r\ntry later'))).toBe(
+      'EMESSAGE 451 451 4.3.0 try later',
+    );
   });
 });
 

@@ -66,7 +66,8 @@ export type FailureKind = 'permanent' | 'temporary';
 export function classifyFailure(error: unknown): FailureKind {
   const e = error as NodemailerError;
   if (e?.code === 'EAUTH') return 'temporary';
-  if (typeof e?.responseCode === 'number') return e.responseCode >= 500 && e.responseCode !== 503 ? 'permanent' : 'temporary';
+  if (typeof e?.responseCode === 'number')
+    return e.responseCode >= 500 && e.responseCode !== 503 ? 'permanent' : 'temporary';
   if (e?.code === 'EENVELOPE' && Array.isArray(e.rejectedErrors) && e.rejectedErrors.length > 0) {
     return e.rejectedErrors.every((r) => classifyFailure(r) === 'permanent') ? 'permanent' : 'temporary';
   }
@@ -76,6 +77,13 @@ export function classifyFailure(error: unknown): FailureKind {
 /** A short, single-line description for the e-mail log (never the message itself). */
 export function describeFailure(error: unknown): string {
   const e = error as NodemailerError;
-  const parts = [e?.code, e?.responseCode, (e?.response ?? e?.message ?? String(error)).toString().replace(/\s+/g, ' ')];
-  return parts.filter((p) => p !== undefined && p !== null && p !== '').join(' ').slice(0, 500);
+  const parts = [
+    e?.code,
+    e?.responseCode,
+    (e?.response ?? e?.message ?? String(error)).toString().replace(/\s+/g, ' '),
+  ];
+  return parts
+    .filter((p) => p !== undefined && p !== null && p !== '')
+    .join(' ')
+    .slice(0, 500);
 }

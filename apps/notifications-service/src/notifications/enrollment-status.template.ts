@@ -26,7 +26,11 @@ export function isEmailedEnrollmentChange(data: EnrollmentStatusChangedEvent): b
   return (EMAILED_ENROLLMENT_STATUSES as readonly string[]).includes(data.to) && data.from !== data.to;
 }
 
-export function enrollmentStatusContext(data: EnrollmentStatusChangedEvent, practiceName: string, consoleUrl: string): EnrollmentStatusContext {
+export function enrollmentStatusContext(
+  data: EnrollmentStatusChangedEvent,
+  practiceName: string,
+  consoleUrl: string,
+): EnrollmentStatusContext {
   return {
     practiceName,
     payerName: data.payerName,
@@ -41,14 +45,20 @@ export const enrollmentStatusTemplate: EmailTemplate<EnrollmentStatusContext> = 
   render(c) {
     const payer = headerSafe(c.payerName);
     const type = TYPE_LABEL[c.enrollmentType];
-    const why = 'You get this e-mail because you are an owner or the contact address of this practice in Claimline. Owners can turn it off in the notification settings.';
+    const why =
+      'You get this e-mail because you are an owner or the contact address of this practice in Claimline. Owners can turn it off in the notification settings.';
     switch (c.status) {
       case 'accepted':
         return {
           subject: `Your ${type} enrollment with ${payer} was accepted`,
           ...layout({
             practiceName: c.practiceName,
-            lines: [`Good news: ${payer} accepted your ${type} enrollment.`, c.enrollmentType === 'claim_filing' ? `You can now send claims to ${payer} electronically.` : `${payer} will now send you payment reports electronically.`],
+            lines: [
+              `Good news: ${payer} accepted your ${type} enrollment.`,
+              c.enrollmentType === 'claim_filing'
+                ? `You can now send claims to ${payer} electronically.`
+                : `${payer} will now send you payment reports electronically.`,
+            ],
             linkText: 'See your enrollments',
             link: c.link,
             why,
@@ -70,7 +80,10 @@ export const enrollmentStatusTemplate: EmailTemplate<EnrollmentStatusContext> = 
           subject: `An enrollment with ${payer} needs a document`,
           ...layout({
             practiceName: c.practiceName,
-            lines: [`An enrollment with ${payer} needs a document — sign in to see it.`, 'The enrollment stays on hold until the document is uploaded.'],
+            lines: [
+              `An enrollment with ${payer} needs a document — sign in to see it.`,
+              'The enrollment stays on hold until the document is uploaded.',
+            ],
             linkText: 'See what is needed',
             link: c.link,
             why,

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NatsConnection } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope, EventMap } from '@claimline/contracts/common';
-import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION, serviceOf } from '@claimline/backend/util-nats';
+import {
+  EVENTS_CONFIG,
+  EventConsumer,
+  EventsConfig,
+  NATS_CONNECTION,
+  serviceOf,
+} from '@claimline/backend/util-nats';
 import { NotificationsEnv, SCHEMA } from '../config/env';
 import { planEmails } from '../email/email-planner';
 import { EmailSenderHost } from '../email/email-sender.host';
@@ -15,7 +21,9 @@ export function durableFor(service: string): string {
 }
 
 /** Groups the registry by producing service: one durable consumer per stream. */
-export function consumersPlan(registry: Readonly<Record<string, NotificationRule<unknown, unknown>>>): Map<string, string[]> {
+export function consumersPlan(
+  registry: Readonly<Record<string, NotificationRule<unknown, unknown>>>,
+): Map<string, string[]> {
   const plan = new Map<string, string[]>();
   for (const type of Object.keys(registry)) {
     const service = serviceOf(type);
@@ -57,7 +65,14 @@ export class NotificationConsumers implements OnApplicationBootstrap, OnModuleDe
       );
       this.consumers.set(
         service,
-        new EventConsumer<EventMap>(nc, db, { durable: durableFor(service), service, schema: SCHEMA, events, handlers, logger }),
+        new EventConsumer<EventMap>(nc, db, {
+          durable: durableFor(service),
+          service,
+          schema: SCHEMA,
+          events,
+          handlers,
+          logger,
+        }),
       );
     }
   }

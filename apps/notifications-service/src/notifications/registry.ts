@@ -3,7 +3,12 @@ import { EnrollmentsEventTypes, type EnrollmentsEvents } from '@claimline/contra
 import type { NotificationKind } from '@claimline/contracts/notifications';
 import { EntityManager } from 'typeorm';
 import { practiceRecipients, Recipient } from '../directory/directory';
-import { enrollmentStatusContext, EnrollmentStatusContext, enrollmentStatusTemplate, isEmailedEnrollmentChange } from './enrollment-status.template';
+import {
+  enrollmentStatusContext,
+  EnrollmentStatusContext,
+  enrollmentStatusTemplate,
+  isEmailedEnrollmentChange,
+} from './enrollment-status.template';
 import { EmailTemplate } from './templates';
 
 /** Who gets an e-mail of a practice: a named rule, so each registry entry says it in one word. */
@@ -38,7 +43,10 @@ function rule<E, C>(r: NotificationRule<E, C>): NotificationRule<unknown, unknow
  * created from this table (durable `notifications-<service>`), so a new producer needs nothing more.
  */
 export const NOTIFICATION_REGISTRY: Readonly<Record<string, NotificationRule<unknown, unknown>>> = {
-  [EnrollmentsEventTypes.statusChanged]: rule<EnrollmentsEvents['enrollments.enrollment.status-changed'], EnrollmentStatusContext>({
+  [EnrollmentsEventTypes.statusChanged]: rule<
+    EnrollmentsEvents['enrollments.enrollment.status-changed'],
+    EnrollmentStatusContext
+  >({
     kind: 'enrollment-status',
     template: enrollmentStatusTemplate,
     recipients: RECIPIENTS.practiceOwnersAndEmail,

@@ -8,7 +8,10 @@ const practiceId = '4b1f5c1e-8a47-4a8e-9d7e-4d9f2d3c1a10';
 // Things that must never reach an e-mail, planted in every free-text field of the event.
 const PHI = ['Jane Doe', 'W123456789', 'F41.1', 'generalized anxiety'];
 
-function event(to: EnrollmentStatusChangedEvent['to'], from: EnrollmentStatusChangedEvent['from'] = 'submitted'): EventEnvelope<EnrollmentStatusChangedEvent> {
+function event(
+  to: EnrollmentStatusChangedEvent['to'],
+  from: EnrollmentStatusChangedEvent['from'] = 'submitted',
+): EventEnvelope<EnrollmentStatusChangedEvent> {
   return {
     id: 'e1',
     type: EnrollmentsEventTypes.statusChanged,
@@ -33,12 +36,20 @@ function event(to: EnrollmentStatusChangedEvent['to'], from: EnrollmentStatusCha
 
 const rule = NOTIFICATION_REGISTRY[EnrollmentsEventTypes.statusChanged];
 const render = (e: EventEnvelope<EnrollmentStatusChangedEvent>) =>
-  rule.template.render(rule.context(e, { practiceName: 'Calm Minds <Group>', consoleUrl: 'https://console.example.com/' }));
+  rule.template.render(
+    rule.context(e, { practiceName: 'Calm Minds <Group>', consoleUrl: 'https://console.example.com/' }),
+  );
 
 describe('enrollment status e-mails', () => {
   it('e-mails accepted, rejected and document_required, nothing else', () => {
-    expect(['accepted', 'rejected', 'document_required'].map((s) => rule.applies(event(s as never)))).toEqual([true, true, true]);
-    expect(['submitted', 'enroll', 'not_required', 'no_clients_on_file', 'not_supported'].some((s) => rule.applies(event(s as never)))).toBe(false);
+    expect(['accepted', 'rejected', 'document_required'].map((s) => rule.applies(event(s as never)))).toEqual(
+      [true, true, true],
+    );
+    expect(
+      ['submitted', 'enroll', 'not_required', 'no_clients_on_file', 'not_supported'].some((s) =>
+        rule.applies(event(s as never)),
+      ),
+    ).toBe(false);
     expect(rule.applies(event('accepted', 'accepted'))).toBe(false);
   });
 
@@ -66,8 +77,12 @@ describe('enrollment status e-mails', () => {
 
 describe('registry', () => {
   it('subscribes one durable consumer per producing service', () => {
-    expect(consumersPlan(NOTIFICATION_REGISTRY)).toEqual(new Map([['enrollments', [EnrollmentsEventTypes.statusChanged]]]));
-    expect(consumersPlan({ 'claims.claim.status-changed': rule, 'enrollments.enrollment.status-changed': rule })).toEqual(
+    expect(consumersPlan(NOTIFICATION_REGISTRY)).toEqual(
+      new Map([['enrollments', [EnrollmentsEventTypes.statusChanged]]]),
+    );
+    expect(
+      consumersPlan({ 'claims.claim.status-changed': rule, 'enrollments.enrollment.status-changed': rule }),
+    ).toEqual(
       new Map([
         ['claims', ['claims.claim.status-changed']],
         ['enrollments', ['enrollments.enrollment.status-changed']],

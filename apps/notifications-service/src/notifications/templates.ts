@@ -15,7 +15,13 @@ export interface EmailTemplate<C> {
   render(context: C): RenderedEmail;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -27,7 +33,13 @@ export function headerSafe(value: string): string {
 }
 
 /** The common frame: greeting, one paragraph, a button to the console, and why they got it. */
-export function layout(input: { practiceName: string; lines: string[]; linkText: string; link: string; why: string }): { text: string; html: string } {
+export function layout(input: {
+  practiceName: string;
+  lines: string[];
+  linkText: string;
+  link: string;
+  why: string;
+}): { text: string; html: string } {
   const text = [
     `Hello ${input.practiceName},`,
     '',

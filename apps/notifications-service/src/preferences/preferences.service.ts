@@ -29,11 +29,16 @@ export class PreferencesService {
 
   async update(actor: Actor, cmd: UpdatePreferencesCommand): Promise<RecipientPreferencesView> {
     if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
-    if (!EDITOR_ROLES.includes(actor.role)) throw RpcError.forbidden('Only owners, billing staff and administrators change notification settings');
+    if (!EDITOR_ROLES.includes(actor.role))
+      throw RpcError.forbidden('Only owners, billing staff and administrators change notification settings');
     return this.db.transaction(async (m) => {
       const recipient = (await practiceRecipients(m, cmd.practiceId)).find((r) => r.email === cmd.email);
       if (!recipient) {
-        throw RpcError.field('email', 'not_recipient', `${cmd.email} does not receive this practice's e-mails (only owners and the practice e-mail do)`);
+        throw RpcError.field(
+          'email',
+          'not_recipient',
+          `${cmd.email} does not receive this practice's e-mails (only owners and the practice e-mail do)`,
+        );
       }
       for (const kind of NOTIFICATION_KINDS) {
         const enabled = cmd.notifications[kind];
@@ -48,7 +53,10 @@ export class PreferencesService {
     });
   }
 
-  private async switches(m: EntityManager, practiceId: string): Promise<Map<string, Map<NotificationKind, boolean>>> {
+  private async switches(
+    m: EntityManager,
+    practiceId: string,
+  ): Promise<Map<string, Map<NotificationKind, boolean>>> {
     const rows: { email: string; kind: NotificationKind; enabled: boolean }[] = await m.query(
       `SELECT "email", "kind", "enabled" FROM "${SCHEMA}"."recipient_preference" WHERE "practice_id" = $1`,
       [practiceId],
@@ -63,6 +71,9 @@ function view(r: Recipient, switches: Map<NotificationKind, boolean> | undefined
   return {
     email: r.email,
     sources: r.sources,
-    notifications: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, switches?.get(k) ?? true])) as Record<NotificationKind, boolean>,
+    notifications: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, switches?.get(k) ?? true])) as Record<
+      NotificationKind,
+      boolean
+    >,
   };
 }

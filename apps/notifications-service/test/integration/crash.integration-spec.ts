@@ -40,7 +40,10 @@ describe('notifications service killed between "sent" and "recorded"', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`nx run notifications-service:build\` (the integration target depends on it)`);
+    if (!existsSync(MAIN))
+      throw new Error(
+        `${MAIN} is missing: run \`nx run notifications-service:build\` (the integration target depends on it)`,
+      );
     await h.setUp();
     smtp = await TestSmtpServer.start();
     child = await startService();
@@ -79,7 +82,9 @@ describe('notifications service killed between "sent" and "recorded"', () => {
     expect(smtp.accepted).toHaveLength(1);
 
     await kill(first);
-    await h.sql.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'notifications-service'`);
+    await h.sql.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'notifications-service'`,
+    );
     await locker.query('ROLLBACK');
     await locker.end();
 

@@ -7,7 +7,14 @@ import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { PracticeSettingsEvents, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
 import { ensureEventStream, eventSubject, RpcClient } from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, deleteTestStreams, TestDatabase, testEventsConfig, testNatsUrl, waitFor } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  deleteTestStreams,
+  TestDatabase,
+  testEventsConfig,
+  testNatsUrl,
+  waitFor,
+} from '@claimline/backend/util-testing';
 import { notificationsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -69,11 +76,21 @@ export class Harness {
   async publish<T>(service: string, envelope: EventEnvelope<T>, msgID: string = envelope.id): Promise<void> {
     const jsm = await this.nc.jetstreamManager();
     await ensureEventStream(jsm, this.events, service);
-    await this.nc.jetstream().publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID });
+    await this.nc
+      .jetstream()
+      .publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID });
   }
 
   envelope<T>(type: string, aggregateId: string, practiceId: string, data: T): EventEnvelope<T> {
-    return { id: randomUUID(), type, occurredAt: new Date().toISOString(), aggregateId, practiceId, actorId: 'user-1', data };
+    return {
+      id: randomUUID(),
+      type,
+      occurredAt: new Date().toISOString(),
+      aggregateId,
+      practiceId,
+      actorId: 'user-1',
+      data,
+    };
   }
 
   async publishPractice(practice: PracticeView): Promise<void> {
@@ -93,38 +110,60 @@ export class Harness {
     await this.publishPractice(practice);
     for (const m of members) await this.publishMember(m);
     await waitFor('the practice read model', async () => {
-      const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [practice.id]);
-      const [{ n }] = await this.sql.query('SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1', [practice.id]);
+      const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [
+        practice.id,
+      ]);
+      const [{ n }] = await this.sql.query(
+        'SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1',
+        [practice.id],
+      );
       return p && n === members.length;
     });
   }
 
-  enrollmentEvent(practiceId: string, to: EnrollmentStatusChangedEvent['to'], extra: Partial<EnrollmentStatusChangedEvent> = {}) {
+  enrollmentEvent(
+    practiceId: string,
+    to: EnrollmentStatusChangedEvent['to'],
+    extra: Partial<EnrollmentStatusChangedEvent> = {},
+  ) {
     const enrollmentId = randomUUID();
-    return this.envelope<EnrollmentStatusChangedEvent>(EnrollmentsEventTypes.statusChanged, enrollmentId, practiceId, {
+    return this.envelope<EnrollmentStatusChangedEvent>(
+      EnrollmentsEventTypes.statusChanged,
       enrollmentId,
       practiceId,
-      payerId: randomUUID(),
-      payerName: 'Aetna',
-      type: 'claim_filing',
-      from: 'submitted',
-      to,
-      reason: null,
-      changedBy: 'staff-1',
-      changedAt: new Date().toISOString(),
-      ...extra,
-    });
+      {
+        enrollmentId,
+        practiceId,
+        payerId: randomUUID(),
+        payerName: 'Aetna',
+        type: 'claim_filing',
+        from: 'submitted',
+        to,
+        reason: null,
+        changedBy: 'staff-1',
+        changedAt: new Date().toISOString(),
+        ...extra,
+      },
+    );
   }
 
   async emails(where = 'true', params: unknown[] = []): Promise<EmailRow[]> {
-    return this.sql.query(`SELECT * FROM notifications.email WHERE ${where} ORDER BY created_at, recipient`, params);
+    return this.sql.query(
+      `SELECT * FROM notifications.email WHERE ${where} ORDER BY created_at, recipient`,
+      params,
+    );
   }
 
   async emailsOfEvent(eventId: string): Promise<EmailRow[]> {
     return this.emails('event_id = $1', [eventId]);
   }
 
-  async waitForStatus(eventId: string, status: EmailRow['status'], count = 1, timeoutMs = 20_000): Promise<EmailRow[]> {
+  async waitForStatus(
+    eventId: string,
+    status: EmailRow['status'],
+    count = 1,
+    timeoutMs = 20_000,
+  ): Promise<EmailRow[]> {
     return waitFor(
       `${count} ${status} e-mail(s) of event ${eventId}`,
       async () => {

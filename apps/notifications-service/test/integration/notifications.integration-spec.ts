@@ -30,7 +30,11 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     await h.setUp();
     smtp = await TestSmtpServer.start();
     const env = validateEnv('notifications', NotificationsEnv, h.serviceEnv(smtp.url));
-    app = await bootstrapService(AppModule.register(env), { name: 'notifications', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+    app = await bootstrapService(AppModule.register(env), {
+      name: 'notifications',
+      natsUrl: env.NATS_URL,
+      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+    });
     await h.seedPractice(a, [aOwner, aClinician]);
     await h.seedPractice(b, [bOwner1, bOwner2, bStaff]);
   });
@@ -50,7 +54,10 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     const [row] = await h.waitForStatus(event.id, 'sent');
     expect(row).toMatchObject({ recipient: 'alice.owner@calm-minds.test', attempts: 1, last_error: null });
 
-    await waitFor('the message at the SMTP server', () => smtp.to('alice.owner@calm-minds.test').length === 1);
+    await waitFor(
+      'the message at the SMTP server',
+      () => smtp.to('alice.owner@calm-minds.test').length === 1,
+    );
     await sleep(500); // nothing else trickles in
     const mails = smtp.received.filter((m) => m.emailId === row.id);
     expect(mails).toHaveLength(1);
@@ -71,8 +78,16 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     await h.publish('enrollments', quiet);
     await h.publish('enrollments', event);
     const rows = await h.waitForStatus(event.id, 'sent', 3);
-    expect(rows.map((r) => r.recipient).sort()).toEqual(['carol@brightpath.test', 'dan@brightpath.test', 'front-desk@brightpath.test']);
-    await waitFor('the inbox to hold the quiet event', async () => (await h.sql.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [quiet.id])).length === 1);
+    expect(rows.map((r) => r.recipient).sort()).toEqual([
+      'carol@brightpath.test',
+      'dan@brightpath.test',
+      'front-desk@brightpath.test',
+    ]);
+    await waitFor(
+      'the inbox to hold the quiet event',
+      async () =>
+        (await h.sql.query('SELECT 1 FROM notifications.inbox WHERE event_id = $1', [quiet.id])).length === 1,
+    );
     expect(await h.emailsOfEvent(quiet.id)).toHaveLength(0);
     expect(smtp.to('erin@brightpath.test')).toHaveLength(0);
     const subjects = smtp.received.filter((m) => rows.some((r) => r.id === m.emailId)).map((m) => m.subject);
@@ -86,7 +101,9 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     await h.publish('enrollments', event, `${event.id}-2`);
     const [row] = await h.waitForStatus(event.id, 'sent');
     await waitFor('both deliveries to be acknowledged', async () => {
-      const info = await (await h.nc.jetstreamManager()).consumers.info(`${h.events.streamPrefix}_ENROLLMENTS`, 'notifications-enrollments');
+      const info = await (
+        await h.nc.jetstreamManager()
+      ).consumers.info(`${h.events.streamPrefix}_ENROLLMENTS`, 'notifications-enrollments');
       return info.num_ack_pending === 0 && info.num_pending === 0 && info.delivered.stream_seq >= 2;
     });
     await sleep(500);
@@ -113,7 +130,11 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     smtp.always.set('dan@brightpath.test', 550);
     const event = h.enrollmentEvent(b.id, 'rejected');
     await h.publish('enrollments', event);
-    await waitFor('the 5xx to be recorded', async () => (await h.emailsOfEvent(event.id)).find((r) => r.recipient === 'dan@brightpath.test' && r.status === 'failed'));
+    await waitFor('the 5xx to be recorded', async () =>
+      (await h.emailsOfEvent(event.id)).find(
+        (r) => r.recipient === 'dan@brightpath.test' && r.status === 'failed',
+      ),
+    );
     await sleep(1500); // several retry periods
     const dan = (await h.emailsOfEvent(event.id)).find((r) => r.recipient === 'dan@brightpath.test')!;
     expect(dan).toMatchObject({ status: 'failed', attempts: 1 });
@@ -131,7 +152,10 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     await h.publish('enrollments', event);
     const carol = (await waitFor(
       'carol to be given up on',
-      async () => (await h.emailsOfEvent(event.id)).find((r) => r.recipient === 'carol@brightpath.test' && r.status === 'failed'),
+      async () =>
+        (await h.emailsOfEvent(event.id)).find(
+          (r) => r.recipient === 'carol@brightpath.test' && r.status === 'failed',
+        ),
       20_000,
     ))!;
     expect(carol.attempts).toBe(4);
@@ -155,42 +179,90 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
   });
 
   it('lets an owner turn a notification off for one recipient, and only admins read the e-mail log', async () => {
-    const prefs = await h.rpc.send('notifications.preferences.get', { practiceId: b.id }, { actor: ownerOfB });
+    const prefs = await h.rpc.send(
+      'notifications.preferences.get',
+      { practiceId: b.id },
+      { actor: ownerOfB },
+    );
     expect(prefs.recipients).toEqual([
       { email: 'carol@brightpath.test', sources: ['owner'], notifications: { 'enrollment-status': true } },
       { email: 'dan@brightpath.test', sources: ['owner'], notifications: { 'enrollment-status': true } },
-      { email: 'front-desk@brightpath.test', sources: ['practice'], notifications: { 'enrollment-status': true } },
+      {
+        email: 'front-desk@brightpath.test',
+        sources: ['practice'],
+        notifications: { 'enrollment-status': true },
+      },
     ]);
     const updated = await h.rpc.send(
       'notifications.preferences.update',
       { practiceId: b.id, email: 'Dan@BrightPath.test', notifications: { 'enrollment-status': false } },
       { actor: ownerOfB },
     );
-    expect(updated).toEqual({ email: 'dan@brightpath.test', sources: ['owner'], notifications: { 'enrollment-status': false } });
+    expect(updated).toEqual({
+      email: 'dan@brightpath.test',
+      sources: ['owner'],
+      notifications: { 'enrollment-status': false },
+    });
     const notRecipient = await rpcError(
-      h.rpc.send('notifications.preferences.update', { practiceId: b.id, email: 'erin@brightpath.test', notifications: { 'enrollment-status': false } }, { actor: ownerOfB }),
+      h.rpc.send(
+        'notifications.preferences.update',
+        { practiceId: b.id, email: 'erin@brightpath.test', notifications: { 'enrollment-status': false } },
+        { actor: ownerOfB },
+      ),
     );
-    expect(notRecipient).toMatchObject({ code: 'validation_failed', errors: [{ field: 'email', rule: 'not_recipient' }] });
-    expect(await rpcError(h.rpc.send('notifications.preferences.get', { practiceId: a.id }, { actor: ownerOfB }))).toMatchObject({ code: 'not_found' });
+    expect(notRecipient).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'email', rule: 'not_recipient' }],
+    });
+    expect(
+      await rpcError(h.rpc.send('notifications.preferences.get', { practiceId: a.id }, { actor: ownerOfB })),
+    ).toMatchObject({ code: 'not_found' });
 
     const event = h.enrollmentEvent(b.id, 'accepted', { payerName: 'Humana' });
     await h.publish('enrollments', event);
     const rows = await h.waitForStatus(event.id, 'sent', 2);
-    expect(rows.map((r) => r.recipient).sort()).toEqual(['carol@brightpath.test', 'front-desk@brightpath.test']);
+    expect(rows.map((r) => r.recipient).sort()).toEqual([
+      'carol@brightpath.test',
+      'front-desk@brightpath.test',
+    ]);
 
-    expect(await rpcError(h.rpc.send('notifications.email.list', {}, { actor: ownerOfB }))).toMatchObject({ code: 'forbidden' });
-    const failed = await h.rpc.send('notifications.email.list', { status: 'failed', limit: 10 }, { actor: admin });
-    expect(failed.items.map((e) => e.recipient).sort()).toEqual(['carol@brightpath.test', 'dan@brightpath.test']);
+    expect(await rpcError(h.rpc.send('notifications.email.list', {}, { actor: ownerOfB }))).toMatchObject({
+      code: 'forbidden',
+    });
+    const failed = await h.rpc.send(
+      'notifications.email.list',
+      { status: 'failed', limit: 10 },
+      { actor: admin },
+    );
+    expect(failed.items.map((e) => e.recipient).sort()).toEqual([
+      'carol@brightpath.test',
+      'dan@brightpath.test',
+    ]);
     expect(failed.total).toBe(2);
     const page = await h.rpc.send('notifications.email.list', { limit: 2, offset: 0 }, { actor: admin });
     expect(page).toMatchObject({ limit: 2, offset: 0 });
     expect(page.items).toHaveLength(2);
     expect(page.total).toBe((await h.emails()).length);
-    expect(page.items[0]).toMatchObject({ eventId: event.id, status: 'sent', attempts: 1, kind: 'enrollment-status', template: 'enrollment-status', lastError: null });
+    expect(page.items[0]).toMatchObject({
+      eventId: event.id,
+      status: 'sent',
+      attempts: 1,
+      kind: 'enrollment-status',
+      template: 'enrollment-status',
+      lastError: null,
+    });
     expect(page.items[0].messageId).toBe(`<${page.items[0].id}@claimline.test>`);
     expect(page.items[0]).not.toHaveProperty('textBody');
-    const bad = await rpcError(h.rpc.send('notifications.email.list', { status: 'bounced' as never }, { actor: admin }));
-    expect(bad).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'status' })] });
-    expect(await h.rpc.send('notifications.health.ping', {}, { actor: admin })).toEqual({ ok: true, service: 'notifications' });
+    const bad = await rpcError(
+      h.rpc.send('notifications.email.list', { status: 'bounced' as never }, { actor: admin }),
+    );
+    expect(bad).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ field: 'status' })],
+    });
+    expect(await h.rpc.send('notifications.health.ping', {}, { actor: admin })).toEqual({
+      ok: true,
+      service: 'notifications',
+    });
   });
 });

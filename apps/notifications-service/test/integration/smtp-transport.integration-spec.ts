@@ -7,7 +7,15 @@ describe('SMTP transport TLS options (real smtp-server)', () => {
   let port: number;
   let server: SMTPServer;
   const sessions: { secure: boolean; user: string | undefined }[] = [];
-  const mail = { messageId: '<tls-1@claimline.test>', from: 'no-reply@claimline.test', to: 'owner@practice.test', subject: 'TLS', text: 'x', html: '<p>x</p>', headers: {} };
+  const mail = {
+    messageId: '<tls-1@claimline.test>',
+    from: 'no-reply@claimline.test',
+    to: 'owner@practice.test',
+    subject: 'TLS',
+    text: 'x',
+    html: '<p>x</p>',
+    headers: {},
+  };
 
   beforeAll(async () => {
     port = await freePort();
@@ -30,7 +38,12 @@ describe('SMTP transport TLS options (real smtp-server)', () => {
   });
 
   const mailer = (rejectUnauthorized: boolean, requireTls: boolean) =>
-    smtpMailer({ url: `smtp://user:secret@127.0.0.1:${port}`, rejectUnauthorized, requireTls, timeoutMs: 5000 });
+    smtpMailer({
+      url: `smtp://user:secret@127.0.0.1:${port}`,
+      rejectUnauthorized,
+      requireTls,
+      timeoutMs: 5000,
+    });
 
   it('upgrades with STARTTLS and authenticates when the certificate check is off', async () => {
     const m = mailer(false, true);

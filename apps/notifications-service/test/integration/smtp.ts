@@ -58,7 +58,8 @@ export class TestSmtpServer {
       disabledCommands: ['STARTTLS'],
       allowInsecureAuth: true,
       onAuth: (auth, _session, callback) => {
-        if (auth.username === this.user && auth.password === this.pass) callback(null, { user: auth.username });
+        if (auth.username === this.user && auth.password === this.pass)
+          callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
       onData: (stream, session, callback) => {
@@ -86,7 +87,11 @@ export class TestSmtpServer {
               this.accepted.push(mail);
               callback(null, 'Queued');
             } else {
-              callback(Object.assign(new Error(reply >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: reply }));
+              callback(
+                Object.assign(new Error(reply >= 500 ? 'Mailbox unavailable' : 'Try again later'), {
+                  responseCode: reply,
+                }),
+              );
             }
           })().catch((error: Error) => callback(error));
         });

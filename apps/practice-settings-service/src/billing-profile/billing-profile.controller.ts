@@ -1,7 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { Actor } from '@claimline/contracts/common';
-import { PracticeRefDto, PracticeSettingsSubjects as S, PutBillingProfileCommand } from '@claimline/contracts/practice-settings';
+import {
+  PracticeRefDto,
+  PracticeSettingsSubjects as S,
+  PutBillingProfileCommand,
+} from '@claimline/contracts/practice-settings';
 import { BillingProfileService } from './billing-profile.service';
 
 @Controller()

@@ -8,7 +8,11 @@ import { BillingProfileService } from './billing-profile.service';
   controllers: [BillingProfileController],
   providers: [
     BillingProfileService,
-    { provide: PhiCipher, inject: [PracticeSettingsEnv], useFactory: (env: PracticeSettingsEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY) },
+    {
+      provide: PhiCipher,
+      inject: [PracticeSettingsEnv],
+      useFactory: (env: PracticeSettingsEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),
+    },
   ],
 })
 export class BillingProfileModule {}

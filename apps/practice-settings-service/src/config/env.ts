@@ -9,7 +9,10 @@ export class PracticeSettingsEnv extends BaseServiceEnv {
   PHI_ENCRYPTION_KEY: string;
 
   /** Services asked for readiness items on `readiness.items.<service>` (comma-separated; absent ones add nothing). */
-  @Matches(/^$|^[a-z0-9-]+(,[a-z0-9-]+)*$/, { message: 'READINESS_CONTRIBUTORS must be comma-separated service names, e.g. client-insurance,enrollments' })
+  @Matches(/^$|^[a-z0-9-]+(,[a-z0-9-]+)*$/, {
+    message:
+      'READINESS_CONTRIBUTORS must be comma-separated service names, e.g. client-insurance,enrollments',
+  })
   READINESS_CONTRIBUTORS: string = 'client-insurance,enrollments,claims';
 
   @IsInt()

@@ -47,7 +47,12 @@ export class LocationsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.locationAdded, aggregateId: view.id, practiceId: view.practiceId, data: { location: view, changed: Object.keys(cmd).filter((k) => k !== 'practiceId') } },
+        {
+          type: Events.locationAdded,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { location: view, changed: Object.keys(cmd).filter((k) => k !== 'practiceId') },
+        },
         currentRequestId(),
       );
       return view;
@@ -77,11 +82,15 @@ export class LocationsService {
       const location = await this.find(m, actor, cmd.practiceId, cmd.locationId, true);
       assertVersion('The location', location.version, cmd.version);
       const { practiceId: _p, locationId: _l, version: _v, ...changes } = cmd;
-      const changed = changedFields(toLocationView(location) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+      const changed = changedFields(
+        toLocationView(location) as unknown as Record<string, unknown>,
+        changes as Record<string, unknown>,
+      );
       if (changed.length === 0) return toLocationView(location);
       if (changes.name !== undefined) location.name = changes.name.trim();
       if (changes.phone !== undefined) location.phone = changes.phone;
-      if (changes.address !== undefined) location.address = { ...changes.address, line2: changes.address.line2 ?? null };
+      if (changes.address !== undefined)
+        location.address = { ...changes.address, line2: changes.address.line2 ?? null };
       if (changes.placeOfService !== undefined) location.placeOfService = changes.placeOfService;
       await m.save(location);
       await this.readiness.refresh(m, actor, practice);
@@ -89,7 +98,12 @@ export class LocationsService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.locationUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { location: view, changed } },
+        {
+          type: Events.locationUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { location: view, changed },
+        },
         currentRequestId(),
       );
       return view;
@@ -103,12 +117,28 @@ export class LocationsService {
       location.removedAt = new Date();
       await m.save(location);
       await this.readiness.refresh(m, actor, practice);
-      await this.outbox.add(m, actor, { type: Events.locationRemoved, aggregateId: locationId, practiceId, data: { practiceId, locationId } }, currentRequestId());
+      await this.outbox.add(
+        m,
+        actor,
+        {
+          type: Events.locationRemoved,
+          aggregateId: locationId,
+          practiceId,
+          data: { practiceId, locationId },
+        },
+        currentRequestId(),
+      );
       return { removed: true as const };
     });
   }
 
-  private async find(m: EntityManager, actor: Actor, practiceId: string, locationId: string, lock = false): Promise<LocationEntity> {
+  private async find(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    locationId: string,
+    lock = false,
+  ): Promise<LocationEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Location', locationId);
     const location = await m.findOne(LocationEntity, {
       where: { id: locationId, practiceId },

@@ -6,7 +6,12 @@ import { PracticeEntity } from './entities/practice.entity';
 export const DEFAULT_PAGE = 50;
 
 /** Another tenant's practice answers exactly like a missing one. */
-export async function findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
+export async function findPractice(
+  m: EntityManager,
+  actor: Actor,
+  practiceId: string,
+  lock = false,
+): Promise<PracticeEntity> {
   if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
   const practice = await m.findOne(PracticeEntity, {
     where: { id: practiceId },
@@ -18,9 +23,12 @@ export async function findPractice(m: EntityManager, actor: Actor, practiceId: s
 
 export function assertVersion(what: string, current: number, expected: number): void {
   if (current !== expected) {
-    throw RpcError.conflict(`${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`, {
-      currentVersion: current,
-    });
+    throw RpcError.conflict(
+      `${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`,
+      {
+        currentVersion: current,
+      },
+    );
   }
 }
 

@@ -51,7 +51,12 @@ export class PracticesService {
       await this.outbox.add(
         m,
         actor,
-        { type: Events.practiceCreated, aggregateId: view.id, practiceId: view.id, data: { practice: view, changed: Object.keys(dto) } },
+        {
+          type: Events.practiceCreated,
+          aggregateId: view.id,
+          practiceId: view.id,
+          data: { practice: view, changed: Object.keys(dto) },
+        },
         currentRequestId(),
       );
       return view;
@@ -68,11 +73,23 @@ export class PracticesService {
     const qb = this.db.getRepository(PracticeEntity).createQueryBuilder('p');
     if (actor.practiceIds !== null) qb.andWhere('p.id = ANY(:ids)', { ids: actor.practiceIds });
     if (query.type) qb.andWhere('p.type = :type', { type: query.type });
-    if (query.readiness) qb.andWhere('p.settingsComplete = :complete', { complete: query.readiness === 'complete' });
+    if (query.readiness)
+      qb.andWhere('p.settingsComplete = :complete', { complete: query.readiness === 'complete' });
     if (query.search) {
-      qb.andWhere(new Brackets((w) => w.where('lower(p.name) LIKE :prefix', { prefix: `${escapeLike((query.search ?? '').toLowerCase())}%` })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('lower(p.name) LIKE :prefix', {
+            prefix: `${escapeLike((query.search ?? '').toLowerCase())}%`,
+          }),
+        ),
+      );
     }
-    const [rows, total] = await qb.orderBy('lower(p.name)', 'ASC').addOrderBy('p.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('lower(p.name)', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: rows.map(toPracticeView), total, limit, offset };
   }
 
@@ -87,17 +104,24 @@ export class PracticesService {
       if (changes.type !== undefined) practice.type = changes.type;
       if (changes.name !== undefined) practice.name = changes.name.trim();
       if (changes.legalName !== undefined) practice.legalName = changes.legalName?.trim() || null;
-      if (changes.secureMessagingEnabled !== undefined) practice.secureMessagingEnabled = changes.secureMessagingEnabled;
+      if (changes.secureMessagingEnabled !== undefined)
+        practice.secureMessagingEnabled = changes.secureMessagingEnabled;
       if (changes.phone !== undefined) practice.phone = changes.phone;
       if (changes.email !== undefined) practice.email = changes.email;
-      if (changes.address !== undefined) practice.address = { ...changes.address, line2: changes.address.line2 ?? null };
+      if (changes.address !== undefined)
+        practice.address = { ...changes.address, line2: changes.address.line2 ?? null };
       await m.save(practice);
       await this.readiness.refresh(m, actor, practice);
       const view = toPracticeView(practice);
       await this.outbox.add(
         m,
         actor,
-        { type: Events.practiceUpdated, aggregateId: view.id, practiceId: view.id, data: { practice: view, changed } },
+        {
+          type: Events.practiceUpdated,
+          aggregateId: view.id,
+          practiceId: view.id,
+          data: { practice: view, changed },
+        },
         currentRequestId(),
       );
       return view;
@@ -127,7 +151,12 @@ export class PracticesService {
         await this.outbox.add(
           m,
           actor,
-          { type: Events.memberAdded, aggregateId: view.id, practiceId: view.practiceId, data: { member: view, changed: Object.keys(cmd) } },
+          {
+            type: Events.memberAdded,
+            aggregateId: view.id,
+            practiceId: view.practiceId,
+            data: { member: view, changed: Object.keys(cmd) },
+          },
           currentRequestId(),
         );
         return view;
@@ -162,7 +191,10 @@ export class PracticesService {
         assertVersion('Team member', member.version, cmd.version);
         const { practiceId: _p, memberId: _m, version: _v, ...changes } = cmd;
         if (changes.email !== undefined) changes.email = changes.email.trim().toLowerCase();
-        const changed = changedFields(toTeamMemberView(member) as unknown as Record<string, unknown>, changes as Record<string, unknown>);
+        const changed = changedFields(
+          toTeamMemberView(member) as unknown as Record<string, unknown>,
+          changes as Record<string, unknown>,
+        );
         if (changed.length === 0) return toTeamMemberView(member);
         Object.assign(member, {
           ...(changes.firstName !== undefined && { firstName: changes.firstName.trim() }),
@@ -172,7 +204,9 @@ export class PracticesService {
           ...(changes.npi !== undefined && { npi: changes.npi }),
           ...(changes.credentials !== undefined && { credentials: changes.credentials }),
           ...(changes.taxonomyCode !== undefined && { taxonomyCode: changes.taxonomyCode }),
-          ...(changes.secureMessagingEnabled !== undefined && { secureMessagingEnabled: changes.secureMessagingEnabled }),
+          ...(changes.secureMessagingEnabled !== undefined && {
+            secureMessagingEnabled: changes.secureMessagingEnabled,
+          }),
         });
         await m.save(member);
         await this.readiness.refresh(m, actor, practice);
@@ -180,7 +214,12 @@ export class PracticesService {
         await this.outbox.add(
           m,
           actor,
-          { type: Events.memberUpdated, aggregateId: view.id, practiceId: view.practiceId, data: { member: view, changed } },
+          {
+            type: Events.memberUpdated,
+            aggregateId: view.id,
+            practiceId: view.practiceId,
+            data: { member: view, changed },
+          },
           currentRequestId(),
         );
         return view;
@@ -207,11 +246,22 @@ export class PracticesService {
     });
   }
 
-  private findPractice(m: EntityManager, actor: Actor, practiceId: string, lock = false): Promise<PracticeEntity> {
+  private findPractice(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    lock = false,
+  ): Promise<PracticeEntity> {
     return findPractice(m, actor, practiceId, lock);
   }
 
-  private async findMember(m: EntityManager, actor: Actor, practiceId: string, memberId: string, lock = false): Promise<TeamMemberEntity> {
+  private async findMember(
+    m: EntityManager,
+    actor: Actor,
+    practiceId: string,
+    memberId: string,
+    lock = false,
+  ): Promise<TeamMemberEntity> {
     if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Team member', memberId);
     const member = await m.findOne(TeamMemberEntity, {
       where: { id: memberId, practiceId },

@@ -5,5 +5,9 @@ import { ReadinessService } from './readiness.service';
 
 /** Global: every module whose changes move readiness refreshes it in the same transaction. */
 @Global()
-@Module({ controllers: [ReadinessController], providers: [ReadinessRefresher, ReadinessService], exports: [ReadinessRefresher] })
+@Module({
+  controllers: [ReadinessController],
+  providers: [ReadinessRefresher, ReadinessService],
+  exports: [ReadinessRefresher],
+})
 export class ReadinessModule {}

@@ -1,5 +1,12 @@
 import type { AddressDto } from '@claimline/contracts/common';
-import type { BillAs, MissingField, PracticeType, ReadinessItem, TaxIdKind, TeamMemberRole } from '@claimline/contracts/practice-settings';
+import type {
+  BillAs,
+  MissingField,
+  PracticeType,
+  ReadinessItem,
+  TaxIdKind,
+  TeamMemberRole,
+} from '@claimline/contracts/practice-settings';
 import { isTelehealthPlaceOfService } from '@claimline/reference-data';
 
 /** What the checklist needs to know, read in one go (see ReadinessRefresher). */
@@ -13,7 +20,14 @@ export interface ReadinessInput {
     address: AddressDto;
     secureMessagingEnabled: boolean;
   };
-  members: { id: string; firstName: string; lastName: string; role: TeamMemberRole; npi: string | null; secureMessagingEnabled: boolean }[];
+  members: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    role: TeamMemberRole;
+    npi: string | null;
+    secureMessagingEnabled: boolean;
+  }[];
   locations: { id: string; name: string; address: AddressDto; placeOfService: string }[];
   profile: {
     billAs: BillAs;
@@ -29,7 +43,8 @@ const SOURCE = 'practice-settings';
 /** Team members who see clients, and so need a personal NPI on the claims they render. */
 const PROVIDER_ROLES: readonly TeamMemberRole[] = ['owner', 'clinician'];
 
-const normal = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[.,#]/g, ' ').replace(/\s+/g, ' ').trim();
+const normal = (s: string | null | undefined) =>
+  (s ?? '').toLowerCase().replace(/[.,#]/g, ' ').replace(/\s+/g, ' ').trim();
 export function sameAddress(a: AddressDto, b: AddressDto): boolean {
   return (
     normal(a.line1) === normal(b.line1) &&
@@ -52,7 +67,9 @@ export function serviceFacilityRule(
   enabled: boolean,
 ): { required: boolean; reason: string | null } {
   if (!billingAddress) return { required: false, reason: null };
-  const elsewhere = locations.find((l) => !isTelehealthPlaceOfService(l.placeOfService) && !sameAddress(l.address, billingAddress));
+  const elsewhere = locations.find(
+    (l) => !isTelehealthPlaceOfService(l.placeOfService) && !sameAddress(l.address, billingAddress),
+  );
   if (!elsewhere) return { required: false, reason: null };
   return {
     required: true,
@@ -62,8 +79,24 @@ export function serviceFacilityRule(
   };
 }
 
-function item(key: string, section: string, title: string, missing: MissingField[], fixAt: string, note?: string): ReadinessItem {
-  return { key: `${SOURCE}.${key}`, section, title, status: missing.length ? 'missing' : 'done', missing, fixAt, ...(note && { note }), source: SOURCE };
+function item(
+  key: string,
+  section: string,
+  title: string,
+  missing: MissingField[],
+  fixAt: string,
+  note?: string,
+): ReadinessItem {
+  return {
+    key: `${SOURCE}.${key}`,
+    section,
+    title,
+    status: missing.length ? 'missing' : 'done',
+    missing,
+    fixAt,
+    ...(note && { note }),
+    source: SOURCE,
+  };
 }
 
 /** The seed's checklist ("Set up your profile", "Enable Secure Messaging", "Set up your account") for one practice. */
@@ -80,7 +113,14 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'team',
       'profile',
       group ? 'Clinicians on the team' : 'Your clinician profile',
-      providers.length ? [] : [{ field: 'teamMembers', label: 'Add yourself (or each clinician) as a team member with the role owner or clinician' }],
+      providers.length
+        ? []
+        : [
+            {
+              field: 'teamMembers',
+              label: 'Add yourself (or each clinician) as a team member with the role owner or clinician',
+            },
+          ],
       `${settings}/team-members`,
     ),
   );
@@ -91,10 +131,20 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'secure-messaging',
       'Secure Messaging on for the practice and every team member',
       [
-        ...(p.secureMessagingEnabled ? [] : [{ field: 'practice.secureMessagingEnabled', label: 'Turn on Secure Messaging for the practice' }]),
+        ...(p.secureMessagingEnabled
+          ? []
+          : [
+              {
+                field: 'practice.secureMessagingEnabled',
+                label: 'Turn on Secure Messaging for the practice',
+              },
+            ]),
         ...members
           .filter((m) => !m.secureMessagingEnabled)
-          .map((m) => ({ field: `teamMembers.${m.id}.secureMessagingEnabled`, label: `Turn on Secure Messaging for ${m.firstName} ${m.lastName}` })),
+          .map((m) => ({
+            field: `teamMembers.${m.id}.secureMessagingEnabled`,
+            label: `Turn on Secure Messaging for ${m.firstName} ${m.lastName}`,
+          })),
       ],
       `${settings}/secure-messaging`,
     ),
@@ -106,7 +156,14 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
         `personal-npi.${m.id}`,
         'account',
         `Personal (Type 1) NPI of ${m.firstName} ${m.lastName}`,
-        m.npi ? [] : [{ field: `teamMembers.${m.id}.npi`, label: `Enter the personal NPI of ${m.firstName} ${m.lastName}` }],
+        m.npi
+          ? []
+          : [
+              {
+                field: `teamMembers.${m.id}.npi`,
+                label: `Enter the personal NPI of ${m.firstName} ${m.lastName}`,
+              },
+            ],
         `${settings}/team-members/${m.id}`,
       ),
     );
@@ -118,8 +175,17 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'account',
       'Practice information: name, phone, address and office locations',
       [
-        ...(p.legalName ? [] : [{ field: 'practice.legalName', label: 'Legal name of the practice, as registered with the IRS' }]),
-        ...(locations.length ? [] : [{ field: 'locations', label: 'At least one office location, with its place of service' }]),
+        ...(p.legalName
+          ? []
+          : [
+              {
+                field: 'practice.legalName',
+                label: 'Legal name of the practice, as registered with the IRS',
+              },
+            ]),
+        ...(locations.length
+          ? []
+          : [{ field: 'locations', label: 'At least one office location, with its place of service' }]),
       ],
       `${settings}/practice-details`,
     ),
@@ -131,9 +197,18 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'organization-npi',
       'account',
       'Organization (Type 2) NPI',
-      orgNpiMissing ? [{ field: 'billingProfile.organizationNpi', label: 'Enter the Organization (Type 2) NPI the group bills with' }] : [],
+      orgNpiMissing
+        ? [
+            {
+              field: 'billingProfile.organizationNpi',
+              label: 'Enter the Organization (Type 2) NPI the group bills with',
+            },
+          ]
+        : [],
       billing,
-      group ? undefined : "Optional for a solo practice: if you don't have a group or organization NPI, leave it blank",
+      group
+        ? undefined
+        : "Optional for a solo practice: if you don't have a group or organization NPI, leave it blank",
     ),
   );
 
@@ -142,7 +217,14 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'tax-id',
       'account',
       'Tax ID (EIN) or SSN',
-      profile?.taxIdKind ? [] : [{ field: 'billingProfile.taxId', label: 'Enter the Tax ID (EIN) or SSN that claims are filed under' }],
+      profile?.taxIdKind
+        ? []
+        : [
+            {
+              field: 'billingProfile.taxId',
+              label: 'Enter the Tax ID (EIN) or SSN that claims are filed under',
+            },
+          ],
       billing,
     ),
   );
@@ -154,19 +236,45 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       group ? 'Taxonomy code of the group NPI' : 'Taxonomy code',
       profile?.taxonomyCode
         ? []
-        : [{ field: 'billingProfile.taxonomyCode', label: group ? 'Enter the taxonomy code of your group NPI' : 'Enter your taxonomy code (look it up on the NPI registry)' }],
+        : [
+            {
+              field: 'billingProfile.taxonomyCode',
+              label: group
+                ? 'Enter the taxonomy code of your group NPI'
+                : 'Enter your taxonomy code (look it up on the NPI registry)',
+            },
+          ],
       billing,
     ),
   );
 
   const billingMissing: MissingField[] = [];
-  if (!profile?.billingAddress) billingMissing.push({ field: 'billingProfile.billingAddress', label: 'Enter the billing address where payers send insurance payments' });
+  if (!profile?.billingAddress)
+    billingMissing.push({
+      field: 'billingProfile.billingAddress',
+      label: 'Enter the billing address where payers send insurance payments',
+    });
   if (group && profile?.billAs !== 'organization') {
-    billingMissing.push({ field: 'billingProfile.billAs', label: 'A group practice bills as Organization, with its group NPI' });
+    billingMissing.push({
+      field: 'billingProfile.billAs',
+      label: 'A group practice bills as Organization, with its group NPI',
+    });
   }
-  items.push(item('billing-address', 'account', group ? 'Billing address' : 'Billing address, billing as Individual or Organization', billingMissing, billing));
+  items.push(
+    item(
+      'billing-address',
+      'account',
+      group ? 'Billing address' : 'Billing address, billing as Individual or Organization',
+      billingMissing,
+      billing,
+    ),
+  );
 
-  const facility = serviceFacilityRule(profile?.billingAddress ?? null, locations, profile?.serviceFacilityLocation ?? false);
+  const facility = serviceFacilityRule(
+    profile?.billingAddress ?? null,
+    locations,
+    profile?.serviceFacilityLocation ?? false,
+  );
   items.push(
     item(
       'service-facility-location',
@@ -174,7 +282,9 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
       'Service Facility Location (box 32)',
       facility.reason ? [{ field: 'billingProfile.serviceFacilityLocation', label: facility.reason }] : [],
       billing,
-      facility.required ? undefined : 'Needed only when your billing address differs from where you perform services',
+      facility.required
+        ? undefined
+        : 'Needed only when your billing address differs from where you perform services',
     ),
   );
 

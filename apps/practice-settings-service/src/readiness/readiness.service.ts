@@ -57,7 +57,12 @@ export class ReadinessService {
     };
   }
 
-  private async ask(actor: Actor, service: string, practiceId: string, practiceType: 'solo' | 'group'): Promise<{ items: ReadinessItem[]; source: ReadinessSource }> {
+  private async ask(
+    actor: Actor,
+    service: string,
+    practiceId: string,
+    practiceType: 'solo' | 'group',
+  ): Promise<{ items: ReadinessItem[]; source: ReadinessSource }> {
     try {
       const reply = await this.client.send(
         readinessItemsSubject(service),

@@ -40,7 +40,9 @@ describe('practice-settings service survives SIGKILL with events pending', () =>
         `UPDATE practice_settings.outbox SET published_at = NULL WHERE id IN (SELECT id FROM practice_settings.outbox ORDER BY seq LIMIT 5)`,
       );
       await waitFor('the relay to re-publish', async () => {
-        const rows = await h.observerDb.query('SELECT count(*)::int AS c FROM practice_settings.outbox WHERE published_at IS NULL');
+        const rows = await h.observerDb.query(
+          'SELECT count(*)::int AS c FROM practice_settings.outbox WHERE published_at IS NULL',
+        );
         return rows[0].c === 0;
       });
       await new Promise((r) => setTimeout(r, 500));
@@ -48,7 +50,9 @@ describe('practice-settings service survives SIGKILL with events pending', () =>
       const effects = await h.effects();
       expect(effects).toHaveLength(20);
       expect(new Set(effects.map((e) => e.event_id)).size).toBe(20);
-      const created = h.seen.filter((e) => e.type === 'practice-settings.practice.created').map((e) => e.aggregateId);
+      const created = h.seen
+        .filter((e) => e.type === 'practice-settings.practice.created')
+        .map((e) => e.aggregateId);
       expect(new Set(created)).toEqual(new Set(ids));
     } finally {
       await service.kill('SIGTERM');

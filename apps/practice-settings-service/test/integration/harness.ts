@@ -45,16 +45,26 @@ export class Harness {
     await runMigrations(practiceSettingsDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: this.nats.url });
     this.rpc = new RpcClient<PracticeSettingsRpc>(this.nc, 10_000, this.events.rpcPrefix);
-    this.observerDb = new DataSource({ type: 'postgres', url: this.db.url, schema: 'observer', entities: EVENT_ENTITIES });
+    this.observerDb = new DataSource({
+      type: 'postgres',
+      url: this.db.url,
+      schema: 'observer',
+      entities: EVENT_ENTITIES,
+    });
     await this.observerDb.initialize();
     await this.observerDb.query('CREATE SCHEMA observer');
-    await this.observerDb.query('CREATE TABLE observer.effects (event_id uuid PRIMARY KEY, type text NOT NULL)');
+    await this.observerDb.query(
+      'CREATE TABLE observer.effects (event_id uuid PRIMARY KEY, type text NOT NULL)',
+    );
     const qr = this.observerDb.createQueryRunner();
     await createOutboxAndInbox(qr, 'observer');
     await qr.release();
     const record = async (event: Seen, manager: import('typeorm').EntityManager) => {
       this.seen.push(event);
-      await manager.query('INSERT INTO observer.effects (event_id, type) VALUES ($1, $2)', [event.id, event.type]);
+      await manager.query('INSERT INTO observer.effects (event_id, type) VALUES ($1, $2)', [
+        event.id,
+        event.type,
+      ]);
     };
     this.observer = new EventConsumer<PracticeSettingsEvents>(this.nc, this.observerDb, {
       durable: 'observer',
@@ -127,7 +137,10 @@ export class ServiceProcess {
 
   async start(rpc: RpcClient<PracticeSettingsRpc>): Promise<void> {
     const main = join(__dirname, '../../../../dist/apps/practice-settings-service/main.js');
-    this.child = spawn(process.execPath, [main], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [main], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
     await waitFor(

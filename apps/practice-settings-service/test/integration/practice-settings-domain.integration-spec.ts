@@ -4,7 +4,10 @@ import { validateEnv } from '@claimline/backend/util-config';
 import { RpcError } from '@claimline/backend/util-nats';
 import { bootstrapService } from '@claimline/backend/util-service';
 import { Actor } from '@claimline/contracts/common';
-import type { BillingProfileChangedEvent, ReadinessChangedEvent } from '@claimline/contracts/practice-settings';
+import type {
+  BillingProfileChangedEvent,
+  ReadinessChangedEvent,
+} from '@claimline/contracts/practice-settings';
 import { AppModule } from '../../src/app.module';
 import { PracticeSettingsEnv } from '../../src/config/env';
 import { address, admin, Harness } from './harness';
@@ -22,7 +25,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.client-insurance`, {
       queue: 'client-insurance',
       callback: (_e, msg) => {
-        const { data } = (codec.decode(msg.data) as { data: { data: { practiceId: string } } });
+        const { data } = codec.decode(msg.data) as { data: { data: { practiceId: string } } };
         msg.respond(
           codec.encode({
             response: {
@@ -43,16 +46,26 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
         );
       },
     });
-    h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.claims`, { queue: 'claims', callback: () => undefined });
+    h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.claims`, {
+      queue: 'claims',
+      callback: () => undefined,
+    });
     await h.nc.flush();
     // Long enough for the answering stub on a loaded machine (300 ms timed out under load);
     // the silent one costs this much per readiness call.
     const env = validateEnv(
       'practice-settings',
       PracticeSettingsEnv,
-      h.serviceEnv({ READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims', READINESS_CONTRIBUTOR_TIMEOUT_MS: '1500' }),
+      h.serviceEnv({
+        READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims',
+        READINESS_CONTRIBUTOR_TIMEOUT_MS: '1500',
+      }),
     );
-    app = await bootstrapService(AppModule.register(env), { name: 'practice-settings', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+    app = await bootstrapService(AppModule.register(env), {
+      name: 'practice-settings',
+      natsUrl: env.NATS_URL,
+      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+    });
   });
 
   afterAll(async () => {
@@ -68,21 +81,56 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       (e: RpcError) => e.body,
     );
   const newPractice = (type: 'solo' | 'group', name: string) =>
-    h.rpc.send('practice-settings.practice.create', { type, name, phone: '(512) 555-0100', address }, { actor: admin });
-  const ownerOf = (practiceId: string): Actor => ({ userId: `owner-${practiceId}`, role: 'practice_owner', practiceIds: [practiceId] });
+    h.rpc.send(
+      'practice-settings.practice.create',
+      { type, name, phone: '(512) 555-0100', address },
+      { actor: admin },
+    );
+  const ownerOf = (practiceId: string): Actor => ({
+    userId: `owner-${practiceId}`,
+    role: 'practice_owner',
+    practiceIds: [practiceId],
+  });
 
   it('manages office locations with their place of service, versioned, emitting added, updated and removed', async () => {
     const p = await newPractice('group', 'Location Practice');
     const bad = await rpcError(
-      h.rpc.send('practice-settings.location.create', { practiceId: p.id, name: 'Mailbox', address: { ...address, line1: 'PO Box 12' }, placeOfService: '30' }, { actor: admin }),
+      h.rpc.send(
+        'practice-settings.location.create',
+        {
+          practiceId: p.id,
+          name: 'Mailbox',
+          address: { ...address, line1: 'PO Box 12' },
+          placeOfService: '30',
+        },
+        { actor: admin },
+      ),
     );
     expect(bad.errors).toEqual([
-      { field: 'address.line1', rule: 'po_box', message: 'An office location must be a street address where clients are seen, not a PO box' },
-      { field: 'placeOfService', rule: 'place_of_service', message: 'Place of service 30 is not in the CMS code set' },
+      {
+        field: 'address.line1',
+        rule: 'po_box',
+        message: 'An office location must be a street address where clients are seen, not a PO box',
+      },
+      {
+        field: 'placeOfService',
+        rule: 'place_of_service',
+        message: 'Place of service 30 is not in the CMS code set',
+      },
     ]);
 
-    const office = await h.rpc.send('practice-settings.location.create', { practiceId: p.id, name: 'Downtown', address }, { actor: admin });
-    expect(office).toMatchObject({ name: 'Downtown', placeOfService: '11', placeOfServiceName: 'Office', version: 1, phone: null });
+    const office = await h.rpc.send(
+      'practice-settings.location.create',
+      { practiceId: p.id, name: 'Downtown', address },
+      { actor: admin },
+    );
+    expect(office).toMatchObject({
+      name: 'Downtown',
+      placeOfService: '11',
+      placeOfServiceName: 'Office',
+      version: 1,
+      phone: null,
+    });
     const tele = await h.rpc.send(
       'practice-settings.location.create',
       { practiceId: p.id, name: 'Telehealth', address, placeOfService: '10', phone: '512-555-0111' },
@@ -90,20 +138,54 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     );
     expect(tele.placeOfServiceName).toBe("Telehealth Provided in Patient's Home");
 
-    const moved = await h.rpc.send('practice-settings.location.update', { practiceId: p.id, locationId: office.id, version: 1, placeOfService: '02' }, { actor: admin });
+    const moved = await h.rpc.send(
+      'practice-settings.location.update',
+      { practiceId: p.id, locationId: office.id, version: 1, placeOfService: '02' },
+      { actor: admin },
+    );
     expect(moved).toMatchObject({ placeOfService: '02', version: 2 });
     expect(
-      await rpcError(h.rpc.send('practice-settings.location.update', { practiceId: p.id, locationId: office.id, version: 1, name: 'Old' }, { actor: admin })),
+      await rpcError(
+        h.rpc.send(
+          'practice-settings.location.update',
+          { practiceId: p.id, locationId: office.id, version: 1, name: 'Old' },
+          { actor: admin },
+        ),
+      ),
     ).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
 
-    const list = await h.rpc.send('practice-settings.location.list', { practiceId: p.id, limit: 1 }, { actor: admin });
+    const list = await h.rpc.send(
+      'practice-settings.location.list',
+      { practiceId: p.id, limit: 1 },
+      { actor: admin },
+    );
     expect(list).toMatchObject({ total: 2, limit: 1, offset: 0 });
     expect(list.items.map((l) => l.name)).toEqual(['Downtown']);
 
-    await h.rpc.send('practice-settings.location.remove', { practiceId: p.id, locationId: tele.id }, { actor: admin });
-    expect(await rpcError(h.rpc.send('practice-settings.location.get', { practiceId: p.id, locationId: tele.id }, { actor: admin }))).toMatchObject({ code: 'not_found' });
+    await h.rpc.send(
+      'practice-settings.location.remove',
+      { practiceId: p.id, locationId: tele.id },
+      { actor: admin },
+    );
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'practice-settings.location.get',
+          { practiceId: p.id, locationId: tele.id },
+          { actor: admin },
+        ),
+      ),
+    ).toMatchObject({ code: 'not_found' });
     const otherOwner = ownerOf('00000000-0000-4000-8000-000000000000');
-    expect(await rpcError(h.rpc.send('practice-settings.location.get', { practiceId: p.id, locationId: office.id }, { actor: otherOwner }))).toMatchObject({ code: 'not_found' });
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'practice-settings.location.get',
+          { practiceId: p.id, locationId: office.id },
+          { actor: otherOwner },
+        ),
+      ),
+    ).toMatchObject({ code: 'not_found' });
 
     const events = await h.eventsOf(p.id, 5);
     expect(events.map((e) => e.type)).toEqual([
@@ -113,17 +195,37 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       'practice-settings.location.updated',
       'practice-settings.location.removed',
     ]);
-    expect(events[3].data).toMatchObject({ changed: ['placeOfService'], location: { id: office.id, placeOfService: '02' } });
+    expect(events[3].data).toMatchObject({
+      changed: ['placeOfService'],
+      location: { id: office.id, placeOfService: '02' },
+    });
   });
 
   it('keeps the SSN encrypted, shows it whole to billing roles and masked to the practice, and never puts it in an event', async () => {
     const p = await newPractice('solo', 'Tax Practice');
-    const empty = await h.rpc.send('practice-settings.billing-profile.get', { practiceId: p.id }, { actor: admin });
-    expect(empty).toMatchObject({ version: 0, taxId: null, billAs: 'individual', serviceFacilityLocation: { enabled: false, required: false } });
+    const empty = await h.rpc.send(
+      'practice-settings.billing-profile.get',
+      { practiceId: p.id },
+      { actor: admin },
+    );
+    expect(empty).toMatchObject({
+      version: 0,
+      taxId: null,
+      billAs: 'individual',
+      serviceFacilityLocation: { enabled: false, required: false },
+    });
 
     const saved = await h.rpc.send(
       'practice-settings.billing-profile.put',
-      { practiceId: p.id, version: 0, billAs: 'individual', taxId: { kind: 'ssn', value: '123456789' }, taxonomyCode: '1041c0700x', billingAddress, serviceFacilityLocation: false },
+      {
+        practiceId: p.id,
+        version: 0,
+        billAs: 'individual',
+        taxId: { kind: 'ssn', value: '123456789' },
+        taxonomyCode: '1041c0700x',
+        billingAddress,
+        serviceFacilityLocation: false,
+      },
       { actor: admin },
     );
     expect(saved).toMatchObject({
@@ -135,13 +237,23 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     });
 
     const staff: Actor = { userId: 'staff-1', role: 'billing_staff', practiceIds: [p.id] };
-    expect((await h.rpc.send('practice-settings.billing-profile.get', { practiceId: p.id }, { actor: staff })).taxId).toEqual({ kind: 'ssn', display: '123-45-6789', masked: false });
+    expect(
+      (await h.rpc.send('practice-settings.billing-profile.get', { practiceId: p.id }, { actor: staff }))
+        .taxId,
+    ).toEqual({ kind: 'ssn', display: '123-45-6789', masked: false });
     for (const role of ['practice_owner', 'clinician'] as const) {
-      const seen = await h.rpc.send('practice-settings.billing-profile.get', { practiceId: p.id }, { actor: { ...ownerOf(p.id), role } });
+      const seen = await h.rpc.send(
+        'practice-settings.billing-profile.get',
+        { practiceId: p.id },
+        { actor: { ...ownerOf(p.id), role } },
+      );
       expect(seen.taxId).toEqual({ kind: 'ssn', display: '***-**-6789', masked: true });
     }
 
-    const rows = await h.observerDb.query('SELECT row_to_json(b)::text AS j FROM practice_settings.billing_profile b WHERE practice_id = $1', [p.id]);
+    const rows = await h.observerDb.query(
+      'SELECT row_to_json(b)::text AS j FROM practice_settings.billing_profile b WHERE practice_id = $1',
+      [p.id],
+    );
     expect(rows[0].j).not.toMatch(/123-?45-?6789/);
     expect(rows[0].j).toMatch(/"tax_id_ssn_cipher":"v1\./);
 
@@ -149,24 +261,53 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     const owner = ownerOf(p.id);
     const kept = await h.rpc.send(
       'practice-settings.billing-profile.put',
-      { practiceId: p.id, version: 1, billAs: 'individual', taxonomyCode: '1041C0700X', billingAddress, serviceFacilityLocation: true },
+      {
+        practiceId: p.id,
+        version: 1,
+        billAs: 'individual',
+        taxonomyCode: '1041C0700X',
+        billingAddress,
+        serviceFacilityLocation: true,
+      },
       { actor: owner },
     );
-    expect(kept).toMatchObject({ version: 2, taxId: { kind: 'ssn', display: '***-**-6789' }, serviceFacilityLocation: { enabled: true } });
+    expect(kept).toMatchObject({
+      version: 2,
+      taxId: { kind: 'ssn', display: '***-**-6789' },
+      serviceFacilityLocation: { enabled: true },
+    });
 
     const ein = await h.rpc.send(
       'practice-settings.billing-profile.put',
-      { practiceId: p.id, version: 2, billAs: 'individual', taxId: { kind: 'ein', value: '12-3456789' }, taxonomyCode: '1041C0700X', billingAddress, serviceFacilityLocation: true },
+      {
+        practiceId: p.id,
+        version: 2,
+        billAs: 'individual',
+        taxId: { kind: 'ein', value: '12-3456789' },
+        taxonomyCode: '1041C0700X',
+        billingAddress,
+        serviceFacilityLocation: true,
+      },
       { actor: owner },
     );
     expect(ein.taxId).toEqual({ kind: 'ein', display: '12-3456789', masked: false });
 
-    const events = (await h.eventsOf(p.id, 4)).filter((e) => e.type === 'practice-settings.billing-profile.updated');
+    const events = (await h.eventsOf(p.id, 4)).filter(
+      (e) => e.type === 'practice-settings.billing-profile.updated',
+    );
     // While the Tax ID is an SSN, no digit of it travels (an EIN, a business identifier, may).
     expect(JSON.stringify(events.slice(0, 2))).not.toMatch(/6789/);
     const identities = events.map((e) => (e.data as BillingProfileChangedEvent).billingIdentity);
-    expect(identities[0]).toMatchObject({ practiceType: 'solo', billAs: 'individual', taxId: { kind: 'ssn', ein: null }, taxonomyCode: '1041C0700X', billingAddress });
-    expect((events[0].data as BillingProfileChangedEvent).changed).toEqual(expect.arrayContaining(['taxId', 'taxonomyCode', 'billingAddress']));
+    expect(identities[0]).toMatchObject({
+      practiceType: 'solo',
+      billAs: 'individual',
+      taxId: { kind: 'ssn', ein: null },
+      taxonomyCode: '1041C0700X',
+      billingAddress,
+    });
+    expect((events[0].data as BillingProfileChangedEvent).changed).toEqual(
+      expect.arrayContaining(['taxId', 'taxonomyCode', 'billingAddress']),
+    );
     expect((events[0].data as BillingProfileChangedEvent).changed).not.toContain('practiceId');
     expect((events[1].data as BillingProfileChangedEvent).changed).toEqual(['serviceFacilityLocation']);
     expect(identities[2]).toMatchObject({ taxId: { kind: 'ein', ein: '123456789' }, version: 3 });
@@ -174,34 +315,78 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
 
   it('refuses an inconsistent or invalid billing profile and saves none of it', async () => {
     const p = await newPractice('group', 'Refusing Practice');
-    await h.rpc.send('practice-settings.team-member.create', { practiceId: p.id, firstName: 'Ann', lastName: 'Lee', email: 'ann@x.test', role: 'clinician', npi: '1234567893' }, { actor: admin });
+    await h.rpc.send(
+      'practice-settings.team-member.create',
+      {
+        practiceId: p.id,
+        firstName: 'Ann',
+        lastName: 'Lee',
+        email: 'ann@x.test',
+        role: 'clinician',
+        npi: '1234567893',
+      },
+      { actor: admin },
+    );
     const put = (body: object, version = 0) =>
-      rpcError(h.rpc.send('practice-settings.billing-profile.put', { practiceId: p.id, version, billAs: 'individual', serviceFacilityLocation: false, ...body }, { actor: admin }));
+      rpcError(
+        h.rpc.send(
+          'practice-settings.billing-profile.put',
+          { practiceId: p.id, version, billAs: 'individual', serviceFacilityLocation: false, ...body },
+          { actor: admin },
+        ),
+      );
 
     expect((await put({ billAs: 'organization' })).errors).toEqual([
-      { field: 'organizationNpi', rule: 'required', message: 'To bill as an Organization, enter the Organization (Type 2) NPI' },
+      {
+        field: 'organizationNpi',
+        rule: 'required',
+        message: 'To bill as an Organization, enter the Organization (Type 2) NPI',
+      },
     ]);
-    expect((await put({ organizationNpi: '1234567893' })).errors?.[0]).toMatchObject({ field: 'organizationNpi', rule: 'organization_npi' });
+    expect((await put({ organizationNpi: '1234567893' })).errors?.[0]).toMatchObject({
+      field: 'organizationNpi',
+      rule: 'organization_npi',
+    });
     expect((await put({ billingAddress: { ...billingAddress, line1: 'P.O. Box 500' } })).errors).toEqual([
-      { field: 'billingAddress.line1', rule: 'po_box', message: 'The billing address must be a street address; enter a PO box as the pay-to address instead' },
+      {
+        field: 'billingAddress.line1',
+        rule: 'po_box',
+        message: 'The billing address must be a street address; enter a PO box as the pay-to address instead',
+      },
     ]);
-    const both = (await put({ taxId: { kind: 'ssn', value: '666-12-3456' }, taxonomyCode: '1041C0799X' })).errors ?? [];
+    const both =
+      (await put({ taxId: { kind: 'ssn', value: '666-12-3456' }, taxonomyCode: '1041C0799X' })).errors ?? [];
     expect(both.sort((a, b) => a.field.localeCompare(b.field))).toEqual([
       { field: 'taxId.value', rule: 'tax_id', message: 'An SSN cannot start with 000, 666 or 900–999' },
-      { field: 'taxonomyCode', rule: 'taxonomy_code', message: 'Taxonomy code 1041C0799X is not in the NUCC code set (v25.1); check it on the NPI registry' },
+      {
+        field: 'taxonomyCode',
+        rule: 'taxonomy_code',
+        message: 'Taxonomy code 1041C0799X is not in the NUCC code set (v25.1); check it on the NPI registry',
+      },
     ]);
     expect(await put({}, 3)).toMatchObject({ code: 'conflict', details: { currentVersion: 0 } });
-    const still = await h.rpc.send('practice-settings.billing-profile.get', { practiceId: p.id }, { actor: admin });
+    const still = await h.rpc.send(
+      'practice-settings.billing-profile.get',
+      { practiceId: p.id },
+      { actor: admin },
+    );
     expect(still.version).toBe(0);
-    const count = await h.observerDb.query('SELECT count(*)::int AS c FROM practice_settings.billing_profile WHERE practice_id = $1', [p.id]);
+    const count = await h.observerDb.query(
+      'SELECT count(*)::int AS c FROM practice_settings.billing_profile WHERE practice_id = $1',
+      [p.id],
+    );
     expect(count[0].c).toBe(0);
   });
 
-  it('takes a solo practice from empty to ready, flagging box 32 with its reason, and gathers other services\' items', async () => {
+  it("takes a solo practice from empty to ready, flagging box 32 with its reason, and gathers other services' items", async () => {
     const p = await newPractice('solo', 'Readiness Solo');
     const owner = ownerOf(p.id);
-    const readiness = () => h.rpc.send('practice-settings.readiness.get', { practiceId: p.id }, { actor: owner });
-    const missingKeys = async () => (await readiness()).items.filter((i) => i.status === 'missing' && i.source === 'practice-settings').map((i) => i.key.replace('practice-settings.', ''));
+    const readiness = () =>
+      h.rpc.send('practice-settings.readiness.get', { practiceId: p.id }, { actor: owner });
+    const missingKeys = async () =>
+      (await readiness()).items
+        .filter((i) => i.status === 'missing' && i.source === 'practice-settings')
+        .map((i) => i.key.replace('practice-settings.', ''));
 
     const first = await readiness();
     expect(first.complete).toBe(false);
@@ -211,61 +396,178 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       { service: 'enrollments', status: 'absent', items: 0 },
       { service: 'claims', status: 'timeout', items: 0 },
     ]);
-    expect(first.items.find((i) => i.source === 'client-insurance')).toMatchObject({ key: 'client-insurance.clients', fixAt: `/practices/${p.id}/clients` });
-    expect(await missingKeys()).toEqual(['team', 'secure-messaging', 'practice-information', 'tax-id', 'taxonomy-code', 'billing-address']);
+    expect(first.items.find((i) => i.source === 'client-insurance')).toMatchObject({
+      key: 'client-insurance.clients',
+      fixAt: `/practices/${p.id}/clients`,
+    });
+    expect(await missingKeys()).toEqual([
+      'team',
+      'secure-messaging',
+      'practice-information',
+      'tax-id',
+      'taxonomy-code',
+      'billing-address',
+    ]);
 
     const me = await h.rpc.send(
       'practice-settings.team-member.create',
-      { practiceId: p.id, firstName: 'Dana', lastName: 'Rivera', email: 'dana@x.test', role: 'owner', credentials: ['LCSW'], taxonomyCode: '1041C0700X' },
+      {
+        practiceId: p.id,
+        firstName: 'Dana',
+        lastName: 'Rivera',
+        email: 'dana@x.test',
+        role: 'owner',
+        credentials: ['LCSW'],
+        taxonomyCode: '1041C0700X',
+      },
       { actor: owner },
     );
-    expect(me).toMatchObject({ credentials: ['LCSW'], taxonomyCode: '1041C0700X', secureMessagingEnabled: false, npi: null });
-    expect(await missingKeys()).toEqual(['secure-messaging', `personal-npi.${me.id}`, 'practice-information', 'tax-id', 'taxonomy-code', 'billing-address']);
+    expect(me).toMatchObject({
+      credentials: ['LCSW'],
+      taxonomyCode: '1041C0700X',
+      secureMessagingEnabled: false,
+      npi: null,
+    });
+    expect(await missingKeys()).toEqual([
+      'secure-messaging',
+      `personal-npi.${me.id}`,
+      'practice-information',
+      'tax-id',
+      'taxonomy-code',
+      'billing-address',
+    ]);
 
-    await h.rpc.send('practice-settings.team-member.update', { practiceId: p.id, memberId: me.id, version: 1, npi: '1234567893', secureMessagingEnabled: true }, { actor: owner });
-    const practice = await h.rpc.send('practice-settings.practice.update', { practiceId: p.id, version: 1, legalName: 'Readiness Solo PLLC', secureMessagingEnabled: true }, { actor: owner });
-    expect(practice).toMatchObject({ legalName: 'Readiness Solo PLLC', secureMessagingEnabled: true, settingsComplete: false });
-    await h.rpc.send('practice-settings.location.create', { practiceId: p.id, name: 'Lamar office', address: { line1: '9 Lamar Blvd', city: 'Austin', state: 'TX', zip: '78704' } }, { actor: owner });
+    await h.rpc.send(
+      'practice-settings.team-member.update',
+      { practiceId: p.id, memberId: me.id, version: 1, npi: '1234567893', secureMessagingEnabled: true },
+      { actor: owner },
+    );
+    const practice = await h.rpc.send(
+      'practice-settings.practice.update',
+      { practiceId: p.id, version: 1, legalName: 'Readiness Solo PLLC', secureMessagingEnabled: true },
+      { actor: owner },
+    );
+    expect(practice).toMatchObject({
+      legalName: 'Readiness Solo PLLC',
+      secureMessagingEnabled: true,
+      settingsComplete: false,
+    });
+    await h.rpc.send(
+      'practice-settings.location.create',
+      {
+        practiceId: p.id,
+        name: 'Lamar office',
+        address: { line1: '9 Lamar Blvd', city: 'Austin', state: 'TX', zip: '78704' },
+      },
+      { actor: owner },
+    );
     expect(await missingKeys()).toEqual(['tax-id', 'taxonomy-code', 'billing-address']);
 
     const profile = await h.rpc.send(
       'practice-settings.billing-profile.put',
-      { practiceId: p.id, version: 0, billAs: 'individual', taxId: { kind: 'ssn', value: '123-45-6789' }, taxonomyCode: '1041C0700X', billingAddress, serviceFacilityLocation: false },
+      {
+        practiceId: p.id,
+        version: 0,
+        billAs: 'individual',
+        taxId: { kind: 'ssn', value: '123-45-6789' },
+        taxonomyCode: '1041C0700X',
+        billingAddress,
+        serviceFacilityLocation: false,
+      },
       { actor: owner },
     );
     expect(profile.serviceFacilityLocation).toEqual({
       enabled: false,
       required: true,
-      reason: 'Your billing address (100 Congress Ave, Austin) differs from the location "Lamar office" (9 Lamar Blvd, Austin) where services are performed: turn on Service Facility Location (box 32)',
+      reason:
+        'Your billing address (100 Congress Ave, Austin) differs from the location "Lamar office" (9 Lamar Blvd, Austin) where services are performed: turn on Service Facility Location (box 32)',
     });
-    const sfl = (await readiness()).items.find((i) => i.key === 'practice-settings.service-facility-location')!;
-    expect(sfl).toMatchObject({ status: 'missing', fixAt: `/practices/${p.id}/settings/billing`, missing: [{ field: 'billingProfile.serviceFacilityLocation', label: profile.serviceFacilityLocation.reason }] });
-    expect((await h.rpc.send('practice-settings.practice.list', { readiness: 'complete', search: 'Readiness Solo' }, { actor: admin })).total).toBe(0);
+    const sfl = (await readiness()).items.find(
+      (i) => i.key === 'practice-settings.service-facility-location',
+    )!;
+    expect(sfl).toMatchObject({
+      status: 'missing',
+      fixAt: `/practices/${p.id}/settings/billing`,
+      missing: [
+        { field: 'billingProfile.serviceFacilityLocation', label: profile.serviceFacilityLocation.reason },
+      ],
+    });
+    expect(
+      (
+        await h.rpc.send(
+          'practice-settings.practice.list',
+          { readiness: 'complete', search: 'Readiness Solo' },
+          { actor: admin },
+        )
+      ).total,
+    ).toBe(0);
 
     await h.rpc.send(
       'practice-settings.billing-profile.put',
-      { practiceId: p.id, version: 1, billAs: 'individual', taxonomyCode: '1041C0700X', billingAddress, serviceFacilityLocation: true },
+      {
+        practiceId: p.id,
+        version: 1,
+        billAs: 'individual',
+        taxonomyCode: '1041C0700X',
+        billingAddress,
+        serviceFacilityLocation: true,
+      },
       { actor: owner },
     );
     const ready = await readiness();
-    expect(ready.items.filter((i) => i.source === 'practice-settings').every((i) => i.status === 'done')).toBe(true);
+    expect(
+      ready.items.filter((i) => i.source === 'practice-settings').every((i) => i.status === 'done'),
+    ).toBe(true);
     expect(ready.complete).toBe(false); // client-insurance still has an item missing
-    expect((await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner })).settingsComplete).toBe(true);
-    const complete = await h.rpc.send('practice-settings.practice.list', { readiness: 'complete', search: 'Readiness Solo' }, { actor: admin });
+    expect(
+      (await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner }))
+        .settingsComplete,
+    ).toBe(true);
+    const complete = await h.rpc.send(
+      'practice-settings.practice.list',
+      { readiness: 'complete', search: 'Readiness Solo' },
+      { actor: admin },
+    );
     expect(complete.items.map((x) => x.id)).toEqual([p.id]);
-    expect((await h.rpc.send('practice-settings.practice.list', { readiness: 'incomplete', search: 'Readiness Solo' }, { actor: admin })).total).toBe(0);
+    expect(
+      (
+        await h.rpc.send(
+          'practice-settings.practice.list',
+          { readiness: 'incomplete', search: 'Readiness Solo' },
+          { actor: admin },
+        )
+      ).total,
+    ).toBe(0);
 
     await waitForType(p.id, 'practice-settings.readiness.changed');
-    const changed = h.seen.filter((e) => e.practiceId === p.id && e.type === 'practice-settings.readiness.changed');
+    const changed = h.seen.filter(
+      (e) => e.practiceId === p.id && e.type === 'practice-settings.readiness.changed',
+    );
     expect(changed.map((e) => (e.data as ReadinessChangedEvent).complete)).toEqual([true]);
     // The derived flag did not move the practice's version under its editors.
-    expect((await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner })).version).toBe(2);
+    expect(
+      (await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner })).version,
+    ).toBe(2);
   });
 
   it('makes every clinician NPI of a group an item and needs the group NPI', async () => {
     const p = await newPractice('group', 'Readiness Group');
-    for (const [first, npi] of [['Ann', '1234567893'], ['Ben', null]] as const) {
-      await h.rpc.send('practice-settings.team-member.create', { practiceId: p.id, firstName: first, lastName: 'Group', email: `${first}@g.test`, role: 'clinician', npi }, { actor: admin });
+    for (const [first, npi] of [
+      ['Ann', '1234567893'],
+      ['Ben', null],
+    ] as const) {
+      await h.rpc.send(
+        'practice-settings.team-member.create',
+        {
+          practiceId: p.id,
+          firstName: first,
+          lastName: 'Group',
+          email: `${first}@g.test`,
+          role: 'clinician',
+          npi,
+        },
+        { actor: admin },
+      );
     }
     const r = await h.rpc.send('practice-settings.readiness.get', { practiceId: p.id }, { actor: admin });
     const npis = r.items.filter((i) => i.key.startsWith('practice-settings.personal-npi.'));
@@ -273,7 +575,10 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       ['Personal (Type 1) NPI of Ann Group', 'done'],
       ['Personal (Type 1) NPI of Ben Group', 'missing'],
     ]);
-    expect(r.items.find((i) => i.key === 'practice-settings.organization-npi')).toMatchObject({ status: 'missing', missing: [{ field: 'billingProfile.organizationNpi' }] });
+    expect(r.items.find((i) => i.key === 'practice-settings.organization-npi')).toMatchObject({
+      status: 'missing',
+      missing: [{ field: 'billingProfile.organizationNpi' }],
+    });
   });
 
   async function waitForType(practiceId: string, type: string): Promise<void> {

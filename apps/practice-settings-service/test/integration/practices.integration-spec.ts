@@ -14,7 +14,11 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
   beforeAll(async () => {
     await h.setUp();
     const env = validateEnv('practice-settings', PracticeSettingsEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), { name: 'practice-settings', natsUrl: env.NATS_URL, rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX });
+    app = await bootstrapService(AppModule.register(env), {
+      name: 'practice-settings',
+      natsUrl: env.NATS_URL,
+      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+    });
   });
 
   afterAll(async () => {
@@ -38,7 +42,11 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
     );
     expect(created).toMatchObject({ type: 'group', name: 'Harbor Counseling', version: 1, address });
 
-    const read = await h.rpc.send('practice-settings.practice.get', { practiceId: created.id }, { actor: admin });
+    const read = await h.rpc.send(
+      'practice-settings.practice.get',
+      { practiceId: created.id },
+      { actor: admin },
+    );
     expect(read).toEqual(created);
 
     const updated = await h.rpc.send(
@@ -50,45 +58,87 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
     expect(updated.version).toBe(2);
 
     const stale = await rpcError(
-      h.rpc.send('practice-settings.practice.update', { practiceId: created.id, version: 1, name: 'Other' }, { actor: admin }),
+      h.rpc.send(
+        'practice-settings.practice.update',
+        { practiceId: created.id, version: 1, name: 'Other' },
+        { actor: admin },
+      ),
     );
     expect(stale).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
 
     await h.waitForEffects(2);
     const mine = h.seen.filter((e) => e.aggregateId === created.id);
-    expect(mine.map((e) => e.type)).toEqual(['practice-settings.practice.created', 'practice-settings.practice.updated']);
+    expect(mine.map((e) => e.type)).toEqual([
+      'practice-settings.practice.created',
+      'practice-settings.practice.updated',
+    ]);
     expect(mine[1].data).toMatchObject({ changed: ['phone'], practice: { version: 2 } });
     expect(mine[0].actorId).toBe('admin-1');
 
-    const page = await h.rpc.send('practice-settings.practice.list', { search: 'harb', limit: 10 }, { actor: admin });
+    const page = await h.rpc.send(
+      'practice-settings.practice.list',
+      { search: 'harb', limit: 10 },
+      { actor: admin },
+    );
     expect(page.items.map((p) => p.id)).toContain(created.id);
   });
 
   it('scopes every query to the practices the actor may see: another practice answers not found', async () => {
-    const a = await h.rpc.send('practice-settings.practice.create', { type: 'solo', name: 'A Practice', phone: '5125550101', address }, { actor: admin });
-    const b = await h.rpc.send('practice-settings.practice.create', { type: 'solo', name: 'B Practice', phone: '5125550102', address }, { actor: admin });
+    const a = await h.rpc.send(
+      'practice-settings.practice.create',
+      { type: 'solo', name: 'A Practice', phone: '5125550101', address },
+      { actor: admin },
+    );
+    const b = await h.rpc.send(
+      'practice-settings.practice.create',
+      { type: 'solo', name: 'B Practice', phone: '5125550102', address },
+      { actor: admin },
+    );
     const owner = { userId: 'owner-a', role: 'practice_owner' as const, practiceIds: [a.id] };
 
     const list = await h.rpc.send('practice-settings.practice.list', {}, { actor: owner });
     expect(list.items.map((p) => p.id)).toEqual([a.id]);
     expect(list.total).toBe(1);
 
-    expect(await rpcError(h.rpc.send('practice-settings.practice.get', { practiceId: b.id }, { actor: owner }))).toMatchObject({
+    expect(
+      await rpcError(h.rpc.send('practice-settings.practice.get', { practiceId: b.id }, { actor: owner })),
+    ).toMatchObject({
       code: 'not_found',
     });
     expect(
-      await rpcError(h.rpc.send('practice-settings.practice.update', { practiceId: b.id, version: 1, name: 'Mine now' }, { actor: owner })),
+      await rpcError(
+        h.rpc.send(
+          'practice-settings.practice.update',
+          { practiceId: b.id, version: 1, name: 'Mine now' },
+          { actor: owner },
+        ),
+      ),
     ).toMatchObject({ code: 'not_found' });
-    const untouched = await h.rpc.send('practice-settings.practice.get', { practiceId: b.id }, { actor: admin });
+    const untouched = await h.rpc.send(
+      'practice-settings.practice.get',
+      { practiceId: b.id },
+      { actor: admin },
+    );
     expect(untouched.name).toBe('B Practice');
   });
 
   it('manages team members, refusing a bad NPI by field and rule and a duplicate e-mail', async () => {
-    const p = await h.rpc.send('practice-settings.practice.create', { type: 'group', name: 'Team Practice', phone: '5125550103', address }, { actor: admin });
+    const p = await h.rpc.send(
+      'practice-settings.practice.create',
+      { type: 'group', name: 'Team Practice', phone: '5125550103', address },
+      { actor: admin },
+    );
     const bad = await rpcError(
       h.rpc.send(
         'practice-settings.team-member.create',
-        { practiceId: p.id, firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', role: 'clinician', npi: '1234567890' },
+        {
+          practiceId: p.id,
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: 'ada@example.com',
+          role: 'clinician',
+          npi: '1234567890',
+        },
         { actor: admin },
       ),
     );
@@ -102,15 +152,31 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
       h.rpc.send(
         'practice-settings.team-member.create',
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        { practiceId: p.id, firstName: 'A', lastName: 'B', email: 'x@example.com', role: 'clinician', favouriteColour: 'red' } as any,
+        {
+          practiceId: p.id,
+          firstName: 'A',
+          lastName: 'B',
+          email: 'x@example.com',
+          role: 'clinician',
+          favouriteColour: 'red',
+        } as any,
         { actor: admin },
       ),
     );
-    expect(unknownField.errors).toEqual([{ field: 'favouriteColour', rule: 'unknown_field', message: 'favouriteColour is not a known field' }]);
+    expect(unknownField.errors).toEqual([
+      { field: 'favouriteColour', rule: 'unknown_field', message: 'favouriteColour is not a known field' },
+    ]);
 
     const ada = await h.rpc.send(
       'practice-settings.team-member.create',
-      { practiceId: p.id, firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@Example.com', role: 'clinician', npi: '1234567893' },
+      {
+        practiceId: p.id,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'Ada@Example.com',
+        role: 'clinician',
+        npi: '1234567893',
+      },
       { actor: admin },
     );
     expect(ada).toMatchObject({ email: 'ada@example.com', npi: '1234567893', version: 1 });
@@ -131,12 +197,26 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
     );
     expect(renamed).toMatchObject({ lastName: 'King', version: 2 });
 
-    const members = await h.rpc.send('practice-settings.team-member.list', { practiceId: p.id }, { actor: admin });
+    const members = await h.rpc.send(
+      'practice-settings.team-member.list',
+      { practiceId: p.id },
+      { actor: admin },
+    );
     expect(members.items.map((m) => m.id)).toEqual([ada.id]);
 
-    await h.rpc.send('practice-settings.team-member.remove', { practiceId: p.id, memberId: ada.id }, { actor: admin });
+    await h.rpc.send(
+      'practice-settings.team-member.remove',
+      { practiceId: p.id, memberId: ada.id },
+      { actor: admin },
+    );
     expect(
-      await rpcError(h.rpc.send('practice-settings.team-member.get', { practiceId: p.id, memberId: ada.id }, { actor: admin })),
+      await rpcError(
+        h.rpc.send(
+          'practice-settings.team-member.get',
+          { practiceId: p.id, memberId: ada.id },
+          { actor: admin },
+        ),
+      ),
     ).toMatchObject({ code: 'not_found' });
 
     const types = () => h.seen.filter((e) => e.practiceId === p.id).map((e) => e.type);

@@ -10,7 +10,14 @@ import {
   testNatsUrl,
   waitFor,
 } from '@claimline/backend/util-testing';
-import { createOutboxAndInbox, EVENT_ENTITIES, EventConsumer, eventSubject, Outbox, OutboxRelay } from '../src';
+import {
+  createOutboxAndInbox,
+  EVENT_ENTITIES,
+  EventConsumer,
+  eventSubject,
+  Outbox,
+  OutboxRelay,
+} from '../src';
 
 type TestEvents = { 'test-producer.thing.created': { n: number } };
 const SCHEMA = 'test_producer';
@@ -27,10 +34,20 @@ async function openDatabase(db: TestDatabase): Promise<DataSource> {
   return ds;
 }
 
-async function writeEvents(ds: DataSource, outbox: Outbox<TestEvents>, from: number, count: number): Promise<void> {
+async function writeEvents(
+  ds: DataSource,
+  outbox: Outbox<TestEvents>,
+  from: number,
+  count: number,
+): Promise<void> {
   for (let n = from; n < from + count; n++) {
     await ds.transaction((m) =>
-      outbox.add(m, actor, { type: 'test-producer.thing.created', aggregateId: crypto.randomUUID(), practiceId: null, data: { n } }),
+      outbox.add(m, actor, {
+        type: 'test-producer.thing.created',
+        aggregateId: crypto.randomUUID(),
+        practiceId: null,
+        data: { n },
+      }),
     );
   }
 }
@@ -48,7 +65,10 @@ function consumerFor(nc: NatsConnection, ds: DataSource, events: ReturnType<type
     events,
     handlers: {
       'test-producer.thing.created': async (event, manager) => {
-        await manager.query(`INSERT INTO "${SCHEMA}".effects (n, event_id) VALUES ($1, $2)`, [event.data.n, event.id]);
+        await manager.query(`INSERT INTO "${SCHEMA}".effects (n, event_id) VALUES ($1, $2)`, [
+          event.data.n,
+          event.id,
+        ]);
       },
     },
   });
@@ -71,21 +91,37 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
 
   it('refuses to write an event outside a transaction', async () => {
     await expect(
-      outbox.add(ds.manager, actor, { type: 'test-producer.thing.created', aggregateId: crypto.randomUUID(), practiceId: null, data: { n: 1 } }),
+      outbox.add(ds.manager, actor, {
+        type: 'test-producer.thing.created',
+        aggregateId: crypto.randomUUID(),
+        practiceId: null,
+        data: { n: 1 },
+      }),
     ).rejects.toThrow('inside the transaction');
   });
 
   it('publishes every committed event once and a redelivered event has no second effect', async () => {
     const events = testEventsConfig();
     const nc = await connect({ servers: testNatsUrl() });
-    const relay = new OutboxRelay(nc, { databaseUrl: db.url, schema: SCHEMA, service: 'test-producer', events, pollMs: 100 });
+    const relay = new OutboxRelay(nc, {
+      databaseUrl: db.url,
+      schema: SCHEMA,
+      service: 'test-producer',
+      events,
+      pollMs: 100,
+    });
     const consumer = consumerFor(nc, ds, events);
     try {
       await writeEvents(ds, outbox, 0, 30);
       // A rolled-back change leaves no event behind.
       await expect(
         ds.transaction(async (m) => {
-          await outbox.add(m, actor, { type: 'test-producer.thing.created', aggregateId: crypto.randomUUID(), practiceId: null, data: { n: 999 } });
+          await outbox.add(m, actor, {
+            type: 'test-producer.thing.created',
+            aggregateId: crypto.randomUUID(),
+            practiceId: null,
+            data: { n: 999 },
+          });
           throw new Error('rollback');
         }),
       ).rejects.toThrow('rollback');
@@ -101,11 +137,21 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
       const js = nc.jetstream();
       await js.publish(
         eventSubject(events, first.type),
-        JSON.stringify({ id: first.id, type: first.type, occurredAt: first.occurred_at, aggregateId: '', practiceId: null, actorId: null, data: first.data }),
+        JSON.stringify({
+          id: first.id,
+          type: first.type,
+          occurredAt: first.occurred_at,
+          aggregateId: '',
+          practiceId: null,
+          actorId: null,
+          data: first.data,
+        }),
       );
       await waitFor('the duplicate to be consumed', () => consumer.handled >= 31);
       expect(await effects(ds)).toEqual(Array.from({ length: 30 }, (_, i) => i));
-      const unpublished = await ds.query(`SELECT count(*)::int AS c FROM "${SCHEMA}".outbox WHERE published_at IS NULL`);
+      const unpublished = await ds.query(
+        `SELECT count(*)::int AS c FROM "${SCHEMA}".outbox WHERE published_at IS NULL`,
+      );
       expect(unpublished[0].c).toBe(0);
     } finally {
       await consumer.stop();
@@ -119,7 +165,13 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
     const server = await PrivateNatsServer.start();
     const events = testEventsConfig();
     const nc = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
-    const relay = new OutboxRelay(nc, { databaseUrl: db.url, schema: SCHEMA, service: 'test-producer', events, pollMs: 100 });
+    const relay = new OutboxRelay(nc, {
+      databaseUrl: db.url,
+      schema: SCHEMA,
+      service: 'test-producer',
+      events,
+      pollMs: 100,
+    });
     const consumer = consumerFor(nc, ds, events);
     try {
       relay.start();

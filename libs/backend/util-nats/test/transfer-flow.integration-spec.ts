@@ -5,12 +5,16 @@ import { testNatsUrl } from '@claimline/backend/util-testing';
 import { CHUNK_BYTES, pulledObject, putObject } from '../src/lib/transfer-flow';
 
 /** `size` random bytes in 64 KB pieces, produced only when read; `failAfter` breaks the source there. */
-function source(size: number, failAfter?: number): { stream: Readable; produced: () => number; sha256: () => string } {
+function source(
+  size: number,
+  failAfter?: number,
+): { stream: Readable; produced: () => number; sha256: () => string } {
   const hash = createHash('sha256');
   let produced = 0;
   const stream = new Readable({
     read() {
-      if (failAfter !== undefined && produced >= failAfter) return this.destroy(new Error('the source broke off'));
+      if (failAfter !== undefined && produced >= failAfter)
+        return this.destroy(new Error('the source broke off'));
       if (produced >= size) return this.push(null);
       const piece = randomBytes(Math.min(64 * 1024, size - produced));
       produced += piece.length;
@@ -69,14 +73,19 @@ describe('flow-controlled transfer objects (real NATS JetStream)', () => {
 
   it('reads objects nats.js wrote, byte for byte, and only as fast as they are consumed', async () => {
     const bytes = randomBytes(2 * 1024 * 1024 + 3);
-    await os.put({ name: 'download/a' }, Readable.toWeb(Readable.from([bytes])) as unknown as ReadableStream<Uint8Array>);
+    await os.put(
+      { name: 'download/a' },
+      Readable.toWeb(Readable.from([bytes])) as unknown as ReadableStream<Uint8Array>,
+    );
     const info = (await os.info('download/a'))!;
     const whole = await sha256Of(pulledObject(nc, info));
     expect(whole).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
 
     // a reader that stops: the buffer ahead (two chunks) and the chunk that refilled it wait, nothing more is fetched
     const slow = pulledObject(nc, info);
-    const first = await new Promise<Buffer>((resolve) => slow.once('readable', () => resolve(slow.read(1024) as Buffer)));
+    const first = await new Promise<Buffer>((resolve) =>
+      slow.once('readable', () => resolve(slow.read(1024) as Buffer)),
+    );
     expect(first.equals(bytes.subarray(0, 1024))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(slow.readableLength).toBeLessThanOrEqual(3 * CHUNK_BYTES);
@@ -85,7 +94,9 @@ describe('flow-controlled transfer objects (real NATS JetStream)', () => {
 
   it('removes the chunks it wrote when the source fails, and writes no description', async () => {
     const failing = source(5 * 1024 * 1024, 2 * 1024 * 1024);
-    await expect(putObject(nc, bucket, 'upload/broken', failing.stream)).rejects.toThrow('the source broke off');
+    await expect(putObject(nc, bucket, 'upload/broken', failing.stream)).rejects.toThrow(
+      'the source broke off',
+    );
     expect(await os.info('upload/broken')).toBeNull();
     const jsm = await nc.jetstreamManager();
     const state = (await jsm.streams.info(`OBJ_${bucket}`, { subjects_filter: `$O.${bucket}.C.>` })).state;
@@ -101,7 +112,14 @@ describe('flow-controlled transfer objects (real NATS JetStream)', () => {
     const info = (await os.info('upload/damaged'))!;
     // ObjectInfo's fields are getters: copy the ones the reader uses
     const { name, bucket: b, nuid, size, chunks } = info;
-    const wrongDigest = { name, bucket: b, nuid, size, chunks, digest: `SHA-256=${Buffer.alloc(32).toString('base64')}` } as typeof info;
+    const wrongDigest = {
+      name,
+      bucket: b,
+      nuid,
+      size,
+      chunks,
+      digest: `SHA-256=${Buffer.alloc(32).toString('base64')}`,
+    } as typeof info;
     await expect(sha256Of(pulledObject(nc, wrongDigest))).rejects.toThrow('does not match its digest');
     const jsm = await nc.jetstreamManager();
     await jsm.streams.purge(`OBJ_${bucket}`, { filter: `$O.${bucket}.C.${info.nuid}` });

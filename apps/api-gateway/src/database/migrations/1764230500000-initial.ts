@@ -51,7 +51,9 @@ export class GatewayInitial1764230500000 implements MigrationInterface {
         "ip" text
       )`);
     await q.query(`CREATE INDEX "audit_event_at_idx" ON "gateway"."audit_event" ("at")`);
-    await q.query(`CREATE INDEX "audit_event_resource_idx" ON "gateway"."audit_event" ("resource_type", "resource_id")`);
+    await q.query(
+      `CREATE INDEX "audit_event_resource_idx" ON "gateway"."audit_event" ("resource_type", "resource_id")`,
+    );
     await q.query(`CREATE INDEX "audit_event_user_idx" ON "gateway"."audit_event" ("user_id", "at")`);
   }
 

@@ -31,12 +31,18 @@ export class Initial1764316800000 implements MigrationInterface {
       )`);
     // Prefix search by first or last name in a practice of 20,000 clients: `lower(x) LIKE 'ada%'`
     // needs text_pattern_ops (the database collation is not C); the plain one serves the list order.
-    await q.query(`CREATE INDEX "client_last_name_prefix_idx" ON "client_insurance"."client" ("practice_id", lower("last_name") text_pattern_ops)`);
-    await q.query(`CREATE INDEX "client_first_name_prefix_idx" ON "client_insurance"."client" ("practice_id", lower("first_name") text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX "client_last_name_prefix_idx" ON "client_insurance"."client" ("practice_id", lower("last_name") text_pattern_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX "client_first_name_prefix_idx" ON "client_insurance"."client" ("practice_id", lower("first_name") text_pattern_ops)`,
+    );
     await q.query(
       `CREATE INDEX "client_name_order_idx" ON "client_insurance"."client" ("practice_id", lower("last_name"), lower("first_name"), "id")`,
     );
-    await q.query(`CREATE INDEX "client_birth_date_idx" ON "client_insurance"."client" ("practice_id", "birth_date")`);
+    await q.query(
+      `CREATE INDEX "client_birth_date_idx" ON "client_insurance"."client" ("practice_id", "birth_date")`,
+    );
 
     await q.query(`
       CREATE TABLE "client_insurance"."payer" (
@@ -58,8 +64,12 @@ export class Initial1764316800000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "payer_name_idx" ON "client_insurance"."payer" (lower("name") text_pattern_ops)`);
-    await q.query(`CREATE INDEX "payer_default_id_idx" ON "client_insurance"."payer" (upper("payer_ids" ->> 'default'))`);
+    await q.query(
+      `CREATE INDEX "payer_name_idx" ON "client_insurance"."payer" (lower("name") text_pattern_ops)`,
+    );
+    await q.query(
+      `CREATE INDEX "payer_default_id_idx" ON "client_insurance"."payer" (upper("payer_ids" ->> 'default'))`,
+    );
     await seedPayers(q);
 
     await q.query(`
@@ -123,7 +133,9 @@ export class Initial1764316800000 implements MigrationInterface {
         CONSTRAINT "authorization_dates_ck" CHECK ("valid_from" <= "valid_to"),
         CONSTRAINT "authorization_uses_ck" CHECK ("uses_consumed" <= "uses_authorized")
       )`);
-    await q.query(`CREATE INDEX "authorization_policy_idx" ON "client_insurance"."prior_authorization" ("practice_id", "policy_id")`);
+    await q.query(
+      `CREATE INDEX "authorization_policy_idx" ON "client_insurance"."prior_authorization" ("practice_id", "policy_id")`,
+    );
     await q.query(`
       CREATE TABLE "client_insurance"."authorization_use" (
         "authorization_id" uuid NOT NULL REFERENCES "client_insurance"."prior_authorization" ("id"),
@@ -152,7 +164,15 @@ export class Initial1764316800000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await dropOutboxAndInbox(q, 'client_insurance');
-    for (const table of ['practice_payer_set', 'practice_ref', 'authorization_use', 'prior_authorization', 'insurance_policy', 'payer', 'client']) {
+    for (const table of [
+      'practice_payer_set',
+      'practice_ref',
+      'authorization_use',
+      'prior_authorization',
+      'insurance_policy',
+      'payer',
+      'client',
+    ]) {
       await q.query(`DROP TABLE "client_insurance"."${table}"`);
     }
   }

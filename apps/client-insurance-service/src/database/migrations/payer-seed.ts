@@ -41,7 +41,10 @@ const PAYER_NAMESPACE = 'a7c1f0e2-5b3d-4e8f-9a61-2d4c8b7e0f13';
 
 /** RFC 9562 name-based UUID (version 5, SHA-1) of a payer seed key. */
 export function payerSeedId(key: string): string {
-  const hash = createHash('sha1').update(Buffer.from(PAYER_NAMESPACE.replace(/-/g, ''), 'hex')).update(key, 'utf8').digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(PAYER_NAMESPACE.replace(/-/g, ''), 'hex'))
+    .update(key, 'utf8')
+    .digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

@@ -23,7 +23,9 @@ export class DocumentEntity {
   originalName: string;
 
   /** bigint comes back from pg as a string; the transformer keeps it a number (≤ 1 GB). */
-  @Column('bigint', { transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column('bigint', {
+    transformer: { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   sizeBytes: number;
 
   @Column('text')

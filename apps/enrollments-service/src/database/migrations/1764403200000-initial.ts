@@ -63,7 +63,9 @@ export class Initial1764403200000 implements MigrationInterface {
         "changed_by" text,
         "changed_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "enrollment_history_enrollment_idx" ON "enrollments"."enrollment_history" ("enrollment_id", "id")`);
+    await q.query(
+      `CREATE INDEX "enrollment_history_enrollment_idx" ON "enrollments"."enrollment_history" ("enrollment_id", "id")`,
+    );
     // What the local clearinghouse port received (until a real connector exists).
     await q.query(`
       CREATE TABLE "enrollments"."clearinghouse_request" (
@@ -78,7 +80,13 @@ export class Initial1764403200000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await dropOutboxAndInbox(q, 'enrollments');
-    for (const table of ['clearinghouse_request', 'enrollment_history', 'enrollment', 'practice_payer', 'payer_ref']) {
+    for (const table of [
+      'clearinghouse_request',
+      'enrollment_history',
+      'enrollment',
+      'practice_payer',
+      'payer_ref',
+    ]) {
       await q.query(`DROP TABLE "enrollments"."${table}"`);
     }
   }

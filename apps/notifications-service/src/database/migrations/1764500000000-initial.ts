@@ -21,7 +21,9 @@ export class Initial1764500000000 implements MigrationInterface {
         "version" integer NOT NULL,
         "removed" boolean NOT NULL DEFAULT false
       )`);
-    await q.query(`CREATE INDEX "team_member_ref_practice_idx" ON "notifications"."team_member_ref" ("practice_id") WHERE NOT "removed"`);
+    await q.query(
+      `CREATE INDEX "team_member_ref_practice_idx" ON "notifications"."team_member_ref" ("practice_id") WHERE NOT "removed"`,
+    );
 
     // What each recipient (practice × address) wants; a missing row means "on".
     await q.query(`
@@ -62,9 +64,13 @@ export class Initial1764500000000 implements MigrationInterface {
         "failed_at" timestamptz,
         CONSTRAINT "email_event_recipient_uq" UNIQUE ("event_id", "recipient")
       )`);
-    await q.query(`CREATE INDEX "email_due_idx" ON "notifications"."email" ("next_attempt_at") WHERE "status" = 'pending'`);
+    await q.query(
+      `CREATE INDEX "email_due_idx" ON "notifications"."email" ("next_attempt_at") WHERE "status" = 'pending'`,
+    );
     await q.query(`CREATE INDEX "email_log_idx" ON "notifications"."email" ("created_at" DESC, "id")`);
-    await q.query(`CREATE INDEX "email_log_status_idx" ON "notifications"."email" ("status", "created_at" DESC, "id")`);
+    await q.query(
+      `CREATE INDEX "email_log_status_idx" ON "notifications"."email" ("status", "created_at" DESC, "id")`,
+    );
 
     await q.query(`
       CREATE TABLE "notifications"."inbox" (

@@ -21,7 +21,9 @@ export class Initial1764230400000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "practice_name_idx" ON "practice_settings"."practice" (lower("name") text_pattern_ops, "id")`);
+    await q.query(
+      `CREATE INDEX "practice_name_idx" ON "practice_settings"."practice" (lower("name") text_pattern_ops, "id")`,
+    );
     await q.query(`
       CREATE TABLE "practice_settings"."team_member" (
         "id" uuid PRIMARY KEY,
@@ -36,7 +38,9 @@ export class Initial1764230400000 implements MigrationInterface {
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "removed_at" timestamptz
       )`);
-    await q.query(`CREATE INDEX "team_member_practice_idx" ON "practice_settings"."team_member" ("practice_id")`);
+    await q.query(
+      `CREATE INDEX "team_member_practice_idx" ON "practice_settings"."team_member" ("practice_id")`,
+    );
     await q.query(
       `CREATE UNIQUE INDEX "team_member_practice_email_uq" ON "practice_settings"."team_member" ("practice_id", lower("email")) WHERE "removed_at" IS NULL`,
     );

@@ -15,8 +15,12 @@ export class PracticeSettingsDomain1764316800000 implements MigrationInterface {
         ADD COLUMN "secure_messaging_enabled" boolean NOT NULL DEFAULT false,
         ADD COLUMN "settings_complete" boolean NOT NULL DEFAULT false`);
     // The list orders by lower(name), id; the initial index (text_pattern_ops) serves prefix search, not that order.
-    await q.query(`CREATE INDEX "practice_list_order_idx" ON "practice_settings"."practice" (lower("name"), "id")`);
-    await q.query(`CREATE INDEX "practice_complete_name_idx" ON "practice_settings"."practice" ("settings_complete", lower("name"), "id")`);
+    await q.query(
+      `CREATE INDEX "practice_list_order_idx" ON "practice_settings"."practice" (lower("name"), "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "practice_complete_name_idx" ON "practice_settings"."practice" ("settings_complete", lower("name"), "id")`,
+    );
     await q.query(`
       ALTER TABLE "practice_settings"."team_member"
         ADD COLUMN "credentials" text[] NOT NULL DEFAULT '{}',
@@ -39,7 +43,9 @@ export class PracticeSettingsDomain1764316800000 implements MigrationInterface {
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         "removed_at" timestamptz
       )`);
-    await q.query(`CREATE INDEX "location_practice_idx" ON "practice_settings"."location" ("practice_id") WHERE "removed_at" IS NULL`);
+    await q.query(
+      `CREATE INDEX "location_practice_idx" ON "practice_settings"."location" ("practice_id") WHERE "removed_at" IS NULL`,
+    );
     await q.query(`
       CREATE TABLE "practice_settings"."billing_profile" (
         "practice_id" uuid PRIMARY KEY REFERENCES "practice_settings"."practice" ("id"),

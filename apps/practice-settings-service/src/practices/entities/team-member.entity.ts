@@ -1,8 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { TeamMemberRole } from '@claimline/contracts/practice-settings';
 
 @Entity({ name: 'team_member' })
-@Index('team_member_practice_email_uq', ['practiceId', 'email'], { unique: true, where: 'removed_at IS NULL' })
+@Index('team_member_practice_email_uq', ['practiceId', 'email'], {
+  unique: true,
+  where: 'removed_at IS NULL',
+})
 export class TeamMemberEntity {
   @PrimaryColumn('uuid')
   id: string;

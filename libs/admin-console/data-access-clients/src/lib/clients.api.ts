@@ -63,26 +63,34 @@ export class ClientsApi {
   }
 
   async missingInfo(practiceId: string, clientId: string): Promise<ClientMissingInfo> {
-    return firstValueFrom(this.http.get<ClientMissingInfo>(`${this.base(practiceId)}/clients/${clientId}/missing-info`));
+    return firstValueFrom(
+      this.http.get<ClientMissingInfo>(`${this.base(practiceId)}/clients/${clientId}/missing-info`),
+    );
   }
 
   /** Missing information for a page of clients at once (≤ 1,000 ids). */
   async missingInfoMany(practiceId: string, clientIds: string[]): Promise<MissingInfoManyResult> {
     if (clientIds.length === 0) return { items: [], notFound: [] };
-    return firstValueFrom(this.http.post<MissingInfoManyResult>(`${this.base(practiceId)}/clients/missing-info`, { clientIds }));
+    return firstValueFrom(
+      this.http.post<MissingInfoManyResult>(`${this.base(practiceId)}/clients/missing-info`, { clientIds }),
+    );
   }
 
   // — insurance policies —
 
   /** The client's policies, primary first. */
   async policies(practiceId: string, clientId: string): Promise<PolicyView[]> {
-    const r = await firstValueFrom(this.http.get<{ items: PolicyView[] }>(`${this.base(practiceId)}/clients/${clientId}/policies`));
+    const r = await firstValueFrom(
+      this.http.get<{ items: PolicyView[] }>(`${this.base(practiceId)}/clients/${clientId}/policies`),
+    );
     return r.items;
   }
 
   /** The answer carries `warnings` (e.g. `bcbs_not_local`): show them, they do not block. */
   async createPolicy(practiceId: string, clientId: string, body: CreatePolicyBody): Promise<PolicyView> {
-    return firstValueFrom(this.http.post<PolicyView>(`${this.base(practiceId)}/clients/${clientId}/policies`, body));
+    return firstValueFrom(
+      this.http.post<PolicyView>(`${this.base(practiceId)}/clients/${clientId}/policies`, body),
+    );
   }
 
   async getPolicy(practiceId: string, policyId: string): Promise<PolicyView> {
@@ -100,25 +108,47 @@ export class ClientsApi {
   // — prior authorizations —
 
   async authorizations(practiceId: string, policyId: string): Promise<AuthorizationView[]> {
-    const r = await firstValueFrom(this.http.get<{ items: AuthorizationView[] }>(`${this.base(practiceId)}/policies/${policyId}/authorizations`));
+    const r = await firstValueFrom(
+      this.http.get<{ items: AuthorizationView[] }>(
+        `${this.base(practiceId)}/policies/${policyId}/authorizations`,
+      ),
+    );
     return r.items;
   }
 
-  async createAuthorization(practiceId: string, policyId: string, body: CreateAuthorizationBody): Promise<AuthorizationView> {
-    return firstValueFrom(this.http.post<AuthorizationView>(`${this.base(practiceId)}/policies/${policyId}/authorizations`, body));
+  async createAuthorization(
+    practiceId: string,
+    policyId: string,
+    body: CreateAuthorizationBody,
+  ): Promise<AuthorizationView> {
+    return firstValueFrom(
+      this.http.post<AuthorizationView>(`${this.base(practiceId)}/policies/${policyId}/authorizations`, body),
+    );
   }
 
-  async updateAuthorization(practiceId: string, authorizationId: string, body: UpdateAuthorizationBody): Promise<AuthorizationView> {
-    return firstValueFrom(this.http.patch<AuthorizationView>(`${this.base(practiceId)}/authorizations/${authorizationId}`, body));
+  async updateAuthorization(
+    practiceId: string,
+    authorizationId: string,
+    body: UpdateAuthorizationBody,
+  ): Promise<AuthorizationView> {
+    return firstValueFrom(
+      this.http.patch<AuthorizationView>(`${this.base(practiceId)}/authorizations/${authorizationId}`, body),
+    );
   }
 
   // — payer directory —
 
   /** Name, alias or payer ID (start of a word); with `state`, that state's local plans first and other states' left out. */
-  async searchPayers(text: string, options: { state?: string | null; limit?: number } = {}): Promise<PayerView[]> {
+  async searchPayers(
+    text: string,
+    options: { state?: string | null; limit?: number } = {},
+  ): Promise<PayerView[]> {
     const search = text.trim();
     if (!search) return [];
-    const params: Record<string, string> = { search: search.slice(0, 120), limit: String(options.limit ?? 10) };
+    const params: Record<string, string> = {
+      search: search.slice(0, 120),
+      limit: String(options.limit ?? 10),
+    };
     if (options.state) params['state'] = options.state;
     const page = await firstValueFrom(this.http.get<Page<PayerView>>(`${API_BASE}/payers`, { params }));
     return page.items;

@@ -25,7 +25,12 @@ export class DocumentsApi {
   private readonly http = inject(HttpClient);
 
   async upload(practiceId: string, file: File, target: UploadTarget): Promise<DocumentView> {
-    const params = { linkedType: target.linkedType, linkedId: target.linkedId, kind: target.kind, name: file.name };
+    const params = {
+      linkedType: target.linkedType,
+      linkedId: target.linkedId,
+      kind: target.kind,
+      name: file.name,
+    };
     return firstValueFrom(
       this.http.post<DocumentView>(`${API_BASE}/practices/${practiceId}/documents`, file, {
         params,
@@ -35,7 +40,9 @@ export class DocumentsApi {
   }
 
   async get(practiceId: string, documentId: string): Promise<DocumentView> {
-    return firstValueFrom(this.http.get<DocumentView>(`${API_BASE}/practices/${practiceId}/documents/${documentId}`));
+    return firstValueFrom(
+      this.http.get<DocumentView>(`${API_BASE}/practices/${practiceId}/documents/${documentId}`),
+    );
   }
 
   /**
@@ -45,7 +52,12 @@ export class DocumentsApi {
   async content(practiceId: string, documentId: string, size?: 'preview'): Promise<Blob> {
     const params: Record<string, string> = size ? { size } : {};
     try {
-      return await firstValueFrom(this.http.get(`${API_BASE}/practices/${practiceId}/documents/${documentId}/content`, { params, responseType: 'blob' }));
+      return await firstValueFrom(
+        this.http.get(`${API_BASE}/practices/${practiceId}/documents/${documentId}/content`, {
+          params,
+          responseType: 'blob',
+        }),
+      );
     } catch (error) {
       throw await blobProblem(error);
     }

@@ -42,7 +42,9 @@ export class AuthService {
   readonly seesManyPractices = computed(() => this.role() === 'admin' || this.role() === 'billing_staff');
 
   async signIn(email: string, password: string): Promise<void> {
-    const pair = await firstValueFrom(this.http.post<TokenPair>(`${API_BASE}/auth/login`, { email, password }));
+    const pair = await firstValueFrom(
+      this.http.post<TokenPair>(`${API_BASE}/auth/login`, { email, password }),
+    );
     this.keep(pair);
     await this.loadUser();
   }
@@ -58,7 +60,9 @@ export class AuthService {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     this.clear();
     if (refreshToken) {
-      await firstValueFrom(this.http.post(`${API_BASE}/auth/logout`, { refreshToken })).catch(() => undefined);
+      await firstValueFrom(this.http.post(`${API_BASE}/auth/logout`, { refreshToken })).catch(
+        () => undefined,
+      );
     }
     await this.router.navigate(['/login']);
   }
@@ -85,7 +89,9 @@ export class AuthService {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return null;
     try {
-      const pair = await firstValueFrom(this.http.post<TokenPair>(`${API_BASE}/auth/refresh`, { refreshToken }));
+      const pair = await firstValueFrom(
+        this.http.post<TokenPair>(`${API_BASE}/auth/refresh`, { refreshToken }),
+      );
       this.keep(pair);
       return pair.accessToken;
     } catch {

@@ -19,7 +19,9 @@ export class PracticeContext {
   async select(practiceId: string | null): Promise<void> {
     if (!practiceId) return this.current.set(null);
     if (this.current()?.id === practiceId) return;
-    const practice = await firstValueFrom(this.http.get<PracticeSummary>(`${API_BASE}/practices/${practiceId}`)).catch(() => null);
+    const practice = await firstValueFrom(
+      this.http.get<PracticeSummary>(`${API_BASE}/practices/${practiceId}`),
+    ).catch(() => null);
     this.current.set(practice);
   }
 

@@ -11,12 +11,19 @@ describe('toProblem', () => {
         currentVersion: 3,
       },
     });
-    expect(p).toMatchObject({ status: 422, title: 'Validation failed', detail: 'npi: NPI check digit is wrong', currentVersion: 3 });
+    expect(p).toMatchObject({
+      status: 422,
+      title: 'Validation failed',
+      detail: 'npi: NPI check digit is wrong',
+      currentVersion: 3,
+    });
     expect(p.errors).toEqual([{ field: 'npi', rule: 'isNpi', message: 'NPI check digit is wrong' }]);
   });
 
   it('parses a problem sent as text and falls back to words by status', () => {
-    expect(toProblem({ status: 404, error: '{"detail":"Practice not found"}' }).detail).toBe('Practice not found');
+    expect(toProblem({ status: 404, error: '{"detail":"Practice not found"}' }).detail).toBe(
+      'Practice not found',
+    );
     expect(toProblem({ status: 0, error: new Error('x') }).detail).toMatch(/could not be reached/);
     expect(toProblem({ status: 500 }).detail).toMatch(/on our side/);
     expect(toProblem(undefined).status).toBe(0);

@@ -35,14 +35,15 @@ const FALLBACK: Record<number, string> = {
 export function toProblem(error: unknown): ApiProblem {
   const e = (error ?? {}) as HttpErrorLike;
   const status = typeof e.status === 'number' ? e.status : 0;
-  const body = (typeof e.error === 'string' ? safeJson(e.error) : e.error) as Record<string, unknown> | undefined;
-  const errors = Array.isArray(body?.['errors'])
-    ? (body['errors'] as unknown[]).filter(isFieldError)
-    : [];
+  const body = (typeof e.error === 'string' ? safeJson(e.error) : e.error) as
+    Record<string, unknown> | undefined;
+  const errors = Array.isArray(body?.['errors']) ? (body['errors'] as unknown[]).filter(isFieldError) : [];
   const detail =
     (typeof body?.['detail'] === 'string' && body['detail']) ||
     FALLBACK[status] ||
-    (status >= 500 ? 'Something went wrong on our side. Try again; if it persists, tell your administrator.' : 'The request could not be completed.');
+    (status >= 500
+      ? 'Something went wrong on our side. Try again; if it persists, tell your administrator.'
+      : 'The request could not be completed.');
   return {
     status,
     title: (typeof body?.['title'] === 'string' && body['title']) || 'Error',
@@ -68,7 +69,12 @@ export function fieldMessages(problem: ApiProblem, prefix = ''): Record<string, 
 }
 
 function isFieldError(v: unknown): v is FieldError {
-  return typeof v === 'object' && v !== null && typeof (v as FieldError).field === 'string' && typeof (v as FieldError).message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as FieldError).field === 'string' &&
+    typeof (v as FieldError).message === 'string'
+  );
 }
 
 function safeJson(text: string): unknown {

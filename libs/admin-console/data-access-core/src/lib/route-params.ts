@@ -30,7 +30,9 @@ export function routeParam(name: string): Signal<string | null> {
 /** A query parameter of the current address (`?focus=npi`), kept up to date. */
 export function queryParam(name: string): Signal<string | null> {
   const route = inject(ActivatedRoute);
-  return toSignal(route.queryParamMap.pipe(map((q) => q.get(name))), { initialValue: route.snapshot.queryParamMap.get(name) });
+  return toSignal(route.queryParamMap.pipe(map((q) => q.get(name))), {
+    initialValue: route.snapshot.queryParamMap.get(name),
+  });
 }
 
 /** The fragment of the current address (`#phone`), kept up to date. */

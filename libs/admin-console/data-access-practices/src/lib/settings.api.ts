@@ -36,11 +36,15 @@ export class PracticeSettingsApi {
   // Team members
 
   listTeamMembers(practiceId: string): Promise<Page<TeamMemberView>> {
-    return firstValueFrom(this.http.get<Page<TeamMemberView>>(`${this.base(practiceId)}/team-members`, { params: ALL }));
+    return firstValueFrom(
+      this.http.get<Page<TeamMemberView>>(`${this.base(practiceId)}/team-members`, { params: ALL }),
+    );
   }
 
   getTeamMember(practiceId: string, memberId: string): Promise<TeamMemberView> {
-    return firstValueFrom(this.http.get<TeamMemberView>(`${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`));
+    return firstValueFrom(
+      this.http.get<TeamMemberView>(`${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`),
+    );
   }
 
   createTeamMember(practiceId: string, body: CreateTeamMemberBody): Promise<TeamMemberView> {
@@ -48,22 +52,37 @@ export class PracticeSettingsApi {
   }
 
   /** Send the `version` you read: a stale one is a 409 with `currentVersion`. */
-  updateTeamMember(practiceId: string, memberId: string, body: UpdateTeamMemberBody): Promise<TeamMemberView> {
-    return firstValueFrom(this.http.patch<TeamMemberView>(`${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`, body));
+  updateTeamMember(
+    practiceId: string,
+    memberId: string,
+    body: UpdateTeamMemberBody,
+  ): Promise<TeamMemberView> {
+    return firstValueFrom(
+      this.http.patch<TeamMemberView>(
+        `${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`,
+        body,
+      ),
+    );
   }
 
   async removeTeamMember(practiceId: string, memberId: string): Promise<void> {
-    await firstValueFrom(this.http.delete(`${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`));
+    await firstValueFrom(
+      this.http.delete(`${this.base(practiceId)}/team-members/${encodeURIComponent(memberId)}`),
+    );
   }
 
   // Office locations
 
   listLocations(practiceId: string): Promise<Page<LocationView>> {
-    return firstValueFrom(this.http.get<Page<LocationView>>(`${this.base(practiceId)}/locations`, { params: ALL }));
+    return firstValueFrom(
+      this.http.get<Page<LocationView>>(`${this.base(practiceId)}/locations`, { params: ALL }),
+    );
   }
 
   getLocation(practiceId: string, locationId: string): Promise<LocationView> {
-    return firstValueFrom(this.http.get<LocationView>(`${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`));
+    return firstValueFrom(
+      this.http.get<LocationView>(`${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`),
+    );
   }
 
   createLocation(practiceId: string, body: CreateLocationBody): Promise<LocationView> {
@@ -71,11 +90,18 @@ export class PracticeSettingsApi {
   }
 
   updateLocation(practiceId: string, locationId: string, body: UpdateLocationBody): Promise<LocationView> {
-    return firstValueFrom(this.http.patch<LocationView>(`${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`, body));
+    return firstValueFrom(
+      this.http.patch<LocationView>(
+        `${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`,
+        body,
+      ),
+    );
   }
 
   async removeLocation(practiceId: string, locationId: string): Promise<void> {
-    await firstValueFrom(this.http.delete(`${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`));
+    await firstValueFrom(
+      this.http.delete(`${this.base(practiceId)}/locations/${encodeURIComponent(locationId)}`),
+    );
   }
 
   // Billing profile
@@ -87,7 +113,9 @@ export class PracticeSettingsApi {
 
   /** Replaces the profile; leave `taxId` out to keep the one on file (a masked SSN cannot be sent back). */
   putBillingProfile(practiceId: string, body: PutBillingProfileBody): Promise<BillingProfileView> {
-    return firstValueFrom(this.http.put<BillingProfileView>(`${this.base(practiceId)}/billing-profile`, body));
+    return firstValueFrom(
+      this.http.put<BillingProfileView>(`${this.base(practiceId)}/billing-profile`, body),
+    );
   }
 
   // Reference data (public code sets)
@@ -97,7 +125,9 @@ export class PracticeSettingsApi {
     const text = search.trim().slice(0, 100);
     if (!text) return [];
     const res = await firstValueFrom(
-      this.http.get<{ version: string; items: TaxonomyEntry[] }>(`${API_BASE}/reference/taxonomy`, { params: { search: text, limit: String(limit) } }),
+      this.http.get<{ version: string; items: TaxonomyEntry[] }>(`${API_BASE}/reference/taxonomy`, {
+        params: { search: text, limit: String(limit) },
+      }),
     );
     for (const entry of res.items) this.taxonomyCache.set(entry.code, Promise.resolve(entry));
     return res.items;
@@ -108,13 +138,13 @@ export class PracticeSettingsApi {
     const key = code.trim().toUpperCase();
     let entry = this.taxonomyCache.get(key);
     if (!entry) {
-      entry = firstValueFrom(this.http.get<TaxonomyEntry>(`${API_BASE}/reference/taxonomy/${encodeURIComponent(key)}`)).catch(
-        (e: unknown) => {
-          // Only "no such code" is worth remembering; a network failure may pass.
-          if ((e as { status?: number }).status !== 404) this.taxonomyCache.delete(key);
-          return null;
-        },
-      );
+      entry = firstValueFrom(
+        this.http.get<TaxonomyEntry>(`${API_BASE}/reference/taxonomy/${encodeURIComponent(key)}`),
+      ).catch((e: unknown) => {
+        // Only "no such code" is worth remembering; a network failure may pass.
+        if ((e as { status?: number }).status !== 404) this.taxonomyCache.delete(key);
+        return null;
+      });
       this.taxonomyCache.set(key, entry);
     }
     return entry;

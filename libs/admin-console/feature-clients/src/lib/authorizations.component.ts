@@ -6,7 +6,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, FieldErrorComponent, LoadingComponent, provideLiveErrors, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  FieldErrorComponent,
+  LoadingComponent,
+  provideLiveErrors,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
 import { dateValidator, notBefore } from './forms';
 import { formatDate } from './labels';
@@ -15,7 +22,18 @@ import { WarningsComponent } from './warnings.component';
 /** Prior authorizations of one policy: number, visits used of authorized, dates, active; with the API's warnings. */
 @Component({
   selector: 'cl-authorizations',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, ErrorBannerComponent, FieldErrorComponent, LoadingComponent, StatusChipComponent, WarningsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorBannerComponent,
+    FieldErrorComponent,
+    LoadingComponent,
+    StatusChipComponent,
+    WarningsComponent,
+  ],
   providers: [provideLiveErrors()],
   template: `
     <section [attr.aria-labelledby]="'auth-h-' + policy().id">
@@ -29,18 +47,27 @@ import { WarningsComponent } from './warnings.component';
       @if (loading()) {
         <cl-loading label="Loading authorizations…" />
       } @else if (items().length === 0 && !adding()) {
-        <p class="hint">No prior authorization on file. Add one if the payer requires it for these sessions.</p>
+        <p class="hint">
+          No prior authorization on file. Add one if the payer requires it for these sessions.
+        </p>
       } @else if (items().length) {
         <ul class="list" [attr.aria-label]="'Prior authorizations of the ' + policy().order + ' policy'">
           @for (a of items(); track a.id) {
             <li class="auth" data-testid="authorization">
               <div class="row">
                 <span class="num">{{ a.number }}</span>
-                <cl-status-chip [label]="a.active ? 'Active' : 'Inactive'" [tone]="a.active ? 'success' : 'neutral'" />
+                <cl-status-chip
+                  [label]="a.active ? 'Active' : 'Inactive'"
+                  [tone]="a.active ? 'success' : 'neutral'"
+                />
                 <span>{{ date(a.validFrom) }} – {{ date(a.validTo) }}</span>
-                <span>{{ a.usesConsumed }} of {{ a.usesAuthorized }} visits used · {{ a.usesRemaining }} left</span>
+                <span
+                  >{{ a.usesConsumed }} of {{ a.usesAuthorized }} visits used ·
+                  {{ a.usesRemaining }} left</span
+                >
                 <button mat-button type="button" (click)="toggleActive(a)" [disabled]="busyId() === a.id">
-                  {{ a.active ? 'Deactivate' : 'Activate' }}<span class="cl-visually-hidden"> authorization {{ a.number }}</span>
+                  {{ a.active ? 'Deactivate' : 'Activate'
+                  }}<span class="cl-visually-hidden"> authorization {{ a.number }}</span>
                 </button>
               </div>
               <cl-warnings [warnings]="a.warnings" [title]="null" />
@@ -53,7 +80,13 @@ import { WarningsComponent } from './warnings.component';
       }
 
       @if (adding()) {
-        <form [formGroup]="form" (ngSubmit)="save()" novalidate class="add" [attr.aria-label]="'Add a prior authorization'">
+        <form
+          [formGroup]="form"
+          (ngSubmit)="save()"
+          novalidate
+          class="add"
+          [attr.aria-label]="'Add a prior authorization'"
+        >
           <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
           <div class="grid">
             <mat-form-field appearance="outline">
@@ -77,9 +110,13 @@ import { WarningsComponent } from './warnings.component';
               <mat-error><cl-field-error [control]="form.controls.validTo" /></mat-error>
             </mat-form-field>
           </div>
-          <mat-checkbox formControlName="active">Active: claims use this authorization automatically</mat-checkbox>
+          <mat-checkbox formControlName="active"
+            >Active: claims use this authorization automatically</mat-checkbox
+          >
           <div class="cl-actions">
-            <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save authorization' }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy()">
+              {{ busy() ? 'Saving…' : 'Save authorization' }}
+            </button>
             <button mat-button type="button" (click)="adding.set(false)">Cancel</button>
           </div>
         </form>
@@ -87,23 +124,67 @@ import { WarningsComponent } from './warnings.component';
       @if (lastSaved(); as s) {
         <div role="status" class="saved">
           Authorization {{ s.number }} saved.
-          @if (s.warnings.length) { It needs a look: }
+          @if (s.warnings.length) {
+            It needs a look:
+          }
         </div>
         <cl-warnings [warnings]="s.warnings" [title]="null" />
       }
     </section>
   `,
   styles: `
-    .head { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; }
-    h3 { font: var(--mat-sys-title-small); margin: 0; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .list { list-style: none; padding: 0; margin: 8px 0; display: flex; flex-direction: column; gap: 8px; }
-    .auth { border: 1px solid var(--mat-sys-outline-variant); border-radius: 8px; padding: 8px 12px; }
-    .row { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; }
-    .num { font-weight: 600; font-family: ui-monospace, monospace; }
-    .add { margin-top: 8px; display: flex; flex-direction: column; gap: 8px; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 0 16px; }
-    .saved { margin-top: 8px; }
+    .head {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+      margin: 0;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .list {
+      list-style: none;
+      padding: 0;
+      margin: 8px 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .auth {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      padding: 8px 12px;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      align-items: center;
+    }
+    .num {
+      font-weight: 600;
+      font-family: ui-monospace, monospace;
+    }
+    .add {
+      margin-top: 8px;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 0 16px;
+    }
+    .saved {
+      margin-top: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -126,14 +207,26 @@ export class AuthorizationsComponent implements OnInit {
 
   protected readonly form = this.fb.group({
     number: ['', [Validators.required, Validators.pattern(/^[A-Za-z0-9-]{1,50}$/)]],
-    usesAuthorized: [null as number | null, [Validators.required, Validators.min(1), Validators.max(999), wholeNumber]],
+    usesAuthorized: [
+      null as number | null,
+      [Validators.required, Validators.min(1), Validators.max(999), wholeNumber],
+    ],
     validFrom: ['', [Validators.required, dateValidator('Valid from')]],
-    validTo: ['', [Validators.required, dateValidator('Valid to'), notBefore('validFrom', 'Valid to must not be before valid from')]],
+    validTo: [
+      '',
+      [
+        Validators.required,
+        dateValidator('Valid to'),
+        notBefore('validFrom', 'Valid to must not be before valid from'),
+      ],
+    ],
     active: [true],
   });
 
   constructor() {
-    this.form.controls.validFrom.valueChanges.subscribe(() => this.form.controls.validTo.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.validFrom.valueChanges.subscribe(() =>
+      this.form.controls.validTo.updateValueAndValidity({ emitEvent: false }),
+    );
   }
 
   ngOnInit(): void {
@@ -179,11 +272,21 @@ export class AuthorizationsComponent implements OnInit {
     this.busyId.set(a.id);
     this.rowProblem.set(null);
     try {
-      const saved = await this.api.updateAuthorization(this.practiceId(), a.id, { version: a.version, active: !a.active });
+      const saved = await this.api.updateAuthorization(this.practiceId(), a.id, {
+        version: a.version,
+        active: !a.active,
+      });
       this.items.update((list) => list.map((x) => (x.id === saved.id ? saved : x)));
     } catch (e) {
       const p = toProblem(e);
-      this.rowProblem.set(p.status === 409 ? { ...p, detail: `Authorization ${a.number} was changed by someone else; the list was reloaded. Try again.` } : p);
+      this.rowProblem.set(
+        p.status === 409
+          ? {
+              ...p,
+              detail: `Authorization ${a.number} was changed by someone else; the list was reloaded. Try again.`,
+            }
+          : p,
+      );
       if (p.status === 409) await this.load();
     } finally {
       this.busyId.set(null);

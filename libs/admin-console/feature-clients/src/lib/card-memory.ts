@@ -25,12 +25,20 @@ export class CardMemory {
 
   /** Ids uploaded for the policy earlier in this session (newest first), loaded or not. */
   idsOf(policyId: string): string[] {
-    return this.stored().filter((r) => r.policyId === policyId).map((r) => r.id);
+    return this.stored()
+      .filter((r) => r.policyId === policyId)
+      .map((r) => r.id);
   }
 
   add(doc: DocumentView): void {
-    this.byPolicy.update((all) => ({ ...all, [doc.linkedId]: [doc, ...(all[doc.linkedId] ?? []).filter((d) => d.id !== doc.id)] }));
-    this.store([{ id: doc.id, policyId: doc.linkedId, kind: doc.kind }, ...this.stored().filter((r) => r.id !== doc.id)]);
+    this.byPolicy.update((all) => ({
+      ...all,
+      [doc.linkedId]: [doc, ...(all[doc.linkedId] ?? []).filter((d) => d.id !== doc.id)],
+    }));
+    this.store([
+      { id: doc.id, policyId: doc.linkedId, kind: doc.kind },
+      ...this.stored().filter((r) => r.id !== doc.id),
+    ]);
   }
 
   /** A document read back after a reload: shown again without being recorded twice. */
@@ -45,14 +53,19 @@ export class CardMemory {
   }
 
   remove(doc: Pick<DocumentView, 'id' | 'linkedId'>): void {
-    this.byPolicy.update((all) => ({ ...all, [doc.linkedId]: (all[doc.linkedId] ?? []).filter((d) => d.id !== doc.id) }));
+    this.byPolicy.update((all) => ({
+      ...all,
+      [doc.linkedId]: (all[doc.linkedId] ?? []).filter((d) => d.id !== doc.id),
+    }));
     this.store(this.stored().filter((r) => r.id !== doc.id));
   }
 
   private stored(): Remembered[] {
     try {
       const value = JSON.parse(sessionStorage.getItem(KEY) ?? '[]') as unknown;
-      return Array.isArray(value) ? (value as Remembered[]).filter((r) => typeof r?.id === 'string' && typeof r?.policyId === 'string') : [];
+      return Array.isArray(value)
+        ? (value as Remembered[]).filter((r) => typeof r?.id === 'string' && typeof r?.policyId === 'string')
+        : [];
     } catch {
       return [];
     }

@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators, type FormControl, type FormGroup } from '@angular/forms';
+import {
+  FormBuilder,
+  ReactiveFormsModule,
+  Validators,
+  type FormControl,
+  type FormGroup,
+} from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -79,7 +85,8 @@ export function createClientBody(form: ClientForm): CreateClientBody {
     address: optionalAddressValue(form.controls.address) ?? undefined,
     billingType: v.billingType || undefined,
   };
-  for (const [k, value] of Object.entries(optional)) if (value !== undefined) (body as unknown as Record<string, unknown>)[k] = value;
+  for (const [k, value] of Object.entries(optional))
+    if (value !== undefined) (body as unknown as Record<string, unknown>)[k] = value;
   return body;
 }
 
@@ -109,7 +116,14 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
 /** Name, birth date, sex, gender identity, contact and address fields of a client (inside the parent's form). */
 @Component({
   selector: 'cl-client-fields',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatRadioModule, FieldErrorComponent, AddressFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FieldErrorComponent,
+    AddressFieldsComponent,
+  ],
   template: `
     <div [formGroup]="form()" class="fields">
       <fieldset>
@@ -152,7 +166,12 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
         </div>
         <div class="radio-block">
           <span class="radio-label" id="client-sex-label">Sex for claims, as the insurance plan has it</span>
-          <mat-radio-group formControlName="sex" data-field="sex" aria-labelledby="client-sex-label" class="radios">
+          <mat-radio-group
+            formControlName="sex"
+            data-field="sex"
+            aria-labelledby="client-sex-label"
+            class="radios"
+          >
             @for (o of sexes; track o.value) {
               <mat-radio-button [value]="o.value">{{ o.label }}</mat-radio-button>
             }
@@ -181,13 +200,40 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
     </div>
   `,
   styles: `
-    .fields { display: flex; flex-direction: column; gap: 16px; }
-    fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
-    legend { font: var(--mat-sys-title-small); margin-bottom: 8px; padding: 0; }
-    .radio-block { display: flex; flex-direction: column; gap: 4px; margin: 4px 0 8px; }
-    .radio-label { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); }
-    .radios { display: flex; flex-wrap: wrap; gap: 8px; }
-    mat-form-field { margin-bottom: 8px; }
+    .fields {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+      min-width: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      margin-bottom: 8px;
+      padding: 0;
+    }
+    .radio-block {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin: 4px 0 8px;
+    }
+    .radio-label {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .radios {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    mat-form-field {
+      margin-bottom: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

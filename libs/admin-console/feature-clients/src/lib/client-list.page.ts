@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -7,9 +15,20 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { PracticeContext, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import {
+  PracticeContext,
+  routeParam,
+  toProblem,
+  type ApiProblem,
+} from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, PageHeaderComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  LoadingComponent,
+  PageHeaderComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
 import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
 
@@ -44,10 +63,21 @@ const DEBOUNCE_MS = 300;
       <div class="filters" role="search">
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search">
           <mat-label>Search clients</mat-label>
-          <input matInput type="search" [ngModel]="search()" (ngModelChange)="typed($event)" autocomplete="off" />
+          <input
+            matInput
+            type="search"
+            [ngModel]="search()"
+            (ngModelChange)="typed($event)"
+            autocomplete="off"
+          />
           <mat-hint>Start of the first or last name, e.g. “ada lov”</mat-hint>
         </mat-form-field>
-        <mat-button-toggle-group [value]="status()" (change)="setStatus($event.value)" aria-label="Show clients" hideSingleSelectionIndicator>
+        <mat-button-toggle-group
+          [value]="status()"
+          (change)="setStatus($event.value)"
+          aria-label="Show clients"
+          hideSingleSelectionIndicator
+        >
           <mat-button-toggle value="active">Active</mat-button-toggle>
           <mat-button-toggle value="inactive">Inactive</mat-button-toggle>
           <mat-button-toggle value="all">All</mat-button-toggle>
@@ -63,7 +93,9 @@ const DEBOUNCE_MS = 300;
         @if (list.length === 0 && !loading()) {
           @if (search().trim()) {
             <cl-empty [title]="'No client matches “' + search().trim() + '”'">
-              <p>Search matches the start of a first or last name. Check the spelling, or show all clients.</p>
+              <p>
+                Search matches the start of a first or last name. Check the spelling, or show all clients.
+              </p>
             </cl-empty>
           } @else if (status() !== 'all') {
             <cl-empty [title]="status() === 'active' ? 'No active clients' : 'No inactive clients'">
@@ -82,7 +114,9 @@ const DEBOUNCE_MS = 300;
                 <th mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let c">
                   <a [routerLink]="[c.id]" class="name">{{ c.lastName }}, {{ c.firstName }}</a>
-                  @if (c.preferredName) { <span class="pref">“{{ c.preferredName }}”</span> }
+                  @if (c.preferredName) {
+                    <span class="pref">“{{ c.preferredName }}”</span>
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="birthDate">
@@ -112,7 +146,10 @@ const DEBOUNCE_MS = 300;
               <ng-container matColumnDef="status">
                 <th mat-header-cell *matHeaderCellDef>Status</th>
                 <td mat-cell *matCellDef="let c">
-                  <cl-status-chip [label]="c.active ? 'Active' : 'Inactive'" [tone]="c.active ? 'info' : 'neutral'" />
+                  <cl-status-chip
+                    [label]="c.active ? 'Active' : 'Inactive'"
+                    [tone]="c.active ? 'info' : 'neutral'"
+                  />
                 </td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -133,13 +170,37 @@ const DEBOUNCE_MS = 300;
     </div>
   `,
   styles: `
-    .filters { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
-    .search { flex: 1 1 280px; max-width: 480px; }
-    .table-wrap { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    table { width: 100%; }
-    .name { font-weight: 600; }
-    .pref { margin-left: 6px; color: var(--mat-sys-on-surface-variant); }
-    @media (max-width: 720px) { .opt { display: none; } }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 16px;
+      align-items: center;
+      margin-bottom: 16px;
+    }
+    .search {
+      flex: 1 1 280px;
+      max-width: 480px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    table {
+      width: 100%;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .pref {
+      margin-left: 6px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 720px) {
+      .opt {
+        display: none;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -155,7 +216,9 @@ export class ClientListPage {
 
   private readonly query = this.route.snapshot.queryParamMap;
   protected readonly search = signal(this.query.get('q') ?? '');
-  protected readonly status = signal<StatusFilter>((['active', 'inactive', 'all'] as const).find((s) => s === this.query.get('status')) ?? 'active');
+  protected readonly status = signal<StatusFilter>(
+    (['active', 'inactive', 'all'] as const).find((s) => s === this.query.get('status')) ?? 'active',
+  );
   protected readonly pageIndex = signal(Math.max(0, Number(this.query.get('page') ?? 1) - 1) || 0);
 
   protected readonly loading = signal(false);
@@ -221,7 +284,12 @@ export class ClientListPage {
       this.total.set(page.total);
       this.loading.set(false);
       // readiness per row: one bulk call for the page; the list stays usable if it fails
-      const info = await this.api.missingInfoMany(practiceId, page.items.map((c) => c.id)).catch(() => null);
+      const info = await this.api
+        .missingInfoMany(
+          practiceId,
+          page.items.map((c) => c.id),
+        )
+        .catch(() => null);
       if (mine !== this.seq || !info) return;
       this.missing.set(Object.fromEntries(info.items.map((i) => [i.clientId, i])));
     } catch (e) {

@@ -6,18 +6,35 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, PageHeaderComponent, provideLiveErrors } from '@claimline/admin-console/ui-common';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  injectFieldFocus,
+  PageHeaderComponent,
+  provideLiveErrors,
+} from '@claimline/admin-console/ui-common';
 import { ClientFieldsComponent, clientForm, createClientBody } from './client-form';
 
 /** Add a client: the details a claim needs, with the billing type; insurance comes next. */
 @Component({
   selector: 'cl-client-new-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatRadioModule, PageHeaderComponent, ErrorBannerComponent, ClientFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatRadioModule,
+    PageHeaderComponent,
+    ErrorBannerComponent,
+    ClientFieldsComponent,
+  ],
   providers: [provideLiveErrors()],
   template: `
     <div class="cl-page narrow">
       <a routerLink=".." class="back">← All clients</a>
-      <cl-page-header title="Add client" subtitle="Names exactly as on the insurance member ID card. You can add insurance once the client is saved." />
+      <cl-page-header
+        title="Add client"
+        subtitle="Names exactly as on the insurance member ID card. You can add insurance once the client is saved."
+      />
       <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
       <form [formGroup]="form" (ngSubmit)="save()" novalidate class="form">
         <cl-client-fields [form]="form" />
@@ -30,20 +47,47 @@ import { ClientFieldsComponent, clientForm, createClientBody } from './client-fo
           <p class="hint">Insurance clients need a primary insurance policy before claims can be sent.</p>
         </fieldset>
         <div class="cl-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Adding…' : 'Add client' }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ busy() ? 'Adding…' : 'Add client' }}
+          </button>
           <a mat-button routerLink="..">Cancel</a>
         </div>
       </form>
     </div>
   `,
   styles: `
-    .narrow { max-width: 960px; }
-    .back { display: inline-block; margin-bottom: 8px; }
-    .form { display: flex; flex-direction: column; gap: 16px; }
-    fieldset { border: 0; padding: 0; margin: 0; }
-    legend { font: var(--mat-sys-title-small); margin-bottom: 8px; padding: 0; }
-    .radios { display: flex; gap: 8px; flex-wrap: wrap; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin: 4px 0 0; }
+    .narrow {
+      max-width: 960px;
+    }
+    .back {
+      display: inline-block;
+      margin-bottom: 8px;
+    }
+    .form {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      margin-bottom: 8px;
+      padding: 0;
+    }
+    .radios {
+      display: flex;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+      margin: 4px 0 0;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

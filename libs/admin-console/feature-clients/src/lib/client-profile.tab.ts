@@ -5,14 +5,25 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { routeFragment, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, provideLiveErrors } from '@claimline/admin-console/ui-common';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  injectFieldFocus,
+  provideLiveErrors,
+} from '@claimline/admin-console/ui-common';
 import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client-form';
 import { ClientStore } from './client.store';
 
 /** The client's own details: names as on the card, birth date, sex for claims, contact, address, active. */
 @Component({
   selector: 'cl-client-profile-tab',
-  imports: [ReactiveFormsModule, MatButtonModule, MatSlideToggleModule, ClientFieldsComponent, ErrorBannerComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatSlideToggleModule,
+    ClientFieldsComponent,
+    ErrorBannerComponent,
+  ],
   providers: [provideLiveErrors()],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate class="tab" aria-labelledby="profile-h">
@@ -29,20 +40,51 @@ import { ClientStore } from './client.store';
       <cl-client-fields [form]="form" />
       <div class="active">
         <mat-slide-toggle formControlName="active">Active client</mat-slide-toggle>
-        <span class="hint">Inactive clients are hidden from the client list by default and are not billed.</span>
+        <span class="hint"
+          >Inactive clients are hidden from the client list by default and are not billed.</span
+        >
       </div>
       <div class="cl-actions">
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save profile' }}</button>
-        <button mat-button type="button" (click)="reset()" [disabled]="busy() || form.pristine">Discard changes</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">
+          {{ busy() ? 'Saving…' : 'Save profile' }}
+        </button>
+        <button mat-button type="button" (click)="reset()" [disabled]="busy() || form.pristine">
+          Discard changes
+        </button>
       </div>
     </form>
   `,
   styles: `
-    .tab { padding: 16px 0; display: flex; flex-direction: column; gap: 12px; }
-    h2 { font: var(--mat-sys-title-large); margin: 0; }
-    .active { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    .tab {
+      padding: 16px 0;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0;
+    }
+    .active {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 16px;
+      align-items: center;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .conflict {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      padding: 12px 16px;
+      border-radius: 8px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -63,7 +105,7 @@ export class ClientProfileTab {
     // fill the form from the record (again when another tab saved it), unless the user is editing
     effect(() => {
       const c = this.store.client();
-      if (c && (c.version !== this.filledVersion) && (this.form.pristine || this.filledVersion === 0)) {
+      if (c && c.version !== this.filledVersion && (this.form.pristine || this.filledVersion === 0)) {
         fillClientForm(this.form, c);
         this.filledVersion = c.version;
       }

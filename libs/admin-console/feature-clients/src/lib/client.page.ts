@@ -3,7 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { routeParam } from '@claimline/admin-console/data-access-core';
-import { ErrorBannerComponent, LoadingComponent, PageHeaderComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  ErrorBannerComponent,
+  LoadingComponent,
+  PageHeaderComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import { ClientStore } from './client.store';
 import { BILLING_TYPE_LABELS, formatDate, fullName } from './labels';
 import { MissingInfoComponent } from './missing-info.component';
@@ -11,7 +16,18 @@ import { MissingInfoComponent } from './missing-info.component';
 /** One client: header, what is missing for billing, and the Profile / Insurance tabs. */
 @Component({
   selector: 'cl-client-page',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatButtonModule, PageHeaderComponent, LoadingComponent, ErrorBannerComponent, StatusChipComponent, MissingInfoComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatTabsModule,
+    MatButtonModule,
+    PageHeaderComponent,
+    LoadingComponent,
+    ErrorBannerComponent,
+    StatusChipComponent,
+    MissingInfoComponent,
+  ],
   providers: [ClientStore],
   template: `
     <div class="cl-page">
@@ -24,8 +40,22 @@ import { MissingInfoComponent } from './missing-info.component';
           <cl-missing-info class="aside" [info]="store.missing()" [practiceId]="store.practiceId()" />
           <div class="main">
             <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Client sections">
-              <a mat-tab-link routerLink="profile" routerLinkActive #p="routerLinkActive" [active]="p.isActive">Profile</a>
-              <a mat-tab-link routerLink="insurance" routerLinkActive #i="routerLinkActive" [active]="i.isActive">Billing and insurance</a>
+              <a
+                mat-tab-link
+                routerLink="profile"
+                routerLinkActive
+                #p="routerLinkActive"
+                [active]="p.isActive"
+                >Profile</a
+              >
+              <a
+                mat-tab-link
+                routerLink="insurance"
+                routerLinkActive
+                #i="routerLinkActive"
+                [active]="i.isActive"
+                >Billing and insurance</a
+              >
             </nav>
             <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
           </div>
@@ -39,14 +69,35 @@ import { MissingInfoComponent } from './missing-info.component';
     </div>
   `,
   styles: `
-    .back { display: inline-block; margin-bottom: 8px; }
-    .layout { display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr); }
-    .aside { order: 0; }
-    .main { order: 1; min-width: 0; }
+    .back {
+      display: inline-block;
+      margin-bottom: 8px;
+    }
+    .layout {
+      display: grid;
+      gap: 16px;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .aside {
+      order: 0;
+    }
+    .main {
+      order: 1;
+      min-width: 0;
+    }
     @media (min-width: 1200px) {
-      .layout { grid-template-columns: minmax(0, 1fr) 300px; align-items: start; }
-      .main { order: 0; }
-      .aside { order: 1; position: sticky; top: 16px; }
+      .layout {
+        grid-template-columns: minmax(0, 1fr) 300px;
+        align-items: start;
+      }
+      .main {
+        order: 0;
+      }
+      .aside {
+        order: 1;
+        position: sticky;
+        top: 16px;
+      }
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,7 +114,10 @@ export class ClientPage {
   protected readonly subtitle = computed(() => {
     const c = this.store.client();
     if (!c) return null;
-    const parts = [c.birthDate ? `Born ${formatDate(c.birthDate)}` : 'Birth date not set', c.billingType ? BILLING_TYPE_LABELS[c.billingType] : 'Billing type not set'];
+    const parts = [
+      c.birthDate ? `Born ${formatDate(c.birthDate)}` : 'Birth date not set',
+      c.billingType ? BILLING_TYPE_LABELS[c.billingType] : 'Billing type not set',
+    ];
     return parts.join(' · ');
   });
 
@@ -73,7 +127,8 @@ export class ClientPage {
       const practiceId = this.practiceId() ?? '';
       const clientId = this.clientId() ?? '';
       untracked(() => {
-        if (practiceId !== this.store.practiceId() || clientId !== this.store.clientId()) void this.store.open(practiceId, clientId);
+        if (practiceId !== this.store.practiceId() || clientId !== this.store.clientId())
+          void this.store.open(practiceId, clientId);
       });
     });
   }

@@ -1,7 +1,8 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { parseMemberId } from '@claimline/domain';
 
-const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Today as `YYYY-MM-DD` in the user's time zone (what a date input shows). */
 export function today(): string {
@@ -10,14 +11,19 @@ export function today(): string {
 }
 
 /** Why a `YYYY-MM-DD` value is not a usable date, or null. Empty passes (`required` is separate). */
-export function dateProblem(value: string | null | undefined, label: string, options: { notFuture?: boolean } = {}): string | null {
+export function dateProblem(
+  value: string | null | undefined,
+  label: string,
+  options: { notFuture?: boolean } = {},
+): string | null {
   if (blank(value)) return null;
   const v = (value as string).trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return `${label} must be a date`;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return `${label} is not a real calendar date`;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return `${label} is not a real calendar date`;
   if (y < 1900) return `${label} must be in 1900 or later`;
   if (options.notFuture && v > today()) return `${label} cannot be in the future`;
   return null;

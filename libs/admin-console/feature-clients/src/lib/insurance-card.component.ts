@@ -1,8 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+  type OnInit,
+} from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
-import { ACCEPTED_DOCUMENT_TYPES, DOCUMENT_MAX_BYTES, DocumentsApi } from '@claimline/admin-console/data-access-clients';
+import {
+  ACCEPTED_DOCUMENT_TYPES,
+  DOCUMENT_MAX_BYTES,
+  DocumentsApi,
+} from '@claimline/admin-console/data-access-clients';
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { DocumentKind, DocumentView } from '@claimline/contracts/documents';
 import { CardMemory } from './card-memory';
@@ -29,8 +42,10 @@ const SLOTS: Slot[] = [
 /** Words for an upload the API refused (413 too large, 415/422 not a JPEG, PNG or PDF). */
 export function uploadRefusal(p: ApiProblem): string {
   const fieldMessage = p.errors[0]?.message;
-  if (p.status === 413) return 'The file is larger than 10 MB. Scan or photograph the card at a lower resolution and try again.';
-  if (p.status === 415) return `This kind of file is not accepted: only JPEG, PNG and PDF files are. ${fieldMessage ?? ''}`.trim();
+  if (p.status === 413)
+    return 'The file is larger than 10 MB. Scan or photograph the card at a lower resolution and try again.';
+  if (p.status === 415)
+    return `This kind of file is not accepted: only JPEG, PNG and PDF files are. ${fieldMessage ?? ''}`.trim();
   if (p.status === 422) return fieldMessage ?? p.detail;
   return p.detail;
 }
@@ -59,7 +74,9 @@ export function uploadRefusal(p: ApiProblem): string {
               [disabled]="busy()[slot.kind]"
               (change)="pick(slot, $event)"
             />
-            @if (busy()[slot.kind]) { <p role="status">Uploading…</p> }
+            @if (busy()[slot.kind]) {
+              <p role="status">Uploading…</p>
+            }
             @if (errors()[slot.kind]; as err) {
               <p class="error" role="alert">The {{ slot.label.toLowerCase() }} was not uploaded: {{ err }}</p>
             }
@@ -72,22 +89,42 @@ export function uploadRefusal(p: ApiProblem): string {
                     <p class="error" role="alert">The card could not be shown: {{ pv.error }}</p>
                   } @else if (pv.url) {
                     @if (d.contentType === 'application/pdf') {
-                      <a [href]="pv.url" target="_blank" rel="noopener">Open the PDF ({{ d.originalName }})</a>
+                      <a [href]="pv.url" target="_blank" rel="noopener"
+                        >Open the PDF ({{ d.originalName }})</a
+                      >
                     } @else {
-                      <img [src]="pv.url" [alt]="slot.label + ' (' + d.originalName + ')'" class="thumb" data-testid="card-preview" />
-                      <button mat-button type="button" class="open" (click)="openOriginal(d)">Open full size<span class="cl-visually-hidden">: {{ slot.label.toLowerCase() }}</span></button>
+                      <img
+                        [src]="pv.url"
+                        [alt]="slot.label + ' (' + d.originalName + ')'"
+                        class="thumb"
+                        data-testid="card-preview"
+                      />
+                      <button mat-button type="button" class="open" (click)="openOriginal(d)">
+                        Open full size<span class="cl-visually-hidden">: {{ slot.label.toLowerCase() }}</span>
+                      </button>
                     }
                   }
                 }
                 <figcaption>
-                  @if (!first) { <strong>Earlier upload · </strong> }
+                  @if (!first) {
+                    <strong>Earlier upload · </strong>
+                  }
                   {{ d.originalName }} · {{ size(d.sizeBytes) }} · uploaded {{ d.uploadedAt | date: 'short' }}
                   <br /><span class="id">Document ID {{ d.id }}</span>
                 </figcaption>
-                <button mat-button type="button" (click)="remove(d)" [attr.aria-label]="'Remove ' + slot.label.toLowerCase() + ' ' + d.originalName">Remove</button>
+                <button
+                  mat-button
+                  type="button"
+                  (click)="remove(d)"
+                  [attr.aria-label]="'Remove ' + slot.label.toLowerCase() + ' ' + d.originalName"
+                >
+                  Remove
+                </button>
               </figure>
             } @empty {
-              @if (!busy()[slot.kind]) { <p class="none">No {{ slot.side }} image on file.</p> }
+              @if (!busy()[slot.kind]) {
+                <p class="none">No {{ slot.side }} image on file.</p>
+              }
             }
           </div>
         }
@@ -95,20 +132,76 @@ export function uploadRefusal(p: ApiProblem): string {
     </section>
   `,
   styles: `
-    h3 { font: var(--mat-sys-title-small); margin: 0 0 4px; }
-    .hint { margin: 0 0 8px; color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .slots { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 16px; }
-    .slot { border: 1px dashed var(--mat-sys-outline-variant); border-radius: 8px; padding: 12px; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
-    .label { font-weight: 600; }
-    input[type='file'] { max-width: 100%; }
-    .doc { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 4px; }
-    .thumb { max-width: 100%; max-height: 180px; min-width: 48px; min-height: 32px; object-fit: contain; border: 1px solid var(--mat-sys-outline-variant); border-radius: 6px; background: #fff; image-rendering: auto; }
-    figcaption { font-size: 12px; color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
-    .id { font-family: ui-monospace, monospace; }
-    .error { color: var(--mat-sys-error); margin: 0; }
-    .none { margin: 0; color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .older .thumb { max-height: 90px; }
-    .open { align-self: flex-start; }
+    h3 {
+      font: var(--mat-sys-title-small);
+      margin: 0 0 4px;
+    }
+    .hint {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .slots {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+      gap: 16px;
+    }
+    .slot {
+      border: 1px dashed var(--mat-sys-outline-variant);
+      border-radius: 8px;
+      padding: 12px;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      min-width: 0;
+    }
+    .label {
+      font-weight: 600;
+    }
+    input[type='file'] {
+      max-width: 100%;
+    }
+    .doc {
+      margin: 0;
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 4px;
+    }
+    .thumb {
+      max-width: 100%;
+      max-height: 180px;
+      min-width: 48px;
+      min-height: 32px;
+      object-fit: contain;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 6px;
+      background: #fff;
+      image-rendering: auto;
+    }
+    figcaption {
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .id {
+      font-family: ui-monospace, monospace;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0;
+    }
+    .none {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .older .thumb {
+      max-height: 90px;
+    }
+    .open {
+      align-self: flex-start;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -169,7 +262,11 @@ export class InsuranceCardComponent implements OnInit {
     if (local) return this.setError(slot.kind, local);
     this.busy.update((b) => ({ ...b, [slot.kind]: true }));
     try {
-      const doc = await this.documents.upload(this.practiceId(), file, { linkedType: 'policy', linkedId: this.policy().id, kind: slot.kind });
+      const doc = await this.documents.upload(this.practiceId(), file, {
+        linkedType: 'policy',
+        linkedId: this.policy().id,
+        kind: slot.kind,
+      });
       this.memory.add(doc);
       this.missingMayHaveChanged();
       await this.loadPreview(doc);
@@ -212,7 +309,8 @@ export class InsuranceCardComponent implements OnInit {
   /** Checks the browser can make before sending: the server decides by the bytes anyway. */
   private localProblem(file: File): string | null {
     if (file.size === 0) return 'The file is empty.';
-    if (file.size > DOCUMENT_MAX_BYTES) return `The file is ${formatBytes(file.size)}; the limit is 10 MB. Scan the card at a lower resolution.`;
+    if (file.size > DOCUMENT_MAX_BYTES)
+      return `The file is ${formatBytes(file.size)}; the limit is 10 MB. Scan the card at a lower resolution.`;
     if (file.type && !(ACCEPTED_DOCUMENT_TYPES as readonly string[]).includes(file.type)) {
       return `“${file.name}” is not a JPEG, PNG or PDF file; only those are accepted.`;
     }
@@ -239,8 +337,14 @@ export class InsuranceCardComponent implements OnInit {
     const loaded = new Set(this.session().map((d) => d.id));
     const earlier = this.memory.idsOf(policyId).filter((id) => !loaded.has(id));
     // a document removed meanwhile (404) is forgotten; one that failed otherwise is tried again next time
-    const read = (id: string) => this.documents.get(this.practiceId(), id).catch((e: unknown) => (toProblem(e).status === 404 ? ('gone' as const) : null));
-    const [onFile, restored] = await Promise.all([Promise.all(current.filter((id) => !loaded.has(id)).map(read)), Promise.all(earlier.map(read))]);
+    const read = (id: string) =>
+      this.documents
+        .get(this.practiceId(), id)
+        .catch((e: unknown) => (toProblem(e).status === 404 ? ('gone' as const) : null));
+    const [onFile, restored] = await Promise.all([
+      Promise.all(current.filter((id) => !loaded.has(id)).map(read)),
+      Promise.all(earlier.map(read)),
+    ]);
     if (this.destroyed) return;
     const isDoc = (d: DocumentView | 'gone' | null): d is DocumentView => d !== null && d !== 'gone';
     restored.forEach((d, i) => {
@@ -248,7 +352,8 @@ export class InsuranceCardComponent implements OnInit {
       else if (d === 'gone') this.memory.remove({ id: earlier[i], linkedId: policyId });
     });
     this.onFile.set(onFile.filter(isDoc));
-    for (const d of [...this.onFile(), ...restored.filter(isDoc)]) if (!this.previews()[d.id]) void this.loadPreview(d);
+    for (const d of [...this.onFile(), ...restored.filter(isDoc)])
+      if (!this.previews()[d.id]) void this.loadPreview(d);
   }
 
   private keep(url: string): string {
@@ -262,11 +367,16 @@ export class InsuranceCardComponent implements OnInit {
       const small = (doc as Partial<DocumentView>).preview ? 'preview' : undefined;
       const blob = await this.documents.content(this.practiceId(), doc.id, small);
       if (this.destroyed) return;
-      const url = this.keep(URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: doc.contentType })));
+      const url = this.keep(
+        URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: doc.contentType })),
+      );
       this.previews.update((p) => ({ ...p, [doc.id]: { url, loading: false, error: null } }));
     } catch (e) {
       const problem = e as ApiProblem;
-      this.previews.update((p) => ({ ...p, [doc.id]: { url: null, loading: false, error: problem?.detail ?? 'the file could not be read' } }));
+      this.previews.update((p) => ({
+        ...p,
+        [doc.id]: { url: null, loading: false, error: problem?.detail ?? 'the file could not be read' },
+      }));
     }
   }
 }

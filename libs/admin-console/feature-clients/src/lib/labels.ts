@@ -8,7 +8,10 @@ export const SEX_OPTIONS: { value: ClaimSex; label: string }[] = [
 ];
 export const SEX_LABELS: Record<ClaimSex, string> = { F: 'Female', M: 'Male', U: 'Unknown' };
 
-export const BILLING_TYPE_LABELS: Record<BillingType, string> = { insurance: 'Insurance', self_pay: 'Self-pay' };
+export const BILLING_TYPE_LABELS: Record<BillingType, string> = {
+  insurance: 'Insurance',
+  self_pay: 'Self-pay',
+};
 
 export const ORDER_LABELS: Record<InsuranceOrder, string> = {
   primary: 'Primary',
@@ -46,7 +49,12 @@ export function formatDate(date: string | null | undefined): string {
   if (!date) return '';
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
 }
 
 export function policyTitle(p: Pick<PolicyView, 'order' | 'payer'>): string {

@@ -16,7 +16,10 @@ import type { ClientMissingInfo, MissingItem } from '@claimline/contracts/client
         @if (i.complete) {
           <p role="status">Complete: nothing required for claims is missing.</p>
         } @else {
-          <p>{{ i.missing.length === 1 ? 'One thing is' : i.missing.length + ' things are' }} missing before claims can be sent:</p>
+          <p>
+            {{ i.missing.length === 1 ? 'One thing is' : i.missing.length + ' things are' }} missing before
+            claims can be sent:
+          </p>
           <ul>
             @for (m of i.missing; track m.field) {
               <li>
@@ -32,12 +35,34 @@ import type { ClientMissingInfo, MissingItem } from '@claimline/contracts/client
     </section>
   `,
   styles: `
-    .panel { border: 1px solid #f0c36d; background: #fffaf0; border-radius: 12px; padding: 12px 16px; }
-    .panel.done { border-color: var(--mat-sys-outline-variant); background: var(--mat-sys-surface-container-low); }
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    p { margin: 0 0 8px; }
-    ul { margin: 0; padding-left: 18px; display: flex; flex-direction: column; gap: 6px; }
-    li a { margin-left: 6px; white-space: nowrap; }
+    .panel {
+      border: 1px solid #f0c36d;
+      background: #fffaf0;
+      border-radius: 12px;
+      padding: 12px 16px;
+    }
+    .panel.done {
+      border-color: var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container-low);
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    p {
+      margin: 0 0 8px;
+    }
+    ul {
+      margin: 0;
+      padding-left: 18px;
+      display: flex;
+      flex-direction: column;
+      gap: 6px;
+    }
+    li a {
+      margin-left: 6px;
+      white-space: nowrap;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -51,6 +76,10 @@ export class MissingInfoComponent {
   }
 
   protected where(m: MissingItem): string {
-    return m.fixAt.endsWith('/insurance') ? 'Fix on Insurance' : m.fixAt.endsWith('/profile') ? 'Fix on Profile' : 'Fix it';
+    return m.fixAt.endsWith('/insurance')
+      ? 'Fix on Insurance'
+      : m.fixAt.endsWith('/profile')
+        ? 'Fix on Profile'
+        : 'Fix it';
   }
 }

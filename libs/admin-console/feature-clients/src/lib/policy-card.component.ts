@@ -14,41 +14,93 @@ import { WarningsComponent } from './warnings.component';
 /** One policy: what is on file, its warnings, change/remove, the card images and prior authorizations. */
 @Component({
   selector: 'cl-policy-card',
-  imports: [MatButtonModule, ErrorBannerComponent, WarningsComponent, PolicyFormComponent, InsuranceCardComponent, AuthorizationsComponent],
+  imports: [
+    MatButtonModule,
+    ErrorBannerComponent,
+    WarningsComponent,
+    PolicyFormComponent,
+    InsuranceCardComponent,
+    AuthorizationsComponent,
+  ],
   template: `
-    <article class="policy" [attr.data-field]="'policy-' + policy().order" [attr.aria-labelledby]="'policy-h-' + policy().id" data-testid="policy">
+    <article
+      class="policy"
+      [attr.data-field]="'policy-' + policy().order"
+      [attr.aria-labelledby]="'policy-h-' + policy().id"
+      data-testid="policy"
+    >
       <header class="head">
         <h3 [id]="'policy-h-' + policy().id">{{ orderLabel() }} insurance — {{ policy().payer.name }}</h3>
         @if (!editing() && !confirming()) {
           <div class="cl-actions">
-            <button mat-stroked-button type="button" (click)="editing.set(true)">Change<span class="cl-visually-hidden"> {{ orderLabel().toLowerCase() }} insurance</span></button>
-            <button mat-button type="button" (click)="confirming.set(true)">Remove<span class="cl-visually-hidden"> {{ orderLabel().toLowerCase() }} insurance</span></button>
+            <button mat-stroked-button type="button" (click)="editing.set(true)">
+              Change<span class="cl-visually-hidden"> {{ orderLabel().toLowerCase() }} insurance</span>
+            </button>
+            <button mat-button type="button" (click)="confirming.set(true)">
+              Remove<span class="cl-visually-hidden"> {{ orderLabel().toLowerCase() }} insurance</span>
+            </button>
           </div>
         }
       </header>
       <cl-warnings [warnings]="policy().warnings" title="Check this policy" />
       @if (confirming()) {
         <div class="confirm" role="alertdialog" [attr.aria-labelledby]="'confirm-' + policy().id">
-          <p [id]="'confirm-' + policy().id">Remove the {{ orderLabel().toLowerCase() }} insurance ({{ policy().payer.name }})? It is kept for history but no longer billed.</p>
+          <p [id]="'confirm-' + policy().id">
+            Remove the {{ orderLabel().toLowerCase() }} insurance ({{ policy().payer.name }})? It is kept for
+            history but no longer billed.
+          </p>
           <div class="cl-actions">
-            <button mat-flat-button type="button" class="danger" (click)="remove()" [disabled]="busy()">{{ busy() ? 'Removing…' : 'Remove policy' }}</button>
+            <button mat-flat-button type="button" class="danger" (click)="remove()" [disabled]="busy()">
+              {{ busy() ? 'Removing…' : 'Remove policy' }}
+            </button>
             <button mat-button type="button" (click)="confirming.set(false)">Keep it</button>
           </div>
         </div>
       }
       <cl-error-banner [problem]="problem()" />
       @if (editing()) {
-        <cl-policy-form [practiceId]="practiceId()" [clientId]="policy().clientId" [policy]="policy()" [takenOrders]="takenOrders()" (saved)="changedTo($event)" (cancelled)="editing.set(false)" />
+        <cl-policy-form
+          [practiceId]="practiceId()"
+          [clientId]="policy().clientId"
+          [policy]="policy()"
+          [takenOrders]="takenOrders()"
+          (saved)="changedTo($event)"
+          (cancelled)="editing.set(false)"
+        />
       } @else {
         <dl class="facts">
-          <div><dt>Payer ID</dt><dd>{{ policy().payer.payerId }}</dd></div>
-          <div><dt>Member ID</dt><dd class="mono">{{ policy().memberId }}</dd></div>
-          <div><dt>Group number</dt><dd>{{ policy().groupNumber || '—' }}</dd></div>
-          <div><dt>Plan</dt><dd>{{ policy().planName || '—' }}</dd></div>
-          <div><dt>Coverage</dt><dd>{{ coverage() }}</dd></div>
-          <div><dt>Relationship to insured</dt><dd>{{ relationship() }}</dd></div>
+          <div>
+            <dt>Payer ID</dt>
+            <dd>{{ policy().payer.payerId }}</dd>
+          </div>
+          <div>
+            <dt>Member ID</dt>
+            <dd class="mono">{{ policy().memberId }}</dd>
+          </div>
+          <div>
+            <dt>Group number</dt>
+            <dd>{{ policy().groupNumber || '—' }}</dd>
+          </div>
+          <div>
+            <dt>Plan</dt>
+            <dd>{{ policy().planName || '—' }}</dd>
+          </div>
+          <div>
+            <dt>Coverage</dt>
+            <dd>{{ coverage() }}</dd>
+          </div>
+          <div>
+            <dt>Relationship to insured</dt>
+            <dd>{{ relationship() }}</dd>
+          </div>
           @if (policy().subscriber; as s) {
-            <div class="wide"><dt>Primary insured</dt><dd>{{ s.firstName }} {{ s.lastName }}, born {{ date(s.birthDate) }}, {{ sexLabel(s.sex) }} · {{ address(s.address) }}</dd></div>
+            <div class="wide">
+              <dt>Primary insured</dt>
+              <dd>
+                {{ s.firstName }} {{ s.lastName }}, born {{ date(s.birthDate) }}, {{ sexLabel(s.sex) }} ·
+                {{ address(s.address) }}
+              </dd>
+            </div>
           }
         </dl>
       }
@@ -57,17 +109,57 @@ import { WarningsComponent } from './warnings.component';
     </article>
   `,
   styles: `
-    .policy { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; display: flex; flex-direction: column; gap: 12px; }
-    .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; }
-    h3 { font: var(--mat-sys-title-medium); margin: 0; }
-    .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 8px 16px; margin: 0; }
-    .facts .wide { grid-column: 1 / -1; }
-    dt { font-size: 12px; color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; overflow-wrap: anywhere; }
-    .mono { font-family: ui-monospace, monospace; }
-    .confirm { background: var(--mat-sys-surface-container); border-radius: 8px; padding: 8px 12px; }
-    .confirm p { margin: 0 0 8px; }
-    .danger { background: var(--mat-sys-error); color: var(--mat-sys-on-error); }
+    .policy {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      display: flex;
+      flex-direction: column;
+      gap: 12px;
+    }
+    .head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 0;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+      gap: 8px 16px;
+      margin: 0;
+    }
+    .facts .wide {
+      grid-column: 1 / -1;
+    }
+    dt {
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .mono {
+      font-family: ui-monospace, monospace;
+    }
+    .confirm {
+      background: var(--mat-sys-surface-container);
+      border-radius: 8px;
+      padding: 8px 12px;
+    }
+    .confirm p {
+      margin: 0 0 8px;
+    }
+    .danger {
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

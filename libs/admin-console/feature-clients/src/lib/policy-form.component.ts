@@ -1,5 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal, type OnInit } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  output,
+  signal,
+  type OnInit,
+} from '@angular/core';
+import {
+  FormBuilder,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,8 +36,19 @@ import {
   provideLiveErrors,
   setAddress,
 } from '@claimline/admin-console/ui-common';
-import type { CreatePolicyBody, PayerView, PolicyView, SubscriberDto, UpdatePolicyBody } from '@claimline/contracts/client-insurance';
-import { INSURANCE_ORDERS, type ClaimSex, type InsuranceOrder, type RelationshipToInsured } from '@claimline/domain';
+import type {
+  CreatePolicyBody,
+  PayerView,
+  PolicyView,
+  SubscriberDto,
+  UpdatePolicyBody,
+} from '@claimline/contracts/client-insurance';
+import {
+  INSURANCE_ORDERS,
+  type ClaimSex,
+  type InsuranceOrder,
+  type RelationshipToInsured,
+} from '@claimline/domain';
 import { dateValidator, memberIdValidator, notBefore } from './forms';
 import { ORDER_LABELS, RELATIONSHIP_OPTIONS, SEX_OPTIONS } from './labels';
 
@@ -36,13 +63,21 @@ export interface PayerChoice {
   states: string[] | null;
 }
 
-const fromDirectory = (p: PayerView): PayerChoice => ({ id: p.id, name: p.name, payerId: p.payerIds['default'] ?? '', isBcbs: p.isBcbs, states: p.states });
+const fromDirectory = (p: PayerView): PayerChoice => ({
+  id: p.id,
+  name: p.name,
+  payerId: p.payerIds['default'] ?? '',
+  isBcbs: p.isBcbs,
+  states: p.states,
+});
 const SEARCH_DEBOUNCE_MS = 250;
 
 function chosenPayer(c: AbstractControl): ValidationErrors | null {
   const v = c.value as PayerChoice | string | null;
   if (v && typeof v === 'object') return null;
-  return typeof v === 'string' && v.trim() ? { payer: 'Choose the insurance company from the list' } : { required: 'Required: search and choose the insurance company' };
+  return typeof v === 'string' && v.trim()
+    ? { payer: 'Choose the insurance company from the list' }
+    : { required: 'Required: search and choose the insurance company' };
 }
 
 const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpperCase();
@@ -50,14 +85,38 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
 /** Add or change one insurance policy: payer by type-ahead, member ID, relationship and the insured's details, coverage dates. */
 @Component({
   selector: 'cl-policy-form',
-  imports: [ReactiveFormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule, MatSelectModule, ErrorBannerComponent, FieldErrorComponent, AddressFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatSelectModule,
+    ErrorBannerComponent,
+    FieldErrorComponent,
+    AddressFieldsComponent,
+  ],
   providers: [provideLiveErrors()],
   template: `
-    <form [formGroup]="form" (ngSubmit)="save()" novalidate class="policy-form" [attr.aria-labelledby]="headingId()">
-      <h3 [id]="headingId()">{{ policy() ? 'Change ' + orderLabel(policy()!.order).toLowerCase() + ' insurance' : 'Add insurance policy' }}</h3>
+    <form
+      [formGroup]="form"
+      (ngSubmit)="save()"
+      novalidate
+      class="policy-form"
+      [attr.aria-labelledby]="headingId()"
+    >
+      <h3 [id]="headingId()">
+        {{
+          policy()
+            ? 'Change ' + orderLabel(policy()!.order).toLowerCase() + ' insurance'
+            : 'Add insurance policy'
+        }}
+      </h3>
       @if (conflict()) {
         <div class="conflict" role="alert">
-          <strong>Someone else changed this policy while you were editing.</strong> Your changes were not saved.
+          <strong>Someone else changed this policy while you were editing.</strong> Your changes were not
+          saved.
           <button mat-stroked-button type="button" (click)="loadLatest()">Load the current version</button>
         </div>
       }
@@ -75,16 +134,32 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
 
         <mat-form-field appearance="outline" class="wide">
           <mat-label>Insurance company (payer)</mat-label>
-          <input matInput formControlName="payer" [matAutocomplete]="auto" [errorStateMatcher]="blurErrors" autocomplete="off" />
+          <input
+            matInput
+            formControlName="payer"
+            [matAutocomplete]="auto"
+            [errorStateMatcher]="blurErrors"
+            autocomplete="off"
+          />
           <mat-hint>Type the name or payer ID, e.g. “Aetna” or “60054”, then choose</mat-hint>
           <mat-autocomplete #auto="matAutocomplete" [displayWith]="payerText" autoActiveFirstOption>
             @for (p of payerOptions(); track p.id) {
               <mat-option [value]="p">
                 <span class="opt-name">{{ p.name }}</span>
-                <small class="opt-meta"> · payer ID {{ p.payerId }}@if (p.isBcbs) { · BCBS}@if (p.isBcbs && notLocal(p)) { · not local to {{ practiceState() }}}</small>
+                <small class="opt-meta">
+                  · payer ID {{ p.payerId }}
+                  @if (p.isBcbs) {
+                    · BCBS
+                  }
+                  @if (p.isBcbs && notLocal(p)) {
+                    · not local to {{ practiceState() }}
+                  }
+                </small>
               </mat-option>
             } @empty {
-              @if (searched() && !searching()) { <mat-option disabled>No payer matches; try its payer ID</mat-option> }
+              @if (searched() && !searching()) {
+                <mat-option disabled>No payer matches; try its payer ID</mat-option>
+              }
             }
           </mat-autocomplete>
           <mat-error><cl-field-error [control]="form.controls.payer" /></mat-error>
@@ -140,7 +215,9 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
             <mat-form-field appearance="outline">
               <mat-label>Insured’s first name</mat-label>
               <input matInput formControlName="firstName" autocomplete="off" />
-              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.firstName" /></mat-error>
+              <mat-error
+                ><cl-field-error [control]="form.controls.subscriber.controls.firstName"
+              /></mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline">
               <mat-label>Insured’s last name</mat-label>
@@ -150,17 +227,25 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
             <mat-form-field appearance="outline">
               <mat-label>Insured’s birth date</mat-label>
               <input matInput type="date" formControlName="birthDate" />
-              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.birthDate" /></mat-error>
+              <mat-error
+                ><cl-field-error [control]="form.controls.subscriber.controls.birthDate"
+              /></mat-error>
             </mat-form-field>
           </div>
           <div class="radio-block">
             <span [id]="headingId() + '-sex'" class="radio-label">Insured’s sex, as the plan has it</span>
-            <mat-radio-group formControlName="sex" [attr.aria-labelledby]="headingId() + '-sex'" class="radios">
+            <mat-radio-group
+              formControlName="sex"
+              [attr.aria-labelledby]="headingId() + '-sex'"
+              class="radios"
+            >
               @for (o of sexes; track o.value) {
                 <mat-radio-button [value]="o.value">{{ o.label }}</mat-radio-button>
               }
             </mat-radio-group>
-            @if (form.controls.subscriber.controls.sex.touched && form.controls.subscriber.controls.sex.invalid) {
+            @if (
+              form.controls.subscriber.controls.sex.touched && form.controls.subscriber.controls.sex.invalid
+            ) {
               <span class="cl-error-text" role="alert">Required: choose the insured’s sex</span>
             }
           </div>
@@ -169,26 +254,90 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
       }
 
       <div class="cl-actions">
-        <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : policy() ? 'Save changes' : 'Save policy' }}</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">
+          {{ busy() ? 'Saving…' : policy() ? 'Save changes' : 'Save policy' }}
+        </button>
         <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
   `,
   styles: `
-    .policy-form { display: flex; flex-direction: column; gap: 8px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; background: var(--mat-sys-surface-container-lowest); }
-    h3 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 0 16px; }
-    .wide { grid-column: span 2; }
-    @media (max-width: 600px) { .wide { grid-column: auto; } }
-    .opt-meta { color: var(--mat-sys-on-surface-variant); }
-    .subscriber { border: 0; padding: 0; margin: 0; min-width: 0; }
-    legend { font: var(--mat-sys-title-small); padding: 0; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin: 4px 0 8px; }
-    .radio-block { display: flex; flex-direction: column; gap: 4px; margin-bottom: 12px; }
-    .radio-label { color: var(--mat-sys-on-surface-variant); }
-    .radios { display: flex; flex-wrap: wrap; gap: 8px; }
-    .warn { background: #fff4d6; color: #5c3b00; border: 1px solid #e0b64c; border-left-width: 4px; border-radius: 8px; padding: 8px 12px; }
-    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    .policy-form {
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      background: var(--mat-sys-surface-container-lowest);
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
+      gap: 0 16px;
+    }
+    .wide {
+      grid-column: span 2;
+    }
+    @media (max-width: 600px) {
+      .wide {
+        grid-column: auto;
+      }
+    }
+    .opt-meta {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .subscriber {
+      border: 0;
+      padding: 0;
+      margin: 0;
+      min-width: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+      margin: 4px 0 8px;
+    }
+    .radio-block {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-bottom: 12px;
+    }
+    .radio-label {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .radios {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+    }
+    .warn {
+      background: #fff4d6;
+      color: #5c3b00;
+      border: 1px solid #e0b64c;
+      border-left-width: 4px;
+      border-radius: 8px;
+      padding: 8px 12px;
+    }
+    .conflict {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      padding: 12px 16px;
+      border-radius: 8px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -220,7 +369,13 @@ export class PolicyFormComponent implements OnInit {
     groupNumber: ['', Validators.maxLength(50)],
     planName: ['', Validators.maxLength(100)],
     coverageStart: ['', dateValidator('Coverage start')],
-    coverageEnd: ['', [dateValidator('Coverage end'), notBefore('coverageStart', 'Coverage end must not be before coverage start')]],
+    coverageEnd: [
+      '',
+      [
+        dateValidator('Coverage end'),
+        notBefore('coverageStart', 'Coverage end must not be before coverage start'),
+      ],
+    ],
     relationship: ['self' as RelationshipToInsured, Validators.required],
     subscriber: this.fb.nonNullable.group({
       firstName: ['', [Validators.required, Validators.maxLength(60)]],
@@ -266,7 +421,9 @@ export class PolicyFormComponent implements OnInit {
       } else this.selected.set(v);
     });
     this.form.controls.relationship.valueChanges.subscribe((r) => this.relationshipChanged(r));
-    this.form.controls.coverageStart.valueChanges.subscribe(() => this.form.controls.coverageEnd.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.coverageStart.valueChanges.subscribe(() =>
+      this.form.controls.coverageEnd.updateValueAndValidity({ emitEvent: false }),
+    );
   }
 
   ngOnInit(): void {
@@ -278,7 +435,8 @@ export class PolicyFormComponent implements OnInit {
     }
   }
 
-  protected payerText = (p: PayerChoice | string | null): string => (p && typeof p === 'object' ? p.name : (p ?? ''));
+  protected payerText = (p: PayerChoice | string | null): string =>
+    p && typeof p === 'object' ? p.name : (p ?? '');
 
   protected notLocal(p: PayerChoice): boolean {
     const state = this.practiceState();
@@ -323,7 +481,13 @@ export class PolicyFormComponent implements OnInit {
   }
 
   private fill(p: PolicyView): void {
-    const payer: PayerChoice = { id: p.payer.id, name: p.payer.name, payerId: p.payer.payerId, isBcbs: p.payer.isBcbs, states: null };
+    const payer: PayerChoice = {
+      id: p.payer.id,
+      name: p.payer.name,
+      payerId: p.payer.payerId,
+      isBcbs: p.payer.isBcbs,
+      states: null,
+    };
     this.form.reset({
       order: p.order,
       payer,
@@ -369,7 +533,10 @@ export class PolicyFormComponent implements OnInit {
       this.searching.set(false);
       this.searched.set(true);
       const choices = (found ?? []).map(fromDirectory);
-      this.payerOptions.set([...choices.filter((p) => !this.notLocal(p)), ...choices.filter((p) => this.notLocal(p))]);
+      this.payerOptions.set([
+        ...choices.filter((p) => !this.notLocal(p)),
+        ...choices.filter((p) => this.notLocal(p)),
+      ]);
     }, SEARCH_DEBOUNCE_MS);
   }
 
@@ -416,7 +583,8 @@ export class PolicyFormComponent implements OnInit {
     if (v.relationship !== p.relationship) body.relationship = v.relationship;
     if (v.relationship !== 'self') {
       const s = this.subscriber();
-      if (JSON.stringify(s) !== JSON.stringify(p.subscriber) || v.relationship !== p.relationship) body.subscriber = s;
+      if (JSON.stringify(s) !== JSON.stringify(p.subscriber) || v.relationship !== p.relationship)
+        body.subscriber = s;
     }
     return body;
   }

@@ -4,7 +4,12 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { RouterLink } from '@angular/router';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { EnrollmentsApi } from '@claimline/admin-console/data-access-enrollments';
-import { ErrorBannerComponent, formatAddress, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  ErrorBannerComponent,
+  formatAddress,
+  LoadingComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import type { EnrollmentPreview, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { formatPhone, maskTaxId } from '@claimline/domain';
 import { settingsRoute, STATUS_TONES, statusLabel, TYPE_LABELS } from './enrollment-words';
@@ -41,7 +46,14 @@ interface Fix {
  */
 @Component({
   selector: 'cl-enroll-dialog',
-  imports: [MatDialogModule, MatButtonModule, RouterLink, LoadingComponent, ErrorBannerComponent, StatusChipComponent],
+  imports: [
+    MatDialogModule,
+    MatButtonModule,
+    RouterLink,
+    LoadingComponent,
+    ErrorBannerComponent,
+    StatusChipComponent,
+  ],
   template: `
     <h2 mat-dialog-title>+Enroll: {{ typeLabel }} with {{ data.payerName }}</h2>
     <mat-dialog-content class="content">
@@ -53,8 +65,8 @@ interface Fix {
       } @else if (preview(); as pv) {
         @if (pv.ready) {
           <p>
-            This is exactly what will be sent to the clearinghouse for {{ data.payerName }}. Check that it matches what the payer has
-            on file for you: a mismatch is the most common reason for a rejection.
+            This is exactly what will be sent to the clearinghouse for {{ data.payerName }}. Check that it
+            matches what the payer has on file for you: a mismatch is the most common reason for a rejection.
           </p>
         } @else if (pv.missing.length) {
           <section class="missing" aria-labelledby="missing-title" data-testid="enroll-missing">
@@ -70,12 +82,15 @@ interface Fix {
           </section>
         } @else {
           <p class="cl-error-text">
-            This enrollment is <cl-status-chip [label]="statusText(pv)" [tone]="tone(pv)" />: +Enroll is not possible now.
+            This enrollment is <cl-status-chip [label]="statusText(pv)" [tone]="tone(pv)" />: +Enroll is not
+            possible now.
           </p>
         }
         @if (pv.notes.length) {
           <ul class="notes">
-            @for (n of pv.notes; track n) { <li>{{ n }}</li> }
+            @for (n of pv.notes; track n) {
+              <li>{{ n }}</li>
+            }
           </ul>
         }
         <section aria-labelledby="request-title" data-testid="enroll-preview">
@@ -92,7 +107,9 @@ interface Fix {
                   } @else {
                     <span class="cl-error-text">Missing</span>
                   }
-                  @if (l.note) { <small class="note">{{ l.note }}</small> }
+                  @if (l.note) {
+                    <small class="note">{{ l.note }}</small>
+                  }
                 </dd>
               </div>
             }
@@ -114,18 +131,60 @@ interface Fix {
     </mat-dialog-actions>
   `,
   styles: `
-    .content { min-width: min(560px, 80vw); }
-    h3 { font: var(--mat-sys-title-small); font-weight: 600; margin: 16px 0 8px; }
-    .facts { display: grid; grid-template-columns: 1fr; gap: 6px; margin: 0; }
-    .facts > div { display: grid; grid-template-columns: 180px 1fr; gap: 12px; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; font-weight: 500; }
-    .note { display: block; font-weight: 400; color: var(--mat-sys-on-surface-variant); }
-    .missing { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); border-radius: 8px; padding: 4px 16px 8px; }
-    .missing a { color: inherit; font-weight: 600; }
-    .muted { color: var(--mat-sys-on-surface-variant); font-weight: 400; }
-    .notes { color: var(--mat-sys-on-surface-variant); }
-    @media (max-width: 600px) { .facts > div { grid-template-columns: 1fr; gap: 0; } }
+    .content {
+      min-width: min(560px, 80vw);
+    }
+    h3 {
+      font: var(--mat-sys-title-small);
+      font-weight: 600;
+      margin: 16px 0 8px;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: 1fr;
+      gap: 6px;
+      margin: 0;
+    }
+    .facts > div {
+      display: grid;
+      grid-template-columns: 180px 1fr;
+      gap: 12px;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      font-weight: 500;
+    }
+    .note {
+      display: block;
+      font-weight: 400;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .missing {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      border-radius: 8px;
+      padding: 4px 16px 8px;
+    }
+    .missing a {
+      color: inherit;
+      font-weight: 600;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font-weight: 400;
+    }
+    .notes {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    @media (max-width: 600px) {
+      .facts > div {
+        grid-template-columns: 1fr;
+        gap: 0;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -143,7 +202,10 @@ export class EnrollDialogComponent implements OnInit {
   protected readonly sendExtra = signal<string[]>([]);
 
   protected readonly fixes = computed<Fix[]>(() =>
-    (this.preview()?.missing ?? []).map((m) => ({ label: m.label, route: settingsRoute(this.data.practiceId, m.field) })),
+    (this.preview()?.missing ?? []).map((m) => ({
+      label: m.label,
+      route: settingsRoute(this.data.practiceId, m.field),
+    })),
   );
 
   protected readonly lines = computed<Line[]>(() => {
@@ -151,7 +213,11 @@ export class EnrollDialogComponent implements OnInit {
     if (!r) return [];
     const tax = r.taxId;
     return [
-      { label: 'Payer', value: r.payerName, note: r.clearinghousePayerId ? `Clearinghouse payer ID ${r.clearinghousePayerId}` : undefined },
+      {
+        label: 'Payer',
+        value: r.payerName,
+        note: r.clearinghousePayerId ? `Clearinghouse payer ID ${r.clearinghousePayerId}` : undefined,
+      },
       { label: 'Enrollment', value: TYPE_LABELS[r.type] },
       { label: 'Legal name', value: r.legalName },
       { label: 'Billing NPI', value: r.billingNpi },
@@ -162,7 +228,12 @@ export class EnrollDialogComponent implements OnInit {
       },
       { label: 'Taxonomy code', value: r.taxonomyCode },
       { label: 'Billing address', value: formatAddress(r.billingAddress) },
-      { label: 'Contact name', value: r.contact.name, optional: true, note: r.contact.name ? undefined : 'The practice owner, from the team members.' },
+      {
+        label: 'Contact name',
+        value: r.contact.name,
+        optional: true,
+        note: r.contact.name ? undefined : 'The practice owner, from the team members.',
+      },
       { label: 'Contact phone', value: phone(r.contact.phone), optional: true },
       { label: 'Contact e-mail', value: r.contact.email, optional: true },
     ];

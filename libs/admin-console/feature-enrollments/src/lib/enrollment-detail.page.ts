@@ -21,7 +21,12 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { AuthService, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import {
+  AuthService,
+  routeParam,
+  toProblem,
+  type ApiProblem,
+} from '@claimline/admin-console/data-access-core';
 import { EnrollmentsApi, type EnrollmentActionBody } from '@claimline/admin-console/data-access-enrollments';
 import {
   ErrorBannerComponent,
@@ -32,9 +37,21 @@ import {
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { DocumentView } from '@claimline/contracts/documents';
-import type { EnrollmentHistoryEntry, EnrollmentStatus, EnrollmentView } from '@claimline/contracts/enrollments';
+import type {
+  EnrollmentHistoryEntry,
+  EnrollmentStatus,
+  EnrollmentView,
+} from '@claimline/contracts/enrollments';
 import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
-import { ACTION_LABELS, fileProblem, fileSize, STATUS_TONES, statusHint, statusLabel, TYPE_LABELS } from './enrollment-words';
+import {
+  ACTION_LABELS,
+  fileProblem,
+  fileSize,
+  STATUS_TONES,
+  statusHint,
+  statusLabel,
+  TYPE_LABELS,
+} from './enrollment-words';
 import { can, REQUESTER_ROLES, STAFF_ROLES } from './roles';
 
 type Mode = 'accept' | 'reject' | 'require_document' | null;
@@ -73,7 +90,9 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
           <h2 id="summary-title">Status</h2>
           <p class="status" data-testid="enrollment-status">
             <cl-status-chip [label]="label(e.status)" [tone]="tones[e.status]" />
-            @if (e.updatedAt) { <span class="muted">since {{ e.updatedAt | date: 'medium' }}</span> }
+            @if (e.updatedAt) {
+              <span class="muted">since {{ e.updatedAt | date: 'medium' }}</span>
+            }
           </p>
           @if (e.status === 'document_required' && e.instructions) {
             <div class="callout warning" data-testid="enrollment-instructions">
@@ -88,20 +107,42 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
             </div>
           }
           <dl class="facts">
-            <div><dt>Payer</dt><dd>{{ e.payerName }}</dd></div>
-            <div><dt>Enrollment</dt><dd>{{ typeLabels[e.type] }}</dd></div>
-            <div><dt>Billing NPI</dt><dd>{{ e.billingNpi ?? 'Not submitted yet' }}</dd></div>
-            <div><dt>Tax ID</dt><dd>{{ e.taxId ?? 'Not submitted yet' }}</dd></div>
-            <div><dt>Clearinghouse reference</dt><dd>{{ e.clearinghouseReference ?? '—' }}</dd></div>
+            <div>
+              <dt>Payer</dt>
+              <dd>{{ e.payerName }}</dd>
+            </div>
+            <div>
+              <dt>Enrollment</dt>
+              <dd>{{ typeLabels[e.type] }}</dd>
+            </div>
+            <div>
+              <dt>Billing NPI</dt>
+              <dd>{{ e.billingNpi ?? 'Not submitted yet' }}</dd>
+            </div>
+            <div>
+              <dt>Tax ID</dt>
+              <dd>{{ e.taxId ?? 'Not submitted yet' }}</dd>
+            </div>
+            <div>
+              <dt>Clearinghouse reference</dt>
+              <dd>{{ e.clearinghouseReference ?? '—' }}</dd>
+            </div>
             @if (e.documentId) {
               <div>
                 <dt>Attached document</dt>
                 <dd>
                   {{ documentLabel() }}
-                  <button mat-button type="button" (click)="download(e.documentId)" [disabled]="downloading()">
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="download(e.documentId)"
+                    [disabled]="downloading()"
+                  >
                     {{ downloading() ? 'Downloading…' : 'Download' }}
                   </button>
-                  @if (downloadError()) { <span class="cl-error-text" role="alert">{{ downloadError() }}</span> }
+                  @if (downloadError()) {
+                    <span class="cl-error-text" role="alert">{{ downloadError() }}</span>
+                  }
                 </dd>
               </div>
             }
@@ -114,7 +155,9 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
         @if (actionProblem(); as p) {
           <cl-error-banner [problem]="p" [extra]="actionExtra()" />
           @if (p.status === 409) {
-            <button mat-flat-button type="button" class="reload" (click)="load()">Reload the enrollment</button>
+            <button mat-flat-button type="button" class="reload" (click)="load()">
+              Reload the enrollment
+            </button>
           }
         }
 
@@ -122,7 +165,10 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
           <section aria-labelledby="attach-title" class="card">
             <h2 id="attach-title">Attach the requested document</h2>
             @if (mayRequest()) {
-              <p class="muted">A PDF, JPEG or PNG of at most 10 MB. It goes to the payer with this enrollment, which is then submitted again.</p>
+              <p class="muted">
+                A PDF, JPEG or PNG of at most 10 MB. It goes to the payer with this enrollment, which is then
+                submitted again.
+              </p>
               <div class="file-row">
                 <label for="enrollment-document" class="file-label">Document (PDF, JPEG or PNG)</label>
                 <input
@@ -135,9 +181,18 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
                   [attr.aria-invalid]="fileError() ? true : null"
                 />
               </div>
-              @if (file(); as f) { <p class="muted">{{ f.name }} · {{ size(f.size) }}</p> }
-              @if (fileError()) { <p id="file-error" class="cl-error-text" role="alert">{{ fileError() }}</p> }
-              <button mat-flat-button type="button" (click)="attach()" [disabled]="!file() || !!fileError() || busy()">
+              @if (file(); as f) {
+                <p class="muted">{{ f.name }} · {{ size(f.size) }}</p>
+              }
+              @if (fileError()) {
+                <p id="file-error" class="cl-error-text" role="alert">{{ fileError() }}</p>
+              }
+              <button
+                mat-flat-button
+                type="button"
+                (click)="attach()"
+                [disabled]="!file() || !!fileError() || busy()"
+              >
                 {{ busy() ? progress() : 'Upload and send' }}
               </button>
             } @else {
@@ -149,7 +204,9 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
         @if (mayAnswer() && (e.status === 'submitted' || e.status === 'document_required')) {
           <section aria-labelledby="answer-title" class="card">
             <h2 id="answer-title">Record the payer’s answer</h2>
-            <p class="muted">As the clearinghouse: record what {{ e.payerName }} answered to this enrollment.</p>
+            <p class="muted">
+              As the clearinghouse: record what {{ e.payerName }} answered to this enrollment.
+            </p>
             @if (!mode()) {
               <div class="cl-actions">
                 @if (e.status === 'submitted') {
@@ -157,14 +214,25 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
                 }
                 <button mat-stroked-button type="button" (click)="open('reject')">Reject…</button>
                 @if (e.status === 'submitted') {
-                  <button mat-stroked-button type="button" (click)="open('require_document')">Require a document…</button>
+                  <button mat-stroked-button type="button" (click)="open('require_document')">
+                    Require a document…
+                  </button>
                 }
               </div>
             } @else if (mode() === 'accept') {
               <div class="confirm">
-                <p>Record that {{ e.payerName }} accepted this {{ typeLabels[e.type].toLowerCase() }} enrollment? The practice is e-mailed.</p>
+                <p>
+                  Record that {{ e.payerName }} accepted this
+                  {{ typeLabels[e.type].toLowerCase() }} enrollment? The practice is e-mailed.
+                </p>
                 <div class="cl-actions">
-                  <button #firstField mat-flat-button type="button" (click)="act({ action: 'accept' })" [disabled]="busy()">
+                  <button
+                    #firstField
+                    mat-flat-button
+                    type="button"
+                    (click)="act({ action: 'accept' })"
+                    [disabled]="busy()"
+                  >
                     {{ busy() ? 'Saving…' : 'Confirm acceptance' }}
                   </button>
                   <button mat-button type="button" (click)="open(null)">Cancel</button>
@@ -174,12 +242,21 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
               <form [formGroup]="rejectForm" (ngSubmit)="reject()" novalidate class="confirm">
                 <mat-form-field appearance="outline" class="full">
                   <mat-label>Reason for the rejection</mat-label>
-                  <textarea #firstField matInput formControlName="reason" rows="3" required maxlength="2000"></textarea>
+                  <textarea
+                    #firstField
+                    matInput
+                    formControlName="reason"
+                    rows="3"
+                    required
+                    maxlength="2000"
+                  ></textarea>
                   <mat-hint>Shown to the practice, so it can correct its settings and enroll again.</mat-hint>
                   <mat-error><cl-field-error [control]="reason" /></mat-error>
                 </mat-form-field>
                 <div class="cl-actions">
-                  <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Reject enrollment' }}</button>
+                  <button mat-flat-button type="submit" [disabled]="busy()">
+                    {{ busy() ? 'Saving…' : 'Reject enrollment' }}
+                  </button>
                   <button mat-button type="button" (click)="open(null)">Cancel</button>
                 </div>
               </form>
@@ -187,12 +264,24 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
               <form [formGroup]="documentForm" (ngSubmit)="requireDocument()" novalidate class="confirm">
                 <mat-form-field appearance="outline" class="full">
                   <mat-label>Instructions for the practice</mat-label>
-                  <textarea #firstField matInput formControlName="instructions" rows="3" required maxlength="2000"></textarea>
-                  <mat-hint>What the payer needs, e.g. “Sign the EDI agreement and attach it”. The practice is e-mailed.</mat-hint>
+                  <textarea
+                    #firstField
+                    matInput
+                    formControlName="instructions"
+                    rows="3"
+                    required
+                    maxlength="2000"
+                  ></textarea>
+                  <mat-hint
+                    >What the payer needs, e.g. “Sign the EDI agreement and attach it”. The practice is
+                    e-mailed.</mat-hint
+                  >
                   <mat-error><cl-field-error [control]="instructions" /></mat-error>
                 </mat-form-field>
                 <div class="cl-actions">
-                  <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Ask for the document' }}</button>
+                  <button mat-flat-button type="submit" [disabled]="busy()">
+                    {{ busy() ? 'Saving…' : 'Ask for the document' }}
+                  </button>
                   <button mat-button type="button" (click)="open(null)">Cancel</button>
                 </div>
               </form>
@@ -218,7 +307,10 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
                         <cl-status-chip [label]="label(entry.to)" [tone]="tones[entry.to]" />
                       </span>
                       @if (entry.reason) {
-                        <p class="detail">{{ entry.action === 'require_document' ? 'Instructions' : 'Reason' }}: {{ entry.reason }}</p>
+                        <p class="detail">
+                          {{ entry.action === 'require_document' ? 'Instructions' : 'Reason' }}:
+                          {{ entry.reason }}
+                        </p>
                       }
                       <p class="by">{{ who(entry) }}</p>
                     </div>
@@ -238,36 +330,147 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
     </div>
   `,
   styles: `
-    .back { display: inline-block; margin-bottom: 12px; }
-    .card { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px 20px; margin-bottom: 16px; background: var(--mat-sys-surface); }
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 12px; }
-    .status { display: flex; gap: 12px; align-items: center; margin: 0 0 12px; }
-    .muted { color: var(--mat-sys-on-surface-variant); }
-    .callout { border-radius: 8px; padding: 8px 16px; margin-bottom: 12px; }
-    .callout p { margin: 4px 0 0; white-space: pre-wrap; }
-    .warning { background: #fff8e1; color: #5d3d00; }
-    .danger { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .facts { display: grid; gap: 6px; margin: 0 0 12px; }
-    .facts > div { display: grid; grid-template-columns: 200px 1fr; gap: 12px; align-items: baseline; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; }
-    .confirm { max-width: 640px; }
-    .full { width: 100%; }
-    .reload { margin: 0 0 16px; }
-    .file-row { display: flex; flex-direction: column; gap: 4px; margin-bottom: 8px; }
-    .file-label { font-weight: 600; }
-    input[type='file'] { font: inherit; }
-    input[type='file']::file-selector-button { font: inherit; margin-right: 12px; padding: 6px 16px; border-radius: 20px; border: 1px solid var(--mat-sys-outline); background: transparent; color: var(--mat-sys-primary); cursor: pointer; }
-    .timeline { list-style: none; margin: 0; padding: 0; border-left: 2px solid var(--mat-sys-outline-variant); }
-    .timeline li { display: grid; grid-template-columns: 190px 1fr; gap: 12px; padding: 8px 0 12px 16px; position: relative; }
-    .timeline li::before { content: ''; position: absolute; left: -7px; top: 14px; width: 12px; height: 12px; border-radius: 50%; background: var(--mat-sys-primary); }
-    .when { color: var(--mat-sys-on-surface-variant); font-size: 13px; padding-top: 2px; }
-    .what strong { margin-right: 8px; }
-    .move { display: inline-flex; gap: 6px; align-items: center; flex-wrap: wrap; }
-    .detail { margin: 4px 0 0; white-space: pre-wrap; }
-    .by { margin: 2px 0 0; font-size: 13px; color: var(--mat-sys-on-surface-variant); }
+    .back {
+      display: inline-block;
+      margin-bottom: 12px;
+    }
+    .card {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px 20px;
+      margin-bottom: 16px;
+      background: var(--mat-sys-surface);
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 12px;
+    }
+    .status {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      margin: 0 0 12px;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .callout {
+      border-radius: 8px;
+      padding: 8px 16px;
+      margin-bottom: 12px;
+    }
+    .callout p {
+      margin: 4px 0 0;
+      white-space: pre-wrap;
+    }
+    .warning {
+      background: #fff8e1;
+      color: #5d3d00;
+    }
+    .danger {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .facts {
+      display: grid;
+      gap: 6px;
+      margin: 0 0 12px;
+    }
+    .facts > div {
+      display: grid;
+      grid-template-columns: 200px 1fr;
+      gap: 12px;
+      align-items: baseline;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+    }
+    .confirm {
+      max-width: 640px;
+    }
+    .full {
+      width: 100%;
+    }
+    .reload {
+      margin: 0 0 16px;
+    }
+    .file-row {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      margin-bottom: 8px;
+    }
+    .file-label {
+      font-weight: 600;
+    }
+    input[type='file'] {
+      font: inherit;
+    }
+    input[type='file']::file-selector-button {
+      font: inherit;
+      margin-right: 12px;
+      padding: 6px 16px;
+      border-radius: 20px;
+      border: 1px solid var(--mat-sys-outline);
+      background: transparent;
+      color: var(--mat-sys-primary);
+      cursor: pointer;
+    }
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      border-left: 2px solid var(--mat-sys-outline-variant);
+    }
+    .timeline li {
+      display: grid;
+      grid-template-columns: 190px 1fr;
+      gap: 12px;
+      padding: 8px 0 12px 16px;
+      position: relative;
+    }
+    .timeline li::before {
+      content: '';
+      position: absolute;
+      left: -7px;
+      top: 14px;
+      width: 12px;
+      height: 12px;
+      border-radius: 50%;
+      background: var(--mat-sys-primary);
+    }
+    .when {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+      padding-top: 2px;
+    }
+    .what strong {
+      margin-right: 8px;
+    }
+    .move {
+      display: inline-flex;
+      gap: 6px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .detail {
+      margin: 4px 0 0;
+      white-space: pre-wrap;
+    }
+    .by {
+      margin: 2px 0 0;
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+    }
     @media (max-width: 700px) {
-      .facts > div, .timeline li { grid-template-columns: 1fr; gap: 2px; }
+      .facts > div,
+      .timeline li {
+        grid-template-columns: 1fr;
+        gap: 2px;
+      }
     }
   `,
   providers: [provideLiveErrors()],
@@ -307,8 +510,12 @@ export class EnrollmentDetailPage {
   private uploaded: { file: File; documentId: string } | null = null;
 
   private readonly fb = inject(FormBuilder).nonNullable;
-  protected readonly rejectForm = this.fb.group({ reason: ['', [Validators.required, Validators.maxLength(2000)]] });
-  protected readonly documentForm = this.fb.group({ instructions: ['', [Validators.required, Validators.maxLength(2000)]] });
+  protected readonly rejectForm = this.fb.group({
+    reason: ['', [Validators.required, Validators.maxLength(2000)]],
+  });
+  protected readonly documentForm = this.fb.group({
+    instructions: ['', [Validators.required, Validators.maxLength(2000)]],
+  });
   protected readonly reason = this.rejectForm.controls.reason;
   protected readonly instructions = this.documentForm.controls.instructions;
 
@@ -321,7 +528,9 @@ export class EnrollmentDetailPage {
   protected readonly hint = computed(() => {
     const e = this.view();
     if (!e) return null;
-    return e.status === 'document_required' ? 'The payer needs a document: follow the instructions below and attach it.' : statusHint(e.status, e.type);
+    return e.status === 'document_required'
+      ? 'The payer needs a document: follow the instructions below and attach it.'
+      : statusHint(e.status, e.type);
   });
   protected readonly documentLabel = computed(() => {
     const d = this.document();
@@ -478,7 +687,10 @@ export class EnrollmentDetailPage {
     try {
       const blob = await this.api.documentContent(practiceId, documentId);
       const url = URL.createObjectURL(blob);
-      const a = Object.assign(window.document.createElement('a'), { href: url, download: this.document()?.originalName ?? 'enrollment-document' });
+      const a = Object.assign(window.document.createElement('a'), {
+        href: url,
+        download: this.document()?.originalName ?? 'enrollment-document',
+      });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
@@ -492,14 +704,20 @@ export class EnrollmentDetailPage {
   protected async enrollAgain(e: EnrollmentView): Promise<void> {
     const practiceId = this.practiceId();
     if (!practiceId) return;
-    const ref = this.dialog.open<EnrollDialogComponent, EnrollDialogData, EnrollmentView>(EnrollDialogComponent, {
-      data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
-      autoFocus: 'first-heading',
-      width: '640px',
-      maxWidth: '95vw',
-    });
+    const ref = this.dialog.open<EnrollDialogComponent, EnrollDialogData, EnrollmentView>(
+      EnrollDialogComponent,
+      {
+        data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
+        autoFocus: 'first-heading',
+        width: '640px',
+        maxWidth: '95vw',
+      },
+    );
     const result = await firstValueFrom(ref.afterClosed());
-    if (result) this.snack.open(`${TYPE_LABELS[e.type]} enrollment with ${e.payerName} submitted`, 'OK', { duration: 6000 });
+    if (result)
+      this.snack.open(`${TYPE_LABELS[e.type]} enrollment with ${e.payerName} submitted`, 'OK', {
+        duration: 6000,
+      });
     await this.load();
   }
 

@@ -27,7 +27,9 @@ export function statusHint(status: EnrollmentStatus, type: EnrollmentType): stri
   const claims = type === 'claim_filing';
   switch (status) {
     case 'not_required':
-      return claims ? 'No enrollment needed: claims can be sent electronically right away.' : 'No enrollment needed: payment reports arrive by themselves.';
+      return claims
+        ? 'No enrollment needed: claims can be sent electronically right away.'
+        : 'No enrollment needed: payment reports arrive by themselves.';
     case 'enroll':
       return claims
         ? 'This payer requires an enrollment before claims can be sent electronically: use +Enroll.'
@@ -39,7 +41,9 @@ export function statusHint(status: EnrollmentStatus, type: EnrollmentType): stri
     case 'document_required':
       return 'The payer needs a document: open the enrollment, follow the instructions and attach it.';
     case 'accepted':
-      return claims ? 'Accepted: claims to this payer go out electronically.' : 'Accepted: payment reports arrive electronically.';
+      return claims
+        ? 'Accepted: claims to this payer go out electronically.'
+        : 'Accepted: payment reports arrive electronically.';
     case 'rejected':
       return 'The payer refused it: read the reason, correct practice settings and enroll again.';
     case 'not_supported':
@@ -57,7 +61,10 @@ export const ACTION_LABELS: Record<string, string> = {
   attach_document: 'Document attached',
 };
 
-export const STATUS_OPTIONS = ENROLLMENT_STATUSES.map((s) => ({ value: s, label: ENROLLMENT_STATUS_LABELS[s] }));
+export const STATUS_OPTIONS = ENROLLMENT_STATUSES.map((s) => ({
+  value: s,
+  label: ENROLLMENT_STATUS_LABELS[s],
+}));
 
 /**
  * Where a missing +Enroll field is entered, as a console route (the readiness checklist's routes):
@@ -82,7 +89,9 @@ export interface PayerEnrollments {
 
 /** The payer has to do with this practice: a client uses it, or an enrollment was made at some point. */
 function dealsWith(items: EnrollmentView[]): boolean {
-  return items.some((i) => i.id !== null || (i.status !== 'no_clients_on_file' && i.status !== 'not_supported'));
+  return items.some(
+    (i) => i.id !== null || (i.status !== 'no_clients_on_file' && i.status !== 'not_supported'),
+  );
 }
 
 export function groupByPayer(items: EnrollmentView[]): { payer: PayerEnrollments; dealsWith: boolean }[] {
@@ -90,7 +99,11 @@ export function groupByPayer(items: EnrollmentView[]): { payer: PayerEnrollments
   for (const item of items) {
     let p = map.get(item.payerId);
     if (!p) {
-      p = { payerId: item.payerId, payerName: item.payerName, byType: { claim_filing: [], payment_reports: [] } };
+      p = {
+        payerId: item.payerId,
+        payerName: item.payerName,
+        byType: { claim_filing: [], payment_reports: [] },
+      };
       map.set(item.payerId, p);
     }
     p.byType[item.type].push(item);
@@ -104,7 +117,8 @@ export function groupByPayer(items: EnrollmentView[]): { payer: PayerEnrollments
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export function fileProblem(file: { name: string; size: number; type: string }): string | null {
   if (file.size === 0) return 'The file is empty.';
-  if (file.size > MAX_DOCUMENT_BYTES) return `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`;
+  if (file.size > MAX_DOCUMENT_BYTES)
+    return `The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`;
   const okType = ['application/pdf', 'image/jpeg', 'image/png'].includes(file.type);
   const okName = /\.(pdf|jpe?g|jpe|png)$/i.test(file.name);
   if (!okType && !okName) return 'Only PDF, JPEG and PNG files are accepted.';

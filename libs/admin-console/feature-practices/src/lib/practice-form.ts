@@ -33,7 +33,13 @@ export type PracticeForm = ReturnType<typeof practiceForm>;
 
 /** Fills the form from the practice, as not yet touched. */
 export function fillPracticeForm(form: PracticeForm, p: PracticeView): void {
-  form.reset({ type: p.type, name: p.name, legalName: p.legalName ?? '', phone: p.phone, email: p.email ?? '' });
+  form.reset({
+    type: p.type,
+    name: p.name,
+    legalName: p.legalName ?? '',
+    phone: p.phone,
+    email: p.email ?? '',
+  });
   setAddress(form.controls.address, p.address);
 }
 
@@ -75,14 +81,27 @@ export const hasChanges = (c: PracticeChanges) => Object.keys(c).some((k) => k !
 /** The inputs of a practice, bound to a `practiceForm` group; the parent owns the `<form>`. */
 @Component({
   selector: 'cl-practice-fields',
-  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatRadioModule, FieldErrorComponent, AddressFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FieldErrorComponent,
+    AddressFieldsComponent,
+  ],
   template: `
     <div [formGroup]="form()">
       <fieldset class="group">
         <legend id="practice-type-label">Practice type</legend>
         <mat-radio-group formControlName="type" aria-labelledby="practice-type-label" class="types">
-          <mat-radio-button value="solo">Solo practice <span class="hint">one clinician, billing under their own NPI</span></mat-radio-button>
-          <mat-radio-button value="group">Group practice <span class="hint">several clinicians, billing under the group’s NPI</span></mat-radio-button>
+          <mat-radio-button value="solo"
+            >Solo practice
+            <span class="hint">one clinician, billing under their own NPI</span></mat-radio-button
+          >
+          <mat-radio-button value="group"
+            >Group practice
+            <span class="hint">several clinicians, billing under the group’s NPI</span></mat-radio-button
+          >
         </mat-radio-group>
       </fieldset>
 
@@ -126,11 +145,32 @@ export const hasChanges = (c: PracticeChanges) => Object.keys(c).some((k) => k !
     </div>
   `,
   styles: `
-    .group { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; }
-    legend { font: var(--mat-sys-title-small); color: var(--mat-sys-on-surface); padding: 0; margin-bottom: 8px; }
-    .types { display: flex; flex-direction: column; gap: 4px; }
-    .hint { color: var(--mat-sys-on-surface-variant); font-size: 13px; margin-left: 4px; }
-    mat-form-field { width: 100%; margin-bottom: 8px; }
+    .group {
+      border: 0;
+      padding: 0;
+      margin: 0 0 16px;
+      min-width: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface);
+      padding: 0;
+      margin-bottom: 8px;
+    }
+    .types {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .hint {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+      margin-left: 4px;
+    }
+    mat-form-field {
+      width: 100%;
+      margin-bottom: 8px;
+    }
   `,
   providers: [provideLiveErrors()],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -13,8 +13,19 @@ import { ActivatedRoute, type ParamMap, Router, RouterLink } from '@angular/rout
 import { debounceTime, map } from 'rxjs';
 import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, PageHeaderComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
-import type { PracticeReadiness, PracticeType, PracticeView, ReadinessFilter } from '@claimline/contracts/practice-settings';
+import {
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  LoadingComponent,
+  PageHeaderComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
+import type {
+  PracticeReadiness,
+  PracticeType,
+  PracticeView,
+  ReadinessFilter,
+} from '@claimline/contracts/practice-settings';
 import { missingSummary, percentDone } from './readiness-words';
 
 type RowReadiness = { state: 'loading' } | { state: 'error' } | { state: 'ok'; readiness: PracticeReadiness };
@@ -29,7 +40,8 @@ interface Query {
 
 const PAGE_SIZES = [10, 25, 50];
 const asType = (v: string | null): PracticeType | '' => (v === 'solo' || v === 'group' ? v : '');
-const asReadiness = (v: string | null): ReadinessFilter | '' => (v === 'complete' || v === 'incomplete' ? v : '');
+const asReadiness = (v: string | null): ReadinessFilter | '' =>
+  v === 'complete' || v === 'incomplete' ? v : '';
 const asInt = (v: string | null, fallback: number, ok: (n: number) => boolean) => {
   const n = Number(v);
   return v !== null && Number.isInteger(n) && ok(n) ? n : fallback;
@@ -46,7 +58,11 @@ function queryOf(q: ParamMap): Query {
 }
 
 const sameQuery = (a: Query, b: Query) =>
-  a.search === b.search && a.type === b.type && a.readiness === b.readiness && a.limit === b.limit && a.offset === b.offset;
+  a.search === b.search &&
+  a.type === b.type &&
+  a.readiness === b.readiness &&
+  a.limit === b.limit &&
+  a.offset === b.offset;
 
 /** Every practice the user works for, with how far each is from being ready to bill. */
 @Component({
@@ -70,13 +86,22 @@ const sameQuery = (a: Query, b: Query) =>
   ],
   template: `
     <div class="cl-page">
-      <cl-page-header title="Practices" subtitle="The practices you work for, and what each still needs before claims can go out">
+      <cl-page-header
+        title="Practices"
+        subtitle="The practices you work for, and what each still needs before claims can go out"
+      >
         @if (canCreate()) {
           <a mat-flat-button routerLink="new">New practice</a>
         }
       </cl-page-header>
 
-      <form class="filters" [formGroup]="filters" role="search" aria-label="Filter practices" (submit)="$event.preventDefault()">
+      <form
+        class="filters"
+        [formGroup]="filters"
+        role="search"
+        aria-label="Filter practices"
+        (submit)="$event.preventDefault()"
+      >
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search">
           <mat-label>Search by name</mat-label>
           <input matInput type="search" formControlName="search" autocomplete="off" />
@@ -111,9 +136,19 @@ const sameQuery = (a: Query, b: Query) =>
           <cl-loading label="Loading practices…" />
         }
         @if (rows().length) {
-          <table mat-table [dataSource]="rows()" matSort (matSortChange)="sort.set($event)" [matSortActive]="sort().active" [matSortDirection]="sort().direction" aria-label="Practices">
+          <table
+            mat-table
+            [dataSource]="rows()"
+            matSort
+            (matSortChange)="sort.set($event)"
+            [matSortActive]="sort().active"
+            [matSortDirection]="sort().direction"
+            aria-label="Practices"
+          >
             <ng-container matColumnDef="name">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header sortActionDescription="Sort by name">Practice</th>
+              <th mat-header-cell *matHeaderCellDef mat-sort-header sortActionDescription="Sort by name">
+                Practice
+              </th>
               <td mat-cell *matCellDef="let p">
                 <a [routerLink]="[p.id]" class="name">{{ p.name }}</a>
                 @if (p.legalName && p.legalName !== p.name) {
@@ -123,10 +158,14 @@ const sameQuery = (a: Query, b: Query) =>
             </ng-container>
             <ng-container matColumnDef="type">
               <th mat-header-cell *matHeaderCellDef>Type</th>
-              <td mat-cell *matCellDef="let p"><cl-status-chip [label]="p.type === 'solo' ? 'Solo' : 'Group'" /></td>
+              <td mat-cell *matCellDef="let p">
+                <cl-status-chip [label]="p.type === 'solo' ? 'Solo' : 'Group'" />
+              </td>
             </ng-container>
             <ng-container matColumnDef="readiness">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header sortActionDescription="Sort by readiness">Readiness</th>
+              <th mat-header-cell *matHeaderCellDef mat-sort-header sortActionDescription="Sort by readiness">
+                Readiness
+              </th>
               <td mat-cell *matCellDef="let p" class="readiness-cell">
                 @switch (readinessOf(p.id).state) {
                   @case ('ok') {
@@ -137,7 +176,13 @@ const sameQuery = (a: Query, b: Query) =>
                         <cl-status-chip label="Ready to bill" tone="success" />
                       }
                     </div>
-                    <mat-progress-bar mode="determinate" [value]="percent(r)" [attr.aria-label]="'Readiness of ' + p.name + ': ' + r.done + ' of ' + r.total + ' done'" />
+                    <mat-progress-bar
+                      mode="determinate"
+                      [value]="percent(r)"
+                      [attr.aria-label]="
+                        'Readiness of ' + p.name + ': ' + r.done + ' of ' + r.total + ' done'
+                      "
+                    />
                     @if (!r.complete) {
                       <div class="muted missing">Missing: {{ summary(r) }}</div>
                     }
@@ -155,7 +200,9 @@ const sameQuery = (a: Query, b: Query) =>
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
           @if (query().limit < total() && sort().direction) {
-            <p class="muted note">Sorting orders the practices on this page; the pages themselves go by name.</p>
+            <p class="muted note">
+              Sorting orders the practices on this page; the pages themselves go by name.
+            </p>
           }
         } @else if (!loading() && !problem()) {
           @if (filtered()) {
@@ -189,21 +236,66 @@ const sameQuery = (a: Query, b: Query) =>
     </div>
   `,
   styles: `
-    .filters { display: flex; gap: 12px; flex-wrap: wrap; align-items: flex-start; margin-bottom: 16px; }
-    .filters mat-form-field { width: 200px; }
-    .filters .search { flex: 1 1 260px; max-width: 420px; }
-    .table-wrap { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; min-height: 4px; }
-    table { width: 100%; }
-    .name { font-weight: 600; }
-    .muted { color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .readiness-cell { min-width: 260px; padding-top: 8px; padding-bottom: 8px; }
-    .figure { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
-    .missing { margin-top: 4px; }
-    .note { margin: 8px 16px; }
-    mat-progress-bar { max-width: 320px; }
-    .mat-column-name { min-width: 200px; width: 35%; }
-    .mat-column-type { width: 90px; }
-    .hidden { display: none; }
+    .filters {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+      align-items: flex-start;
+      margin-bottom: 16px;
+    }
+    .filters mat-form-field {
+      width: 200px;
+    }
+    .filters .search {
+      flex: 1 1 260px;
+      max-width: 420px;
+    }
+    .table-wrap {
+      overflow-x: auto;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      min-height: 4px;
+    }
+    table {
+      width: 100%;
+    }
+    .name {
+      font-weight: 600;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .readiness-cell {
+      min-width: 260px;
+      padding-top: 8px;
+      padding-bottom: 8px;
+    }
+    .figure {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 4px;
+    }
+    .missing {
+      margin-top: 4px;
+    }
+    .note {
+      margin: 8px 16px;
+    }
+    mat-progress-bar {
+      max-width: 320px;
+    }
+    .mat-column-name {
+      min-width: 200px;
+      width: 35%;
+    }
+    .mat-column-type {
+      width: 90px;
+    }
+    .hidden {
+      display: none;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -215,7 +307,9 @@ export class PracticeListPage {
 
   protected readonly columns = ['name', 'type', 'readiness'];
   protected readonly pageSizes = PAGE_SIZES;
-  protected readonly canCreate = computed(() => this.auth.role() === 'admin' || this.auth.role() === 'billing_staff');
+  protected readonly canCreate = computed(
+    () => this.auth.role() === 'admin' || this.auth.role() === 'billing_staff',
+  );
 
   protected readonly query = signal<Query>(queryOf(this.route.snapshot.queryParamMap));
   protected readonly filters = inject(NonNullableFormBuilder).group({
@@ -230,7 +324,9 @@ export class PracticeListPage {
   protected readonly readiness = signal<ReadonlyMap<string, RowReadiness>>(new Map());
   protected readonly sort = signal<Sort>({ active: '', direction: '' });
   protected readonly pageIndex = computed(() => Math.floor(this.query().offset / this.query().limit));
-  protected readonly filtered = computed(() => !!(this.query().search || this.query().type || this.query().readiness));
+  protected readonly filtered = computed(
+    () => !!(this.query().search || this.query().type || this.query().readiness),
+  );
 
   /** The page's practices in the chosen order (the API pages by name). */
   protected readonly rows = computed(() => {
@@ -238,7 +334,8 @@ export class PracticeListPage {
     const items = [...this.items()];
     if (!direction) return items;
     const sign = direction === 'asc' ? 1 : -1;
-    if (active === 'name') return items.sort((a, b) => sign * a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    if (active === 'name')
+      return items.sort((a, b) => sign * a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
     if (active === 'readiness') {
       // Unknown readiness (still loading, or failed) goes last either way.
       const score = (p: PracticeView) => {
@@ -267,8 +364,12 @@ export class PracticeListPage {
         takeUntilDestroyed(destroyRef),
       )
       .subscribe((search) => this.change({ search }));
-    c.type.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((v) => this.change({ type: asType(v) }));
-    c.readiness.valueChanges.pipe(takeUntilDestroyed(destroyRef)).subscribe((v) => this.change({ readiness: asReadiness(v) }));
+    c.type.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((v) => this.change({ type: asType(v) }));
+    c.readiness.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((v) => this.change({ readiness: asReadiness(v) }));
     // The address holds the filters and the page: a reload, a shared link or the "Practices"
     // link in the navigation (which clears them) all land here.
     this.route.queryParamMap.pipe(takeUntilDestroyed(destroyRef)).subscribe((params) => this.fromUrl(params));

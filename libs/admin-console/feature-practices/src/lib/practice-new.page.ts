@@ -6,23 +6,41 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ErrorBannerComponent, injectFieldFocus, PageHeaderComponent } from '@claimline/admin-console/ui-common';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  injectFieldFocus,
+  PageHeaderComponent,
+} from '@claimline/admin-console/ui-common';
 import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice-form';
 
 /** Billing staff and admins add a practice; it then guides them through its setup checklist. */
 @Component({
   selector: 'cl-practice-new-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, PageHeaderComponent, ErrorBannerComponent, PracticeFieldsComponent],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    PageHeaderComponent,
+    ErrorBannerComponent,
+    PracticeFieldsComponent,
+  ],
   template: `
     <div class="cl-page narrow">
-      <cl-page-header title="New practice" subtitle="The basics first: NPIs, Tax ID and billing details follow on the practice’s settings." />
+      <cl-page-header
+        title="New practice"
+        subtitle="The basics first: NPIs, Tax ID and billing details follow on the practice’s settings."
+      />
       <mat-card appearance="outlined">
         <mat-card-content>
           <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-label="New practice">
             <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
             <cl-practice-fields [form]="form" />
             <div class="cl-actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Creating…' : 'Create practice' }}</button>
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ busy() ? 'Creating…' : 'Create practice' }}
+              </button>
               <a mat-button routerLink="/practices">Cancel</a>
             </div>
           </form>
@@ -30,7 +48,14 @@ import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice
       </mat-card>
     </div>
   `,
-  styles: `.narrow { max-width: 880px; } mat-card-content { padding-top: 16px; }`,
+  styles: `
+    .narrow {
+      max-width: 880px;
+    }
+    mat-card-content {
+      padding-top: 16px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PracticeNewPage {
@@ -45,7 +70,12 @@ export class PracticeNewPage {
 
   async submit(): Promise<void> {
     if (!this.fieldFocus.validate(this.form)) {
-      this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
+      this.problem.set({
+        status: 422,
+        title: 'Check the form',
+        detail: 'Some fields need your attention: see the messages next to them.',
+        errors: [],
+      });
       this.unmatched.set([]);
       return;
     }

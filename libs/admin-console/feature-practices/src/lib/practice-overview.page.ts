@@ -1,10 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { ErrorBannerComponent, LoadingComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
+import {
+  ErrorBannerComponent,
+  LoadingComponent,
+  PageHeaderComponent,
+} from '@claimline/admin-console/ui-common';
 import type { PracticeReadiness, PracticeView } from '@claimline/contracts/practice-settings';
 import { PracticeUnavailableComponent } from './practice-unavailable';
 import { ReadinessChecklistComponent } from './readiness-checklist.component';
@@ -13,7 +26,16 @@ import { canEditSettings } from './settings-access';
 /** A practice at a glance: who it is, and its setup checklist with links to fix each gap. */
 @Component({
   selector: 'cl-practice-overview-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, PageHeaderComponent, LoadingComponent, ErrorBannerComponent, PracticeUnavailableComponent, ReadinessChecklistComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    PageHeaderComponent,
+    LoadingComponent,
+    ErrorBannerComponent,
+    PracticeUnavailableComponent,
+    ReadinessChecklistComponent,
+  ],
   template: `
     <div class="cl-page">
       @if (practice(); as p) {
@@ -37,13 +59,24 @@ import { canEditSettings } from './settings-access';
               <mat-card-content>
                 <h2 id="details-title">Practice details</h2>
                 <dl>
-                  <dt>Type</dt><dd>{{ p.type === 'solo' ? 'Solo practice' : 'Group practice' }}</dd>
-                  <dt>Legal name</dt><dd>{{ p.legalName || 'Not entered yet' }}</dd>
-                  <dt>Phone</dt><dd>{{ p.phone }}</dd>
-                  <dt>E-mail</dt><dd>{{ p.email || 'None' }}</dd>
+                  <dt>Type</dt>
+                  <dd>{{ p.type === 'solo' ? 'Solo practice' : 'Group practice' }}</dd>
+                  <dt>Legal name</dt>
+                  <dd>{{ p.legalName || 'Not entered yet' }}</dd>
+                  <dt>Phone</dt>
+                  <dd>{{ p.phone }}</dd>
+                  <dt>E-mail</dt>
+                  <dd>{{ p.email || 'None' }}</dd>
                   <dt>Address</dt>
-                  <dd>{{ p.address.line1 }}@if (p.address.line2) {, {{ p.address.line2 }}}<br />{{ p.address.city }}, {{ p.address.state }} {{ p.address.zip }}</dd>
-                  <dt>Secure Messaging</dt><dd>{{ p.secureMessagingEnabled ? 'On for the practice' : 'Off for the practice' }}</dd>
+                  <dd>
+                    {{ p.address.line1 }}
+                    @if (p.address.line2) {
+                      , {{ p.address.line2 }}
+                    }
+                    <br />{{ p.address.city }}, {{ p.address.state }} {{ p.address.zip }}
+                  </dd>
+                  <dt>Secure Messaging</dt>
+                  <dd>{{ p.secureMessagingEnabled ? 'On for the practice' : 'Off for the practice' }}</dd>
                 </dl>
                 @if (canEdit()) {
                   <a mat-button [routerLink]="['settings', 'practice-details']">Edit practice details</a>
@@ -61,12 +94,37 @@ import { canEditSettings } from './settings-access';
     </div>
   `,
   styles: `
-    .layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; align-items: start; }
-    @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } .side { order: -1; } }
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 0 0 8px; }
-    dt { color: var(--mat-sys-on-surface-variant); }
-    dd { margin: 0; overflow-wrap: anywhere; }
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 320px;
+      gap: 24px;
+      align-items: start;
+    }
+    @media (max-width: 1100px) {
+      .layout {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .side {
+        order: -1;
+      }
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 12px;
+      margin: 0 0 8px;
+    }
+    dt {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -82,7 +140,9 @@ export class PracticeOverviewPage {
   protected readonly canEdit = canEditSettings();
   protected readonly subtitle = computed(() => {
     const p = this.practice();
-    return p ? `${p.type === 'solo' ? 'Solo' : 'Group'} practice · ${p.address.city}, ${p.address.state}` : null;
+    return p
+      ? `${p.type === 'solo' ? 'Solo' : 'Group'} practice · ${p.address.city}, ${p.address.state}`
+      : null;
   });
 
   constructor() {

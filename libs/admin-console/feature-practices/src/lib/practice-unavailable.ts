@@ -31,9 +31,21 @@ export function isNotFound(problem: ApiProblem | null): boolean {
     }
   `,
   styles: `
-    .gone { max-width: 560px; margin: 48px auto; padding: 24px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; background: var(--mat-sys-surface-container-low); }
-    h1 { font: var(--mat-sys-headline-small); margin: 0 0 12px; }
-    p { margin: 0 0 8px; }
+    .gone {
+      max-width: 560px;
+      margin: 48px auto;
+      padding: 24px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    h1 {
+      font: var(--mat-sys-headline-small);
+      margin: 0 0 12px;
+    }
+    p {
+      margin: 0 0 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -13,14 +13,19 @@ import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './
     @let r = readiness();
     <section class="summary" aria-labelledby="readiness-title">
       <h2 id="readiness-title">Ready to bill?</h2>
-      <p class="figure"><strong data-testid="readiness-progress">{{ r.done }} of {{ r.total }} done</strong>
+      <p class="figure">
+        <strong data-testid="readiness-progress">{{ r.done }} of {{ r.total }} done</strong>
         @if (r.complete) {
           <cl-status-chip label="Ready to bill" tone="success" />
         } @else {
           <cl-status-chip [label]="r.total - r.done + ' missing'" tone="warning" />
         }
       </p>
-      <mat-progress-bar mode="determinate" [value]="percent()" [attr.aria-label]="'Setup progress: ' + r.done + ' of ' + r.total + ' done'" />
+      <mat-progress-bar
+        mode="determinate"
+        [value]="percent()"
+        [attr.aria-label]="'Setup progress: ' + r.done + ' of ' + r.total + ' done'"
+      />
       <p class="lead">
         @if (r.complete) {
           Everything the billing team needs is in place.
@@ -32,7 +37,9 @@ import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './
         <div class="sources" role="note" data-testid="readiness-sources">
           <strong>This checklist may be incomplete.</strong>
           <ul>
-            @for (n of notes(); track n) { <li>{{ n }}</li> }
+            @for (n of notes(); track n) {
+              <li>{{ n }}</li>
+            }
           </ul>
         </div>
       }
@@ -40,23 +47,36 @@ import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './
 
     @for (s of sections(); track s.key) {
       <section class="section" [attr.aria-labelledby]="'section-' + s.key">
-        <h2 [id]="'section-' + s.key">{{ s.title }} <span class="count">{{ s.done }} of {{ s.items.length }} done</span></h2>
+        <h2 [id]="'section-' + s.key">
+          {{ s.title }} <span class="count">{{ s.done }} of {{ s.items.length }} done</span>
+        </h2>
         <ul class="items">
           @for (item of s.items; track item.key) {
             <li class="item" [class.done]="item.status === 'done'" [attr.data-testid]="'readiness-item'">
               <div class="line">
-                <cl-status-chip [label]="item.status === 'done' ? 'Done' : 'Missing'" [tone]="item.status === 'done' ? 'success' : 'warning'" />
+                <cl-status-chip
+                  [label]="item.status === 'done' ? 'Done' : 'Missing'"
+                  [tone]="item.status === 'done' ? 'success' : 'warning'"
+                />
                 <span class="title">{{ item.title }}</span>
               </div>
               @if (item.missing.length) {
                 <ul class="missing">
-                  @for (m of item.missing; track m.field) { <li>{{ m.label }}</li> }
+                  @for (m of item.missing; track m.field) {
+                    <li>{{ m.label }}</li>
+                  }
                 </ul>
               }
               @if (item.note) {
                 <p class="note">{{ item.note }}</p>
               }
-              <a class="fix" [routerLink]="route(item.fixAt)" [queryParams]="focusOf(item)" [attr.aria-label]="item.title + ': ' + linkText(item.status, item.fixAt)">{{ linkText(item.status, item.fixAt) }}</a>
+              <a
+                class="fix"
+                [routerLink]="route(item.fixAt)"
+                [queryParams]="focusOf(item)"
+                [attr.aria-label]="item.title + ': ' + linkText(item.status, item.fixAt)"
+                >{{ linkText(item.status, item.fixAt) }}</a
+              >
             </li>
           }
         </ul>
@@ -64,23 +84,86 @@ import { fixRoute, groupBySection, percentDone, placeName, sourceNote } from './
     }
   `,
   styles: `
-    h2 { font: var(--mat-sys-title-medium); margin: 0 0 8px; }
-    .summary { padding: 16px; border-radius: 12px; background: var(--mat-sys-surface-container-low); margin-bottom: 24px; }
-    .figure { display: flex; align-items: center; gap: 12px; margin: 0 0 8px; font-size: 18px; }
-    .lead { margin: 8px 0 0; color: var(--mat-sys-on-surface-variant); }
-    .sources { margin-top: 12px; padding: 8px 12px; border-radius: 8px; border-left: 4px solid var(--mat-sys-outline); background: var(--mat-sys-surface-container-high); font-size: 14px; }
-    .sources ul { margin: 4px 0 0; padding-left: 20px; }
-    .section { margin-bottom: 24px; }
-    .count { font: var(--mat-sys-body-medium); color: var(--mat-sys-on-surface-variant); margin-left: 8px; }
-    .items { list-style: none; margin: 0; padding: 0; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .item { padding: 12px 16px; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .item:first-child { border-top: 0; }
-    .line { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
-    .title { font-weight: 600; }
-    .done .title { font-weight: 400; }
-    .missing { margin: 6px 0 0; padding-left: 20px; }
-    .note { margin: 6px 0 0; color: var(--mat-sys-on-surface-variant); font-size: 13px; }
-    .fix { display: inline-block; margin-top: 6px; }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 8px;
+    }
+    .summary {
+      padding: 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+      margin-bottom: 24px;
+    }
+    .figure {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      margin: 0 0 8px;
+      font-size: 18px;
+    }
+    .lead {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .sources {
+      margin-top: 12px;
+      padding: 8px 12px;
+      border-radius: 8px;
+      border-left: 4px solid var(--mat-sys-outline);
+      background: var(--mat-sys-surface-container-high);
+      font-size: 14px;
+    }
+    .sources ul {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+    .section {
+      margin-bottom: 24px;
+    }
+    .count {
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+      margin-left: 8px;
+    }
+    .items {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .item {
+      padding: 12px 16px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .item:first-child {
+      border-top: 0;
+    }
+    .line {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .title {
+      font-weight: 600;
+    }
+    .done .title {
+      font-weight: 400;
+    }
+    .missing {
+      margin: 6px 0 0;
+      padding-left: 20px;
+    }
+    .note {
+      margin: 6px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+      font-size: 13px;
+    }
+    .fix {
+      display: inline-block;
+      margin-top: 6px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,4 +1,8 @@
-import type { PracticeReadiness, ReadinessItem, ReadinessSource } from '@claimline/contracts/practice-settings';
+import type {
+  PracticeReadiness,
+  ReadinessItem,
+  ReadinessSource,
+} from '@claimline/contracts/practice-settings';
 
 /** The seed guide's headings for the checklist sections; unknown sections get their name in words. */
 const SECTION_TITLES: Record<string, string> = {
@@ -25,7 +29,11 @@ export function groupBySection(items: readonly ReadinessItem[]): ReadinessSectio
   const sections = new Map<string, ReadinessSection>();
   for (const item of items) {
     let s = sections.get(item.section);
-    if (!s) sections.set(item.section, (s = { key: item.section, title: sectionTitle(item.section), items: [], done: 0 }));
+    if (!s)
+      sections.set(
+        item.section,
+        (s = { key: item.section, title: sectionTitle(item.section), items: [], done: 0 }),
+      );
     s.items.push(item);
     if (item.status === 'done') s.done++;
   }

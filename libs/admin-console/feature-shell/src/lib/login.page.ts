@@ -26,28 +26,56 @@ import { AuthService, toProblem } from '@claimline/admin-console/data-access-cor
             <mat-form-field appearance="outline" class="full">
               <mat-label>E-mail</mat-label>
               <input matInput formControlName="email" type="email" autocomplete="username" required />
-              <mat-error>{{ form.controls.email.hasError('required') ? 'Required' : 'Not an e-mail address' }}</mat-error>
+              <mat-error>{{
+                form.controls.email.hasError('required') ? 'Required' : 'Not an e-mail address'
+              }}</mat-error>
             </mat-form-field>
             <mat-form-field appearance="outline" class="full">
               <mat-label>Password</mat-label>
-              <input matInput formControlName="password" type="password" autocomplete="current-password" required />
+              <input
+                matInput
+                formControlName="password"
+                type="password"
+                autocomplete="current-password"
+                required
+              />
               <mat-error>Required</mat-error>
             </mat-form-field>
             @if (error()) {
               <p class="cl-error-text" role="alert">{{ error() }}</p>
             }
-            <button mat-flat-button type="submit" class="full" [disabled]="busy()">{{ busy() ? 'Signing in…' : 'Sign in' }}</button>
+            <button mat-flat-button type="submit" class="full" [disabled]="busy()">
+              {{ busy() ? 'Signing in…' : 'Sign in' }}
+            </button>
           </form>
         </mat-card-content>
       </mat-card>
     </main>
   `,
   styles: `
-    .wrap { min-height: 100vh; display: grid; place-items: center; padding: 16px; box-sizing: border-box; background: var(--mat-sys-surface-container-low); }
-    .card { width: min(420px, 100%); }
-    h1 { font: var(--mat-sys-title-large); margin: 0 0 8px; }
-    .full { width: 100%; }
-    .note { background: var(--mat-sys-secondary-container); padding: 8px 12px; border-radius: 8px; }
+    .wrap {
+      min-height: 100vh;
+      display: grid;
+      place-items: center;
+      padding: 16px;
+      box-sizing: border-box;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .card {
+      width: min(420px, 100%);
+    }
+    h1 {
+      font: var(--mat-sys-title-large);
+      margin: 0 0 8px;
+    }
+    .full {
+      width: 100%;
+    }
+    .note {
+      background: var(--mat-sys-secondary-container);
+      padding: 8px 12px;
+      border-radius: 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -72,7 +100,9 @@ export class LoginPage {
       const { email, password } = this.form.getRawValue();
       await this.auth.signIn(email, password);
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      await this.router.navigateByUrl(returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/');
+      await this.router.navigateByUrl(
+        returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/',
+      );
     } catch (e) {
       const p = toProblem(e);
       this.error.set(p.status === 401 ? 'The e-mail or password is not right.' : p.detail);

@@ -24,14 +24,28 @@ import { PracticeContext, type PracticeSummary } from '@claimline/admin-console/
       />
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="open($event)">
         @for (p of options(); track p.id) {
-          <mat-option [value]="p">{{ p.name }} <small>· {{ p.type === 'solo' ? 'Solo' : 'Group' }}</small></mat-option>
+          <mat-option [value]="p"
+            >{{ p.name }} <small>· {{ p.type === 'solo' ? 'Solo' : 'Group' }}</small></mat-option
+          >
         } @empty {
-          @if (searched()) { <mat-option disabled>No practice matches</mat-option> }
+          @if (searched()) {
+            <mat-option disabled>No practice matches</mat-option>
+          }
         }
       </mat-autocomplete>
     </mat-form-field>
   `,
-  styles: `.switcher { width: 280px; font-size: 14px; } @media (max-width: 700px) { .switcher { width: 170px; } }`,
+  styles: `
+    .switcher {
+      width: 280px;
+      font-size: 14px;
+    }
+    @media (max-width: 700px) {
+      .switcher {
+        width: 170px;
+      }
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PracticeSwitcherComponent {

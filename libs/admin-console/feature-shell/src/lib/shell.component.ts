@@ -5,7 +5,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { ActivatedRoute, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  ActivatedRoute,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
@@ -27,12 +34,29 @@ const ROLE_LABELS: Record<string, string> = {
 /** The frame around every signed-in page: top bar, practice switcher, role-aware navigation. */
 @Component({
   selector: 'cl-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatButtonModule, PracticeSwitcherComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    PracticeSwitcherComponent,
+  ],
   template: `
     <a class="skip" href="#main">Skip to content</a>
     <mat-toolbar class="bar">
       @if (compact()) {
-        <button mat-button type="button" (click)="nav.toggle()" aria-label="Open navigation" [attr.aria-expanded]="nav.opened">Menu</button>
+        <button
+          mat-button
+          type="button"
+          (click)="nav.toggle()"
+          aria-label="Open navigation"
+          [attr.aria-expanded]="nav.opened"
+        >
+          Menu
+        </button>
       }
       <a routerLink="/" class="brand" aria-label="Claimline home">Claimline</a>
       <span class="spacer"></span>
@@ -49,7 +73,15 @@ const ROLE_LABELS: Record<string, string> = {
         <nav aria-label="Main">
           <mat-nav-list>
             @for (l of links(); track l.label) {
-              <a mat-list-item [routerLink]="l.link" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: !!l.exact }" ariaCurrentWhenActive="page" (click)="compact() && nav.close()">{{ l.label }}</a>
+              <a
+                mat-list-item
+                [routerLink]="l.link"
+                routerLinkActive="active"
+                [routerLinkActiveOptions]="{ exact: !!l.exact }"
+                ariaCurrentWhenActive="page"
+                (click)="compact() && nav.close()"
+                >{{ l.label }}</a
+              >
             }
           </mat-nav-list>
         </nav>
@@ -60,19 +92,64 @@ const ROLE_LABELS: Record<string, string> = {
     </mat-sidenav-container>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; height: 100vh; }
-    .bar { gap: 12px; background: var(--mat-sys-primary-container); color: var(--mat-sys-on-primary-container); position: relative; z-index: 2; }
-    .brand { font-weight: 700; text-decoration: none; color: inherit; font-size: 20px; }
-    .spacer { flex: 1; }
-    .who { font-size: 13px; opacity: 0.85; }
-    .practice-name { font-weight: 600; }
-    .container { flex: 1; }
-    .side { width: 232px; border-right: 1px solid var(--mat-sys-outline-variant); }
-    .active { background: var(--mat-sys-secondary-container); font-weight: 600; }
-    main:focus { outline: none; }
-    .skip { position: absolute; left: -999px; top: 8px; z-index: 10; background: #fff; padding: 8px; }
-    .skip:focus { left: 8px; }
-    @media (max-width: 900px) { .who { display: none; } }
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+    }
+    .bar {
+      gap: 12px;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+      position: relative;
+      z-index: 2;
+    }
+    .brand {
+      font-weight: 700;
+      text-decoration: none;
+      color: inherit;
+      font-size: 20px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .who {
+      font-size: 13px;
+      opacity: 0.85;
+    }
+    .practice-name {
+      font-weight: 600;
+    }
+    .container {
+      flex: 1;
+    }
+    .side {
+      width: 232px;
+      border-right: 1px solid var(--mat-sys-outline-variant);
+    }
+    .active {
+      background: var(--mat-sys-secondary-container);
+      font-weight: 600;
+    }
+    main:focus {
+      outline: none;
+    }
+    .skip {
+      position: absolute;
+      left: -999px;
+      top: 8px;
+      z-index: 10;
+      background: #fff;
+      padding: 8px;
+    }
+    .skip:focus {
+      left: 8px;
+    }
+    @media (max-width: 900px) {
+      .who {
+        display: none;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -82,7 +159,9 @@ export class ShellComponent {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly compact = toSignal(
-    inject(BreakpointObserver).observe('(max-width: 1023px)').pipe(map((r) => r.matches)),
+    inject(BreakpointObserver)
+      .observe('(max-width: 1023px)')
+      .pipe(map((r) => r.matches)),
     { initialValue: false },
   );
   private readonly practiceId = signal<string | null>(null);

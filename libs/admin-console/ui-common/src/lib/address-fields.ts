@@ -10,7 +10,11 @@ import { FieldErrorComponent } from './field-error';
 import { ClValidators } from './validators';
 
 /** The codes the API's addresses accept: states, DC and territories (not the military AA/AE/AP). */
-const STATE_CODES: readonly string[] = [...US_STATE_CODES, ...US_DISTRICT_CODES, ...US_TERRITORY_CODES].sort();
+const STATE_CODES: readonly string[] = [
+  ...US_STATE_CODES,
+  ...US_DISTRICT_CODES,
+  ...US_TERRITORY_CODES,
+].sort();
 
 /**
  * The fields of one US address (an `addressGroup`) in a fieldset whose legend names it ("Billing
@@ -29,7 +33,9 @@ const STATE_CODES: readonly string[] = [...US_STATE_CODES, ...US_DISTRICT_CODES,
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="line1">
           <mat-label>Street address</mat-label>
           <input matInput formControlName="line1" autocomplete="off" />
-          @if (streetHint()) { <mat-hint>{{ streetHint() }}</mat-hint> }
+          @if (streetHint()) {
+            <mat-hint>{{ streetHint() }}</mat-hint>
+          }
           <mat-error><cl-field-error [control]="group().controls.line1" /></mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="line2">
@@ -46,8 +52,12 @@ const STATE_CODES: readonly string[] = [...US_STATE_CODES, ...US_DISTRICT_CODES,
           <mat-label>State</mat-label>
           <mat-select formControlName="state" panelWidth="">
             <!-- An optional address can be emptied again; the choice is offered once a state is chosen. -->
-            @if (!required() && group().controls.state.value) { <mat-option value="">None</mat-option> }
-            @for (s of states; track s) { <mat-option [value]="s">{{ s }}</mat-option> }
+            @if (!required() && group().controls.state.value) {
+              <mat-option value="">None</mat-option>
+            }
+            @for (s of states; track s) {
+              <mat-option [value]="s">{{ s }}</mat-option>
+            }
           </mat-select>
           <mat-error><cl-field-error [control]="group().controls.state" /></mat-error>
         </mat-form-field>
@@ -61,17 +71,61 @@ const STATE_CODES: readonly string[] = [...US_STATE_CODES, ...US_DISTRICT_CODES,
     </fieldset>
   `,
   styles: `
-    .address { border: 0; padding: 0; margin: 0 0 16px; min-width: 0; container-type: inline-size; }
-    .address.framed { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 8px 16px 12px; }
-    legend { font: var(--mat-sys-title-small); color: var(--mat-sys-on-surface); padding: 0; margin-bottom: 8px; }
-    .framed legend { padding: 0 6px; margin-bottom: 0; }
-    .grid { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 12px; align-items: start; }
-    .framed .grid { margin-top: 4px; }
-    .line1, .line2 { grid-column: span 3; }
-    .city, .state, .zip { grid-column: span 2; }
-    mat-form-field { width: 100%; }
+    .address {
+      border: 0;
+      padding: 0;
+      margin: 0 0 16px;
+      min-width: 0;
+      container-type: inline-size;
+    }
+    .address.framed {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 8px 16px 12px;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface);
+      padding: 0;
+      margin-bottom: 8px;
+    }
+    .framed legend {
+      padding: 0 6px;
+      margin-bottom: 0;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+      gap: 12px;
+      align-items: start;
+    }
+    .framed .grid {
+      margin-top: 4px;
+    }
+    .line1,
+    .line2 {
+      grid-column: span 3;
+    }
+    .city,
+    .state,
+    .zip {
+      grid-column: span 2;
+    }
+    mat-form-field {
+      width: 100%;
+    }
     /* By the fieldset's own width: it sits in pages, panels and dialogs of different widths. */
-    @container (max-width: 480px) { .line1, .line2, .city { grid-column: span 6; } .state, .zip { grid-column: span 3; } }
+    @container (max-width: 480px) {
+      .line1,
+      .line2,
+      .city {
+        grid-column: span 6;
+      }
+      .state,
+      .zip {
+        grid-column: span 3;
+      }
+    }
   `,
   // Default: errors the server puts on the controls after a save must show without an input change.
   changeDetection: ChangeDetectionStrategy.Default,

@@ -1,4 +1,11 @@
-import { FormControl, FormGroup, Validators, type AbstractControl, type ValidationErrors, type ValidatorFn } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+  type ValidatorFn,
+} from '@angular/forms';
 import type { AddressDto } from '@claimline/contracts/common';
 import { parseZipCode } from '@claimline/domain';
 import { ClValidators } from './validators';
@@ -23,13 +30,16 @@ export interface AddressOptions {
   zipPlus4?: boolean;
 }
 
-const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const blank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Required only once another field of the same address has something in it. */
 const requiredWithAddress: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
   const group = c.parent as FormGroup | null;
   if (!group || !blank(c.value)) return null;
-  return Object.values(group.controls).some((x) => !blank(x.value)) ? { required: 'Required for the address' } : null;
+  return Object.values(group.controls).some((x) => !blank(x.value))
+    ? { required: 'Required for the address' }
+    : null;
 };
 
 /**
@@ -38,7 +48,10 @@ const requiredWithAddress: ValidatorFn = (c: AbstractControl): ValidationErrors 
  */
 export function addressGroup(options: AddressOptions = {}): AddressForm {
   const need = options.optional ? requiredWithAddress : Validators.required;
-  const street = options.noPoBox === undefined ? [] : [options.noPoBox === true ? ClValidators.noPoBox : ClValidators.poBox(options.noPoBox)];
+  const street =
+    options.noPoBox === undefined
+      ? []
+      : [options.noPoBox === true ? ClValidators.noPoBox : ClValidators.poBox(options.noPoBox)];
   const control = (validators: ValidatorFn[]) => new FormControl('', { nonNullable: true, validators });
   const group: AddressForm = new FormGroup({
     line1: control([need, Validators.maxLength(55), ...street]),
@@ -92,7 +105,13 @@ export function setAddress(group: AddressForm, address: AddressDto | null | unde
 /** Whether two addresses are the same (a missing second line equals an empty one). */
 export function sameAddress(a: AddressDto | null | undefined, b: AddressDto | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.line1 === b.line1 && (a.line2 ?? '') === (b.line2 ?? '') && a.city === b.city && a.state === b.state && a.zip === b.zip;
+  return (
+    a.line1 === b.line1 &&
+    (a.line2 ?? '') === (b.line2 ?? '') &&
+    a.city === b.city &&
+    a.state === b.state &&
+    a.zip === b.zip
+  );
 }
 
 /** One line: `500 W 2nd St, Suite 300, Austin, TX 78701-4042`. */

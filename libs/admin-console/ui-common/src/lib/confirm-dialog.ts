@@ -20,15 +20,26 @@ export interface ConfirmData {
   imports: [MatDialogModule, MatButtonModule],
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content><p>{{ data.message }}</p></mat-dialog-content>
+    <mat-dialog-content
+      ><p>{{ data.message }}</p></mat-dialog-content
+    >
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>{{ data.cancel ?? 'Cancel' }}</button>
-      <button mat-flat-button type="button" [class.danger]="data.danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
+      <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>
+        {{ data.cancel ?? 'Cancel' }}
+      </button>
+      <button mat-flat-button type="button" [class.danger]="data.danger" [mat-dialog-close]="true">
+        {{ data.confirm }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
-    .danger { --mat-button-filled-container-color: var(--mat-sys-error); --mat-button-filled-label-text-color: var(--mat-sys-on-error); }
-    p { max-width: 52ch; }
+    .danger {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+    p {
+      max-width: 52ch;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -38,6 +49,10 @@ export class ConfirmDialog {
 
 /** Opens the confirm dialog; resolves true when the person confirmed. */
 export async function confirm(dialog: MatDialog, data: ConfirmData): Promise<boolean> {
-  const ref = dialog.open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, width: '440px', maxWidth: '92vw' });
+  const ref = dialog.open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, {
+    data,
+    width: '440px',
+    maxWidth: '92vw',
+  });
   return (await firstValueFrom(ref.afterClosed())) === true;
 }

@@ -1,10 +1,19 @@
-import { afterNextRender, computed, DestroyRef, ElementRef, inject, Injector, type Signal } from '@angular/core';
+import {
+  afterNextRender,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  Injector,
+  type Signal,
+} from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import { queryParam } from '@claimline/admin-console/data-access-core';
 
 /** How long a field asked for is waited for (a tab may still be loading the record it belongs to). */
 const WAIT_MS = 3000;
-const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, mat-select, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'input:not([type=hidden]), select, textarea, button, mat-select, [tabindex]:not([tabindex="-1"])';
 
 /**
  * A field name as links give it, reduced to the form's: readiness links name API paths
@@ -43,7 +52,10 @@ export function focusField(host: HTMLElement, name: string, injector: Injector):
       return;
     }
     unregister();
-    if (marked) moveFocus(marked.matches(FOCUSABLE) ? marked : (marked.querySelector<HTMLElement>(FOCUSABLE) ?? marked));
+    if (marked)
+      moveFocus(
+        marked.matches(FOCUSABLE) ? marked : (marked.querySelector<HTMLElement>(FOCUSABLE) ?? marked),
+      );
   };
   afterNextRender(attempt, { injector });
 }

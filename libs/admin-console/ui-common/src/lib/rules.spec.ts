@@ -1,4 +1,14 @@
-import { emailRule, noPoBoxRule, npiRule, phoneRule, poBoxRule, taxIdRule, taxonomyRule, zipPlus4Rule, zipRule } from './rules';
+import {
+  emailRule,
+  noPoBoxRule,
+  npiRule,
+  phoneRule,
+  poBoxRule,
+  taxIdRule,
+  taxonomyRule,
+  zipPlus4Rule,
+  zipRule,
+} from './rules';
 
 describe('form rules (the server’s rules, worded for the form)', () => {
   it('accepts a valid NPI and names the check digit of a wrong one', () => {
@@ -23,7 +33,9 @@ describe('form rules (the server’s rules, worded for the form)', () => {
   });
 
   it('asks for ZIP+4 on a valid five-digit ZIP only', () => {
-    expect(zipPlus4Rule('78701')).toBe('Add the last four digits (ZIP+4, e.g. 78701-1234): payers require them on the billing address');
+    expect(zipPlus4Rule('78701')).toBe(
+      'Add the last four digits (ZIP+4, e.g. 78701-1234): payers require them on the billing address',
+    );
     expect(zipPlus4Rule('78701-4042')).toBeNull();
     expect(zipPlus4Rule('787014042')).toBeNull();
     // a malformed or empty ZIP is another rule's to word

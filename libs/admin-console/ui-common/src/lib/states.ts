@@ -6,7 +6,8 @@ import type { ApiProblem } from '@claimline/admin-console/data-access-core';
 @Component({
   selector: 'cl-loading',
   imports: [MatProgressBarModule],
-  template: `<mat-progress-bar mode="indeterminate" [attr.aria-label]="label()" /><p class="cl-visually-hidden" role="status">{{ label() }}</p>`,
+  template: `<mat-progress-bar mode="indeterminate" [attr.aria-label]="label()" />
+    <p class="cl-visually-hidden" role="status">{{ label() }}</p>`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoadingComponent {
@@ -16,8 +17,23 @@ export class LoadingComponent {
 /** What to show when a list has nothing in it, with a hint about what to do next. */
 @Component({
   selector: 'cl-empty',
-  template: `<div class="empty"><p class="title">{{ title() }}</p><ng-content /></div>`,
-  styles: `.empty { padding: 32px; text-align: center; color: var(--mat-sys-on-surface-variant); border: 1px dashed var(--mat-sys-outline-variant); border-radius: 12px; } .title { font-weight: 600; margin: 0 0 8px; }`,
+  template: `<div class="empty">
+    <p class="title">{{ title() }}</p>
+    <ng-content />
+  </div>`,
+  styles: `
+    .empty {
+      padding: 32px;
+      text-align: center;
+      color: var(--mat-sys-on-surface-variant);
+      border: 1px dashed var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .title {
+      font-weight: 600;
+      margin: 0 0 8px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmptyStateComponent {
@@ -32,12 +48,26 @@ export class EmptyStateComponent {
       <strong>{{ p.detail }}</strong>
       @if (extra().length) {
         <ul>
-          @for (m of extra(); track m) { <li>{{ m }}</li> }
+          @for (m of extra(); track m) {
+            <li>{{ m }}</li>
+          }
         </ul>
       }
     </div>
   }`,
-  styles: `.banner { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; margin: 8px 0 16px; } ul { margin: 4px 0 0; padding-left: 20px; }`,
+  styles: `
+    .banner {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      padding: 12px 16px;
+      border-radius: 8px;
+      margin: 8px 0 16px;
+    }
+    ul {
+      margin: 4px 0 0;
+      padding-left: 20px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ErrorBannerComponent {

@@ -1,6 +1,16 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { TaxIdKind } from '@claimline/domain';
-import { emailRule, noPoBoxRule, npiRule, phoneRule, poBoxRule, taxIdRule, taxonomyRule, zipPlus4Rule, zipRule } from './rules';
+import {
+  emailRule,
+  noPoBoxRule,
+  npiRule,
+  phoneRule,
+  poBoxRule,
+  taxIdRule,
+  taxonomyRule,
+  zipPlus4Rule,
+  zipRule,
+} from './rules';
 
 type Rule = (v: string | null | undefined) => string | null;
 
@@ -24,5 +34,6 @@ export const ClValidators = {
   noPoBox: validator('poBox', noPoBoxRule),
   /** No PO box, with the reason in the form's own words. */
   poBox: (message: string) => validator('poBox', poBoxRule(message)),
-  taxId: (kind: () => TaxIdKind) => (control: AbstractControl) => validator('taxId', taxIdRule(kind()))(control),
+  taxId: (kind: () => TaxIdKind) => (control: AbstractControl) =>
+    validator('taxId', taxIdRule(kind()))(control),
 };

@@ -6,14 +6,18 @@ export class BaseServiceEnv {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string;
 
-  @Matches(/^(nats|tls):\/\/.+/, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
+  @Matches(/^(nats|tls):\/\/.+/, {
+    message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)',
+  })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
   /** Subject prefix of durable events on JetStream; tests use their own to stay isolated. */
-  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, { message: 'EVENTS_SUBJECT_PREFIX must be dot-separated NATS tokens' })
+  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, {
+    message: 'EVENTS_SUBJECT_PREFIX must be dot-separated NATS tokens',
+  })
   EVENTS_SUBJECT_PREFIX: string = 'events';
 
   @Matches(/^[A-Z0-9_]+$/, { message: 'EVENTS_STREAM_PREFIX must be upper-case letters, digits and _' })
@@ -23,7 +27,9 @@ export class BaseServiceEnv {
    * Prefix of every request-reply subject (empty in production). Test runs and side-by-side
    * stacks on one NATS server set their own, so no other run's service can answer them.
    */
-  @Matches(/^([A-Za-z0-9_-]+\.)*$/, { message: 'RPC_SUBJECT_PREFIX must be empty or dot-terminated NATS tokens, e.g. "e2e1."' })
+  @Matches(/^([A-Za-z0-9_-]+\.)*$/, {
+    message: 'RPC_SUBJECT_PREFIX must be empty or dot-terminated NATS tokens, e.g. "e2e1."',
+  })
   RPC_SUBJECT_PREFIX: string = '';
 
   @IsInt()

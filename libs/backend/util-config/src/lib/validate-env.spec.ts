@@ -3,7 +3,10 @@ import { EnvValidationError, validateEnv } from './validate-env';
 
 describe('validateEnv', () => {
   it('converts and defaults valid variables', () => {
-    const env = validateEnv('svc', BaseServiceEnv, { DATABASE_URL: 'postgres://u@h/db', RPC_TIMEOUT_MS: '2500' });
+    const env = validateEnv('svc', BaseServiceEnv, {
+      DATABASE_URL: 'postgres://u@h/db',
+      RPC_TIMEOUT_MS: '2500',
+    });
     expect(env.DATABASE_URL).toBe('postgres://u@h/db');
     expect(env.RPC_TIMEOUT_MS).toBe(2500);
     expect(env.NATS_URL).toBe('nats://127.0.0.1:4222');

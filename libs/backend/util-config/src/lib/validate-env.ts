@@ -28,7 +28,10 @@ export function validateEnv<T extends object>(
   envClass: new () => T,
   env: Record<string, string | undefined> = process.env,
 ): T {
-  const instance = plainToInstance(envClass, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const instance = plainToInstance(envClass, env, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) throw new EnvValidationError(service, flatten(errors));
   return instance;

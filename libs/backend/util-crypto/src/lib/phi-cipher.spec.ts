@@ -25,7 +25,9 @@ describe('PhiCipher', () => {
   it('gives a stable blind index per key, different for another key or kind', () => {
     expect(cipher.blindIndex('member-id', 'XYZ123')).toBe(cipher.blindIndex('member-id', 'XYZ123'));
     expect(cipher.blindIndex('member-id', 'XYZ123')).not.toBe(cipher.blindIndex('ssn', 'XYZ123'));
-    expect(new PhiCipher(randomBytes(32).toString('base64')).blindIndex('member-id', 'XYZ123')).not.toBe(cipher.blindIndex('member-id', 'XYZ123'));
+    expect(new PhiCipher(randomBytes(32).toString('base64')).blindIndex('member-id', 'XYZ123')).not.toBe(
+      cipher.blindIndex('member-id', 'XYZ123'),
+    );
   });
 
   it('validates the configured key', () => {

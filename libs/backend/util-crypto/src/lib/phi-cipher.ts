@@ -13,10 +13,12 @@ const VERSION = 'v1';
 const IV_BYTES = 12;
 
 export function phiKeyProblem(value: unknown): string | null {
-  if (typeof value !== 'string' || value.trim() === '') return 'is required: 32 random bytes in base64 (openssl rand -base64 32)';
+  if (typeof value !== 'string' || value.trim() === '')
+    return 'is required: 32 random bytes in base64 (openssl rand -base64 32)';
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value.trim())) return 'must be base64 (openssl rand -base64 32)';
   const length = Buffer.from(value.trim(), 'base64').length;
-  if (length !== 32) return `must be 32 bytes encoded in base64; it decodes to ${length} bytes (openssl rand -base64 32)`;
+  if (length !== 32)
+    return `must be 32 bytes encoded in base64; it decodes to ${length} bytes (openssl rand -base64 32)`;
   return null;
 }
 
@@ -28,7 +30,9 @@ export class PhiCipher {
     const problem = phiKeyProblem(secretBase64);
     if (problem) throw new Error(`PHI encryption key ${problem}`);
     const secret = Buffer.from(secretBase64.trim(), 'base64');
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'claimline/phi/aes-256-gcm', 32));
+    this.encryptionKey = Buffer.from(
+      hkdfSync('sha256', secret, Buffer.alloc(0), 'claimline/phi/aes-256-gcm', 32),
+    );
     this.indexKey = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'claimline/phi/blind-index', 32));
   }
 
@@ -38,12 +42,18 @@ export class PhiCipher {
     const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+    return [
+      VERSION,
+      iv.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+      body.toString('base64'),
+    ].join('.');
   }
 
   decrypt(token: string, aad: string): string {
     const [version, iv, tag, body] = token.split('.');
-    if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('Unknown ciphertext format');
+    if (version !== VERSION || !iv || !tag || body === undefined)
+      throw new Error('Unknown ciphertext format');
     const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, Buffer.from(iv, 'base64'));
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));

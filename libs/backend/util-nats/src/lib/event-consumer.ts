@@ -86,7 +86,9 @@ export class EventConsumer<M extends EventMapOf<M>> {
         }
       } catch (error) {
         if (this.stopped) break;
-        this.log.warn(`consumer ${this.options.durable}: ${(error as Error).message}; retrying in ${backoff} ms`);
+        this.log.warn(
+          `consumer ${this.options.durable}: ${(error as Error).message}; retrying in ${backoff} ms`,
+        );
         await new Promise((r) => setTimeout(r, backoff));
         backoff = Math.min(backoff * 2, 10_000);
       }
@@ -98,13 +100,14 @@ export class EventConsumer<M extends EventMapOf<M>> {
     try {
       event = msg.json<EventEnvelope<unknown>>();
     } catch {
-      this.log.error(`consumer ${this.options.durable}: dropping a message that is not JSON (${msg.subject})`);
+      this.log.error(
+        `consumer ${this.options.durable}: dropping a message that is not JSON (${msg.subject})`,
+      );
       msg.term();
       return;
     }
     const handler = this.options.handlers[event.type as keyof M & string] as
-      | ((e: EventEnvelope<unknown>, m: EntityManager) => Promise<void>)
-      | undefined;
+      ((e: EventEnvelope<unknown>, m: EntityManager) => Promise<void>) | undefined;
     if (!handler) {
       msg.ack();
       return;

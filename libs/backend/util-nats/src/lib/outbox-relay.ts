@@ -95,7 +95,10 @@ export class OutboxRelay {
 
   private async connect(): Promise<void> {
     if (this.client) return;
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-relay` });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: `${this.options.schema}-outbox-relay`,
+    });
     client.on('error', (e) => this.log.warn(`outbox relay connection: ${e.message}`));
     client.on('notification', () => this.wake?.());
     await client.connect();
@@ -103,9 +106,10 @@ export class OutboxRelay {
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
     // Only one relay per schema publishes, so events leave in commit order.
     for (;;) {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-        `claimline-outbox:${this.options.schema}`,
-      ]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+        [`claimline-outbox:${this.options.schema}`],
+      );
       if (rows[0].locked) return;
       if (this.stopped) return;
       await this.sleepOrWake(this.options.pollMs ?? 1000);
@@ -151,9 +155,10 @@ export class OutboxRelay {
         await client.query(`UPDATE "${schema}"."outbox" SET attempts = attempts + 1 WHERE id = $1`, [row.id]);
         throw new Error(`publishing ${row.type} ${row.id} failed: ${(error as Error).message}`);
       }
-      await client.query(`UPDATE "${schema}"."outbox" SET published_at = now(), attempts = attempts + 1 WHERE id = $1`, [
-        row.id,
-      ]);
+      await client.query(
+        `UPDATE "${schema}"."outbox" SET published_at = now(), attempts = attempts + 1 WHERE id = $1`,
+        [row.id],
+      );
       done++;
       this.published++;
     }
@@ -174,4 +179,3 @@ export class OutboxRelay {
     });
   }
 }
-

@@ -13,7 +13,10 @@ export class RpcError extends RpcException {
   }
 
   static notFound(what: string, id?: string): RpcError {
-    return new RpcError({ code: 'not_found', message: id ? `${what} ${id} was not found` : `${what} was not found` });
+    return new RpcError({
+      code: 'not_found',
+      message: id ? `${what} ${id} was not found` : `${what} was not found`,
+    });
   }
 
   static conflict(message: string, details?: Record<string, unknown>): RpcError {

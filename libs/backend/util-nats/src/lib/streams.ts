@@ -2,7 +2,11 @@ import { JetStreamManager, NatsError, RetentionPolicy, StorageType, DiscardPolic
 import { EventsConfig, streamName } from './events-config';
 
 /** Creates the stream of a producing service if it does not exist; safe to call from every side. */
-export async function ensureEventStream(jsm: JetStreamManager, config: EventsConfig, service: string): Promise<string> {
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  config: EventsConfig,
+  service: string,
+): Promise<string> {
   const name = streamName(config, service);
   const subjects = [`${config.subjectPrefix}.${service}.>`];
   try {

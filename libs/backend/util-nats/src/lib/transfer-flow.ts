@@ -87,7 +87,9 @@ export async function putObject(
       digest: `SHA-256=${padded64url(hash.digest())}`,
       deleted: false,
     };
-    await js.publish(`$O.${bucket}.M.${padded64url(Buffer.from(name, 'utf8'))}`, JSON.stringify(meta), { headers: h });
+    await js.publish(`$O.${bucket}.M.${padded64url(Buffer.from(name, 'utf8'))}`, JSON.stringify(meta), {
+      headers: h,
+    });
     if (previous && !previous.deleted) {
       const jsm = await nc.jetstreamManager();
       await jsm.streams.purge(stream, { filter: `$O.${bucket}.C.${previous.nuid}` }).catch(() => undefined);
@@ -129,9 +131,13 @@ export function pulledObject(nc: NatsConnection, info: ObjectInfo, timeoutMs = 1
             this.push(null);
             return;
           }
-          const msg = await nc.request(api, JSON.stringify({ seq: seq + 1, next_by_subj: subject }), { timeout: timeoutMs });
+          const msg = await nc.request(api, JSON.stringify({ seq: seq + 1, next_by_subj: subject }), {
+            timeout: timeoutMs,
+          });
           if (msg.headers && msg.headers.code >= 400) {
-            throw new Error(`Chunk ${info.chunks - left + 1} of ${info.chunks} of ${info.name} could not be read: ${msg.headers.code} ${msg.headers.description}`);
+            throw new Error(
+              `Chunk ${info.chunks - left + 1} of ${info.chunks} of ${info.name} could not be read: ${msg.headers.code} ${msg.headers.description}`,
+            );
           }
           seq = Number(msg.headers?.get('Nats-Sequence'));
           left--;

@@ -9,7 +9,10 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
       field,
       rule: rule === 'whitelistValidation' ? 'unknown_field' : rule,
-      message: rule === 'whitelistValidation' ? `${field} is not a known field` : message.replace(error.property, field),
+      message:
+        rule === 'whitelistValidation'
+          ? `${field} is not a known field`
+          : message.replace(error.property, field),
     }));
     return own.concat(toFieldErrors(error.children ?? [], field));
   });

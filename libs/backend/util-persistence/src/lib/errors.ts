@@ -8,5 +8,8 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (pgErrorCode(error) !== '23505') return false;
-  return constraint === undefined || ((error as QueryFailedError).driverError as { constraint?: string }).constraint === constraint;
+  return (
+    constraint === undefined ||
+    ((error as QueryFailedError).driverError as { constraint?: string }).constraint === constraint
+  );
 }

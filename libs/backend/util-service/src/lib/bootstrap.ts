@@ -30,7 +30,10 @@ export class PrefixedNatsServer extends ServerNats {
     const defaultQueue = this.natsOptions.queue;
     for (const [pattern, handler] of this.messageHandlers) {
       const queue = (handler.extras?.['queue'] as string | undefined) ?? defaultQueue;
-      const sub = client.subscribe(this.prefix + pattern, { queue, callback: this.getMessageHandler(pattern).bind(this) });
+      const sub = client.subscribe(this.prefix + pattern, {
+        queue,
+        callback: this.getMessageHandler(pattern).bind(this),
+      });
       (this as unknown as { subscriptions: unknown[] }).subscriptions.push(sub);
     }
   }
@@ -40,7 +43,10 @@ export class PrefixedNatsServer extends ServerNats {
  * Starts a service as a NATS microservice: queue group, validation that answers with field
  * errors, structured RPC errors, request ids, JSON logs, graceful shutdown on SIGTERM.
  */
-export async function bootstrapService(module: Type<unknown> | DynamicModule, options: ServiceBootstrapOptions): Promise<INestMicroservice> {
+export async function bootstrapService(
+  module: Type<unknown> | DynamicModule,
+  options: ServiceBootstrapOptions,
+): Promise<INestMicroservice> {
   const nats: NonNullable<NatsOptions['options']> = {
     servers: options.natsUrl.split(','),
     queue: options.name,

@@ -11,7 +11,14 @@ export function migrateMain<E extends BaseServiceEnv>(
   (async () => {
     const env = validateEnv(service, envClass);
     const ran = await runMigrations(options(env));
-    console.log(JSON.stringify({ level: 30, time: Date.now(), service, msg: `migrations: ${ran.length ? ran.join(', ') : 'up to date'}` }));
+    console.log(
+      JSON.stringify({
+        level: 30,
+        time: Date.now(),
+        service,
+        msg: `migrations: ${ran.length ? ran.join(', ') : 'up to date'}`,
+      }),
+    );
   })().catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

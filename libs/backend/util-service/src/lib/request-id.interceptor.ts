@@ -11,6 +11,8 @@ export class RequestIdInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const ctx = context.switchToRpc().getContext<NatsContext>();
     const requestId = ctx?.getHeaders?.()?.get(HEADER_REQUEST_ID) || randomUUID();
-    return new Observable((subscriber) => runWithRequestId(requestId, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      runWithRequestId(requestId, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

@@ -10,7 +10,14 @@ export function toRpcErrorBody(exception: unknown): RpcErrorBody {
   if (exception instanceof RpcError) return exception.body;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    const code = status === 404 ? 'not_found' : status === 409 ? 'conflict' : status === 403 ? 'forbidden' : 'bad_request';
+    const code =
+      status === 404
+        ? 'not_found'
+        : status === 409
+          ? 'conflict'
+          : status === 403
+            ? 'forbidden'
+            : 'bad_request';
     return { code, message: exception.message };
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -7,6 +7,8 @@ describe('waitFor', () => {
   });
 
   it('names what it waited for when time runs out', async () => {
-    await expect(waitFor('the moon', () => false, 30, 5)).rejects.toThrow('timed out after 30 ms waiting for the moon');
+    await expect(waitFor('the moon', () => false, 30, 5)).rejects.toThrow(
+      'timed out after 30 ms waiting for the moon',
+    );
   });
 });

@@ -9,9 +9,26 @@ import {
   ListAuthorizationsQuery,
   UpdateAuthorizationCommand,
 } from './dto/authorization.dto';
-import { ClientRefDto, ClientView, CreateClientCommand, ListClientsQuery, UpdateClientCommand } from './dto/client.dto';
-import { ClientMissingInfo, MissingInfoManyQuery, MissingInfoManyResult, MissingInfoQuery } from './dto/missing-info.dto';
-import { CreatePayerCommand, PayerRefDto, PayerView, SearchPayersQuery, UpdatePayerCommand } from './dto/payer.dto';
+import {
+  ClientRefDto,
+  ClientView,
+  CreateClientCommand,
+  ListClientsQuery,
+  UpdateClientCommand,
+} from './dto/client.dto';
+import {
+  ClientMissingInfo,
+  MissingInfoManyQuery,
+  MissingInfoManyResult,
+  MissingInfoQuery,
+} from './dto/missing-info.dto';
+import {
+  CreatePayerCommand,
+  PayerRefDto,
+  PayerView,
+  SearchPayersQuery,
+  UpdatePayerCommand,
+} from './dto/payer.dto';
 import {
   CreatePolicyCommand,
   FindPoliciesByMemberIdQuery,
@@ -29,7 +46,10 @@ export interface ClientInsuranceRpc {
   'client-insurance.client.update': { request: UpdateClientCommand; response: ClientView };
   'client-insurance.client.list': { request: ListClientsQuery; response: Page<ClientView> };
   'client-insurance.missing-info.get': { request: MissingInfoQuery; response: ClientMissingInfo };
-  'client-insurance.missing-info.get-many': { request: MissingInfoManyQuery; response: MissingInfoManyResult };
+  'client-insurance.missing-info.get-many': {
+    request: MissingInfoManyQuery;
+    response: MissingInfoManyResult;
+  };
   'client-insurance.payer.search': { request: SearchPayersQuery; response: Page<PayerView> };
   'client-insurance.payer.get': { request: PayerRefDto; response: PayerView };
   'client-insurance.payer.create': { request: CreatePayerCommand; response: PayerView };
@@ -39,13 +59,31 @@ export interface ClientInsuranceRpc {
   'client-insurance.policy.update': { request: UpdatePolicyCommand; response: PolicyView };
   'client-insurance.policy.list': { request: ListPoliciesQuery; response: { items: PolicyView[] } };
   'client-insurance.policy.remove': { request: PolicyRefDto; response: { removed: true } };
-  'client-insurance.policy.find-by-member-id': { request: FindPoliciesByMemberIdQuery; response: { items: PolicyView[] } };
-  'client-insurance.authorization.create': { request: CreateAuthorizationCommand; response: AuthorizationView };
+  'client-insurance.policy.find-by-member-id': {
+    request: FindPoliciesByMemberIdQuery;
+    response: { items: PolicyView[] };
+  };
+  'client-insurance.authorization.create': {
+    request: CreateAuthorizationCommand;
+    response: AuthorizationView;
+  };
   'client-insurance.authorization.get': { request: AuthorizationRefDto; response: AuthorizationView };
-  'client-insurance.authorization.update': { request: UpdateAuthorizationCommand; response: AuthorizationView };
-  'client-insurance.authorization.list': { request: ListAuthorizationsQuery; response: { items: AuthorizationView[] } };
-  'client-insurance.authorization.consume': { request: AuthorizationUseCommand; response: AuthorizationUseResult };
-  'client-insurance.authorization.release': { request: AuthorizationUseCommand; response: AuthorizationUseResult };
+  'client-insurance.authorization.update': {
+    request: UpdateAuthorizationCommand;
+    response: AuthorizationView;
+  };
+  'client-insurance.authorization.list': {
+    request: ListAuthorizationsQuery;
+    response: { items: AuthorizationView[] };
+  };
+  'client-insurance.authorization.consume': {
+    request: AuthorizationUseCommand;
+    response: AuthorizationUseResult;
+  };
+  'client-insurance.authorization.release': {
+    request: AuthorizationUseCommand;
+    response: AuthorizationUseResult;
+  };
   'client-insurance.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }
 

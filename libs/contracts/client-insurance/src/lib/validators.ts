@@ -3,7 +3,8 @@ import { parseMemberId, parsePhone } from '@claimline/domain';
 
 /** Why a calendar date (`YYYY-MM-DD`) is refused, or null when it is a real date. */
 export function calendarDateProblem(value: unknown, label = 'Date'): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return `${label} must be a date written YYYY-MM-DD`;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return `${label} must be a date written YYYY-MM-DD`;
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900) {
@@ -12,7 +13,11 @@ export function calendarDateProblem(value: unknown, label = 'Date'): string | nu
   return null;
 }
 
-function decorator(name: string, problem: (value: unknown, property: string) => string | null, options?: ValidationOptions): PropertyDecorator {
+function decorator(
+  name: string,
+  problem: (value: unknown, property: string) => string | null,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
@@ -21,7 +26,8 @@ function decorator(name: string, problem: (value: unknown, property: string) => 
       options,
       validator: {
         validate: (value: unknown) => problem(value, propertyName as string) === null,
-        defaultMessage: (args?: ValidationArguments) => problem(args?.value, args?.property ?? String(propertyName)) ?? `invalid ${name}`,
+        defaultMessage: (args?: ValidationArguments) =>
+          problem(args?.value, args?.property ?? String(propertyName)) ?? `invalid ${name}`,
       },
     });
 }
@@ -63,9 +69,11 @@ export function payerIdsProblem(value: unknown): string | null {
     return 'payerIds must list the payer ID per clearinghouse, e.g. { "default": "60054" }';
   }
   const entries = Object.entries(value as Record<string, unknown>);
-  if (!entries.some(([k]) => k === 'default')) return 'payerIds must have a "default" entry (the payer ID our clearinghouse uses)';
+  if (!entries.some(([k]) => k === 'default'))
+    return 'payerIds must have a "default" entry (the payer ID our clearinghouse uses)';
   for (const [clearinghouse, id] of entries) {
-    if (!/^[a-z0-9_-]{1,40}$/.test(clearinghouse)) return `payerIds: "${clearinghouse}" is not a clearinghouse name (lower-case letters, digits, - and _)`;
+    if (!/^[a-z0-9_-]{1,40}$/.test(clearinghouse))
+      return `payerIds: "${clearinghouse}" is not a clearinghouse name (lower-case letters, digits, - and _)`;
     if (typeof id !== 'string' || !/^[A-Za-z0-9]{2,15}$/.test(id)) {
       return `payerIds.${clearinghouse} must be 2 to 15 letters or digits (most payer IDs have 5)`;
     }

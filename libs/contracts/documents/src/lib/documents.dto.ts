@@ -31,7 +31,9 @@ export class UploadDocumentParams {
   @IsString()
   @Length(1, 255, { message: 'name must be 1 to 255 characters' })
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'name must be a file name, without slashes or control characters' })
+  @Matches(/^[^/\\\u0000-\u001f]+$/, {
+    message: 'name must be a file name, without slashes or control characters',
+  })
   name: string;
 }
 

@@ -21,7 +21,13 @@ export const DocumentsEventTypes = {
 export const DOCUMENT_LINK_TYPES = ['client', 'policy', 'claim', 'enrollment', 'message'] as const;
 export type DocumentLinkType = (typeof DOCUMENT_LINK_TYPES)[number];
 
-export const DOCUMENT_KINDS = ['insurance_card_front', 'insurance_card_back', 'eob', 'enrollment_form', 'other'] as const;
+export const DOCUMENT_KINDS = [
+  'insurance_card_front',
+  'insurance_card_back',
+  'eob',
+  'enrollment_form',
+  'other',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** The only content types accepted; decided by the bytes, never by the name or the declared type. */

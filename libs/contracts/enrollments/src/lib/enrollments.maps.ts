@@ -19,7 +19,10 @@ export interface EnrollmentsRpc {
   'enrollments.enrollment.enroll': { request: EnrollCommand; response: EnrollmentView };
   'enrollments.enrollment.get': { request: EnrollmentRefDto; response: EnrollmentView };
   'enrollments.enrollment.act': { request: ActOnEnrollmentCommand; response: EnrollmentView };
-  'enrollments.enrollment.history': { request: EnrollmentRefDto; response: { items: EnrollmentHistoryEntry[] } };
+  'enrollments.enrollment.history': {
+    request: EnrollmentRefDto;
+    response: { items: EnrollmentHistoryEntry[] };
+  };
   'enrollments.claim-filing.check': { request: IdentityCheckQuery; response: ClaimFilingCheck };
   'enrollments.era.check': { request: IdentityCheckQuery; response: EraCheck };
   'enrollments.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };

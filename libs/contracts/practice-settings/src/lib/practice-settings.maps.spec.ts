@@ -13,9 +13,19 @@ describe('practice-settings contracts', () => {
   });
 
   it('validates a practice', () => {
-    const ok = plainToInstance(CreatePracticeDto, { type: 'solo', name: 'Calm Minds', phone: '(512) 555-0100', address });
+    const ok = plainToInstance(CreatePracticeDto, {
+      type: 'solo',
+      name: 'Calm Minds',
+      phone: '(512) 555-0100',
+      address,
+    });
     expect(validateSync(ok)).toHaveLength(0);
-    const bad = plainToInstance(CreatePracticeDto, { type: 'clinic', name: '', phone: '12', address: { ...address, state: 'XX' } });
+    const bad = plainToInstance(CreatePracticeDto, {
+      type: 'clinic',
+      name: '',
+      phone: '12',
+      address: { ...address, state: 'XX' },
+    });
     const props = validateSync(bad).map((e) => e.property);
     expect(props).toEqual(expect.arrayContaining(['type', 'name', 'phone', 'address']));
   });

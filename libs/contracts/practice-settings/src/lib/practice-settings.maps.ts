@@ -1,6 +1,12 @@
 import { Page } from '@claimline/contracts/common';
 import { BillingIdentity, BillingProfileView, PutBillingProfileCommand } from './dto/billing-profile.dto';
-import { CreateLocationCommand, ListLocationsQuery, LocationRefDto, LocationView, UpdateLocationCommand } from './dto/location.dto';
+import {
+  CreateLocationCommand,
+  ListLocationsQuery,
+  LocationRefDto,
+  LocationView,
+  UpdateLocationCommand,
+} from './dto/location.dto';
 import {
   CreatePracticeDto,
   ListPracticesQuery,
@@ -34,9 +40,15 @@ export interface PracticeSettingsRpc {
   'practice-settings.location.list': { request: ListLocationsQuery; response: Page<LocationView> };
   'practice-settings.location.remove': { request: LocationRefDto; response: { removed: true } };
   'practice-settings.billing-profile.get': { request: PracticeRefDto; response: BillingProfileView };
-  'practice-settings.billing-profile.put': { request: PutBillingProfileCommand; response: BillingProfileView };
+  'practice-settings.billing-profile.put': {
+    request: PutBillingProfileCommand;
+    response: BillingProfileView;
+  };
   'practice-settings.readiness.get': { request: PracticeRefDto; response: PracticeReadiness };
-  'practice-settings.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
+  'practice-settings.health.ping': {
+    request: Record<string, never>;
+    response: { ok: true; service: string };
+  };
 }
 
 export interface PracticeChangedEvent {

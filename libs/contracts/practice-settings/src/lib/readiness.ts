@@ -79,5 +79,8 @@ export interface PracticeReadiness {
 
 /** Typed map of the contributors' subjects, for `RpcClient<ReadinessContributorRpc>`. */
 export interface ReadinessContributorRpc {
-  [subject: `readiness.items.${string}`]: { request: ReadinessItemsRequest; response: ReadinessItemsResponse };
+  [subject: `readiness.items.${string}`]: {
+    request: ReadinessItemsRequest;
+    response: ReadinessItemsResponse;
+  };
 }

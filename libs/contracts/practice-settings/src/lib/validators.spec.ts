@@ -15,7 +15,8 @@ function problems(errors: ValidationError[], parent = ''): string[] {
       .concat(problems(e.children ?? [], field));
   });
 }
-const check = <T extends object>(cls: new () => T, plain: object) => problems(validateSync(plainToInstance(cls, plain)));
+const check = <T extends object>(cls: new () => T, plain: object) =>
+  problems(validateSync(plainToInstance(cls, plain)));
 
 class Provider {
   @IsNpi()
@@ -57,19 +58,33 @@ describe('Tax ID', () => {
   });
 
   it('refuses an unknown kind', () => {
-    expect(check(TaxIdInput, { kind: 'itin', value: '12-3456789' })).toEqual(['kind: kind must be ein or ssn']);
+    expect(check(TaxIdInput, { kind: 'itin', value: '12-3456789' })).toEqual([
+      'kind: kind must be ein or ssn',
+    ]);
   });
 });
 
 describe('taxonomy code', () => {
   it('accepts a code in the NUCC set, in any case', () => {
     expect(taxonomyCodeProblem('1041C0700X')).toBeNull();
-    expect(check(CreateTeamMemberBody, { firstName: 'A', lastName: 'B', email: 'a@b.co', role: 'clinician', taxonomyCode: '1041c0700x' })).toEqual([]);
+    expect(
+      check(CreateTeamMemberBody, {
+        firstName: 'A',
+        lastName: 'B',
+        email: 'a@b.co',
+        role: 'clinician',
+        taxonomyCode: '1041c0700x',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a well-formed code that NUCC does not list, and a malformed one', () => {
-    expect(taxonomyCodeProblem('1041C0799X')).toMatch(/^Taxonomy code 1041C0799X is not in the NUCC code set/);
-    expect(taxonomyCodeProblem('1041C0700')).toBe('Taxonomy code 1041C0700 must be 10 characters long; it has 9');
+    expect(taxonomyCodeProblem('1041C0799X')).toMatch(
+      /^Taxonomy code 1041C0799X is not in the NUCC code set/,
+    );
+    expect(taxonomyCodeProblem('1041C0700')).toBe(
+      'Taxonomy code 1041C0700 must be 10 characters long; it has 9',
+    );
     expect(taxonomyCodeProblem('1041C07001')).toBe('Taxonomy code 1041C07001 must end in X');
   });
 });
@@ -81,11 +96,14 @@ describe('billing address', () => {
     expect(check(BillingAddressDto, street)).toEqual([]);
   });
 
-  it.each(['PO Box 123', 'P.O. Box 9', 'Post Office Box 4', 'PMB 200'])('refuses %s, pointing to the pay-to address', (line1) => {
-    expect(check(BillingAddressDto, { ...street, line1 })).toEqual([
-      'line1: The billing address must be a street address; enter a PO box as the pay-to address instead',
-    ]);
-  });
+  it.each(['PO Box 123', 'P.O. Box 9', 'Post Office Box 4', 'PMB 200'])(
+    'refuses %s, pointing to the pay-to address',
+    (line1) => {
+      expect(check(BillingAddressDto, { ...street, line1 })).toEqual([
+        'line1: The billing address must be a street address; enter a PO box as the pay-to address instead',
+      ]);
+    },
+  );
 
   it('leaves look-alikes such as Boxwood Rd alone', () => {
     expect(check(BillingAddressDto, { ...street, line1: '12 Boxwood Rd' })).toEqual([]);
@@ -99,12 +117,25 @@ describe('billing address', () => {
   });
 
   it('takes a PO box as pay-to address', () => {
-    const body = { version: 0, billAs: 'individual', serviceFacilityLocation: false, billingAddress: street, payToAddress: { ...street, line1: 'PO Box 77', zip: '78701' } };
+    const body = {
+      version: 0,
+      billAs: 'individual',
+      serviceFacilityLocation: false,
+      billingAddress: street,
+      payToAddress: { ...street, line1: 'PO Box 77', zip: '78701' },
+    };
     expect(check(PutBillingProfileBody, body)).toEqual([]);
   });
 
   it('names nested fields of a bad profile', () => {
-    const body = { version: 0, billAs: 'group', serviceFacilityLocation: 'yes', organizationNpi: '1234567890', taxId: { kind: 'ssn', value: '666-12-3456' }, taxonomyCode: 'ABCDEFGHIX' };
+    const body = {
+      version: 0,
+      billAs: 'group',
+      serviceFacilityLocation: 'yes',
+      organizationNpi: '1234567890',
+      taxId: { kind: 'ssn', value: '666-12-3456' },
+      taxonomyCode: 'ABCDEFGHIX',
+    };
     expect(check(PutBillingProfileBody, body).sort()).toEqual([
       'billAs: billAs must be individual or organization',
       'organizationNpi: NPI 1234567890 fails its check digit',
@@ -142,6 +173,8 @@ describe('team member credentials', () => {
   it('accepts abbreviations and refuses sentences', () => {
     const base = { firstName: 'A', lastName: 'B', email: 'a@b.co', role: 'clinician' };
     expect(check(CreateTeamMemberBody, { ...base, credentials: ['LCSW', 'Ph.D.'] })).toEqual([]);
-    expect(check(CreateTeamMemberBody, { ...base, credentials: ['licensed clinical social worker'] })[0]).toMatch(/^credentials: each credential/);
+    expect(
+      check(CreateTeamMemberBody, { ...base, credentials: ['licensed clinical social worker'] })[0],
+    ).toMatch(/^credentials: each credential/);
   });
 });

@@ -1,5 +1,12 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
-import { isPoBox, parsePhone, parseTaxId, parseZipCode, TAX_ID_KINDS, type TaxIdKind } from '@claimline/domain';
+import {
+  isPoBox,
+  parsePhone,
+  parseTaxId,
+  parseZipCode,
+  TAX_ID_KINDS,
+  type TaxIdKind,
+} from '@claimline/domain';
 import { checkTaxonomyCode, findPlaceOfService } from '@claimline/reference-data';
 
 /**
@@ -18,7 +25,8 @@ function rule(name: string, check: Check, options?: ValidationOptions): Property
       options,
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => check(value, args?.object ?? {}) === null,
-        defaultMessage: (args?: ValidationArguments) => check(args?.value, args?.object ?? {}) ?? `${name} is not valid`,
+        defaultMessage: (args?: ValidationArguments) =>
+          check(args?.value, args?.object ?? {}) ?? `${name} is not valid`,
       },
     });
 }
@@ -34,7 +42,8 @@ export function taxonomyCodeProblem(value: unknown): string | null {
 }
 
 /** A NUCC taxonomy code that exists in the code set (`1041C0700X`). */
-export const IsTaxonomyCode = (options?: ValidationOptions) => rule('taxonomy_code', (v) => taxonomyCodeProblem(v), options);
+export const IsTaxonomyCode = (options?: ValidationOptions) =>
+  rule('taxonomy_code', (v) => taxonomyCodeProblem(v), options);
 
 /** Why a Tax ID is refused for the given kind (EIN prefix; SSN area/group/serial; layout), or null. */
 export function taxIdProblem(value: unknown, kind: unknown): string | null {
@@ -59,19 +68,24 @@ export function zipPlus4Problem(value: unknown): string | null {
   if (input === null) return 'ZIP code must be text, e.g. 78701-1234';
   const parsed = parseZipCode(input);
   if (!parsed.ok) return parsed.problems[0].message;
-  return parsed.value.length === 10 ? null : `ZIP code ${input.trim()} needs its last four digits (ZIP+4, e.g. ${parsed.value}-1234): payers require them on the billing address`;
+  return parsed.value.length === 10
+    ? null
+    : `ZIP code ${input.trim()} needs its last four digits (ZIP+4, e.g. ${parsed.value}-1234): payers require them on the billing address`;
 }
 
-export const IsZipPlus4 = (options?: ValidationOptions) => rule('zip_plus4', (v) => zipPlus4Problem(v), options);
+export const IsZipPlus4 = (options?: ValidationOptions) =>
+  rule('zip_plus4', (v) => zipPlus4Problem(v), options);
 
 /** Why a place-of-service code is refused (not in the CMS code set), or null. */
 export function placeOfServiceProblem(value: unknown): string | null {
   const code = text(value);
-  if (code === null || !/^\d{2}$/.test(code)) return 'Place of service must be a two-digit CMS code, e.g. 11 (office) or 02 / 10 (telehealth)';
+  if (code === null || !/^\d{2}$/.test(code))
+    return 'Place of service must be a two-digit CMS code, e.g. 11 (office) or 02 / 10 (telehealth)';
   return findPlaceOfService(code) ? null : `Place of service ${code} is not in the CMS code set`;
 }
 
-export const IsPlaceOfService = (options?: ValidationOptions) => rule('place_of_service', (v) => placeOfServiceProblem(v), options);
+export const IsPlaceOfService = (options?: ValidationOptions) =>
+  rule('place_of_service', (v) => placeOfServiceProblem(v), options);
 
 /** Why a US phone number is refused, or null. */
 export function phoneProblem(value: unknown): string | null {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,7 +16,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { PracticeContext, routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import {
+  PracticeContext,
+  routeParam,
+  toProblem,
+  type ApiProblem,
+} from '@claimline/admin-console/data-access-core';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
 import {
   AddressFieldsComponent,
@@ -40,7 +53,11 @@ const organizationNpiRequired: ValidatorFn = (control) => {
 };
 
 /** API field → form control, where they differ. */
-const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value': 'taxIdValue', 'taxId.kind': 'taxIdKind' };
+const SERVER_PATHS: Record<string, string> = {
+  taxId: 'taxIdValue',
+  'taxId.value': 'taxIdValue',
+  'taxId.kind': 'taxIdKind',
+};
 
 /**
  * The practice's billing profile, as claims use it: Tax ID (EIN or SSN; an SSN is masked for
@@ -68,12 +85,17 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
   template: `
     <section aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing profile</h2>
-      <p class="intro">What claims say about who bills: the Tax ID, the billing provider's NPI and taxonomy, and where payers send insurance payments.</p>
+      <p class="intro">
+        What claims say about who bills: the Tax ID, the billing provider's NPI and taxonomy, and where payers
+        send insurance payments.
+      </p>
 
       <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
       @if (conflict()) {
         <div class="cl-actions conflict">
-          <button mat-stroked-button type="button" (click)="load(true)" [disabled]="busy()">Load the latest version</button>
+          <button mat-stroked-button type="button" (click)="load(true)" [disabled]="busy()">
+            Load the latest version
+          </button>
           <span>This replaces what you typed with what is saved now.</span>
         </div>
       }
@@ -82,15 +104,22 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
         <cl-loading label="Loading the billing profile…" />
       } @else if (profile(); as p) {
         @if (p.version === 0) {
-          <p class="note" role="status">Nothing is saved yet. Fill in what you have and save; the overview's checklist shows what is still missing.</p>
+          <p class="note" role="status">
+            Nothing is saved yet. Fill in what you have and save; the overview's checklist shows what is still
+            missing.
+          </p>
         }
         <form [formGroup]="form" (ngSubmit)="save()" novalidate>
           <fieldset class="part" data-field="taxId">
             <legend>Tax ID</legend>
             @if (p.taxId && !replacingTaxId()) {
               <p class="on-file">
-                On file: <strong class="mono">{{ p.taxId.display }}</strong> ({{ p.taxId.kind === 'ssn' ? 'SSN' : 'EIN' }})
-                @if (p.taxId.masked) { <span class="sub">Only the last four digits are shown.</span> }
+                On file: <strong class="mono">{{ p.taxId.display }}</strong> ({{
+                  p.taxId.kind === 'ssn' ? 'SSN' : 'EIN'
+                }})
+                @if (p.taxId.masked) {
+                  <span class="sub">Only the last four digits are shown.</span>
+                }
               </p>
               @if (canEdit()) {
                 <button mat-stroked-button type="button" (click)="replaceTaxId()">Replace the Tax ID</button>
@@ -102,8 +131,16 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
               </mat-radio-group>
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="medium">
                 <mat-label>{{ form.controls.taxIdKind.value === 'ssn' ? 'SSN' : 'EIN' }}</mat-label>
-                <input matInput formControlName="taxIdValue" inputmode="numeric" autocomplete="off" data-field="taxIdValue" />
-                <mat-hint>{{ form.controls.taxIdKind.value === 'ssn' ? 'As 123-45-6789' : 'As 12-3456789 or 123456789' }}</mat-hint>
+                <input
+                  matInput
+                  formControlName="taxIdValue"
+                  inputmode="numeric"
+                  autocomplete="off"
+                  data-field="taxIdValue"
+                />
+                <mat-hint>{{
+                  form.controls.taxIdKind.value === 'ssn' ? 'As 123-45-6789' : 'As 12-3456789 or 123456789'
+                }}</mat-hint>
                 <mat-error><cl-field-error [control]="form.controls.taxIdValue" /></mat-error>
               </mat-form-field>
               @if (p.taxId?.masked) {
@@ -114,9 +151,18 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
 
           <fieldset class="part">
             <legend>Billing provider</legend>
-            <mat-radio-group formControlName="billAs" aria-label="Bill as" class="radios column" data-field="billAs">
-              <mat-radio-button value="individual">Individual: claims name the clinician and their personal (Type 1) NPI</mat-radio-button>
-              <mat-radio-button value="organization">Organization: claims name the practice and its Organization (Type 2) NPI</mat-radio-button>
+            <mat-radio-group
+              formControlName="billAs"
+              aria-label="Bill as"
+              class="radios column"
+              data-field="billAs"
+            >
+              <mat-radio-button value="individual"
+                >Individual: claims name the clinician and their personal (Type 1) NPI</mat-radio-button
+              >
+              <mat-radio-button value="organization"
+                >Organization: claims name the practice and its Organization (Type 2) NPI</mat-radio-button
+              >
             </mat-radio-group>
             @if (group() && form.controls.billAs.value !== 'organization') {
               <p class="warn" role="status">A group practice bills as Organization, with its group NPI.</p>
@@ -124,8 +170,19 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
             <div>
               <mat-form-field appearance="outline" subscriptSizing="dynamic" class="medium org-npi">
                 <mat-label>Organization NPI (Type 2)</mat-label>
-                <input matInput formControlName="organizationNpi" inputmode="numeric" maxlength="10" autocomplete="off" data-field="organizationNpi" />
-                <mat-hint>{{ group() || form.controls.billAs.value === 'organization' ? 'The NPI the practice bills with' : 'Leave blank if you have no group or organization NPI' }}</mat-hint>
+                <input
+                  matInput
+                  formControlName="organizationNpi"
+                  inputmode="numeric"
+                  maxlength="10"
+                  autocomplete="off"
+                  data-field="organizationNpi"
+                />
+                <mat-hint>{{
+                  group() || form.controls.billAs.value === 'organization'
+                    ? 'The NPI the practice bills with'
+                    : 'Leave blank if you have no group or organization NPI'
+                }}</mat-hint>
                 <mat-error><cl-field-error [control]="form.controls.organizationNpi" /></mat-error>
               </mat-form-field>
             </div>
@@ -146,28 +203,43 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
           />
 
           <div class="part plain" data-field="payToAddress">
-            <mat-checkbox formControlName="hasPayTo">Payers send payments to a different address (pay-to address)</mat-checkbox>
+            <mat-checkbox formControlName="hasPayTo"
+              >Payers send payments to a different address (pay-to address)</mat-checkbox
+            >
           </div>
           @if (form.controls.hasPayTo.value) {
-            <cl-address-fields [group]="form.controls.payToAddress" legend="Pay-to address" framed streetHint="A PO box is fine here" />
+            <cl-address-fields
+              [group]="form.controls.payToAddress"
+              legend="Pay-to address"
+              framed
+              streetHint="A PO box is fine here"
+            />
           }
 
           <fieldset class="part" data-field="serviceFacilityLocation">
             <legend>Service Facility Location (box 32)</legend>
-            <mat-slide-toggle formControlName="serviceFacilityLocation">Print the service facility location on claims</mat-slide-toggle>
+            <mat-slide-toggle formControlName="serviceFacilityLocation"
+              >Print the service facility location on claims</mat-slide-toggle
+            >
             @if (p.serviceFacilityLocation.reason) {
               <p class="warn" role="status">{{ p.serviceFacilityLocation.reason }}</p>
             } @else if (p.serviceFacilityLocation.required) {
               <p class="sub">Needed: services are performed at a location other than the billing address.</p>
             } @else {
-              <p class="sub">Turn on when your billing address differs from the address where you perform services.</p>
+              <p class="sub">
+                Turn on when your billing address differs from the address where you perform services.
+              </p>
             }
           </fieldset>
 
           @if (canEdit()) {
             <div class="cl-actions">
-              <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : 'Save billing profile' }}</button>
-              @if (p.updatedAt) { <span class="sub">Last saved {{ p.updatedAt.slice(0, 10) }}</span> }
+              <button mat-flat-button type="submit" [disabled]="busy()">
+                {{ busy() ? 'Saving…' : 'Save billing profile' }}
+              </button>
+              @if (p.updatedAt) {
+                <span class="sub">Last saved {{ p.updatedAt.slice(0, 10) }}</span>
+              }
             </div>
           }
         </form>
@@ -175,24 +247,85 @@ const SERVER_PATHS: Record<string, string> = { taxId: 'taxIdValue', 'taxId.value
     </section>
   `,
   styles: `
-    h2 { font: var(--mat-sys-title-large); margin: 0; }
-    .intro { margin: 4px 0 16px; color: var(--mat-sys-on-surface-variant); max-width: 70ch; }
-    form { max-width: 880px; }
-    .part { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 8px 16px 12px; margin: 0 0 16px; min-width: 0; }
-    .part.plain { border: none; padding: 0 4px; }
-    legend { font: var(--mat-sys-title-small); padding: 0 6px; }
-    .radios { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 4px 0 8px; }
-    .radios.column { flex-direction: column; }
-    .medium { width: min(320px, 100%); }
-    .org-npi { width: min(440px, 100%); margin-bottom: 12px; }
-    mat-form-field { width: 100%; }
-    .cl-form-grid { gap: 12px 16px; align-items: start; margin-bottom: 12px; }
-    .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-    .sub { display: block; font-size: 13px; color: var(--mat-sys-on-surface-variant); margin: 4px 0; }
-    .on-file { margin: 4px 0 8px; }
-    .note { background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); padding: 8px 12px; border-radius: 8px; }
-    .warn { background: #fff8e1; color: #5d4200; padding: 8px 12px; border-radius: 8px; margin: 8px 0; }
-    .conflict { margin-bottom: 12px; }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0;
+    }
+    .intro {
+      margin: 4px 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 70ch;
+    }
+    form {
+      max-width: 880px;
+    }
+    .part {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 8px 16px 12px;
+      margin: 0 0 16px;
+      min-width: 0;
+    }
+    .part.plain {
+      border: none;
+      padding: 0 4px;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0 6px;
+    }
+    .radios {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin: 4px 0 8px;
+    }
+    .radios.column {
+      flex-direction: column;
+    }
+    .medium {
+      width: min(320px, 100%);
+    }
+    .org-npi {
+      width: min(440px, 100%);
+      margin-bottom: 12px;
+    }
+    mat-form-field {
+      width: 100%;
+    }
+    .cl-form-grid {
+      gap: 12px 16px;
+      align-items: start;
+      margin-bottom: 12px;
+    }
+    .mono {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+    .sub {
+      display: block;
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+      margin: 4px 0;
+    }
+    .on-file {
+      margin: 4px 0 8px;
+    }
+    .note {
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      padding: 8px 12px;
+      border-radius: 8px;
+    }
+    .warn {
+      background: #fff8e1;
+      color: #5d4200;
+      padding: 8px 12px;
+      border-radius: 8px;
+      margin: 8px 0;
+    }
+    .conflict {
+      margin-bottom: 12px;
+    }
   `,
   // Default: server field errors are set on controls (and child address fields) after an await.
   changeDetection: ChangeDetectionStrategy.Default,
@@ -207,7 +340,9 @@ export class BillingPage {
   private readonly practiceId = routeParam('practiceId');
   private readonly focus = focusParam();
   protected readonly canEdit = canEditSettings();
-  protected readonly group = computed(() => (this.settings?.practice() ?? this.context.current())?.type === 'group');
+  protected readonly group = computed(
+    () => (this.settings?.practice() ?? this.context.current())?.type === 'group',
+  );
 
   protected readonly loading = signal(true);
   protected readonly busy = signal(false);
@@ -237,7 +372,9 @@ export class BillingPage {
       this.kind = kind;
       c.taxIdValue.updateValueAndValidity();
     });
-    c.billAs.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => c.organizationNpi.updateValueAndValidity());
+    c.billAs.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => c.organizationNpi.updateValueAndValidity());
     c.hasPayTo.valueChanges.pipe(takeUntilDestroyed()).subscribe((on) => this.setPayTo(on));
     this.setPayTo(false);
     effect(() => {
@@ -305,7 +442,9 @@ export class BillingPage {
       payToAddress: v.hasPayTo ? addressValue(this.form.controls.payToAddress) : null,
       serviceFacilityLocation: v.serviceFacilityLocation,
       // Left out, the Tax ID on file is kept (a masked SSN cannot be sent back).
-      ...(taxIdEditable && v.taxIdValue.trim() ? { taxId: { kind: v.taxIdKind, value: v.taxIdValue.trim() } } : {}),
+      ...(taxIdEditable && v.taxIdValue.trim()
+        ? { taxId: { kind: v.taxIdKind, value: v.taxIdValue.trim() } }
+        : {}),
     };
     this.busy.set(true);
     this.problem.set(null);
@@ -320,7 +459,13 @@ export class BillingPage {
       this.conflict.set(p.status === 409);
       this.unmatched.set(applyServerErrors(this.form, p, (field) => SERVER_PATHS[field] ?? field));
       this.problem.set(
-        p.status === 409 ? { ...p, detail: 'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.' } : p,
+        p.status === 409
+          ? {
+              ...p,
+              detail:
+                'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.',
+            }
+          : p,
       );
       this.fieldFocus.focusFirstInvalid();
     } finally {

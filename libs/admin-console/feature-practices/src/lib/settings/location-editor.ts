@@ -4,7 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { PracticeSettingsApi, type PlaceOfServiceOption } from '@claimline/admin-console/data-access-practices';
+import {
+  PracticeSettingsApi,
+  type PlaceOfServiceOption,
+} from '@claimline/admin-console/data-access-practices';
 import {
   AddressFieldsComponent,
   addressGroup,
@@ -19,7 +22,10 @@ import { COMMON_PLACES_OF_SERVICE } from '@claimline/domain';
 import { EditorPanelComponent, RecordEditor } from './record-editor';
 
 /** Telehealth places of service: nothing is performed at the location's address. */
-export const TELEHEALTH_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.telehealthOtherThanHome, COMMON_PLACES_OF_SERVICE.telehealthInHome];
+export const TELEHEALTH_POS: readonly string[] = [
+  COMMON_PLACES_OF_SERVICE.telehealthOtherThanHome,
+  COMMON_PLACES_OF_SERVICE.telehealthInHome,
+];
 const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEHEALTH_POS];
 
 /**
@@ -28,10 +34,22 @@ const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEH
  */
 @Component({
   selector: 'cl-location-editor',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, FieldErrorComponent, AddressFieldsComponent, EditorPanelComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    FieldErrorComponent,
+    AddressFieldsComponent,
+    EditorPanelComponent,
+  ],
   providers: [provideLiveErrors()],
   template: `
-    <cl-editor-panel [heading]="current() ? 'Edit ' + current()?.name : 'Add an office location'" [editor]="this">
+    <cl-editor-panel
+      [heading]="current() ? 'Edit ' + current()?.name : 'Add an office location'"
+      [editor]="this"
+    >
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <div class="cl-form-grid">
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -44,13 +62,19 @@ const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEH
             <mat-label>Place of service</mat-label>
             <mat-select formControlName="placeOfService" data-field="placeOfService">
               <mat-optgroup label="Common">
-                @for (p of common(); track p.code) { <mat-option [value]="p.code">{{ p.code }} · {{ p.name }}</mat-option> }
+                @for (p of common(); track p.code) {
+                  <mat-option [value]="p.code">{{ p.code }} · {{ p.name }}</mat-option>
+                }
               </mat-optgroup>
               <mat-optgroup label="All places of service">
-                @for (p of others(); track p.code) { <mat-option [value]="p.code">{{ p.code }} · {{ p.name }}</mat-option> }
+                @for (p of others(); track p.code) {
+                  <mat-option [value]="p.code">{{ p.code }} · {{ p.name }}</mat-option>
+                }
               </mat-optgroup>
             </mat-select>
-            <mat-hint>{{ telehealth() ? 'Telehealth: box 32 leaves this address out' : 'Default for appointments here' }}</mat-hint>
+            <mat-hint>{{
+              telehealth() ? 'Telehealth: box 32 leaves this address out' : 'Default for appointments here'
+            }}</mat-hint>
             <mat-error><cl-field-error [control]="form.controls.placeOfService" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -59,17 +83,31 @@ const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEH
             <mat-error><cl-field-error [control]="form.controls.phone" /></mat-error>
           </mat-form-field>
         </div>
-        <cl-address-fields [group]="form.controls.address" legend="Address" field="address" framed streetHint="A street address where clients are seen" />
+        <cl-address-fields
+          [group]="form.controls.address"
+          legend="Address"
+          field="address"
+          framed
+          streetHint="A street address where clients are seen"
+        />
         <div class="cl-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add location' }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add location' }}
+          </button>
           <button mat-button type="button" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
         </div>
       </form>
     </cl-editor-panel>
   `,
   styles: `
-    mat-form-field { width: 100%; }
-    .cl-form-grid { gap: 12px 16px; align-items: start; margin-bottom: 16px; }
+    mat-form-field {
+      width: 100%;
+    }
+    .cl-form-grid {
+      gap: 12px 16px;
+      align-items: start;
+      margin-bottom: 16px;
+    }
   `,
   // Default: the server's field errors are set on controls after an await and must show at once.
   changeDetection: ChangeDetectionStrategy.Default,
@@ -78,8 +116,18 @@ export class LocationEditorComponent extends RecordEditor<LocationView, CreateLo
   private readonly api = inject(PracticeSettingsApi);
   readonly placesOfService = input<PlaceOfServiceOption[]>([]);
 
-  protected readonly common = computed(() => COMMON_POS.map((c) => this.placesOfService().find((p) => p.code === c) ?? { code: c, name: c === '11' ? 'Office' : 'Telehealth' }));
-  protected readonly others = computed(() => this.placesOfService().filter((p) => !COMMON_POS.includes(p.code)));
+  protected readonly common = computed(() =>
+    COMMON_POS.map(
+      (c) =>
+        this.placesOfService().find((p) => p.code === c) ?? {
+          code: c,
+          name: c === '11' ? 'Office' : 'Telehealth',
+        },
+    ),
+  );
+  protected readonly others = computed(() =>
+    this.placesOfService().filter((p) => !COMMON_POS.includes(p.code)),
+  );
 
   protected readonly firstField = 'name';
   protected readonly form = inject(FormBuilder).nonNullable.group({
@@ -87,7 +135,9 @@ export class LocationEditorComponent extends RecordEditor<LocationView, CreateLo
     placeOfService: ['11', Validators.required],
     phone: ['', ClValidators.phone],
     // The server's rule for an office location, as it is typed.
-    address: addressGroup({ noPoBox: 'An office location must be a street address where clients are seen, not a PO box' }),
+    address: addressGroup({
+      noPoBox: 'An office location must be a street address where clients are seen, not a PO box',
+    }),
   });
 
   protected telehealth(): boolean {
@@ -95,13 +145,22 @@ export class LocationEditorComponent extends RecordEditor<LocationView, CreateLo
   }
 
   protected fill(l: LocationView | null): void {
-    this.form.reset({ name: l?.name ?? '', placeOfService: l?.placeOfService ?? '11', phone: l?.phone ?? '' });
+    this.form.reset({
+      name: l?.name ?? '',
+      placeOfService: l?.placeOfService ?? '11',
+      phone: l?.phone ?? '',
+    });
     setAddress(this.form.controls.address, l?.address);
   }
 
   protected body(): CreateLocationBody {
     const v = this.form.getRawValue();
-    return { name: v.name.trim(), address: addressValue(this.form.controls.address), phone: v.phone.trim() || null, placeOfService: v.placeOfService };
+    return {
+      name: v.name.trim(),
+      address: addressValue(this.form.controls.address),
+      phone: v.phone.trim() || null,
+      placeOfService: v.placeOfService,
+    };
   }
 
   protected send(body: CreateLocationBody, location: LocationView | null): Promise<LocationView> {

@@ -3,7 +3,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi, type PlaceOfServiceOption } from '@claimline/admin-console/data-access-practices';
-import { EmptyStateComponent, ErrorBannerComponent, formatAddress, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  formatAddress,
+  LoadingComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import type { LocationView } from '@claimline/contracts/practice-settings';
 import { LocationEditorComponent, TELEHEALTH_POS } from './location-editor';
 import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
@@ -14,13 +20,24 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
  */
 @Component({
   selector: 'cl-locations-page',
-  imports: [MatButtonModule, MatTableModule, LoadingComponent, EmptyStateComponent, ErrorBannerComponent, StatusChipComponent, LocationEditorComponent],
+  imports: [
+    MatButtonModule,
+    MatTableModule,
+    LoadingComponent,
+    EmptyStateComponent,
+    ErrorBannerComponent,
+    StatusChipComponent,
+    LocationEditorComponent,
+  ],
   template: `
     <section aria-labelledby="locations-heading">
       <div class="section-head">
         <div>
           <h2 id="locations-heading">Office locations</h2>
-          <p class="intro">Where the practice sees clients. When services are performed somewhere other than the billing address, claims print the location in box 32.</p>
+          <p class="intro">
+            Where the practice sees clients. When services are performed somewhere other than the billing
+            address, claims print the location in box 32.
+          </p>
         </div>
         @if (canEdit() && !editing()) {
           <button mat-flat-button type="button" (click)="openNew()">Add location</button>
@@ -46,8 +63,13 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
         @if (items().length === 0) {
           @if (!editing()) {
             <cl-empty title="No office locations yet">
-              <p>Add at least one location with its place of service (11 for an office, 02 or 10 for telehealth).</p>
-              @if (canEdit()) { <button mat-stroked-button type="button" (click)="openNew()">Add the first location</button> }
+              <p>
+                Add at least one location with its place of service (11 for an office, 02 or 10 for
+                telehealth).
+              </p>
+              @if (canEdit()) {
+                <button mat-stroked-button type="button" (click)="openNew()">Add the first location</button>
+              }
             </cl-empty>
           }
         } @else {
@@ -57,7 +79,9 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
                 <th mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let l">
                   <span class="name">{{ l.name }}</span>
-                  @if (l.phone) { <span class="sub">{{ l.phone }}</span> }
+                  @if (l.phone) {
+                    <span class="sub">{{ l.phone }}</span>
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="address">
@@ -67,8 +91,12 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
               <ng-container matColumnDef="pos">
                 <th mat-header-cell *matHeaderCellDef>Place of service</th>
                 <td mat-cell *matCellDef="let l">
-                  <span><span class="mono">{{ l.placeOfService }}</span> {{ l.placeOfServiceName }}</span>
-                  @if (isTelehealth(l)) { <cl-status-chip label="Telehealth" tone="info" /> }
+                  <span
+                    ><span class="mono">{{ l.placeOfService }}</span> {{ l.placeOfServiceName }}</span
+                  >
+                  @if (isTelehealth(l)) {
+                    <cl-status-chip label="Telehealth" tone="info" />
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="actions">
@@ -76,14 +104,33 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
                 <td mat-cell *matCellDef="let l">
                   @if (canEdit()) {
                     <div class="row-actions">
-                      <button mat-button type="button" (click)="openEdit(l)" [attr.aria-label]="'Edit ' + l.name">Edit</button>
-                      <button mat-button type="button" class="danger" (click)="remove(l)" [attr.aria-label]="'Remove ' + l.name">Remove</button>
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="openEdit(l)"
+                        [attr.aria-label]="'Edit ' + l.name"
+                      >
+                        Edit
+                      </button>
+                      <button
+                        mat-button
+                        type="button"
+                        class="danger"
+                        (click)="remove(l)"
+                        [attr.aria-label]="'Remove ' + l.name"
+                      >
+                        Remove
+                      </button>
                     </div>
                   }
                 </td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr mat-row *matRowDef="let l; columns: columns" [class.current]="editing()?.record?.id === l.id"></tr>
+              <tr
+                mat-row
+                *matRowDef="let l; columns: columns"
+                [class.current]="editing()?.record?.id === l.id"
+              ></tr>
             </table>
           </div>
         }
@@ -93,9 +140,17 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
   styles: [
     RECORD_LIST_STYLES,
     `
-      .locations { width: 100%; min-width: 640px; }
-      .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; }
-      cl-status-chip { margin-left: 6px; }
+      .locations {
+        width: 100%;
+        min-width: 640px;
+      }
+      .mono {
+        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+        font-weight: 600;
+      }
+      cl-status-chip {
+        margin-left: 6px;
+      }
     `,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -143,12 +198,16 @@ export class LocationsPage extends RecordListPage<LocationView> {
     this.loading.set(true);
     this.problem.set(null);
     try {
-      const [page, places] = await Promise.all([this.api.listLocations(practiceId), this.practices.placesOfService().catch(() => [])]);
+      const [page, places] = await Promise.all([
+        this.api.listLocations(practiceId),
+        this.practices.placesOfService().catch(() => []),
+      ]);
       this.items.set(this.sort(page.items));
       this.placesOfService.set(places);
       this.loaded.set(true);
       const add = focus === 'add' || focus === 'locations';
-      if (add || (focus && page.items.length === 0)) this.editing.set({ record: null, focus: add ? null : focus });
+      if (add || (focus && page.items.length === 0))
+        this.editing.set({ record: null, focus: add ? null : focus });
     } catch (e) {
       this.problem.set(toProblem(e));
     } finally {

@@ -5,8 +5,18 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { applyServerErrors, ErrorBannerComponent, injectFieldFocus } from '@claimline/admin-console/ui-common';
-import { fillPracticeForm, hasChanges, PracticeFieldsComponent, practiceChangesOf, practiceForm } from '../practice-form';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  injectFieldFocus,
+} from '@claimline/admin-console/ui-common';
+import {
+  fillPracticeForm,
+  hasChanges,
+  PracticeFieldsComponent,
+  practiceChangesOf,
+  practiceForm,
+} from '../practice-form';
 import { canEditSettings } from '../settings-access';
 import { PracticeSettingsState } from './practice-settings.state';
 
@@ -22,12 +32,17 @@ import { PracticeSettingsState } from './practice-settings.state';
         <a routerLink="../locations">Office locations</a> tab.
       </p>
       @if (!canEdit()) {
-        <p class="readonly" role="note">Only the practice owner or the billing team can change these details.</p>
+        <p class="readonly" role="note">
+          Only the practice owner or the billing team can change these details.
+        </p>
       }
       @if (conflict(); as c) {
         <div class="conflict" role="alert">
-          <p><strong>Someone else saved this practice while you were editing it.</strong>
-            Reload to see their version{{ c.currentVersion ? ' (version ' + c.currentVersion + ')' : '' }}, then make your change again.</p>
+          <p>
+            <strong>Someone else saved this practice while you were editing it.</strong> Reload to see their
+            version{{ c.currentVersion ? ' (version ' + c.currentVersion + ')' : '' }}, then make your change
+            again.
+          </p>
           <button mat-flat-button type="button" (click)="reload()">Reload</button>
         </div>
       } @else {
@@ -37,7 +52,9 @@ import { PracticeSettingsState } from './practice-settings.state';
         <cl-practice-fields [form]="form" />
         @if (canEdit()) {
           <div class="cl-actions">
-            <button mat-flat-button type="submit" [disabled]="busy() || !!conflict()">{{ busy() ? 'Saving…' : 'Save details' }}</button>
+            <button mat-flat-button type="submit" [disabled]="busy() || !!conflict()">
+              {{ busy() ? 'Saving…' : 'Save details' }}
+            </button>
             <button mat-button type="button" (click)="discard()" [disabled]="busy()">Discard changes</button>
           </div>
         }
@@ -45,12 +62,32 @@ import { PracticeSettingsState } from './practice-settings.state';
     </section>
   `,
   styles: `
-    h2 { font: var(--mat-sys-title-large); margin: 0 0 4px; }
-    .lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
-    .readonly { padding: 8px 12px; border-radius: 8px; background: var(--mat-sys-surface-container-high); }
-    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; margin: 8px 0 16px; }
-    .conflict p { margin: 0 0 8px; }
-    form { max-width: 880px; }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0 0 4px;
+    }
+    .lead {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .readonly {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .conflict {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      padding: 12px 16px;
+      border-radius: 8px;
+      margin: 8px 0 16px;
+    }
+    .conflict p {
+      margin: 0 0 8px;
+    }
+    form {
+      max-width: 880px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -96,7 +133,12 @@ export class PracticeDetailsPage {
     if (!practice || !this.canEdit()) return;
     this.unmatched.set([]);
     if (!this.fieldFocus.validate(this.form)) {
-      this.problem.set({ status: 422, title: 'Check the form', detail: 'Some fields need your attention: see the messages next to them.', errors: [] });
+      this.problem.set({
+        status: 422,
+        title: 'Check the form',
+        detail: 'Some fields need your attention: see the messages next to them.',
+        errors: [],
+      });
       return;
     }
     const changes = practiceChangesOf(practice, this.form);

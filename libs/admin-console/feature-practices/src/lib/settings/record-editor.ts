@@ -12,7 +12,11 @@ import {
 import type { FormGroup } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
-import { applyServerErrors, ErrorBannerComponent, injectFieldFocus } from '@claimline/admin-console/ui-common';
+import {
+  applyServerErrors,
+  ErrorBannerComponent,
+  injectFieldFocus,
+} from '@claimline/admin-console/ui-common';
 
 /**
  * What the Team members and Office locations editors share: fill the form from the record the
@@ -77,7 +81,12 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
       this.conflict.set(p.status === 409);
       this.unmatched.set(applyServerErrors(this.form, p));
       this.problem.set(
-        p.status === 409 ? { ...p, detail: `${this.nameOf(this.current())} was changed by someone else since you opened it. Load the latest version, then make your change again.` } : p,
+        p.status === 409
+          ? {
+              ...p,
+              detail: `${this.nameOf(this.current())} was changed by someone else since you opened it. Load the latest version, then make your change again.`,
+            }
+          : p,
       );
       this.fieldFocus.focusFirstInvalid();
     } finally {
@@ -125,7 +134,14 @@ let panels = 0;
       <cl-error-banner [problem]="editor().problem()" [extra]="editor().unmatched()" />
       @if (editor().conflict()) {
         <div class="cl-actions conflict">
-          <button mat-stroked-button type="button" (click)="editor().reloadLatest()" [disabled]="editor().busy()">Load the latest version</button>
+          <button
+            mat-stroked-button
+            type="button"
+            (click)="editor().reloadLatest()"
+            [disabled]="editor().busy()"
+          >
+            Load the latest version
+          </button>
           <span>Your changes are kept in the form until you load it.</span>
         </div>
       }
@@ -133,14 +149,28 @@ let panels = 0;
     </section>
   `,
   styles: `
-    .editor { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; padding: 16px; margin-bottom: 24px; background: var(--mat-sys-surface-container-low); }
-    h3 { font: var(--mat-sys-title-medium); margin: 0 0 12px; }
-    .conflict { margin-bottom: 12px; }
+    .editor {
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+      padding: 16px;
+      margin-bottom: 24px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 0 0 12px;
+    }
+    .conflict {
+      margin-bottom: 12px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EditorPanelComponent {
   readonly heading = input.required<string>();
-  readonly editor = input.required<Pick<RecordEditor<never, unknown>, 'problem' | 'unmatched' | 'conflict' | 'busy' | 'reloadLatest'>>();
+  readonly editor =
+    input.required<
+      Pick<RecordEditor<never, unknown>, 'problem' | 'unmatched' | 'conflict' | 'busy' | 'reloadLatest'>
+    >();
   protected readonly headingId = `editor-${++panels}`;
 }

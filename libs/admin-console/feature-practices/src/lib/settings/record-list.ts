@@ -72,7 +72,13 @@ export abstract class RecordListPage<T extends { id: string }> {
 
   protected onSaved(saved: T): void {
     const list = this.items();
-    this.items.set(this.sort(list.some((x) => x.id === saved.id) ? list.map((x) => (x.id === saved.id ? saved : x)) : [...list, saved]));
+    this.items.set(
+      this.sort(
+        list.some((x) => x.id === saved.id)
+          ? list.map((x) => (x.id === saved.id ? saved : x))
+          : [...list, saved],
+      ),
+    );
     this.snack.open('Saved', undefined, { duration: 4000 });
     this.close();
   }
@@ -81,7 +87,16 @@ export abstract class RecordListPage<T extends { id: string }> {
     const practiceId = this.practiceId();
     if (!practiceId) return;
     const name = this.nameOf(item);
-    if (!(await confirm(this.dialog, { title: `Remove ${name}?`, message: this.removalNote(item), confirm: 'Remove', cancel: 'Keep', danger: true }))) return;
+    if (
+      !(await confirm(this.dialog, {
+        title: `Remove ${name}?`,
+        message: this.removalNote(item),
+        confirm: 'Remove',
+        cancel: 'Keep',
+        danger: true,
+      }))
+    )
+      return;
     this.problem.set(null);
     try {
       await this.delete(practiceId, item);

@@ -1,11 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleChange, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeSettingsApi, PracticesApi } from '@claimline/admin-console/data-access-practices';
-import { EmptyStateComponent, ErrorBannerComponent, LoadingComponent, StatusChipComponent } from '@claimline/admin-console/ui-common';
+import {
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  LoadingComponent,
+  StatusChipComponent,
+} from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import { canEditSettings } from '../settings-access';
 import { PracticeSettingsState } from './practice-settings.state';
@@ -18,19 +31,30 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
  */
 @Component({
   selector: 'cl-secure-messaging-page',
-  imports: [RouterLink, MatButtonModule, MatSlideToggleModule, StatusChipComponent, ErrorBannerComponent, LoadingComponent, EmptyStateComponent],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatSlideToggleModule,
+    StatusChipComponent,
+    ErrorBannerComponent,
+    LoadingComponent,
+    EmptyStateComponent,
+  ],
   template: `
     <section aria-labelledby="sm-heading">
       <h2 id="sm-heading">Secure messaging</h2>
       <p class="lead">
-        The billing team writes to the practice through Secure Messaging. It has to be on in two places:
-        here, for the practice as a whole, and for each team member on their own profile. A person can send and receive
-        secure messages only when both are on.
+        The billing team writes to the practice through Secure Messaging. It has to be on in two places: here,
+        for the practice as a whole, and for each team member on their own profile. A person can send and
+        receive secure messages only when both are on.
       </p>
 
       @if (conflict()) {
         <div class="conflict" role="alert">
-          <p><strong>Someone else changed this practice in the meantime.</strong> Reload to see the current switch, then try again.</p>
+          <p>
+            <strong>Someone else changed this practice in the meantime.</strong> Reload to see the current
+            switch, then try again.
+          </p>
           <button mat-flat-button type="button" (click)="reload()">Reload</button>
         </div>
       } @else {
@@ -68,15 +92,24 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
           <ul class="members">
             @for (m of list; track m.id) {
               <li>
-                <span class="who">{{ m.firstName }} {{ m.lastName }} <span class="role">· {{ role(m) }}</span></span>
+                <span class="who"
+                  >{{ m.firstName }} {{ m.lastName }} <span class="role">· {{ role(m) }}</span></span
+                >
                 <cl-status-chip [label]="memberState(m)" [tone]="memberTone(m)" />
-                <a [routerLink]="['../team-members', m.id]" [attr.aria-label]="'Change the switch of ' + m.firstName + ' ' + m.lastName">Change their switch</a>
+                <a
+                  [routerLink]="['../team-members', m.id]"
+                  [attr.aria-label]="'Change the switch of ' + m.firstName + ' ' + m.lastName"
+                  >Change their switch</a
+                >
               </li>
             }
           </ul>
         } @else {
           <cl-empty title="No team members yet">
-            <p>Add the practice’s people on the <a routerLink="../team-members">Team members</a> tab; each has their own Secure Messaging switch.</p>
+            <p>
+              Add the practice’s people on the <a routerLink="../team-members">Team members</a> tab; each has
+              their own Secure Messaging switch.
+            </p>
           </cl-empty>
         }
       } @else if (membersProblem()) {
@@ -88,20 +121,72 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
     </section>
   `,
   styles: `
-    h2 { font: var(--mat-sys-title-large); margin: 0 0 4px; }
-    h3 { font: var(--mat-sys-title-medium); margin: 24px 0 8px; }
-    .lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); max-width: 760px; }
-    .switch { padding: 16px; border-radius: 12px; background: var(--mat-sys-surface-container-low); max-width: 760px; }
-    .status { margin: 8px 0 0; }
-    .readonly { margin: 8px 0 0; color: var(--mat-sys-on-surface-variant); }
-    .conflict { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); padding: 12px 16px; border-radius: 8px; margin: 8px 0 16px; }
-    .conflict p { margin: 0 0 8px; }
-    .members { list-style: none; padding: 0; margin: 0; max-width: 760px; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
-    .members li { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 10px 16px; border-top: 1px solid var(--mat-sys-outline-variant); }
-    .members li:first-child { border-top: 0; }
-    .who { flex: 1 1 200px; font-weight: 600; }
-    .role { font-weight: 400; color: var(--mat-sys-on-surface-variant); }
-    .summary { margin: 0 0 8px; }
+    h2 {
+      font: var(--mat-sys-title-large);
+      margin: 0 0 4px;
+    }
+    h3 {
+      font: var(--mat-sys-title-medium);
+      margin: 24px 0 8px;
+    }
+    .lead {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+      max-width: 760px;
+    }
+    .switch {
+      padding: 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+      max-width: 760px;
+    }
+    .status {
+      margin: 8px 0 0;
+    }
+    .readonly {
+      margin: 8px 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .conflict {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+      padding: 12px 16px;
+      border-radius: 8px;
+      margin: 8px 0 16px;
+    }
+    .conflict p {
+      margin: 0 0 8px;
+    }
+    .members {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      max-width: 760px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .members li {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+      padding: 10px 16px;
+      border-top: 1px solid var(--mat-sys-outline-variant);
+    }
+    .members li:first-child {
+      border-top: 0;
+    }
+    .who {
+      flex: 1 1 200px;
+      font-weight: 600;
+    }
+    .role {
+      font-weight: 400;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .summary {
+      margin: 0 0 8px;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -136,7 +221,9 @@ export class SecureMessagingPage {
 
   protected memberState(m: TeamMemberView): string {
     if (!m.secureMessagingEnabled) return 'Their switch is off';
-    return this.state.practice()?.secureMessagingEnabled ? 'Can use Secure Messaging' : 'On, waiting for the practice switch';
+    return this.state.practice()?.secureMessagingEnabled
+      ? 'Can use Secure Messaging'
+      : 'On, waiting for the practice switch';
   }
 
   protected memberTone(m: TeamMemberView): 'success' | 'warning' | 'neutral' {
@@ -162,9 +249,16 @@ export class SecureMessagingPage {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      const saved = await this.api.update(practice.id, { version: practice.version, secureMessagingEnabled: on });
+      const saved = await this.api.update(practice.id, {
+        version: practice.version,
+        secureMessagingEnabled: on,
+      });
       this.state.saved(saved);
-      this.snack.open(on ? 'Secure Messaging is on for the practice' : 'Secure Messaging is off for the practice', 'OK', { duration: 4000 });
+      this.snack.open(
+        on ? 'Secure Messaging is on for the practice' : 'Secure Messaging is off for the practice',
+        'OK',
+        { duration: 4000 },
+      );
     } catch (e) {
       event.source.checked = !on;
       const p = toProblem(e);

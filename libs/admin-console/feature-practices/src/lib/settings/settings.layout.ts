@@ -17,7 +17,16 @@ const TABS = [
 /** `/practices/:practiceId/settings`: one tab per part of the practice's setup. */
 @Component({
   selector: 'cl-practice-settings-layout',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatTabsModule, MatButtonModule, PageHeaderComponent, PracticeUnavailableComponent, LoadingComponent],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatTabsModule,
+    MatButtonModule,
+    PageHeaderComponent,
+    PracticeUnavailableComponent,
+    LoadingComponent,
+  ],
   providers: [PracticeSettingsState],
   template: `
     <div class="cl-page">
@@ -25,9 +34,21 @@ const TABS = [
         <cl-page-header title="Practice settings" [subtitle]="p.name">
           <a mat-button [routerLink]="['/practices', p.id]">Back to the overview</a>
         </cl-page-header>
-        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Practice settings sections" mat-stretch-tabs="false">
+        <nav
+          mat-tab-nav-bar
+          [tabPanel]="panel"
+          aria-label="Practice settings sections"
+          mat-stretch-tabs="false"
+        >
           @for (t of tabs; track t.path) {
-            <a mat-tab-link [routerLink]="t.path" routerLinkActive #rla="routerLinkActive" [active]="rla.isActive">{{ t.label }}</a>
+            <a
+              mat-tab-link
+              [routerLink]="t.path"
+              routerLinkActive
+              #rla="routerLinkActive"
+              [active]="rla.isActive"
+              >{{ t.label }}</a
+            >
           }
         </nav>
         <mat-tab-nav-panel #panel class="panel">
@@ -41,7 +62,12 @@ const TABS = [
       }
     </div>
   `,
-  styles: `.panel { display: block; padding-top: 24px; }`,
+  styles: `
+    .panel {
+      display: block;
+      padding-top: 24px;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PracticeSettingsLayout {

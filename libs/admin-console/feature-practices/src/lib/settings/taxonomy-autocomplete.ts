@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, ElementRef, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
@@ -26,7 +37,12 @@ export const taxonomyChoice: ValidatorFn = (control) => {
   const value = ((control.value as string | null) ?? '').trim();
   if (!value) return null;
   const code = taxonomyCodeOf(value);
-  return code && isTaxonomyCodeFormat(code) ? null : { taxonomyChoice: 'Pick a taxonomy from the list (search by name, e.g. clinical social worker), or type its 10-character code' };
+  return code && isTaxonomyCodeFormat(code)
+    ? null
+    : {
+        taxonomyChoice:
+          'Pick a taxonomy from the list (search by name, e.g. clinical social worker), or type its 10-character code',
+      };
 };
 
 /** "1041C0700X · Social Worker, Clinical" */
@@ -42,7 +58,13 @@ export function taxonomyLabel(entry: TaxonomyEntry): string {
  */
 @Component({
   selector: 'cl-taxonomy-autocomplete',
-  imports: [ReactiveFormsModule, MatAutocompleteModule, MatFormFieldModule, MatInputModule, FieldErrorComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatAutocompleteModule,
+    MatFormFieldModule,
+    MatInputModule,
+    FieldErrorComponent,
+  ],
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="full">
       <mat-label>{{ label() }}</mat-label>
@@ -57,13 +79,27 @@ export function taxonomyLabel(entry: TaxonomyEntry): string {
         autocomplete="off"
         spellcheck="false"
       />
-      <mat-autocomplete #auto="matAutocomplete" [autoActiveFirstOption]="true" [displayWith]="display" (optionSelected)="picked()">
+      <mat-autocomplete
+        #auto="matAutocomplete"
+        [autoActiveFirstOption]="true"
+        [displayWith]="display"
+        (optionSelected)="picked()"
+      >
         @for (t of options(); track t.code) {
           <mat-option [value]="t.code" [disabled]="t.deactivated">
             <span class="code">{{ t.code }}</span>
-            <span class="name">{{ t.classification }}@if (t.specialization) {, {{ t.specialization }}}</span>
-            @if (t.section === 'Non-Individual') { <span class="tag">organization</span> }
-            @if (t.deactivated) { <span class="tag">deactivated</span> }
+            <span class="name"
+              >{{ t.classification }}
+              @if (t.specialization) {
+                , {{ t.specialization }}
+              }
+            </span>
+            @if (t.section === 'Non-Individual') {
+              <span class="tag">organization</span>
+            }
+            @if (t.deactivated) {
+              <span class="tag">deactivated</span>
+            }
           </mat-option>
         }
         @if (searched() && !searching() && options().length === 0) {
@@ -75,9 +111,19 @@ export function taxonomyLabel(entry: TaxonomyEntry): string {
     </mat-form-field>
   `,
   styles: `
-    .full { width: 100%; }
-    .code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-weight: 600; margin-right: 8px; }
-    .tag { margin-left: 8px; font-size: 12px; color: var(--mat-sys-on-surface-variant); }
+    .full {
+      width: 100%;
+    }
+    .code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-weight: 600;
+      margin-right: 8px;
+    }
+    .tag {
+      margin-left: 8px;
+      font-size: 12px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   // Default: server errors set on the control after a save must show without an input change.
   changeDetection: ChangeDetectionStrategy.Default,

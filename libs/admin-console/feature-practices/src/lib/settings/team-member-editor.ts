@@ -7,11 +7,19 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
 import { ClValidators, FieldErrorComponent, provideLiveErrors } from '@claimline/admin-console/ui-common';
-import type { CreateTeamMemberBody, TeamMemberRole, TeamMemberView } from '@claimline/contracts/practice-settings';
+import type {
+  CreateTeamMemberBody,
+  TeamMemberRole,
+  TeamMemberView,
+} from '@claimline/contracts/practice-settings';
 import { EditorPanelComponent, RecordEditor } from './record-editor';
 import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
 
-export const ROLE_LABELS: Record<TeamMemberRole, string> = { owner: 'Owner', clinician: 'Clinician', staff: 'Staff' };
+export const ROLE_LABELS: Record<TeamMemberRole, string> = {
+  owner: 'Owner',
+  clinician: 'Clinician',
+  staff: 'Staff',
+};
 
 const CREDENTIAL = /^[A-Za-z][A-Za-z0-9.-]{0,11}$/;
 
@@ -26,7 +34,10 @@ export function parseCredentials(text: string): string[] {
 const credentialsRule: ValidatorFn = (control) => {
   const list = parseCredentials((control.value as string | null) ?? '');
   const bad = list.find((c) => !CREDENTIAL.test(c));
-  if (bad) return { credentials: `"${bad}" is not a licence or degree abbreviation such as LCSW, LPC or PhD (letters, digits, dots, dashes; at most 12)` };
+  if (bad)
+    return {
+      credentials: `"${bad}" is not a licence or degree abbreviation such as LCSW, LPC or PhD (letters, digits, dots, dashes; at most 12)`,
+    };
   if (list.length > 6) return { credentials: 'List at most 6 credentials' };
   return null;
 };
@@ -51,7 +62,10 @@ const credentialsRule: ValidatorFn = (control) => {
   ],
   providers: [provideLiveErrors()],
   template: `
-    <cl-editor-panel [heading]="current() ? 'Edit ' + nameOf(current()) : 'Add a team member'" [editor]="this">
+    <cl-editor-panel
+      [heading]="current() ? 'Edit ' + nameOf(current()) : 'Add a team member'"
+      [editor]="this"
+    >
       <form [formGroup]="form" (ngSubmit)="save()" novalidate>
         <div class="cl-form-grid">
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -72,40 +86,79 @@ const credentialsRule: ValidatorFn = (control) => {
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>E-mail</mat-label>
-            <input matInput type="email" formControlName="email" data-field="email" autocomplete="off" required />
+            <input
+              matInput
+              type="email"
+              formControlName="email"
+              data-field="email"
+              autocomplete="off"
+              required
+            />
             <mat-error><cl-field-error [control]="form.controls.email" /></mat-error>
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Role</mat-label>
             <mat-select formControlName="role" data-field="role" required>
-              @for (r of roles; track r) { <mat-option [value]="r">{{ roleLabels[r] }}</mat-option> }
+              @for (r of roles; track r) {
+                <mat-option [value]="r">{{ roleLabels[r] }}</mat-option>
+              }
             </mat-select>
-            <mat-hint>{{ form.controls.role.value === 'staff' ? 'No NPI needed' : 'Sees clients: needs an NPI' }}</mat-hint>
+            <mat-hint>{{
+              form.controls.role.value === 'staff' ? 'No NPI needed' : 'Sees clients: needs an NPI'
+            }}</mat-hint>
           </mat-form-field>
           <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Personal NPI (Type 1)</mat-label>
-            <input matInput formControlName="npi" data-field="npi" inputmode="numeric" maxlength="10" autocomplete="off" />
+            <input
+              matInput
+              formControlName="npi"
+              data-field="npi"
+              inputmode="numeric"
+              maxlength="10"
+              autocomplete="off"
+            />
             <mat-hint>10 digits, from the NPI registry</mat-hint>
             <mat-error><cl-field-error [control]="form.controls.npi" /></mat-error>
           </mat-form-field>
         </div>
-        <cl-taxonomy-autocomplete [control]="form.controls.taxonomyCode" label="Taxonomy code" field="taxonomyCode" />
+        <cl-taxonomy-autocomplete
+          [control]="form.controls.taxonomyCode"
+          label="Taxonomy code"
+          field="taxonomyCode"
+        />
         <div class="toggle" data-field="secureMessagingEnabled">
           <mat-slide-toggle formControlName="secureMessagingEnabled">Secure Messaging</mat-slide-toggle>
-          <p class="hint">The billing team writes to this person through Secure Messaging; it must also be on for the practice.</p>
+          <p class="hint">
+            The billing team writes to this person through Secure Messaging; it must also be on for the
+            practice.
+          </p>
         </div>
         <div class="cl-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">{{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add team member' }}</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">
+            {{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add team member' }}
+          </button>
           <button mat-button type="button" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
         </div>
       </form>
     </cl-editor-panel>
   `,
   styles: `
-    mat-form-field { width: 100%; }
-    .cl-form-grid { gap: 12px 16px; align-items: start; margin-bottom: 12px; }
-    .toggle { margin: 12px 0 16px; }
-    .hint { margin: 4px 0 0; font-size: 13px; color: var(--mat-sys-on-surface-variant); }
+    mat-form-field {
+      width: 100%;
+    }
+    .cl-form-grid {
+      gap: 12px 16px;
+      align-items: start;
+      margin-bottom: 12px;
+    }
+    .toggle {
+      margin: 12px 0 16px;
+    }
+    .hint {
+      margin: 4px 0 0;
+      font-size: 13px;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
   // Default: the server's field errors are set on controls after an await and must show at once.
   changeDetection: ChangeDetectionStrategy.Default,

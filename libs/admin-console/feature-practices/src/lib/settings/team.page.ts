@@ -4,7 +4,12 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { routeParam, toProblem } from '@claimline/admin-console/data-access-core';
-import { EmptyStateComponent, ErrorBannerComponent, injectFieldFocus, LoadingComponent } from '@claimline/admin-console/ui-common';
+import {
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  injectFieldFocus,
+  LoadingComponent,
+} from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import type { TaxonomyEntry } from '@claimline/reference-data';
 import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
@@ -31,7 +36,10 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
       <div class="section-head">
         <div>
           <h2 id="team-heading">Team members</h2>
-          <p class="intro">Clinicians and staff of the practice. Each clinician's personal (Type 1) NPI and taxonomy code go on the claims they render.</p>
+          <p class="intro">
+            Clinicians and staff of the practice. Each clinician's personal (Type 1) NPI and taxonomy code go
+            on the claims they render.
+          </p>
         </div>
         @if (canEdit() && !editing()) {
           <button mat-flat-button type="button" (click)="openNew()">Add team member</button>
@@ -56,8 +64,15 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
         @if (items().length === 0) {
           @if (!editing()) {
             <cl-empty title="No team members yet">
-              <p>Add yourself (or each clinician) with the role Owner or Clinician and a personal NPI: claims need one.</p>
-              @if (canEdit()) { <button mat-stroked-button type="button" (click)="openNew()">Add the first team member</button> }
+              <p>
+                Add yourself (or each clinician) with the role Owner or Clinician and a personal NPI: claims
+                need one.
+              </p>
+              @if (canEdit()) {
+                <button mat-stroked-button type="button" (click)="openNew()">
+                  Add the first team member
+                </button>
+              }
             </cl-empty>
           }
         } @else {
@@ -66,7 +81,12 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
               <ng-container matColumnDef="name">
                 <th mat-header-cell *matHeaderCellDef>Name</th>
                 <td mat-cell *matCellDef="let m">
-                  <span class="name">{{ m.firstName }} {{ m.lastName }}@if (m.credentials.length) {, {{ m.credentials.join(', ') }}}</span>
+                  <span class="name"
+                    >{{ m.firstName }} {{ m.lastName }}
+                    @if (m.credentials.length) {
+                      , {{ m.credentials.join(', ') }}
+                    }
+                  </span>
                   <span class="sub">{{ m.email }}</span>
                 </td>
               </ng-container>
@@ -77,7 +97,13 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
               <ng-container matColumnDef="npi">
                 <th mat-header-cell *matHeaderCellDef>NPI</th>
                 <td mat-cell *matCellDef="let m">
-                  @if (m.npi) { <span class="mono">{{ m.npi }}</span> } @else if (m.role !== 'staff') { <span class="missing">Missing</span> } @else { <span class="sub">—</span> }
+                  @if (m.npi) {
+                    <span class="mono">{{ m.npi }}</span>
+                  } @else if (m.role !== 'staff') {
+                    <span class="missing">Missing</span>
+                  } @else {
+                    <span class="sub">—</span>
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="taxonomy">
@@ -85,8 +111,12 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
                 <td mat-cell *matCellDef="let m">
                   @if (m.taxonomyCode) {
                     <span class="mono">{{ m.taxonomyCode }}</span>
-                    @if (taxonomyNames()[m.taxonomyCode]; as t) { <span class="sub">{{ t }}</span> }
-                  } @else { <span class="sub">—</span> }
+                    @if (taxonomyNames()[m.taxonomyCode]; as t) {
+                      <span class="sub">{{ t }}</span>
+                    }
+                  } @else {
+                    <span class="sub">—</span>
+                  }
                 </td>
               </ng-container>
               <ng-container matColumnDef="messaging">
@@ -98,7 +128,8 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
                     (change)="toggleMessaging(m, $event.checked)"
                     [attr.data-member]="m.id"
                     [aria-label]="'Secure Messaging for ' + m.firstName + ' ' + m.lastName"
-                  >{{ m.secureMessagingEnabled ? 'On' : 'Off' }}</mat-slide-toggle>
+                    >{{ m.secureMessagingEnabled ? 'On' : 'Off' }}</mat-slide-toggle
+                  >
                 </td>
               </ng-container>
               <ng-container matColumnDef="actions">
@@ -106,14 +137,34 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
                 <td mat-cell *matCellDef="let m">
                   @if (canEdit()) {
                     <div class="row-actions">
-                      <button mat-button type="button" (click)="openEdit(m)" [attr.aria-label]="'Edit ' + m.firstName + ' ' + m.lastName">Edit</button>
-                      <button mat-button type="button" class="danger" (click)="remove(m)" [attr.aria-label]="'Remove ' + m.firstName + ' ' + m.lastName">Remove</button>
+                      <button
+                        mat-button
+                        type="button"
+                        (click)="openEdit(m)"
+                        [attr.aria-label]="'Edit ' + m.firstName + ' ' + m.lastName"
+                      >
+                        Edit
+                      </button>
+                      <button
+                        mat-button
+                        type="button"
+                        class="danger"
+                        (click)="remove(m)"
+                        [attr.aria-label]="'Remove ' + m.firstName + ' ' + m.lastName"
+                      >
+                        Remove
+                      </button>
                     </div>
                   }
                 </td>
               </ng-container>
               <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr mat-row *matRowDef="let m; columns: columns" [attr.data-member-row]="m.id" [class.current]="editing()?.record?.id === m.id"></tr>
+              <tr
+                mat-row
+                *matRowDef="let m; columns: columns"
+                [attr.data-member-row]="m.id"
+                [class.current]="editing()?.record?.id === m.id"
+              ></tr>
             </table>
           </div>
         }
@@ -123,11 +174,30 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
   styles: [
     RECORD_LIST_STYLES,
     `
-      .members { width: 100%; min-width: 600px; }
-      .members .sub { overflow-wrap: anywhere; }
-      .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-      .missing { color: var(--mat-sys-error); font-weight: 600; }
-      @media (max-width: 1023px) { td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 6px; } .row-actions { flex-direction: column; align-items: flex-end; } }
+      .members {
+        width: 100%;
+        min-width: 600px;
+      }
+      .members .sub {
+        overflow-wrap: anywhere;
+      }
+      .mono {
+        font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      }
+      .missing {
+        color: var(--mat-sys-error);
+        font-weight: 600;
+      }
+      @media (max-width: 1023px) {
+        td.mat-mdc-cell,
+        th.mat-mdc-header-cell {
+          padding: 8px 6px;
+        }
+        .row-actions {
+          flex-direction: column;
+          align-items: flex-end;
+        }
+      }
     `,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -155,7 +225,9 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
   }
 
   protected sort(list: TeamMemberView[]): TeamMemberView[] {
-    return [...list].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+    return [...list].sort(
+      (a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName),
+    );
   }
 
   protected nameOf(m: TeamMemberView): string {
@@ -174,7 +246,10 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
   protected override close(): void {
     const e = this.editing();
     super.close();
-    if (e?.fromRoute) void this.router.navigate(['/practices', this.practiceId(), 'settings', 'team-members'], { replaceUrl: true });
+    if (e?.fromRoute)
+      void this.router.navigate(['/practices', this.practiceId(), 'settings', 'team-members'], {
+        replaceUrl: true,
+      });
   }
 
   protected override onSaved(saved: TeamMemberView): void {
@@ -188,16 +263,24 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
     this.toggling.set(member.id);
     this.problem.set(null);
     try {
-      const saved = await this.api.updateTeamMember(practiceId, member.id, { version: member.version, secureMessagingEnabled: on });
+      const saved = await this.api.updateTeamMember(practiceId, member.id, {
+        version: member.version,
+        secureMessagingEnabled: on,
+      });
       this.items.update((list) => list.map((m) => (m.id === saved.id ? saved : m)));
-      this.snack.open(`Saved: Secure Messaging ${on ? 'on' : 'off'} for ${this.nameOf(member)}`, undefined, { duration: 4000 });
+      this.snack.open(`Saved: Secure Messaging ${on ? 'on' : 'off'} for ${this.nameOf(member)}`, undefined, {
+        duration: 4000,
+      });
     } catch (e) {
       const p = toProblem(e);
       // A new row object redraws the switch where the record is; the banner says why.
       this.items.update((list) => list.map((m) => (m.id === member.id ? { ...m } : m)));
       this.problem.set(
         p.status === 409
-          ? { ...p, detail: `${this.nameOf(member)} was changed by someone else in the meantime. The list now shows the latest information; switch again if still needed.` }
+          ? {
+              ...p,
+              detail: `${this.nameOf(member)} was changed by someone else in the meantime. The list now shows the latest information; switch again if still needed.`,
+            }
           : p,
       );
       if (p.status === 409) await this.load(practiceId, null, null, true);
@@ -206,7 +289,12 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
     }
   }
 
-  private async load(practiceId: string | null, memberId: string | null, focus: string | null, quiet = false): Promise<void> {
+  private async load(
+    practiceId: string | null,
+    memberId: string | null,
+    focus: string | null,
+    quiet = false,
+  ): Promise<void> {
     if (!practiceId) return;
     if (!quiet) {
       this.loading.set(true);
@@ -220,7 +308,8 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
       void this.describeTaxonomies(members);
       if (quiet) return;
       if (memberId) {
-        const member = members.find((m) => m.id === memberId) ?? (await this.api.getTeamMember(practiceId, memberId));
+        const member =
+          members.find((m) => m.id === memberId) ?? (await this.api.getTeamMember(practiceId, memberId));
         this.editing.set({ record: member, focus: focus === 'teamMembers' ? null : focus, fromRoute: true });
       } else if (focus === 'add' || focus === 'teamMembers') {
         this.editing.set({ record: null, focus: null });
@@ -235,7 +324,9 @@ export class TeamPage extends RecordListPage<TeamMemberView> {
   }
 
   private async describeTaxonomies(members: TeamMemberView[]): Promise<void> {
-    const codes = [...new Set(members.map((m) => m.taxonomyCode).filter((c): c is string => !!c))].filter((c) => !(c in this.taxonomyNames()));
+    const codes = [...new Set(members.map((m) => m.taxonomyCode).filter((c): c is string => !!c))].filter(
+      (c) => !(c in this.taxonomyNames()),
+    );
     const entries = await Promise.all(codes.map((c) => this.api.taxonomy(c)));
     const names = { ...this.taxonomyNames() };
     for (const entry of entries.filter((e): e is TaxonomyEntry => !!e)) names[entry.code] = entry.displayName;

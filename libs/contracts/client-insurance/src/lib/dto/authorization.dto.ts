@@ -4,7 +4,9 @@ import type { Warning } from './common.dto';
 
 export class CreateAuthorizationBody {
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,50}$/, { message: 'number must be the authorization number: 1 to 50 letters, digits or dashes' })
+  @Matches(/^[A-Za-z0-9-]{1,50}$/, {
+    message: 'number must be the authorization number: 1 to 50 letters, digits or dashes',
+  })
   number: string;
 
   @IsInt({ message: 'usesAuthorized must be a whole number of visits' })
@@ -38,7 +40,9 @@ export class UpdateAuthorizationBody {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9-]{1,50}$/, { message: 'number must be the authorization number: 1 to 50 letters, digits or dashes' })
+  @Matches(/^[A-Za-z0-9-]{1,50}$/, {
+    message: 'number must be the authorization number: 1 to 50 letters, digits or dashes',
+  })
   number?: string;
 
   @IsOptional()
@@ -101,7 +105,14 @@ export class AuthorizationUseCommand {
   key: string;
 }
 
-export const AUTHORIZATION_WARNING_CODES = ['inactive', 'not_yet_valid', 'expired', 'ending_soon', 'exhausted', 'few_uses_left'] as const;
+export const AUTHORIZATION_WARNING_CODES = [
+  'inactive',
+  'not_yet_valid',
+  'expired',
+  'ending_soon',
+  'exhausted',
+  'few_uses_left',
+] as const;
 export type AuthorizationWarningCode = (typeof AUTHORIZATION_WARNING_CODES)[number];
 
 export interface AuthorizationWarning extends Warning {

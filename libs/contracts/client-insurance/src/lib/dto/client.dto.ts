@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AddressDto, PageQueryDto } from '@claimline/contracts/common';
 import { BILLING_TYPES, CLAIM_SEXES, type BillingType, type ClaimSex } from '@claimline/domain';
 import { IsCalendarDate, IsUsPhone } from '../validators';

@@ -16,7 +16,9 @@ export class MissingInfoManyQuery {
 
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_MISSING_INFO_CLIENTS, { message: `clientIds may list at most ${MAX_MISSING_INFO_CLIENTS} clients per call` })
+  @ArrayMaxSize(MAX_MISSING_INFO_CLIENTS, {
+    message: `clientIds may list at most ${MAX_MISSING_INFO_CLIENTS} clients per call`,
+  })
   @ArrayUnique()
   @IsUUID('all', { each: true })
   clientIds: string[];

@@ -1,5 +1,16 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { AddressDto } from '@claimline/contracts/common';
 import {
   CLAIM_SEXES,
@@ -13,7 +24,8 @@ import { IsCalendarDate, IsMemberId } from '../validators';
 import type { Warning } from './common.dto';
 
 const ORDER_MESSAGE = 'order must be primary, secondary or tertiary';
-const RELATIONSHIP_MESSAGE = 'relationship must be self, spouse, child or other (the client’s relationship to the primary insured)';
+const RELATIONSHIP_MESSAGE =
+  'relationship must be self, spouse, child or other (the client’s relationship to the primary insured)';
 
 /** The primary insured (policy holder) when it is not the client. Every field is required. */
 export class SubscriberDto {

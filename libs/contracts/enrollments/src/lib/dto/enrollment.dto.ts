@@ -80,7 +80,9 @@ export class IdentityCheckQuery {
   @Matches(/^\d{10}$/, { message: 'billingNpi must be 10 digits' })
   billingNpi: string;
 
-  @Matches(/^(\d{9}|\d{2}-\d{7}|\d{3}-\d{2}-\d{4})$/, { message: 'taxId must be 9 digits (12-3456789 or 123-45-6789 allowed)' })
+  @Matches(/^(\d{9}|\d{2}-\d{7}|\d{3}-\d{2}-\d{4})$/, {
+    message: 'taxId must be 9 digits (12-3456789 or 123-45-6789 allowed)',
+  })
   taxId: string;
 }
 

@@ -7,7 +7,8 @@ import { upperTrim } from './team-member.dto';
 
 export { BILL_AS, TAX_ID_KINDS, type BillAs, type TaxIdKind };
 
-const NO_PO_BOX = 'The billing address must be a street address; enter a PO box as the pay-to address instead';
+const NO_PO_BOX =
+  'The billing address must be a street address; enter a PO box as the pay-to address instead';
 
 /** Where payers send payments as the billing provider (837P loop 2010AA): a street address with ZIP+4. */
 export class BillingAddressDto extends AddressDto {

@@ -21,8 +21,10 @@ import { IsTaxonomyCode } from '../validators';
 export { TEAM_MEMBER_ROLES, type TeamMemberRole };
 
 const CREDENTIAL = /^[A-Za-z][A-Za-z0-9.-]{0,11}$/;
-const CREDENTIAL_MESSAGE = 'each credential must be a licence or degree abbreviation such as LCSW, LPC or PhD (letters, digits, dots, dashes; at most 12)';
-export const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const CREDENTIAL_MESSAGE =
+  'each credential must be a licence or degree abbreviation such as LCSW, LPC or PhD (letters, digits, dots, dashes; at most 12)';
+export const upperTrim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 export class CreateTeamMemberBody {
   @IsString()
