@@ -91,11 +91,21 @@ try {
   log(`PostgreSQL: ${pg.source}, NATS: ${nats.source} (${nats.url})`);
   const testEnv = { TEST_DATABASE_SERVER_URL: pg.url, NATS_URL: nats.url };
 
+  await runStep('format check', join(root, 'node_modules/.bin/prettier'), [
+    '--check',
+    '--log-level=warn',
+    '.',
+  ]);
   await runStep('lint', nxBin, nxMany('lint'));
   await runStep('type check', nxBin, nxMany('typecheck'));
   await runStep('unit tests', nxBin, nxMany('test'), testEnv);
   const built = await runStep('build', nxBin, nxMany('build', ['-p', BUILT.join(',')]));
-  if (built) await runStep('console bundle budget', nxBin, ['run', 'admin-console:bundle-budget', '--output-style=stream']);
+  if (built)
+    await runStep('console bundle budget', nxBin, [
+      'run',
+      'admin-console:bundle-budget',
+      '--output-style=stream',
+    ]);
   await runStep('integration tests', nxBin, nxMany('integration'), testEnv);
 
   if (built) {
@@ -138,7 +148,12 @@ try {
       E2E_JWT_SECRET: secrets.JWT_SECRET,
       E2E_MAIL_URL: mail.httpUrl,
     };
-    await runStep('end-to-end API tests', nxBin, ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'], e2eEnv);
+    await runStep(
+      'end-to-end API tests',
+      nxBin,
+      ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
+      e2eEnv,
+    );
     // The console in a real browser: Debian's Chromium (installed with apt when missing).
     const chromiumPath = await ensureChromium({ log });
     await runStep(
