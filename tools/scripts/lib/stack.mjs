@@ -43,9 +43,18 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
   };
 }
 
+/** The environment of one app: the stack's, plus what belongs to that app alone (its credentials). */
+export function appEnv(app, env) {
+  return { ...env };
+}
+
 export async function migrate(root, env) {
   for (const app of APPS) {
-    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], { env, cwd: root, name: app });
+    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], {
+      env: appEnv(app, env),
+      cwd: root,
+      name: app,
+    });
   }
 }
 
@@ -58,7 +67,7 @@ export async function startApps(root, env) {
         name: app.replace(/-service$/, ''),
         command: process.execPath,
         args: [join(root, 'dist/apps', app, 'main.js')],
-        env,
+        env: appEnv(app, env),
         cwd: root,
       }),
     );
@@ -67,7 +76,7 @@ export async function startApps(root, env) {
     name: 'gateway',
     command: process.execPath,
     args: [join(root, 'dist/apps', GATEWAY, 'main.js')],
-    env,
+    env: appEnv(GATEWAY, env),
     cwd: root,
   });
   procs.push(gateway);
