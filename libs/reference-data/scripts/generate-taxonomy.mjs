@@ -4,46 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv, quote } from './csv.mjs';
 
 const libRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = process.argv[2] ?? join(libRoot, 'data', 'nucc_taxonomy_251.csv');
 const target = join(libRoot, 'src', 'generated', 'nucc-taxonomy.ts');
-
-/** RFC 4180: fields separated by commas, records by CRLF or LF; quoted fields may hold commas, newlines and "" for a quote. */
-function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (quoted) throw new Error('CSV ends inside a quoted field');
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 const rows = parseCsv(readFileSync(source, 'utf8'));
 const header = rows.shift();
@@ -62,7 +27,6 @@ const column = Object.fromEntries(header.map((name, index) => [name, index]));
 
 const clean = (value) => value.replace(/\s+/g, ' ').trim();
 const entries = rows
-  .filter((row) => !(row.length === 1 && row[0] === ''))
   .map((row) => {
     if (row.length !== header.length)
       throw new Error(`Row ${row[0]} has ${row.length} fields, expected ${header.length}`);
@@ -81,12 +45,6 @@ const entries = rows
     ];
   })
   .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-
-// Quote as prettier (singleQuote) would, so formatting the repo leaves the file unchanged.
-const quote = (value) =>
-  value.includes("'") && !value.includes('"')
-    ? JSON.stringify(value)
-    : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 const codes = new Set(entries.map((e) => e[0]));
 if (codes.size !== entries.length) throw new Error('Duplicate taxonomy codes');

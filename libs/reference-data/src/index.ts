@@ -4,3 +4,4 @@ export * from './lib/procedure-codes';
 export * from './lib/us-states';
 export * from './lib/payers';
 export * from './lib/payer-directory';
+export * from './lib/icd10cm';
