@@ -6,6 +6,7 @@ import { Actor, Page, Role } from '@claimline/contracts/common';
 import { ActorService } from '../auth/actor.service';
 import { RpcError } from '@claimline/backend/util-nats';
 import { isUniqueViolation } from '@claimline/backend/util-persistence';
+import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
@@ -24,6 +25,11 @@ export function toUserView(u: UserEntity, assigned: string[] = []): UserView {
     active: u.active,
     createdAt: u.createdAt.toISOString(),
   };
+}
+
+function checkPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw RpcError.field('password', 'strength', problem);
 }
 
 @Injectable()
@@ -63,6 +69,7 @@ export class UsersService {
 
   async create(actor: Actor, body: CreateUserBody, requestId?: string): Promise<UserView> {
     const needsPractice = PRACTICE_ROLES.includes(body.role);
+    checkPassword(body.password, body.email);
     await this.checkPractice(actor, body.role, body.practiceId, requestId);
     const user = this.db.getRepository(UserEntity).create({
       id: randomUUID(),
@@ -124,6 +131,7 @@ export class UsersService {
         'You cannot change your own role or deactivate yourself; ask another administrator',
       );
     }
+    if (body.password !== undefined) checkPassword(body.password, user.email);
     const roleChanged =
       body.role !== undefined && (body.role !== user.role || (body.practiceId ?? null) !== user.practiceId);
     if (body.role !== undefined) await this.checkPractice(actor, body.role, body.practiceId, requestId);
