@@ -8,6 +8,7 @@ import { RpcError } from '@claimline/backend/util-nats';
 import { isUniqueViolation } from '@claimline/backend/util-persistence';
 import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
+import { notifyUserChanged, revokeUserSessions } from '../auth/sessions';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.dto';
@@ -149,10 +150,9 @@ export class UsersService {
       await m.save(user);
       if (roleChanged || body.active === false || body.password !== undefined) {
         // Access tokens carry the role: end every session so the next one has the new rights.
-        await m.query(
-          'UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-          [id],
-        );
+        await revokeUserSessions(m, id);
+      } else {
+        await notifyUserChanged(m, id);
       }
     });
     this.actors.forget(id);
@@ -167,6 +167,7 @@ export class UsersService {
       throw RpcError.field('practiceIds', 'role', 'Only billing staff are assigned practices');
     const unique = [...new Set(practiceIds)];
     await this.db.transaction(async (m) => {
+      await notifyUserChanged(m, id);
       await m.delete(StaffAssignmentEntity, { userId: id });
       if (unique.length)
         await m.insert(
