@@ -14,6 +14,11 @@ export function loginThrottle() {
   return { default: { limit: () => loginLimit, ttl: 60_000 } };
 }
 
+/** The 429's detail (the seconds are also in `Retry-After`). */
+export function rateLimitMessage(retryAfterSeconds: number): string {
+  return `Too many requests from your address; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`;
+}
+
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 interface CounterRow {

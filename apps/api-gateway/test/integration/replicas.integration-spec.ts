@@ -195,6 +195,7 @@ describe('two gateway replicas (processes) sharing sessions, sign-in locks and r
       expect(limited.status).toBe(429);
       expect(limited.headers.get('content-type')).toContain('application/problem+json');
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(limited.body.detail).toMatch(/^Too many requests from your address; try again in \d+ seconds?$/);
     }
     // The same client refreshes more often than the sign-in limit allows, on both replicas.
     let refreshToken = session.refreshToken!;
