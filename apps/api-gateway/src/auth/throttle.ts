@@ -36,6 +36,7 @@ interface CounterRow {
 export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
   private readonly sweeper: NodeJS.Timeout;
+  private warnedAt = 0;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.sweeper = setInterval(() => void this.sweep(), 60_000);
@@ -53,6 +54,28 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
+    let row: CounterRow;
+    try {
+      row = await this.count(`${throttlerName}:${key}`, ttl, limit, blockDuration);
+    } catch (error) {
+      // Fail open: without its database the gateway cannot authenticate anyone anyway, and the
+      // liveness probe must not turn into a 500 because a counter could not be written.
+      if (Date.now() - this.warnedAt > 10_000) {
+        this.warnedAt = Date.now();
+        this.logger.warn(`rate-limit counters cannot be written, requests pass: ${(error as Error).message}`);
+      }
+      return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    }
+    const blockedMs = row.blocked_ms === null ? 0 : Number(row.blocked_ms);
+    return {
+      totalHits: row.hits,
+      timeToExpire: Math.ceil(Number(row.expires_ms) / 1000),
+      isBlocked: blockedMs > 0,
+      timeToBlockExpire: Math.ceil(blockedMs / 1000),
+    };
+  }
+
+  private async count(key: string, ttl: number, limit: number, blockDuration: number): Promise<CounterRow> {
     const [row]: CounterRow[] = await this.db.query(
       `INSERT INTO gateway.rate_limit AS r (key, hits, window_ends, blocked_until)
        VALUES ($1, 1, now() + $2 * interval '1 millisecond',
@@ -68,15 +91,9 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
        RETURNING hits,
          extract(epoch FROM window_ends - now()) * 1000 AS expires_ms,
          CASE WHEN blocked_until > now() THEN extract(epoch FROM blocked_until - now()) * 1000 END AS blocked_ms`,
-      [`${throttlerName}:${key}`, ttl, limit, blockDuration],
+      [key, ttl, limit, blockDuration],
     );
-    const blockedMs = row.blocked_ms === null ? 0 : Number(row.blocked_ms);
-    return {
-      totalHits: row.hits,
-      timeToExpire: Math.ceil(Number(row.expires_ms) / 1000),
-      isBlocked: blockedMs > 0,
-      timeToBlockExpire: Math.ceil(blockedMs / 1000),
-    };
+    return row;
   }
 
   /** Forgets counters whose window and block are over, and sign-in throttles gone quiet. */
