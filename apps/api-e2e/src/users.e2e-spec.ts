@@ -42,11 +42,12 @@ describe('users (admin)', () => {
     });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ role: 'practice_owner', practiceId: practiceB, practiceIds: null });
-    // The old session is over (refresh refused) and the old access token no longer sees practice A.
+    // The old session is over: refresh refused, and the old access token with it (issue #13: it
+    // used to live on until it expired, seeing only what the new role allowed).
     expect(
       (await api('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })).status,
     ).toBe(401);
-    expect((await api('GET', `/practices/${practiceA}`, { token: session.accessToken })).status).toBe(404);
+    expect((await api('GET', `/practices/${practiceA}`, { token: session.accessToken })).status).toBe(401);
 
     // Billing staff: assignments are part of the user view and dropped when the role changes.
     const staff = await api('PATCH', `/users/${created.body.id}`, {

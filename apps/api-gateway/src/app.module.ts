@@ -10,7 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
-import { configureLoginThrottle } from './auth/throttle';
+import { configureLoginThrottle, PgThrottlerStorage, rateLimitMessage } from './auth/throttle';
 import { ProblemFilter } from './common/problem.filter';
 import { requestId } from './common/request-id';
 import { GatewayEnv, SERVICE_NAME } from './config/env';
@@ -55,7 +55,15 @@ export class AppModule {
           name: SERVICE_NAME,
           events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
         }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRootAsync({
+          imports: [AuthModule],
+          inject: [PgThrottlerStorage],
+          useFactory: (storage: PgThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }],
+            storage,
+            errorMessage: (_context, limit) => rateLimitMessage(limit.timeToBlockExpire),
+          }),
+        }),
         AuthModule,
         AuditModule,
         PracticesModule,

@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@claimline/contracts/common';
+import { GatewayEnv, SERVICE_NAME } from '../config/env';
+import { notifyUserChanged, SESSION_CHANNEL } from './sessions';
 
 interface ActorRow {
   active: boolean;
@@ -11,38 +14,76 @@ interface ActorRow {
 }
 
 /**
- * Resolves who a token's user is *now*: a deactivated user or a withdrawn assignment takes
- * effect on the next request, not when the token expires.
+ * How long a resolved actor is reused. Changes do not wait for it: every change of a session or
+ * user is announced on {@link SESSION_CHANNEL} and drops the entry on every replica; the TTL
+ * only bounds what a lost notification could leave behind.
  */
-/** How long a resolved actor is reused: changes to a user reach every request within this time. */
-const ACTOR_TTL_MS = 2000;
+const ACTOR_TTL_MS = 30_000;
 
+/**
+ * Resolves who a token's session is *now*: a logout, a deactivated user or a withdrawn
+ * assignment takes effect on the next request, not when the token expires.
+ */
 @Injectable()
-export class ActorService {
-  private readonly cache = new Map<string, { actor: Actor | null; until: number }>();
+export class ActorService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Sessions');
+  private readonly cache = new Map<string, { userId: string; actor: Actor | null; until: number }>();
+  /** Bumped by every drop: a load that started before a drop must not be cached after it. */
+  private generation = 0;
+  /** Only while the LISTEN connection is up can a cached entry be trusted. */
+  private listening = false;
+  private listener: Client | null = null;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly env: GatewayEnv,
+  ) {}
 
-  async resolve(userId: string): Promise<Actor | null> {
-    const hit = this.cache.get(userId);
-    if (hit && hit.until > Date.now()) return hit.actor;
-    const actor = await this.load(userId);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(userId, { actor, until: Date.now() + ACTOR_TTL_MS });
+  async onModuleInit(): Promise<void> {
+    await this.listen().catch((error: Error) => this.listenLater(error));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  async resolve(sessionId: string, userId: string): Promise<Actor | null> {
+    const hit = this.cache.get(sessionId);
+    if (hit && hit.until > Date.now() && hit.userId === userId) return hit.actor;
+    const generation = this.generation;
+    const actor = await this.load(sessionId, userId);
+    if (this.listening && generation === this.generation) {
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(sessionId, { userId, actor, until: Date.now() + ACTOR_TTL_MS });
+    }
     return actor;
   }
 
+  /** Drops this replica's entries of a user at once; other replicas hear it through the notification. */
   forget(userId: string): void {
-    this.cache.delete(userId);
+    this.generation++;
+    for (const [sessionId, entry] of this.cache) if (entry.userId === userId) this.cache.delete(sessionId);
   }
 
-  private async load(userId: string): Promise<Actor | null> {
+  forgetSession(sessionId: string): void {
+    this.generation++;
+    this.cache.delete(sessionId);
+  }
+
+  private async load(sessionId: string, userId: string): Promise<Actor | null> {
     const rows: ActorRow[] = await this.db.query(
       `SELECT u.active, u.role, u.practice_id,
               COALESCE(array_agg(a.practice_id) FILTER (WHERE a.practice_id IS NOT NULL), '{}') AS assigned
-         FROM gateway.user_account u LEFT JOIN gateway.staff_assignment a ON a.user_id = u.id
-        WHERE u.id = $1 GROUP BY u.id`,
-      [userId],
+         FROM gateway.session s
+         JOIN gateway.user_account u ON u.id = s.user_id
+         LEFT JOIN gateway.staff_assignment a ON a.user_id = u.id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL
+        GROUP BY u.id`,
+      [sessionId, userId],
     );
     const row = rows[0];
     if (!row || !row.active) return null;
@@ -50,11 +91,53 @@ export class ActorService {
   }
 
   async assign(userId: string, practiceId: string): Promise<void> {
-    await this.db.query(
-      'INSERT INTO gateway.staff_assignment (user_id, practice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-      [userId, practiceId],
-    );
+    await this.db.transaction(async (m) => {
+      await m.query(
+        'INSERT INTO gateway.staff_assignment (user_id, practice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [userId, practiceId],
+      );
+      await notifyUserChanged(m, userId);
+    });
     this.forget(userId);
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({
+      connectionString: this.env.DATABASE_URL,
+      application_name: `${SERVICE_NAME}-sessions`,
+    });
+    const lost = (error?: Error) => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.drop();
+      void client.end().catch(() => undefined);
+      if (!this.stopped) this.listenLater(error ?? new Error('connection ended'));
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', (n) => {
+      const [kind, id] = (n.payload ?? '').split(':');
+      if (kind === 's') this.forgetSession(id);
+      else if (kind === 'u') this.forget(id);
+    });
+    await client.connect();
+    this.listener = client;
+    await client.query(`LISTEN "${SESSION_CHANNEL}"`);
+    // Whatever was cached before may have missed a notification.
+    this.drop();
+    this.listening = true;
+  }
+
+  private listenLater(error: Error): void {
+    this.logger.warn(`session notifications: ${error.message}; sessions are read uncached until back`);
+    this.retry = setTimeout(() => void this.listen().catch((e: Error) => this.listenLater(e)), 1000);
+    this.retry.unref();
+  }
+
+  private drop(): void {
+    this.listening = false;
+    this.generation++;
+    this.cache.clear();
   }
 }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { AuthService } from './auth.service';
+import type { Request, Response } from 'express';
+import { AuthService, RequestMeta, SignInLockedException } from './auth.service';
 import { LoginBody, RefreshBody, TokenPair } from './auth.dto';
 import type { AuthenticatedUser } from './auth.types';
 import { CurrentUser, Public } from './decorators';
@@ -16,13 +17,28 @@ export class AuthController {
   @Throttle(loginThrottle())
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password; returns an access and a refresh token' })
-  login(@Body() body: LoginBody): Promise<TokenPair> {
-    return this.auth.login(body.email, body.password);
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password; returns an access and a refresh token',
+    description:
+      'After LOGIN_LOCK_AFTER_FAILURES failed attempts in a row the e-mail is locked for a while that doubles with each further failure: 429 with Retry-After, the same whether or not an account has the e-mail. Every attempt is audited (resource `session`).',
+  })
+  async login(
+    @Body() body: LoginBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TokenPair> {
+    try {
+      return await this.auth.login(body.email, body.password, meta(req));
+    } catch (error) {
+      if (error instanceof SignInLockedException)
+        res.setHeader('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 
+  // Not under the sign-in limit: a refresh token is not guessable, and a refused refresh would
+  // sign out users who share an address. The general per-client limit still applies.
   @Public()
-  @Throttle(loginThrottle())
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a refresh token for a new pair (the old one is spent)' })
@@ -33,9 +49,9 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke the session of a refresh token' })
-  async logout(@Body() body: RefreshBody): Promise<void> {
-    await this.auth.logout(body.refreshToken);
+  @ApiOperation({ summary: 'End the session of a refresh token: its refresh and access tokens stop working' })
+  async logout(@Body() body: RefreshBody, @Req() req: Request): Promise<void> {
+    await this.auth.logout(body.refreshToken, meta(req));
   }
 
   @Get('me')
@@ -50,4 +66,8 @@ export class AuthController {
       practiceIds: user.actor.practiceIds,
     };
   }
+}
+
+function meta(req: Request): RequestMeta {
+  return { ip: req.ip ?? null, requestId: (req.id as string | undefined) ?? null };
 }

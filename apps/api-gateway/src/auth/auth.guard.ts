@@ -39,10 +39,16 @@ export class AuthGuard implements CanActivate {
           : 'The access token is not valid',
       );
     }
-    const actor = await this.actors.resolve(claims.sub);
-    if (!actor) throw new UnauthorizedException('This account is no longer active');
+    // Tokens issued before sessions existed carry no sid: they are refused like any invalid one.
+    if (typeof claims.sid !== 'string') throw new UnauthorizedException('The access token is not valid');
+    const actor = await this.actors.resolve(claims.sid, claims.sub);
+    if (!actor)
+      throw new UnauthorizedException(
+        'This session has ended (signed out, or the account was changed or deactivated); sign in again',
+      );
     req.user = {
       id: claims.sub,
+      sessionId: claims.sid,
       email: claims.email,
       role: actor.role,
       practiceId: claims.practiceId,

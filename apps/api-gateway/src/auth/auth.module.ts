@@ -7,6 +7,8 @@ import { ActorService } from './actor.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { PgThrottlerStorage } from './throttle';
 
 @Module({
   imports: [
@@ -21,7 +23,13 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, ActorService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [ActorService],
+  providers: [
+    AuthService,
+    ActorService,
+    LoginThrottle,
+    PgThrottlerStorage,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [ActorService, PgThrottlerStorage],
 })
 export class AuthModule {}

@@ -49,6 +49,33 @@ export class GatewayEnv extends BaseServiceEnv {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE: number = 30;
 
+  /** Failed sign-ins in a row on one account (existing or not) before it is locked. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_LOCK_AFTER_FAILURES: number = 5;
+
+  /** The first lock, in seconds; every further failure doubles it, up to LOGIN_LOCK_MAX_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LOGIN_LOCK_SECONDS: number = 2;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCK_MAX_SECONDS: number = 900;
+
+  /** Failed sign-ins further apart than this start counting again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 86400)
+  LOGIN_FAILURE_WINDOW_SECONDS: number = 3600;
+
   @IsIn(['true', 'false'])
   TRUST_PROXY: string = 'false';
 

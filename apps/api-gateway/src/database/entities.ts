@@ -42,6 +42,23 @@ export class StaffAssignmentEntity {
   assignedAt: Date;
 }
 
+/** One sign-in: its refresh tokens are a family with its id, its access tokens carry it as `sid`. */
+@Entity({ name: 'session' })
+export class SessionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  userId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** Set at logout, on reuse of a spent refresh token, and when the user's role, password or state changes. */
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+}
+
 @Entity({ name: 'refresh_token' })
 export class RefreshTokenEntity {
   @PrimaryColumn('uuid')
@@ -50,7 +67,7 @@ export class RefreshTokenEntity {
   @Column('uuid')
   userId: string;
 
-  /** All tokens rotated from one login share a family; reuse of a spent one revokes the family. */
+  /** The session: all tokens rotated from one login share it; reuse of a spent one revokes it. */
   @Column('uuid')
   familyId: string;
 
@@ -107,4 +124,10 @@ export class AuditEventEntity {
   ip: string | null;
 }
 
-export const GATEWAY_ENTITIES = [UserEntity, StaffAssignmentEntity, RefreshTokenEntity, AuditEventEntity];
+export const GATEWAY_ENTITIES = [
+  UserEntity,
+  StaffAssignmentEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  AuditEventEntity,
+];

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { GatewayEnv } from '../config/env';
 
@@ -18,6 +19,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const email = this.env.BOOTSTRAP_ADMIN_EMAIL?.trim().toLowerCase();
     const password = this.env.BOOTSTRAP_ADMIN_PASSWORD;
     if (!email || !password) return;
+    // A configuration error: the process stops and says why rather than create a guessable admin.
+    const problem = passwordProblem(password, email);
+    if (problem) throw new Error(`BOOTSTRAP_ADMIN_PASSWORD is refused: ${problem}`);
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO gateway.user_account (id, email, display_name, password_hash, role)
        VALUES ($1, $2, 'Administrator', $3, 'admin') ON CONFLICT DO NOTHING RETURNING id`,

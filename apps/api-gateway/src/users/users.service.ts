@@ -6,7 +6,9 @@ import { Actor, Page, Role } from '@claimline/contracts/common';
 import { ActorService } from '../auth/actor.service';
 import { RpcError } from '@claimline/backend/util-nats';
 import { isUniqueViolation } from '@claimline/backend/util-persistence';
+import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
+import { notifyUserChanged, revokeUserSessions } from '../auth/sessions';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.dto';
@@ -24,6 +26,11 @@ export function toUserView(u: UserEntity, assigned: string[] = []): UserView {
     active: u.active,
     createdAt: u.createdAt.toISOString(),
   };
+}
+
+function checkPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw RpcError.field('password', 'strength', problem);
 }
 
 @Injectable()
@@ -63,6 +70,7 @@ export class UsersService {
 
   async create(actor: Actor, body: CreateUserBody, requestId?: string): Promise<UserView> {
     const needsPractice = PRACTICE_ROLES.includes(body.role);
+    checkPassword(body.password, body.email);
     await this.checkPractice(actor, body.role, body.practiceId, requestId);
     const user = this.db.getRepository(UserEntity).create({
       id: randomUUID(),
@@ -124,6 +132,7 @@ export class UsersService {
         'You cannot change your own role or deactivate yourself; ask another administrator',
       );
     }
+    if (body.password !== undefined) checkPassword(body.password, user.email);
     const roleChanged =
       body.role !== undefined && (body.role !== user.role || (body.practiceId ?? null) !== user.practiceId);
     if (body.role !== undefined) await this.checkPractice(actor, body.role, body.practiceId, requestId);
@@ -141,10 +150,9 @@ export class UsersService {
       await m.save(user);
       if (roleChanged || body.active === false || body.password !== undefined) {
         // Access tokens carry the role: end every session so the next one has the new rights.
-        await m.query(
-          'UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-          [id],
-        );
+        await revokeUserSessions(m, id);
+      } else {
+        await notifyUserChanged(m, id);
       }
     });
     this.actors.forget(id);
@@ -159,6 +167,7 @@ export class UsersService {
       throw RpcError.field('practiceIds', 'role', 'Only billing staff are assigned practices');
     const unique = [...new Set(practiceIds)];
     await this.db.transaction(async (m) => {
+      await notifyUserChanged(m, id);
       await m.delete(StaffAssignmentEntity, { userId: id });
       if (unique.length)
         await m.insert(

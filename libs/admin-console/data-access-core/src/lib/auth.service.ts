@@ -4,6 +4,7 @@ import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { Role } from '@claimline/contracts/common';
 import { API_BASE } from './problem';
+import { refreshFailureEndsSession, retryWhileLimited } from './session-retry';
 
 export interface SessionUser {
   id: string;
@@ -25,6 +26,8 @@ interface TokenPair {
 const REFRESH_KEY = 'claimline.refreshToken';
 /** Refresh this long before the access token expires. */
 const EARLY_MS = 30_000;
+/** How long a rate-limited refresh is waited out (Retry-After) before the user is told. */
+const REFRESH_MAX_WAIT_MS = 60_000;
 
 @Injectable({ providedIn: 'root' })
 export class AuthService {
@@ -52,7 +55,8 @@ export class AuthService {
   /** Restores a session after a reload (from the refresh token), once at start-up. */
   async restore(): Promise<void> {
     if (!sessionStorage.getItem(REFRESH_KEY)) return;
-    const token = await this.refresh();
+    // A busy or unreachable server leaves the refresh token in place: a reload tries again.
+    const token = await this.refresh().catch(() => null);
     if (token) await this.loadUser().catch(() => this.clear());
   }
 
@@ -67,7 +71,11 @@ export class AuthService {
     await this.router.navigate(['/login']);
   }
 
-  /** A valid access token, refreshed first when it is about to expire; null when signed out. */
+  /**
+   * A valid access token, refreshed first when it is about to expire; null when signed out.
+   * Rejects (with a problem for the page to show) when the server is too busy or unreachable to
+   * renew it: the user stays signed in.
+   */
   async token(): Promise<string | null> {
     if (this.accessToken && Date.now() < this.expiresAt - EARLY_MS) return this.accessToken;
     return this.refresh();
@@ -89,12 +97,14 @@ export class AuthService {
     const refreshToken = sessionStorage.getItem(REFRESH_KEY);
     if (!refreshToken) return null;
     try {
-      const pair = await firstValueFrom(
-        this.http.post<TokenPair>(`${API_BASE}/auth/refresh`, { refreshToken }),
+      const pair = await retryWhileLimited(
+        () => firstValueFrom(this.http.post<TokenPair>(`${API_BASE}/auth/refresh`, { refreshToken })),
+        { maxWaitMs: REFRESH_MAX_WAIT_MS },
       );
       this.keep(pair);
       return pair.accessToken;
-    } catch {
+    } catch (error) {
+      if (!refreshFailureEndsSession(error)) throw error;
       this.clear();
       return null;
     }
