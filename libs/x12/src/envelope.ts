@@ -1,5 +1,6 @@
 import { type Finding, X12Error } from './errors';
 import type { Segment } from './tokenizer';
+import { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 
 export interface InterchangeInfo {
   readonly controlNumber: string;
@@ -31,6 +32,8 @@ export interface TransactionEnvelope {
   readonly setId: string;
   /** ST02. */
   readonly controlNumber: string;
+  /** ST03, else GS08: the implementation guide, e.g. 005010X221A1. */
+  readonly version: string;
 }
 
 export interface TransactionHandler {
@@ -54,10 +57,27 @@ export class EnvelopeWalker {
   private sets = 0;
   private transactions = 0;
 
+  private readonly kind: TransactionKind;
+
   constructor(
-    private readonly setId: string,
+    expected: TransactionKind | string,
     private readonly handler: TransactionHandler,
-  ) {}
+    /** Called for each TA1 (interchange acknowledgment) between ISA and the first GS. */
+    private readonly onTa1?: (seg: Segment, interchange: InterchangeInfo) => void,
+  ) {
+    this.kind =
+      typeof expected === 'string'
+        ? (TRANSACTION_KINDS.find((k) => k.setId === expected) ?? {
+            setId: expected,
+            guide: '',
+            name: expected,
+          })
+        : expected;
+  }
+
+  private get setId(): string {
+    return this.kind.setId;
+  }
 
   get transactionCount(): number {
     return this.transactions;
@@ -128,15 +148,49 @@ export class EnvelopeWalker {
       case 'ST':
         if (!this.group || !this.interchange)
           return this.fail(seg, 'ST found outside a functional group', 'GS');
-        if (f[1] !== this.setId)
-          return this.fail(seg, `transaction set ${f[1] ?? ''} found`, `ST01 ${this.setId}`);
-        this.st = seg;
-        this.sets++;
-        this.transactions++;
-        this.handler.begin(
-          { interchange: this.interchange, group: this.group, setId: f[1], controlNumber: f[2] ?? '' },
-          seg,
-        );
+        {
+          const version = f[3] || this.group.version;
+          const kind = transactionKind(f[1] ?? '', version);
+          const expected =
+            f[1] !== this.setId ? `ST01 ${this.setId}` : `ST01 ${this.setId} with guide ${this.kind.guide}`;
+          const found = kind
+            ? `a ${kind.name} (${version})`
+            : `transaction set ${f[1] ?? ''} (${version || 'no guide'})`;
+          const hint = kind?.reader ? `; read it with ${kind.reader}` : '';
+          if (
+            f[1] !== this.setId ||
+            (kind && kind !== this.kind && kind.setId === this.setId && this.kind.guide)
+          )
+            return this.fail(seg, `this is ${found}, not a ${this.kind.name}${hint}`, expected);
+          if (!kind && this.kind.guide)
+            this.warn(
+              seg,
+              'version',
+              `guide ${version || '(none)'} is not ${this.kind.guide}; read as a ${this.kind.name}`,
+            );
+          this.st = seg;
+          this.sets++;
+          this.transactions++;
+          this.handler.begin(
+            {
+              interchange: this.interchange,
+              group: this.group,
+              setId: f[1],
+              controlNumber: f[2] ?? '',
+              version,
+            },
+            seg,
+          );
+          return;
+        }
+      case 'TA1':
+        if (!this.interchange || this.group || this.groups)
+          return this.fail(
+            seg,
+            'TA1 found outside the interchange header',
+            'TA1 between ISA and the first GS',
+          );
+        this.onTa1?.(seg, this.interchange);
         return;
       case 'GE':
         if (!this.group) return this.fail(seg, 'GE found outside a functional group', 'GS');

@@ -38,6 +38,7 @@ export {
   X12Tokenizer,
   type TokenizerOptions,
 } from './tokenizer';
+export { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 export { checkEnvelopes, validate, type ValidationReport } from './validator';
 export {
   MAX_DIAGNOSES,

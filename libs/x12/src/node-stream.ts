@@ -3,6 +3,7 @@ import { EnvelopeWalker } from './envelope';
 import { X12Error } from './errors';
 import { type RemittanceEvent, Remittance835Handler } from './read-835';
 import { type Segment, X12Tokenizer, type TokenizerOptions } from './tokenizer';
+import { KIND_835 } from './transactions';
 
 type Source = Readable | AsyncIterable<string | Uint8Array>;
 
@@ -64,7 +65,7 @@ export async function* stream835(
 ): AsyncGenerator<StreamEvent835, void, undefined> {
   const events: RemittanceEvent[] = [];
   const handler = new Remittance835Handler((e) => events.push(e), false);
-  const walker = new EnvelopeWalker('835', handler);
+  const walker = new EnvelopeWalker(KIND_835, handler);
   let last = 0;
   try {
     outer: for await (const batch of readSegmentBatches(source, options)) {

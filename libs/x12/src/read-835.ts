@@ -11,6 +11,7 @@ import {
   runReader,
 } from './read-common';
 import type { Segment } from './tokenizer';
+import { KIND_835 } from './transactions';
 
 export interface Procedure {
   /** e.g. HC (HCPCS/CPT). */
@@ -406,5 +407,5 @@ function sum(adjs: readonly Adjustment[]): number {
 
 /** Reads every 835 transaction in the input (any number of interchanges and groups). */
 export function read835(input: string | Uint8Array): X12Result<Remittance[]> {
-  return runReader(input, '835', new Remittance835Handler());
+  return runReader(input, KIND_835, new Remittance835Handler());
 }

@@ -2,6 +2,7 @@ import { parseCents } from './amount';
 import { EnvelopeWalker, type TransactionHandler } from './envelope';
 import { type Finding, X12Error, type X12Result } from './errors';
 import { type Segment, X12Tokenizer } from './tokenizer';
+import type { TransactionKind } from './transactions';
 
 export interface Adjustment {
   /** CAS01: CO, PR, OA, PI, CR. */
@@ -112,11 +113,11 @@ export interface ReaderHandler<T> extends TransactionHandler {
 /** Tokenizes a whole input and walks it through a reader; never throws on bad input. */
 export function runReader<T>(
   input: string | Uint8Array,
-  setId: string,
+  kind: TransactionKind,
   handler: ReaderHandler<T>,
 ): X12Result<T[]> {
   const tok = new X12Tokenizer();
-  const walker = new EnvelopeWalker(setId, handler);
+  const walker = new EnvelopeWalker(kind, handler);
   let last = 0;
   const take = (segs: Segment[]) => {
     for (const s of segs) {

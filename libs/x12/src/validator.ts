@@ -114,11 +114,35 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
     );
   };
 
-  for (const seg of segments) place(seg);
+  const ta1 = segs.find((s) => s[0] === 'TA1');
+  let prev: Segment | undefined;
+  let ta1Only = false;
+  for (const seg of segments) {
+    // X12 puts TA1 between ISA and the first GS; the pyx12 maps list it after the groups
+    if (seg.id === 'TA1' && (prev?.id === 'ISA' || prev?.id === 'TA1')) {
+      if (ta1) checkElements(ta1, seg, add);
+      ta1Only = true;
+    } else {
+      if (seg.id === 'GS') ta1Only = false;
+      if (seg.id === 'IEA' && ta1Only) skipMissingGroup(stack);
+      place(seg);
+    }
+    prev = seg;
+  }
   close(0, undefined);
   missingBetween(stack[0], stack[0].idx + 1, stack[0].loop[4].length, undefined);
   const transactionCount = checkEnvelopes(segments, findings);
   return { findings, segmentCount: segments.length, transactionCount };
+}
+
+/** An interchange that carries only TA1s has no functional group to miss. */
+function skipMissingGroup(stack: Frame[]): void {
+  const f = stack[stack.length - 1];
+  const gs = f.loop[4].findIndex((c) => typeof c !== 'number' && c[0] === 'GS_LOOP');
+  if (gs >= 0 && f.idx < gs) {
+    f.idx = gs;
+    f.counts[gs] = 1;
+  }
 }
 
 function matches(sd: SegmentData, seg: Segment): boolean {
