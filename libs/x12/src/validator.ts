@@ -1,3 +1,4 @@
+import { isDate, isTime } from './dates';
 import type { Finding } from './errors';
 import { CODE_SETS, DATA_ELEMENTS } from './generated/data-elements';
 import type {
@@ -234,22 +235,6 @@ function checkValue(def: SimpleElementData, value: string, ref: string, seg: Seg
   const list = typeof codes === 'string' ? CODE_SETS[codes] : codes;
   if (list && list.length && !list.includes(value))
     add(seg, 'invalid-code', `${ref} "${value}" is not a valid code`);
-}
-
-/** CCYYMMDD or YYMMDD, a day that exists. */
-export function isDate(v: string): boolean {
-  const m = /^(\d{2})?(\d{2})(\d{2})(\d{2})$/.exec(v);
-  if (!m) return false;
-  const year = Number((m[1] ?? '20') + m[2]);
-  const month = Number(m[3]);
-  const day = Number(m[4]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** HHMM, HHMMSS or HHMMSSd..: hours 00-23, minutes and seconds 00-59. */
-export function isTime(v: string): boolean {
-  const m = /^(\d{2})(\d{2})(?:(\d{2})\d{0,2})?$/.exec(v);
-  return !!m && +m[1] < 24 && +m[2] < 60 && (m[3] === undefined || +m[3] < 60);
 }
 
 /** A date-time period (DE 1251) in the format its qualifier (DE 1250, the element before) names. */
