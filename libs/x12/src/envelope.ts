@@ -50,6 +50,8 @@ export interface TransactionHandler {
 export class EnvelopeWalker {
   readonly findings: Finding[] = [];
   error: X12Error | undefined;
+  /** Called for each finding instead of keeping it in `findings` (streaming). */
+  onFinding: ((f: Finding) => void) | undefined;
   private interchange: InterchangeInfo | undefined;
   private group: GroupInfo | undefined;
   private st: Segment | undefined;
@@ -84,7 +86,9 @@ export class EnvelopeWalker {
   }
 
   private warn(seg: Segment, code: string, message: string): void {
-    this.findings.push({ severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id });
+    const f: Finding = { severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id };
+    if (this.onFinding) this.onFinding(f);
+    else this.findings.push(f);
   }
 
   private fail(seg: Segment | undefined, message: string, expected: string): void {

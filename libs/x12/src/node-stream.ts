@@ -56,8 +56,10 @@ export type StreamEvent835 = RemittanceEvent | { readonly kind: 'error'; readonl
 
 /**
  * Reads a large 835 claim by claim: yields a header per transaction, each claim as soon as it
- * is complete, and an end event with provider adjustments and balancing findings. Claims are
- * not kept, so memory stays bounded. Bad input ends with an error event, never a throw.
+ * is complete, each finding as it is found (the same findings `read835` reports, envelope
+ * counts included), and an end event with provider adjustments and the number of findings.
+ * Neither claims nor findings are kept, so memory stays bounded. Bad input ends with an error
+ * event, never a throw.
  */
 export async function* stream835(
   source: Source,
@@ -66,6 +68,7 @@ export async function* stream835(
   const events: RemittanceEvent[] = [];
   const handler = new Remittance835Handler((e) => events.push(e), false);
   const walker = new EnvelopeWalker(KIND_835, handler);
+  walker.onFinding = (finding) => events.push({ kind: 'finding', finding });
   let last = 0;
   try {
     outer: for await (const batch of readSegmentBatches(source, options)) {

@@ -23,8 +23,14 @@ export interface Address {
 /** Collects findings for one reader run. */
 export class FindingSink {
   readonly list: Finding[] = [];
+  /** With `report`, findings are handed on as found and not kept (streaming). */
+  constructor(private readonly report?: (f: Finding) => void) {}
+  push(f: Finding): void {
+    if (this.report) this.report(f);
+    else this.list.push(f);
+  }
   add(seg: Segment, code: string, message: string, severity: Finding['severity'] = 'warning'): void {
-    this.list.push({ severity, code, message, segmentNumber: seg.number, segmentId: seg.id });
+    this.push({ severity, code, message, segmentNumber: seg.number, segmentId: seg.id });
   }
   /** Cents from element `i`; a bad or missing required amount is a finding and reads as 0. */
   cents(seg: Segment, i: number, required = true): number | undefined {
