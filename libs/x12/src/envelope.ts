@@ -161,12 +161,14 @@ export class EnvelopeWalker {
             ? `a ${kind.name} (${version})`
             : `transaction set ${f[1] ?? ''} (${version || 'no guide'})`;
           const hint = kind?.reader ? `; read it with ${kind.reader}` : '';
+          // setId "*" reads only the envelope (TA1s), whatever the transactions
           if (
-            f[1] !== this.setId ||
-            (kind && kind !== this.kind && kind.setId === this.setId && this.kind.guide)
+            this.setId !== '*' &&
+            (f[1] !== this.setId ||
+              (kind && kind !== this.kind && kind.setId === this.setId && this.kind.guide))
           )
             return this.fail(seg, `this is ${found}, not a ${this.kind.name}${hint}`, expected);
-          if (!kind && this.kind.guide)
+          if (!kind && this.kind.guide && this.setId !== '*')
             this.warn(
               seg,
               'version',
@@ -227,7 +229,7 @@ export class EnvelopeWalker {
   }
 
   /** Call at end of input. */
-  finish(lastSegmentNumber: number): void {
+  finish(lastSegmentNumber: number, allowEmpty = false): void {
     if (this.error) return;
     const at = lastSegmentNumber + 1;
     if (this.st) this.error = new X12Error('input ends inside a transaction', at, undefined, 'SE');
@@ -235,7 +237,7 @@ export class EnvelopeWalker {
       this.error = new X12Error('input ends inside a functional group', at, undefined, 'GE');
     else if (this.interchange)
       this.error = new X12Error('input ends inside an interchange', at, undefined, 'IEA');
-    else if (this.transactions === 0)
+    else if (this.transactions === 0 && !allowEmpty)
       this.error = new X12Error(`no ${this.setId} transaction found`, at, undefined, `ST*${this.setId}`);
   }
 }

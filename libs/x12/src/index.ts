@@ -38,6 +38,22 @@ export {
   X12Tokenizer,
   type TokenizerOptions,
 } from './tokenizer';
+export { readTa1, type InterchangeAck } from './read-ta1';
+export {
+  TA1_NOTES,
+  type Ack277caInput,
+  type Ack999Input,
+  type ClaimAckInput,
+  type ClaimAckLineInput,
+  type InterchangeAckStatus,
+  type StatusInput,
+  type Ta1Input,
+  type TransactionAckInput,
+  write277ca,
+  write999,
+  writeTa1,
+} from './write-acks';
+export type { ControlNumbers, EnvelopeInput, WriteResult } from './write-common';
 export { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 export { checkEnvelopes, validate, type ValidationReport } from './validator';
 export {

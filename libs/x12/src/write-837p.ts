@@ -1,20 +1,18 @@
 import { formatCents, formatQuantity } from './amount';
+import {
+  cas,
+  Checker,
+  codeList,
+  ID_QUALIFIERS,
+  makeCleaner,
+  pad2,
+  type Problem,
+  type WriteOptions,
+} from './write-common';
+export type { Problem, WriteOptions } from './write-common';
 import type { CasAdjustment, Claim837, ClaimBatch837, PersonName, PostalAddress } from './claim-837p';
-import { isoToD8 } from './dates';
 import { CODE_SETS } from './generated/data-elements';
 import { MAP_837P } from './generated/map-837p';
-import type { SimpleElementData } from './map-types';
-import { isValidNpi } from './npi';
-
-export interface Problem {
-  /** undefined for a batch-level problem. */
-  readonly claimId?: string;
-  /** Path of the field in the input, e.g. claims[2].diagnoses. */
-  readonly field: string;
-  /** The guide rule that would be broken. */
-  readonly rule: string;
-  readonly message: string;
-}
 
 export interface ClaimRejection {
   readonly claimId: string;
@@ -36,93 +34,12 @@ export interface Write837Result {
   };
 }
 
-export interface WriteOptions {
-  /** Separators; defaults * : ^ ~ */
-  readonly element?: string;
-  readonly component?: string;
-  readonly repetition?: string;
-  readonly segment?: string;
-  /** Appended after each segment terminator, e.g. "\n". */
-  readonly lineBreak?: string;
-}
-
 export const MAX_DIAGNOSES = 12;
 export const MAX_LINES = 50;
-const codeList = (segId: string, seq: string): readonly string[] => {
-  const def = MAP_837P.segs.find((s) => s[0] === segId)?.[4].find((e) => e[0] === seq) as SimpleElementData;
-  return Array.isArray(def?.[3]) ? (def[3] as readonly string[]) : [];
-};
-const FILING_INDICATORS = codeList('SBR', '09');
-const ID_QUALIFIERS = codeList('ISA', '05');
-const STATES = CODE_SETS['states'];
+const FILING_INDICATORS = codeList(MAP_837P, 'SBR', '09');
 const PLACES_OF_SERVICE = CODE_SETS['pos'];
 const ICD10 = /^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 const PO_BOX = /\bP\.?\s*O\.?\s*BOX\b|\bPOST\s+OFFICE\s+BOX\b/i;
-
-class Checker {
-  readonly problems: Problem[] = [];
-  constructor(private readonly claimId: string | undefined) {}
-  fail(field: string, rule: string, message: string): void {
-    const who = this.claimId === undefined ? 'batch' : `claim ${this.claimId}`;
-    this.problems.push({
-      claimId: this.claimId,
-      field,
-      rule,
-      message: `${who}: ${field} ${message} (rule: ${rule})`,
-    });
-  }
-  text(field: string, v: string | undefined, rule: string): void {
-    if (!v || !v.trim()) this.fail(field, rule, 'is required');
-  }
-  npi(field: string, v: string | undefined): void {
-    if (!v) this.fail(field, 'NPI is required (NM108 XX)', 'is required');
-    else if (!isValidNpi(v))
-      this.fail(field, 'NPI must be 10 digits with a valid check digit', `NPI ${v} fails its check digit`);
-  }
-  date(field: string, v: string | undefined, required = true): void {
-    if (!v) {
-      if (required) this.fail(field, 'date is required', 'is required');
-      return;
-    }
-    if (!isoToD8(v)) this.fail(field, 'dates are YYYY-MM-DD (D8 CCYYMMDD)', `"${v}" is not a date`);
-  }
-  address(field: string, a: PostalAddress | undefined, nineDigitZip = false): void {
-    if (!a) return this.fail(field, 'address is required (N3/N4)', 'is required');
-    this.text(`${field}.line1`, a.line1, 'N301 is required');
-    this.text(`${field}.city`, a.city, 'N401 is required');
-    if (!STATES.includes(a.state ?? ''))
-      this.fail(`${field}.state`, 'N402 is a 2-letter state code', `"${a.state ?? ''}" is not a state code`);
-    const zip = (a.postalCode ?? '').replace(/-/g, '');
-    if (nineDigitZip ? !/^\d{9}$/.test(zip) : !/^\d{5}(\d{4})?$/.test(zip))
-      this.fail(
-        `${field}.postalCode`,
-        nineDigitZip ? 'billing provider ZIP must be 9 digits' : 'ZIP is 5 or 9 digits',
-        `"${a.postalCode ?? ''}" is not valid`,
-      );
-  }
-  /** An identifier written exactly as given (it comes back in the 277CA and 835), so it cannot be cleaned. */
-  exact(field: string, v: string | undefined, max: number, separators: string, rule: string): void {
-    if (!v) return this.fail(field, rule, 'is required');
-    const bad = [...v].find((ch) => ch < ' ' || ch > '~' || separators.includes(ch));
-    if (v.length > max || bad !== undefined || v.trim() !== v)
-      this.fail(
-        field,
-        rule,
-        `"${v}" cannot be sent unchanged (${v.length > max ? `longer than ${max}` : bad !== undefined ? `contains "${bad}"` : 'leading or trailing space'})`,
-      );
-  }
-  code(field: string, v: string | undefined, list: readonly string[], rule: string): void {
-    if (!list.includes(v ?? '')) this.fail(field, rule, `"${v ?? ''}" is not a valid code`);
-  }
-  money(field: string, v: number, positive = false): void {
-    if (!Number.isSafeInteger(v) || (positive ? v <= 0 : false))
-      this.fail(
-        field,
-        'amounts are integer cents' + (positive ? ' greater than 0' : ''),
-        `${v} is not valid`,
-      );
-  }
-}
 
 function checkBatch(b: ClaimBatch837, separators: string): Problem[] {
   const c = new Checker(undefined);
@@ -611,19 +528,6 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   return { x12, written, rejected, batchProblems, controlNumbers };
 }
 
-function cas(seg: (...els: (string | undefined)[]) => void, adjustments: readonly CasAdjustment[]): void {
-  const groups = new Map<string, CasAdjustment[]>();
-  for (const a of adjustments) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
-  for (const [group, list] of groups) {
-    for (let i = 0; i < list.length; i += 6) {
-      const els: string[] = [];
-      for (const a of list.slice(i, i + 6))
-        els.push(a.reason, formatCents(a.amount), a.quantity === undefined ? '' : formatQuantity(a.quantity));
-      seg('CAS', group, ...els);
-    }
-  }
-}
-
 function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
   const norm = (x: PostalAddress) =>
     [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)]
@@ -631,16 +535,4 @@ function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
       .toUpperCase()
       .replace(/\s+/g, ' ');
   return norm(a) === norm(b);
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** Upper-cases and replaces separator and control characters so text cannot break the structure. */
-function makeCleaner(separators: string[]): (s: string) => string {
-  const escaped = separators.map((c) => c.replace(/[\\^\]-]/g, '\\$&')).join('');
-  const bad = new RegExp(`[${escaped}\\x00-\\x1f\\x7f-\\uffff]+`, 'g');
-  return (s: string) => {
-    const out = s.toUpperCase().replace(bad, ' ');
-    return (out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out).trim();
-  };
 }
