@@ -53,6 +53,13 @@ export {
   write999,
   writeTa1,
 } from './write-acks';
+export {
+  type ProviderAdjustmentInput,
+  type RemitClaimInput,
+  type RemitLineInput,
+  type Remittance835Input,
+  write835,
+} from './write-835';
 export type { ControlNumbers, EnvelopeInput, WriteResult } from './write-common';
 export { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 export { checkEnvelopes, validate, type ValidationReport } from './validator';
