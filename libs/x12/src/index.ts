@@ -38,7 +38,20 @@ export {
   X12Tokenizer,
   type TokenizerOptions,
 } from './tokenizer';
+export * from './eligibility-codes';
+export {
+  read271,
+  summarizeCoverage,
+  type Benefit,
+  type CostShare,
+  type CoverageSummary,
+  type DatePeriod,
+  type EligibilityMember,
+  type EligibilityResponse,
+  type Rejection,
+} from './read-271';
 export { readTa1, type InterchangeAck } from './read-ta1';
+export { type EligibilityInquiry, write270 } from './write-270';
 export {
   TA1_NOTES,
   type Ack277caInput,

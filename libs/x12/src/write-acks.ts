@@ -4,7 +4,9 @@ import type { AckStatus, ElementError, SegmentError } from './read-999';
 import { MAP_277CA } from './generated/map-277ca';
 import { MAP_999 } from './generated/map-999';
 import type { TxMapData } from './map-types';
-import { validate } from './validator';
+import type { Finding } from './errors';
+import { tokenize } from './tokenizer';
+import { checkEnvelopes, validate } from './validator';
 import {
   Checker,
   checkEnvelope,
@@ -370,17 +372,25 @@ export function finish(
   functionalId: string,
   version: string,
   cn: ControlNumbers,
-  map: TxMapData,
+  map: TxMapData | undefined,
 ): WriteResult {
   const x12 = w.interchange(env, functionalId, version, cn);
-  const findings = validate(x12, map).findings.filter((f) => f.severity === 'error');
+  // without a map (270, 276), only the envelope, counts and HL links can be checked
+  const all = map ? validate(x12, map).findings : envelopeFindings(x12);
+  const findings = all.filter((f) => f.severity === 'error');
   if (!findings.length) return { x12, problems: [], controlNumbers: cn };
   return {
     problems: findings.map((f) => ({
       field: `segment ${f.segmentNumber ?? '?'} ${f.segmentId ?? ''}`.trim(),
-      rule: `${map.version}: ${f.code}`,
+      rule: `${map?.version ?? version}: ${f.code}`,
       message: f.message,
     })),
     controlNumbers: cn,
   };
+}
+
+function envelopeFindings(x12: string): Finding[] {
+  const findings: Finding[] = [];
+  checkEnvelopes(tokenize(x12).segments, findings);
+  return findings;
 }
