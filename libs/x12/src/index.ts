@@ -38,6 +38,17 @@ export {
   X12Tokenizer,
   type TokenizerOptions,
 } from './tokenizer';
+export {
+  read277,
+  write276,
+  type ClaimStatusDetail,
+  type ClaimStatusInquiry,
+  type ClaimStatusLine,
+  type ClaimStatusQuery,
+  type ClaimStatusResponse,
+  type ClaimStatusResult,
+} from './claim-status';
+export { CLAIM_STATUS_CATEGORIES, CLAIM_STATUS_CODES, describeStatus } from './claim-status-codes';
 export * from './eligibility-codes';
 export {
   read271,
