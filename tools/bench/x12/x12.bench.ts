@@ -2,7 +2,15 @@
  * Run from the repository root:  node -r @swc-node/register tools/bench/x12/x12.bench.ts [sizeMB]
  * Each reader runs in its own child process so that peak RSS belongs to that reader alone. */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { readSegmentBatches, readSegments, stream835, write837p } from '../../../libs/x12/src/index';
 import { batch, claim } from '../../../libs/x12/test/claims';
@@ -35,8 +43,12 @@ function makeFile(sizeMB: number): { path: string; claims: number } {
   const perUnit = (unit.match(/~\s*CLP\*/g) ?? []).length;
   const reps = Math.ceil((sizeMB * 1024 * 1024) / unit.length);
   const path = `/tmp/claimline-x12-bench-findings-${sizeMB}mb.835`;
-  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1)
-    writeFileSync(path, Array.from({ length: reps }, () => unit).join('\n'));
+  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1) {
+    // written unit by unit: a 1 GB file is longer than the longest string node can build
+    const fd = openSync(path, 'w');
+    for (let i = 0; i < reps; i++) writeSync(fd, i ? '\n' + unit : unit);
+    closeSync(fd);
+  }
   return { path, claims: perUnit * reps };
 }
 
