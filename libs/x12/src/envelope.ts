@@ -1,5 +1,6 @@
 import { type Finding, X12Error } from './errors';
 import type { Segment } from './tokenizer';
+import { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 
 export interface InterchangeInfo {
   readonly controlNumber: string;
@@ -31,6 +32,8 @@ export interface TransactionEnvelope {
   readonly setId: string;
   /** ST02. */
   readonly controlNumber: string;
+  /** ST03, else GS08: the implementation guide, e.g. 005010X221A1. */
+  readonly version: string;
 }
 
 export interface TransactionHandler {
@@ -47,6 +50,8 @@ export interface TransactionHandler {
 export class EnvelopeWalker {
   readonly findings: Finding[] = [];
   error: X12Error | undefined;
+  /** Called for each finding instead of keeping it in `findings` (streaming). */
+  onFinding: ((f: Finding) => void) | undefined;
   private interchange: InterchangeInfo | undefined;
   private group: GroupInfo | undefined;
   private st: Segment | undefined;
@@ -54,17 +59,36 @@ export class EnvelopeWalker {
   private sets = 0;
   private transactions = 0;
 
+  private readonly kind: TransactionKind;
+
   constructor(
-    private readonly setId: string,
+    expected: TransactionKind | string,
     private readonly handler: TransactionHandler,
-  ) {}
+    /** Called for each TA1 (interchange acknowledgment) between ISA and the first GS. */
+    private readonly onTa1?: (seg: Segment, interchange: InterchangeInfo) => void,
+  ) {
+    this.kind =
+      typeof expected === 'string'
+        ? (TRANSACTION_KINDS.find((k) => k.setId === expected) ?? {
+            setId: expected,
+            guide: '',
+            name: expected,
+          })
+        : expected;
+  }
+
+  private get setId(): string {
+    return this.kind.setId;
+  }
 
   get transactionCount(): number {
     return this.transactions;
   }
 
   private warn(seg: Segment, code: string, message: string): void {
-    this.findings.push({ severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id });
+    const f: Finding = { severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id };
+    if (this.onFinding) this.onFinding(f);
+    else this.findings.push(f);
   }
 
   private fail(seg: Segment | undefined, message: string, expected: string): void {
@@ -128,15 +152,51 @@ export class EnvelopeWalker {
       case 'ST':
         if (!this.group || !this.interchange)
           return this.fail(seg, 'ST found outside a functional group', 'GS');
-        if (f[1] !== this.setId)
-          return this.fail(seg, `transaction set ${f[1] ?? ''} found`, `ST01 ${this.setId}`);
-        this.st = seg;
-        this.sets++;
-        this.transactions++;
-        this.handler.begin(
-          { interchange: this.interchange, group: this.group, setId: f[1], controlNumber: f[2] ?? '' },
-          seg,
-        );
+        {
+          const version = f[3] || this.group.version;
+          const kind = transactionKind(f[1] ?? '', version);
+          const expected =
+            f[1] !== this.setId ? `ST01 ${this.setId}` : `ST01 ${this.setId} with guide ${this.kind.guide}`;
+          const found = kind
+            ? `a ${kind.name} (${version})`
+            : `transaction set ${f[1] ?? ''} (${version || 'no guide'})`;
+          const hint = kind?.reader ? `; read it with ${kind.reader}` : '';
+          // setId "*" reads only the envelope (TA1s), whatever the transactions
+          if (
+            this.setId !== '*' &&
+            (f[1] !== this.setId ||
+              (kind && kind !== this.kind && kind.setId === this.setId && this.kind.guide))
+          )
+            return this.fail(seg, `this is ${found}, not a ${this.kind.name}${hint}`, expected);
+          if (!kind && this.kind.guide && this.setId !== '*')
+            this.warn(
+              seg,
+              'version',
+              `guide ${version || '(none)'} is not ${this.kind.guide}; read as a ${this.kind.name}`,
+            );
+          this.st = seg;
+          this.sets++;
+          this.transactions++;
+          this.handler.begin(
+            {
+              interchange: this.interchange,
+              group: this.group,
+              setId: f[1],
+              controlNumber: f[2] ?? '',
+              version,
+            },
+            seg,
+          );
+          return;
+        }
+      case 'TA1':
+        if (!this.interchange || this.group || this.groups)
+          return this.fail(
+            seg,
+            'TA1 found outside the interchange header',
+            'TA1 between ISA and the first GS',
+          );
+        this.onTa1?.(seg, this.interchange);
         return;
       case 'GE':
         if (!this.group) return this.fail(seg, 'GE found outside a functional group', 'GS');
@@ -169,7 +229,7 @@ export class EnvelopeWalker {
   }
 
   /** Call at end of input. */
-  finish(lastSegmentNumber: number): void {
+  finish(lastSegmentNumber: number, allowEmpty = false): void {
     if (this.error) return;
     const at = lastSegmentNumber + 1;
     if (this.st) this.error = new X12Error('input ends inside a transaction', at, undefined, 'SE');
@@ -177,7 +237,7 @@ export class EnvelopeWalker {
       this.error = new X12Error('input ends inside a functional group', at, undefined, 'GE');
     else if (this.interchange)
       this.error = new X12Error('input ends inside an interchange', at, undefined, 'IEA');
-    else if (this.transactions === 0)
+    else if (this.transactions === 0 && !allowEmpty)
       this.error = new X12Error(`no ${this.setId} transaction found`, at, undefined, `ST*${this.setId}`);
   }
 }

@@ -38,6 +38,54 @@ export {
   X12Tokenizer,
   type TokenizerOptions,
 } from './tokenizer';
+export {
+  read277,
+  write276,
+  type ClaimStatusDetail,
+  type ClaimStatusInquiry,
+  type ClaimStatusLine,
+  type ClaimStatusQuery,
+  type ClaimStatusResponse,
+  type ClaimStatusResult,
+} from './claim-status';
+export { CLAIM_STATUS_CATEGORIES, CLAIM_STATUS_CODES, describeStatus } from './claim-status-codes';
+export * from './eligibility-codes';
+export {
+  read271,
+  summarizeCoverage,
+  type Benefit,
+  type CostShare,
+  type CoverageSummary,
+  type DatePeriod,
+  type EligibilityMember,
+  type EligibilityResponse,
+  type Rejection,
+} from './read-271';
+export { readTa1, type InterchangeAck } from './read-ta1';
+export { type EligibilityInquiry, write270 } from './write-270';
+export {
+  TA1_NOTES,
+  type Ack277caInput,
+  type Ack999Input,
+  type ClaimAckInput,
+  type ClaimAckLineInput,
+  type InterchangeAckStatus,
+  type StatusInput,
+  type Ta1Input,
+  type TransactionAckInput,
+  write277ca,
+  write999,
+  writeTa1,
+} from './write-acks';
+export {
+  type ProviderAdjustmentInput,
+  type RemitClaimInput,
+  type RemitLineInput,
+  type Remittance835Input,
+  write835,
+} from './write-835';
+export type { ControlNumbers, EnvelopeInput, WriteResult } from './write-common';
+export { TRANSACTION_KINDS, type TransactionKind, transactionKind } from './transactions';
 export { checkEnvelopes, validate, type ValidationReport } from './validator';
 export {
   MAX_DIAGNOSES,

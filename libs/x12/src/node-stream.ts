@@ -3,6 +3,7 @@ import { EnvelopeWalker } from './envelope';
 import { X12Error } from './errors';
 import { type RemittanceEvent, Remittance835Handler } from './read-835';
 import { type Segment, X12Tokenizer, type TokenizerOptions } from './tokenizer';
+import { KIND_835 } from './transactions';
 
 type Source = Readable | AsyncIterable<string | Uint8Array>;
 
@@ -55,8 +56,10 @@ export type StreamEvent835 = RemittanceEvent | { readonly kind: 'error'; readonl
 
 /**
  * Reads a large 835 claim by claim: yields a header per transaction, each claim as soon as it
- * is complete, and an end event with provider adjustments and balancing findings. Claims are
- * not kept, so memory stays bounded. Bad input ends with an error event, never a throw.
+ * is complete, each finding as it is found (the same findings `read835` reports, envelope
+ * counts included), and an end event with provider adjustments and the number of findings.
+ * Neither claims nor findings are kept, so memory stays bounded. Bad input ends with an error
+ * event, never a throw.
  */
 export async function* stream835(
   source: Source,
@@ -64,7 +67,8 @@ export async function* stream835(
 ): AsyncGenerator<StreamEvent835, void, undefined> {
   const events: RemittanceEvent[] = [];
   const handler = new Remittance835Handler((e) => events.push(e), false);
-  const walker = new EnvelopeWalker('835', handler);
+  const walker = new EnvelopeWalker(KIND_835, handler);
+  walker.onFinding = (finding) => events.push({ kind: 'finding', finding });
   let last = 0;
   try {
     outer: for await (const batch of readSegmentBatches(source, options)) {

@@ -2,6 +2,7 @@ import type { TransactionEnvelope } from './envelope';
 import type { X12Result } from './errors';
 import { FindingSink, isoDate, type ReaderHandler, runReader } from './read-common';
 import type { Segment } from './tokenizer';
+import { KIND_277CA } from './transactions';
 
 export interface ClaimStatus {
   /** STC01-1 etc.: A1 received, A2 accepted, A3 returned as unprocessable, A6/A7 rejected, A8 rejected for relational field... */
@@ -202,5 +203,5 @@ class Ack277Handler implements ReaderHandler<Ack277> {
 
 /** Reads every 277CA (005010X214) in the input. */
 export function read277ca(input: string | Uint8Array): X12Result<Ack277[]> {
-  return runReader(input, '277', new Ack277Handler());
+  return runReader(input, KIND_277CA, new Ack277Handler());
 }

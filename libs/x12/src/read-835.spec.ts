@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { fixture } from '../test/fixtures';
 import { readSegments, stream835, type StreamEvent835 } from './node-stream';
-import { read835, type Remittance } from './read-835';
+import type { Finding } from './errors';
+import { READ835_MAX_SIZE, read835, type Remittance } from './read-835';
 
 function one(name: string): Remittance {
   const r = read835(fixture('835', name));
@@ -236,5 +237,50 @@ describe('streaming', () => {
     const events: StreamEvent835[] = [];
     for await (const e of stream835(Readable.from(['ISA*00*bad~']))) events.push(e);
     expect(events[events.length - 1]).toMatchObject({ kind: 'error' });
+  });
+});
+
+describe('stream835 reports what read835 reports', () => {
+  const chunks = (text: string) => Readable.from([Buffer.from(text)]);
+  const key = (f: Finding) => `${f.segmentNumber}:${f.code}:${f.severity}`;
+
+  it('yields envelope, amount and component-separator findings as they are found', async () => {
+    const text =
+      fixture('835', 'managed-care.835')
+        .replace('SE*26*', 'SE*27*')
+        .replace('GE*1*1~', 'GE*2*1~')
+        .replace(/CLP\*(\w+)\*1\*([\d.]+)\*/, 'CLP*$1*1*12.3X4*') +
+      fixture('835', 'cob-contractural-adjustment.835');
+    const sync = read835(text);
+    expect(sync.ok).toBe(true);
+    expect(sync.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['se-count', 'ge-count', 'bad-amount', 'component-separator']),
+    );
+    const streamed: Finding[] = [];
+    for await (const e of stream835(chunks(text))) if (e.kind === 'finding') streamed.push(e.finding);
+    expect(streamed.map(key).sort()).toEqual(sync.findings.map(key).sort());
+  });
+
+  it('keeps no list of findings: the end event counts them', async () => {
+    const base = fixture('835', 'profee.edi');
+    const text = base.replace(/CLP\*([^*]+)\*(\d+)\*([\d.]+)\*/g, 'CLP*$1*$2*9999*');
+    const events: StreamEvent835[] = [];
+    for await (const e of stream835(chunks(text))) events.push(e);
+    const end = events.find((e) => e.kind === 'end');
+    const found = events.filter((e) => e.kind === 'finding').length;
+    expect(found).toBeGreaterThan(2);
+    expect(end).toMatchObject({ kind: 'end', findingCount: found });
+    expect(end && 'findings' in end).toBe(false);
+  });
+});
+
+describe('read835 input size', () => {
+  it('refuses input above READ835_MAX_SIZE and points at stream835', () => {
+    const big = fixture('835', 'profee.edi').padEnd(READ835_MAX_SIZE + 1, ' ');
+    const r = read835(big);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toContain('stream835');
+    expect(read835(new Uint8Array(READ835_MAX_SIZE + 1)).ok).toBe(false);
+    expect(READ835_MAX_SIZE).toBe(32 * 1024 * 1024);
   });
 });

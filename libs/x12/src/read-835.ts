@@ -1,5 +1,5 @@
 import type { TransactionEnvelope } from './envelope';
-import type { Finding, X12Result } from './errors';
+import { type Finding, X12Error, type X12Result } from './errors';
 import {
   type Address,
   type Adjustment,
@@ -11,6 +11,7 @@ import {
   runReader,
 } from './read-common';
 import type { Segment } from './tokenizer';
+import { KIND_835 } from './transactions';
 
 export interface Procedure {
   /** e.g. HC (HCPCS/CPT). */
@@ -122,16 +123,18 @@ export type RemittanceEvent =
   | {
       readonly kind: 'end';
       readonly providerAdjustments: ProviderAdjustment[];
-      readonly findings: Finding[];
+      /** Findings of this transaction, each already yielded as a `finding` event. */
+      readonly findingCount: number;
       readonly claimCount: number;
-    };
+    }
+  | { readonly kind: 'finding'; readonly finding: Finding };
 
 const NO_HEADER: RemitPayment = { amount: 0, handlingCode: '', method: '' };
 
 /** Builds remittances from 835 segments; emits events so large files need not be kept whole. */
 export class Remittance835Handler implements ReaderHandler<Remittance> {
   readonly results: Remittance[] = [];
-  readonly sink = new FindingSink();
+  readonly sink: FindingSink;
   private header: RemittanceHeader | undefined;
   private headerSent = false;
   private party: RemitParty | undefined;
@@ -144,16 +147,31 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
   private bpr: Segment | undefined;
   private paidSum = 0;
   private claimCount = 0;
+  private findingCount = 0;
 
+  /** With `retain` false (streaming), claims and findings are emitted, not kept. */
   constructor(
     private readonly emit?: (e: RemittanceEvent) => void,
     private readonly retain = true,
-  ) {}
+  ) {
+    this.sink = new FindingSink(
+      retain
+        ? undefined
+        : (finding) => {
+            this.findingCount++;
+            this.emit?.({ kind: 'finding', finding });
+          },
+    );
+  }
+
+  /** A finding the caller also sees per transaction (Remittance.findings). */
+  private keep(f: Finding): void {
+    if (this.retain) this.txFindings.push(f);
+    this.sink.push(f);
+  }
 
   private note(seg: Segment, code: string, message: string, severity: Finding['severity'] = 'warning'): void {
-    const f: Finding = { severity, code, message, segmentNumber: seg.number, segmentId: seg.id };
-    this.txFindings.push(f);
-    this.sink.list.push(f);
+    this.keep({ severity, code, message, segmentNumber: seg.number, segmentId: seg.id });
   }
 
   begin(envelope: TransactionEnvelope): void {
@@ -165,6 +183,7 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     this.claim = this.line = this.party = this.bpr = undefined;
     this.paidSum = 0;
     this.claimCount = 0;
+    this.findingCount = 0;
   }
 
   private sendHeader(): void {
@@ -203,9 +222,7 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
   }
 
   private noteAt(segmentNumber: number, segmentId: string, code: string, message: string): void {
-    const f: Finding = { severity: 'warning', code, message, segmentNumber, segmentId };
-    this.txFindings.push(f);
-    this.sink.list.push(f);
+    this.keep({ severity: 'warning', code, message, segmentNumber, segmentId });
   }
 
   segment(seg: Segment): void {
@@ -384,7 +401,7 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     this.emit?.({
       kind: 'end',
       providerAdjustments: this.plb,
-      findings: this.txFindings,
+      findingCount: this.findingCount,
       claimCount: this.claimCount,
     });
     if (this.retain)
@@ -404,7 +421,24 @@ function sum(adjs: readonly Adjustment[]): number {
   return s;
 }
 
+/**
+ * Largest input `read835` takes (characters of a string, bytes of a Uint8Array): a whole
+ * remittance is kept in memory, several times the size of its text. Use `stream835` above it.
+ */
+export const READ835_MAX_SIZE = 32 * 1024 * 1024;
+
 /** Reads every 835 transaction in the input (any number of interchanges and groups). */
 export function read835(input: string | Uint8Array): X12Result<Remittance[]> {
-  return runReader(input, '835', new Remittance835Handler());
+  if (input.length > READ835_MAX_SIZE)
+    return {
+      ok: false,
+      error: new X12Error(
+        `input of ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'} is larger than READ835_MAX_SIZE (${READ835_MAX_SIZE}); read it with stream835, claim by claim`,
+        undefined,
+        undefined,
+        `at most ${READ835_MAX_SIZE}`,
+      ),
+      findings: [],
+    };
+  return runReader(input, KIND_835, new Remittance835Handler());
 }

@@ -9,6 +9,7 @@ import {
   runReader,
 } from './read-common';
 import type { Segment } from './tokenizer';
+import { KIND_837P } from './transactions';
 
 export interface ReadParty {
   entity: '1' | '2' | string;
@@ -278,5 +279,5 @@ class Claim837Handler implements ReaderHandler<ClaimFile837> {
 
 /** Reads the claims of 837P transactions back (used to check our own output and to import files). */
 export function read837p(input: string | Uint8Array): X12Result<ClaimFile837[]> {
-  return runReader(input, '837', new Claim837Handler());
+  return runReader(input, KIND_837P, new Claim837Handler());
 }

@@ -2,6 +2,7 @@ import type { TransactionEnvelope } from './envelope';
 import type { X12Result } from './errors';
 import { FindingSink, type ReaderHandler, runReader } from './read-common';
 import type { Segment } from './tokenizer';
+import { KIND_999 } from './transactions';
 
 export type AckStatus = 'accepted' | 'accepted-with-errors' | 'partially-accepted' | 'rejected';
 
@@ -194,5 +195,5 @@ class Ack999Handler implements ReaderHandler<Ack999> {
 
 /** Reads every 999 in the input. */
 export function read999(input: string | Uint8Array): X12Result<Ack999[]> {
-  return runReader(input, '999', new Ack999Handler());
+  return runReader(input, KIND_999, new Ack999Handler());
 }

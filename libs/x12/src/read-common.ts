@@ -2,6 +2,7 @@ import { parseCents } from './amount';
 import { EnvelopeWalker, type TransactionHandler } from './envelope';
 import { type Finding, X12Error, type X12Result } from './errors';
 import { type Segment, X12Tokenizer } from './tokenizer';
+import type { TransactionKind } from './transactions';
 
 export interface Adjustment {
   /** CAS01: CO, PR, OA, PI, CR. */
@@ -22,8 +23,14 @@ export interface Address {
 /** Collects findings for one reader run. */
 export class FindingSink {
   readonly list: Finding[] = [];
+  /** With `report`, findings are handed on as found and not kept (streaming). */
+  constructor(private readonly report?: (f: Finding) => void) {}
+  push(f: Finding): void {
+    if (this.report) this.report(f);
+    else this.list.push(f);
+  }
   add(seg: Segment, code: string, message: string, severity: Finding['severity'] = 'warning'): void {
-    this.list.push({ severity, code, message, segmentNumber: seg.number, segmentId: seg.id });
+    this.push({ severity, code, message, segmentNumber: seg.number, segmentId: seg.id });
   }
   /** Cents from element `i`; a bad or missing required amount is a finding and reads as 0. */
   cents(seg: Segment, i: number, required = true): number | undefined {
@@ -112,11 +119,11 @@ export interface ReaderHandler<T> extends TransactionHandler {
 /** Tokenizes a whole input and walks it through a reader; never throws on bad input. */
 export function runReader<T>(
   input: string | Uint8Array,
-  setId: string,
+  kind: TransactionKind,
   handler: ReaderHandler<T>,
 ): X12Result<T[]> {
   const tok = new X12Tokenizer();
-  const walker = new EnvelopeWalker(setId, handler);
+  const walker = new EnvelopeWalker(kind, handler);
   let last = 0;
   const take = (segs: Segment[]) => {
     for (const s of segs) {

@@ -151,7 +151,6 @@ export class X12Tokenizer {
   /** Reads separators from the ISA at `pos`; undefined if more input is needed. */
   private readIsa(buf: string, pos: number, final: boolean): Separators | undefined {
     if (buf.length - pos < 4) return undefined;
-    if (buf.charCodeAt(pos) === 0xfeff) return this.readIsa(buf, pos + 1, final);
     if (!buf.startsWith('ISA', pos)) {
       this.fail(`expected ISA, found "${buf.slice(pos, pos + 10)}"`, 'ISA');
       return undefined;
@@ -229,7 +228,7 @@ function isSegmentId(id: string): boolean {
 
 function skipBlank(buf: string, pos: number): number {
   let c = buf.charCodeAt(pos);
-  while (c === 10 || c === 13 || c === 32 || c === 9 || c === 0) c = buf.charCodeAt(++pos);
+  while (c === 10 || c === 13 || c === 32 || c === 9 || c === 0 || c === 0xfeff) c = buf.charCodeAt(++pos);
   return pos;
 }
 

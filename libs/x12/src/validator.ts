@@ -1,3 +1,4 @@
+import { isDate, isTime } from './dates';
 import type { Finding } from './errors';
 import { CODE_SETS, DATA_ELEMENTS } from './generated/data-elements';
 import type {
@@ -82,7 +83,8 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
     for (let d = stack.length - 1; d >= 0; d--) {
       const f = stack[d];
       const children = f.loop[4];
-      for (let i = Math.max(f.idx, 0); i < children.length; i++) {
+      // a loop's first segment starts its next iteration, which the parent frame counts
+      for (let i = Math.max(f.idx, d > 0 ? 1 : 0); i < children.length; i++) {
         const c = children[i];
         const sd = typeof c === 'number' ? segs[c] : firstSeg(c);
         if (!matches(sd, seg)) continue;
@@ -114,11 +116,35 @@ export function validate(input: string | Uint8Array | readonly Segment[], map: T
     );
   };
 
-  for (const seg of segments) place(seg);
+  const ta1 = segs.find((s) => s[0] === 'TA1');
+  let prev: Segment | undefined;
+  let ta1Only = false;
+  for (const seg of segments) {
+    // X12 puts TA1 between ISA and the first GS; the pyx12 maps list it after the groups
+    if (seg.id === 'TA1' && (prev?.id === 'ISA' || prev?.id === 'TA1')) {
+      if (ta1) checkElements(ta1, seg, add);
+      ta1Only = true;
+    } else {
+      if (seg.id === 'GS') ta1Only = false;
+      if (seg.id === 'IEA' && ta1Only) skipMissingGroup(stack);
+      place(seg);
+    }
+    prev = seg;
+  }
   close(0, undefined);
   missingBetween(stack[0], stack[0].idx + 1, stack[0].loop[4].length, undefined);
   const transactionCount = checkEnvelopes(segments, findings);
   return { findings, segmentCount: segments.length, transactionCount };
+}
+
+/** An interchange that carries only TA1s has no functional group to miss. */
+function skipMissingGroup(stack: Frame[]): void {
+  const f = stack[stack.length - 1];
+  const gs = f.loop[4].findIndex((c) => typeof c !== 'number' && c[0] === 'GS_LOOP');
+  if (gs >= 0 && f.idx < gs) {
+    f.idx = gs;
+    f.counts[gs] = 1;
+  }
 }
 
 function matches(sd: SegmentData, seg: Segment): boolean {
@@ -154,6 +180,8 @@ type Add = (seg: Segment, code: string, message: string) => void;
 
 function checkElements(sd: SegmentData, seg: Segment, add: Add): void {
   const defs = sd[4];
+  if (seg.raw.endsWith(seg.separators.element))
+    add(seg, 'trailing-separator', `${seg.id} ends with an element separator`);
   const lastSeq = defs.length ? Number(defs[defs.length - 1][0]) : 0;
   if (seg.fields.length - 1 > lastSeq)
     add(seg, 'too-many-elements', `${seg.id} has ${seg.fields.length - 1} elements, at most ${lastSeq}`);
@@ -167,6 +195,8 @@ function checkElements(sd: SegmentData, seg: Segment, add: Add): void {
     if (def[1] === 'N') add(seg, 'element-not-used', `element ${ref} is not used in this guide`);
     if (isComposite(def)) {
       const parts = value.split(seg.separators.component);
+      if (value.endsWith(seg.separators.component))
+        add(seg, 'trailing-separator', `${ref} ends with a component separator`);
       const comps = def[3];
       if (parts.length > comps.length)
         add(seg, 'too-many-components', `${ref} has ${parts.length} components, at most ${comps.length}`);
@@ -177,6 +207,7 @@ function checkElements(sd: SegmentData, seg: Segment, add: Add): void {
         } else checkValue(comp, v, `${ref}-${comp[0]}`, seg, add);
       }
     } else checkValue(def as SimpleElementData, value, ref, seg, add);
+    if (def[2] === '1251') checkPeriod(seg.fields[Number(def[0]) - 1] ?? '', value, ref, seg, add);
   }
   if (sd[5]) checkSyntax(sd[5], seg, add);
 }
@@ -190,7 +221,7 @@ function checkValue(def: SimpleElementData, value: string, ref: string, seg: Seg
       if (!(type === 'R' ? /^-?(\d+\.?\d*|\.\d+)$/ : /^-?\d+$/).test(value))
         add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'R' ? 'decimal' : 'number'}`);
       len = value.replace(/[-.]/g, '').length;
-    } else if ((type === 'DT' || type === 'TM') && !/^\d+$/.test(value))
+    } else if ((type === 'DT' && !isDate(value)) || (type === 'TM' && !isTime(value)))
       add(seg, 'element-format', `${ref} "${value}" is not a ${type === 'DT' ? 'date' : 'time'}`);
     if (len < min || len > max)
       add(
@@ -204,6 +235,19 @@ function checkValue(def: SimpleElementData, value: string, ref: string, seg: Seg
   const list = typeof codes === 'string' ? CODE_SETS[codes] : codes;
   if (list && list.length && !list.includes(value))
     add(seg, 'invalid-code', `${ref} "${value}" is not a valid code`);
+}
+
+/** A date-time period (DE 1251) in the format its qualifier (DE 1250, the element before) names. */
+function checkPeriod(format: string, value: string, ref: string, seg: Segment, add: Add): void {
+  let ok = true;
+  if (format === 'D8') ok = value.length === 8 && isDate(value);
+  else if (format === 'RD8') {
+    const [from = '', to = '', more] = value.split('-');
+    ok =
+      more === undefined && from.length === 8 && to.length === 8 && isDate(from) && isDate(to) && from <= to;
+  } else if (format === 'DT') ok = value.length === 12 && isDate(value.slice(0, 8)) && isTime(value.slice(8));
+  else if (format === 'TM') ok = value.length === 4 && isTime(value);
+  if (!ok) add(seg, 'element-format', `${ref} "${value}" is not a valid ${format} date or period`);
 }
 
 function checkSyntax(rules: readonly string[], seg: Segment, add: Add): void {
@@ -225,7 +269,11 @@ function checkSyntax(rules: readonly string[], seg: Segment, add: Add): void {
 /** Envelope checks: SE/GE/IEA counts and control numbers, HL numbering and parent links. Returns the number of transactions. */
 export function checkEnvelopes(segments: readonly Segment[], findings: Finding[]): number {
   const add = (seg: Segment, code: string, message: string) =>
-    findings.push({ severity: 'warning', code, message, segmentNumber: seg.number, segmentId: seg.id });
+    findings.push({ severity: 'error', code, message, segmentNumber: seg.number, segmentId: seg.id });
+  const interchanges = new Set<string>();
+  let lastHl = 0;
+  let lastLx = 0;
+  let lxSeen = new Set<string>();
   let isa: Segment | undefined;
   let gs: Segment | undefined;
   let st: Segment | undefined;
@@ -238,6 +286,9 @@ export function checkEnvelopes(segments: readonly Segment[], findings: Finding[]
       case 'ISA':
         isa = seg;
         groups = 0;
+        if (interchanges.has(seg.fields[13]))
+          add(seg, 'isa-duplicate', `ISA13 ${seg.fields[13]} is used by an earlier interchange`);
+        interchanges.add(seg.fields[13]);
         break;
       case 'GS':
         gs = seg;
@@ -249,10 +300,27 @@ export function checkEnvelopes(segments: readonly Segment[], findings: Finding[]
         sets++;
         total++;
         hls = new Set();
+        lastHl = lastLx = 0;
+        lxSeen = new Set();
         break;
+      case 'CLM':
+        lastLx = 0;
+        break;
+      case 'LX': {
+        const n = seg.fields[1] ?? '';
+        // the 837 numbers lines 1, 2, 3… within each claim; other guides only need them unique
+        if (st?.fields[1] === '837' ? n !== String(lastLx + 1) : lxSeen.has(n))
+          add(seg, 'lx-sequence', `LX01 ${n} is out of sequence (expected ${lastLx + 1})`);
+        lastLx = Number(n) || lastLx + 1;
+        lxSeen.add(n);
+        break;
+      }
       case 'HL': {
         const [, id, parent] = seg.fields;
         if (hls.has(id)) add(seg, 'hl-duplicate', `HL01 ${id} is used twice`);
+        else if (id !== String(lastHl + 1))
+          add(seg, 'hl-sequence', `HL01 ${id} is out of sequence (expected ${lastHl + 1})`);
+        lastHl = Number(id) || lastHl + 1;
         if (parent && !hls.has(parent))
           add(seg, 'hl-parent', `HL02 ${parent} does not refer to an earlier HL`);
         hls.add(id);

@@ -352,3 +352,82 @@ describe('write837p', () => {
     expect(readBack(r.x12!)[0].lines[0].modifiers).toEqual(['95']);
   });
 });
+
+describe('write837p refuses what it would otherwise change or get wrong', () => {
+  it('refuses impossible dates', () => {
+    const c = claim('FEB-30', { lines: [{ ...claim('x').lines[0], serviceDate: '2026-02-30' }] });
+    const r = write837p(batch([c, claim('OK-1')]));
+    expect(r.written).toEqual(['OK-1']);
+    expect(r.rejected[0].problems.map((p) => p.field)).toEqual(['claims[0].lines[0].serviceDate']);
+    const dob = write837p(
+      batch([claim('DOB', { subscriber: { ...claim('x').subscriber, birthDate: '1990-04-31' } })]),
+    );
+    expect(dob.rejected[0].problems.map((p) => p.field)).toEqual(['claims[0].subscriber.birthDate']);
+  });
+
+  it('writes the claim id and line id exactly as given, so the 835 can match them', () => {
+    const c = claim('ab-12/x.y', {
+      lines: [{ ...claim('x').lines[0], lineId: 'ln-1 a' }],
+    });
+    const r = write837p(batch([c]));
+    expect(r.written).toEqual(['ab-12/x.y']);
+    expect(r.x12).toContain('CLM*ab-12/x.y*');
+    expect(r.x12).toContain('REF*6R*ln-1 a~');
+    expectValid(r.x12!);
+    const [back] = readBack(r.x12!);
+    expect([back.id, back.lines[0].lineId]).toEqual(['ab-12/x.y', 'ln-1 a']);
+  });
+
+  it('refuses a claim id or line id it could only write changed', () => {
+    const r = write837p(
+      batch([
+        claim('A*1', { lines: claim('x').lines }),
+        claim('B~2', { lines: claim('x').lines }),
+        claim(' C3', { lines: claim('x').lines }),
+        claim('D4', { lines: [{ ...claim('x').lines[0], lineId: 'L:1' }] }),
+      ]),
+    );
+    expect(r.written).toEqual([]);
+    expect(r.rejected.map((x) => x.problems.map((p) => p.field))).toEqual([
+      ['claims[0].id'],
+      ['claims[1].id'],
+      ['claims[2].id'],
+      ['claims[3].lines[0].lineId'],
+    ]);
+  });
+
+  it('refuses codes the guide does not list', () => {
+    const r = write837p(
+      batch([
+        claim('SBR', { claimFilingIndicator: 'Medicare' }),
+        claim('POS', { placeOfService: '00' }),
+        claim('ST', {
+          subscriber: {
+            ...claim('x').subscriber,
+            address: { ...claim('x').subscriber.address!, state: 'ZZ' },
+          },
+        }),
+      ]),
+    );
+    expect(r.rejected.map((x) => x.problems.map((p) => p.field))).toEqual([
+      ['claims[0].claimFilingIndicator'],
+      ['claims[1].placeOfService'],
+      ['claims[2].subscriber.address.state'],
+    ]);
+  });
+
+  it('refuses envelope values that break the ISA or GS', () => {
+    const fields = (o: Partial<ClaimBatch837>) =>
+      write837p(batch([claim('E1')], o)).batchProblems.map((p) => p.field);
+    expect(fields({ applicationSender: 'A' })).toEqual(['applicationSender']);
+    expect(fields({ interchangeSender: { qualifier: 'ZZZ', id: 'CLAIMLINE' } })).toEqual([
+      'interchangeSender.qualifier',
+    ]);
+    expect(fields({ interchangeReceiver: { qualifier: '', id: 'X' } })).toEqual([
+      'interchangeReceiver.qualifier',
+    ]);
+    expect(fields({ interchangeSender: { qualifier: 'ZZ', id: 'CLAIM*LINE' } })).toEqual([
+      'interchangeSender.id',
+    ]);
+  });
+});

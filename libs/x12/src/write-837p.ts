@@ -1,16 +1,18 @@
 import { formatCents, formatQuantity } from './amount';
+import {
+  cas,
+  Checker,
+  codeList,
+  ID_QUALIFIERS,
+  makeCleaner,
+  pad2,
+  type Problem,
+  type WriteOptions,
+} from './write-common';
+export type { Problem, WriteOptions } from './write-common';
 import type { CasAdjustment, Claim837, ClaimBatch837, PersonName, PostalAddress } from './claim-837p';
-import { isValidNpi } from './npi';
-
-export interface Problem {
-  /** undefined for a batch-level problem. */
-  readonly claimId?: string;
-  /** Path of the field in the input, e.g. claims[2].diagnoses. */
-  readonly field: string;
-  /** The guide rule that would be broken. */
-  readonly rule: string;
-  readonly message: string;
-}
+import { CODE_SETS } from './generated/data-elements';
+import { MAP_837P } from './generated/map-837p';
 
 export interface ClaimRejection {
   readonly claimId: string;
@@ -32,77 +34,24 @@ export interface Write837Result {
   };
 }
 
-export interface WriteOptions {
-  /** Separators; defaults * : ^ ~ */
-  readonly element?: string;
-  readonly component?: string;
-  readonly repetition?: string;
-  readonly segment?: string;
-  /** Appended after each segment terminator, e.g. "\n". */
-  readonly lineBreak?: string;
-}
-
 export const MAX_DIAGNOSES = 12;
 export const MAX_LINES = 50;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FILING_INDICATORS = codeList(MAP_837P, 'SBR', '09');
+const PLACES_OF_SERVICE = CODE_SETS['pos'];
 const ICD10 = /^[A-TV-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/;
 const PO_BOX = /\bP\.?\s*O\.?\s*BOX\b|\bPOST\s+OFFICE\s+BOX\b/i;
 
-class Checker {
-  readonly problems: Problem[] = [];
-  constructor(private readonly claimId: string | undefined) {}
-  fail(field: string, rule: string, message: string): void {
-    const who = this.claimId === undefined ? 'batch' : `claim ${this.claimId}`;
-    this.problems.push({
-      claimId: this.claimId,
-      field,
-      rule,
-      message: `${who}: ${field} ${message} (rule: ${rule})`,
-    });
-  }
-  text(field: string, v: string | undefined, rule: string): void {
-    if (!v || !v.trim()) this.fail(field, rule, 'is required');
-  }
-  npi(field: string, v: string | undefined): void {
-    if (!v) this.fail(field, 'NPI is required (NM108 XX)', 'is required');
-    else if (!isValidNpi(v))
-      this.fail(field, 'NPI must be 10 digits with a valid check digit', `NPI ${v} fails its check digit`);
-  }
-  date(field: string, v: string | undefined, required = true): void {
-    if (!v) {
-      if (required) this.fail(field, 'date is required', 'is required');
-      return;
-    }
-    const m = DATE.exec(v);
-    if (!m || +m[2] < 1 || +m[2] > 12 || +m[3] < 1 || +m[3] > 31)
-      this.fail(field, 'dates are YYYY-MM-DD (D8 CCYYMMDD)', `"${v}" is not a date`);
-  }
-  address(field: string, a: PostalAddress | undefined, nineDigitZip = false): void {
-    if (!a) return this.fail(field, 'address is required (N3/N4)', 'is required');
-    this.text(`${field}.line1`, a.line1, 'N301 is required');
-    this.text(`${field}.city`, a.city, 'N401 is required');
-    if (!/^[A-Z]{2}$/i.test(a.state ?? ''))
-      this.fail(`${field}.state`, 'N402 is a 2-letter state code', `"${a.state ?? ''}" is not a state code`);
-    const zip = (a.postalCode ?? '').replace(/-/g, '');
-    if (nineDigitZip ? !/^\d{9}$/.test(zip) : !/^\d{5}(\d{4})?$/.test(zip))
-      this.fail(
-        `${field}.postalCode`,
-        nineDigitZip ? 'billing provider ZIP must be 9 digits' : 'ZIP is 5 or 9 digits',
-        `"${a.postalCode ?? ''}" is not valid`,
-      );
-  }
-  money(field: string, v: number, positive = false): void {
-    if (!Number.isSafeInteger(v) || (positive ? v <= 0 : false))
-      this.fail(
-        field,
-        'amounts are integer cents' + (positive ? ' greater than 0' : ''),
-        `${v} is not valid`,
-      );
-  }
-}
-
-function checkBatch(b: ClaimBatch837): Problem[] {
+function checkBatch(b: ClaimBatch837, separators: string): Problem[] {
   const c = new Checker(undefined);
+  c.code('interchangeSender.qualifier', b.interchangeSender?.qualifier, ID_QUALIFIERS, 'ISA05 code list');
+  c.code('interchangeReceiver.qualifier', b.interchangeReceiver?.qualifier, ID_QUALIFIERS, 'ISA07 code list');
+  for (const f of ['applicationSender', 'applicationReceiver'] as const)
+    if (!/^[\x20-\x7e]{2,15}$/.test(b[f] ?? '') || [...(b[f] ?? '')].some((ch) => separators.includes(ch)))
+      c.fail(
+        f,
+        `${f === 'applicationSender' ? 'GS02' : 'GS03'} is 2-15 characters`,
+        `"${b[f] ?? ''}" is not valid`,
+      );
   c.text('submitter.name', b.submitter?.name, 'NM103 submitter name is required');
   c.text('submitter.id', b.submitter?.id, 'NM109 submitter id is required');
   c.text('submitter.contactName', b.submitter?.contactName, 'PER02 submitter contact is required');
@@ -116,10 +65,10 @@ function checkBatch(b: ClaimBatch837): Problem[] {
   c.text('receiver.id', b.receiver?.id, 'NM109 receiver id is required');
   c.text('interchangeSender.id', b.interchangeSender?.id, 'ISA06 is required');
   c.text('interchangeReceiver.id', b.interchangeReceiver?.id, 'ISA08 is required');
-  if ((b.interchangeSender?.id ?? '').length > 15)
-    c.fail('interchangeSender.id', 'ISA06 is at most 15 characters', 'is too long');
-  if ((b.interchangeReceiver?.id ?? '').length > 15)
-    c.fail('interchangeReceiver.id', 'ISA08 is at most 15 characters', 'is too long');
+  if (b.interchangeSender?.id)
+    c.exact('interchangeSender.id', b.interchangeSender.id, 15, separators, 'ISA06 is 1-15 characters');
+  if (b.interchangeReceiver?.id)
+    c.exact('interchangeReceiver.id', b.interchangeReceiver.id, 15, separators, 'ISA08 is 1-15 characters');
   c.text('batchId', b.batchId, 'BHT03 is required');
   if (!(b.createdAt instanceof Date) || Number.isNaN(b.createdAt.getTime()))
     c.fail('createdAt', 'creation date is required', 'is not a date');
@@ -152,12 +101,11 @@ function checkBatch(b: ClaimBatch837): Problem[] {
   return c.problems;
 }
 
-function checkClaim(claim: Claim837, i: number): Problem[] {
+function checkClaim(claim: Claim837, i: number, separators: string): Problem[] {
   const c = new Checker(claim.id || `#${i + 1}`);
   const p = `claims[${i}]`;
-  if (!claim.id || claim.id.length > 38)
-    c.fail(`${p}.id`, 'CLM01 is 1-38 characters', 'is missing or too long');
-  c.text(`${p}.claimFilingIndicator`, claim.claimFilingIndicator, 'SBR09 is required');
+  c.exact(`${p}.id`, claim.id, 38, separators, 'CLM01 is 1-38 characters, without separators');
+  c.code(`${p}.claimFilingIndicator`, claim.claimFilingIndicator, FILING_INDICATORS, 'SBR09 code list');
   const s = claim.subscriber;
   if (!s) c.fail(`${p}.subscriber`, 'loop 2010BA is required', 'is required');
   else {
@@ -185,10 +133,10 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
   }
   c.text(`${p}.payer.name`, claim.payer?.name, 'NM103 payer name is required');
   c.text(`${p}.payer.id`, claim.payer?.id, 'NM109 payer id is required');
-  if (!/^\d{2}$/.test(claim.placeOfService ?? ''))
+  if (!PLACES_OF_SERVICE.includes(claim.placeOfService ?? ''))
     c.fail(
       `${p}.placeOfService`,
-      'CLM05-1 is a 2-digit place of service code',
+      'CLM05-1 is a CMS place of service code',
       `"${claim.placeOfService ?? ''}" is not valid`,
     );
   if (!['1', '7', '8'].includes(claim.frequencyCode))
@@ -241,6 +189,8 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
     if (!(l.units > 0) || !Number.isFinite(l.units))
       c.fail(`${lp}.units`, 'SV104 units greater than 0', `${l.units} is not valid`);
     c.date(`${lp}.serviceDate`, l.serviceDate);
+    if (l.lineId !== undefined)
+      c.exact(`${lp}.lineId`, l.lineId, 50, separators, 'REF*6R is 1-50 characters, without separators');
     const ptr = l.diagnosisPointers ?? [];
     if (ptr.length === 0 || ptr.length > 4)
       c.fail(`${lp}.diagnosisPointers`, 'SV107 has 1 to 4 diagnosis pointers', `has ${ptr.length}`);
@@ -260,6 +210,14 @@ function checkClaim(claim: Claim837, i: number): Problem[] {
       'is required',
     );
   (claim.priorPayers ?? []).forEach((pp, j) => checkPriorPayer(c, claim, pp, `${p}.priorPayers[${j}]`));
+  (claim.priorPayers ?? []).forEach((pp, j) =>
+    c.code(
+      `${p}.priorPayers[${j}].claimFilingIndicator`,
+      pp.claimFilingIndicator,
+      FILING_INDICATORS,
+      'SBR09 code list',
+    ),
+  );
   if ((claim.priorPayers ?? []).length > 10)
     c.fail(`${p}.priorPayers`, 'at most 10 other payers (loop 2320)', 'has too many');
   return c.problems;
@@ -275,7 +233,6 @@ function checkPriorPayer(
   c.text(`${p}.payer.id`, pp.payer?.id, 'NM109 other payer id is required');
   c.text(`${p}.subscriber.lastName`, pp.subscriber?.lastName, 'NM103 other subscriber is required');
   c.text(`${p}.subscriber.memberId`, pp.subscriber?.memberId, 'NM109 other subscriber id is required');
-  c.text(`${p}.claimFilingIndicator`, pp.claimFilingIndicator, 'SBR09 is required');
   c.text(`${p}.relationship`, pp.relationship, 'SBR02 is required');
   c.money(`${p}.paid`, pp.paid);
   c.date(`${p}.adjudicationDate`, pp.adjudicationDate);
@@ -334,7 +291,8 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const tcn = String(cn.transaction ?? 1).padStart(4, '0');
   const controlNumbers = { interchange: icn, group: gcn, transaction: tcn };
 
-  const batchProblems = checkBatch(batch);
+  const separators = E + C + R + T;
+  const batchProblems = checkBatch(batch, separators);
   const claims = batch.claims ?? [];
   if (batchProblems.length) {
     return {
@@ -420,7 +378,7 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   let hl = 1;
   claims.forEach((claim, index) => {
     const problems = claim
-      ? checkClaim(claim, index)
+      ? checkClaim(claim, index, separators)
       : [{ field: `claims[${index}]`, rule: 'a claim is required', message: `claim #${index + 1} is empty` }];
     if (problems.length) {
       rejected.push({ claimId: claim?.id ?? `#${index + 1}`, index, problems });
@@ -457,7 +415,7 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     const total = claim.lines.reduce((sum, l) => sum + l.charge, 0);
     seg(
       'CLM',
-      t(claim.id, 38),
+      claim.id,
       formatCents(total),
       '',
       '',
@@ -514,7 +472,7 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
         comp(...l.diagnosisPointers.map(String)),
       );
       seg('DTP', '472', 'D8', d8(l.serviceDate));
-      if (l.lineId) seg('REF', '6R', t(l.lineId, 50));
+      if (l.lineId) seg('REF', '6R', l.lineId);
       for (const pp of claim.priorPayers ?? []) {
         const la = pp.lines?.find((x) => x.line === j);
         if (!la) continue;
@@ -542,9 +500,9 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     '00',
     ' '.repeat(10),
     batch.interchangeSender.qualifier,
-    t(batch.interchangeSender.id, 15).padEnd(15),
+    batch.interchangeSender.id.padEnd(15),
     batch.interchangeReceiver.qualifier,
-    t(batch.interchangeReceiver.id, 15).padEnd(15),
+    batch.interchangeReceiver.id.padEnd(15),
     ymd.slice(2),
     hm,
     R,
@@ -557,8 +515,8 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const gs = [
     'GS',
     'HC',
-    t(batch.applicationSender, 15),
-    t(batch.applicationReceiver, 15),
+    batch.applicationSender,
+    batch.applicationReceiver,
     ymd,
     hm,
     gcn,
@@ -570,19 +528,6 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   return { x12, written, rejected, batchProblems, controlNumbers };
 }
 
-function cas(seg: (...els: (string | undefined)[]) => void, adjustments: readonly CasAdjustment[]): void {
-  const groups = new Map<string, CasAdjustment[]>();
-  for (const a of adjustments) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
-  for (const [group, list] of groups) {
-    for (let i = 0; i < list.length; i += 6) {
-      const els: string[] = [];
-      for (const a of list.slice(i, i + 6))
-        els.push(a.reason, formatCents(a.amount), a.quantity === undefined ? '' : formatQuantity(a.quantity));
-      seg('CAS', group, ...els);
-    }
-  }
-}
-
 function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
   const norm = (x: PostalAddress) =>
     [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)]
@@ -590,16 +535,4 @@ function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
       .toUpperCase()
       .replace(/\s+/g, ' ');
   return norm(a) === norm(b);
-}
-
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** Upper-cases and replaces separator and control characters so text cannot break the structure. */
-function makeCleaner(separators: string[]): (s: string) => string {
-  const escaped = separators.map((c) => c.replace(/[\\^\]-]/g, '\\$&')).join('');
-  const bad = new RegExp(`[${escaped}\\x00-\\x1f\\x7f-\\uffff]+`, 'g');
-  return (s: string) => {
-    const out = s.toUpperCase().replace(bad, ' ');
-    return (out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out).trim();
-  };
 }

@@ -2,7 +2,15 @@
  * Run from the repository root:  node -r @swc-node/register tools/bench/x12/x12.bench.ts [sizeMB]
  * Each reader runs in its own child process so that peak RSS belongs to that reader alone. */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { readSegmentBatches, readSegments, stream835, write837p } from '../../../libs/x12/src/index';
 import { batch, claim } from '../../../libs/x12/test/claims';
@@ -15,25 +23,46 @@ interface CaseResult {
   seconds: number;
   segments: number;
   claims: number;
+  findings?: number;
   maxRssMB: number;
+  /** Peak RSS above the RSS at the start of the case: the reader's own memory, without node and the TypeScript loader. */
+  readerMB: number;
+}
+
+/** managed-care.835 with every claim paid one cent more: unbalanced claims and payment, so findings. */
+function unbalanced(): string {
+  return readFileSync(join(FIXTURES, 'managed-care.835'), 'utf8').replace(
+    /CLP\*([^*]+)\*([^*]+)\*([^*]+)\*(\d+)\.(\d\d)\*/g,
+    (_m, id, st, charge, whole, cents) =>
+      `CLP*${id}*${st}*${charge}*${whole}.${String(+cents + 1).padStart(2, '0')}*`,
+  );
 }
 
 function makeFile(sizeMB: number): { path: string; claims: number } {
-  const unit = SAMPLES.map((f) => readFileSync(join(FIXTURES, f), 'utf8')).join('\n');
+  const unit = [...SAMPLES.map((f) => readFileSync(join(FIXTURES, f), 'utf8')), unbalanced()].join('\n');
   const perUnit = (unit.match(/~\s*CLP\*/g) ?? []).length;
   const reps = Math.ceil((sizeMB * 1024 * 1024) / unit.length);
-  const path = `/tmp/claimline-x12-bench-${sizeMB}mb.835`;
-  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1)
-    writeFileSync(path, Array.from({ length: reps }, () => unit).join('\n'));
+  const path = `/tmp/claimline-x12-bench-findings-${sizeMB}mb.835`;
+  if (!existsSync(path) || statSync(path).size !== unit.length * reps + reps - 1) {
+    // written unit by unit: a 1 GB file is longer than the longest string node can build
+    const fd = openSync(path, 'w');
+    for (let i = 0; i < reps; i++) writeSync(fd, i ? '\n' + unit : unit);
+    closeSync(fd);
+  }
   return { path, claims: perUnit * reps };
 }
 
 const chunked = (path: string) => createReadStream(path, { highWaterMark: 1 << 16 });
 
 async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'maxRssMB'>> {
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  sampler.unref();
   const t0 = process.hrtime.bigint();
   let segments = 0;
   let claims = 0;
+  let findings: number | undefined;
   if (name === 'x12 segments+elements (batches)') {
     // touches every segment's elements, as the other parsers split them all
     for await (const batch of readSegmentBatches(chunked(path))) {
@@ -48,8 +77,10 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'ma
       if (s.id === 'CLP') claims++;
     }
   } else if (name === 'x12 read835 typed (stream)') {
+    findings = 0;
     for await (const e of stream835(chunked(path))) {
       if (e.kind === 'claim') claims++;
+      else if (e.kind === 'finding') findings++;
       else if (e.kind === 'error') throw e.error;
     }
   } else if (name === 'node-x12 X12Parser (stream)') {
@@ -78,7 +109,9 @@ async function runCase(name: string, path: string): Promise<Omit<CaseResult, 'ma
     });
   } else throw new Error(`unknown case ${name}`);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { name, seconds, segments, claims };
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { name, seconds, segments, claims, findings, readerMB: (peak - start) / (1024 * 1024) };
 }
 
 function writeBench(): { bestMs: number; medianMs: number; bytes: number; claims: number; maxRssMB: number } {
@@ -154,10 +187,16 @@ async function main(): Promise<void> {
   );
   const results: CaseResult[] = [];
   for (const name of CASES) {
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--case', file.path, name], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    // the typed stream keeps neither claims nor findings: it must fit in a small heap
+    const heap = name.includes('stream835') || name.includes('read835') ? ['--max-old-space-size=96'] : [];
+    const child = spawnSync(
+      process.execPath,
+      [...heap, ...process.execArgv, __filename, '--case', file.path, name],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     if (child.status !== 0) {
       console.log(`${name}: failed\n${child.stderr}`);
       continue;
@@ -165,7 +204,7 @@ async function main(): Promise<void> {
     results.push(JSON.parse(child.stdout.trim().split('\n').pop()!));
   }
   console.log(
-    'reader                             time s    MB/s   claims/s   segments    claims   peak RSS MB',
+    'reader                             time s    MB/s   claims/s   segments    claims   findings   peak RSS MB   reader MB',
   );
   for (const r of results) {
     console.log(
@@ -175,7 +214,7 @@ async function main(): Promise<void> {
         .toString()
         .padStart(
           10,
-        )} ${String(r.segments || '-').padStart(10)} ${String(r.claims).padStart(9)} ${r.maxRssMB.toFixed(0).padStart(12)}`,
+        )} ${String(r.segments || '-').padStart(10)} ${String(r.claims).padStart(9)} ${String(r.findings ?? '-').padStart(10)} ${r.maxRssMB.toFixed(0).padStart(12)} ${r.readerMB.toFixed(0).padStart(11)}`,
     );
   }
   const ours = results.find((r) => r.name.startsWith('x12 segments+elements'));

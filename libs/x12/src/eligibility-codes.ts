@@ -1,0 +1,161 @@
+/**
+ * Code lists of the 005010X279A1 eligibility guide that Claimline shows in words. The codes are
+ * the guide's; the wording is ours. Not generated: there is no pyx12 map for 270/271 here.
+ */
+
+/** EB03 / EQ01 service types used for behavioural health, plus the general plan coverage. */
+export const SERVICE_TYPES: Readonly<Record<string, string>> = {
+  '1': 'Medical care',
+  '30': 'Health benefit plan coverage',
+  '98': 'Office visit with a professional',
+  MH: 'Mental health',
+  A4: 'Psychiatric',
+  A6: 'Psychotherapy',
+  A7: 'Psychiatric, inpatient',
+  A8: 'Psychiatric, outpatient',
+  AI: 'Substance use',
+  AJ: 'Alcohol use disorder',
+  AK: 'Drug use disorder',
+  BB: 'Psychiatric partial hospitalization',
+  BC: 'Psychiatric day care',
+  BD: 'Cognitive therapy',
+};
+
+/** The service types a therapist asks about. */
+export const BEHAVIOURAL_HEALTH_SERVICE_TYPES: readonly string[] = ['MH', 'A6', 'A8', 'A4', 'BD', 'AI'];
+
+/** EB01 eligibility or benefit information. */
+export const BENEFIT_KINDS: Readonly<Record<string, string>> = {
+  '1': 'Active coverage',
+  '2': 'Active coverage, full risk capitation',
+  '3': 'Active coverage, services capitated',
+  '4': 'Active coverage, services capitated to a primary care provider',
+  '5': 'Active coverage, pending investigation',
+  '6': 'Inactive',
+  '7': 'Inactive, pending an eligibility update',
+  '8': 'Inactive, pending investigation',
+  A: 'Coinsurance',
+  B: 'Copay',
+  C: 'Deductible',
+  CB: 'Coverage basis',
+  D: 'Benefit description',
+  E: 'Exclusions',
+  F: 'Limitations',
+  G: 'Out-of-pocket maximum',
+  H: 'Unlimited',
+  I: 'Not covered',
+  J: 'Cost containment',
+  K: 'Reserve',
+  L: 'Primary care provider',
+  M: 'Pre-existing condition',
+  MC: 'Managed care coordinator',
+  N: 'Services restricted to a named provider',
+  O: 'Not deemed medically necessary',
+  P: 'Benefit disclaimer',
+  Q: 'Second surgical opinion required',
+  R: 'Other or additional payer',
+  S: 'Prior year history',
+  T: 'Card reported lost or stolen',
+  U: 'Contact the named entity for eligibility or benefits',
+  V: 'Cannot process',
+  W: 'Other source of data',
+  X: 'Health care facility',
+  Y: 'Spend down',
+};
+
+/** EB02 coverage level. */
+export const COVERAGE_LEVELS: Readonly<Record<string, string>> = {
+  CHD: 'Children only',
+  DEP: 'Dependents only',
+  ECH: 'Employee and children',
+  EMP: 'Employee only',
+  ESP: 'Employee and spouse',
+  FAM: 'Family',
+  IND: 'Individual',
+  SPC: 'Spouse and children',
+  SPO: 'Spouse only',
+};
+
+/** EB06 time period. */
+export const TIME_PERIODS: Readonly<Record<string, string>> = {
+  '6': 'Hour',
+  '7': 'Day',
+  '13': '24 hours',
+  '21': 'Years',
+  '22': 'Service year',
+  '23': 'Calendar year',
+  '24': 'Year to date',
+  '25': 'Contract',
+  '26': 'Episode',
+  '27': 'Visit',
+  '28': 'Outlier',
+  '29': 'Remaining',
+  '30': 'Exceeded',
+  '31': 'Not exceeded',
+  '32': 'Lifetime',
+  '33': 'Lifetime remaining',
+  '34': 'Month',
+  '35': 'Week',
+  '36': 'Admission',
+};
+
+/** AAA03 reasons a request was rejected. */
+export const REJECT_REASONS: Readonly<Record<string, string>> = {
+  '04': 'More was asked for than is authorized',
+  '15': 'Data the request needs is missing',
+  '33': 'The request has input errors',
+  '35': 'Out of network',
+  '41': 'Access to this information is restricted',
+  '42': 'The payer cannot answer right now',
+  '43': "The provider's id is missing or not valid",
+  '44': "The provider's name is missing or not valid",
+  '45': "The provider's specialty is missing or not valid",
+  '46': "The provider's phone number is missing or not valid",
+  '47': "The provider's state is missing or not valid",
+  '48': "The referring provider's id is missing or not valid",
+  '49': 'The provider is not the primary care physician',
+  '50': 'The provider may not make inquiries',
+  '51': 'The provider is not on file with the payer',
+  '52': "The service dates are outside the provider's enrollment with the plan",
+  '53': "The benefit asked about does not fit the provider's type",
+  '54': 'The product or service id qualifier is not appropriate',
+  '55': 'The product or service id is not appropriate',
+  '56': 'The date is not appropriate',
+  '57': 'The dates of service are missing or not valid',
+  '58': 'The date of birth is missing or not valid',
+  '60': 'The date of birth is after the dates of service',
+  '61': 'The date of death is before the dates of service',
+  '62': 'The date of service is outside the period the payer answers for',
+  '63': 'The date of service is in the future',
+  '64': "The patient's id is missing or not valid",
+  '65': "The patient's name is missing or not valid",
+  '66': "The patient's gender is missing or not valid",
+  '67': 'The patient was not found',
+  '68': "The patient's id is used more than once",
+  '69': "Inconsistent with the patient's age",
+  '70': "Inconsistent with the patient's gender",
+  '71': "The date of birth does not match the payer's records",
+  '72': 'The member id is missing or not valid',
+  '73': "The subscriber's name is missing or not valid",
+  '74': "The subscriber's gender is missing or not valid",
+  '75': 'The subscriber was not found',
+  '76': "The subscriber's id is used more than once",
+  '77': 'The subscriber was found, the patient was not',
+  '78': 'The subscriber is not in the group or plan named',
+  '79': 'The participant id is not valid',
+  '80': 'No answer was received; the request was ended',
+  '97': "The provider's address is missing or not valid",
+  T4: "The payer's name or id is missing",
+};
+
+/** AAA04 what to do next. */
+export const FOLLOW_UP_ACTIONS: Readonly<Record<string, string>> = {
+  C: 'Correct the request and send it again',
+  N: 'Do not send it again',
+  P: 'Send the original request again',
+  R: 'It may be sent again',
+  S: 'Do not send it again; the payer is asking a third party',
+  W: 'Wait 30 days and send it again',
+  X: 'Wait 10 days and send it again',
+  Y: 'Do not send it again; the payer will answer by other means',
+};
