@@ -192,7 +192,12 @@ export function natsServerConfig({
 /** The compose file's config: default prefixes, keys from the nats container's environment. */
 export function composeNatsConfig() {
   const users = Object.fromEntries(ACCESS_APPS.map((a) => [a, `$${envKeyOf(a, 'NATS_PUBLIC_KEY')}`]));
-  return natsServerConfig({ users, stacks: [DEFAULT_STACK], storeDir: '/data' });
+  return natsServerConfig({
+    users,
+    admin: '$OPERATOR_NATS_PUBLIC_KEY',
+    stacks: [DEFAULT_STACK],
+    storeDir: '/data',
+  });
 }
 
 /** `api-gateway`, `NATS_NKEY_SEED` → `API_GATEWAY_NATS_NKEY_SEED`. */
@@ -355,6 +360,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stdout.write(composeNatsConfig());
   } else if (cmd === 'compose-env') {
     const { nkeys } = await import('nats');
+    const operator = nkeys.createUser();
+    console.log(`OPERATOR_NATS_PUBLIC_KEY=${operator.getPublicKey()}`);
+    console.log(
+      `# the operator's seed (nats CLI: backups, stream edits): keep it in your secret store, not in .env`,
+    );
+    console.log(`# OPERATOR_NATS_NKEY_SEED=${new TextDecoder().decode(operator.getSeed())}`);
     for (const app of ACCESS_APPS) {
       const kp = nkeys.createUser();
       console.log(`${envKeyOf(app, 'NATS_PUBLIC_KEY')}=${kp.getPublicKey()}`);

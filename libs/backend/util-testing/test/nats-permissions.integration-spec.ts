@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AckPolicy, connect, ErrorCode, JSONCodec, NatsConnection, NatsError, nkeys } from 'nats';
 import {
   generateNatsAuth,
@@ -224,5 +227,19 @@ describe('NATS identities and subject permissions (generated configuration)', ()
       .views.os(stack.transferBucket)
       .then((store) => store.info('upload/1'));
     await expect(spy).rejects.toMatchObject({ code: ErrorCode.PermissionsViolation });
+  });
+});
+
+describe('docker-compose NATS configuration', () => {
+  it('is what the generator writes (docker/nats/claimline.conf)', () => {
+    const root = resolve(__dirname, '../../../..');
+    const generated = execFileSync(
+      process.execPath,
+      [join(root, 'tools/scripts/lib/access.mjs'), 'compose-nats-config'],
+      { encoding: 'utf8' },
+    );
+    expect(readFileSync(join(root, 'docker/nats/claimline.conf'), 'utf8')).toBe(generated);
+    expect(generated).toContain('nkey: $API_GATEWAY_NATS_PUBLIC_KEY');
+    expect(generated).not.toMatch(/\bSU[A-Z2-7]{56}\b/);
   });
 });
