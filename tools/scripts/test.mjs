@@ -13,7 +13,7 @@ const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
 const started = Date.now();
 
 await ensureDependencies({ root, log });
-const { ensureDatabase, dropDatabase, ensureNats, ensurePostgres, databaseUrl } =
+const { ensureDatabase, dropDatabase, ensureNats, ensurePostgres, databaseUrl, startOpenNats } =
   await import('./lib/infra.mjs');
 const { findFreePort, installSignalHandlers, stopAll } = await import('./lib/procs.mjs');
 const { migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
@@ -26,12 +26,14 @@ const steps = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let pg;
 let nats;
+let integrationNats;
 let e2eDb;
 let mail;
 const cleanup = async () => {
   await stopAll();
   await mail?.stop();
   if (e2eDb) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
+  await integrationNats?.stop();
   await nats?.stop();
   await pg?.stop();
 };
@@ -89,7 +91,15 @@ try {
   pg = await ensurePostgres({ root, log });
   nats = await ensureNats({ root, log });
   log(`PostgreSQL: ${pg.source}, NATS: ${nats.source} (${nats.url})`);
-  const testEnv = { TEST_DATABASE_SERVER_URL: pg.url, NATS_URL: nats.url };
+  // The stack runs on our authenticating server; integration tests make their own prefixes and
+  // clients of every kind, so they get an open throw-away server instead (ADR 0012).
+  // Without a nats-server binary (possible only with NATS_URL set) they use NATS_URL.
+  integrationNats = await startOpenNats({ log }).catch((e) => {
+    if (!process.env.NATS_URL) throw e;
+    log(`integration tests use NATS_URL (${e.message})`);
+    return { url: process.env.NATS_URL, stop: async () => undefined };
+  });
+  const testEnv = { TEST_DATABASE_SERVER_URL: pg.url, NATS_URL: integrationNats.url };
 
   await runStep('format check', join(root, 'node_modules/.bin/prettier'), [
     '--check',
@@ -164,7 +174,7 @@ try {
     );
     await stopAll();
     const { connect } = await import('nats');
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect({ servers: nats.url, ...nats.operatorAuth });
     const jsm = await nc.jetstreamManager();
     for await (const s of jsm.streams.list()) {
       if (s.config.name.startsWith(`E2E${id.toUpperCase()}_`) || s.config.name === `OBJ_e2e-${id}-documents`)

@@ -4,7 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@claimline/backend/util-config';
-import { NatsModule } from '@claimline/backend/util-nats';
+import { NatsModule, natsCredentialsOf } from '@claimline/backend/util-nats';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
@@ -54,6 +54,7 @@ export class AppModule {
           url: env.NATS_URL,
           name: SERVICE_NAME,
           events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+          credentials: natsCredentialsOf(env),
         }),
         ThrottlerModule.forRootAsync({
           imports: [AuthModule],

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { validateEnv } from '@claimline/backend/util-config';
+import { natsCredentialsOf } from '@claimline/backend/util-nats';
 import { bootstrapService } from '@claimline/backend/util-service';
 import { AppModule } from './app.module';
 import { ClientInsuranceEnv, SERVICE_NAME } from './config/env';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   await bootstrapService(AppModule.register(env), {
     name: SERVICE_NAME,
     natsUrl: env.NATS_URL,
+    natsCredentials: natsCredentialsOf(env),
     rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
   });
 }

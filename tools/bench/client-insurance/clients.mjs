@@ -223,7 +223,7 @@ const rpcPrefix = `bench${id}.rpc.`;
 let nc;
 let mail;
 try {
-  nc = await connect({ servers: nats.url, name: `bench-${id}` });
+  nc = await connect({ servers: nats.url, name: `bench-${id}`, ...nats.operatorAuth });
   await ensureDatabase(pg.url, db);
   if (!process.argv.includes('--no-build')) await buildApps(root);
   const secrets = localSecrets(root);
@@ -398,7 +398,7 @@ try {
   await dropDatabase(pg.url, db).catch(() => undefined);
   // Our private event streams go with the database.
   try {
-    const c = await connect({ servers: nats.url });
+    const c = await connect({ servers: nats.url, ...nats.operatorAuth });
     const jsm = await c.jetstreamManager();
     for await (const s of jsm.streams.list())
       if (s.config.name.startsWith(`BENCH${id.toUpperCase()}_`)) await jsm.streams.delete(s.config.name);

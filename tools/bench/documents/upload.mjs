@@ -243,7 +243,7 @@ try {
 } finally {
   await mail?.stop();
   await stopAll();
-  const nc = await connect({ servers: nats.url }).catch(() => undefined);
+  const nc = await connect({ servers: nats.url, ...nats.operatorAuth }).catch(() => undefined);
   if (nc) {
     await (await nc.jetstream().views.os(bucket)).destroy().catch(() => undefined);
     await nc.close();

@@ -16,6 +16,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canConnect, waitForPort, findFreePort } from './procs.mjs';
 import { isRoot, which, canApt, aptInstall } from './deps.mjs';
+import {
+  ACCESS_APPS,
+  DEFAULT_STACK,
+  canCreateRoles,
+  dbRoleOf,
+  envKeyOf,
+  inboxPrefixOf,
+  localAccess,
+  natsAuthOptions,
+  natsServerConfig,
+  provisionDatabaseRoles,
+  publicKeyOf,
+} from './access.mjs';
 
 const defaultLog = (msg) => console.log(`[infra] ${msg}`);
 const noop = async () => undefined;
@@ -627,12 +640,18 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
 
 // ================================================================ NATS
 
-/** Connects to `url` and checks that JetStream is enabled. */
-async function checkJetStream(url, timeoutMs = 3000) {
+/** Connects to `url` (with `auth`: nats.js options of an identity) and checks that JetStream is enabled. */
+async function checkJetStream(url, auth = {}, timeoutMs = 3000) {
   let nc;
   try {
     const { connect } = await import('nats');
-    nc = await connect({ servers: url, timeout: timeoutMs, reconnect: false, maxReconnectAttempts: 0 });
+    nc = await connect({
+      servers: url,
+      timeout: timeoutMs,
+      reconnect: false,
+      maxReconnectAttempts: 0,
+      ...auth,
+    });
     const jsm = await nc.jetstreamManager({ timeout: timeoutMs });
     await jsm.getAccountInfo();
     return { ok: true };
@@ -643,64 +662,70 @@ async function checkJetStream(url, timeoutMs = 3000) {
   }
 }
 
-async function httpOk(url, timeoutMs = 700) {
+/** Whether the server refuses a client without credentials (true for ours, false for an open one). */
+async function refusesAnonymous(url) {
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.arrayBuffer().catch(ignore);
-    return res.ok;
-  } catch {
+    const { connect } = await import('nats');
+    const nc = await connect({ servers: url, timeout: 3000, reconnect: false, maxReconnectAttempts: 0 });
+    await nc.close().catch(ignore);
     return false;
+  } catch (e) {
+    return /authorization/i.test(String(e?.code ?? '') + String(e?.message ?? ''));
   }
 }
 
+async function httpJson(url, timeoutMs = 700) {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return res.ok ? await res.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The NATS server this process set up (ensureNats), for provisionStackAccess(). */
+let currentNats = null;
+
 /**
- * NATS with JetStream for the local stack. Order: NATS_URL; a server on
- * 127.0.0.1:4222 (CLAIMLINE_NATS_PROBE_PORT) with JetStream; our own
+ * NATS with JetStream for the local stack, always one that authenticates every app
+ * (ADR 0012). Order: NATS_URL (an operator's server: the apps' seeds come from
+ * `<APP>_NATS_NKEY_SEED`, the scripts' from CLAIMLINE_NATS_OPERATOR_SEED); otherwise our own
  * nats-server (PATH or /usr/sbin, apt-installed when possible) on port 4223
- * (CLAIMLINE_NATS_PORT) with JetStream data in <root>/.data/nats.
- * @returns {Promise<{url: string, monitorUrl?: string, source: 'env'|'local'|'started',
- *   stop: () => Promise<void>, storeDir?: string, reused?: boolean}>}
+ * (CLAIMLINE_NATS_PORT), started with the generated configuration
+ * (`.data/nats/claimline.conf`: one NKey user per app, keys in `.data/stack-access.json`),
+ * JetStream data in <root>/.data/nats. An open server on 4222 is no longer used.
+ * @returns {Promise<{url: string, monitorUrl?: string, source: 'env'|'started',
+ *   stop: () => Promise<void>, operatorAuth: object, allowStack: (stack: object) => Promise<void>,
+ *   storeDir?: string, reused?: boolean}>}
  */
 export async function ensureNats({ root = process.cwd(), log = defaultLog, env = process.env } = {}) {
   if (env.NATS_URL) {
-    log(`NATS: using NATS_URL (${redact(env.NATS_URL)})`);
-    return { url: env.NATS_URL, source: 'env', stop: noop };
-  }
-  const probePort = Number(env.CLAIMLINE_NATS_PROBE_PORT || 4222);
-  const tried = ['NATS_URL is not set'];
-  if (await canConnect(HOST, probePort, 700)) {
-    const url = `nats://${HOST}:${probePort}`;
-    const js = await checkJetStream(url);
-    if (js.ok) {
-      log(`NATS: using the server on ${HOST}:${probePort} (JetStream enabled)`);
-      const monitorUrl =
-        probePort === 4222 && (await httpOk(`http://${HOST}:8222/healthz`))
-          ? `http://${HOST}:8222`
-          : undefined;
-      return { url, monitorUrl, source: 'local', stop: noop };
-    }
-    const raw = js.error?.message ?? String(js.error);
-    const why = /^503\b|no responders/i.test(raw) ? 'JetStream is not enabled on that server' : raw;
-    tried.push(`${HOST}:${probePort} answers, but JetStream is not usable there (${why})`);
-    log(
-      `NATS on ${HOST}:${probePort} answers but is not usable (${why}). ` +
-        'Claimline needs JetStream: starting our own nats-server instead (or restart yours with -js, or set NATS_URL).',
-    );
-  } else {
-    tried.push(`nothing listens on ${HOST}:${probePort}`);
+    log(`NATS: using NATS_URL (${redact(env.NATS_URL)}); credentials from the environment`);
+    currentNats = {
+      url: env.NATS_URL,
+      source: 'env',
+      stop: noop,
+      operatorAuth: await natsAuthOptions(env.CLAIMLINE_NATS_OPERATOR_SEED),
+      allowStack: noop,
+    };
+    return currentNats;
   }
   try {
-    return await startNatsServer({ root, log, env });
+    currentNats = await startNatsServer({ root, log, env });
+    return currentNats;
   } catch (e) {
-    tried.push(`starting nats-server failed: ${e.message}`);
     throw new Error(
-      `No NATS with JetStream available. Tried:\n  - ${tried.join('\n  - ')}\n` +
+      `No NATS with JetStream available: starting nats-server failed: ${e.message}\n` +
         'What you can do:\n' +
-        '  - set NATS_URL=nats://host:4222 (a server with JetStream enabled), or\n' +
         '  - install nats-server (Debian/Ubuntu: `sudo apt-get install nats-server`; or https://github.com/nats-io/nats-server/releases) and put it on PATH, or\n' +
-        '  - run `nats-server -js` on 127.0.0.1:4222.',
+        '  - set NATS_URL=nats://host:4222 (a server with JetStream enabled; give each app its <APP>_NATS_NKEY_SEED).',
     );
   }
+}
+
+/** The server of ensureNats() in this process, if any. */
+export function currentNatsServer() {
+  return currentNats;
 }
 
 function findNatsServer() {
@@ -722,6 +747,49 @@ async function startNatsServer(opts) {
   );
 }
 
+const sameStack = (a, b) =>
+  a.rpcPrefix === b.rpcPrefix &&
+  a.subjectPrefix === b.subjectPrefix &&
+  a.streamPrefix === b.streamPrefix &&
+  a.transferBucket === b.transferBucket;
+
+/**
+ * The generated configuration of our nats-server, from the checkout's keys and the stacks
+ * (prefix sets) registered in `.data/nats/stacks.json` besides the default one.
+ */
+async function natsConfigFiles(root, storeDir) {
+  const access = await localAccess(root);
+  const users = {};
+  for (const app of ACCESS_APPS) users[app] = await publicKeyOf(access.natsSeeds[app]);
+  const admin = await publicKeyOf(access.natsAdminSeed);
+  const stacksFile = path.join(storeDir, 'stacks.json');
+  const confFile = path.join(storeDir, 'claimline.conf');
+  const readStacks = () => {
+    try {
+      return JSON.parse(readFileSync(stacksFile, 'utf8'));
+    } catch {
+      return [];
+    }
+  };
+  const write = ({ port, monitorPort, stacks }) => {
+    writeFileSync(stacksFile, JSON.stringify(stacks, null, 2) + '\n');
+    writeFileSync(
+      confFile,
+      natsServerConfig({
+        users,
+        admin,
+        stacks: [DEFAULT_STACK, ...stacks],
+        listen: `${HOST}:${port}`,
+        http: `${HOST}:${monitorPort}`,
+        storeDir,
+        serverName: 'claimline-local',
+      }),
+      { mode: 0o600 },
+    );
+  };
+  return { access, confFile, readStacks, write, operatorAuth: await natsAuthOptions(access.natsAdminSeed) };
+}
+
 async function startNatsServerLocked({ root, log, env }) {
   const port = Number(env.CLAIMLINE_NATS_PORT || 4223);
   const storeDir = path.join(path.resolve(root), '.data', 'nats');
@@ -729,34 +797,87 @@ async function startNatsServerLocked({ root, log, env }) {
   const url = `nats://${HOST}:${port}`;
   const ownerFile = path.join(path.resolve(root), '.data', 'nats.owner');
   mkdirSync(storeDir, { recursive: true });
+  const files = await natsConfigFiles(root, storeDir);
+  const { operatorAuth } = files;
+  const monitorPortOf = () => {
+    try {
+      return Number(/^http: "[^:]+:(\d+)"/m.exec(readFileSync(files.confFile, 'utf8'))[1]);
+    } catch {
+      return null;
+    }
+  };
 
-  // A server from a previous run still alive (its parent was killed): reuse it.
+  /** Registers a stack's prefixes: rewrites the configuration and reloads the server (SIGHUP). */
+  const allowStackOf = (pid, monitorUrl) => async (stack) => {
+    if (sameStack(stack, DEFAULT_STACK)) return;
+    await withLock(
+      path.join(path.resolve(root), '.data', 'nats.lock'),
+      async () => {
+        const stacks = files.readStacks();
+        if (stacks.some((s) => sameStack(s, stack))) return;
+        const before = (await httpJson(`${monitorUrl}/varz`))?.config_load_time;
+        files.write({ port, monitorPort: monitorPortOf(), stacks: [...stacks, stack] });
+        process.kill(pid, 'SIGHUP');
+        const deadline = Date.now() + 10000;
+        while ((await httpJson(`${monitorUrl}/varz`))?.config_load_time === before) {
+          if (Date.now() > deadline)
+            throw new Error('nats-server did not reload its configuration within 10s');
+          await sleep(100);
+        }
+        log(
+          `NATS: permissions reloaded for the stack ${stack.rpcPrefix || '(no RPC prefix)'} / ${stack.streamPrefix}`,
+        );
+      },
+      log,
+      'nats-server',
+    );
+  };
+
+  // A server from a previous run still alive (its parent was killed): reuse it — if it is ours,
+  // i.e. refuses clients without credentials.
   let oldPid = null;
   try {
     oldPid = Number(readFileSync(pidFile, 'utf8').trim());
   } catch {
     /* none */
   }
-  if (
-    oldPid &&
-    pidIs(oldPid, storeDir) &&
-    (await canConnect(HOST, port, 500)) &&
-    (await checkJetStream(url)).ok
-  ) {
+  if (oldPid && pidIs(oldPid, 'nats-server') && (await canConnect(HOST, port, 500))) {
+    const secured = (await refusesAnonymous(url)) && (await checkJetStream(url, operatorAuth)).ok;
     const adopt = claimOwnership(ownerFile);
+    if (secured) {
+      log(
+        `NATS: reusing nats-server already running from ${storeDir} (pid ${oldPid}, port ${port}); ` +
+          (adopt
+            ? 'it was left over by an earlier run, so it is stopped on exit'
+            : `process ${ownerAlive(ownerFile)} owns it, so it is left running on exit`),
+      );
+      const stop = adopt
+        ? async () => {
+            await stopPid(oldPid, 'SIGTERM', 10000, log, 'nats-server');
+            releaseOwnership(ownerFile);
+          }
+        : noop;
+      const monitorUrl = `http://${HOST}:${monitorPortOf()}`;
+      return {
+        url,
+        monitorUrl,
+        source: 'started',
+        storeDir,
+        reused: true,
+        stop,
+        operatorAuth,
+        allowStack: allowStackOf(oldPid, monitorUrl),
+      };
+    }
+    if (!adopt)
+      throw new Error(
+        `nats-server (pid ${oldPid}) runs on port ${port} without authentication and another run (process ${ownerAlive(ownerFile)}) uses it; stop that run first`,
+      );
     log(
-      `NATS: reusing nats-server already running from ${storeDir} (pid ${oldPid}, port ${port}); ` +
-        (adopt
-          ? 'it was left over by an earlier run, so it is stopped on exit'
-          : `process ${ownerAlive(ownerFile)} owns it, so it is left running on exit`),
+      `NATS: nats-server (pid ${oldPid}) on port ${port} runs without authentication (an older run): restarting it`,
     );
-    const stop = adopt
-      ? async () => {
-          await stopPid(oldPid, 'SIGTERM', 10000, log, 'nats-server');
-          releaseOwnership(ownerFile);
-        }
-      : noop;
-    return { url, source: 'started', storeDir, reused: true, stop };
+    await stopPid(oldPid, 'SIGTERM', 10000, log, 'nats-server');
+    releaseOwnership(ownerFile);
   }
   if (await canConnect(HOST, port, 500)) {
     throw new Error(
@@ -778,22 +899,10 @@ async function startNatsServerLocked({ root, log, env }) {
   }
 
   const monitorPort = await findFreePort();
-  const args = [
-    '-js',
-    '-sd',
-    storeDir,
-    '-a',
-    HOST,
-    '-p',
-    String(port),
-    '-m',
-    String(monitorPort),
-    '-P',
-    pidFile,
-    '-n',
-    'claimline-local',
-  ];
-  log(`NATS: starting ${bin} ${args.join(' ')}`);
+  // A fresh server: no other stack runs on it yet, so only the default prefixes.
+  files.write({ port, monitorPort, stacks: [] });
+  const args = ['-c', files.confFile, '-P', pidFile];
+  log(`NATS: starting ${bin} ${args.join(' ')} (JetStream, one NKey identity per app)`);
   const tail = lineTail();
   writeFileSync(ownerFile, `${process.pid}\n`); // before it answers, so a parallel run never adopts it
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
@@ -847,7 +956,7 @@ async function startNatsServerLocked({ root, log, env }) {
     // JetStream may need a moment after the port opens (it restores streams from disk).
     const deadline = Date.now() + 20000;
     for (;;) {
-      const js = await checkJetStream(url);
+      const js = await checkJetStream(url, operatorAuth);
       if (js.ok) break;
       if (exitInfo) throw new Error(`nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`);
       if (Date.now() > deadline) throw new Error(`JetStream did not become ready: ${js.error?.message}`);
@@ -857,13 +966,105 @@ async function startNatsServerLocked({ root, log, env }) {
     await stop().catch(ignore);
     throw new Error(`${e.message}\n${tail.text()}`);
   }
+  const monitorUrl = `http://${HOST}:${monitorPort}`;
   return {
     url,
-    monitorUrl: `http://${HOST}:${monitorPort}`,
+    monitorUrl,
     source: 'started',
     storeDir,
     reused: false,
     pid: child.pid,
     stop,
+    operatorAuth,
+    allowStack: allowStackOf(child.pid, monitorUrl),
   };
+}
+
+/**
+ * A throw-away nats-server without authentication (JetStream, a temporary store, a free port),
+ * for npm test's integration tests, which make their own prefixes and clients (ADR 0012).
+ */
+export async function startOpenNats({ log = defaultLog } = {}) {
+  const bin = findNatsServer();
+  if (!bin) throw new Error('nats-server is not installed');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const storeDir = mkdtempSync(path.join(tmpdir(), 'claimline-it-nats-'));
+  const port = await findFreePort();
+  const child = spawn(bin, ['-js', '-sd', storeDir, '-a', HOST, '-p', String(port)], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const onExit = () => child.kill('SIGTERM');
+  process.on('exit', onExit);
+  const url = `nats://${HOST}:${port}`;
+  const stop = async () => {
+    process.removeListener('exit', onExit);
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await withTimeout(exited, 10000);
+    }
+    rmSync(storeDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForPort(HOST, port, 20000);
+    const deadline = Date.now() + 20000;
+    while (!(await checkJetStream(url)).ok) {
+      if (Date.now() > deadline) throw new Error('JetStream did not become ready');
+      await sleep(200);
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  log(`NATS: an open throw-away nats-server for the integration tests on ${url}`);
+  return { url, stop };
+}
+
+// ================================================================ per-app access
+
+/** The prefixes a stack environment (stackEnv) uses. */
+export function stackPrefixesOf(env) {
+  return {
+    rpcPrefix: env.RPC_SUBJECT_PREFIX ?? DEFAULT_STACK.rpcPrefix,
+    subjectPrefix: env.EVENTS_SUBJECT_PREFIX ?? DEFAULT_STACK.subjectPrefix,
+    streamPrefix: env.EVENTS_STREAM_PREFIX ?? DEFAULT_STACK.streamPrefix,
+    transferBucket: env.DOCUMENTS_TRANSFER_BUCKET ?? DEFAULT_STACK.transferBucket,
+  };
+}
+
+/**
+ * What each app of a stack gets to prove who it is (ADR 0012), before its migrations run:
+ * - NATS: our server is told the stack's prefixes (its permissions are reloaded), and each app
+ *   gets its own seed and inbox prefix; with NATS_URL, each app's seed is `<APP>_NATS_NKEY_SEED`.
+ * - PostgreSQL: when DATABASE_URL's user is a superuser (the local and the embedded server are),
+ *   one login role per app owning only its schema, created or updated idempotently; otherwise
+ *   every app keeps DATABASE_URL.
+ * @returns {Promise<Record<string, {NATS_NKEY_SEED?: string, NATS_INBOX_PREFIX?: string, DATABASE_URL?: string}>>}
+ */
+export async function provisionStackAccess({ root, env, log = defaultLog }) {
+  const access = await localAccess(root);
+  const byApp = Object.fromEntries(ACCESS_APPS.map((a) => [a, {}]));
+  const nats = currentNats;
+  if (nats?.source === 'started') {
+    await nats.allowStack(stackPrefixesOf(env));
+    for (const app of ACCESS_APPS)
+      Object.assign(byApp[app], {
+        NATS_NKEY_SEED: access.natsSeeds[app],
+        NATS_INBOX_PREFIX: inboxPrefixOf(app),
+      });
+  } else {
+    for (const app of ACCESS_APPS) {
+      const seed = env[envKeyOf(app, 'NATS_NKEY_SEED')];
+      if (seed) Object.assign(byApp[app], { NATS_NKEY_SEED: seed, NATS_INBOX_PREFIX: inboxPrefixOf(app) });
+    }
+  }
+  if (await canCreateRoles(env.DATABASE_URL)) {
+    const roles = Object.fromEntries(
+      ACCESS_APPS.map((a) => [a, { role: dbRoleOf(a, access.dbRoleTag), password: access.dbPasswords[a] }]),
+    );
+    const urls = await provisionDatabaseRoles(env.DATABASE_URL, roles);
+    for (const app of ACCESS_APPS) byApp[app].DATABASE_URL = urls[app];
+  } else {
+    log('PostgreSQL: the DATABASE_URL user cannot create roles, so every app uses it (no role per service)');
+  }
+  return byApp;
 }

@@ -93,11 +93,10 @@ async function checkNatsOnce(round) {
   ok(
     `source=${nats.source} url=${nats.url}${nats.monitorUrl ? ` monitor=${nats.monitorUrl}` : ''}${nats.reused ? ' (reused)' : ''}`,
   );
-  if (!fallback)
-    assert(nats.source === 'local' || nats.source === 'env', `expected local/env, got ${nats.source}`);
-  else assert(nats.source === 'started', `expected started, got ${nats.source}`);
+  // Without NATS_URL it is always our own, authenticating server (ADR 0012).
+  assert(nats.source === (process.env.NATS_URL ? 'env' : 'started'), `unexpected source ${nats.source}`);
   const { connect } = await import('nats');
-  const nc = await connect({ servers: nats.url });
+  const nc = await connect({ servers: nats.url, ...nats.operatorAuth });
   const jsm = await nc.jetstreamManager();
   const stream = 'CLAIMLINE_SELFCHECK';
   if (nats.source === 'started') {

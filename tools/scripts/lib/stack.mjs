@@ -2,6 +2,7 @@
 // own process (prefixed logs), wait for the gateway to be ready. Used by npm start and npm test.
 import { join } from 'node:path';
 import { APPS, BUILT, GATEWAY, SERVICES } from './apps.mjs';
+import { provisionStackAccess } from './infra.mjs';
 import { run, startProcess, waitForHttp } from './procs.mjs';
 import { DEMO } from './secrets.mjs';
 
@@ -43,12 +44,21 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
   };
 }
 
+// Each stack environment's per-app credentials (provisionStackAccess), kept out of the shared env.
+const stackAccess = new WeakMap();
+
 /** The environment of one app: the stack's, plus what belongs to that app alone (its credentials). */
 export function appEnv(app, env) {
-  return { ...env };
+  const own = { ...env };
+  // An operator's per-app NATS seeds (<APP>_NATS_NKEY_SEED) reach only their app, as NATS_NKEY_SEED.
+  for (const key of Object.keys(own))
+    if (/_NATS_NKEY_SEED$|^CLAIMLINE_NATS_OPERATOR_SEED$/.test(key)) delete own[key];
+  return { ...own, ...stackAccess.get(env)?.[app] };
 }
 
+/** Gives the stack its NATS permissions and database roles (ADR 0012), then runs every app's migrations as that app. */
 export async function migrate(root, env) {
+  stackAccess.set(env, await provisionStackAccess({ root, env }));
   for (const app of APPS) {
     await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], {
       env: appEnv(app, env),

@@ -11,6 +11,26 @@ export class BaseServiceEnv {
   })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /**
+   * This process's NATS identity, an NKey user seed (`SU…`); a secret. The server's permissions
+   * for its public key say what it may publish and subscribe to. Unset: no credentials.
+   */
+  @IsOptional()
+  @Matches(/^SU[A-Z2-7]{56}$/, {
+    message: 'NATS_NKEY_SEED must be an NKey user seed (SU followed by 56 characters)',
+  })
+  NATS_NKEY_SEED?: string;
+
+  /**
+   * Subject prefix of this process's reply inboxes (`_INBOX` when unset). The server lets only
+   * this identity subscribe to it, so no other process can read its replies.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, {
+    message: 'NATS_INBOX_PREFIX must be dot-separated NATS tokens, e.g. _INBOX_api-gateway',
+  })
+  NATS_INBOX_PREFIX?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

@@ -24,4 +24,22 @@ describe('validateEnv', () => {
       expect(message).toContain('RPC_TIMEOUT_MS');
     }
   });
+
+  it('takes a NATS identity (NKey seed and inbox prefix) and refuses malformed ones', () => {
+    const seed = `SU${'A'.repeat(56)}`;
+    const env = validateEnv('svc', BaseServiceEnv, {
+      DATABASE_URL: 'postgres://u@h/db',
+      NATS_NKEY_SEED: seed,
+      NATS_INBOX_PREFIX: '_INBOX_api-gateway',
+    });
+    expect(env.NATS_NKEY_SEED).toBe(seed);
+    expect(env.NATS_INBOX_PREFIX).toBe('_INBOX_api-gateway');
+    expect(() =>
+      validateEnv('svc', BaseServiceEnv, {
+        DATABASE_URL: 'postgres://u@h/db',
+        NATS_NKEY_SEED: 'UABCDEF',
+        NATS_INBOX_PREFIX: '_INBOX.>',
+      }),
+    ).toThrow(/NATS_NKEY_SEED must be an NKey user seed[\s\S]*NATS_INBOX_PREFIX must be dot-separated/);
+  });
 });

@@ -8,16 +8,47 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { connect, NatsConnection } from 'nats';
+import { connect, ConnectionOptions, NatsConnection, nkeyAuthenticator } from 'nats';
 import { EVENTS_CONFIG, EventsConfig, NATS_CONNECTION } from './events-config';
+
+/** A process's NATS identity (ADR 0012): its NKey seed and the prefix of its reply inboxes. */
+export interface NatsCredentials {
+  seed?: string;
+  inboxPrefix?: string;
+}
 
 export interface NatsModuleOptions {
   url: string;
   name: string;
   events: EventsConfig;
+  credentials?: NatsCredentials;
 }
 
-export async function connectNats(url: string, name: string): Promise<NatsConnection> {
+/** `NATS_NKEY_SEED` and `NATS_INBOX_PREFIX` of a validated environment. */
+export function natsCredentialsOf(env: {
+  NATS_NKEY_SEED?: string;
+  NATS_INBOX_PREFIX?: string;
+}): NatsCredentials {
+  return { seed: env.NATS_NKEY_SEED, inboxPrefix: env.NATS_INBOX_PREFIX };
+}
+
+/** The nats.js connection options of an identity (none without a seed or a prefix). */
+export function natsAuthOptions(
+  credentials?: NatsCredentials,
+): Pick<ConnectionOptions, 'authenticator' | 'inboxPrefix'> {
+  return {
+    ...(credentials?.seed && {
+      authenticator: nkeyAuthenticator(new TextEncoder().encode(credentials.seed)),
+    }),
+    ...(credentials?.inboxPrefix && { inboxPrefix: credentials.inboxPrefix }),
+  };
+}
+
+export async function connectNats(
+  url: string,
+  name: string,
+  credentials?: NatsCredentials,
+): Promise<NatsConnection> {
   return connect({
     servers: url.split(','),
     name,
@@ -25,6 +56,7 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
     reconnectTimeWait: 500,
     waitOnFirstConnect: true,
     timeout: 5000,
+    ...natsAuthOptions(credentials),
   });
 }
 
@@ -54,7 +86,10 @@ export class NatsModule {
     return {
       module: NatsModule,
       providers: [
-        { provide: NATS_CONNECTION, useFactory: () => connectNats(options.url, options.name) },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(options.url, options.name, options.credentials),
+        },
         { provide: EVENTS_CONFIG, useValue: options.events },
         NatsLifecycle,
       ],

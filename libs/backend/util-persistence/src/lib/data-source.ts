@@ -41,7 +41,11 @@ export async function runMigrations(options: DataSourceOptions): Promise<string[
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   try {
-    if (schema) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    // A service's own role owns its schema but may not create schemas: only create it when missing.
+    const exists =
+      schema &&
+      (await dataSource.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).length > 0;
+    if (schema && !exists) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
   } finally {

@@ -2,7 +2,7 @@ import { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, NatsOptions, ServerNats } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
-import { rpcValidationPipe } from '@claimline/backend/util-nats';
+import { NatsCredentials, natsAuthOptions, rpcValidationPipe } from '@claimline/backend/util-nats';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
 import { RequestIdInterceptor } from './request-id.interceptor';
 
@@ -10,6 +10,8 @@ export interface ServiceBootstrapOptions {
   /** Service name; also its queue group, so replicas share the load. */
   name: string;
   natsUrl: string;
+  /** The service's NATS identity (`natsCredentialsOf(env)`); none on an open server. */
+  natsCredentials?: NatsCredentials;
   /** `RPC_SUBJECT_PREFIX`: handlers listen on `<prefix><pattern>`. */
   rpcSubjectPrefix?: string;
 }
@@ -53,6 +55,7 @@ export async function bootstrapService(
     name: `${options.name}-rpc`,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    ...natsAuthOptions(options.natsCredentials),
   };
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, {
     strategy: new PrefixedNatsServer(nats, options.rpcSubjectPrefix ?? ''),

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSourceOptions } from 'typeorm';
 import { BaseServiceEnv, ConfigModule } from '@claimline/backend/util-config';
-import { NatsModule, OutboxModule } from '@claimline/backend/util-nats';
+import { NatsModule, natsCredentialsOf, OutboxModule } from '@claimline/backend/util-nats';
 import { loggerParams } from './logger';
 
 export interface ServiceInfrastructureOptions<E extends BaseServiceEnv> {
@@ -32,6 +32,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
       url: env.NATS_URL,
       name: o.service,
       events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+      credentials: natsCredentialsOf(env),
     }),
     ...(o.outbox === false
       ? []

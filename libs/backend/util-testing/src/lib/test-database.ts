@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 
 /** The PostgreSQL server tests use: `TEST_DATABASE_SERVER_URL`, else the local default. */
@@ -45,4 +47,36 @@ export async function createTestDatabase(prefix = 'claimline_t'): Promise<TestDa
       }
     },
   };
+}
+
+/** A service's PostgreSQL login role. */
+export interface ServiceRole {
+  role: string;
+  password: string;
+}
+
+/**
+ * Runs the role set-up of the local stack (`tools/scripts/lib/access.mjs`, ADR 0012) on a
+ * database as its superuser: one login role per app owning only its schema. Returns app → URL.
+ */
+export function provisionServiceRoles(
+  url: string,
+  roles: Record<string, ServiceRole>,
+): Record<string, string> {
+  const script = resolve(__dirname, '../../../../../tools/scripts/lib/access.mjs');
+  const out = execFileSync(process.execPath, [script, 'provision-db', url, JSON.stringify(roles)], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Record<string, string>;
+}
+
+/** Drops login roles (after the databases they had objects in are gone). */
+export async function dropRoles(roles: string[]): Promise<void> {
+  const c = new Client({ connectionString: databaseUrl(testServerUrl(), 'postgres') });
+  await c.connect();
+  try {
+    for (const role of roles) await c.query(`DROP ROLE IF EXISTS "${role}"`);
+  } finally {
+    await c.end();
+  }
 }
