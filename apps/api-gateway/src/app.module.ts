@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@claimline/backend/util-config';
 import { NatsModule } from '@claimline/backend/util-nats';
+import { RpcAuthModule } from '@claimline/backend/util-auth';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
@@ -55,6 +56,8 @@ export class AppModule {
           name: SERVICE_NAME,
           events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
         }),
+        // Signs what the gateway asserts about each caller; the key is the gateway's alone.
+        RpcAuthModule.forRoot({ issuer: SERVICE_NAME, signingKey: env.RPC_SIGNING_KEY }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }]),
         AuthModule,
         AuditModule,

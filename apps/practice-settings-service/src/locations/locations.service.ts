@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, canSeePractice, Page } from '@claimline/contracts/common';
+import { Principal, canSeePractice, Page } from '@claimline/contracts/common';
 import {
   CreateLocationCommand,
   ListLocationsQuery,
@@ -29,7 +29,7 @@ export class LocationsService {
     private readonly readiness: ReadinessRefresher,
   ) {}
 
-  async create(actor: Actor, cmd: CreateLocationCommand): Promise<LocationView> {
+  async create(actor: Principal, cmd: CreateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
       const practice = await findPractice(m, actor, cmd.practiceId, true);
       const location = m.create(LocationEntity, {
@@ -59,11 +59,11 @@ export class LocationsService {
     });
   }
 
-  async get(actor: Actor, practiceId: string, locationId: string): Promise<LocationView> {
+  async get(actor: Principal, practiceId: string, locationId: string): Promise<LocationView> {
     return toLocationView(await this.find(this.db.manager, actor, practiceId, locationId));
   }
 
-  async list(actor: Actor, query: ListLocationsQuery): Promise<Page<LocationView>> {
+  async list(actor: Principal, query: ListLocationsQuery): Promise<Page<LocationView>> {
     await findPractice(this.db.manager, actor, query.practiceId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
@@ -76,7 +76,7 @@ export class LocationsService {
     return { items: rows.map(toLocationView), total, limit, offset };
   }
 
-  async update(actor: Actor, cmd: UpdateLocationCommand): Promise<LocationView> {
+  async update(actor: Principal, cmd: UpdateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
       const practice = await findPractice(m, actor, cmd.practiceId, true);
       const location = await this.find(m, actor, cmd.practiceId, cmd.locationId, true);
@@ -110,7 +110,7 @@ export class LocationsService {
     });
   }
 
-  async remove(actor: Actor, practiceId: string, locationId: string): Promise<{ removed: true }> {
+  async remove(actor: Principal, practiceId: string, locationId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
       const practice = await findPractice(m, actor, practiceId, true);
       const location = await this.find(m, actor, practiceId, locationId, true);
@@ -134,7 +134,7 @@ export class LocationsService {
 
   private async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     locationId: string,
     lock = false,

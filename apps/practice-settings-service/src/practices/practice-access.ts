@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Actor, canSeePractice } from '@claimline/contracts/common';
+import { Principal, canSeePractice } from '@claimline/contracts/common';
 import { RpcError } from '@claimline/backend/util-nats';
 import { PracticeEntity } from './entities/practice.entity';
 
@@ -8,7 +8,7 @@ export const DEFAULT_PAGE = 50;
 /** Another tenant's practice answers exactly like a missing one. */
 export async function findPractice(
   m: EntityManager,
-  actor: Actor,
+  actor: Principal,
   practiceId: string,
   lock = false,
 ): Promise<PracticeEntity> {
