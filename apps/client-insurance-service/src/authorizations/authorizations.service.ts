@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { Principal, canSeePractice } from '@claimline/contracts/common';
+import { Principal } from '@claimline/contracts/common';
 import {
   AuthorizationUseCommand,
   AuthorizationUseResult,
@@ -221,7 +221,6 @@ export class AuthorizationsService {
     authorizationId: string,
     lock = false,
   ): Promise<AuthorizationEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Authorization', authorizationId);
     const auth = await m.findOne(AuthorizationEntity, {
       where: { id: authorizationId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Principal, canSeePractice, FieldError, Page } from '@claimline/contracts/common';
+import { Principal, FieldError, Page } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
@@ -158,7 +158,6 @@ export class ClientsService {
   }
 
   async missingInfoFor(actor: Principal, practiceId: string, clientId: string): Promise<ClientMissingInfo> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Client', clientId);
     const { items, notFound } = await this.missingInfoMany(actor, practiceId, [clientId]);
     if (notFound.length > 0) throw RpcError.notFound('Client', clientId);
     return items[0];
@@ -240,7 +239,6 @@ export class ClientsService {
     clientId: string,
     lock = false,
   ): Promise<ClientEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Client', clientId);
     const client = await m.findOne(ClientEntity, {
       where: { id: clientId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Principal, canSeePractice, FieldError } from '@claimline/contracts/common';
+import { Principal, FieldError } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
@@ -232,7 +232,6 @@ export class PoliciesService {
     policyId: string,
     lock = false,
   ): Promise<PolicyEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Insurance policy', policyId);
     const policy = await m.findOne(PolicyEntity, {
       where: { id: policyId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { canSeePractice, Page, Principal, principalId } from '@claimline/contracts/common';
+import { Page, Principal, principalId } from '@claimline/contracts/common';
 import {
   DocumentContentType,
   DocumentsEvents,
@@ -369,7 +369,6 @@ export class DocumentsService {
     documentId: string,
     lock = false,
   ): Promise<DocumentEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Document', documentId);
     const doc = await m.findOne(DocumentEntity, {
       where: { id: documentId, practiceId, deletedAt: IsNull() },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

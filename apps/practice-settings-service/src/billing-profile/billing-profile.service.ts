@@ -41,7 +41,7 @@ export class BillingProfileService {
   ) {}
 
   async get(actor: Principal, practiceId: string): Promise<BillingProfileView> {
-    await findPractice(this.db.manager, actor, practiceId);
+    await findPractice(this.db.manager, practiceId);
     const profile = await this.db.manager.findOne(BillingProfileEntity, { where: { practiceId } });
     if (!profile) return emptyProfileView(practiceId);
     return this.view(this.db.manager, actor, profile);
@@ -49,7 +49,7 @@ export class BillingProfileService {
 
   async put(actor: Principal, cmd: PutBillingProfileCommand): Promise<BillingProfileView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const existing = await m.findOne(BillingProfileEntity, {
         where: { practiceId: cmd.practiceId },
         lock: { mode: 'pessimistic_write' },

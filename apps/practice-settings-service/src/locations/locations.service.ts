@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Principal, canSeePractice, Page } from '@claimline/contracts/common';
+import { Principal, Page } from '@claimline/contracts/common';
 import {
   CreateLocationCommand,
   ListLocationsQuery,
@@ -31,7 +31,7 @@ export class LocationsService {
 
   async create(actor: Principal, cmd: CreateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const location = m.create(LocationEntity, {
         id: randomUUID(),
         practiceId: cmd.practiceId,
@@ -64,7 +64,7 @@ export class LocationsService {
   }
 
   async list(actor: Principal, query: ListLocationsQuery): Promise<Page<LocationView>> {
-    await findPractice(this.db.manager, actor, query.practiceId);
+    await findPractice(this.db.manager, query.practiceId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const [rows, total] = await this.db.getRepository(LocationEntity).findAndCount({
@@ -78,7 +78,7 @@ export class LocationsService {
 
   async update(actor: Principal, cmd: UpdateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const location = await this.find(m, actor, cmd.practiceId, cmd.locationId, true);
       assertVersion('The location', location.version, cmd.version);
       const { practiceId: _p, locationId: _l, version: _v, ...changes } = cmd;
@@ -112,7 +112,7 @@ export class LocationsService {
 
   async remove(actor: Principal, practiceId: string, locationId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, practiceId, true);
+      const practice = await findPractice(m, practiceId, true);
       const location = await this.find(m, actor, practiceId, locationId, true);
       location.removedAt = new Date();
       await m.save(location);
@@ -139,7 +139,6 @@ export class LocationsService {
     locationId: string,
     lock = false,
   ): Promise<LocationEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Location', locationId);
     const location = await m.findOne(LocationEntity, {
       where: { id: locationId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

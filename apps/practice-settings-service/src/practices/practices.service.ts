@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import { Principal, canSeePractice, Page } from '@claimline/contracts/common';
+import { Principal, Page } from '@claimline/contracts/common';
 import {
   CreatePracticeDto,
   CreateTeamMemberCommand,
@@ -64,7 +64,7 @@ export class PracticesService {
   }
 
   async getPractice(actor: Principal, practiceId: string): Promise<PracticeView> {
-    return toPracticeView(await this.findPractice(this.db.manager, actor, practiceId));
+    return toPracticeView(await this.findPractice(this.db.manager, practiceId));
   }
 
   async listPractices(actor: Principal, query: ListPracticesQuery): Promise<Page<PracticeView>> {
@@ -95,7 +95,7 @@ export class PracticesService {
 
   async updatePractice(actor: Principal, cmd: UpdatePracticeCommand): Promise<PracticeView> {
     return this.db.transaction(async (m) => {
-      const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+      const practice = await this.findPractice(m, cmd.practiceId, true);
       assertVersion('Practice', practice.version, cmd.version);
       const { practiceId: _id, version: _v, ...changes } = cmd;
       const current = toPracticeView(practice) as unknown as Record<string, unknown>;
@@ -131,7 +131,7 @@ export class PracticesService {
   async createMember(actor: Principal, cmd: CreateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
-        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+        const practice = await this.findPractice(m, cmd.practiceId, true);
         const member = m.create(TeamMemberEntity, {
           id: randomUUID(),
           practiceId: cmd.practiceId,
@@ -171,7 +171,7 @@ export class PracticesService {
   }
 
   async listMembers(actor: Principal, query: ListTeamMembersQuery): Promise<Page<TeamMemberView>> {
-    await this.findPractice(this.db.manager, actor, query.practiceId);
+    await this.findPractice(this.db.manager, query.practiceId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const [rows, total] = await this.db.getRepository(TeamMemberEntity).findAndCount({
@@ -186,7 +186,7 @@ export class PracticesService {
   async updateMember(actor: Principal, cmd: UpdateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
-        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+        const practice = await this.findPractice(m, cmd.practiceId, true);
         const member = await this.findMember(m, actor, cmd.practiceId, cmd.memberId, true);
         assertVersion('Team member', member.version, cmd.version);
         const { practiceId: _p, memberId: _m, version: _v, ...changes } = cmd;
@@ -231,7 +231,7 @@ export class PracticesService {
 
   async removeMember(actor: Principal, practiceId: string, memberId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
-      const practice = await this.findPractice(m, actor, practiceId, true);
+      const practice = await this.findPractice(m, practiceId, true);
       const member = await this.findMember(m, actor, practiceId, memberId, true);
       member.removedAt = new Date();
       await m.save(member);
@@ -246,13 +246,8 @@ export class PracticesService {
     });
   }
 
-  private findPractice(
-    m: EntityManager,
-    actor: Principal,
-    practiceId: string,
-    lock = false,
-  ): Promise<PracticeEntity> {
-    return findPractice(m, actor, practiceId, lock);
+  private findPractice(m: EntityManager, practiceId: string, lock = false): Promise<PracticeEntity> {
+    return findPractice(m, practiceId, lock);
   }
 
   private async findMember(
@@ -262,7 +257,6 @@ export class PracticesService {
     memberId: string,
     lock = false,
   ): Promise<TeamMemberEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Team member', memberId);
     const member = await m.findOne(TeamMemberEntity, {
       where: { id: memberId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

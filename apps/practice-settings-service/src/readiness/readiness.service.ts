@@ -41,7 +41,7 @@ export class ReadinessService {
   }
 
   async get(actor: Principal, practiceId: string): Promise<PracticeReadiness> {
-    const practice = await findPractice(this.db.manager, actor, practiceId);
+    const practice = await findPractice(this.db.manager, practiceId);
     const [own, ...others] = await Promise.all([
       this.refresher.items(this.db.manager, practice),
       ...this.contributors.map((service) => this.ask(service, practice.id, practice.type)),
