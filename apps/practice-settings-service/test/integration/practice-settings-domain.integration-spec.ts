@@ -3,7 +3,8 @@ import { JSONCodec } from 'nats';
 import { validateEnv } from '@claimline/backend/util-config';
 import { RpcError } from '@claimline/backend/util-nats';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { Actor } from '@claimline/contracts/common';
+import { Actor, Principal } from '@claimline/contracts/common';
+import { claimsOf } from '@claimline/backend/util-auth';
 import type {
   BillingProfileChangedEvent,
   ReadinessChangedEvent,
@@ -18,6 +19,8 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
   const h = new Harness();
   let app: INestMicroservice;
   const codec = JSONCodec<unknown>();
+  /** Who each readiness request to client-insurance was asserted as. */
+  const contributorCallers: (Principal | undefined)[] = [];
 
   beforeAll(async () => {
     await h.setUp();
@@ -26,6 +29,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       queue: 'client-insurance',
       callback: (_e, msg) => {
         const { data } = codec.decode(msg.data) as { data: { data: { practiceId: string } } };
+        contributorCallers.push(claimsOf(msg)?.prn);
         msg.respond(
           codec.encode({
             response: {
@@ -399,6 +403,13 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     expect(first.items.find((i) => i.source === 'client-insurance')).toMatchObject({
       key: 'client-insurance.clients',
       fixAt: `/practices/${p.id}/clients`,
+    });
+    // A contributor is asked by practice-settings as itself, for this practice only — never as the user.
+    expect(contributorCallers.at(-1)).toEqual({
+      kind: 'service',
+      service: 'practice-settings',
+      rights: ['readiness.items.client-insurance'],
+      practiceIds: [p.id],
     });
     expect(await missingKeys()).toEqual([
       'team',
