@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stackEnv } from './lib/stack.mjs';
+import { appEnv, stackEnv } from './lib/stack.mjs';
 import { localSecrets } from './lib/secrets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,14 +17,17 @@ if (!port || !dist || !existsSync(join(dist, 'index.html'))) {
   process.exit(2);
 }
 const env = {
-  ...stackEnv({
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimline',
-    natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-    secrets: localSecrets(root),
-    port: Number(port),
-    root,
-    logLevel: 'warn',
-  }),
+  ...appEnv(
+    'api-gateway',
+    stackEnv({
+      databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/claimline',
+      natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+      secrets: localSecrets(root),
+      port: Number(port),
+      root,
+      logLevel: 'warn',
+    }),
+  ),
   CONSOLE_DIST: resolve(dist),
   RATE_LIMIT_PER_MINUTE: '100000',
 };

@@ -408,13 +408,14 @@ describe('clients, insurance policies, authorizations and payers through the gat
         statuses: [404, 404, 404, 404, 404, 404, 404],
       });
       expect(attempts[0].body.detail).toMatch(/not found/i);
+      // Their lists are 404 like their records (issue #13; they used to be empty 200s).
       const list = await api('GET', `/practices/${otherId}/clients`, { token });
-      expect({ who, items: list.body.items }).toEqual({ who, items: [] });
+      expect({ who, status: list.status }).toEqual({ who, status: 404 });
       const bulk = await api('POST', `/practices/${otherId}/clients/missing-info`, {
         token,
         body: { clientIds: [client.id] },
       });
-      expect(bulk.body).toEqual({ items: [], notFound: [client.id] });
+      expect({ who, status: bulk.status }).toEqual({ who, status: 404 });
     }
     expect(
       (await api('GET', `/practices/${otherId}/clients/${client.id}`, { token: admin })).body.firstName,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { address, api, login, uniqueName, users } from './client';
+import { API_URL, address, api, login, uniqueName, users } from './client';
 
 const billingAddress = {
   line1: '500 W 2nd St',
@@ -10,6 +10,28 @@ const billingAddress = {
 };
 const MEDICARE_TX = 'Medicare (Novitas JH Part B, Texas)';
 const KAISER = 'Kaiser Permanente (Northern California)';
+
+const PDF = Buffer.from(
+  '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
+
+/** Uploads a signed enrollment form for a record of a practice, as the console does (multipart). */
+async function uploadPdf(token: string, practiceId: string, linkedType: string, linkedId: string) {
+  const form = new FormData();
+  form.append('linkedType', linkedType);
+  form.append('linkedId', linkedId);
+  form.append('kind', 'enrollment_form');
+  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'edi-agreement.pdf');
+  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const body = (await res.json()) as any;
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
+  return body as { id: string };
+}
 
 /** Polls `probe` until it returns a truthy value (events travel through JetStream). */
 async function eventually<T>(
@@ -180,9 +202,31 @@ describe('payer enrollments through the gateway', () => {
     });
     expect(stale.status).toBe(409);
 
+    // The document must exist, be this practice's and have been uploaded for this enrollment (issue #13):
+    // a random id, another practice's document or one of a client is 422 on documentId, and nothing moves.
+    const otherId = await practice();
+    await clientWith(otherId, payer.medicare);
+    const otherRow = await eventually('another practice to have an enrollment row', async () => {
+      const r = await listed(otherId, payer.medicare, 'claim_filing');
+      return r?.id ? r : null;
+    });
+    const theirs = await uploadPdf(admin, otherId, 'enrollment', otherRow.id);
+    for (const documentId of [randomUUID(), theirs.id]) {
+      const refused = await api('PATCH', `/enrollments/${row.id}`, {
+        token: staff,
+        body: { version: docReq.body.version, action: 'attach_document', documentId },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'documentId' })]);
+    }
+    expect((await api('GET', `/enrollments/${row.id}`, { token: staff })).body).toMatchObject({
+      status: 'document_required',
+      version: docReq.body.version,
+    });
+    const form = await uploadPdf(staff, id, 'enrollment', row.id);
     const attached = await api('PATCH', `/enrollments/${row.id}`, {
       token: staff,
-      body: { version: docReq.body.version, action: 'attach_document', documentId: randomUUID() },
+      body: { version: docReq.body.version, action: 'attach_document', documentId: form.id },
     });
     expect(attached.body).toMatchObject({ status: 'submitted' });
     const accepted = await api('PATCH', `/enrollments/${row.id}`, {
@@ -269,7 +313,7 @@ describe('payer enrollments through the gateway', () => {
     expect((await listed(id, payer.medicare, 'claim_filing')).status).toBe('enroll');
   });
 
-  it('keeps staff actions to staff (403), other practices out (404, empty list) and audits enrollment routes', async () => {
+  it('keeps staff actions to staff (403), other practices out (404, their list too) and audits enrollment routes', async () => {
     const id = await practice();
     await clientWith(id, payer.medicare);
     const row = await eventually('an enrollment row', async () => {
@@ -285,7 +329,8 @@ describe('payer enrollments through the gateway', () => {
       ).status,
     ).toBe(403);
     expect((await api('GET', `/enrollments/${row.id}`, { token: owner })).status).toBe(404);
-    expect((await api('GET', `/practices/${id}/enrollments`, { token: owner })).body.items).toEqual([]);
+    // Another practice's list is 404 like its records (issue #13; it used to be an empty list).
+    expect((await api('GET', `/practices/${id}/enrollments`, { token: owner })).status).toBe(404);
     const bad = await api('PATCH', `/enrollments/${row.id}`, {
       token: staff,
       body: { version: row.version, action: 'reject' },

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@claimline/backend/util-config';
 import { NatsModule, natsCredentialsOf } from '@claimline/backend/util-nats';
+import { RpcAuthModule } from '@claimline/backend/util-auth';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
@@ -65,6 +66,8 @@ export class AppModule {
             errorMessage: (_context, limit) => rateLimitMessage(limit.timeToBlockExpire),
           }),
         }),
+        // Signs what the gateway asserts about each caller; the key is the gateway's alone.
+        RpcAuthModule.forRoot({ issuer: SERVICE_NAME, signingKey: env.RPC_SIGNING_KEY }),
         AuthModule,
         AuditModule,
         PracticesModule,

@@ -5,6 +5,7 @@ import { practiceSettingsDataSourceOptions } from './database/data-source';
 import { BillingProfileModule } from './billing-profile/billing-profile.module';
 import { LocationsModule } from './locations/locations.module';
 import { PracticesModule } from './practices/practices.module';
+import { PracticeTableLookup } from './practices/practice-table.lookup';
 import { ReadinessModule } from './readiness/readiness.module';
 
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
           envClass: PracticeSettingsEnv,
           env,
           dataSource: practiceSettingsDataSourceOptions(env.DATABASE_URL),
+          practiceLookup: PracticeTableLookup,
         }),
         ReadinessModule,
         PracticesModule,

@@ -43,7 +43,7 @@ export const APP_ACCESS = Object.freeze({
   'client-insurance-service': {
     schema: 'client_insurance',
     serves: ['client-insurance.>', 'readiness.items.client-insurance'],
-    calls: [],
+    calls: ['practice-settings.practice.get'],
     events: 'client-insurance',
     consumes: {
       'practice-settings': ['client-insurance-practices'],
@@ -54,7 +54,7 @@ export const APP_ACCESS = Object.freeze({
   'enrollments-service': {
     schema: 'enrollments',
     serves: ['enrollments.>', 'readiness.items.enrollments'],
-    calls: ['practice-settings.>', 'client-insurance.>'],
+    calls: ['practice-settings.>', 'client-insurance.>', 'documents.document.get'],
     events: 'enrollments',
     consumes: { 'client-insurance': ['enrollments-client-insurance'] },
     transferBucket: false,
@@ -62,7 +62,7 @@ export const APP_ACCESS = Object.freeze({
   'notifications-service': {
     schema: 'notifications',
     serves: ['notifications.>'],
-    calls: [],
+    calls: ['practice-settings.practice.get'],
     events: null, // no outbox
     consumes: {
       'practice-settings': ['notifications-practices'],
@@ -73,7 +73,7 @@ export const APP_ACCESS = Object.freeze({
   'documents-service': {
     schema: 'documents',
     serves: ['documents.>'],
-    calls: [],
+    calls: ['practice-settings.practice.get'],
     events: 'documents',
     consumes: {},
     transferBucket: true,
@@ -350,7 +350,7 @@ export async function provisionDatabaseRoles(url, roles) {
 
 // ================================================================ CLI
 
-// node tools/scripts/lib/access.mjs compose-nats-config      → docker/nats/nats.conf
+// node tools/scripts/lib/access.mjs compose-nats-config      → docker/nats/claimline.conf
 // node tools/scripts/lib/access.mjs compose-env              → fresh keys and passwords as .env lines
 // node tools/scripts/lib/access.mjs nats-config <json>       → a config (tests): {users?, stacks, ...}
 // node tools/scripts/lib/access.mjs provision-db <url> <json> → per-app URLs as JSON (tests)

@@ -1,10 +1,29 @@
 // Local-only secrets, generated once per checkout into .data/ (never committed): the JWT key,
-// the PHI encryption key and the demo passwords. Production takes them from its own configuration.
-import { randomBytes } from 'node:crypto';
+// the PHI encryption key, each app's Ed25519 key pair for signed caller assertions and the demo
+// passwords. Production takes them from its own configuration.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const word = () => randomBytes(9).toString('base64url');
+
+/** Apps that sign what they assert about a caller (the issuer names services trust). */
+export const RPC_ISSUERS = [
+  'api-gateway',
+  'practice-settings',
+  'client-insurance',
+  'enrollments',
+  'notifications',
+  'documents',
+];
+
+function rpcKeyPair() {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  };
+}
 
 export function localSecrets(root) {
   const dir = join(root, '.data');
@@ -18,6 +37,10 @@ export function localSecrets(root) {
     ownerPassword: `owner-${word()}`,
     ...existing,
   };
+  // Per issuer, so that an app added later gets its pair without replacing the others.
+  secrets.rpcKeys = Object.fromEntries(
+    RPC_ISSUERS.map((issuer) => [issuer, existing.rpcKeys?.[issuer] ?? rpcKeyPair()]),
+  );
   if (JSON.stringify(secrets) !== JSON.stringify(existing)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });

@@ -35,6 +35,8 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
     CONSOLE_URL: `http://127.0.0.1:${port}`,
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Claimline <no-reply@claimline.local>',
+    // Every app's assertion key pair, for appEnv to hand out; never passed to an app as is.
+    [RPC_KEYS]: JSON.stringify(secrets.rpcKeys),
     ...(events && {
       EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
       EVENTS_STREAM_PREFIX: events.streamPrefix,
@@ -47,12 +49,33 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
 // Each stack environment's per-app credentials (provisionStackAccess), kept out of the shared env.
 const stackAccess = new WeakMap();
 
+const RPC_KEYS = 'CLAIMLINE_LOCAL_RPC_KEYS';
+
+/**
+ * Whose signed caller assertions each service accepts: the gateway (users) and the services that
+ * call it as themselves (see docs/adr/0011-signed-caller-assertions.md).
+ */
+export const RPC_TRUSTS = {
+  'practice-settings': ['api-gateway', 'enrollments', 'client-insurance', 'documents', 'notifications'],
+  'client-insurance': ['api-gateway', 'enrollments'],
+  enrollments: ['api-gateway'],
+  notifications: ['api-gateway'],
+  documents: ['api-gateway', 'enrollments'],
+};
+
 /** The environment of one app: the stack's, plus what belongs to that app alone (its credentials). */
 export function appEnv(app, env) {
-  const own = { ...env };
+  const { [RPC_KEYS]: bundle, ...own } = env;
   // An operator's per-app NATS seeds (<APP>_NATS_NKEY_SEED) reach only their app, as NATS_NKEY_SEED.
   for (const key of Object.keys(own))
     if (/_NATS_NKEY_SEED$|^CLAIMLINE_NATS_OPERATOR_SEED$/.test(key)) delete own[key];
+  if (bundle) {
+    const keys = JSON.parse(bundle);
+    const issuer = app.replace(/-service$/, '');
+    own.RPC_SIGNING_KEY = keys[issuer].privateKey;
+    if (RPC_TRUSTS[issuer])
+      own.RPC_TRUSTED_KEYS = RPC_TRUSTS[issuer].map((i) => `${i}=${keys[i].publicKey}`).join(',');
+  }
   return { ...own, ...stackAccess.get(env)?.[app] };
 }
 

@@ -6,6 +6,7 @@ import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
 import { EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
+import { AssertionSigner } from '@claimline/backend/util-auth';
 import { GatewayEnv } from '../config/env';
 
 /** One typed client per service contract; injected by token. */
@@ -21,9 +22,9 @@ export type NotificationsClient = RpcClient<NotificationsRpc>;
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
     provide: token,
-    inject: [NATS_CONNECTION, GatewayEnv],
-    useFactory: (nc: NatsConnection, env: GatewayEnv) =>
-      new RpcClient<M>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
+    inject: [NATS_CONNECTION, GatewayEnv, AssertionSigner],
+    useFactory: (nc: NatsConnection, env: GatewayEnv, signer: AssertionSigner) =>
+      new RpcClient<M>(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX, signer),
   };
 }
 

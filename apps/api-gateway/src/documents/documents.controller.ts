@@ -22,12 +22,11 @@ import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import { canSeePractice } from '@claimline/contracts/common';
 import { DOCUMENT_KINDS, DOCUMENT_LINK_TYPES, UploadDocumentParams } from '@claimline/contracts/documents';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
 import { httpValidationPipe } from '../common/http-validation';
 import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
+import { Rpc, type RpcMeta } from '../common/request-meta';
 import { CLIENT_EDITOR_ROLES } from '../clients/roles';
 import { GatewayEnv } from '../config/env';
 import { DocumentContentParams, ListDocumentsParams } from './documents.http';
@@ -65,7 +64,7 @@ export class DocumentsController {
   list(
     @Param('practiceId', UuidParam) practiceId: string,
     @Query() query: ListDocumentsParams,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
   ) {
     return this.documents.send('documents.document.list', { ...query, practiceId }, rpc);
   }
@@ -106,7 +105,7 @@ export class DocumentsController {
     @Query() query: Record<string, unknown>,
     @Headers('content-length') contentLength: string | undefined,
     @Req() req: Request,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
   ) {
     // Before reading a byte: a practice out of scope answers like a missing one.
     if (!canSeePractice(rpc.actor, practiceId))
@@ -139,7 +138,7 @@ export class DocumentsController {
     contentLength: string | undefined,
     req: Request,
     transferObject: string,
-    rpc: RpcCallOptions,
+    rpc: RpcMeta,
   ) {
     const params = await this.validated(query);
     await this.linkedRecords.check(practiceId, params, rpc);
@@ -159,7 +158,7 @@ export class DocumentsController {
     contentLength: string | undefined,
     req: Request,
     transferObject: string,
-    rpc: RpcCallOptions,
+    rpc: RpcMeta,
   ) {
     const inQuery = Object.keys(query);
     if (inQuery.length > 0) {
@@ -221,7 +220,7 @@ export class DocumentsController {
   get(
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('documentId', UuidParam) documentId: string,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
   ) {
     return this.documents.send('documents.document.get', { practiceId, documentId }, rpc);
   }
@@ -237,7 +236,7 @@ export class DocumentsController {
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('documentId', UuidParam) documentId: string,
     @Query() query: DocumentContentParams,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const opened = await this.documents.send(
@@ -265,7 +264,7 @@ export class DocumentsController {
   async remove(
     @Param('practiceId', UuidParam) practiceId: string,
     @Param('documentId', UuidParam) documentId: string,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
   ) {
     await this.documents.send('documents.document.remove', { practiceId, documentId }, rpc);
   }

@@ -6,7 +6,8 @@ import type { Response } from 'express';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
-import { SYSTEM_ACTOR } from '@claimline/contracts/common';
+import { AssertionSigner } from '@claimline/backend/util-auth';
+import { servicePrincipal } from '@claimline/contracts/common';
 import { Public } from '../auth/decorators';
 import { SERVICE_HEALTH_SUBJECTS } from '../common/rpc';
 import { GatewayEnv } from '../config/env';
@@ -34,8 +35,9 @@ export class HealthController {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @InjectDataSource() private readonly db: DataSource,
     env: GatewayEnv,
+    signer: AssertionSigner,
   ) {
-    this.pings = new RpcClient(nc, 1500, env.RPC_SUBJECT_PREFIX);
+    this.pings = new RpcClient(nc, 1500, env.RPC_SUBJECT_PREFIX, signer);
   }
 
   /** The process is up (for restarts by an orchestrator). */
@@ -59,7 +61,9 @@ export class HealthController {
         async (subject) =>
           [
             subject.split('.')[0],
-            await timed(() => this.pings.send(subject, {}, { actor: SYSTEM_ACTOR })),
+            await timed(() =>
+              this.pings.send(subject, {}, { principal: servicePrincipal('api-gateway', [subject]) }),
+            ),
           ] as const,
       ),
     );

@@ -6,12 +6,11 @@ import {
   PracticeView,
   UpdatePracticeBody,
 } from '@claimline/contracts/practice-settings';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { ActorService } from '../auth/actor.service';
 import { Roles } from '../auth/decorators';
 import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
+import { Rpc, type RpcMeta } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 
 @ApiTags('practices')
@@ -26,7 +25,7 @@ export class PracticesController {
   @Get()
   @Audit({ resource: 'practice', action: 'list' })
   @ApiOperation({ summary: 'Practices you may see, paginated; `search` matches the start of the name' })
-  list(@Query() query: ListPracticesQuery, @Rpc() rpc: RpcCallOptions) {
+  list(@Query() query: ListPracticesQuery, @Rpc() rpc: RpcMeta) {
     return this.ps.send('practice-settings.practice.list', query, rpc);
   }
 
@@ -34,7 +33,7 @@ export class PracticesController {
   @Roles('admin', 'billing_staff')
   @Audit({ resource: 'practice', action: 'create' })
   @ApiOperation({ summary: 'Create a practice (billing staff get it assigned to them)' })
-  async create(@Body() body: CreatePracticeDto, @Rpc() rpc: RpcCallOptions): Promise<PracticeView> {
+  async create(@Body() body: CreatePracticeDto, @Rpc() rpc: RpcMeta): Promise<PracticeView> {
     const practice = await this.ps.send('practice-settings.practice.create', body, rpc);
     if (rpc.actor.role === 'billing_staff') await this.actors.assign(rpc.actor.userId, practice.id);
     return practice;
@@ -42,7 +41,7 @@ export class PracticesController {
 
   @Get(':practiceId')
   @Audit({ resource: 'practice', action: 'read', idParam: 'practiceId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
+  get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcMeta) {
     return this.ps.send('practice-settings.practice.get', { practiceId }, rpc);
   }
 
@@ -53,7 +52,7 @@ export class PracticesController {
   update(
     @Param('practiceId', UuidParam) practiceId: string,
     @Body() body: UpdatePracticeBody,
-    @Rpc() rpc: RpcCallOptions,
+    @Rpc() rpc: RpcMeta,
   ) {
     return this.ps.send('practice-settings.practice.update', { ...body, practiceId }, rpc);
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { Actor, Page, Role } from '@claimline/contracts/common';
+import { Actor, Page, Role, userPrincipal } from '@claimline/contracts/common';
 import { ActorService } from '../auth/actor.service';
 import { RpcError } from '@claimline/backend/util-nats';
 import { isUniqueViolation } from '@claimline/backend/util-persistence';
@@ -59,7 +59,11 @@ export class UsersService {
     if (needsPractice) {
       // The practice must exist (the practice-settings service answers not_found otherwise).
       await this.ps
-        .send('practice-settings.practice.get', { practiceId: practiceId! }, { actor, requestId })
+        .send(
+          'practice-settings.practice.get',
+          { practiceId: practiceId! },
+          { principal: userPrincipal(actor), requestId },
+        )
         .catch((e) => {
           if (e instanceof RpcError && e.code === 'not_found')
             throw RpcError.field('practiceId', 'exists', 'No practice has this id');

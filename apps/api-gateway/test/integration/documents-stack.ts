@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect, JSONCodec, NatsConnection, Subscription } from 'nats';
-import type { Actor } from '@claimline/contracts/common';
+import type { Actor, Principal } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
-import { RpcClient } from '@claimline/backend/util-nats';
+import { claimsOf, GatewayTestClient, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
@@ -19,7 +19,7 @@ import {
 import { gatewayDataSourceOptions } from '../../src/database/data-source';
 
 const ROOT = resolve(__dirname, '../../../..');
-const codec = JSONCodec<{ pattern: string; data: { actor: Actor; data: Record<string, string> } }>();
+const codec = JSONCodec<{ pattern: string; data: { data: Record<string, string> } }>();
 
 /** A record the stubbed client-insurance and enrollments services know: `{ practiceId, id }`. */
 export interface KnownRecord {
@@ -37,7 +37,9 @@ export interface KnownRecord {
 export class DocumentsStack {
   db!: TestDatabase;
   nc!: NatsConnection;
-  rpc!: RpcClient<DocumentsRpc>;
+  rpc!: GatewayTestClient<DocumentsRpc>;
+  /** The gateway's and documents-service's own keys; documents-service trusts the gateway's. */
+  readonly trust = new TestTrust('documents');
   base = '';
   gateway!: ChildProcess;
   documents!: ChildProcess;
@@ -50,8 +52,8 @@ export class DocumentsStack {
     policies: [] as KnownRecord[],
     enrollments: [] as KnownRecord[],
   };
-  /** Every lookup the stubs answered: subject, data, actor. */
-  readonly lookups: { subject: string; data: Record<string, string>; actor: Actor }[] = [];
+  /** Every lookup the stubs answered: subject, data, and the caller its assertion names. */
+  readonly lookups: { subject: string; data: Record<string, string>; actor: Principal | undefined }[] = [];
   private readonly subs: Subscription[] = [];
   private readonly output: string[] = [];
 
@@ -79,6 +81,7 @@ export class DocumentsStack {
       RPC_TIMEOUT_MS: '10000',
       PORT: String(port),
       HOST: '127.0.0.1',
+      RPC_TRUSTED_KEYS: this.trust.serviceEnv().RPC_TRUSTED_KEYS,
       ...this.extraEnv,
     };
   }
@@ -124,7 +127,7 @@ export class DocumentsStack {
     if (code !== 0) throw new Error(`documents-service migrations failed:\n${this.logs()}`);
 
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<DocumentsRpc>(this.nc, 5_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<DocumentsRpc>(this.nc, 5_000, this.events.rpcPrefix, this.trust);
     this.stub(
       'client-insurance.client.get',
       (d) => this.find(this.records.clients, d['practiceId'], d['clientId']),
@@ -135,18 +138,33 @@ export class DocumentsStack {
       (d) => this.find(this.records.policies, d['practiceId'], d['policyId']),
       'Policy',
     );
+    // documents-service asks practice-settings whether a practice exists: every practice of a record does.
+    this.stub(
+      'practice-settings.practice.get',
+      (d) =>
+        [...this.records.clients, ...this.records.policies, ...this.records.enrollments].find(
+          (r) => r.practiceId === d['practiceId'],
+        ) && { id: d['practiceId'], practiceId: d['practiceId'] },
+      'Practice',
+    );
     this.stub(
       'enrollments.enrollment.get',
       (d) => this.records.enrollments.find((r) => r.id === d['enrollmentId']),
       'Enrollment',
     );
 
-    this.documents = this.start('documents', 'apps/documents-service/src/main.ts', env);
-    this.gateway = this.start('gateway', 'apps/api-gateway/src/main.ts', env);
+    this.documents = this.start('documents', 'apps/documents-service/src/main.ts', {
+      ...env,
+      RPC_SIGNING_KEY: this.trust.keys('documents').privateKey,
+    });
+    this.gateway = this.start('gateway', 'apps/api-gateway/src/main.ts', {
+      ...env,
+      RPC_SIGNING_KEY: this.trust.keys('api-gateway').privateKey,
+    });
     this.base = `http://127.0.0.1:${port}`;
     await this.until(
       'documents-service answers',
-      async () => (await this.rpc.send('documents.health.ping', {}, { actor: ADMIN })).ok,
+      async () => (await this.rpc.ping('documents.health.ping')).ok,
     );
     await this.until('the gateway signs in', async () => {
       const res = await fetch(`${this.base}/api/v1/auth/login`, {
@@ -174,7 +192,7 @@ export class DocumentsStack {
     void (async () => {
       for await (const msg of sub) {
         const packet = codec.decode(msg.data);
-        this.lookups.push({ subject, data: packet.data.data, actor: packet.data.actor });
+        this.lookups.push({ subject, data: packet.data.data, actor: claimsOf(msg)?.prn });
         const found = lookup(packet.data.data);
         const reply = found
           ? { response: { id: found.id, practiceId: found.practiceId }, isDisposed: true }

@@ -3,6 +3,7 @@ import { connect, NatsConnection } from 'nats';
 import { validateEnv } from '@claimline/backend/util-config';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { createTestDatabase, PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { createGateway } from '../../src/app.factory';
 import { GatewayEnv } from '../../src/config/env';
 import { gatewayDataSourceOptions } from '../../src/database/data-source';
@@ -32,6 +33,7 @@ describe('gateway when a service is missing or silent', () => {
       BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
       RPC_TIMEOUT_MS: '500',
       LOG_LEVEL: 'silent',
+      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
     });
     app = await createGateway(env);
     await app.listen(0, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
@@ -15,33 +16,39 @@ import { AuthorizationsService } from './authorizations.service';
 export class AuthorizationsController {
   constructor(private readonly authorizations: AuthorizationsService) {}
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.authorizationCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') cmd: CreateAuthorizationCommand) {
+  create(@Caller() actor: Principal, @Payload('data') cmd: CreateAuthorizationCommand) {
     return this.authorizations.create(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.authorizationGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: AuthorizationRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: AuthorizationRefDto) {
     return this.authorizations.get(actor, dto.practiceId, dto.authorizationId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.authorizationList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListAuthorizationsQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListAuthorizationsQuery) {
     return this.authorizations.list(actor, query.practiceId, query.policyId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.authorizationUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdateAuthorizationCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdateAuthorizationCommand) {
     return this.authorizations.update(actor, cmd);
   }
 
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.authorizationConsume)
-  consume(@Payload('actor') actor: Actor, @Payload('data') cmd: AuthorizationUseCommand) {
+  consume(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseCommand) {
     return this.authorizations.consume(actor, cmd);
   }
 
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.authorizationRelease)
-  release(@Payload('actor') actor: Actor, @Payload('data') cmd: AuthorizationUseCommand) {
+  release(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseCommand) {
     return this.authorizations.release(actor, cmd);
   }
 }

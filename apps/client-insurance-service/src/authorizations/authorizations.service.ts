@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { Actor, canSeePractice } from '@claimline/contracts/common';
+import { Principal } from '@claimline/contracts/common';
 import {
   AuthorizationUseCommand,
   AuthorizationUseResult,
@@ -29,7 +29,7 @@ export class AuthorizationsService {
     private readonly policies: PoliciesService,
   ) {}
 
-  async create(actor: Actor, cmd: CreateAuthorizationCommand): Promise<AuthorizationView> {
+  async create(actor: Principal, cmd: CreateAuthorizationCommand): Promise<AuthorizationView> {
     assertDates(cmd.validFrom, cmd.validTo);
     return this.db.transaction(async (m) => {
       // Locking the policy serialises authorization changes per policy, which makes the overlap check safe.
@@ -64,14 +64,18 @@ export class AuthorizationsService {
     });
   }
 
-  async get(actor: Actor, practiceId: string, authorizationId: string): Promise<AuthorizationView> {
+  async get(actor: Principal, practiceId: string, authorizationId: string): Promise<AuthorizationView> {
     return toAuthorizationView(
       await this.find(this.db.manager, actor, practiceId, authorizationId),
       todayUtc(),
     );
   }
 
-  async list(actor: Actor, practiceId: string, policyId: string): Promise<{ items: AuthorizationView[] }> {
+  async list(
+    actor: Principal,
+    practiceId: string,
+    policyId: string,
+  ): Promise<{ items: AuthorizationView[] }> {
     await this.policies.find(this.db.manager, actor, practiceId, policyId);
     const rows = await this.db.manager.find(AuthorizationEntity, {
       where: { practiceId, policyId },
@@ -81,7 +85,7 @@ export class AuthorizationsService {
     return { items: rows.map((a) => toAuthorizationView(a, today)) };
   }
 
-  async update(actor: Actor, cmd: UpdateAuthorizationCommand): Promise<AuthorizationView> {
+  async update(actor: Principal, cmd: UpdateAuthorizationCommand): Promise<AuthorizationView> {
     return this.db.transaction(async (m) => {
       const current = await this.find(m, actor, cmd.practiceId, cmd.authorizationId);
       await this.policies.find(m, actor, cmd.practiceId, current.policyId, true);
@@ -123,7 +127,7 @@ export class AuthorizationsService {
   }
 
   /** One use per key: a repeated key counts nothing more; a released key cannot be consumed again. */
-  async consume(actor: Actor, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
+  async consume(actor: Principal, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
@@ -164,7 +168,7 @@ export class AuthorizationsService {
   }
 
   /** Gives the use of `key` back; releasing an unknown or already released key changes nothing. */
-  async release(actor: Actor, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
+  async release(actor: Principal, cmd: AuthorizationUseCommand): Promise<AuthorizationUseResult> {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
@@ -212,12 +216,11 @@ export class AuthorizationsService {
 
   private async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     authorizationId: string,
     lock = false,
   ): Promise<AuthorizationEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Authorization', authorizationId);
     const auth = await m.findOne(AuthorizationEntity, {
       where: { id: authorizationId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

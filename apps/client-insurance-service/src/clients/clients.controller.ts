@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   ClientInsuranceSubjects as S,
   ClientRefDto,
@@ -17,36 +18,43 @@ import { ClientsService } from './clients.service';
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.clientCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') cmd: CreateClientCommand) {
+  create(@Caller() actor: Principal, @Payload('data') cmd: CreateClientCommand) {
     return this.clients.create(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.clientGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: ClientRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: ClientRefDto) {
     return this.clients.get(actor, dto.practiceId, dto.clientId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.clientList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListClientsQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListClientsQuery) {
     return this.clients.list(actor, query);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.clientUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdateClientCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdateClientCommand) {
     return this.clients.update(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.missingInfoGet)
-  missingInfo(@Payload('actor') actor: Actor, @Payload('data') query: MissingInfoQuery) {
+  missingInfo(@Caller() actor: Principal, @Payload('data') query: MissingInfoQuery) {
     return this.clients.missingInfoFor(actor, query.practiceId, query.clientId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.missingInfoGetMany)
-  missingInfoMany(@Payload('actor') actor: Actor, @Payload('data') query: MissingInfoManyQuery) {
+  missingInfoMany(@Caller() actor: Principal, @Payload('data') query: MissingInfoManyQuery) {
     return this.clients.missingInfoMany(actor, query.practiceId, query.clientIds);
   }
 
+  @Authorize({ services: ['api-gateway'] })
   @MessagePattern(S.healthPing)
   ping() {
     return { ok: true as const, service: 'client-insurance' };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor, canSeePractice, FieldError, Page } from '@claimline/contracts/common';
+import { Principal, FieldError, Page } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
@@ -32,8 +32,7 @@ export class ClientsService {
     private readonly outbox: Outbox<ClientInsuranceEvents>,
   ) {}
 
-  async create(actor: Actor, cmd: CreateClientCommand): Promise<ClientView> {
-    if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
+  async create(actor: Principal, cmd: CreateClientCommand): Promise<ClientView> {
     assertBirthDate(cmd.birthDate);
     return this.db.transaction(async (m) => {
       const client = m.create(ClientEntity, {
@@ -68,15 +67,14 @@ export class ClientsService {
     });
   }
 
-  async get(actor: Actor, practiceId: string, clientId: string): Promise<ClientView> {
+  async get(actor: Principal, practiceId: string, clientId: string): Promise<ClientView> {
     return toClientView(await this.find(this.db.manager, actor, practiceId, clientId));
   }
 
   /** Prefix of first or last name (two words: first + last either way round), birth date; served by the name indexes. */
-  async list(actor: Actor, query: ListClientsQuery): Promise<Page<ClientView>> {
+  async list(actor: Principal, query: ListClientsQuery): Promise<Page<ClientView>> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
-    if (!canSeePractice(actor, query.practiceId)) return { items: [], total: 0, limit, offset };
     const qb = this.db
       .getRepository(ClientEntity)
       .createQueryBuilder('c')
@@ -115,7 +113,7 @@ export class ClientsService {
     return { items: rows.map(toClientView), total, limit, offset };
   }
 
-  async update(actor: Actor, cmd: UpdateClientCommand): Promise<ClientView> {
+  async update(actor: Principal, cmd: UpdateClientCommand): Promise<ClientView> {
     assertBirthDate(cmd.birthDate);
     return this.db.transaction(async (m) => {
       const client = await this.find(m, actor, cmd.practiceId, cmd.clientId, true);
@@ -159,8 +157,7 @@ export class ClientsService {
     });
   }
 
-  async missingInfoFor(actor: Actor, practiceId: string, clientId: string): Promise<ClientMissingInfo> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Client', clientId);
+  async missingInfoFor(actor: Principal, practiceId: string, clientId: string): Promise<ClientMissingInfo> {
     const { items, notFound } = await this.missingInfoMany(actor, practiceId, [clientId]);
     if (notFound.length > 0) throw RpcError.notFound('Client', clientId);
     return items[0];
@@ -171,11 +168,10 @@ export class ClientsService {
    * with whether a front card image is on file (a lateral join on the `policy_card` read model).
    */
   async missingInfoMany(
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     clientIds: string[],
   ): Promise<MissingInfoManyResult> {
-    if (!canSeePractice(actor, practiceId)) return { items: [], notFound: clientIds };
     const clients: ClientFacts[] = await this.db.query(
       `SELECT "id", "first_name" AS "firstName", "last_name" AS "lastName", "phone",
               ("address_line1" IS NOT NULL AND "address_city" IS NOT NULL AND "address_state" IS NOT NULL AND "address_zip" IS NOT NULL) AS "hasAddress",
@@ -238,12 +234,11 @@ export class ClientsService {
   /** Another practice's client answers exactly like a missing one. */
   async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     clientId: string,
     lock = false,
   ): Promise<ClientEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Client', clientId);
     const client = await m.findOne(ClientEntity, {
       where: { id: clientId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

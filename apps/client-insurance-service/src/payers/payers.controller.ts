@@ -1,9 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   ClientInsuranceSubjects as S,
   CreatePayerCommand,
+  PAYER_EDITOR_ROLES,
   PayerRefDto,
   SearchPayersQuery,
   UpdatePayerCommand,
@@ -15,23 +17,27 @@ import { PayersService } from './payers.service';
 export class PayersController {
   constructor(private readonly payers: PayersService) {}
 
+  @Authorize({ roles: ROLES, services: ['enrollments'] })
   @MessagePattern(S.payerSearch)
   search(@Payload('data') query: SearchPayersQuery) {
     return this.payers.search(query);
   }
 
+  @Authorize({ roles: ROLES, services: ['enrollments'] })
   @MessagePattern(S.payerGet)
   get(@Payload('data') dto: PayerRefDto) {
     return this.payers.get(dto.payerId);
   }
 
+  @Authorize({ roles: PAYER_EDITOR_ROLES })
   @MessagePattern(S.payerCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') cmd: CreatePayerCommand) {
+  create(@Caller() actor: Principal, @Payload('data') cmd: CreatePayerCommand) {
     return this.payers.create(actor, cmd);
   }
 
+  @Authorize({ roles: PAYER_EDITOR_ROLES })
   @MessagePattern(S.payerUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdatePayerCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdatePayerCommand) {
     return this.payers.update(actor, cmd);
   }
 }

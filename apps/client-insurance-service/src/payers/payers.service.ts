@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { Actor, Page } from '@claimline/contracts/common';
+import { Page, Principal, principalId } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
   CreatePayerCommand,
-  PAYER_EDITOR_ROLES,
   PayerView,
   SearchPayersQuery,
   UpdatePayerCommand,
@@ -72,8 +71,7 @@ export class PayersService {
     return toPayerView(await this.find(this.db.manager, payerId));
   }
 
-  async create(actor: Actor, cmd: CreatePayerCommand): Promise<PayerView> {
-    assertPayerEditor(actor);
+  async create(actor: Principal, cmd: CreatePayerCommand): Promise<PayerView> {
     return this.db.transaction(async (m) => {
       const payer = m.create(PayerEntity, {
         id: randomUUID(),
@@ -89,7 +87,7 @@ export class PayersService {
         eraSupported: cmd.eraSupported,
         eraEnrollmentRequired: cmd.eraSupported && cmd.eraEnrollmentRequired,
         verified: cmd.verified ?? false,
-        source: `Added by ${actor.userId}`,
+        source: `Added by ${principalId(actor)}`,
       });
       await m.save(payer);
       const view = toPayerView(payer);
@@ -108,8 +106,7 @@ export class PayersService {
     });
   }
 
-  async update(actor: Actor, cmd: UpdatePayerCommand): Promise<PayerView> {
-    assertPayerEditor(actor);
+  async update(actor: Principal, cmd: UpdatePayerCommand): Promise<PayerView> {
     return this.db.transaction(async (m) => {
       const payer = await this.find(m, cmd.payerId, true);
       assertVersion('Payer', payer.version, cmd.version);
@@ -159,12 +156,6 @@ export class PayersService {
     });
     if (!payer) throw RpcError.notFound('Payer', payerId);
     return payer;
-  }
-}
-
-function assertPayerEditor(actor: Actor): void {
-  if (!(PAYER_EDITOR_ROLES as readonly string[]).includes(actor.role)) {
-    throw RpcError.forbidden('Only administrators and billing staff may add or edit payers in the directory');
   }
 }
 

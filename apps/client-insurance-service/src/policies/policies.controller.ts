@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   ClientInsuranceSubjects as S,
   CreatePolicyCommand,
@@ -15,33 +16,39 @@ import { PoliciesService } from './policies.service';
 export class PoliciesController {
   constructor(private readonly policies: PoliciesService) {}
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') cmd: CreatePolicyCommand) {
+  create(@Caller() actor: Principal, @Payload('data') cmd: CreatePolicyCommand) {
     return this.policies.create(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: PolicyRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: PolicyRefDto) {
     return this.policies.get(actor, dto.practiceId, dto.policyId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListPoliciesQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListPoliciesQuery) {
     return this.policies.list(actor, query.practiceId, query.clientId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyFindByMemberId)
-  findByMemberId(@Payload('actor') actor: Actor, @Payload('data') query: FindPoliciesByMemberIdQuery) {
+  findByMemberId(@Caller() actor: Principal, @Payload('data') query: FindPoliciesByMemberIdQuery) {
     return this.policies.findByMemberId(actor, query.practiceId, query.memberId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdatePolicyCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdatePolicyCommand) {
     return this.policies.update(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.policyRemove)
-  remove(@Payload('actor') actor: Actor, @Payload('data') dto: PolicyRefDto) {
+  remove(@Caller() actor: Principal, @Payload('data') dto: PolicyRefDto) {
     return this.policies.remove(actor, dto.practiceId, dto.policyId);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Actor, canSeePractice, FieldError } from '@claimline/contracts/common';
+import { Principal, FieldError } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
@@ -39,7 +39,7 @@ export class PoliciesService {
     private readonly practices: PracticeReadModel,
   ) {}
 
-  async create(actor: Actor, cmd: CreatePolicyCommand): Promise<PolicyView> {
+  async create(actor: Principal, cmd: CreatePolicyCommand): Promise<PolicyView> {
     assertValid([
       ...relationshipProblems(cmd.relationship, cmd.subscriber),
       ...coverageProblems(cmd.coverageStart, cmd.coverageEnd),
@@ -88,12 +88,12 @@ export class PoliciesService {
     }
   }
 
-  async get(actor: Actor, practiceId: string, policyId: string): Promise<PolicyView> {
+  async get(actor: Principal, practiceId: string, policyId: string): Promise<PolicyView> {
     const policy = await this.find(this.db.manager, actor, practiceId, policyId);
     return this.view(this.db.manager, policy);
   }
 
-  async list(actor: Actor, practiceId: string, clientId: string): Promise<{ items: PolicyView[] }> {
+  async list(actor: Principal, practiceId: string, clientId: string): Promise<{ items: PolicyView[] }> {
     await this.clients.find(this.db.manager, actor, practiceId, clientId);
     const rows = await this.db.manager.find(PolicyEntity, {
       where: { practiceId, clientId, removedAt: IsNull() },
@@ -102,8 +102,11 @@ export class PoliciesService {
   }
 
   /** Exact match on the normalised member ID, through its blind index (the column itself is encrypted). */
-  async findByMemberId(actor: Actor, practiceId: string, memberId: string): Promise<{ items: PolicyView[] }> {
-    if (!canSeePractice(actor, practiceId)) return { items: [] };
+  async findByMemberId(
+    actor: Principal,
+    practiceId: string,
+    memberId: string,
+  ): Promise<{ items: PolicyView[] }> {
     const hmac = this.cipher.blindIndex(MEMBER_ID, normaliseMemberId(memberId));
     const rows = await this.db.manager.find(PolicyEntity, {
       where: { practiceId, memberIdHmac: hmac, removedAt: IsNull() },
@@ -111,7 +114,7 @@ export class PoliciesService {
     return { items: await this.views(rows, practiceId) };
   }
 
-  async update(actor: Actor, cmd: UpdatePolicyCommand): Promise<PolicyView> {
+  async update(actor: Principal, cmd: UpdatePolicyCommand): Promise<PolicyView> {
     try {
       return await this.db.transaction(async (m) => {
         const policy = await this.find(m, actor, cmd.practiceId, cmd.policyId, true);
@@ -194,7 +197,7 @@ export class PoliciesService {
     }
   }
 
-  async remove(actor: Actor, practiceId: string, policyId: string): Promise<{ removed: true }> {
+  async remove(actor: Principal, practiceId: string, policyId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
       const policy = await this.find(m, actor, practiceId, policyId, true);
       policy.removedAt = new Date();
@@ -224,12 +227,11 @@ export class PoliciesService {
   /** Another practice's policy (or a removed one) answers exactly like a missing one. */
   async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     policyId: string,
     lock = false,
   ): Promise<PolicyEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Insurance policy', policyId);
     const policy = await m.findOne(PolicyEntity, {
       where: { id: policyId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
@@ -17,7 +17,7 @@ import { SCHEMA } from '../config/env';
 export async function syncPracticePayers(
   m: EntityManager,
   outbox: Outbox<ClientInsuranceEvents>,
-  actor: Actor,
+  actor: Principal,
   practiceId: string,
 ): Promise<void> {
   const [previous]: { payerIds: string[]; version: number }[] = await m.query(

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { INestMicroservice } from '@nestjs/common';
-import { Actor } from '@claimline/contracts/common';
+import { headers as natsHeaders, JSONCodec } from 'nats';
+import {
+  Actor,
+  HEADER_ASSERTION,
+  RpcErrorBody,
+  servicePrincipal,
+  userPrincipal,
+} from '@claimline/contracts/common';
+import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
+import { AssertionSigner, generateAssertionKeys } from '@claimline/backend/util-auth';
+import { RpcClient } from '@claimline/backend/util-nats';
 import { localBcbsPlanForState, PAYERS } from '@claimline/reference-data';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
@@ -642,7 +652,18 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     );
     expect(hidden.code).toBe('not_found');
     expect(wrongPractice.code).toBe('not_found');
-    expect(hidden.message.replace(theirs.id, 'X')).toBe(missing.message.replace(/[0-9a-f-]{36}/, 'X'));
+    expect(missing.code).toBe('not_found');
+    // Another practice is refused before any record is looked at, exactly like a practice that does not exist (issue #13).
+    const absentPractice = randomUUID();
+    h.absentPractices.add(absentPractice);
+    const nowhere = await rpcError(
+      h.rpc.send(
+        'client-insurance.client.get',
+        { practiceId: absentPractice, clientId: theirs.id },
+        { actor: admin },
+      ),
+    );
+    expect(hidden.message.replace(otherPracticeId, 'X')).toBe(nowhere.message.replace(absentPractice, 'X'));
     expect(
       await rpcError(
         h.rpc.send(
@@ -679,12 +700,11 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
         ),
       ),
     ).toMatchObject({ code: 'not_found' });
-    const list = await h.rpc.send(
-      'client-insurance.client.list',
-      { practiceId: otherPracticeId },
-      { actor: owner },
+    // Another practice's list is not found (issue #13; it used to answer an empty page).
+    const list = await rpcError(
+      h.rpc.send('client-insurance.client.list', { practiceId: otherPracticeId }, { actor: owner }),
     );
-    expect(list).toMatchObject({ items: [], total: 0 });
+    expect(list).toMatchObject({ code: 'not_found' });
   });
 
   it('answers a stale update with conflict and the current version', async () => {
@@ -848,12 +868,15 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       ),
     );
     expect(tooMany.errors?.[0]).toMatchObject({ field: 'clientIds', rule: 'arrayMaxSize' });
-    const scoped = await h.rpc.send(
-      'client-insurance.missing-info.get-many',
-      { practiceId, clientIds: ids.slice(0, 3) },
-      { actor: otherOwner },
+    // Another practice's list is not found, like a by-id route (issue #13; it used to answer an empty list).
+    const scoped = await rpcError(
+      h.rpc.send(
+        'client-insurance.missing-info.get-many',
+        { practiceId, clientIds: ids.slice(0, 3) },
+        { actor: otherOwner },
+      ),
     );
-    expect(scoped).toEqual({ items: [], notFound: ids.slice(0, 3) });
+    expect(scoped).toMatchObject({ code: 'not_found', message: `Practice ${practiceId} was not found` });
   });
 
   it('searches clients by name prefix (first or last, any case) and birth date, paginated', async () => {
@@ -955,5 +978,117 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     const found = await h.rpc.send('client-insurance.payer.search', { search: 'lsb01' }, { actor: owner });
     expect(found.items.map((p) => p.id)).toEqual([payer.id]);
     await h.waitForEvent('client-insurance.payer.updated', (e) => e.aggregateId === payer.id);
+  });
+
+  describe('caller assertions and authorization (issue #13)', () => {
+    const codec = JSONCodec<unknown>();
+    const raw = async (subject: string, data: unknown, headers?: ReturnType<typeof natsHeaders>) => {
+      const packet = { pattern: subject, data: { actor: admin, data }, id: randomUUID() };
+      const msg = await h.nc.request(h.events.rpcPrefix + subject, codec.encode(packet), {
+        timeout: 10_000,
+        ...(headers && { headers }),
+      });
+      return codec.decode(msg.data) as { err?: RpcErrorBody; response?: unknown };
+    };
+
+    it('refuses a request whose body names an admin but carries no valid assertion', async () => {
+      await newClient();
+      const unsigned = await raw('client-insurance.client.list', { practiceId });
+      expect(unsigned.response).toBeUndefined();
+      expect(unsigned.err).toMatchObject({ code: 'unauthenticated', details: { reason: 'missing' } });
+
+      const stranger = new AssertionSigner('api-gateway', generateAssertionKeys().privateKey);
+      const forged = natsHeaders();
+      forged.set(
+        HEADER_ASSERTION,
+        stranger.sign('client-insurance.client.list', { practiceId }, userPrincipal(admin)),
+      );
+      expect((await raw('client-insurance.client.list', { practiceId }, forged)).err).toMatchObject({
+        code: 'unauthenticated',
+        details: { reason: 'bad_signature' },
+      });
+
+      // A genuine assertion for one request, replayed onto another subject or another practice.
+      const gateway = h.trust.signer('api-gateway');
+      const genuine = natsHeaders();
+      genuine.set(
+        HEADER_ASSERTION,
+        gateway.sign('client-insurance.client.list', { practiceId }, userPrincipal(owner)),
+      );
+      expect((await raw('client-insurance.client.list', { practiceId }, genuine)).response).toMatchObject({
+        total: expect.any(Number),
+      });
+      expect((await raw('client-insurance.policy.list', { practiceId }, genuine)).err).toMatchObject({
+        code: 'unauthenticated',
+        details: { reason: 'wrong_subject' },
+      });
+      expect(
+        (await raw('client-insurance.client.list', { practiceId: otherPracticeId }, genuine)).err,
+      ).toMatchObject({ code: 'unauthenticated', details: { reason: 'wrong_body' } });
+    });
+
+    it('lets a service call only the handlers that name it, with the rights it claims', async () => {
+      const asEnrollments = new RpcClient<ClientInsuranceRpc>(
+        h.nc,
+        10_000,
+        h.events.rpcPrefix,
+        h.trust.signer('enrollments'),
+      );
+      const payers = await asEnrollments.send(
+        'client-insurance.payer.search',
+        { limit: 1 },
+        { principal: servicePrincipal('enrollments', ['client-insurance.payer.search']) },
+      );
+      expect(payers.items).toHaveLength(1);
+      expect(
+        await rpcError(
+          asEnrollments.send(
+            'client-insurance.client.list',
+            { practiceId },
+            { principal: servicePrincipal('enrollments', ['client-insurance.client.list'], [practiceId]) },
+          ),
+        ),
+      ).toMatchObject({ code: 'forbidden' });
+      // Only the gateway asserts users: enrollments cannot pass itself off as an admin.
+      expect(
+        await rpcError(
+          asEnrollments.send(
+            'client-insurance.client.list',
+            { practiceId },
+            { principal: userPrincipal(admin) },
+          ),
+        ),
+      ).toMatchObject({ code: 'unauthenticated', details: { reason: 'principal_not_allowed' } });
+    });
+
+    it('answers not_found for every list of another practice and of a practice that does not exist', async () => {
+      const nowhere = randomUUID();
+      h.absentPractices.add(nowhere);
+      const client = await newClient();
+      const lists = (pid: string) =>
+        [
+          ['client-insurance.client.list', { practiceId: pid }],
+          ['client-insurance.policy.list', { practiceId: pid, clientId: client.id }],
+          ['client-insurance.missing-info.get', { practiceId: pid, clientId: client.id }],
+          ['client-insurance.missing-info.get-many', { practiceId: pid, clientIds: [client.id] }],
+          ['client-insurance.authorization.list', { practiceId: pid, policyId: randomUUID() }],
+        ] as const;
+      for (const [subject, data] of lists(practiceId)) {
+        const theirs = await rpcError(h.rpc.send(subject, data as never, { actor: otherOwner }));
+        expect({ subject, ...theirs }).toMatchObject({
+          subject,
+          code: 'not_found',
+          message: `Practice ${practiceId} was not found`,
+        });
+      }
+      for (const [subject, data] of lists(nowhere)) {
+        const missing = await rpcError(h.rpc.send(subject, data as never, { actor: admin }));
+        expect({ subject, ...missing }).toMatchObject({
+          subject,
+          code: 'not_found',
+          message: `Practice ${nowhere} was not found`,
+        });
+      }
+    });
   });
 });

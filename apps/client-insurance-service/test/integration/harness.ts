@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { connect, NatsConnection } from 'nats';
+import { connect, NatsConnection, Subscription } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
 import {
@@ -15,9 +15,9 @@ import {
   EVENT_ENTITIES,
   EventConsumer,
   eventSubject,
-  RpcClient,
 } from '@claimline/backend/util-nats';
 import { runMigrations } from '@claimline/backend/util-persistence';
+import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import {
   createTestDatabase,
   deleteTestStreams,
@@ -42,7 +42,12 @@ export type Seen = EventEnvelope<ClientInsuranceEvents[keyof ClientInsuranceEven
 export class Harness {
   db!: TestDatabase;
   nc!: NatsConnection;
-  rpc!: RpcClient<ClientInsuranceRpc>;
+  rpc!: GatewayTestClient<ClientInsuranceRpc>;
+  /** Signed requests: a test gateway key, the service's own key, and enrollments (a service that calls it). */
+  readonly trust = new TestTrust('client-insurance', ['enrollments']);
+  /** Practices the practice-settings stand-in says do not exist. */
+  readonly absentPractices = new Set<string>();
+  private practiceSettings?: Subscription;
   observerDb!: DataSource;
   observer!: EventConsumer<ClientInsuranceEvents>;
   readonly events = testEventsConfig();
@@ -53,7 +58,8 @@ export class Harness {
     this.db = await createTestDatabase();
     await runMigrations(clientInsuranceDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<ClientInsuranceRpc>(this.nc, 10_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<ClientInsuranceRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
+    this.practiceSettings = servePracticeExistence(this.nc, this.events.rpcPrefix, this.absentPractices);
     this.observerDb = new DataSource({
       type: 'postgres',
       url: this.db.url,
@@ -95,6 +101,7 @@ export class Harness {
       OUTBOX_POLL_MS: '100',
       LOG_LEVEL: 'warn',
       PHI_ENCRYPTION_KEY: this.phiKey,
+      ...this.trust.serviceEnv(),
       ...extra,
     };
   }
@@ -155,6 +162,7 @@ export class Harness {
   }
 
   async tearDown(): Promise<void> {
+    this.practiceSettings?.unsubscribe();
     await this.observer?.stop();
     await this.observerDb?.destroy();
     if (this.nc) {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   DocumentRefDto,
   DocumentsSubjects as S,
@@ -15,31 +16,38 @@ import { DocumentsService } from './documents.service';
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
+  // The upload's transfer object must be deleted even when refused: the service checks the practice.
+  @Authorize({ roles: ROLES, practiceCheckedInHandler: 'practiceId' })
   @MessagePattern(S.documentRegister)
-  register(@Payload('actor') actor: Actor, @Payload('data') cmd: RegisterDocumentCommand) {
+  register(@Caller() actor: Principal, @Payload('data') cmd: RegisterDocumentCommand) {
     return this.documents.register(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, services: ['enrollments'], practice: 'practiceId' })
   @MessagePattern(S.documentGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') ref: DocumentRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') ref: DocumentRefDto) {
     return this.documents.get(actor, ref.practiceId, ref.documentId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.documentList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListDocumentsQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListDocumentsQuery) {
     return this.documents.list(actor, query);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.documentOpen)
-  open(@Payload('actor') actor: Actor, @Payload('data') cmd: OpenDocumentCommand) {
+  open(@Caller() actor: Principal, @Payload('data') cmd: OpenDocumentCommand) {
     return this.documents.open(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.documentRemove)
-  remove(@Payload('actor') actor: Actor, @Payload('data') ref: DocumentRefDto) {
+  remove(@Caller() actor: Principal, @Payload('data') ref: DocumentRefDto) {
     return this.documents.remove(actor, ref.practiceId, ref.documentId);
   }
 
+  @Authorize({ services: ['api-gateway'] })
   @MessagePattern(S.healthPing)
   ping() {
     return { ok: true as const, service: 'documents' };

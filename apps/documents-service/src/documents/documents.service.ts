@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, canSeePractice, Page } from '@claimline/contracts/common';
+import { Page, Principal, principalId } from '@claimline/contracts/common';
 import {
   DocumentContentType,
   DocumentsEvents,
@@ -17,6 +17,7 @@ import {
 } from '@claimline/contracts/documents';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
+import { PracticeScope } from '@claimline/backend/util-auth';
 import { disguiseProblem, HeadTail } from '../content/content-type';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
@@ -61,6 +62,7 @@ export class DocumentsService {
     @Inject(ENVELOPE_CIPHER) private readonly envelope: EnvelopeCipher,
     @Inject(TRANSFER_BUCKET) private readonly transfer: TransferBucket,
     @Inject(IMAGE_PREVIEWER) private readonly previewer: ImagePreviewer,
+    private readonly scope: PracticeScope,
     env: DocumentsEnv,
   ) {
     this.maxBytes = env.DOCUMENT_MAX_BYTES;
@@ -73,9 +75,9 @@ export class DocumentsService {
    * records it. The transfer object is deleted whatever the outcome, and so are the files of a
    * refused upload.
    */
-  async register(actor: Actor, cmd: RegisterDocumentCommand): Promise<DocumentView> {
+  async register(actor: Principal, cmd: RegisterDocumentCommand): Promise<DocumentView> {
     try {
-      if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
+      await this.scope.check(actor, cmd.practiceId);
       return await this.store(actor, cmd);
     } finally {
       await this.transfer
@@ -84,7 +86,7 @@ export class DocumentsService {
     }
   }
 
-  private async store(actor: Actor, cmd: RegisterDocumentCommand): Promise<DocumentView> {
+  private async store(actor: Principal, cmd: RegisterDocumentCommand): Promise<DocumentView> {
     const upload = await this.transfer.open(cmd.transferObject);
     if (!upload)
       throw RpcError.field(
@@ -140,7 +142,7 @@ export class DocumentsService {
           storageDriver: this.storage.name,
           storageKey: id,
           wrappedKey: wrapped,
-          uploadedBy: actor.userId,
+          uploadedBy: principalId(actor),
           uploadedAt: new Date(),
           previewStorageKey: preview?.storageKey ?? null,
           previewContentType: preview?.contentType ?? null,
@@ -244,10 +246,9 @@ export class DocumentsService {
   }
 
   /** Documents of a practice, not deleted, newest first; another practice's answer an empty page, like an unknown one. */
-  async list(actor: Actor, query: ListDocumentsQuery): Promise<Page<DocumentView>> {
+  async list(actor: Principal, query: ListDocumentsQuery): Promise<Page<DocumentView>> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
-    if (!canSeePractice(actor, query.practiceId)) return { items: [], total: 0, limit, offset };
     const [rows, total] = await this.db.manager.findAndCount(DocumentEntity, {
       where: {
         practiceId: query.practiceId,
@@ -263,7 +264,7 @@ export class DocumentsService {
     return { items: rows.map(toDocumentView), total, limit, offset };
   }
 
-  async get(actor: Actor, practiceId: string, documentId: string): Promise<DocumentView> {
+  async get(actor: Principal, practiceId: string, documentId: string): Promise<DocumentView> {
     return toDocumentView(await this.find(this.db.manager, actor, practiceId, documentId));
   }
 
@@ -273,7 +274,7 @@ export class DocumentsService {
    * is reported (log, `integrity-failed` event, error to the caller) and its partial copy deleted,
    * never served. A PDF has no preview: asking for one answers `not_found`, saying so.
    */
-  async open(actor: Actor, cmd: OpenDocumentCommand): Promise<OpenDocumentResult> {
+  async open(actor: Principal, cmd: OpenDocumentCommand): Promise<OpenDocumentResult> {
     const doc = await this.find(this.db.manager, actor, cmd.practiceId, cmd.documentId);
     const target = contentOf(doc, cmd.size ?? 'original');
     const name = `download/${randomUUID()}`;
@@ -334,11 +335,11 @@ export class DocumentsService {
   }
 
   /** Soft delete: the row and the encrypted file stay (retention); the document is no longer listed or served. */
-  async remove(actor: Actor, practiceId: string, documentId: string): Promise<{ removed: true }> {
+  async remove(actor: Principal, practiceId: string, documentId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
       const doc = await this.find(m, actor, practiceId, documentId, true);
       doc.deletedAt = new Date();
-      doc.deletedBy = actor.userId;
+      doc.deletedBy = principalId(actor);
       await m.save(doc);
       await this.outbox.add(
         m,
@@ -363,12 +364,11 @@ export class DocumentsService {
   /** Another practice's document answers exactly like a missing one. */
   private async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     documentId: string,
     lock = false,
   ): Promise<DocumentEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Document', documentId);
     const doc = await m.findOne(DocumentEntity, {
       where: { id: documentId, practiceId, deletedAt: IsNull() },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
@@ -377,7 +377,7 @@ export class DocumentsService {
     return doc;
   }
 
-  private async reportIntegrityFailure(actor: Actor, doc: DocumentEntity, reason: string): Promise<void> {
+  private async reportIntegrityFailure(actor: Principal, doc: DocumentEntity, reason: string): Promise<void> {
     this.logger.error(
       `Document ${doc.id} of practice ${doc.practiceId} failed its integrity check: ${reason}`,
     );

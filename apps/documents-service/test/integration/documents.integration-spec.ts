@@ -11,7 +11,7 @@ import { waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
 import { fakeJpeg, jpeg, pdf, photo } from './files';
-import { Harness, rpcError } from './harness';
+import { admin, Harness, rpcError } from './harness';
 
 const MAX = 10 * 1024 * 1024;
 const PDF = pdf(120);
@@ -34,6 +34,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       linkedType?: DocumentLinkType;
       linkedId?: string;
       kind?: DocumentKind;
+      practiceId?: string;
     } = {},
   ) {
     const transferObject = `upload/${randomUUID()}`;
@@ -41,7 +42,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     return h.rpc.send(
       'documents.document.register',
       {
-        practiceId,
+        practiceId: extra.practiceId ?? practiceId,
         linkedType: extra.linkedType ?? 'client',
         linkedId: extra.linkedId ?? clientId,
         kind: extra.kind ?? 'insurance_card_front',
@@ -348,8 +349,11 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       items: [{ id: front.id }],
     });
 
-    // another practice's owner sees an empty page; bad filters are named
-    expect(await list({}, owner)).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+    // another practice's list is not found (issue #13; it used to be an empty page); bad filters are named
+    expect(await rpcError(list({}, owner))).toMatchObject({
+      code: 'not_found',
+      message: `Practice ${listed} was not found`,
+    });
     expect(await rpcError(list({ linkedType: 'invoice', limit: 1000 }))).toMatchObject({
       code: 'validation_failed',
       errors: expect.arrayContaining([
@@ -376,6 +380,14 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       ).toMatchObject({ code: 'not_found' });
     }
     expect(await rpcError(upload(jpeg(2000), { actor: otherOwner }))).toMatchObject({ code: 'not_found' });
+    expect(await h.objectNames()).toEqual([]);
+    // A practice that does not exist is not found like another's (issue #13), and the upload is not kept either.
+    const nowhere = randomUUID();
+    h.absentPractices.add(nowhere);
+    expect(await rpcError(upload(jpeg(2000), { actor: admin, practiceId: nowhere }))).toMatchObject({
+      code: 'not_found',
+      message: `Practice ${nowhere} was not found`,
+    });
     expect(await h.objectNames()).toEqual([]);
 
     expect(

@@ -7,7 +7,7 @@ import { connect, NatsConnection, ObjectStore } from 'nats';
 import { Pool } from 'pg';
 import { Actor, RpcErrorBody } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
-import { RpcClient } from '@claimline/backend/util-nats';
+import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
@@ -29,7 +29,11 @@ export class Harness {
   db!: TestDatabase;
   nc!: NatsConnection;
   sql!: Pool;
-  rpc!: RpcClient<DocumentsRpc>;
+  rpc!: GatewayTestClient<DocumentsRpc>;
+  /** Signed requests: a test gateway key, the service's own key, and enrollments (a service that calls it). */
+  readonly trust = new TestTrust('documents', ['enrollments']);
+  /** Practices the practice-settings stand-in says do not exist. */
+  readonly absentPractices = new Set<string>();
   os!: ObjectStore;
   readonly events = testEventsConfig();
   readonly phiKey = randomBytes(32).toString('base64');
@@ -41,7 +45,8 @@ export class Harness {
     await runMigrations(documentsDataSourceOptions(this.db.url));
     this.sql = new Pool({ connectionString: this.db.url, max: 2 });
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<DocumentsRpc>(this.nc, 20_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<DocumentsRpc>(this.nc, 20_000, this.events.rpcPrefix, this.trust);
+    servePracticeExistence(this.nc, this.events.rpcPrefix, this.absentPractices);
     this.os = await this.nc.jetstream().views.os(this.bucket);
   }
 
@@ -57,6 +62,7 @@ export class Harness {
       PHI_ENCRYPTION_KEY: this.phiKey,
       DOCUMENTS_DIR: this.dir,
       DOCUMENTS_TRANSFER_BUCKET: this.bucket,
+      ...this.trust.serviceEnv(),
       ...extra,
     };
   }

@@ -9,6 +9,3 @@ export class EnrollmentsEnv extends BaseServiceEnv {
 
 export const SERVICE_NAME = 'enrollments';
 export const SCHEMA = 'enrollments';
-
-/** Acts for the service itself when it reads another service (scoped to one practice per call). */
-export const SERVICE_USER_ID = 'service:enrollments';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ENROLLMENT_TYPES } from '@claimline/domain';
-import type { Actor } from '@claimline/contracts/common';
+import { type Principal, principalId } from '@claimline/contracts/common';
 import {
   EnrollmentsEvents,
   EnrollmentsEventTypes,
@@ -22,7 +22,7 @@ export interface Change {
   from: EnrollmentStatus | null;
   to: EnrollmentStatus;
   move: Move;
-  actor: Actor | null;
+  actor: Principal | null;
   reason?: string | null;
   documentId?: string | null;
 }
@@ -161,7 +161,7 @@ export class EnrollmentEngine {
         change.move,
         change.reason ?? null,
         change.documentId ?? null,
-        change.actor?.userId ?? null,
+        change.actor ? principalId(change.actor) : null,
       ],
     );
     await this.outbox.add(
@@ -180,7 +180,7 @@ export class EnrollmentEngine {
           from: change.from,
           to: change.to,
           reason: change.reason ?? null,
-          changedBy: change.actor?.userId ?? null,
+          changedBy: change.actor ? principalId(change.actor) : null,
           changedAt: new Date(changedAt).toISOString(),
         },
       },

@@ -1,8 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   ActOnEnrollmentCommand,
+  ENROLLMENT_REQUESTER_ROLES,
+  ENROLLMENT_STAFF_ROLES,
   EnrollCommand,
   EnrollmentRefDto,
   EnrollmentsSubjects as S,
@@ -17,46 +20,55 @@ import { EnrollmentsService } from './enrollments.service';
 export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.list)
-  list(@Payload('actor') actor: Actor, @Payload('data') q: PracticeEnrollmentsQuery) {
+  list(@Caller() actor: Principal, @Payload('data') q: PracticeEnrollmentsQuery) {
     return this.enrollments.list(actor, q.practiceId);
   }
 
+  @Authorize({ roles: ENROLLMENT_REQUESTER_ROLES, practice: 'practiceId' })
   @MessagePattern(S.preview)
-  preview(@Payload('actor') actor: Actor, @Payload('data') q: PreviewEnrollmentQuery) {
+  preview(@Caller() actor: Principal, @Payload('data') q: PreviewEnrollmentQuery) {
     return this.enrollments.preview(actor, q);
   }
 
+  @Authorize({ roles: ENROLLMENT_REQUESTER_ROLES, practice: 'practiceId' })
   @MessagePattern(S.enroll)
-  enroll(@Payload('actor') actor: Actor, @Payload('data') cmd: EnrollCommand) {
+  enroll(@Caller() actor: Principal, @Payload('data') cmd: EnrollCommand) {
     return this.enrollments.enroll(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES })
   @MessagePattern(S.get)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: EnrollmentRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: EnrollmentRefDto) {
     return this.enrollments.get(actor, dto.enrollmentId);
   }
 
+  @Authorize({ roles: ENROLLMENT_REQUESTER_ROLES })
   @MessagePattern(S.act)
-  act(@Payload('actor') actor: Actor, @Payload('data') cmd: ActOnEnrollmentCommand) {
+  act(@Caller() actor: Principal, @Payload('data') cmd: ActOnEnrollmentCommand) {
     return this.enrollments.act(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES })
   @MessagePattern(S.history)
-  history(@Payload('actor') actor: Actor, @Payload('data') dto: EnrollmentRefDto) {
+  history(@Caller() actor: Principal, @Payload('data') dto: EnrollmentRefDto) {
     return this.enrollments.history(actor, dto.enrollmentId);
   }
 
+  @Authorize({ roles: ENROLLMENT_STAFF_ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.claimFilingCheck)
-  claimFilingCheck(@Payload('actor') actor: Actor, @Payload('data') q: IdentityCheckQuery) {
+  claimFilingCheck(@Caller() actor: Principal, @Payload('data') q: IdentityCheckQuery) {
     return this.enrollments.claimFilingCheck(actor, q);
   }
 
+  @Authorize({ roles: ENROLLMENT_STAFF_ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.eraCheck)
-  eraCheck(@Payload('actor') actor: Actor, @Payload('data') q: IdentityCheckQuery) {
+  eraCheck(@Caller() actor: Principal, @Payload('data') q: IdentityCheckQuery) {
     return this.enrollments.eraCheck(actor, q);
   }
 
+  @Authorize({ services: ['api-gateway'] })
   @MessagePattern(S.healthPing)
   ping() {
     return { ok: true as const, service: SERVICE_NAME };

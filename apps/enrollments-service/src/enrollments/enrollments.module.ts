@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
+import { AssertionSigner } from '@claimline/backend/util-auth';
 import { CLEARINGHOUSE_ENROLLMENT } from '../clearinghouse/clearinghouse-enrollment.port';
 import { LocalClearinghouseEnrollment } from '../clearinghouse/local-clearinghouse-enrollment';
 import { EnrollmentsEnv } from '../config/env';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { CLIENT_INSURANCE_RPC, PayerDirectory } from '../payers/payer-directory';
+import { DOCUMENTS_RPC, DocumentsClient } from '../documents/documents.client';
 import { PRACTICE_SETTINGS_RPC, PracticeSettingsClient } from '../practice-settings/practice-settings.client';
 import { ClientInsuranceConsumer } from './client-insurance.consumer';
 import { EnrollmentEngine } from './enrollment-engine';
@@ -14,9 +16,9 @@ import { EnrollmentsService, PHI_CIPHER } from './enrollments.service';
 
 const rpc = (token: symbol) => ({
   provide: token,
-  inject: [NATS_CONNECTION, EnrollmentsEnv],
-  useFactory: (nc: NatsConnection, env: EnrollmentsEnv) =>
-    new RpcClient(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX),
+  inject: [NATS_CONNECTION, EnrollmentsEnv, AssertionSigner],
+  useFactory: (nc: NatsConnection, env: EnrollmentsEnv, signer: AssertionSigner) =>
+    new RpcClient(nc, env.RPC_TIMEOUT_MS, env.RPC_SUBJECT_PREFIX, signer),
 });
 
 @Module({
@@ -24,6 +26,7 @@ const rpc = (token: symbol) => ({
   providers: [
     rpc(CLIENT_INSURANCE_RPC),
     rpc(PRACTICE_SETTINGS_RPC),
+    rpc(DOCUMENTS_RPC),
     {
       provide: PHI_CIPHER,
       inject: [EnrollmentsEnv],
@@ -32,6 +35,7 @@ const rpc = (token: symbol) => ({
     { provide: CLEARINGHOUSE_ENROLLMENT, useClass: LocalClearinghouseEnrollment },
     PayerDirectory,
     PracticeSettingsClient,
+    DocumentsClient,
     EnrollmentEngine,
     EnrollmentsService,
     ClientInsuranceConsumer,

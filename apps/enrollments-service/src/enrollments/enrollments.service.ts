@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ENROLLMENT_TYPES } from '@claimline/domain';
-import { Actor, canSeePractice } from '@claimline/contracts/common';
+import { Principal, canSeePractice } from '@claimline/contracts/common';
 import {
   ActOnEnrollmentCommand,
   ClaimFilingCheck,
@@ -35,6 +35,7 @@ import {
   taxIdForViewer,
 } from '../practice-settings/enrollment-request';
 import { PracticeSettingsClient } from '../practice-settings/practice-settings.client';
+import { DocumentsClient } from '../documents/documents.client';
 import { deriveStatus } from './derive-status';
 import { EnrollmentEngine } from './enrollment-engine';
 import { nextStatus, refusal } from './enrollment-state-machine';
@@ -59,13 +60,13 @@ export class EnrollmentsService {
     private readonly engine: EnrollmentEngine,
     private readonly payers: PayerDirectory,
     private readonly practiceSettings: PracticeSettingsClient,
+    private readonly documents: DocumentsClient,
     @Inject(CLEARINGHOUSE_ENROLLMENT) private readonly clearinghouse: ClearinghouseEnrollmentPort,
     @Inject(PHI_CIPHER) private readonly cipher: PhiCipher,
   ) {}
 
   /** Every payer of the directory × both types; stored rows where there are, derived statuses elsewhere. */
-  async list(actor: Actor, practiceId: string): Promise<{ items: EnrollmentView[] }> {
-    if (!canSeePractice(actor, practiceId)) return { items: [] };
+  async list(actor: Principal, practiceId: string): Promise<{ items: EnrollmentView[] }> {
     const m = this.db.manager;
     const [payers, rows, sets] = await Promise.all([
       this.payers.all(m),
@@ -98,12 +99,12 @@ export class EnrollmentsService {
     return { items };
   }
 
-  async get(actor: Actor, enrollmentId: string): Promise<EnrollmentView> {
+  async get(actor: Principal, enrollmentId: string): Promise<EnrollmentView> {
     const row = await this.visible(this.db.manager, actor, enrollmentId);
     return toView(row, (await this.payers.find(this.db.manager, row.payerId))?.name ?? '');
   }
 
-  async history(actor: Actor, enrollmentId: string): Promise<{ items: EnrollmentHistoryEntry[] }> {
+  async history(actor: Principal, enrollmentId: string): Promise<{ items: EnrollmentHistoryEntry[] }> {
     await this.visible(this.db.manager, actor, enrollmentId);
     const items: (EnrollmentHistoryEntry & { changedAt: Date | string })[] = await this.db.query(
       `SELECT "from_status" AS "from", "to_status" AS "to", "action", "reason", "document_id" AS "documentId", "changed_by" AS "changedBy", "changed_at" AS "changedAt"
@@ -114,13 +115,12 @@ export class EnrollmentsService {
   }
 
   /** Exactly what +Enroll would send now, what is missing, and whether it may be sent. */
-  async preview(actor: Actor, q: PreviewEnrollmentQuery): Promise<EnrollmentPreview> {
+  async preview(actor: Principal, q: PreviewEnrollmentQuery): Promise<EnrollmentPreview> {
     assertRole(
       actor,
       ENROLLMENT_REQUESTER_ROLES,
       'Only administrators, billing staff and practice owners may prepare an enrollment',
     );
-    if (!canSeePractice(actor, q.practiceId)) throw RpcError.notFound('Practice', q.practiceId);
     const { payer, built, notes } = await this.build(actor, q);
     const m = this.db.manager;
     const rows = await rowsOf(m, q.practiceId, q.payerId, q.type);
@@ -138,13 +138,12 @@ export class EnrollmentsService {
   }
 
   /** +Enroll: builds the request from practice settings, refuses with the list of what is missing, submits it. */
-  async enroll(actor: Actor, cmd: EnrollCommand): Promise<EnrollmentView> {
+  async enroll(actor: Principal, cmd: EnrollCommand): Promise<EnrollmentView> {
     assertRole(
       actor,
       ENROLLMENT_REQUESTER_ROLES,
       'Only administrators, billing staff and practice owners may submit an enrollment',
     );
-    if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
     const { payer, built } = await this.build(actor, cmd);
     if (built.missing.length > 0) {
       throw RpcError.validation(
@@ -207,7 +206,7 @@ export class EnrollmentsService {
   }
 
   /** Staff record the payer's answer; the practice answers a document request. */
-  async act(actor: Actor, cmd: ActOnEnrollmentCommand): Promise<EnrollmentView> {
+  async act(actor: Principal, cmd: ActOnEnrollmentCommand): Promise<EnrollmentView> {
     if (cmd.action === 'attach_document') {
       assertRole(
         actor,
@@ -238,6 +237,7 @@ export class EnrollmentsService {
             ? (cmd.instructions ?? '').trim()
             : null;
       const documentId = cmd.action === 'attach_document' ? (cmd.documentId ?? null) : null;
+      if (documentId) await this.documents.assertAttachable(row.practiceId, row.id, documentId);
       if (documentId)
         await this.clearinghouse.sendDocument(m, row.id, row.clearinghouseReference, documentId);
       const updated = await updateOne(
@@ -267,7 +267,7 @@ export class EnrollmentsService {
   }
 
   /** "May claims for payer X from identity Y be sent electronically?" */
-  async claimFilingCheck(actor: Actor, q: IdentityCheckQuery): Promise<ClaimFilingCheck> {
+  async claimFilingCheck(actor: Principal, q: IdentityCheckQuery): Promise<ClaimFilingCheck> {
     const { payer, row, status } = await this.check(actor, q, 'claim_filing');
     if (!payer.claimFilingEnrollmentRequired) {
       return {
@@ -293,7 +293,7 @@ export class EnrollmentsService {
   }
 
   /** "Are ERAs (payment reports) expected from payer X for identity Y?" */
-  async eraCheck(actor: Actor, q: IdentityCheckQuery): Promise<EraCheck> {
+  async eraCheck(actor: Principal, q: IdentityCheckQuery): Promise<EraCheck> {
     const { payer, row, status } = await this.check(actor, q, 'payment_reports');
     if (!payer.eraSupported) {
       return {
@@ -326,8 +326,7 @@ export class EnrollmentsService {
     };
   }
 
-  private async check(actor: Actor, q: IdentityCheckQuery, type: EnrollmentType) {
-    if (!canSeePractice(actor, q.practiceId)) throw RpcError.notFound('Practice', q.practiceId);
+  private async check(actor: Principal, q: IdentityCheckQuery, type: EnrollmentType) {
     const m = this.db.manager;
     const payer = await this.payers.ensure(m, q.payerId);
     const taxIdIndex = this.cipher.blindIndex('tax-id', taxIdDigits(q.taxId));
@@ -378,11 +377,11 @@ export class EnrollmentsService {
   }
 
   private async build(
-    actor: Actor,
+    actor: Principal,
     q: PreviewEnrollmentQuery,
   ): Promise<{ payer: PayerRef; built: BuiltRequest; notes: string[] }> {
     const payer = await this.payers.ensure(this.db.manager, q.payerId);
-    const facts = await this.practiceSettings.facts(actor, q.practiceId);
+    const facts = await this.practiceSettings.facts(q.practiceId);
     const built = buildEnrollmentRequest(
       facts,
       { payerId: payer.payerId, payerName: payer.name, clearinghousePayerId: payer.clearinghousePayerId },
@@ -393,7 +392,7 @@ export class EnrollmentsService {
 
   private async visible(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     enrollmentId: string,
     lock = false,
   ): Promise<EnrollmentRow> {
@@ -403,8 +402,8 @@ export class EnrollmentsService {
   }
 }
 
-function assertRole(actor: Actor, roles: readonly string[], message: string): void {
-  if (!roles.includes(actor.role)) throw RpcError.forbidden(message);
+function assertRole(actor: Principal, roles: readonly string[], message: string): void {
+  if (actor.kind !== 'user' || !roles.includes(actor.role)) throw RpcError.forbidden(message);
 }
 
 function notEnrollable(status: EnrollmentStatus, payer: PayerRef, type: EnrollmentType): string {

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClientInsuranceRpc, PayerView } from '@claimline/contracts/client-insurance';
 import { RpcClient, RpcError } from '@claimline/backend/util-nats';
-import { SCHEMA, SERVICE_USER_ID } from '../config/env';
+import { servicePrincipal } from '@claimline/contracts/common';
+import { SCHEMA, SERVICE_NAME } from '../config/env';
 import { PayerRequirements } from '../enrollments/derive-status';
 
 export const CLIENT_INSURANCE_RPC = Symbol('CLIENT_INSURANCE_RPC');
@@ -67,7 +68,7 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
       const page = await this.rpc.send(
         'client-insurance.payer.search',
         { limit: 200, offset },
-        { actor: serviceActor() },
+        { principal: servicePrincipal(SERVICE_NAME, ['client-insurance.payer.search']) },
       );
       for (const payer of page.items) await this.db.transaction((m) => this.apply(m, payer));
       offset += page.items.length;
@@ -98,7 +99,11 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     const known = await this.find(m, payerId);
     if (known) return known;
     const payer = await this.rpc
-      .send('client-insurance.payer.get', { payerId }, { actor: serviceActor() })
+      .send(
+        'client-insurance.payer.get',
+        { payerId },
+        { principal: servicePrincipal(SERVICE_NAME, ['client-insurance.payer.get']) },
+      )
       .catch((error) => {
         if (error instanceof RpcError && error.code === 'not_found')
           throw RpcError.notFound('Payer', payerId);
@@ -124,10 +129,6 @@ function sameRequirements(a: PayerRequirements, b: PayerRequirements): boolean {
     a.eraSupported === b.eraSupported &&
     a.eraEnrollmentRequired === b.eraEnrollmentRequired
   );
-}
-
-function serviceActor() {
-  return { userId: SERVICE_USER_ID, role: 'admin' as const, practiceIds: [] };
 }
 
 /** Upserts a payer; an older or repeated version never overwrites a newer one. Answers whether it changed. */

@@ -98,10 +98,14 @@ describe('buildEnrollmentRequest', () => {
     );
     expect(masked.missing.map((m) => m.field)).toEqual(['billingProfile.taxId']);
     const ssn = { kind: 'ssn' as const, value: '123-45-6789' };
-    expect(taxIdForViewer(ssn, { userId: 'o', role: 'practice_owner', practiceIds: ['pr-1'] })).toEqual({
+    expect(
+      taxIdForViewer(ssn, { kind: 'user', userId: 'o', role: 'practice_owner', practiceIds: ['pr-1'] }),
+    ).toEqual({
       kind: 'ssn',
       value: '***-**-6789',
     });
-    expect(taxIdForViewer(ssn, { userId: 's', role: 'billing_staff', practiceIds: ['pr-1'] })).toEqual(ssn);
+    expect(
+      taxIdForViewer(ssn, { kind: 'user', userId: 's', role: 'billing_staff', practiceIds: ['pr-1'] }),
+    ).toEqual(ssn);
   });
 });

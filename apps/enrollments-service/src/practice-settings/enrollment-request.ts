@@ -1,4 +1,4 @@
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import type {
   EnrollmentRequestData,
   EnrollmentType,
@@ -108,9 +108,13 @@ export function taxIdDigits(value: string): string {
 /** An SSN is shown whole only to admins and billing staff; an EIN (a business's public number) to everyone. */
 export function taxIdForViewer(
   taxId: EnrollmentRequestData['taxId'],
-  viewer: Actor,
+  viewer: Principal,
 ): EnrollmentRequestData['taxId'] {
-  if (!taxId || taxId.kind === 'ein' || viewer.role === 'admin' || viewer.role === 'billing_staff')
+  if (
+    !taxId ||
+    taxId.kind === 'ein' ||
+    (viewer.kind === 'user' && (viewer.role === 'admin' || viewer.role === 'billing_staff'))
+  )
     return taxId;
   return { kind: 'ssn', value: maskSsn(taxId.value) };
 }

@@ -201,7 +201,39 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
       instructions: 'Sign page 3 of the EDI agreement and upload it',
       version: 3,
     });
+    // The document must exist, be this practice's and have been uploaded for this enrollment (issue #13).
+    const theirs = randomUUID();
+    h.documents.set(theirs, {
+      id: theirs,
+      practiceId: otherPracticeId,
+      linkedType: 'enrollment',
+      linkedId: row.id,
+    });
+    const elsewhere = randomUUID();
+    h.documents.set(elsewhere, { id: elsewhere, practiceId, linkedType: 'client', linkedId: randomUUID() });
+    for (const [documentId, rule] of [
+      [randomUUID(), 'exists'],
+      [theirs, 'exists'],
+      [elsewhere, 'linked'],
+    ] as const) {
+      expect(await rpcError(act(owner, row.id, 3, { action: 'attach_document', documentId }))).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'documentId', rule }],
+      });
+    }
+    expect(
+      await h.rpc.send('enrollments.enrollment.get', { enrollmentId: row.id }, { actor: owner }),
+    ).toMatchObject({ status: 'document_required', version: 3, documentId: null });
+    expect(h.callers.get('documents.document.get')).toEqual(
+      Array(3).fill({
+        kind: 'service',
+        service: 'enrollments',
+        rights: ['documents.document.get'],
+        practiceIds: [practiceId],
+      }),
+    );
     const documentId = randomUUID();
+    h.documents.set(documentId, { id: documentId, practiceId, linkedType: 'enrollment', linkedId: row.id });
     const resubmitted = await act(owner, row.id, 3, { action: 'attach_document', documentId });
     expect(resubmitted).toMatchObject({ status: 'submitted', documentId, instructions: null, version: 4 });
     const accepted = await act(staff, row.id, 4, { action: 'accept' });
@@ -419,14 +451,24 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     ).toMatchObject({ allowed: false, status: 'submitted', enrollmentId: enrolled.id });
   });
 
-  it('keeps practices apart: another practice’s enrollment is not found, its list is empty', async () => {
+  it('keeps practices apart: another practice’s enrollment is not found, and so is its list', async () => {
     const [row] = find(await list(owner), medicare.id, 'claim_filing');
     expect(
       await rpcError(
         h.rpc.send('enrollments.enrollment.get', { enrollmentId: row.id! }, { actor: otherOwner }),
       ),
     ).toMatchObject({ code: 'not_found' });
-    expect(await list(otherOwner, practiceId)).toEqual([]);
+    // Another practice's list, and the list of a practice that does not exist, are not found (issue #13;
+    // they used to answer an empty list, and an admin got a derived row per payer for any id).
+    expect(await rpcError(list(otherOwner, practiceId))).toMatchObject({
+      code: 'not_found',
+      message: `Practice ${practiceId} was not found`,
+    });
+    const nowhere = randomUUID();
+    expect(await rpcError(list(admin(), nowhere))).toMatchObject({
+      code: 'not_found',
+      message: `Practice ${nowhere} was not found`,
+    });
     expect(
       await rpcError(
         h.rpc.send(
@@ -591,8 +633,27 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     }
   });
 
+  it('asks other services as itself with the rights it needs, never as an invented user or admin', async () => {
+    const asked = [...h.callers.entries()];
+    expect(asked.map(([subject]) => subject)).toEqual(
+      expect.arrayContaining([
+        'client-insurance.payer.search',
+        'practice-settings.practice.get',
+        'practice-settings.billing-profile.get',
+        'documents.document.get',
+      ]),
+    );
+    for (const [subject, callers] of asked) {
+      for (const caller of callers) {
+        expect(caller).toMatchObject({ kind: 'service', service: 'enrollments' });
+        expect(caller.kind === 'service' && caller.rights).toContain(subject);
+        if (!subject.startsWith('client-insurance.payer.')) expect(caller.practiceIds).toHaveLength(1);
+      }
+    }
+  });
+
   it('answers the health ping', async () => {
-    expect(await h.rpc.send('enrollments.health.ping', {}, { actor: owner })).toEqual({
+    expect(await h.rpc.ping('enrollments.health.ping')).toEqual({
       ok: true,
       service: 'enrollments',
     });

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, JSONCodec, NatsConnection, Subscription } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, EventEnvelope, RpcErrorBody } from '@claimline/contracts/common';
+import { Actor, EventEnvelope, Principal, RpcErrorBody } from '@claimline/contracts/common';
+import { DocumentView } from '@claimline/contracts/documents';
 import { ClientInsuranceEvents, PayerView } from '@claimline/contracts/client-insurance';
 import { EnrollmentsEvents, EnrollmentsEventTypes, EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { BillingProfileView, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
@@ -11,8 +12,8 @@ import {
   EVENT_ENTITIES,
   EventConsumer,
   eventSubject,
-  RpcClient,
 } from '@claimline/backend/util-nats';
+import { claimsOf, GatewayTestClient, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
@@ -103,7 +104,9 @@ export function billingProfile(
 export class Harness {
   db!: TestDatabase;
   nc!: NatsConnection;
-  rpc!: RpcClient<EnrollmentsRpc>;
+  rpc!: GatewayTestClient<EnrollmentsRpc>;
+  /** Signed requests: a test gateway key and the service's own key. */
+  readonly trust = new TestTrust('enrollments');
   observerDb!: DataSource;
   observer!: EventConsumer<EnrollmentsEvents>;
   readonly events = testEventsConfig();
@@ -113,13 +116,16 @@ export class Harness {
   readonly practices = new Map<string, PracticeView>();
   readonly profiles = new Map<string, BillingProfileView>();
   readonly members = new Map<string, TeamMemberView[]>();
+  readonly documents = new Map<string, Pick<DocumentView, 'id' | 'practiceId' | 'linkedType' | 'linkedId'>>();
+  /** Who each stand-in request came as (from its assertion), by subject. */
+  readonly callers = new Map<string, Principal[]>();
   private readonly subs: Subscription[] = [];
 
   async setUp(): Promise<void> {
     this.db = await createTestDatabase();
     await runMigrations(enrollmentsDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<EnrollmentsRpc>(this.nc, 10_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<EnrollmentsRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
     this.observerDb = new DataSource({
       type: 'postgres',
       url: this.db.url,
@@ -153,11 +159,17 @@ export class Harness {
       'client-insurance.payer.get',
       (data: { payerId: string }) => this.payers.get(data.payerId) ?? notFound('Payer'),
     );
-    this.answer('practice-settings.practice.get', (data: { practiceId: string }, actor: Actor) =>
-      actor.practiceIds === null || actor.practiceIds.includes(data.practiceId)
+    this.answer('practice-settings.practice.get', (data: { practiceId: string }, caller: Principal) =>
+      caller.practiceIds?.includes(data.practiceId)
         ? (this.practices.get(data.practiceId) ?? notFound('Practice'))
         : notFound('Practice'),
     );
+    this.answer('documents.document.get', (data: { practiceId: string; documentId: string }, caller) => {
+      const doc = this.documents.get(data.documentId);
+      return caller.practiceIds?.includes(data.practiceId) && doc?.practiceId === data.practiceId
+        ? doc
+        : notFound('Document');
+    });
     this.answer(
       'practice-settings.billing-profile.get',
       (data: { practiceId: string }) => this.profiles.get(data.practiceId) ?? notFound('Billing profile'),
@@ -170,15 +182,18 @@ export class Harness {
   }
 
   /** A stand-in responder; a handler answering undefined stays silent, so the caller sees a timeout or no responder. */
-  private answer(subject: string, handler: (data: never, actor: Actor) => unknown): void {
+  private answer(subject: string, handler: (data: never, caller: Principal) => unknown): void {
     // Under the run's RPC prefix, so these stand-ins answer only this run's service.
     const sub = this.nc.subscribe(this.events.rpcPrefix + subject);
     this.subs.push(sub);
     void (async () => {
       for await (const msg of sub) {
         try {
-          const packet = codec.decode(msg.data) as { id: string; data: { actor: Actor; data: never } };
-          const result = handler(packet.data.data, packet.data.actor);
+          const packet = codec.decode(msg.data) as { id: string; data: { data: never } };
+          const caller = claimsOf(msg)?.prn;
+          if (!caller) throw new Error(`${subject} came without an assertion`);
+          this.callers.set(subject, [...(this.callers.get(subject) ?? []), caller]);
+          const result = handler(packet.data.data, caller);
           if (result === undefined) continue;
           const reply = isError(result)
             ? { id: packet.id, err: result.error, isDisposed: true }
@@ -211,6 +226,7 @@ export class Harness {
       LOG_LEVEL: 'warn',
       PHI_ENCRYPTION_KEY: this.phiKey,
       RPC_TIMEOUT_MS: '3000',
+      ...this.trust.serviceEnv(),
       ...extra,
     };
   }

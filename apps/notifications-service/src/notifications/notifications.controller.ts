@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller, PRACTICE_EDITORS } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   ListEmailsQuery,
   NotificationsSubjects as S,
@@ -17,21 +18,25 @@ export class NotificationsController {
     private readonly preferences: PreferencesService,
   ) {}
 
+  @Authorize({ roles: ['admin'] })
   @MessagePattern(S.emailList)
-  listEmails(@Payload('actor') actor: Actor, @Payload('data') query: ListEmailsQuery) {
+  listEmails(@Caller() actor: Principal, @Payload('data') query: ListEmailsQuery) {
     return this.log.list(actor, query);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.preferencesGet)
-  getPreferences(@Payload('actor') actor: Actor, @Payload('data') query: PracticePreferencesQuery) {
+  getPreferences(@Caller() actor: Principal, @Payload('data') query: PracticePreferencesQuery) {
     return this.preferences.get(actor, query.practiceId);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.preferencesUpdate)
-  updatePreferences(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdatePreferencesCommand) {
+  updatePreferences(@Caller() actor: Principal, @Payload('data') cmd: UpdatePreferencesCommand) {
     return this.preferences.update(actor, cmd);
   }
 
+  @Authorize({ services: ['api-gateway'] })
   @MessagePattern(S.healthPing)
   ping() {
     return { ok: true as const, service: 'notifications' };

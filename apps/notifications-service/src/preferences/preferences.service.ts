@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { canSeePractice, type Actor } from '@claimline/contracts/common';
+import { type Principal, principalId } from '@claimline/contracts/common';
 import {
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -13,24 +13,18 @@ import { RpcError } from '@claimline/backend/util-nats';
 import { practiceRecipients, Recipient } from '../directory/directory';
 import { SCHEMA } from '../config/env';
 
-const EDITOR_ROLES = ['admin', 'billing_staff', 'practice_owner'];
-
 /** Per-recipient switches: which notifications each owner / the practice address wants. Default on. */
 @Injectable()
 export class PreferencesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async get(actor: Actor, practiceId: string): Promise<PracticePreferencesView> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
+  async get(actor: Principal, practiceId: string): Promise<PracticePreferencesView> {
     const recipients = await practiceRecipients(this.db.manager, practiceId);
     const switches = await this.switches(this.db.manager, practiceId);
     return { practiceId, recipients: recipients.map((r) => view(r, switches.get(r.email))) };
   }
 
-  async update(actor: Actor, cmd: UpdatePreferencesCommand): Promise<RecipientPreferencesView> {
-    if (!canSeePractice(actor, cmd.practiceId)) throw RpcError.notFound('Practice', cmd.practiceId);
-    if (!EDITOR_ROLES.includes(actor.role))
-      throw RpcError.forbidden('Only owners, billing staff and administrators change notification settings');
+  async update(actor: Principal, cmd: UpdatePreferencesCommand): Promise<RecipientPreferencesView> {
     return this.db.transaction(async (m) => {
       const recipient = (await practiceRecipients(m, cmd.practiceId)).find((r) => r.email === cmd.email);
       if (!recipient) {
@@ -46,7 +40,7 @@ export class PreferencesService {
         await m.query(
           `INSERT INTO "${SCHEMA}"."recipient_preference" ("practice_id", "email", "kind", "enabled", "updated_by") VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT ("practice_id", "email", "kind") DO UPDATE SET "enabled" = EXCLUDED."enabled", "updated_at" = now(), "updated_by" = EXCLUDED."updated_by"`,
-          [cmd.practiceId, cmd.email, kind, enabled, actor.userId],
+          [cmd.practiceId, cmd.email, kind, enabled, principalId(actor)],
         );
       }
       return view(recipient, (await this.switches(m, cmd.practiceId)).get(cmd.email));

@@ -5,7 +5,8 @@ import { Actor, EventEnvelope } from '@claimline/contracts/common';
 import { EnrollmentsEventTypes, EnrollmentStatusChangedEvent } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { PracticeSettingsEvents, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
-import { ensureEventStream, eventSubject, RpcClient } from '@claimline/backend/util-nats';
+import { ensureEventStream, eventSubject } from '@claimline/backend/util-nats';
+import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
@@ -39,7 +40,11 @@ export interface EmailRow {
 export class Harness {
   db!: TestDatabase;
   nc!: NatsConnection;
-  rpc!: RpcClient<NotificationsRpc>;
+  rpc!: GatewayTestClient<NotificationsRpc>;
+  /** Signed requests: a test gateway key and the service's own key. */
+  readonly trust = new TestTrust('notifications');
+  /** Practices the practice-settings stand-in says do not exist. */
+  readonly absentPractices = new Set<string>();
   sql!: DataSource;
   readonly events = testEventsConfig();
 
@@ -47,7 +52,8 @@ export class Harness {
     this.db = await createTestDatabase();
     await runMigrations(notificationsDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new RpcClient<NotificationsRpc>(this.nc, 10_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<NotificationsRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
+    servePracticeExistence(this.nc, this.events.rpcPrefix, this.absentPractices);
     this.sql = new DataSource({ type: 'postgres', url: this.db.url, applicationName: 'notifications-test' });
     await this.sql.initialize();
   }
@@ -68,6 +74,7 @@ export class Harness {
       EMAIL_RETRY_MAX_MS: '1000',
       EMAIL_MAX_ATTEMPTS: '4',
       SMTP_TIMEOUT_MS: '5000',
+      ...this.trust.serviceEnv(),
       ...extra,
     };
   }

@@ -260,7 +260,7 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
       code: 'validation_failed',
       errors: [expect.objectContaining({ field: 'status' })],
     });
-    expect(await h.rpc.send('notifications.health.ping', {}, { actor: admin })).toEqual({
+    expect(await h.rpc.ping('notifications.health.ping')).toEqual({
       ok: true,
       service: 'notifications',
     });

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller, PRACTICE_EDITORS } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   PracticeRefDto,
   PracticeSettingsSubjects as S,
@@ -12,13 +13,15 @@ import { BillingProfileService } from './billing-profile.service';
 export class BillingProfileController {
   constructor(private readonly profiles: BillingProfileService) {}
 
+  @Authorize({ roles: ROLES, services: ['enrollments'], practice: 'practiceId' })
   @MessagePattern(S.billingProfileGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: PracticeRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: PracticeRefDto) {
     return this.profiles.get(actor, dto.practiceId);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.billingProfilePut)
-  put(@Payload('actor') actor: Actor, @Payload('data') cmd: PutBillingProfileCommand) {
+  put(@Caller() actor: Principal, @Payload('data') cmd: PutBillingProfileCommand) {
     return this.profiles.put(actor, cmd);
   }
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import type {
   BillingIdentity,
   BillingProfileView,
@@ -14,12 +14,13 @@ import { BillingProfileEntity } from './billing-profile.entity';
 /** Roles that work with the SSN itself (claims, enrollments); others see the last four digits. */
 const SEES_WHOLE_SSN: ReadonlySet<string> = new Set(['admin', 'billing_staff']);
 
-export function taxIdView(p: BillingProfileEntity, actor: Actor, cipher: PhiCipher): TaxIdView | null {
+export function taxIdView(p: BillingProfileEntity, actor: Principal, cipher: PhiCipher): TaxIdView | null {
   if (p.taxIdKind === 'ein' && p.taxIdEin)
     return { kind: 'ein', display: formatTaxId('ein', p.taxIdEin), masked: false };
   if (p.taxIdKind === 'ssn' && p.taxIdSsnCipher) {
     const digits = cipher.decrypt(p.taxIdSsnCipher, p.practiceId);
-    const whole = SEES_WHOLE_SSN.has(actor.role);
+    // A service reaches the billing profile only where its handler names it (enrollments: the payer needs the whole SSN).
+    const whole = actor.kind === 'service' || SEES_WHOLE_SSN.has(actor.role);
     return {
       kind: 'ssn',
       display: whole ? formatTaxId('ssn', digits) : maskTaxId({ kind: 'ssn', digits }),

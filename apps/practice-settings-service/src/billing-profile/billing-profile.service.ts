@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import {
   BillingProfileView,
   PracticeSettingsEvents,
@@ -40,16 +40,16 @@ export class BillingProfileService {
     @Inject(PhiCipher) private readonly cipher: PhiCipher,
   ) {}
 
-  async get(actor: Actor, practiceId: string): Promise<BillingProfileView> {
-    await findPractice(this.db.manager, actor, practiceId);
+  async get(actor: Principal, practiceId: string): Promise<BillingProfileView> {
+    await findPractice(this.db.manager, practiceId);
     const profile = await this.db.manager.findOne(BillingProfileEntity, { where: { practiceId } });
     if (!profile) return emptyProfileView(practiceId);
     return this.view(this.db.manager, actor, profile);
   }
 
-  async put(actor: Actor, cmd: PutBillingProfileCommand): Promise<BillingProfileView> {
+  async put(actor: Principal, cmd: PutBillingProfileCommand): Promise<BillingProfileView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const existing = await m.findOne(BillingProfileEntity, {
         where: { practiceId: cmd.practiceId },
         lock: { mode: 'pessimistic_write' },
@@ -143,7 +143,7 @@ export class BillingProfileService {
 
   private async view(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     profile: BillingProfileEntity,
   ): Promise<BillingProfileView> {
     return toBillingProfileView(

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller, PRACTICE_EDITORS } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   CreateLocationCommand,
   ListLocationsQuery,
@@ -14,28 +15,33 @@ import { LocationsService } from './locations.service';
 export class LocationsController {
   constructor(private readonly locations: LocationsService) {}
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.locationCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') cmd: CreateLocationCommand) {
+  create(@Caller() actor: Principal, @Payload('data') cmd: CreateLocationCommand) {
     return this.locations.create(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.locationGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: LocationRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: LocationRefDto) {
     return this.locations.get(actor, dto.practiceId, dto.locationId);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.locationList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListLocationsQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListLocationsQuery) {
     return this.locations.list(actor, query);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.locationUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdateLocationCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdateLocationCommand) {
     return this.locations.update(actor, cmd);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.locationRemove)
-  remove(@Payload('actor') actor: Actor, @Payload('data') dto: LocationRefDto) {
+  remove(@Caller() actor: Principal, @Payload('data') dto: LocationRefDto) {
     return this.locations.remove(actor, dto.practiceId, dto.locationId);
   }
 }

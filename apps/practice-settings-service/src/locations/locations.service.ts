@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, canSeePractice, Page } from '@claimline/contracts/common';
+import { Principal, Page } from '@claimline/contracts/common';
 import {
   CreateLocationCommand,
   ListLocationsQuery,
@@ -29,9 +29,9 @@ export class LocationsService {
     private readonly readiness: ReadinessRefresher,
   ) {}
 
-  async create(actor: Actor, cmd: CreateLocationCommand): Promise<LocationView> {
+  async create(actor: Principal, cmd: CreateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const location = m.create(LocationEntity, {
         id: randomUUID(),
         practiceId: cmd.practiceId,
@@ -59,12 +59,12 @@ export class LocationsService {
     });
   }
 
-  async get(actor: Actor, practiceId: string, locationId: string): Promise<LocationView> {
+  async get(actor: Principal, practiceId: string, locationId: string): Promise<LocationView> {
     return toLocationView(await this.find(this.db.manager, actor, practiceId, locationId));
   }
 
-  async list(actor: Actor, query: ListLocationsQuery): Promise<Page<LocationView>> {
-    await findPractice(this.db.manager, actor, query.practiceId);
+  async list(actor: Principal, query: ListLocationsQuery): Promise<Page<LocationView>> {
+    await findPractice(this.db.manager, query.practiceId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const [rows, total] = await this.db.getRepository(LocationEntity).findAndCount({
@@ -76,9 +76,9 @@ export class LocationsService {
     return { items: rows.map(toLocationView), total, limit, offset };
   }
 
-  async update(actor: Actor, cmd: UpdateLocationCommand): Promise<LocationView> {
+  async update(actor: Principal, cmd: UpdateLocationCommand): Promise<LocationView> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, cmd.practiceId, true);
+      const practice = await findPractice(m, cmd.practiceId, true);
       const location = await this.find(m, actor, cmd.practiceId, cmd.locationId, true);
       assertVersion('The location', location.version, cmd.version);
       const { practiceId: _p, locationId: _l, version: _v, ...changes } = cmd;
@@ -110,9 +110,9 @@ export class LocationsService {
     });
   }
 
-  async remove(actor: Actor, practiceId: string, locationId: string): Promise<{ removed: true }> {
+  async remove(actor: Principal, practiceId: string, locationId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
-      const practice = await findPractice(m, actor, practiceId, true);
+      const practice = await findPractice(m, practiceId, true);
       const location = await this.find(m, actor, practiceId, locationId, true);
       location.removedAt = new Date();
       await m.save(location);
@@ -134,12 +134,11 @@ export class LocationsService {
 
   private async find(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     locationId: string,
     lock = false,
   ): Promise<LocationEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Location', locationId);
     const location = await m.findOne(LocationEntity, {
       where: { id: locationId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -1,18 +1,18 @@
 import { EntityManager } from 'typeorm';
-import { Actor, canSeePractice } from '@claimline/contracts/common';
 import { RpcError } from '@claimline/backend/util-nats';
 import { PracticeEntity } from './entities/practice.entity';
 
 export const DEFAULT_PAGE = 50;
 
-/** Another tenant's practice answers exactly like a missing one. */
+/**
+ * The practice a request names. Whether the caller may see it was decided by the guard
+ * (`@Authorize({ practice })`): another tenant's practice never gets here.
+ */
 export async function findPractice(
   m: EntityManager,
-  actor: Actor,
   practiceId: string,
   lock = false,
 ): Promise<PracticeEntity> {
-  if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Practice', practiceId);
   const practice = await m.findOne(PracticeEntity, {
     where: { id: practiceId },
     ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

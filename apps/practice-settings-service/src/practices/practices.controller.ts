@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller, PRACTICE_EDITORS } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   CreatePracticeDto,
   CreateTeamMemberCommand,
@@ -19,51 +20,65 @@ import { PracticesService } from './practices.service';
 export class PracticesController {
   constructor(private readonly practices: PracticesService) {}
 
+  @Authorize({ roles: ['admin', 'billing_staff'] })
   @MessagePattern(S.practiceCreate)
-  create(@Payload('actor') actor: Actor, @Payload('data') dto: CreatePracticeDto) {
+  create(@Caller() actor: Principal, @Payload('data') dto: CreatePracticeDto) {
     return this.practices.createPractice(actor, dto);
   }
 
+  @Authorize({
+    roles: ROLES,
+    services: ['enrollments', 'client-insurance', 'documents', 'notifications'],
+    practice: 'practiceId',
+  })
   @MessagePattern(S.practiceGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: PracticeRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: PracticeRefDto) {
     return this.practices.getPractice(actor, dto.practiceId);
   }
 
+  @Authorize({ roles: ROLES })
   @MessagePattern(S.practiceList)
-  list(@Payload('actor') actor: Actor, @Payload('data') query: ListPracticesQuery) {
+  list(@Caller() actor: Principal, @Payload('data') query: ListPracticesQuery) {
     return this.practices.listPractices(actor, query);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.practiceUpdate)
-  update(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdatePracticeCommand) {
+  update(@Caller() actor: Principal, @Payload('data') cmd: UpdatePracticeCommand) {
     return this.practices.updatePractice(actor, cmd);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.memberCreate)
-  createMember(@Payload('actor') actor: Actor, @Payload('data') cmd: CreateTeamMemberCommand) {
+  createMember(@Caller() actor: Principal, @Payload('data') cmd: CreateTeamMemberCommand) {
     return this.practices.createMember(actor, cmd);
   }
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.memberGet)
-  getMember(@Payload('actor') actor: Actor, @Payload('data') dto: TeamMemberRefDto) {
+  getMember(@Caller() actor: Principal, @Payload('data') dto: TeamMemberRefDto) {
     return this.practices.getMember(actor, dto.practiceId, dto.memberId);
   }
 
+  @Authorize({ roles: ROLES, services: ['enrollments'], practice: 'practiceId' })
   @MessagePattern(S.memberList)
-  listMembers(@Payload('actor') actor: Actor, @Payload('data') query: ListTeamMembersQuery) {
+  listMembers(@Caller() actor: Principal, @Payload('data') query: ListTeamMembersQuery) {
     return this.practices.listMembers(actor, query);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.memberUpdate)
-  updateMember(@Payload('actor') actor: Actor, @Payload('data') cmd: UpdateTeamMemberCommand) {
+  updateMember(@Caller() actor: Principal, @Payload('data') cmd: UpdateTeamMemberCommand) {
     return this.practices.updateMember(actor, cmd);
   }
 
+  @Authorize({ roles: PRACTICE_EDITORS, practice: 'practiceId' })
   @MessagePattern(S.memberRemove)
-  removeMember(@Payload('actor') actor: Actor, @Payload('data') dto: TeamMemberRefDto) {
+  removeMember(@Caller() actor: Principal, @Payload('data') dto: TeamMemberRefDto) {
     return this.practices.removeMember(actor, dto.practiceId, dto.memberId);
   }
 
+  @Authorize({ services: ['api-gateway'] })
   @MessagePattern(S.healthPing)
   ping() {
     return { ok: true as const, service: 'practice-settings' };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import { Actor, canSeePractice, Page } from '@claimline/contracts/common';
+import { Principal, Page } from '@claimline/contracts/common';
 import {
   CreatePracticeDto,
   CreateTeamMemberCommand,
@@ -32,7 +32,7 @@ export class PracticesService {
     private readonly readiness: ReadinessRefresher,
   ) {}
 
-  async createPractice(actor: Actor, dto: CreatePracticeDto): Promise<PracticeView> {
+  async createPractice(actor: Principal, dto: CreatePracticeDto): Promise<PracticeView> {
     return this.db.transaction(async (m) => {
       const practice = m.create(PracticeEntity, {
         id: randomUUID(),
@@ -63,11 +63,11 @@ export class PracticesService {
     });
   }
 
-  async getPractice(actor: Actor, practiceId: string): Promise<PracticeView> {
-    return toPracticeView(await this.findPractice(this.db.manager, actor, practiceId));
+  async getPractice(actor: Principal, practiceId: string): Promise<PracticeView> {
+    return toPracticeView(await this.findPractice(this.db.manager, practiceId));
   }
 
-  async listPractices(actor: Actor, query: ListPracticesQuery): Promise<Page<PracticeView>> {
+  async listPractices(actor: Principal, query: ListPracticesQuery): Promise<Page<PracticeView>> {
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const qb = this.db.getRepository(PracticeEntity).createQueryBuilder('p');
@@ -93,9 +93,9 @@ export class PracticesService {
     return { items: rows.map(toPracticeView), total, limit, offset };
   }
 
-  async updatePractice(actor: Actor, cmd: UpdatePracticeCommand): Promise<PracticeView> {
+  async updatePractice(actor: Principal, cmd: UpdatePracticeCommand): Promise<PracticeView> {
     return this.db.transaction(async (m) => {
-      const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+      const practice = await this.findPractice(m, cmd.practiceId, true);
       assertVersion('Practice', practice.version, cmd.version);
       const { practiceId: _id, version: _v, ...changes } = cmd;
       const current = toPracticeView(practice) as unknown as Record<string, unknown>;
@@ -128,10 +128,10 @@ export class PracticesService {
     });
   }
 
-  async createMember(actor: Actor, cmd: CreateTeamMemberCommand): Promise<TeamMemberView> {
+  async createMember(actor: Principal, cmd: CreateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
-        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+        const practice = await this.findPractice(m, cmd.practiceId, true);
         const member = m.create(TeamMemberEntity, {
           id: randomUUID(),
           practiceId: cmd.practiceId,
@@ -166,12 +166,12 @@ export class PracticesService {
     }
   }
 
-  async getMember(actor: Actor, practiceId: string, memberId: string): Promise<TeamMemberView> {
+  async getMember(actor: Principal, practiceId: string, memberId: string): Promise<TeamMemberView> {
     return toTeamMemberView(await this.findMember(this.db.manager, actor, practiceId, memberId));
   }
 
-  async listMembers(actor: Actor, query: ListTeamMembersQuery): Promise<Page<TeamMemberView>> {
-    await this.findPractice(this.db.manager, actor, query.practiceId);
+  async listMembers(actor: Principal, query: ListTeamMembersQuery): Promise<Page<TeamMemberView>> {
+    await this.findPractice(this.db.manager, query.practiceId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const [rows, total] = await this.db.getRepository(TeamMemberEntity).findAndCount({
@@ -183,10 +183,10 @@ export class PracticesService {
     return { items: rows.map(toTeamMemberView), total, limit, offset };
   }
 
-  async updateMember(actor: Actor, cmd: UpdateTeamMemberCommand): Promise<TeamMemberView> {
+  async updateMember(actor: Principal, cmd: UpdateTeamMemberCommand): Promise<TeamMemberView> {
     try {
       return await this.db.transaction(async (m) => {
-        const practice = await this.findPractice(m, actor, cmd.practiceId, true);
+        const practice = await this.findPractice(m, cmd.practiceId, true);
         const member = await this.findMember(m, actor, cmd.practiceId, cmd.memberId, true);
         assertVersion('Team member', member.version, cmd.version);
         const { practiceId: _p, memberId: _m, version: _v, ...changes } = cmd;
@@ -229,9 +229,9 @@ export class PracticesService {
     }
   }
 
-  async removeMember(actor: Actor, practiceId: string, memberId: string): Promise<{ removed: true }> {
+  async removeMember(actor: Principal, practiceId: string, memberId: string): Promise<{ removed: true }> {
     return this.db.transaction(async (m) => {
-      const practice = await this.findPractice(m, actor, practiceId, true);
+      const practice = await this.findPractice(m, practiceId, true);
       const member = await this.findMember(m, actor, practiceId, memberId, true);
       member.removedAt = new Date();
       await m.save(member);
@@ -246,23 +246,17 @@ export class PracticesService {
     });
   }
 
-  private findPractice(
-    m: EntityManager,
-    actor: Actor,
-    practiceId: string,
-    lock = false,
-  ): Promise<PracticeEntity> {
-    return findPractice(m, actor, practiceId, lock);
+  private findPractice(m: EntityManager, practiceId: string, lock = false): Promise<PracticeEntity> {
+    return findPractice(m, practiceId, lock);
   }
 
   private async findMember(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     practiceId: string,
     memberId: string,
     lock = false,
   ): Promise<TeamMemberEntity> {
-    if (!canSeePractice(actor, practiceId)) throw RpcError.notFound('Team member', memberId);
     const member = await m.findOne(TeamMemberEntity, {
       where: { id: memberId, practiceId },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Actor } from '@claimline/contracts/common';
+import { Authorize, Caller } from '@claimline/backend/util-auth';
+import { type Principal, ROLES } from '@claimline/contracts/common';
 import { PracticeRefDto, PracticeSettingsSubjects as S } from '@claimline/contracts/practice-settings';
 import { ReadinessService } from './readiness.service';
 
@@ -8,8 +9,9 @@ import { ReadinessService } from './readiness.service';
 export class ReadinessController {
   constructor(private readonly readiness: ReadinessService) {}
 
+  @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.readinessGet)
-  get(@Payload('actor') actor: Actor, @Payload('data') dto: PracticeRefDto) {
+  get(@Caller() actor: Principal, @Payload('data') dto: PracticeRefDto) {
     return this.readiness.get(actor, dto.practiceId);
   }
 }

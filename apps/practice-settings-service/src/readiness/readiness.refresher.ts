@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import {
   PracticeSettingsEvents,
   PracticeSettingsEventTypes as Events,
@@ -55,7 +55,7 @@ export class ReadinessRefresher {
   }
 
   /** Call after the change is written, in its transaction; updates `practice.settingsComplete` in place. */
-  async refresh(m: EntityManager, actor: Actor, practice: PracticeEntity): Promise<void> {
+  async refresh(m: EntityManager, actor: Principal, practice: PracticeEntity): Promise<void> {
     const items = await this.items(m, practice);
     const complete = items.every((i) => i.status === 'done');
     if (complete === practice.settingsComplete) return;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@claimline/contracts/common';
+import { type Principal, servicePrincipal } from '@claimline/contracts/common';
 import {
   PracticeReadiness,
   ReadinessContributorRpc,
@@ -11,6 +11,7 @@ import {
   ReadinessSource,
 } from '@claimline/contracts/practice-settings';
 import { NATS_CONNECTION, RpcClient, RpcError } from '@claimline/backend/util-nats';
+import { AssertionSigner } from '@claimline/backend/util-auth';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeSettingsEnv, SERVICE_NAME } from '../config/env';
 import { findPractice } from '../practices/practice-access';
@@ -32,17 +33,18 @@ export class ReadinessService {
     private readonly refresher: ReadinessRefresher,
     @Inject(NATS_CONNECTION) nc: NatsConnection,
     env: PracticeSettingsEnv,
+    signer: AssertionSigner,
   ) {
     this.contributors = env.READINESS_CONTRIBUTORS.split(',').filter((s) => s !== '' && s !== SERVICE_NAME);
     this.timeoutMs = env.READINESS_CONTRIBUTOR_TIMEOUT_MS;
-    this.client = new RpcClient<ReadinessContributorRpc>(nc, this.timeoutMs, env.RPC_SUBJECT_PREFIX);
+    this.client = new RpcClient<ReadinessContributorRpc>(nc, this.timeoutMs, env.RPC_SUBJECT_PREFIX, signer);
   }
 
-  async get(actor: Actor, practiceId: string): Promise<PracticeReadiness> {
-    const practice = await findPractice(this.db.manager, actor, practiceId);
+  async get(actor: Principal, practiceId: string): Promise<PracticeReadiness> {
+    const practice = await findPractice(this.db.manager, practiceId);
     const [own, ...others] = await Promise.all([
       this.refresher.items(this.db.manager, practice),
-      ...this.contributors.map((service) => this.ask(actor, service, practice.id, practice.type)),
+      ...this.contributors.map((service) => this.ask(service, practice.id, practice.type)),
     ]);
     const items = [...own, ...others.flatMap((o) => o.items)];
     const done = items.filter((i) => i.status === 'done').length;
@@ -58,16 +60,21 @@ export class ReadinessService {
   }
 
   private async ask(
-    actor: Actor,
     service: string,
     practiceId: string,
     practiceType: 'solo' | 'group',
   ): Promise<{ items: ReadinessItem[]; source: ReadinessSource }> {
     try {
+      const subject = readinessItemsSubject(service);
+      // Asked as practice-settings itself, for this one practice: a contributor never sees the user.
       const reply = await this.client.send(
-        readinessItemsSubject(service),
+        subject,
         { practiceId, practiceType },
-        { actor, requestId: currentRequestId(), timeoutMs: this.timeoutMs },
+        {
+          principal: servicePrincipal(SERVICE_NAME, [subject], [practiceId]),
+          requestId: currentRequestId(),
+          timeoutMs: this.timeoutMs,
+        },
       );
       const items = (reply?.items ?? []).map((i) => ({ ...i, source: service }));
       return { items, source: { service, status: 'ok', items: items.length } };

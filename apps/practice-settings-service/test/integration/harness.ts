@@ -5,7 +5,8 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
 import { PracticeSettingsEvents, PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
-import { createOutboxAndInbox, EVENT_ENTITIES, EventConsumer, RpcClient } from '@claimline/backend/util-nats';
+import { createOutboxAndInbox, EVENT_ENTITIES, EventConsumer } from '@claimline/backend/util-nats';
+import { GatewayTestClient, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import {
   createTestDatabase,
@@ -30,7 +31,9 @@ type Seen = EventEnvelope<PracticeSettingsEvents[keyof PracticeSettingsEvents]>;
 export class Harness {
   db!: TestDatabase;
   nc!: NatsConnection;
-  rpc!: RpcClient<PracticeSettingsRpc>;
+  rpc!: GatewayTestClient<PracticeSettingsRpc>;
+  /** Signed requests: a test gateway key, the service's own key, and enrollments (a service that calls it). */
+  readonly trust = new TestTrust('practice-settings', ['enrollments']);
   observerDb!: DataSource;
   observer!: EventConsumer<PracticeSettingsEvents>;
   /** A NATS server of its own: on a shared one, any other running practice-settings instance would answer our requests. */
@@ -44,7 +47,7 @@ export class Harness {
     this.db = await createTestDatabase();
     await runMigrations(practiceSettingsDataSourceOptions(this.db.url));
     this.nc = await connect({ servers: this.nats.url });
-    this.rpc = new RpcClient<PracticeSettingsRpc>(this.nc, 10_000, this.events.rpcPrefix);
+    this.rpc = new GatewayTestClient<PracticeSettingsRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
     this.observerDb = new DataSource({
       type: 'postgres',
       url: this.db.url,
@@ -97,6 +100,7 @@ export class Harness {
       RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
       OUTBOX_POLL_MS: '100',
       LOG_LEVEL: 'warn',
+      ...this.trust.serviceEnv(),
       ...extra,
     };
   }
@@ -135,7 +139,7 @@ export class ServiceProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
-  async start(rpc: RpcClient<PracticeSettingsRpc>): Promise<void> {
+  async start(rpc: GatewayTestClient<PracticeSettingsRpc>): Promise<void> {
     const main = join(__dirname, '../../../../dist/apps/practice-settings-service/main.js');
     this.child = spawn(process.execPath, [main], {
       env: { ...process.env, ...this.env },
@@ -145,7 +149,7 @@ export class ServiceProcess {
     this.child.stderr!.on('data', (d) => (this.output += d));
     await waitFor(
       'the service to answer pings',
-      async () => (await rpc.send('practice-settings.health.ping', {}, { actor: admin, timeoutMs: 500 })).ok,
+      async () => (await rpc.ping('practice-settings.health.ping', 500)).ok,
       20_000,
       200,
     ).catch((e) => {

@@ -1,9 +1,12 @@
 import { INestMicroservice } from '@nestjs/common';
 import { JSONCodec } from 'nats';
 import { validateEnv } from '@claimline/backend/util-config';
-import { RpcError } from '@claimline/backend/util-nats';
+import { RpcClient, RpcError } from '@claimline/backend/util-nats';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { Actor } from '@claimline/contracts/common';
+import { randomUUID } from 'node:crypto';
+import { Actor, Principal, servicePrincipal } from '@claimline/contracts/common';
+import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
+import { claimsOf } from '@claimline/backend/util-auth';
 import type {
   BillingProfileChangedEvent,
   ReadinessChangedEvent,
@@ -18,6 +21,8 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
   const h = new Harness();
   let app: INestMicroservice;
   const codec = JSONCodec<unknown>();
+  /** Who each readiness request to client-insurance was asserted as. */
+  const contributorCallers: (Principal | undefined)[] = [];
 
   beforeAll(async () => {
     await h.setUp();
@@ -26,6 +31,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       queue: 'client-insurance',
       callback: (_e, msg) => {
         const { data } = codec.decode(msg.data) as { data: { data: { practiceId: string } } };
+        contributorCallers.push(claimsOf(msg)?.prn);
         msg.respond(
           codec.encode({
             response: {
@@ -249,6 +255,38 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       );
       expect(seen.taxId).toEqual({ kind: 'ssn', display: '***-**-6789', masked: true });
     }
+    // enrollments, named by the handler, reads it as itself for this practice (the payer needs the
+    // whole SSN); scoped to another practice it finds nothing; it may not list practices at all.
+    const asEnrollments = new RpcClient<PracticeSettingsRpc>(
+      h.nc,
+      10_000,
+      h.events.rpcPrefix,
+      h.trust.signer('enrollments'),
+    );
+    const rights = ['practice-settings.billing-profile.get', 'practice-settings.practice.list'];
+    expect(
+      (
+        await asEnrollments.send(
+          'practice-settings.billing-profile.get',
+          { practiceId: p.id },
+          { principal: servicePrincipal('enrollments', rights, [p.id]) },
+        )
+      ).taxId,
+    ).toEqual({ kind: 'ssn', display: '123-45-6789', masked: false });
+    await expect(
+      asEnrollments.send(
+        'practice-settings.billing-profile.get',
+        { practiceId: p.id },
+        { principal: servicePrincipal('enrollments', rights, [randomUUID()]) },
+      ),
+    ).rejects.toMatchObject({ body: { code: 'not_found' } });
+    await expect(
+      asEnrollments.send(
+        'practice-settings.practice.list',
+        {},
+        { principal: servicePrincipal('enrollments', rights) },
+      ),
+    ).rejects.toMatchObject({ body: { code: 'forbidden' } });
 
     const rows = await h.observerDb.query(
       'SELECT row_to_json(b)::text AS j FROM practice_settings.billing_profile b WHERE practice_id = $1',
@@ -399,6 +437,13 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     expect(first.items.find((i) => i.source === 'client-insurance')).toMatchObject({
       key: 'client-insurance.clients',
       fixAt: `/practices/${p.id}/clients`,
+    });
+    // A contributor is asked by practice-settings as itself, for this practice only — never as the user.
+    expect(contributorCallers.at(-1)).toEqual({
+      kind: 'service',
+      service: 'practice-settings',
+      rights: ['readiness.items.client-insurance'],
+      practiceIds: [p.id],
     });
     expect(await missingKeys()).toEqual([
       'team',

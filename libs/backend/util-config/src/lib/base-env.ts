@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsSigningKey, IsTrustedKeys } from '@claimline/backend/util-auth';
 
 /** Variables every Claimline service reads. Services extend it with their own. */
 export class BaseServiceEnv {
@@ -74,4 +75,20 @@ export class BaseServiceEnv {
   @IsString()
   @IsNotEmpty()
   SERVICE_INSTANCE?: string;
+
+  /**
+   * This process's own Ed25519 private key (base64 PKCS#8 DER): signs the caller assertion of
+   * every request it sends. Required to start (not to migrate); see docs/deployment.md.
+   */
+  @IsOptional()
+  @IsSigningKey()
+  RPC_SIGNING_KEY?: string;
+
+  /**
+   * The public keys whose assertions a service accepts: `issuer=<base64 SPKI DER>`, comma-separated
+   * (e.g. `api-gateway=MCow…,enrollments=MCow…`). Required for a service to start.
+   */
+  @IsOptional()
+  @IsTrustedKeys()
+  RPC_TRUSTED_KEYS?: string;
 }

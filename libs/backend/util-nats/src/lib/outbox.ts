@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, EventMapOf } from '@claimline/contracts/common';
+import { Actor, EventMapOf, Principal, principalId } from '@claimline/contracts/common';
 import { OutboxEventEntity } from './outbox.entity';
 
 export interface NewEvent<M extends EventMapOf<M>, T extends keyof M & string> {
@@ -23,7 +23,7 @@ export class Outbox<M extends EventMapOf<M>> {
 
   async add<T extends keyof M & string>(
     manager: EntityManager,
-    actor: Actor | null,
+    actor: Principal | Actor | null,
     events: NewEvent<M, T> | NewEvent<M, T>[],
     requestId?: string,
   ): Promise<string[]> {
@@ -37,7 +37,7 @@ export class Outbox<M extends EventMapOf<M>> {
         type: e.type,
         aggregateId: e.aggregateId,
         practiceId: e.practiceId,
-        actorId: actor?.userId ?? null,
+        actorId: actor ? principalId(actor) : null,
         data: e.data as object,
         requestId: requestId ?? null,
       }),

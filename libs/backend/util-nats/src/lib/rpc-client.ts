@@ -1,14 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { headers as natsHeaders, JSONCodec, NatsConnection, NatsError, ErrorCode } from 'nats';
-import { Actor, HEADER_REQUEST_ID, isRpcErrorBody, RpcMapOf } from '@claimline/contracts/common';
+import {
+  HEADER_ASSERTION,
+  HEADER_REQUEST_ID,
+  isRpcErrorBody,
+  Principal,
+  RpcMapOf,
+} from '@claimline/contracts/common';
 import { RpcError } from './rpc-error';
 
 const codec = JSONCodec<unknown>();
 
 export interface RpcCallOptions {
-  actor: Actor;
+  /** Who the request is for: a user (only the gateway asserts users) or the calling service itself. */
+  principal: Principal;
   requestId?: string;
   timeoutMs?: number;
+}
+
+/**
+ * Signs the caller assertion of one request (`AssertionSigner` of `@claimline/backend/util-auth`
+ * holds the process's private key), bound to the subject and the request data.
+ */
+export interface RequestSigner {
+  sign(subject: string, data: unknown, principal: Principal, requestId: string): string;
 }
 
 interface NestReply {
@@ -20,14 +35,15 @@ interface NestReply {
 /**
  * Request-reply over core NATS, speaking the packet format of `@nestjs/microservices`
  * (`{ pattern, data, id }` → `{ err | response }`) so services use plain `@MessagePattern`
- * handlers, while the caller gets NATS's no-responders signal (→ 503) and a bounded wait (→ 504).
+ * handlers, with the caller's signed assertion in a header, while the caller gets NATS's no-responders signal (→ 503) and a bounded wait (→ 504).
  */
 export class RpcClient<M extends RpcMapOf<M>> {
   constructor(
     private readonly nc: NatsConnection,
     private readonly defaultTimeoutMs = 5000,
     /** Prepended to the NATS subject (not to the pattern): see `RPC_SUBJECT_PREFIX`. */
-    private readonly subjectPrefix = '',
+    private readonly subjectPrefix: string,
+    private readonly signer: RequestSigner,
   ) {}
 
   async send<S extends keyof M & string>(
@@ -35,9 +51,11 @@ export class RpcClient<M extends RpcMapOf<M>> {
     data: M[S]['request'],
     options: RpcCallOptions,
   ): Promise<M[S]['response']> {
+    const requestId = options.requestId ?? randomUUID();
     const h = natsHeaders();
-    h.set(HEADER_REQUEST_ID, options.requestId ?? randomUUID());
-    const packet = { pattern: subject, data: { actor: options.actor, data }, id: randomUUID() };
+    h.set(HEADER_REQUEST_ID, requestId);
+    h.set(HEADER_ASSERTION, this.signer.sign(subject, data, options.principal, requestId));
+    const packet = { pattern: subject, data: { data }, id: randomUUID() };
     let reply: NestReply;
     try {
       const msg = await this.nc.request(this.subjectPrefix + subject, codec.encode(packet), {

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, NatsOptions, ServerNats } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { NatsCredentials, natsAuthOptions, rpcValidationPipe } from '@claimline/backend/util-nats';
+import { RpcAuthGuard } from '@claimline/backend/util-auth';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
 import { RequestIdInterceptor } from './request-id.interceptor';
 
@@ -42,8 +43,8 @@ export class PrefixedNatsServer extends ServerNats {
 }
 
 /**
- * Starts a service as a NATS microservice: queue group, validation that answers with field
- * errors, structured RPC errors, request ids, JSON logs, graceful shutdown on SIGTERM.
+ * Starts a service as a NATS microservice: queue group, the caller-assertion guard before every
+ * handler, validation that answers with field errors, structured RPC errors, request ids, JSON logs, graceful shutdown on SIGTERM.
  */
 export async function bootstrapService(
   module: Type<unknown> | DynamicModule,
@@ -62,6 +63,7 @@ export async function bootstrapService(
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  app.useGlobalGuards(app.get(RpcAuthGuard));
   app.useGlobalPipes(rpcValidationPipe());
   app.useGlobalFilters(new AllRpcExceptionsFilter());
   app.useGlobalInterceptors(new RequestIdInterceptor());

@@ -1,8 +1,9 @@
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSourceOptions } from 'typeorm';
 import { BaseServiceEnv, ConfigModule } from '@claimline/backend/util-config';
+import { PracticeLookup, RpcAuthModule } from '@claimline/backend/util-auth';
 import { NatsModule, natsCredentialsOf, OutboxModule } from '@claimline/backend/util-nats';
 import { loggerParams } from './logger';
 
@@ -14,11 +15,14 @@ export interface ServiceInfrastructureOptions<E extends BaseServiceEnv> {
   dataSource: DataSourceOptions;
   /** A service that publishes no events has no outbox table and no relay. */
   outbox?: boolean;
+  /** How `@Authorize({ practice })` learns a practice exists (default: ask practice-settings). */
+  practiceLookup?: Type<PracticeLookup> | 'practice-settings';
 }
 
 /**
  * What every service module imports first: its validated configuration, JSON logs, its schema's
- * DataSource, the NATS connection and the outbox with its relay.
+ * DataSource, the NATS connection, the outbox with its relay, and the caller assertions (its own
+ * signing key, the keys it trusts and the guard `bootstrapService` installs).
  */
 export function serviceInfrastructure<E extends BaseServiceEnv>(
   o: ServiceInfrastructureOptions<E>,
@@ -33,6 +37,14 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
       name: o.service,
       events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
       credentials: natsCredentialsOf(env),
+    }),
+    RpcAuthModule.forRoot({
+      issuer: o.service,
+      signingKey: env.RPC_SIGNING_KEY,
+      trustedKeys: env.RPC_TRUSTED_KEYS ?? '',
+      practiceLookup: o.practiceLookup ?? 'practice-settings',
+      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
     }),
     ...(o.outbox === false
       ? []

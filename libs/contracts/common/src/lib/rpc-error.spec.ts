@@ -22,4 +22,13 @@ describe('canSeePractice', () => {
     expect(canSeePractice({ userId: 'b', role: 'billing_staff', practiceIds: ['p1'] }, 'p1')).toBe(true);
     expect(canSeePractice({ userId: 'b', role: 'billing_staff', practiceIds: ['p1'] }, 'p2')).toBe(false);
   });
+
+  it('never lets a service see every practice: it sees only those its assertion names', () => {
+    expect(
+      canSeePractice({ kind: 'service', service: 'enrollments', rights: [], practiceIds: null }, 'p1'),
+    ).toBe(false);
+    expect(
+      canSeePractice({ kind: 'service', service: 'enrollments', rights: [], practiceIds: ['p1'] }, 'p1'),
+    ).toBe(true);
+  });
 });

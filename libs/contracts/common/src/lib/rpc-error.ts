@@ -5,6 +5,7 @@
 export const RPC_ERROR_CODES = [
   'bad_request',
   'validation_failed',
+  'unauthenticated',
   'unauthorized',
   'forbidden',
   'not_found',
@@ -41,6 +42,8 @@ export function isRpcErrorBody(value: unknown): value is RpcErrorBody {
 export const HTTP_STATUS_BY_RPC_CODE: Record<RpcErrorCode, number> = {
   bad_request: 400,
   validation_failed: 422,
+  // A service refused the gateway's own assertion: a fault of the deployment, not of the user's session.
+  unauthenticated: 500,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
