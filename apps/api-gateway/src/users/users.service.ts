@@ -9,9 +9,8 @@ import { isUniqueViolation } from '@claimline/backend/util-persistence';
 import { hashPassword } from '../auth/passwords';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.dto';
-
-const PRACTICE_ROLES: readonly Role[] = ['practice_owner', 'clinician'];
+import { PRACTICE_ROLES, type UserView } from '@claimline/contracts/gateway';
+import { CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.dto';
 
 export function toUserView(u: UserEntity, assigned: string[] = []): UserView {
   return {

@@ -26,17 +26,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, Router } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
+import { AuditApi, PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import {
   AUDIT_ACTIONS,
   AUDIT_RESOURCES,
-  AuditApi,
   type AuditAction,
   type AuditEventView,
   type AuditFilters,
-  PracticeDirectory,
-  UsersApi,
   type UserView,
-} from '@claimline/admin-console/data-access-admin';
+} from '@claimline/contracts/gateway';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,

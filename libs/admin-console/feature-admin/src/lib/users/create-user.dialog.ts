@@ -8,12 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Role } from '@claimline/contracts/common';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
-import {
-  type CreateUserInput,
-  PracticeDirectory,
-  UsersApi,
-  type UserView,
-} from '@claimline/admin-console/data-access-admin';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import { type CreateUserInput, isPracticeRole, type UserView } from '@claimline/contracts/gateway';
 import {
   applyServerErrors,
   ClValidators,
@@ -21,7 +17,7 @@ import {
   FieldErrorComponent,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, tiedToPractice } from '../shared/admin-labels';
+import { ROLE_OPTIONS } from '../shared/admin-labels';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
 import {
   isPick,
@@ -171,7 +167,7 @@ export class CreateUserDialog {
   protected readonly role = toSignal(this.form.controls.role.valueChanges, {
     initialValue: this.form.controls.role.value,
   });
-  protected readonly needsPractice = computed(() => tiedToPractice(this.role() || null));
+  protected readonly needsPractice = computed(() => isPracticeRole(this.role() || null));
   private readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
   protected readonly passwordLength = computed(() => this.password().length);
   protected readonly staffPractices = signal<PracticePick[]>([]);
@@ -184,7 +180,7 @@ export class CreateUserDialog {
     // Only practice owners and clinicians carry a practice; for the others the field is off.
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
       const practice = this.form.controls.practice;
-      if (tiedToPractice(role || null)) practice.enable();
+      if (isPracticeRole(role || null)) practice.enable();
       else practice.disable();
     });
   }
@@ -206,7 +202,7 @@ export class CreateUserDialog {
       password: v.password,
       role,
     };
-    if (tiedToPractice(role) && isPick(v.practice)) {
+    if (isPracticeRole(role) && isPick(v.practice)) {
       input.practiceId = v.practice.id;
       this.directory.remember([v.practice]);
     }

@@ -10,7 +10,8 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { Role } from '@claimline/contracts/common';
 import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
-import { PracticeDirectory, UsersApi, type UserView } from '@claimline/admin-console/data-access-admin';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import { isPracticeRole, type UserView } from '@claimline/contracts/gateway';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
@@ -20,7 +21,7 @@ import {
   confirm,
   type ConfirmData,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
+import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
 import { AssignPracticesDialog } from './assign-practices.dialog';
 import { CreateUserDialog, type CreateUserResult } from './create-user.dialog';
 import { EditUserDialog, type EditUserResult } from './edit-user.dialog';
@@ -338,7 +339,7 @@ export class UsersPage implements OnInit {
   /** The practice ids the table names: a practice role's practice, billing staff's first few. */
   private practicesShown(users: UserView[]): string[] {
     return users.flatMap((u) =>
-      tiedToPractice(u.role) && u.practiceId
+      isPracticeRole(u.role) && u.practiceId
         ? [u.practiceId]
         : (u.practiceIds ?? []).slice(0, this.shownPractices),
     );
