@@ -10,3 +10,4 @@ export * from './lib/focus';
 export * from './lib/address';
 export * from './lib/address-fields';
 export * from './lib/confirm-dialog';
+export * from './lib/form-save';

@@ -22,16 +22,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeContext, toProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
   AddressFieldsComponent,
   addressGroup,
   addressValue,
-  applyServerErrors,
   BlurErrorStateMatcher,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   injectFieldFocus,
   provideLiveErrors,
   setAddress,
@@ -391,10 +391,14 @@ export class PolicyFormComponent implements OnInit {
   protected readonly searched = signal(false);
   protected readonly selected = signal<PayerChoice | null>(null);
   protected readonly needsSubscriber = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
-  protected readonly conflict = signal(false);
+  private readonly saving = new FormSave(this.form, {
+    conflict: 'panel',
+    path: (field) => (field === 'payerId' ? 'payer' : field),
+  });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
+  protected readonly conflict = this.saving.conflict;
   protected readonly orderOptions = computed(() => {
     const own = this.policy()?.order;
     return INSURANCE_ORDERS.filter((o) => o === own || !this.takenOrders().includes(o));
@@ -448,7 +452,7 @@ export class PolicyFormComponent implements OnInit {
     if (!p) return;
     try {
       const latest = await this.api.getPolicy(this.practiceId(), p.id);
-      this.conflict.set(false);
+      this.conflict.set(null);
       this.fill(latest);
       this.saved.emit(latest);
     } catch (e) {
@@ -458,26 +462,13 @@ export class PolicyFormComponent implements OnInit {
 
   protected async save(): Promise<void> {
     if (!this.fieldFocus.validate(this.form)) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    this.conflict.set(false);
-    try {
+    await this.saving.run(async () => {
       const current = this.policy();
       const saved = current
         ? await this.api.updatePolicy(this.practiceId(), current.id, this.updateBody(current))
         : await this.api.createPolicy(this.practiceId(), this.clientId(), this.createBody());
       this.saved.emit(saved);
-    } catch (e) {
-      const p = toProblem(e);
-      if (p.status === 409) this.conflict.set(true);
-      else {
-        this.problem.set(p);
-        this.unmatched.set(applyServerErrors(this.form, p, (f) => (f === 'payerId' ? 'payer' : f)));
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   private fill(p: PolicyView): void {

@@ -7,13 +7,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Role } from '@claimline/contracts/common';
-import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { AuthService, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import { isPracticeRole, type UpdateUserInput, type UserView } from '@claimline/contracts/gateway';
 import {
-  applyServerErrors,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
@@ -217,9 +217,10 @@ export class EditUserDialog {
   });
   protected readonly staffPractices = signal<PracticePick[]>([]);
   protected readonly showPassword = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly extra = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form, { path: (field) => FIELD_TO_CONTROL[field] ?? field });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly extra = this.saving.unmatched;
 
   constructor() {
     // Only practice owners and clinicians carry a practice; for the others the field is off.
@@ -261,10 +262,7 @@ export class EditUserDialog {
       }
     }
     if (!Object.keys(change).length) return this.ref.close();
-    this.busy.set(true);
-    this.problem.set(null);
-    this.extra.set([]);
-    try {
+    await this.saving.run(async () => {
       const user = await this.users.update(this.user.id, change);
       const result: EditUserResult = { user, roleChanged };
       const practices = this.staffPractices();
@@ -280,12 +278,6 @@ export class EditUserDialog {
         }
       }
       this.ref.close(result);
-    } catch (e) {
-      const problem = toProblem(e);
-      this.problem.set(problem);
-      this.extra.set(applyServerErrors(this.form, problem, (field) => FIELD_TO_CONTROL[field] ?? field));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }
