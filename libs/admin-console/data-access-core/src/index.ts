@@ -2,5 +2,5 @@ export * from './lib/problem';
 export * from './lib/auth.service';
 export * from './lib/auth.interceptor';
 export * from './lib/auth.guards';
-export * from './lib/practice-context';
+export * from './lib/practice-context.store';
 export * from './lib/route-params';

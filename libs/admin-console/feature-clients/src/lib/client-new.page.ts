@@ -13,7 +13,7 @@ import {
   PageHeaderComponent,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ClientFieldsComponent, clientForm, createClientBody } from './client-form';
+import { ClientFieldsComponent, clientForm, createClientBody } from './client.form';
 
 /** Add a client: the details a claim needs, with the billing type; insurance comes next. */
 @Component({

@@ -42,7 +42,7 @@ import type {
   EnrollmentStatus,
   EnrollmentView,
 } from '@claimline/contracts/enrollments';
-import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
+import { EnrollDialog, type EnrollDialogData } from './enroll.dialog';
 import {
   ACTION_LABELS,
   fileProblem,
@@ -704,15 +704,12 @@ export class EnrollmentDetailPage {
   protected async enrollAgain(e: EnrollmentView): Promise<void> {
     const practiceId = this.practiceId();
     if (!practiceId) return;
-    const ref = this.dialog.open<EnrollDialogComponent, EnrollDialogData, EnrollmentView>(
-      EnrollDialogComponent,
-      {
-        data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
-        autoFocus: 'first-heading',
-        width: '640px',
-        maxWidth: '95vw',
-      },
-    );
+    const ref = this.dialog.open<EnrollDialog, EnrollDialogData, EnrollmentView>(EnrollDialog, {
+      data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
+      autoFocus: 'first-heading',
+      width: '640px',
+      maxWidth: '95vw',
+    });
     const result = await firstValueFrom(ref.afterClosed());
     if (result)
       this.snack.open(`${TYPE_LABELS[e.type]} enrollment with ${e.payerName} submitted`, 'OK', {

@@ -11,7 +11,7 @@ import {
   injectFieldFocus,
   PageHeaderComponent,
 } from '@claimline/admin-console/ui-common';
-import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice-form';
+import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice.form';
 
 /** Billing staff and admins add a practice; it then guides them through its setup checklist. */
 @Component({

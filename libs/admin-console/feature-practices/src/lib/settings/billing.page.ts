@@ -35,8 +35,12 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { BillingProfileView, PutBillingProfileBody } from '@claimline/contracts/practice-settings';
 import type { BillAs, TaxIdKind } from '@claimline/domain';
-import { PracticeSettingsState } from './practice-settings.state';
-import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
+import { PracticeSettingsStore } from './practice-settings.store';
+import {
+  taxonomyChoice,
+  taxonomyCodeOf,
+  TaxonomyAutocompleteComponent,
+} from './taxonomy-autocomplete.component';
 import { canEditSettings } from '../settings-access';
 
 /** Billing as an Organization names the practice's Type 2 NPI on claims. */
@@ -329,7 +333,7 @@ export class BillingPage {
   private readonly api = inject(PracticeSettingsApi);
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
-  private readonly settings = inject(PracticeSettingsState, { optional: true });
+  private readonly settings = inject(PracticeSettingsStore, { optional: true });
   private readonly context = inject(PracticeContext);
 
   private readonly practiceId = routeParam('practiceId');

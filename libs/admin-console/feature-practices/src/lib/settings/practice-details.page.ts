@@ -11,9 +11,9 @@ import {
   PracticeFieldsComponent,
   practiceChangesOf,
   practiceForm,
-} from '../practice-form';
+} from '../practice.form';
 import { canEditSettings } from '../settings-access';
-import { PracticeSettingsState } from './practice-settings.state';
+import { PracticeSettingsStore } from './practice-settings.store';
 
 /** Legal and display name, phone, e-mail and address, saved with the version read (409 if stale). */
 @Component({
@@ -88,7 +88,7 @@ import { PracticeSettingsState } from './practice-settings.state';
 })
 export class PracticeDetailsPage {
   private readonly api = inject(PracticesApi);
-  private readonly state = inject(PracticeSettingsState);
+  private readonly state = inject(PracticeSettingsStore);
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));

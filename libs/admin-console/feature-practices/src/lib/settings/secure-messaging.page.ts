@@ -22,7 +22,7 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import { canEditSettings } from '../settings-access';
-import { PracticeSettingsState } from './practice-settings.state';
+import { PracticeSettingsStore } from './practice-settings.store';
 
 const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinician', staff: 'Staff' };
 
@@ -194,7 +194,7 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
 export class SecureMessagingPage {
   private readonly api = inject(PracticesApi);
   private readonly settingsApi = inject(PracticeSettingsApi);
-  protected readonly state = inject(PracticeSettingsState);
+  protected readonly state = inject(PracticeSettingsStore);
   private readonly snack = inject(MatSnackBar);
   private readonly saving = new FormSave(null, { conflict: 'panel' });
   protected readonly busy = this.saving.busy;

@@ -11,12 +11,12 @@ import {
   injectFieldFocus,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client-form';
+import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client.form';
 import { ClientStore } from './client.store';
 
 /** The client's own details: names as on the card, birth date, sex for claims, contact, address, active. */
 @Component({
-  selector: 'cl-client-profile-tab',
+  selector: 'cl-client-profile-page',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
@@ -88,7 +88,7 @@ import { ClientStore } from './client.store';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ClientProfileTab {
+export class ClientProfilePage {
   private readonly store = inject(ClientStore);
   private readonly api = inject(ClientsApi);
   private readonly snack = inject(MatSnackBar);
