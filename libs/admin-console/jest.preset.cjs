@@ -10,5 +10,6 @@ module.exports = {
   transform: { '^.+\\.(ts|js|mjs)$': [swc, swcOptions] },
   transformIgnorePatterns: ['node_modules/(?!(@angular|rxjs|tslib)/)'],
   moduleFileExtensions: ['ts', 'mjs', 'js', 'json'],
-  setupFiles: [...base.setupFiles, require.resolve('./jest.setup.ts')],
+  // After the framework: @angular/core/testing then resets TestBed after each test by itself.
+  setupFilesAfterEnv: [require.resolve('./jest.setup.ts')],
 };
