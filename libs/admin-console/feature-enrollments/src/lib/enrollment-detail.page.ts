@@ -43,8 +43,8 @@ import type {
   EnrollmentView,
 } from '@claimline/contracts/enrollments';
 import { EnrollDialog, type EnrollDialogData } from './enroll.dialog';
+import { EnrollmentHistoryComponent } from './enrollment-history.component';
 import {
-  ACTION_LABELS,
   fileProblem,
   fileSize,
   STATUS_TONES,
@@ -71,6 +71,7 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
     ErrorBannerComponent,
     FieldErrorComponent,
     StatusChipComponent,
+    EnrollmentHistoryComponent,
   ],
   templateUrl: './enrollment-detail.page.html',
   styleUrl: './enrollment-detail.page.scss',
@@ -88,6 +89,7 @@ export class EnrollmentDetailPage {
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly tones = STATUS_TONES;
+  protected readonly userId = computed(() => this.auth.user()?.id ?? null);
   protected readonly typeLabels = TYPE_LABELS;
 
   private readonly practiceId = routeParam('practiceId');
@@ -153,17 +155,8 @@ export class EnrollmentDetailPage {
     return statusLabel(status);
   }
 
-  protected actionLabel(action: string): string {
-    return ACTION_LABELS[action] ?? action;
-  }
-
   protected size(bytes: number): string {
     return fileSize(bytes);
-  }
-
-  protected who(entry: EnrollmentHistoryEntry): string {
-    if (!entry.changedBy) return 'By the system';
-    return entry.changedBy === this.auth.user()?.id ? 'By you' : 'By a user of Claimline';
   }
 
   async load(): Promise<void> {
