@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   adminApi,
   apiSession,
@@ -19,11 +19,10 @@ import {
   userRow,
   whoAmI,
 } from './support/admin';
-import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { newContext, runId, screenshot, signIn, useBrowser, users } from './support/browser';
 
 describe('console admin area: users and roles, audit log, e-mails', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser();
   let page: Page;
   let practice: { id: string; name: string };
   let adminToken: string;
@@ -34,20 +33,12 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
   };
 
   beforeAll(async () => {
-    browser = await launch();
     // The practice belongs to the Practices area: made over the API, as the administrator.
     adminToken = await apiToken(users.admin); // lives 15 minutes: one sign-in for the whole file
     practice = await createPracticeViaApi(adminToken, `Admin E2E Practice ${runId}`);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = session.page;
   });
 
   it('creates a practice owner for a practice, then deactivates and reactivates the account', async () => {
@@ -308,7 +299,7 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
   });
 
   it('is usable at tablet width (800 px)', async () => {
-    const tablet = await newContext(browser);
+    const tablet = await newContext(session.browser);
     const p = await tablet.newPage();
     await signIn(p, users.admin);
     // At this width the shell hides the signed-in line and folds the navigation into “Menu”.

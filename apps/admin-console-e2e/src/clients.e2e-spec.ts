@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { runId, screenshot, signIn, useBrowser, users } from './support/browser';
 import { fillAddress } from './support/forms';
 import {
   addAuthorization,
@@ -26,8 +26,7 @@ import {
 const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('clients: list, profile, insurance, card images, prior authorizations', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser({ page: 'per-file' });
   let page: Page;
   let token: string;
   let practiceId: string;
@@ -37,14 +36,8 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
   beforeAll(async () => {
     token = await restToken(users.staff);
     practiceId = await createPracticeViaApi(token, `Clients Counseling ${runId}`);
-    browser = await launch();
-    context = await newContext(browser);
-    page = await context.newPage();
+    page = session.page;
     await signIn(page, users.staff);
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
   });
 
   it('starts with an empty client list that says what to do', async () => {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { launch, newContext, screenshot, signIn, users } from './support/browser';
+import { screenshot, signIn, useBrowser, users } from './support/browser';
 import {
   acceptEnrollment,
   addInsuredClient,
@@ -24,22 +24,11 @@ import {
 } from './support/enrollments';
 
 describe('console enrollments: list, +Enroll with preview, the clearinghouse’s answers, documents, history', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = session.page;
   });
 
   it('enrolls in Medicare claim filing from the preview, then takes it through document required to accepted with its history', async () => {

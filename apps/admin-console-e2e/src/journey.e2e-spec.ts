@@ -1,10 +1,11 @@
 // The onboarding journey of issue #9 in one browser session, as billing staff: sign in, create a
 // solo practice, fill everything until readiness is complete (a wrong NPI first, and its error),
 // add a client with a primary policy and an authorization, upload the card, enroll with the
-// payer through to accepted. Then a practice owner sees only their practice.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+// payer through to accepted. Then a practice owner sees only their practice. One test: each step
+// needs what the one before made, so they are steps of the test, not tests of their own.
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import { newContext, runId, screenshot, signIn, useBrowser, users } from './support/browser';
 import {
   addAuthorization,
   addClient,
@@ -43,36 +44,24 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
 describe('journey: a solo practice from nothing to an accepted enrollment, in the browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let practiceId: string;
+  const session = useBrowser();
   const practiceName = `Journey Counseling ${runId}`;
 
-  beforeAll(async () => {
-    browser = await launch();
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
-
-  it('billing staff sign in and create a solo practice', async () => {
+  it('billing staff onboard a solo practice to an accepted enrollment; its owner sees only it', async () => {
+    const page: Page = session.page;
+    // billing staff sign in and create a solo practice
     await signIn(page, users.staff);
     await page.waitForURL(/\/practices$/);
     await page.getByRole('link', { name: 'New practice' }).click();
-    practiceId = await createSoloPractice(page, {
+    const practiceId = await createSoloPractice(page, {
       name: practiceName,
       email: `office-${runId}@journey.test`,
     });
     await openReadiness(page, practiceId);
-    const { done, total } = await readinessProgress(page);
-    expect(done).toBeLessThan(total);
-  });
+    const started = await readinessProgress(page);
+    expect(started.done).toBeLessThan(started.total);
 
-  it('adds the clinician: a wrong NPI is refused next to the field, the right one saves', async () => {
+    // adds the clinician: a wrong NPI is refused next to the field, the right one saves
     const npi = makeNpi('1');
     const editor = await openNewTeamMember(page, practiceId);
     await fillTeamMember(page, editor, {
@@ -95,9 +84,8 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await editor.getByRole('button', { name: 'Add team member' }).click();
     await waitForSaved(page);
     await page.getByRole('row', { name: new RegExp(`Reyes${runId}`) }).waitFor();
-  });
 
-  it('fills details, location, billing profile and secure messaging until readiness is complete', async () => {
+    // fills details, location, billing profile and secure messaging until readiness is complete
     await editPracticeDetails(page, practiceId, { legalName: `${practiceName} LLC` });
     await addLocation(page, practiceId, {
       name: 'Main office',
@@ -118,16 +106,14 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     });
     await enableSecureMessaging(page, practiceId);
     await openReadiness(page, practiceId);
-    const { done, total } = await readinessProgress(page);
-    expect(done).toBe(total);
+    const finished = await readinessProgress(page);
+    expect(finished.done).toBe(finished.total);
     await page.getByText('Ready to bill').first().waitFor();
     await screenshot(page, '11-journey-readiness-complete');
     expect(await seriousA11yViolations(page)).toEqual([]);
-  });
 
-  let clientId: string;
-  it('adds a client with a primary policy, a prior authorization and the card', async () => {
-    clientId = await addClient(page, practiceId, { firstName: 'Avery', lastName: `Quinn${runId}` });
+    // adds a client with a primary policy, a prior authorization and the card
+    const clientId = await addClient(page, practiceId, { firstName: 'Avery', lastName: `Quinn${runId}` });
     await missingInfoPanel(page)
       .getByText(/Primary insurance/)
       .first()
@@ -154,9 +140,8 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
       .getByText(/nothing required for claims is missing/i)
       .waitFor();
     await screenshot(page, '12-journey-client-insurance');
-  });
 
-  it('enrolls with the payer: +Enroll, a document required and attached, accepted', async () => {
+    // enrolls with the payer: +Enroll, a document required and attached, accepted
     await openEnrollments(page, practiceId);
     await enrollWithPayer(page, practiceId, { payerName: 'Aetna', type: 'payment_reports' });
     await openEnrollment(page, practiceId, { payerName: 'Aetna', type: 'payment_reports' });
@@ -165,10 +150,9 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await acceptEnrollment(page);
     await expectEnrollmentStatus(page, 'Accepted');
     await screenshot(page, '13-journey-enrollment-accepted');
-  });
 
-  it('a practice owner sees only their own practice', async () => {
-    const ownerContext = await newContext(browser);
+    // a practice owner sees only their own practice
+    const ownerContext = await newContext(session.browser);
     const owner = await ownerContext.newPage();
     await signIn(owner, users.owner);
     await owner.waitForURL(/\/practices\/[0-9a-f-]{36}$/);
@@ -180,5 +164,5 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await owner.getByRole('heading', { name: 'Practice not found' }).waitFor();
     expect(await owner.getByText(practiceName).count()).toBe(0);
     await ownerContext.close();
-  });
+  }, 600_000);
 });

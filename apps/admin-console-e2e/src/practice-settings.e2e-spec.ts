@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PracticeView } from '@claimline/contracts/practice-settings';
 import { seriousA11yViolations } from './support/a11y';
-import { launch, newContext, runId, signIn, users } from './support/browser';
+import { newContext, runId, signIn, useBrowser, users } from './support/browser';
 import { fillAddress } from './support/forms';
 import {
   addLocation,
@@ -27,25 +27,16 @@ import {
 } from './support/practice-settings';
 
 describe('practice settings: team members, office locations, billing profile', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser();
   let page: Page;
   let token: string;
 
   beforeAll(async () => {
-    browser = await launch();
     token = await apiToken(users.staff);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
+    page = session.page;
     await signIn(page, users.staff);
-  });
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('sets up a solo practice: team member (NPI check digit, taxonomy type-ahead), location, billing profile; readiness follows', async () => {
@@ -286,7 +277,7 @@ describe('practice settings: team members, office locations, billing profile', (
       practiceId: practice.id,
     });
 
-    const ownerPage = await (await newContext(browser)).newPage();
+    const ownerPage = await (await newContext(session.browser)).newPage();
     await signIn(ownerPage, owner);
     await openBillingProfile(ownerPage, practice.id);
     const taxId = ownerPage.getByRole('group', { name: 'Tax ID', exact: true });
@@ -383,7 +374,7 @@ describe('practice settings: team members, office locations, billing profile', (
 
   it('is usable at tablet width (800 px)', async () => {
     const practice = await createPracticeViaApi(token);
-    const narrow = await (await newContext(browser)).newPage();
+    const narrow = await (await newContext(session.browser)).newPage();
     await signIn(narrow, users.staff);
     // The shell hides the signed-in name below 900 px, so sign in first, then narrow the window.
     await narrow.setViewportSize({ width: 800, height: 1000 });

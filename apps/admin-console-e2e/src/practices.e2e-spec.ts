@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, newContext, runId, screenshot, signIn, users } from './support/browser';
+import type { Page } from 'playwright-core';
+import { runId, screenshot, signIn, useBrowser, users } from './support/browser';
 import { chooseOption } from './support/forms';
 import {
   apiCall,
@@ -21,24 +21,15 @@ import {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 describe('practices: list, new practice, readiness checklist, details, owner scope', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser();
   let page: Page;
   let staffToken: string;
 
   beforeAll(async () => {
-    browser = await launch();
     staffToken = await apiLogin(users.staff);
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = session.page;
   });
 
   it('billing staff create a solo practice through the form, find it, follow its checklist and edit its details', async () => {

@@ -1,24 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { BASE_URL, launch, newContext, screenshot, signIn, users } from './support/browser';
+import { BASE_URL, newContext, screenshot, signIn, useBrowser, users } from './support/browser';
 
 describe('console shell: sign-in, session, role-aware navigation', () => {
-  let browser: Browser;
-  let context: BrowserContext;
+  const session = useBrowser();
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   beforeEach(async () => {
-    context = await newContext(browser);
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context?.close();
+    page = session.page;
   });
 
   it('sends a visitor to sign-in, refuses a wrong password in words, and signs in', async () => {
@@ -48,8 +37,8 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
   it('shows the admin area only to administrators', async () => {
     await signIn(page, users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).waitFor();
-    await context.clearCookies();
-    const staffPage = await (await newContext(browser)).newPage();
+    await session.context.clearCookies();
+    const staffPage = await (await newContext(session.browser)).newPage();
     await signIn(staffPage, users.staff);
     expect(
       await staffPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),

@@ -1,8 +1,8 @@
 /// <reference types="node" />
-// Unit tests of the framework-free parts (validation rules); Angular itself is exercised in the browser tests.
+// Form rules, the save helper and server-error mapping, with Angular's real forms and signals.
 module.exports = {
   displayName: 'admin-console-ui-common',
-  preset: '../../../jest.preset.cjs',
+  preset: '../jest.preset.cjs',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
 };

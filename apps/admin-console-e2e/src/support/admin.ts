@@ -261,8 +261,16 @@ export async function openAudit(page: Page, filters: AuditFilterInput = {}): Pro
 export async function openEmails(page: Page, status?: 'All' | 'Pending' | 'Sent' | 'Failed'): Promise<void> {
   await page.goto('/admin/emails');
   await page.getByRole('heading', { level: 1, name: 'E-mails' }).waitFor();
-  if (status)
+  if (status) {
+    // The count of the unfiltered list is on screen until the filtered answer arrives: wait for it.
+    const param = status === 'All' ? null : `status=${status.toLowerCase()}`;
+    const filtered = page.waitForResponse((r) => {
+      const url = r.url();
+      return url.includes('/api/v1/admin/emails') && (param ? url.includes(param) : !url.includes('status='));
+    });
     await page.getByRole('radiogroup', { name: 'Status' }).getByRole('radio', { name: status }).click();
+    await filtered;
+  }
   await page
     .getByRole('status')
     .filter({ hasText: /\d+ e-mails?$/ })

@@ -85,3 +85,57 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** A short unique suffix so a run's records never collide with an earlier run's. */
 export const runId = Date.now().toString(36).slice(-5);
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** The test's context (or the file's, with `page: 'per-file'`). */
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * The browser lifecycle every spec file uses: one Chromium per file, a fresh context and page per
+ * test (`page: 'per-file'`: one for the whole file), closed after it. Call it first in a
+ * `describe`; its hooks then run before the file's own, which read `session.page`.
+ */
+export function useBrowser(options: { page?: 'per-test' | 'per-file' } = {}): BrowserSession {
+  const perFile = options.page === 'per-file';
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const get = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useBrowser: no ${what} outside a test or its hooks`);
+    return value;
+  };
+  const open = async () => {
+    context = await newContext(get(browser, 'browser'));
+    page = await context.newPage();
+  };
+  const close = async () => {
+    await context?.close();
+    context = page = undefined;
+  };
+  beforeAll(async () => {
+    browser = await launch();
+    if (perFile) await open();
+  });
+  afterAll(async () => {
+    await close();
+    await browser?.close();
+  });
+  if (!perFile) {
+    beforeEach(open);
+    afterEach(close);
+  }
+  return {
+    get browser() {
+      return get(browser, 'browser');
+    },
+    get context() {
+      return get(context, 'context');
+    },
+    get page() {
+      return get(page, 'page');
+    },
+  };
+}

@@ -1,9 +1,9 @@
 import { SetMetadata } from '@nestjs/common';
 
-export type AuditAction = 'list' | 'read' | 'create' | 'update' | 'delete';
+import type { AuditAction, AuditResource } from '@claimline/contracts/gateway';
 
 export interface AuditSpec {
-  resource: string;
+  resource: AuditResource;
   action: AuditAction;
   /** Route parameter holding the resource id; for `create` the id is taken from the response. */
   idParam?: string;

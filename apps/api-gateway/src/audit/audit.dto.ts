@@ -1,7 +1,8 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '@claimline/contracts/common';
+import type { AuditAction, AuditFilters } from '@claimline/contracts/gateway';
 
-export class AuditQuery extends PageQueryDto {
+export class AuditQuery extends PageQueryDto implements AuditFilters {
   @IsOptional()
   @IsUUID()
   userId?: string;
@@ -22,7 +23,7 @@ export class AuditQuery extends PageQueryDto {
 
   @IsOptional()
   @IsIn(['list', 'read', 'create', 'update', 'delete'])
-  action?: string;
+  action?: AuditAction;
 
   @IsOptional()
   @IsISO8601()

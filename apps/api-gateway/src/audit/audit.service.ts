@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Page } from '@claimline/contracts/common';
+import type { Page, Role } from '@claimline/contracts/common';
+import type { AuditAction, AuditEventView, AuditResource } from '@claimline/contracts/gateway';
 import { AuditEventEntity } from '../database/entities';
 import { AuditQuery } from './audit.dto';
 
@@ -72,7 +73,7 @@ export class AuditService {
     );
   }
 
-  async search(query: AuditQuery): Promise<Page<AuditEventEntity>> {
+  async search(query: AuditQuery): Promise<Page<AuditEventView>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const qb = this.db.getRepository(AuditEventEntity).createQueryBuilder('a');
@@ -89,6 +90,17 @@ export class AuditService {
       .take(limit)
       .skip(offset)
       .getManyAndCount();
-    return { items, total, limit, offset };
+    return { items: items.map(toAuditEventView), total, limit, offset };
   }
+}
+
+/** Rows are written only from `@Audit` specs, so their action and resource are the contract's. */
+function toAuditEventView(e: AuditEventEntity): AuditEventView {
+  return {
+    ...e,
+    at: e.at.toISOString(),
+    role: e.role as Role | null,
+    action: e.action as AuditAction,
+    resourceType: e.resourceType as AuditResource,
+  };
 }

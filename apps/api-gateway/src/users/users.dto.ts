@@ -11,8 +11,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQueryDto, Role, ROLES } from '@claimline/contracts/common';
+import type { AssignPracticesInput, CreateUserInput, UpdateUserInput } from '@claimline/contracts/gateway';
 
-export class CreateUserBody {
+export class CreateUserBody implements CreateUserInput {
   @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 
@@ -38,7 +39,7 @@ export class CreateUserBody {
   practiceId?: string;
 }
 
-export class UpdateUserBody {
+export class UpdateUserBody implements UpdateUserInput {
   @IsOptional()
   @IsString()
   @Length(1, 120)
@@ -68,7 +69,7 @@ export class UpdateUserBody {
   practiceId?: string;
 }
 
-export class AssignPracticesBody {
+export class AssignPracticesBody implements AssignPracticesInput {
   @IsArray()
   @ArrayMaxSize(10_000)
   @IsUUID(undefined, { each: true, message: 'each practice id must be a UUID' })
@@ -79,16 +80,4 @@ export class ListUsersQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-}
-
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  practiceId: string | null;
-  /** Billing staff: the practices they are assigned to; other roles: null. */
-  practiceIds: string[] | null;
-  active: boolean;
-  createdAt: string;
 }

@@ -11,9 +11,8 @@ import { hashPassword } from '../auth/passwords';
 import { notifyUserChanged, revokeUserSessions } from '../auth/sessions';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
 import { StaffAssignmentEntity, UserEntity } from '../database/entities';
-import { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.dto';
-
-const PRACTICE_ROLES: readonly Role[] = ['practice_owner', 'clinician'];
+import { PRACTICE_ROLES, type UserView } from '@claimline/contracts/gateway';
+import { CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.dto';
 
 export function toUserView(u: UserEntity, assigned: string[] = []): UserView {
   return {

@@ -1,4 +1,4 @@
 export * from './lib/login.page';
 export * from './lib/shell.component';
-export * from './lib/home.redirect';
+export * from './lib/home.guard';
 export * from './lib/not-found.page';

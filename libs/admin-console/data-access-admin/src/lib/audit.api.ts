@@ -3,7 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Page } from '@claimline/contracts/common';
 import { API_BASE } from '@claimline/admin-console/data-access-core';
-import type { AuditEventView, AuditFilters, PageRequest } from './admin.types';
+import type { AuditEventView, AuditFilters } from '@claimline/contracts/gateway';
+import type { PageRequest } from './admin.types';
 
 /** The audit log (admins only): newest first. */
 @Injectable({ providedIn: 'root' })

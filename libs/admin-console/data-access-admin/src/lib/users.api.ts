@@ -3,7 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Page, Role } from '@claimline/contracts/common';
 import { API_BASE } from '@claimline/admin-console/data-access-core';
-import type { CreateUserInput, PageRequest, UpdateUserInput, UserView } from './admin.types';
+import type { CreateUserInput, UpdateUserInput, UserView } from '@claimline/contracts/gateway';
+import type { PageRequest } from './admin.types';
 
 /** The most users the API returns in one page. */
 export const MAX_USERS_PAGE = 200;

@@ -7,9 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
-  applyServerErrors,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   LoadingComponent,
   provideLiveErrors,
   StatusChipComponent,
@@ -198,10 +198,7 @@ export class AuthorizationsComponent implements OnInit {
   protected readonly listProblem = signal<ApiProblem | null>(null);
   protected readonly rowProblem = signal<ApiProblem | null>(null);
   protected readonly adding = signal(false);
-  protected readonly busy = signal(false);
   protected readonly busyId = signal<string | null>(null);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
   protected readonly lastSaved = signal<AuthorizationView | null>(null);
   protected readonly date = formatDate;
 
@@ -222,6 +219,10 @@ export class AuthorizationsComponent implements OnInit {
     ],
     active: [true],
   });
+  private readonly saving = new FormSave(this.form);
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
 
   constructor() {
     this.form.controls.validFrom.valueChanges.subscribe(() =>
@@ -245,10 +246,7 @@ export class AuthorizationsComponent implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    try {
+    await this.saving.run(async () => {
       const saved = await this.api.createAuthorization(this.practiceId(), this.policy().id, {
         number: v.number.trim(),
         usesAuthorized: Number(v.usesAuthorized),
@@ -259,13 +257,7 @@ export class AuthorizationsComponent implements OnInit {
       this.lastSaved.set(saved);
       this.adding.set(false);
       await this.load();
-    } catch (e) {
-      const p = toProblem(e);
-      this.problem.set(p);
-      this.unmatched.set(applyServerErrors(this.form, p));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   protected async toggleActive(a: AuthorizationView): Promise<void> {

@@ -1,19 +1,19 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { routeParam } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
-  applyServerErrors,
   ErrorBannerComponent,
+  FormSave,
   injectFieldFocus,
   PageHeaderComponent,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ClientFieldsComponent, clientForm, createClientBody } from './client-form';
+import { ClientFieldsComponent, clientForm, createClientBody } from './client.form';
 
 /** Add a client: the details a claim needs, with the billing type; insurance comes next. */
 @Component({
@@ -99,9 +99,10 @@ export class ClientNewPage {
   private readonly fieldFocus = injectFieldFocus();
   private readonly practiceId = routeParam('practiceId');
   protected readonly form = clientForm(inject(FormBuilder));
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form);
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
 
   constructor() {
     this.form.controls.billingType.setValue('insurance');
@@ -109,19 +110,10 @@ export class ClientNewPage {
 
   protected async save(): Promise<void> {
     if (!this.fieldFocus.validate(this.form)) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    try {
+    await this.saving.run(async () => {
       const client = await this.api.create(this.practiceId() ?? '', createClientBody(this.form));
       this.snack.open(`${client.firstName} ${client.lastName} added`, undefined, { duration: 3000 });
       await this.router.navigate(['..', client.id, 'profile'], { relativeTo: this.route });
-    } catch (e) {
-      const p = toProblem(e);
-      this.problem.set(p);
-      this.unmatched.set(applyServerErrors(this.form, p));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

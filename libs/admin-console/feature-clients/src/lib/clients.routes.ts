@@ -1,9 +1,9 @@
 import { Routes } from '@angular/router';
-import { ClientInsuranceTab } from './client-insurance.tab';
+import { ClientInsurancePage } from './client-insurance.page';
 import { ClientListPage } from './client-list.page';
 import { ClientNewPage } from './client-new.page';
 import { ClientPage } from './client.page';
-import { ClientProfileTab } from './client-profile.tab';
+import { ClientProfilePage } from './client-profile.page';
 
 /**
  * Mounted at `/practices/:practiceId/clients`. The client tabs match the API's missing-info
@@ -17,8 +17,8 @@ export const CLIENTS_ROUTES: Routes = [
     component: ClientPage,
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'profile' },
-      { path: 'profile', component: ClientProfileTab, title: 'Client profile · Claimline' },
-      { path: 'insurance', component: ClientInsuranceTab, title: 'Client insurance · Claimline' },
+      { path: 'profile', component: ClientProfilePage, title: 'Client profile · Claimline' },
+      { path: 'insurance', component: ClientInsurancePage, title: 'Client insurance · Claimline' },
     ],
   },
 ];

@@ -18,7 +18,7 @@ import {
 } from '@claimline/admin-console/data-access-clients';
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { DocumentKind, DocumentView } from '@claimline/contracts/documents';
-import { CardMemory } from './card-memory';
+import { CardMemory } from './card-memory.store';
 import { ClientStore } from './client.store';
 import { formatBytes } from './labels';
 

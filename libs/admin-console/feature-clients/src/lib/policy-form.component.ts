@@ -22,16 +22,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { PracticeContext, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeContext, toProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
   AddressFieldsComponent,
   addressGroup,
   addressValue,
-  applyServerErrors,
   BlurErrorStateMatcher,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   injectFieldFocus,
   provideLiveErrors,
   setAddress,
@@ -98,247 +98,8 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
     AddressFieldsComponent,
   ],
   providers: [provideLiveErrors()],
-  template: `
-    <form
-      [formGroup]="form"
-      (ngSubmit)="save()"
-      novalidate
-      class="policy-form"
-      [attr.aria-labelledby]="headingId()"
-    >
-      <h3 [id]="headingId()">
-        {{
-          policy()
-            ? 'Change ' + orderLabel(policy()!.order).toLowerCase() + ' insurance'
-            : 'Add insurance policy'
-        }}
-      </h3>
-      @if (conflict()) {
-        <div class="conflict" role="alert">
-          <strong>Someone else changed this policy while you were editing.</strong> Your changes were not
-          saved.
-          <button mat-stroked-button type="button" (click)="loadLatest()">Load the current version</button>
-        </div>
-      }
-      <cl-error-banner [problem]="problem()" [extra]="unmatched()" />
-      <div class="grid">
-        <mat-form-field appearance="outline">
-          <mat-label>Insurance type</mat-label>
-          <mat-select formControlName="order">
-            @for (o of orderOptions(); track o) {
-              <mat-option [value]="o">{{ orderLabel(o) }}</mat-option>
-            }
-          </mat-select>
-          <mat-error><cl-field-error [control]="form.controls.order" /></mat-error>
-        </mat-form-field>
-
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>Insurance company (payer)</mat-label>
-          <input
-            matInput
-            formControlName="payer"
-            [matAutocomplete]="auto"
-            [errorStateMatcher]="blurErrors"
-            autocomplete="off"
-          />
-          <mat-hint>Type the name or payer ID, e.g. “Aetna” or “60054”, then choose</mat-hint>
-          <mat-autocomplete #auto="matAutocomplete" [displayWith]="payerText" autoActiveFirstOption>
-            @for (p of payerOptions(); track p.id) {
-              <mat-option [value]="p">
-                <span class="opt-name">{{ p.name }}</span>
-                <small class="opt-meta">
-                  · payer ID {{ p.payerId }}
-                  @if (p.isBcbs) {
-                    · BCBS
-                  }
-                  @if (p.isBcbs && notLocal(p)) {
-                    · not local to {{ practiceState() }}
-                  }
-                </small>
-              </mat-option>
-            } @empty {
-              @if (searched() && !searching()) {
-                <mat-option disabled>No payer matches; try its payer ID</mat-option>
-              }
-            }
-          </mat-autocomplete>
-          <mat-error><cl-field-error [control]="form.controls.payer" /></mat-error>
-        </mat-form-field>
-      </div>
-      @if (bcbsHint(); as hint) {
-        <div class="warn" role="status" data-testid="bcbs-hint">{{ hint }}</div>
-      }
-
-      <div class="grid">
-        <mat-form-field appearance="outline">
-          <mat-label>Member ID</mat-label>
-          <input matInput formControlName="memberId" autocomplete="off" />
-          <mat-hint>Also called subscriber, contract or plan number</mat-hint>
-          <mat-error><cl-field-error [control]="form.controls.memberId" /></mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Group number (optional)</mat-label>
-          <input matInput formControlName="groupNumber" autocomplete="off" />
-          <mat-error><cl-field-error [control]="form.controls.groupNumber" /></mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Plan name (optional)</mat-label>
-          <input matInput formControlName="planName" autocomplete="off" />
-          <mat-error><cl-field-error [control]="form.controls.planName" /></mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Coverage start (optional)</mat-label>
-          <input matInput type="date" formControlName="coverageStart" />
-          <mat-error><cl-field-error [control]="form.controls.coverageStart" /></mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Coverage end (optional)</mat-label>
-          <input matInput type="date" formControlName="coverageEnd" />
-          <mat-error><cl-field-error [control]="form.controls.coverageEnd" /></mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>Client’s relationship to the insured</mat-label>
-          <mat-select formControlName="relationship">
-            @for (r of relationships; track r.value) {
-              <mat-option [value]="r.value">{{ r.label }}</mat-option>
-            }
-          </mat-select>
-          <mat-error><cl-field-error [control]="form.controls.relationship" /></mat-error>
-        </mat-form-field>
-      </div>
-
-      @if (needsSubscriber()) {
-        <fieldset class="subscriber" formGroupName="subscriber">
-          <legend>Primary insured (the policy holder)</legend>
-          <p class="hint">The client is on someone else’s plan: enter the policy holder as on their card.</p>
-          <div class="grid">
-            <mat-form-field appearance="outline">
-              <mat-label>Insured’s first name</mat-label>
-              <input matInput formControlName="firstName" autocomplete="off" />
-              <mat-error
-                ><cl-field-error [control]="form.controls.subscriber.controls.firstName"
-              /></mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Insured’s last name</mat-label>
-              <input matInput formControlName="lastName" autocomplete="off" />
-              <mat-error><cl-field-error [control]="form.controls.subscriber.controls.lastName" /></mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Insured’s birth date</mat-label>
-              <input matInput type="date" formControlName="birthDate" />
-              <mat-error
-                ><cl-field-error [control]="form.controls.subscriber.controls.birthDate"
-              /></mat-error>
-            </mat-form-field>
-          </div>
-          <div class="radio-block">
-            <span [id]="headingId() + '-sex'" class="radio-label">Insured’s sex, as the plan has it</span>
-            <mat-radio-group
-              formControlName="sex"
-              [attr.aria-labelledby]="headingId() + '-sex'"
-              class="radios"
-            >
-              @for (o of sexes; track o.value) {
-                <mat-radio-button [value]="o.value">{{ o.label }}</mat-radio-button>
-              }
-            </mat-radio-group>
-            @if (
-              form.controls.subscriber.controls.sex.touched && form.controls.subscriber.controls.sex.invalid
-            ) {
-              <span class="cl-error-text" role="alert">Required: choose the insured’s sex</span>
-            }
-          </div>
-          <cl-address-fields [group]="form.controls.subscriber.controls.address" legend="Insured’s address" />
-        </fieldset>
-      }
-
-      <div class="cl-actions">
-        <button mat-flat-button type="submit" [disabled]="busy()">
-          {{ busy() ? 'Saving…' : policy() ? 'Save changes' : 'Save policy' }}
-        </button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
-      </div>
-    </form>
-  `,
-  styles: `
-    .policy-form {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-      padding: 16px;
-      background: var(--mat-sys-surface-container-lowest);
-    }
-    h3 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 8px;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-      gap: 0 16px;
-    }
-    .wide {
-      grid-column: span 2;
-    }
-    @media (max-width: 600px) {
-      .wide {
-        grid-column: auto;
-      }
-    }
-    .opt-meta {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .subscriber {
-      border: 0;
-      padding: 0;
-      margin: 0;
-      min-width: 0;
-    }
-    legend {
-      font: var(--mat-sys-title-small);
-      padding: 0;
-    }
-    .hint {
-      color: var(--mat-sys-on-surface-variant);
-      font-size: 13px;
-      margin: 4px 0 8px;
-    }
-    .radio-block {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      margin-bottom: 12px;
-    }
-    .radio-label {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .radios {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .warn {
-      background: #fff4d6;
-      color: #5c3b00;
-      border: 1px solid #e0b64c;
-      border-left-width: 4px;
-      border-radius: 8px;
-      padding: 8px 12px;
-    }
-    .conflict {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-      padding: 12px 16px;
-      border-radius: 8px;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-  `,
+  templateUrl: './policy-form.component.html',
+  styleUrl: './policy-form.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PolicyFormComponent implements OnInit {
@@ -391,10 +152,14 @@ export class PolicyFormComponent implements OnInit {
   protected readonly searched = signal(false);
   protected readonly selected = signal<PayerChoice | null>(null);
   protected readonly needsSubscriber = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
-  protected readonly conflict = signal(false);
+  private readonly saving = new FormSave(this.form, {
+    conflict: 'panel',
+    path: (field) => (field === 'payerId' ? 'payer' : field),
+  });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
+  protected readonly conflict = this.saving.conflict;
   protected readonly orderOptions = computed(() => {
     const own = this.policy()?.order;
     return INSURANCE_ORDERS.filter((o) => o === own || !this.takenOrders().includes(o));
@@ -448,7 +213,7 @@ export class PolicyFormComponent implements OnInit {
     if (!p) return;
     try {
       const latest = await this.api.getPolicy(this.practiceId(), p.id);
-      this.conflict.set(false);
+      this.conflict.set(null);
       this.fill(latest);
       this.saved.emit(latest);
     } catch (e) {
@@ -458,26 +223,13 @@ export class PolicyFormComponent implements OnInit {
 
   protected async save(): Promise<void> {
     if (!this.fieldFocus.validate(this.form)) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    this.conflict.set(false);
-    try {
+    await this.saving.run(async () => {
       const current = this.policy();
       const saved = current
         ? await this.api.updatePolicy(this.practiceId(), current.id, this.updateBody(current))
         : await this.api.createPolicy(this.practiceId(), this.clientId(), this.createBody());
       this.saved.emit(saved);
-    } catch (e) {
-      const p = toProblem(e);
-      if (p.status === 409) this.conflict.set(true);
-      else {
-        this.problem.set(p);
-        this.unmatched.set(applyServerErrors(this.form, p, (f) => (f === 'payerId' ? 'payer' : f)));
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   private fill(p: PolicyView): void {

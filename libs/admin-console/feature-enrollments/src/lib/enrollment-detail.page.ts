@@ -42,9 +42,9 @@ import type {
   EnrollmentStatus,
   EnrollmentView,
 } from '@claimline/contracts/enrollments';
-import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
+import { EnrollDialog, type EnrollDialogData } from './enroll.dialog';
+import { EnrollmentHistoryComponent } from './enrollment-history.component';
 import {
-  ACTION_LABELS,
   fileProblem,
   fileSize,
   STATUS_TONES,
@@ -71,408 +71,10 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
     ErrorBannerComponent,
     FieldErrorComponent,
     StatusChipComponent,
+    EnrollmentHistoryComponent,
   ],
-  template: `
-    <div class="cl-page">
-      <a class="back" [routerLink]="['..']">← All enrollments</a>
-      @if (loading() && !view()) {
-        <cl-loading label="Loading the enrollment…" />
-      } @else if (loadProblem(); as p) {
-        <cl-page-header title="Enrollment" />
-        <cl-error-banner [problem]="p" />
-        <button mat-stroked-button type="button" (click)="load()">Try again</button>
-      } @else if (view(); as e) {
-        <cl-page-header [title]="title()" [subtitle]="hint()">
-          <button mat-stroked-button type="button" (click)="load()" [disabled]="loading()">Reload</button>
-        </cl-page-header>
-
-        <section aria-labelledby="summary-title" class="card">
-          <h2 id="summary-title">Status</h2>
-          <p class="status" data-testid="enrollment-status">
-            <cl-status-chip [label]="label(e.status)" [tone]="tones[e.status]" />
-            @if (e.updatedAt) {
-              <span class="muted">since {{ e.updatedAt | date: 'medium' }}</span>
-            }
-          </p>
-          @if (e.status === 'document_required' && e.instructions) {
-            <div class="callout warning" data-testid="enrollment-instructions">
-              <strong>What the payer asks for:</strong>
-              <p>{{ e.instructions }}</p>
-            </div>
-          }
-          @if (e.status === 'rejected' && e.reason) {
-            <div class="callout danger">
-              <strong>Why the payer refused it:</strong>
-              <p>{{ e.reason }}</p>
-            </div>
-          }
-          <dl class="facts">
-            <div>
-              <dt>Payer</dt>
-              <dd>{{ e.payerName }}</dd>
-            </div>
-            <div>
-              <dt>Enrollment</dt>
-              <dd>{{ typeLabels[e.type] }}</dd>
-            </div>
-            <div>
-              <dt>Billing NPI</dt>
-              <dd>{{ e.billingNpi ?? 'Not submitted yet' }}</dd>
-            </div>
-            <div>
-              <dt>Tax ID</dt>
-              <dd>{{ e.taxId ?? 'Not submitted yet' }}</dd>
-            </div>
-            <div>
-              <dt>Clearinghouse reference</dt>
-              <dd>{{ e.clearinghouseReference ?? '—' }}</dd>
-            </div>
-            @if (e.documentId) {
-              <div>
-                <dt>Attached document</dt>
-                <dd>
-                  {{ documentLabel() }}
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="download(e.documentId)"
-                    [disabled]="downloading()"
-                  >
-                    {{ downloading() ? 'Downloading…' : 'Download' }}
-                  </button>
-                  @if (downloadError()) {
-                    <span class="cl-error-text" role="alert">{{ downloadError() }}</span>
-                  }
-                </dd>
-              </div>
-            }
-          </dl>
-          @if (e.canEnroll && mayRequest()) {
-            <button mat-flat-button type="button" (click)="enrollAgain(e)">+Enroll again</button>
-          }
-        </section>
-
-        @if (actionProblem(); as p) {
-          <cl-error-banner [problem]="p" [extra]="actionExtra()" />
-          @if (p.status === 409) {
-            <button mat-flat-button type="button" class="reload" (click)="load()">
-              Reload the enrollment
-            </button>
-          }
-        }
-
-        @if (e.status === 'document_required') {
-          <section aria-labelledby="attach-title" class="card">
-            <h2 id="attach-title">Attach the requested document</h2>
-            @if (mayRequest()) {
-              <p class="muted">
-                A PDF, JPEG or PNG of at most 10 MB. It goes to the payer with this enrollment, which is then
-                submitted again.
-              </p>
-              <div class="file-row">
-                <label for="enrollment-document" class="file-label">Document (PDF, JPEG or PNG)</label>
-                <input
-                  #fileInput
-                  id="enrollment-document"
-                  type="file"
-                  accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-                  (change)="pick(fileInput.files)"
-                  [attr.aria-describedby]="fileError() ? 'file-error' : null"
-                  [attr.aria-invalid]="fileError() ? true : null"
-                />
-              </div>
-              @if (file(); as f) {
-                <p class="muted">{{ f.name }} · {{ size(f.size) }}</p>
-              }
-              @if (fileError()) {
-                <p id="file-error" class="cl-error-text" role="alert">{{ fileError() }}</p>
-              }
-              <button
-                mat-flat-button
-                type="button"
-                (click)="attach()"
-                [disabled]="!file() || !!fileError() || busy()"
-              >
-                {{ busy() ? progress() : 'Upload and send' }}
-              </button>
-            } @else {
-              <p>Ask the practice owner or the billing team to attach it.</p>
-            }
-          </section>
-        }
-
-        @if (mayAnswer() && (e.status === 'submitted' || e.status === 'document_required')) {
-          <section aria-labelledby="answer-title" class="card">
-            <h2 id="answer-title">Record the payer’s answer</h2>
-            <p class="muted">
-              As the clearinghouse: record what {{ e.payerName }} answered to this enrollment.
-            </p>
-            @if (!mode()) {
-              <div class="cl-actions">
-                @if (e.status === 'submitted') {
-                  <button mat-flat-button type="button" (click)="open('accept')">Accept</button>
-                }
-                <button mat-stroked-button type="button" (click)="open('reject')">Reject…</button>
-                @if (e.status === 'submitted') {
-                  <button mat-stroked-button type="button" (click)="open('require_document')">
-                    Require a document…
-                  </button>
-                }
-              </div>
-            } @else if (mode() === 'accept') {
-              <div class="confirm">
-                <p>
-                  Record that {{ e.payerName }} accepted this
-                  {{ typeLabels[e.type].toLowerCase() }} enrollment? The practice is e-mailed.
-                </p>
-                <div class="cl-actions">
-                  <button
-                    #firstField
-                    mat-flat-button
-                    type="button"
-                    (click)="act({ action: 'accept' })"
-                    [disabled]="busy()"
-                  >
-                    {{ busy() ? 'Saving…' : 'Confirm acceptance' }}
-                  </button>
-                  <button mat-button type="button" (click)="open(null)">Cancel</button>
-                </div>
-              </div>
-            } @else if (mode() === 'reject') {
-              <form [formGroup]="rejectForm" (ngSubmit)="reject()" novalidate class="confirm">
-                <mat-form-field appearance="outline" class="full">
-                  <mat-label>Reason for the rejection</mat-label>
-                  <textarea
-                    #firstField
-                    matInput
-                    formControlName="reason"
-                    rows="3"
-                    required
-                    maxlength="2000"
-                  ></textarea>
-                  <mat-hint>Shown to the practice, so it can correct its settings and enroll again.</mat-hint>
-                  <mat-error><cl-field-error [control]="reason" /></mat-error>
-                </mat-form-field>
-                <div class="cl-actions">
-                  <button mat-flat-button type="submit" [disabled]="busy()">
-                    {{ busy() ? 'Saving…' : 'Reject enrollment' }}
-                  </button>
-                  <button mat-button type="button" (click)="open(null)">Cancel</button>
-                </div>
-              </form>
-            } @else {
-              <form [formGroup]="documentForm" (ngSubmit)="requireDocument()" novalidate class="confirm">
-                <mat-form-field appearance="outline" class="full">
-                  <mat-label>Instructions for the practice</mat-label>
-                  <textarea
-                    #firstField
-                    matInput
-                    formControlName="instructions"
-                    rows="3"
-                    required
-                    maxlength="2000"
-                  ></textarea>
-                  <mat-hint
-                    >What the payer needs, e.g. “Sign the EDI agreement and attach it”. The practice is
-                    e-mailed.</mat-hint
-                  >
-                  <mat-error><cl-field-error [control]="instructions" /></mat-error>
-                </mat-form-field>
-                <div class="cl-actions">
-                  <button mat-flat-button type="submit" [disabled]="busy()">
-                    {{ busy() ? 'Saving…' : 'Ask for the document' }}
-                  </button>
-                  <button mat-button type="button" (click)="open(null)">Cancel</button>
-                </div>
-              </form>
-            }
-          </section>
-        }
-
-        <section aria-labelledby="history-title" class="card">
-          <h2 id="history-title">History</h2>
-          @if (history(); as h) {
-            @if (h.length) {
-              <ol class="timeline" data-testid="enrollment-history">
-                @for (entry of h; track $index) {
-                  <li>
-                    <div class="when">{{ entry.changedAt | date: 'medium' }}</div>
-                    <div class="what">
-                      <strong>{{ actionLabel(entry.action) }}</strong>
-                      <span class="move">
-                        @if (entry.from) {
-                          <cl-status-chip [label]="label(entry.from)" [tone]="tones[entry.from]" />
-                          <span aria-label="to">→</span>
-                        }
-                        <cl-status-chip [label]="label(entry.to)" [tone]="tones[entry.to]" />
-                      </span>
-                      @if (entry.reason) {
-                        <p class="detail">
-                          {{ entry.action === 'require_document' ? 'Instructions' : 'Reason' }}:
-                          {{ entry.reason }}
-                        </p>
-                      }
-                      <p class="by">{{ who(entry) }}</p>
-                    </div>
-                  </li>
-                }
-              </ol>
-            } @else {
-              <p class="muted">No change recorded yet.</p>
-            }
-          } @else if (historyProblem(); as p) {
-            <cl-error-banner [problem]="p" />
-          } @else {
-            <cl-loading label="Loading the history…" />
-          }
-        </section>
-      }
-    </div>
-  `,
-  styles: `
-    .back {
-      display: inline-block;
-      margin-bottom: 12px;
-    }
-    .card {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-      padding: 16px 20px;
-      margin-bottom: 16px;
-      background: var(--mat-sys-surface);
-    }
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 12px;
-    }
-    .status {
-      display: flex;
-      gap: 12px;
-      align-items: center;
-      margin: 0 0 12px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .callout {
-      border-radius: 8px;
-      padding: 8px 16px;
-      margin-bottom: 12px;
-    }
-    .callout p {
-      margin: 4px 0 0;
-      white-space: pre-wrap;
-    }
-    .warning {
-      background: #fff8e1;
-      color: #5d3d00;
-    }
-    .danger {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .facts {
-      display: grid;
-      gap: 6px;
-      margin: 0 0 12px;
-    }
-    .facts > div {
-      display: grid;
-      grid-template-columns: 200px 1fr;
-      gap: 12px;
-      align-items: baseline;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-    }
-    .confirm {
-      max-width: 640px;
-    }
-    .full {
-      width: 100%;
-    }
-    .reload {
-      margin: 0 0 16px;
-    }
-    .file-row {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      margin-bottom: 8px;
-    }
-    .file-label {
-      font-weight: 600;
-    }
-    input[type='file'] {
-      font: inherit;
-    }
-    input[type='file']::file-selector-button {
-      font: inherit;
-      margin-right: 12px;
-      padding: 6px 16px;
-      border-radius: 20px;
-      border: 1px solid var(--mat-sys-outline);
-      background: transparent;
-      color: var(--mat-sys-primary);
-      cursor: pointer;
-    }
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      border-left: 2px solid var(--mat-sys-outline-variant);
-    }
-    .timeline li {
-      display: grid;
-      grid-template-columns: 190px 1fr;
-      gap: 12px;
-      padding: 8px 0 12px 16px;
-      position: relative;
-    }
-    .timeline li::before {
-      content: '';
-      position: absolute;
-      left: -7px;
-      top: 14px;
-      width: 12px;
-      height: 12px;
-      border-radius: 50%;
-      background: var(--mat-sys-primary);
-    }
-    .when {
-      color: var(--mat-sys-on-surface-variant);
-      font-size: 13px;
-      padding-top: 2px;
-    }
-    .what strong {
-      margin-right: 8px;
-    }
-    .move {
-      display: inline-flex;
-      gap: 6px;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    .detail {
-      margin: 4px 0 0;
-      white-space: pre-wrap;
-    }
-    .by {
-      margin: 2px 0 0;
-      font-size: 13px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    @media (max-width: 700px) {
-      .facts > div,
-      .timeline li {
-        grid-template-columns: 1fr;
-        gap: 2px;
-      }
-    }
-  `,
+  templateUrl: './enrollment-detail.page.html',
+  styleUrl: './enrollment-detail.page.scss',
   providers: [provideLiveErrors()],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -487,6 +89,7 @@ export class EnrollmentDetailPage {
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly tones = STATUS_TONES;
+  protected readonly userId = computed(() => this.auth.user()?.id ?? null);
   protected readonly typeLabels = TYPE_LABELS;
 
   private readonly practiceId = routeParam('practiceId');
@@ -552,17 +155,8 @@ export class EnrollmentDetailPage {
     return statusLabel(status);
   }
 
-  protected actionLabel(action: string): string {
-    return ACTION_LABELS[action] ?? action;
-  }
-
   protected size(bytes: number): string {
     return fileSize(bytes);
-  }
-
-  protected who(entry: EnrollmentHistoryEntry): string {
-    if (!entry.changedBy) return 'By the system';
-    return entry.changedBy === this.auth.user()?.id ? 'By you' : 'By a user of Claimline';
   }
 
   async load(): Promise<void> {
@@ -704,15 +298,12 @@ export class EnrollmentDetailPage {
   protected async enrollAgain(e: EnrollmentView): Promise<void> {
     const practiceId = this.practiceId();
     if (!practiceId) return;
-    const ref = this.dialog.open<EnrollDialogComponent, EnrollDialogData, EnrollmentView>(
-      EnrollDialogComponent,
-      {
-        data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
-        autoFocus: 'first-heading',
-        width: '640px',
-        maxWidth: '95vw',
-      },
-    );
+    const ref = this.dialog.open<EnrollDialog, EnrollDialogData, EnrollmentView>(EnrollDialog, {
+      data: { practiceId, payerId: e.payerId, payerName: e.payerName, type: e.type },
+      autoFocus: 'first-heading',
+      width: '640px',
+      maxWidth: '95vw',
+    });
     const result = await firstValueFrom(ref.afterClosed());
     if (result)
       this.snack.open(`${TYPE_LABELS[e.type]} enrollment with ${e.payerName} submitted`, 'OK', {

@@ -35,7 +35,7 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { EnrollmentStatus, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { ENROLLMENT_STATUSES, ENROLLMENT_TYPES } from '@claimline/domain';
-import { EnrollDialogComponent, type EnrollDialogData } from './enroll-dialog.component';
+import { EnrollDialog, type EnrollDialogData } from './enroll.dialog';
 import {
   groupByPayer,
   type PayerEnrollments,
@@ -450,15 +450,12 @@ export class EnrollmentsPage {
   protected async enroll(p: PayerEnrollments, type: EnrollmentType): Promise<void> {
     const practiceId = this.practiceId();
     if (!practiceId) return;
-    const ref = this.dialog.open<EnrollDialogComponent, EnrollDialogData, EnrollmentView>(
-      EnrollDialogComponent,
-      {
-        data: { practiceId, payerId: p.payerId, payerName: p.payerName, type },
-        autoFocus: 'first-heading',
-        width: '640px',
-        maxWidth: '95vw',
-      },
-    );
+    const ref = this.dialog.open<EnrollDialog, EnrollDialogData, EnrollmentView>(EnrollDialog, {
+      data: { practiceId, payerId: p.payerId, payerName: p.payerName, type },
+      autoFocus: 'first-heading',
+      width: '640px',
+      maxWidth: '95vw',
+    });
     const result = await firstValueFrom(ref.afterClosed());
     if (result) {
       this.items.update((list) => (list ? list.map((i) => (sameEnrollment(i, result) ? result : i)) : list));

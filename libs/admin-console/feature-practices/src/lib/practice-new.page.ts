@@ -1,18 +1,17 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
 import {
-  applyServerErrors,
   ErrorBannerComponent,
+  FormSave,
   injectFieldFocus,
   PageHeaderComponent,
 } from '@claimline/admin-console/ui-common';
-import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice-form';
+import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice.form';
 
 /** Billing staff and admins add a practice; it then guides them through its setup checklist. */
 @Component({
@@ -64,34 +63,17 @@ export class PracticeNewPage {
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form);
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
 
   async submit(): Promise<void> {
-    if (!this.fieldFocus.validate(this.form)) {
-      this.problem.set({
-        status: 422,
-        title: 'Check the form',
-        detail: 'Some fields need your attention: see the messages next to them.',
-        errors: [],
-      });
-      this.unmatched.set([]);
-      return;
-    }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    try {
+    if (!this.fieldFocus.validate(this.form)) return this.saving.invalid();
+    await this.saving.run(async () => {
       const practice = await this.api.create(newPracticeOf(this.form));
       this.snack.open(`Practice ${practice.name} created`, 'OK', { duration: 4000 });
       await this.router.navigate(['/practices', practice.id]);
-    } catch (e) {
-      const p = toProblem(e);
-      this.problem.set(p);
-      this.unmatched.set(applyServerErrors(this.form, p));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

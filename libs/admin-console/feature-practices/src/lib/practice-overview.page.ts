@@ -19,7 +19,7 @@ import {
   PageHeaderComponent,
 } from '@claimline/admin-console/ui-common';
 import type { PracticeReadiness, PracticeView } from '@claimline/contracts/practice-settings';
-import { PracticeUnavailableComponent } from './practice-unavailable';
+import { PracticeUnavailableComponent } from './practice-unavailable.component';
 import { ReadinessChecklistComponent } from './readiness-checklist.component';
 import { canEditSettings } from './settings-access';
 

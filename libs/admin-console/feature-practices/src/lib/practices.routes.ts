@@ -28,7 +28,7 @@ export const PRACTICES_ROUTES: Routes = [
   },
   {
     path: ':practiceId/settings',
-    loadComponent: () => import('./settings/settings.layout').then((m) => m.PracticeSettingsLayout),
+    loadComponent: () => import('./settings/practice-settings.page').then((m) => m.PracticeSettingsPage),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'practice-details' },
       {

@@ -26,17 +26,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, Router } from '@angular/router';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
+import { AuditApi, PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import {
   AUDIT_ACTIONS,
   AUDIT_RESOURCES,
-  AuditApi,
   type AuditAction,
   type AuditEventView,
   type AuditFilters,
-  PracticeDirectory,
-  UsersApi,
   type UserView,
-} from '@claimline/admin-console/data-access-admin';
+} from '@claimline/contracts/gateway';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
@@ -49,7 +47,6 @@ import {
 import {
   actionLabel,
   clockTime,
-  dayStart,
   outcome,
   resourceLabel,
   roleLabel,
@@ -63,6 +60,7 @@ import {
   PracticeFieldComponent,
   pickedPractice,
 } from '../shared/practice-field.component';
+import { auditParamsOf, auditQueryOf } from './audit-query';
 
 type UserChoice = UserView | string | null;
 const isUser = (v: unknown): v is UserView =>
@@ -81,8 +79,6 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
     ? { order: 'Must be on or after the “From” day' }
     : null;
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The audit log: who read or changed which record, when, with what outcome; filters live in the URL. */
 @Component({
@@ -105,336 +101,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
     PracticeFieldComponent,
   ],
   providers: [provideLiveErrors()],
-  template: `
-    <div class="cl-page">
-      <cl-page-header
-        title="Audit log"
-        subtitle="Every read and change of a record is recorded here: who, what, which record, when, and whether it was allowed — refused attempts too. Newest first."
-      />
-
-      <section aria-labelledby="filters-heading" class="filters">
-        <h2 id="filters-heading">Filters</h2>
-        <form [formGroup]="form" (ngSubmit)="apply()" novalidate>
-          <div class="grid">
-            <mat-form-field appearance="outline">
-              <mat-label>Who</mat-label>
-              <input
-                matInput
-                type="search"
-                autocomplete="off"
-                formControlName="who"
-                [matAutocomplete]="whoAuto"
-                (input)="whoText.set($any($event.target).value)"
-                (focus)="whoText.set(textOf(form.controls.who.value))"
-              />
-              <mat-autocomplete
-                #whoAuto="matAutocomplete"
-                [displayWith]="displayUser"
-                [autoActiveFirstOption]="true"
-              >
-                @for (u of whoOptions(); track u.id) {
-                  <mat-option [value]="u"
-                    >{{ u.email }} <small>· {{ roleName(u.role) }}</small></mat-option
-                  >
-                } @empty {
-                  <mat-option disabled>{{ usersLoaded() ? 'No user matches' : 'Loading users…' }}</mat-option>
-                }
-              </mat-autocomplete>
-              <mat-hint>E-mail or name</mat-hint>
-              <mat-error><cl-field-error [control]="form.controls.who" /></mat-error>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Resource</mat-label>
-              <mat-select formControlName="resourceType">
-                <mat-option value="">Any resource</mat-option>
-                @for (r of resources; track r) {
-                  <mat-option [value]="r">{{ resourceName(r) }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Action</mat-label>
-              <mat-select formControlName="action">
-                <mat-option value="">Any action</mat-option>
-                @for (a of actions; track a) {
-                  <mat-option [value]="a">{{ actionName(a) }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>Record id</mat-label>
-              <input matInput formControlName="resourceId" autocomplete="off" />
-              <mat-hint>The exact id of one record</mat-hint>
-              <mat-error><cl-field-error [control]="form.controls.resourceId" /></mat-error>
-            </mat-form-field>
-            <cl-practice-field
-              [control]="form.controls.practice"
-              label="Practice"
-              hint="Type the start of its name"
-            />
-            <mat-form-field appearance="outline">
-              <mat-label>From</mat-label>
-              <input matInput type="date" formControlName="from" />
-              <mat-hint>First day included</mat-hint>
-            </mat-form-field>
-            <mat-form-field appearance="outline">
-              <mat-label>To</mat-label>
-              <input matInput type="date" formControlName="to" />
-              <mat-hint>Last day included</mat-hint>
-              <mat-error><cl-field-error [control]="form.controls.to" /></mat-error>
-            </mat-form-field>
-          </div>
-          <div class="cl-actions">
-            <button mat-flat-button type="submit">Apply filters</button>
-            <button mat-stroked-button type="button" (click)="clear()" [disabled]="!filtered()">
-              Clear filters
-            </button>
-          </div>
-        </form>
-      </section>
-
-      <section aria-labelledby="events-heading">
-        <div class="results-head">
-          <h2 id="events-heading">Events</h2>
-          @if (!loading()) {
-            <span class="count" role="status"
-              >{{ total() }} {{ total() === 1 ? 'event' : 'events'
-              }}{{ filtered() ? ' match the filters' : '' }}</span
-            >
-          }
-        </div>
-
-        @if (problem(); as p) {
-          <cl-error-banner [problem]="p" [extra]="problemFields()" />
-          <button mat-stroked-button type="button" (click)="reload()">Try again</button>
-        }
-        @if (loading()) {
-          <cl-loading label="Loading audit events…" />
-        }
-        @if (!loading() && !problem() && rows().length === 0) {
-          <cl-empty [title]="filtered() ? 'No events match these filters' : 'Nothing recorded yet'">
-            <p>
-              {{
-                filtered()
-                  ? 'Widen the date range or clear a filter.'
-                  : 'Events appear as soon as anyone opens or changes a record.'
-              }}
-            </p>
-          </cl-empty>
-        }
-
-        @if (rows().length) {
-          <div class="table-wrap">
-            <table mat-table [dataSource]="rows()" multiTemplateDataRows class="events">
-              <ng-container matColumnDef="at">
-                <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
-                <td mat-cell *matCellDef="let e" class="nowrap">
-                  {{ day(e.at) }}
-                  <span class="sub">{{ clock(e.at) }}</span>
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="who">
-                <th mat-header-cell *matHeaderCellDef scope="col">Who</th>
-                <td mat-cell *matCellDef="let e">
-                  <span class="who">{{ who(e.userId) }}</span>
-                  @if (e.role) {
-                    <span class="sub">{{ roleName(e.role) }}</span>
-                  }
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="action">
-                <th mat-header-cell *matHeaderCellDef scope="col">Action</th>
-                <td mat-cell *matCellDef="let e">{{ actionName(e.action) }}</td>
-              </ng-container>
-              <ng-container matColumnDef="resource">
-                <th mat-header-cell *matHeaderCellDef scope="col">Resource</th>
-                <td mat-cell *matCellDef="let e">
-                  {{ resourceName(e.resourceType) }}
-                  <span class="sub" [class.mono]="e.resourceId" [attr.title]="e.resourceId">{{
-                    e.resourceId ? 'id ' + short(e.resourceId) : 'no single record'
-                  }}</span>
-                  @if (subjectUser(e); as email) {
-                    <span class="sub subject">{{ email }}</span>
-                  }
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="practice">
-                <th mat-header-cell *matHeaderCellDef scope="col">Practice</th>
-                <td mat-cell *matCellDef="let e">{{ e.practiceId ? practiceName(e.practiceId) : '—' }}</td>
-              </ng-container>
-              <ng-container matColumnDef="outcome">
-                <th mat-header-cell *matHeaderCellDef scope="col">Outcome</th>
-                <td mat-cell *matCellDef="let e">
-                  <cl-status-chip [label]="outcomeOf(e.status).label" [tone]="outcomeOf(e.status).tone" />
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="request">
-                <th mat-header-cell *matHeaderCellDef scope="col">Request id</th>
-                <td mat-cell *matCellDef="let e" class="mono" [attr.title]="e.requestId">
-                  {{ short(e.requestId) }}
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="more">
-                <th mat-header-cell *matHeaderCellDef scope="col">
-                  <span class="cl-visually-hidden">Details</span>
-                </th>
-                <td mat-cell *matCellDef="let e">
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="toggle(e.id)"
-                    [attr.aria-expanded]="expanded() === e.id"
-                    [attr.aria-controls]="'audit-detail-' + e.id"
-                  >
-                    {{ expanded() === e.id ? 'Hide' : 'Details' }}
-                  </button>
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="detail">
-                <td
-                  mat-cell
-                  *matCellDef="let e"
-                  [attr.colspan]="columns().length"
-                  [id]="'audit-detail-' + e.id"
-                >
-                  @if (expanded() === e.id) {
-                    <dl class="detail">
-                      <dt>Time</dt>
-                      <dd>{{ time(e.at) }} ({{ e.at }})</dd>
-                      <dt>User id</dt>
-                      <dd class="mono">{{ e.userId ?? 'not signed in' }}</dd>
-                      <dt>Record id</dt>
-                      <dd class="mono">{{ e.resourceId ?? '—' }}</dd>
-                      <dt>Practice</dt>
-                      <dd>{{ e.practiceId ? practiceName(e.practiceId) : '—' }}</dd>
-                      <dt>Practice id</dt>
-                      <dd class="mono">{{ e.practiceId ?? '—' }}</dd>
-                      <dt>Request id</dt>
-                      <dd class="mono">{{ e.requestId ?? '—' }}</dd>
-                      <dt>HTTP status</dt>
-                      <dd>{{ e.status }}</dd>
-                      <dt>Address</dt>
-                      <dd class="mono">{{ e.ip ?? '—' }}</dd>
-                    </dl>
-                  }
-                </td>
-              </ng-container>
-              <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-              <tr
-                mat-row
-                *matRowDef="let e; columns: columns()"
-                class="event-row"
-                [class.expanded]="expanded() === e.id"
-              ></tr>
-              <tr
-                mat-row
-                *matRowDef="let e; columns: ['detail']"
-                class="detail-row"
-                [class.open]="expanded() === e.id"
-              ></tr>
-            </table>
-          </div>
-          <mat-paginator
-            [length]="total()"
-            [pageSize]="limit()"
-            [pageIndex]="pageIndex()"
-            [pageSizeOptions]="[25, 50, 100, 200]"
-            (page)="onPage($event)"
-            aria-label="Pages of audit events"
-          />
-        }
-      </section>
-    </div>
-  `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 0 0 12px;
-    }
-    .filters {
-      margin-bottom: 24px;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(220px, 1fr));
-      gap: 4px 16px;
-    }
-    .results-head {
-      display: flex;
-      align-items: baseline;
-      gap: 16px;
-      flex-wrap: wrap;
-    }
-    .count {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .table-wrap {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    table {
-      width: 100%;
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .who {
-      overflow-wrap: anywhere;
-    }
-    td.mat-column-who {
-      min-width: 150px;
-    }
-    .mat-mdc-cell,
-    .mat-mdc-header-cell {
-      padding: 0 8px;
-    }
-    .mat-mdc-cell:first-child,
-    .mat-mdc-header-cell:first-child {
-      padding-left: 16px;
-    }
-    form .cl-actions {
-      margin-top: 12px;
-    }
-    .sub {
-      display: block;
-      font-size: 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .subject {
-      overflow-wrap: anywhere;
-    }
-    .mono {
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      font-size: 12px;
-    }
-    tr.detail-row {
-      height: 0;
-    }
-    tr.detail-row:not(.open) {
-      display: none;
-    }
-    tr.event-row.expanded td {
-      border-bottom-width: 0;
-    }
-    .detail {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-      margin: 8px 0 12px;
-    }
-    .detail dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .detail dd {
-      margin: 0;
-      word-break: break-all;
-    }
-    cl-loading {
-      display: block;
-      margin-bottom: 8px;
-    }
-  `,
+  templateUrl: './audit.page.html',
+  styleUrl: './audit.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage implements OnInit {
@@ -545,16 +213,18 @@ export class AuditPage implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const params: Params = {
-      who: isUser(v.who) ? v.who.id : null,
-      practice: isPick(v.practice) ? v.practice.id : null,
-      resource: v.resourceType || null,
-      id: v.resourceId.trim() || null,
-      action: v.action || null,
-      from: v.from || null,
-      to: v.to || null,
-      size: this.limit() === 50 ? null : this.limit(),
-    };
+    const params: Params = auditParamsOf(
+      {
+        userId: isUser(v.who) ? v.who.id : '',
+        practiceId: isPick(v.practice) ? v.practice.id : '',
+        resourceType: v.resourceType,
+        action: v.action as AuditAction | '',
+        resourceId: v.resourceId,
+        from: v.from,
+        to: v.to,
+      },
+      this.limit(),
+    );
     if (isPick(v.practice)) this.directory.remember([v.practice]);
     const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams: params });
     // The same filters again: the router would ignore the navigation, so load afresh here.
@@ -595,38 +265,24 @@ export class AuditPage implements OnInit {
   }
 
   private async fromUrl(q: Params): Promise<void> {
-    const str = (key: string): string => (typeof q[key] === 'string' ? (q[key] as string) : '');
-    const userId = str('who');
-    const practiceId = str('practice');
-    const action = str('action');
-    const from = DAY.test(str('from')) ? str('from') : '';
-    const to = DAY.test(str('to')) ? str('to') : '';
-    const size = Number(str('size')) || 50;
-    const page = Math.max(1, Number(str('page')) || 1);
-    this.limit.set([25, 50, 100, 200].includes(size) ? size : 50);
-    this.pageIndex.set(page - 1);
+    const query = auditQueryOf(q);
+    const { userId, practiceId } = query.form;
+    this.limit.set(query.limit);
+    this.pageIndex.set(query.pageIndex);
     const user = userId
       ? (this.userById().get(userId) ?? ({ id: userId, email: `User ${userId.slice(0, 8)}` } as UserView))
       : null;
     this.form.setValue({
       who: user,
       practice: practiceId ? { id: practiceId, name: this.practiceName(practiceId) } : null,
-      resourceType: str('resource'),
-      action: (AUDIT_ACTIONS as readonly string[]).includes(action) ? action : '',
-      resourceId: str('id'),
-      from,
-      to,
+      resourceType: query.form.resourceType,
+      action: query.form.action,
+      resourceId: query.form.resourceId,
+      from: query.form.from,
+      to: query.form.to,
     });
-    this.filters = {
-      userId: userId || undefined,
-      practiceId: practiceId || undefined,
-      resourceType: str('resource') || undefined,
-      resourceId: str('id') || undefined,
-      action: (action || undefined) as AuditAction | undefined,
-      from: dayStart(from) ?? undefined,
-      to: dayStart(to, 1) ?? undefined,
-    };
-    this.filtered.set(Object.values(this.filters).some((x) => x !== undefined));
+    this.filters = query.filters;
+    this.filtered.set(query.filtered);
     if (practiceId && !this.directory.name(practiceId)) {
       void this.directory.resolve([practiceId]).then(() => {
         const current = this.form.controls.practice.value;

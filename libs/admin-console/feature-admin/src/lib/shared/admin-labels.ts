@@ -1,22 +1,28 @@
 import type { Role } from '@claimline/contracts/common';
+import type { AuditAction } from '@claimline/contracts/gateway';
 import type { ChipTone } from '@claimline/admin-console/ui-common';
 
-export const ROLE_OPTIONS: { value: Role; label: string; hint: string }[] = [
-  { value: 'admin', label: 'Administrator', hint: 'Every practice, plus users, the audit log and e-mails' },
-  { value: 'billing_staff', label: 'Billing team', hint: 'The practices assigned to them' },
-  { value: 'practice_owner', label: 'Practice owner', hint: 'Their own practice' },
-  { value: 'clinician', label: 'Clinician', hint: 'Their own practice' },
-];
+// A Record over Role: a role added on the server without words here fails the type check (ROLES
+// itself is not imported: the common contracts' index would bring class-validator into the bundle).
+const ROLE_WORDS: Record<Role, { label: string; hint: string }> = {
+  admin: { label: 'Administrator', hint: 'Every practice, plus users, the audit log and e-mails' },
+  billing_staff: { label: 'Billing team', hint: 'The practices assigned to them' },
+  practice_owner: { label: 'Practice owner', hint: 'Their own practice' },
+  clinician: { label: 'Clinician', hint: 'Their own practice' },
+};
+
+export const ROLE_OPTIONS: { value: Role; label: string; hint: string }[] = (
+  Object.keys(ROLE_WORDS) as Role[]
+).map((value) => ({
+  value,
+  ...ROLE_WORDS[value],
+}));
 
 export function roleLabel(role: string | null | undefined): string {
   return ROLE_OPTIONS.find((r) => r.value === role)?.label ?? role ?? '—';
 }
 
-/** Practice owners and clinicians belong to exactly one practice. */
-export const tiedToPractice = (role: Role | null | undefined): boolean =>
-  role === 'practice_owner' || role === 'clinician';
-
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<AuditAction, string> = {
   list: 'Listed',
   read: 'Read',
   create: 'Created',
@@ -25,7 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action as AuditAction] ?? action;
 }
 
 export function resourceLabel(resource: string): string {

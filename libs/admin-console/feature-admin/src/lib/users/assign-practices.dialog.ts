@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
-import { PracticeDirectory, UsersApi, type UserView } from '@claimline/admin-console/data-access-admin';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import type { UserView } from '@claimline/contracts/gateway';
 import { ErrorBannerComponent, LoadingComponent } from '@claimline/admin-console/ui-common';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
 import type { PracticePick } from '../shared/practice-field.component';

@@ -7,21 +7,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Role } from '@claimline/contracts/common';
-import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
+import { toProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import { type CreateUserInput, isPracticeRole, type UserView } from '@claimline/contracts/gateway';
 import {
-  type CreateUserInput,
-  PracticeDirectory,
-  UsersApi,
-  type UserView,
-} from '@claimline/admin-console/data-access-admin';
-import {
-  applyServerErrors,
   ClValidators,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, tiedToPractice } from '../shared/admin-labels';
+import { ROLE_OPTIONS } from '../shared/admin-labels';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
 import {
   isPick,
@@ -171,20 +167,23 @@ export class CreateUserDialog {
   protected readonly role = toSignal(this.form.controls.role.valueChanges, {
     initialValue: this.form.controls.role.value,
   });
-  protected readonly needsPractice = computed(() => tiedToPractice(this.role() || null));
+  protected readonly needsPractice = computed(() => isPracticeRole(this.role() || null));
   private readonly password = toSignal(this.form.controls.password.valueChanges, { initialValue: '' });
   protected readonly passwordLength = computed(() => this.password().length);
   protected readonly staffPractices = signal<PracticePick[]>([]);
   protected readonly showPassword = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly extra = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form, {
+    path: (field) => (field === 'practiceId' ? 'practice' : field),
+  });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly extra = this.saving.unmatched;
 
   constructor() {
     // Only practice owners and clinicians carry a practice; for the others the field is off.
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
       const practice = this.form.controls.practice;
-      if (tiedToPractice(role || null)) practice.enable();
+      if (isPracticeRole(role || null)) practice.enable();
       else practice.disable();
     });
   }
@@ -206,14 +205,11 @@ export class CreateUserDialog {
       password: v.password,
       role,
     };
-    if (tiedToPractice(role) && isPick(v.practice)) {
+    if (isPracticeRole(role) && isPick(v.practice)) {
       input.practiceId = v.practice.id;
       this.directory.remember([v.practice]);
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.extra.set([]);
-    try {
+    await this.saving.run(async () => {
       const user = await this.users.create(input);
       const result: CreateUserResult = { user };
       const practices = this.staffPractices();
@@ -230,14 +226,6 @@ export class CreateUserDialog {
         }
       }
       this.ref.close(result);
-    } catch (e) {
-      const problem = toProblem(e);
-      this.problem.set(problem);
-      this.extra.set(
-        applyServerErrors(this.form, problem, (field) => (field === 'practiceId' ? 'practice' : field)),
-      );
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

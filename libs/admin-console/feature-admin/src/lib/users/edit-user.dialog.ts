@@ -7,20 +7,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { Role } from '@claimline/contracts/common';
-import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import { isPracticeRole, type UpdateUserInput, type UserView } from '@claimline/contracts/gateway';
 import {
-  PracticeDirectory,
-  type UpdateUserInput,
-  UsersApi,
-  type UserView,
-} from '@claimline/admin-console/data-access-admin';
-import {
-  applyServerErrors,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
+import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
 import {
   isPick,
@@ -184,7 +180,7 @@ export class EditUserDialog {
     displayName: [this.user.displayName, [Validators.required, Validators.maxLength(120)]],
     role: this.fb.control<Role>({ value: this.user.role, disabled: this.self }, Validators.required),
     practice: this.fb.control<PracticeChoice>(
-      { value: this.currentPractice, disabled: !tiedToPractice(this.user.role) || this.self },
+      { value: this.currentPractice, disabled: !isPracticeRole(this.user.role) || this.self },
       pickedPractice(true),
     ),
     password: ['', passwordValidators],
@@ -195,7 +191,7 @@ export class EditUserDialog {
   private readonly practice = toSignal(this.form.controls.practice.valueChanges, {
     initialValue: this.currentPractice as PracticeChoice,
   });
-  protected readonly needsPractice = computed(() => tiedToPractice(this.role()));
+  protected readonly needsPractice = computed(() => isPracticeRole(this.role()));
   protected readonly becomesStaff = computed(
     () => this.role() === 'billing_staff' && this.user.role !== 'billing_staff',
   );
@@ -205,7 +201,7 @@ export class EditUserDialog {
     if (this.self) return false;
     if (role !== this.user.role) return true;
     const practice = this.practice();
-    return tiedToPractice(role) && isPick(practice) && practice.id !== this.user.practiceId;
+    return isPracticeRole(role) && isPick(practice) && practice.id !== this.user.practiceId;
   });
   /** What saving the new role does, in words. */
   protected readonly roleChange = computed(() => {
@@ -216,20 +212,21 @@ export class EditUserDialog {
       parts.push('Their assigned practices are removed.');
     }
     const practice = this.practice();
-    if (tiedToPractice(this.role()) && isPick(practice)) parts.push(`They will see only ${practice.name}.`);
+    if (isPracticeRole(this.role()) && isPick(practice)) parts.push(`They will see only ${practice.name}.`);
     return parts.join(' ');
   });
   protected readonly staffPractices = signal<PracticePick[]>([]);
   protected readonly showPassword = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly extra = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form, { path: (field) => FIELD_TO_CONTROL[field] ?? field });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly extra = this.saving.unmatched;
 
   constructor() {
     // Only practice owners and clinicians carry a practice; for the others the field is off.
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
       const practice = this.form.controls.practice;
-      if (tiedToPractice(role)) practice.enable();
+      if (isPracticeRole(role)) practice.enable();
       else practice.disable();
     });
     // The practice's name, if the table had not looked it up yet.
@@ -259,16 +256,13 @@ export class EditUserDialog {
     const roleChanged = this.changesRole();
     if (roleChanged) {
       change.role = v.role;
-      if (tiedToPractice(v.role) && isPick(v.practice)) {
+      if (isPracticeRole(v.role) && isPick(v.practice)) {
         change.practiceId = v.practice.id;
         this.directory.remember([v.practice]);
       }
     }
     if (!Object.keys(change).length) return this.ref.close();
-    this.busy.set(true);
-    this.problem.set(null);
-    this.extra.set([]);
-    try {
+    await this.saving.run(async () => {
       const user = await this.users.update(this.user.id, change);
       const result: EditUserResult = { user, roleChanged };
       const practices = this.staffPractices();
@@ -284,12 +278,6 @@ export class EditUserDialog {
         }
       }
       this.ref.close(result);
-    } catch (e) {
-      const problem = toProblem(e);
-      this.problem.set(problem);
-      this.extra.set(applyServerErrors(this.form, problem, (field) => FIELD_TO_CONTROL[field] ?? field));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

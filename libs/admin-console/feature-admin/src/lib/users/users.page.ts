@@ -10,7 +10,8 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import type { Role } from '@claimline/contracts/common';
 import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-console/data-access-core';
-import { PracticeDirectory, UsersApi, type UserView } from '@claimline/admin-console/data-access-admin';
+import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
+import { isPracticeRole, type UserView } from '@claimline/contracts/gateway';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
@@ -20,7 +21,7 @@ import {
   confirm,
   type ConfirmData,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, roleLabel, tiedToPractice } from '../shared/admin-labels';
+import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
 import { AssignPracticesDialog } from './assign-practices.dialog';
 import { CreateUserDialog, type CreateUserResult } from './create-user.dialog';
 import { EditUserDialog, type EditUserResult } from './edit-user.dialog';
@@ -43,244 +44,8 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
     ErrorBannerComponent,
     StatusChipComponent,
   ],
-  template: `
-    <div class="cl-page">
-      <cl-page-header
-        title="Users and roles"
-        subtitle="Who can sign in to Claimline, with which role, and for which practices."
-      >
-        <button mat-flat-button type="button" (click)="create()">New user</button>
-      </cl-page-header>
-
-      <div class="toolbar">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="role-filter">
-          <mat-label>Role</mat-label>
-          <mat-select [value]="role() ?? ''" (selectionChange)="filterRole($event.value || null)">
-            <mat-option value="">All roles</mat-option>
-            @for (r of roles; track r.value) {
-              <mat-option [value]="r.value">{{ r.label }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        @if (!loading()) {
-          <span class="count" role="status">{{ total() }} {{ total() === 1 ? 'user' : 'users' }}</span>
-        }
-      </div>
-
-      @if (problem(); as p) {
-        <cl-error-banner [problem]="p" />
-        <button mat-stroked-button type="button" (click)="load()">Try again</button>
-      }
-
-      @if (loading()) {
-        <cl-loading label="Loading users…" />
-      }
-
-      @if (!loading() && !problem() && rows().length === 0) {
-        <cl-empty [title]="role() ? 'No ' + roleName(role()).toLowerCase() + ' accounts' : 'No users yet'">
-          <p>
-            Create an account with “New user”; people sign in with its e-mail and the first password you give
-            them.
-          </p>
-        </cl-empty>
-      }
-
-      @if (rows().length) {
-        <section aria-labelledby="users-heading">
-          <h2 id="users-heading" class="cl-visually-hidden">User list</h2>
-          <div class="table-wrap">
-            <table mat-table [dataSource]="rows()" class="users">
-              <ng-container matColumnDef="user">
-                <th mat-header-cell *matHeaderCellDef scope="col">User</th>
-                <td mat-cell *matCellDef="let u" class="user">
-                  <span class="email">{{ u.email }}</span>
-                  @if (u.id === me()) {
-                    <span class="you">(you)</span>
-                  }
-                  <span class="name">{{ u.displayName || 'No name' }}</span>
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="role">
-                <th mat-header-cell *matHeaderCellDef scope="col">Role</th>
-                <td mat-cell *matCellDef="let u">{{ roleName(u.role) }}</td>
-              </ng-container>
-              <ng-container matColumnDef="status">
-                <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-                <td mat-cell *matCellDef="let u">
-                  <cl-status-chip
-                    [label]="u.active ? 'Active' : 'Deactivated'"
-                    [tone]="u.active ? 'success' : 'neutral'"
-                  />
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="practices">
-                <th mat-header-cell *matHeaderCellDef scope="col">Practices</th>
-                <td mat-cell *matCellDef="let u">
-                  @switch (u.role) {
-                    @case ('admin') {
-                      <span class="muted">All practices</span>
-                    }
-                    @case ('billing_staff') {
-                      @let ids = u.practiceIds ?? [];
-                      @for (id of ids.slice(0, shownPractices); track id; let last = $last) {
-                        <a [routerLink]="['/practices', id]">{{ practiceName(id) }}</a>{{ last ? '' : ', ' }}
-                      } @empty {
-                        <span class="muted">None assigned</span>
-                      }
-                      @if (ids.length > shownPractices) {
-                        <span class="more">and {{ ids.length - shownPractices }} more</span>
-                      }
-                    }
-                    @default {
-                      @if (u.practiceId) {
-                        <a [routerLink]="['/practices', u.practiceId]">{{ practiceName(u.practiceId) }}</a>
-                      } @else {
-                        <span class="muted">None</span>
-                      }
-                    }
-                  }
-                </td>
-              </ng-container>
-              <ng-container matColumnDef="actions">
-                <th mat-header-cell *matHeaderCellDef scope="col">
-                  <span class="cl-visually-hidden">Actions</span>
-                </th>
-                <td mat-cell *matCellDef="let u" class="actions">
-                  <div class="buttons">
-                    <button mat-button type="button" (click)="edit(u)" [attr.aria-label]="'Edit ' + u.email">
-                      Edit
-                    </button>
-                    @if (u.role === 'billing_staff') {
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="assign(u)"
-                        [attr.aria-label]="'Set practices of ' + u.email"
-                      >
-                        Set practices
-                      </button>
-                    }
-                    @if (u.id !== me()) {
-                      @if (u.active) {
-                        <button
-                          mat-button
-                          type="button"
-                          class="danger"
-                          (click)="deactivate(u)"
-                          [disabled]="busyId() === u.id"
-                          [attr.aria-label]="'Deactivate ' + u.email"
-                        >
-                          Deactivate
-                        </button>
-                      } @else {
-                        <button
-                          mat-button
-                          type="button"
-                          (click)="reactivate(u)"
-                          [disabled]="busyId() === u.id"
-                          [attr.aria-label]="'Reactivate ' + u.email"
-                        >
-                          Reactivate
-                        </button>
-                      }
-                    }
-                  </div>
-                </td>
-              </ng-container>
-              <tr mat-header-row *matHeaderRowDef="columns"></tr>
-              <tr
-                mat-row
-                *matRowDef="let u; columns: columns"
-                [class.inactive]="!u.active"
-                [attr.data-user]="u.email"
-              ></tr>
-            </table>
-          </div>
-          <mat-paginator
-            [length]="total()"
-            [pageSize]="limit()"
-            [pageIndex]="pageIndex()"
-            [pageSizeOptions]="[25, 50, 100, 200]"
-            (page)="onPage($event)"
-            aria-label="Pages of users"
-          />
-        </section>
-      }
-    </div>
-  `,
-  styles: `
-    .toolbar {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-      flex-wrap: wrap;
-      margin-bottom: 16px;
-    }
-    .role-filter {
-      width: 220px;
-    }
-    .count {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .table-wrap {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    table {
-      width: 100%;
-      min-width: 680px;
-    }
-    .user {
-      min-width: 200px;
-    }
-    .email {
-      font-weight: 500;
-      overflow-wrap: anywhere;
-    }
-    .name {
-      display: block;
-      font-size: 13px;
-    }
-    .you,
-    .muted,
-    .name {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .more {
-      display: block;
-      font-size: 13px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .you {
-      margin-left: 4px;
-      font-size: 12px;
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      justify-content: flex-end;
-    }
-    td.mat-column-practices {
-      max-width: 280px;
-    }
-    /* Wide enough for Edit, Set practices and Deactivate on one line; they wrap below that. */
-    @media (min-width: 1200px) {
-      td.actions {
-        min-width: 320px;
-      }
-    }
-    .danger {
-      color: var(--mat-sys-error);
-    }
-    tr.inactive td {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    cl-loading {
-      display: block;
-      margin-bottom: 8px;
-    }
-  `,
+  templateUrl: './users.page.html',
+  styleUrl: './users.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersPage implements OnInit {
@@ -338,7 +103,7 @@ export class UsersPage implements OnInit {
   /** The practice ids the table names: a practice role's practice, billing staff's first few. */
   private practicesShown(users: UserView[]): string[] {
     return users.flatMap((u) =>
-      tiedToPractice(u.role) && u.practiceId
+      isPracticeRole(u.role) && u.practiceId
         ? [u.practiceId]
         : (u.practiceIds ?? []).slice(0, this.shownPractices),
     );

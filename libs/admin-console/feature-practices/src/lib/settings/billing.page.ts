@@ -16,21 +16,16 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import {
-  PracticeContext,
-  routeParam,
-  toProblem,
-  type ApiProblem,
-} from '@claimline/admin-console/data-access-core';
+import { PracticeContext, routeParam, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeSettingsApi } from '@claimline/admin-console/data-access-practices';
 import {
   AddressFieldsComponent,
   addressGroup,
   addressValue,
-  applyServerErrors,
   ClValidators,
   ErrorBannerComponent,
   FieldErrorComponent,
+  FormSave,
   focusParam,
   injectFieldFocus,
   LoadingComponent,
@@ -40,8 +35,12 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { BillingProfileView, PutBillingProfileBody } from '@claimline/contracts/practice-settings';
 import type { BillAs, TaxIdKind } from '@claimline/domain';
-import { PracticeSettingsState } from './practice-settings.state';
-import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
+import { PracticeSettingsStore } from './practice-settings.store';
+import {
+  taxonomyChoice,
+  taxonomyCodeOf,
+  TaxonomyAutocompleteComponent,
+} from './taxonomy-autocomplete.component';
 import { canEditSettings } from '../settings-access';
 
 /** Billing as an Organization names the practice's Type 2 NPI on claims. */
@@ -334,7 +333,7 @@ export class BillingPage {
   private readonly api = inject(PracticeSettingsApi);
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
-  private readonly settings = inject(PracticeSettingsState, { optional: true });
+  private readonly settings = inject(PracticeSettingsStore, { optional: true });
   private readonly context = inject(PracticeContext);
 
   private readonly practiceId = routeParam('practiceId');
@@ -345,10 +344,6 @@ export class BillingPage {
   );
 
   protected readonly loading = signal(true);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
-  protected readonly conflict = signal(false);
   protected readonly profile = signal<BillingProfileView | null>(null);
   /** The Tax ID input is shown: nothing on file, or the person chose to replace it. */
   protected readonly replacingTaxId = signal(false);
@@ -365,6 +360,15 @@ export class BillingPage {
     payToAddress: addressGroup(),
     serviceFacilityLocation: [false],
   });
+  private readonly saving = new FormSave(this.form, {
+    path: (field) => SERVER_PATHS[field] ?? field,
+    conflictDetail: () =>
+      'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.',
+  });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
+  protected readonly conflict = this.saving.conflict;
 
   constructor() {
     const c = this.form.controls;
@@ -412,7 +416,7 @@ export class BillingPage {
     try {
       const profile = await this.api.getBillingProfile(practiceId);
       this.fill(profile);
-      this.conflict.set(false);
+      this.conflict.set(null);
       const focus = this.focus();
       // "taxId" lands on the number itself when it can be typed, else on "Replace the Tax ID".
       const target = focus === 'taxId' && (!profile.taxId || this.replacingTaxId()) ? 'taxIdValue' : focus;
@@ -446,31 +450,11 @@ export class BillingPage {
         ? { taxId: { kind: v.taxIdKind, value: v.taxIdValue.trim() } }
         : {}),
     };
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    this.conflict.set(false);
-    try {
-      const saved = await this.api.putBillingProfile(practiceId, body);
-      this.fill(saved);
+    const saved = await this.saving.run(async () => {
+      this.fill(await this.api.putBillingProfile(practiceId, body));
       this.snack.open('Saved', undefined, { duration: 4000 });
-    } catch (e) {
-      const p = toProblem(e);
-      this.conflict.set(p.status === 409);
-      this.unmatched.set(applyServerErrors(this.form, p, (field) => SERVER_PATHS[field] ?? field));
-      this.problem.set(
-        p.status === 409
-          ? {
-              ...p,
-              detail:
-                'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.',
-            }
-          : p,
-      );
-      this.fieldFocus.focusFirstInvalid();
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!saved) this.fieldFocus.focusFirstInvalid();
   }
 
   private fill(p: BillingProfileView): void {

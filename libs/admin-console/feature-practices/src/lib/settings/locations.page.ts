@@ -11,8 +11,8 @@ import {
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { LocationView } from '@claimline/contracts/practice-settings';
-import { LocationEditorComponent, TELEHEALTH_POS } from './location-editor';
-import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
+import { LocationEditorComponent, TELEHEALTH_POS } from './location-editor.component';
+import { RECORD_LIST_STYLES, RecordListPage } from './record-list.directive';
 
 /**
  * Office locations of a practice: where clients are seen and the default place of service of

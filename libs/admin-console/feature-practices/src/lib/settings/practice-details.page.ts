@@ -1,24 +1,19 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
-import {
-  applyServerErrors,
-  ErrorBannerComponent,
-  injectFieldFocus,
-} from '@claimline/admin-console/ui-common';
+import { ErrorBannerComponent, FormSave, injectFieldFocus } from '@claimline/admin-console/ui-common';
 import {
   fillPracticeForm,
   hasChanges,
   PracticeFieldsComponent,
   practiceChangesOf,
   practiceForm,
-} from '../practice-form';
+} from '../practice.form';
 import { canEditSettings } from '../settings-access';
-import { PracticeSettingsState } from './practice-settings.state';
+import { PracticeSettingsStore } from './practice-settings.store';
 
 /** Legal and display name, phone, e-mail and address, saved with the version read (409 if stale). */
 @Component({
@@ -93,14 +88,15 @@ import { PracticeSettingsState } from './practice-settings.state';
 })
 export class PracticeDetailsPage {
   private readonly api = inject(PracticesApi);
-  private readonly state = inject(PracticeSettingsState);
+  private readonly state = inject(PracticeSettingsStore);
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly conflict = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
+  private readonly saving = new FormSave(this.form, { conflict: 'panel' });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly conflict = this.saving.conflict;
+  protected readonly unmatched = this.saving.unmatched;
   protected readonly canEdit = canEditSettings();
   /** Which practice (id and version) the form was last filled from. */
   private filledFrom: string | null = null;
@@ -131,16 +127,7 @@ export class PracticeDetailsPage {
   async save(): Promise<void> {
     const practice = this.state.practice();
     if (!practice || !this.canEdit()) return;
-    this.unmatched.set([]);
-    if (!this.fieldFocus.validate(this.form)) {
-      this.problem.set({
-        status: 422,
-        title: 'Check the form',
-        detail: 'Some fields need your attention: see the messages next to them.',
-        errors: [],
-      });
-      return;
-    }
+    if (!this.fieldFocus.validate(this.form)) return this.saving.invalid();
     const changes = practiceChangesOf(practice, this.form);
     if (!hasChanges(changes)) {
       this.problem.set(null);
@@ -148,24 +135,12 @@ export class PracticeDetailsPage {
       this.snack.open('Nothing to save: the details are as they were', 'OK', { duration: 3000 });
       return;
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
+    await this.saving.run(async () => {
       const saved = await this.api.update(practice.id, changes);
       this.filledFrom = null;
       this.state.saved(saved);
       this.snack.open('Practice details saved', 'OK', { duration: 4000 });
-    } catch (e) {
-      const p = toProblem(e);
-      if (p.status === 409) {
-        this.conflict.set(p);
-      } else {
-        this.problem.set(p);
-        this.unmatched.set(applyServerErrors(this.form, p));
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 
   protected discard(): void {
@@ -181,8 +156,7 @@ export class PracticeDetailsPage {
     const p = await this.state.reload();
     this.busy.set(false);
     if (p) {
-      this.conflict.set(null);
-      this.problem.set(null);
+      this.saving.clear();
       fillPracticeForm(this.form, p);
       this.filledFrom = `${p.id}@${p.version}`;
     }

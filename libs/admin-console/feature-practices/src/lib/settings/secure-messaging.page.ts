@@ -16,12 +16,13 @@ import { PracticeSettingsApi, PracticesApi } from '@claimline/admin-console/data
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
+  FormSave,
   LoadingComponent,
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import { canEditSettings } from '../settings-access';
-import { PracticeSettingsState } from './practice-settings.state';
+import { PracticeSettingsStore } from './practice-settings.store';
 
 const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinician', staff: 'Staff' };
 
@@ -193,11 +194,12 @@ const ROLE_WORDS: Record<string, string> = { owner: 'Owner', clinician: 'Clinici
 export class SecureMessagingPage {
   private readonly api = inject(PracticesApi);
   private readonly settingsApi = inject(PracticeSettingsApi);
-  protected readonly state = inject(PracticeSettingsState);
+  protected readonly state = inject(PracticeSettingsStore);
   private readonly snack = inject(MatSnackBar);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly conflict = signal(false);
+  private readonly saving = new FormSave(null, { conflict: 'panel' });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly conflict = this.saving.conflict;
   protected readonly members = signal<TeamMemberView[] | null>(null);
   protected readonly membersProblem = signal<ApiProblem | null>(null);
   protected readonly canEdit = canEditSettings();
@@ -246,9 +248,7 @@ export class SecureMessagingPage {
     const practice = this.state.practice();
     if (!practice) return;
     const on = event.checked;
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
+    const done = await this.saving.run(async () => {
       const saved = await this.api.update(practice.id, {
         version: practice.version,
         secureMessagingEnabled: on,
@@ -259,14 +259,8 @@ export class SecureMessagingPage {
         'OK',
         { duration: 4000 },
       );
-    } catch (e) {
-      event.source.checked = !on;
-      const p = toProblem(e);
-      if (p.status === 409) this.conflict.set(true);
-      else this.problem.set(p);
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!done) event.source.checked = !on;
   }
 
   protected async reload(): Promise<void> {
@@ -274,8 +268,7 @@ export class SecureMessagingPage {
     const p = await this.state.reload();
     this.busy.set(false);
     if (p) {
-      this.conflict.set(false);
-      this.problem.set(null);
+      this.saving.clear();
       await this.loadMembers();
     }
   }

@@ -12,8 +12,8 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import type { TaxonomyEntry } from '@claimline/reference-data';
-import { RECORD_LIST_STYLES, RecordListPage } from './record-list';
-import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor';
+import { RECORD_LIST_STYLES, RecordListPage } from './record-list.directive';
+import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor.component';
 
 /**
  * Team members of a practice: who they are, their role, personal NPI, taxonomy and Secure

@@ -1,22 +1,22 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { routeFragment, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
+import { routeFragment, toProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
-  applyServerErrors,
   ErrorBannerComponent,
+  FormSave,
   injectFieldFocus,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client-form';
+import { ClientFieldsComponent, clientForm, fillClientForm, updateClientBody } from './client.form';
 import { ClientStore } from './client.store';
 
 /** The client's own details: names as on the card, birth date, sex for claims, contact, address, active. */
 @Component({
-  selector: 'cl-client-profile-tab',
+  selector: 'cl-client-profile-page',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
@@ -88,17 +88,18 @@ import { ClientStore } from './client.store';
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ClientProfileTab {
+export class ClientProfilePage {
   private readonly store = inject(ClientStore);
   private readonly api = inject(ClientsApi);
   private readonly snack = inject(MatSnackBar);
   private readonly fieldFocus = injectFieldFocus();
   private readonly fragment = routeFragment();
   protected readonly form = clientForm(inject(FormBuilder));
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  protected readonly unmatched = signal<string[]>([]);
-  protected readonly conflict = signal(false);
+  private readonly saving = new FormSave(this.form, { conflict: 'panel' });
+  protected readonly busy = this.saving.busy;
+  protected readonly problem = this.saving.problem;
+  protected readonly unmatched = this.saving.unmatched;
+  protected readonly conflict = this.saving.conflict;
   private filledVersion = 0;
 
   constructor() {
@@ -125,7 +126,7 @@ export class ClientProfileTab {
   }
 
   protected async loadLatest(): Promise<void> {
-    this.conflict.set(false);
+    this.conflict.set(null);
     try {
       const c = await this.store.reload();
       fillClientForm(this.form, c);
@@ -143,24 +144,12 @@ export class ClientProfileTab {
       this.snack.open('Nothing to save: no field was changed.', 'OK', { duration: 4000 });
       return;
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    this.unmatched.set([]);
-    try {
+    await this.saving.run(async () => {
       const saved = await this.api.update(this.store.practiceId(), c.id, body);
       this.filledVersion = saved.version;
       fillClientForm(this.form, saved);
       this.store.saved(saved);
       this.snack.open('Profile saved', undefined, { duration: 3000 });
-    } catch (e) {
-      const p = toProblem(e);
-      if (p.status === 409) this.conflict.set(true);
-      else {
-        this.problem.set(p);
-        this.unmatched.set(applyServerErrors(this.form, p));
-      }
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

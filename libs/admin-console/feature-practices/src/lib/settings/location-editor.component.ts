@@ -19,7 +19,7 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { CreateLocationBody, LocationView } from '@claimline/contracts/practice-settings';
 import { COMMON_PLACES_OF_SERVICE } from '@claimline/domain';
-import { EditorPanelComponent, RecordEditor } from './record-editor';
+import { EditorPanelComponent, RecordEditor } from './record-editor.directive';
 
 /** Telehealth places of service: nothing is performed at the location's address. */
 export const TELEHEALTH_POS: readonly string[] = [

@@ -188,10 +188,10 @@ interface Fix {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class EnrollDialogComponent implements OnInit {
+export class EnrollDialog implements OnInit {
   protected readonly data = inject<EnrollDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(EnrollmentsApi);
-  private readonly ref = inject<MatDialogRef<EnrollDialogComponent, EnrollmentView>>(MatDialogRef);
+  private readonly ref = inject<MatDialogRef<EnrollDialog, EnrollmentView>>(MatDialogRef);
 
   protected readonly typeLabel = TYPE_LABELS[this.data.type].toLowerCase();
   protected readonly loading = signal(true);

@@ -6,17 +6,12 @@ import {
   input,
   linkedSignal,
   output,
-  signal,
   untracked,
 } from '@angular/core';
 import type { FormGroup } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
-import {
-  applyServerErrors,
-  ErrorBannerComponent,
-  injectFieldFocus,
-} from '@claimline/admin-console/ui-common';
+import { toProblem } from '@claimline/admin-console/data-access-core';
+import { ErrorBannerComponent, FormSave, injectFieldFocus } from '@claimline/admin-console/ui-common';
 
 /**
  * What the Team members and Office locations editors share: fill the form from the record the
@@ -37,10 +32,14 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
 
   protected readonly current = linkedSignal(() => this.record());
   // Read by the editor's `<cl-editor-panel [editor]="this">`.
-  readonly busy = signal(false);
-  readonly problem = signal<ApiProblem | null>(null);
-  readonly unmatched = signal<string[]>([]);
-  readonly conflict = signal(false);
+  private readonly saving = new FormSave(() => this.form, {
+    conflictDetail: () =>
+      `${this.nameOf(this.current())} was changed by someone else since you opened it. Load the latest version, then make your change again.`,
+  });
+  readonly busy = this.saving.busy;
+  readonly problem = this.saving.problem;
+  readonly unmatched = this.saving.unmatched;
+  readonly conflict = this.saving.conflict;
 
   protected abstract readonly form: FormGroup;
   protected abstract readonly firstField: string;
@@ -61,7 +60,7 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
       const focus = this.focus();
       untracked(() => {
         this.fill(record);
-        this.clearProblem();
+        this.saving.clear();
         this.fieldFocus.focus(focus ?? this.firstField);
       });
     });
@@ -70,28 +69,12 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
   protected async save(): Promise<void> {
     if (!this.fieldFocus.validate(this.form)) return;
     const body = this.body();
-    this.busy.set(true);
-    this.clearProblem();
-    try {
+    const done = await this.saving.run(async () => {
       const saved = await this.send(body, this.current());
       this.current.set(saved);
       this.saved.emit(saved);
-    } catch (e) {
-      const p = toProblem(e);
-      this.conflict.set(p.status === 409);
-      this.unmatched.set(applyServerErrors(this.form, p));
-      this.problem.set(
-        p.status === 409
-          ? {
-              ...p,
-              detail: `${this.nameOf(this.current())} was changed by someone else since you opened it. Load the latest version, then make your change again.`,
-            }
-          : p,
-      );
-      this.fieldFocus.focusFirstInvalid();
-    } finally {
-      this.busy.set(false);
-    }
+    });
+    if (!done) this.fieldFocus.focusFirstInvalid();
   }
 
   /** After a 409: the record as it is now, with the version to send next. */
@@ -103,19 +86,12 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
       const latest = await this.latest(record);
       this.current.set(latest);
       this.fill(latest);
-      this.problem.set(null);
-      this.conflict.set(false);
+      this.saving.clear();
     } catch (e) {
       this.problem.set(toProblem(e));
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private clearProblem(): void {
-    this.problem.set(null);
-    this.unmatched.set([]);
-    this.conflict.set(false);
   }
 }
 

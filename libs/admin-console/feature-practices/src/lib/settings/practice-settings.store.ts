@@ -8,7 +8,7 @@ import type { PracticeView } from '@claimline/contracts/practice-settings';
  * the layout, so each visit starts fresh). A save puts the answer here and in the header.
  */
 @Injectable()
-export class PracticeSettingsState {
+export class PracticeSettingsStore {
   private readonly api = inject(PracticesApi);
   private readonly context = inject(PracticeContext);
   readonly practiceId = signal<string | null>(null);

@@ -12,8 +12,12 @@ import type {
   TeamMemberRole,
   TeamMemberView,
 } from '@claimline/contracts/practice-settings';
-import { EditorPanelComponent, RecordEditor } from './record-editor';
-import { taxonomyChoice, taxonomyCodeOf, TaxonomyAutocompleteComponent } from './taxonomy-autocomplete';
+import { EditorPanelComponent, RecordEditor } from './record-editor.directive';
+import {
+  taxonomyChoice,
+  taxonomyCodeOf,
+  TaxonomyAutocompleteComponent,
+} from './taxonomy-autocomplete.component';
 
 export const ROLE_LABELS: Record<TeamMemberRole, string> = {
   owner: 'Owner',

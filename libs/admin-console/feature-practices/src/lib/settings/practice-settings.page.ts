@@ -3,8 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { LoadingComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
-import { PracticeUnavailableComponent } from '../practice-unavailable';
-import { PracticeSettingsState } from './practice-settings.state';
+import { PracticeUnavailableComponent } from '../practice-unavailable.component';
+import { PracticeSettingsStore } from './practice-settings.store';
 
 const TABS = [
   { path: 'practice-details', label: 'Practice details' },
@@ -16,7 +16,7 @@ const TABS = [
 
 /** `/practices/:practiceId/settings`: one tab per part of the practice's setup. */
 @Component({
-  selector: 'cl-practice-settings-layout',
+  selector: 'cl-practice-settings-page',
   imports: [
     RouterOutlet,
     RouterLink,
@@ -27,7 +27,7 @@ const TABS = [
     PracticeUnavailableComponent,
     LoadingComponent,
   ],
-  providers: [PracticeSettingsState],
+  providers: [PracticeSettingsStore],
   template: `
     <div class="cl-page">
       @if (state.practice(); as p) {
@@ -70,8 +70,8 @@ const TABS = [
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PracticeSettingsLayout {
-  protected readonly state = inject(PracticeSettingsState);
+export class PracticeSettingsPage {
+  protected readonly state = inject(PracticeSettingsStore);
   protected readonly tabs = TABS;
   /** From the route (`:practiceId/settings`). */
   readonly practiceId = input.required<string>();

@@ -4,9 +4,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { US_DISTRICT_CODES, US_STATE_CODES, US_TERRITORY_CODES } from '@claimline/domain';
-import type { AddressForm } from './address';
+import type { AddressForm } from './address.form';
 import { provideLiveErrors } from './error-state';
-import { FieldErrorComponent } from './field-error';
+import { FieldErrorComponent } from './field-error.component';
 import { ClValidators } from './validators';
 
 /** The codes the API's addresses accept: states, DC and territories (not the military AA/AE/AP). */

@@ -40,7 +40,7 @@ function fieldTarget(field: string): string | null {
 
 /** Billing type, then the insurance policies in order (primary first), each with its card and authorizations. */
 @Component({
-  selector: 'cl-client-insurance-tab',
+  selector: 'cl-client-insurance-page',
   imports: [
     FormsModule,
     MatButtonModule,
@@ -184,7 +184,7 @@ function fieldTarget(field: string): string | null {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ClientInsuranceTab {
+export class ClientInsurancePage {
   protected readonly store = inject(ClientStore);
   private readonly api = inject(ClientsApi);
   private readonly snack = inject(MatSnackBar);

@@ -1,0 +1,2 @@
+export * from './lib/users.types';
+export * from './lib/audit.types';
