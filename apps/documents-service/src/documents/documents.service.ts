@@ -18,6 +18,7 @@ import {
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { disguiseProblem, HeadTail } from '../content/content-type';
+import { activeContentReason, PdfActiveContent } from '../content/pdf-active-content';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
 import {
@@ -99,11 +100,13 @@ export class DocumentsService {
     const id = randomUUID();
     const { key, wrapped } = this.envelope.newDataKey(id);
     const seen = new HeadTail();
+    const active = new PdfActiveContent();
     const hash = createHash('sha256');
     const max = this.maxBytes;
     const inspect = new Transform({
       transform(chunk: Buffer, _e, done) {
         seen.push(chunk);
+        active.push(chunk);
         hash.update(chunk);
         if (seen.size > max) return done(new TooLargeError());
         done(null, chunk);
@@ -123,6 +126,9 @@ export class DocumentsService {
       if (!sniffed.ok) throw RpcError.field('file', 'content_type', sniffed.reason);
       const disguise = disguiseProblem(sniffed.contentType, cmd.name, cmd.declaredContentType);
       if (disguise) throw RpcError.field('file', 'content_type', disguise);
+      active.end();
+      if (sniffed.contentType === 'application/pdf' && active.found)
+        throw RpcError.field('file', 'active_content', activeContentReason(active.found));
       const sha256 = hash.digest('hex');
       if (sniffed.contentType !== 'application/pdf')
         preview = await this.storePreview(id, key, seen.size, sniffed.contentType);
