@@ -13,7 +13,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { configureLoginThrottle, PgThrottlerStorage, rateLimitMessage } from './auth/throttle';
 import { ProblemFilter } from './common/problem.filter';
-import { requestId } from './common/request-id';
+import { gatewayLoggerParams } from './common/request-log';
 import { GatewayEnv, SERVICE_NAME } from './config/env';
 import { gatewayDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
@@ -32,23 +32,7 @@ export class AppModule {
         LoggerModule.forRoot({
           // Named wildcard (path-to-regexp 8), so Nest does not warn about a legacy '*' route.
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            base: { service: SERVICE_NAME },
-            genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            customLogLevel: (_req, res, err) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-          },
+          pinoHttp: gatewayLoggerParams(SERVICE_NAME, env.LOG_LEVEL),
         }),
         TypeOrmModule.forRoot(gatewayDataSourceOptions(env.DATABASE_URL)),
         NatsModule.forRoot({

@@ -109,6 +109,7 @@ export function natsPermissions(app, stack = DEFAULT_STACK) {
       `${stack.subjectPrefix}.${a.events}.>`,
       js(`STREAM.INFO.${stream}`),
       js(`STREAM.CREATE.${stream}`),
+      js(`STREAM.UPDATE.${stream}`),
     );
   }
   for (const [producer, durables] of Object.entries(a.consumes)) {

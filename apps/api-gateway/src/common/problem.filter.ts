@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { HTTP_STATUS_BY_RPC_CODE, FieldError } from '@claimline/contracts/common';
 import { RpcError } from '@claimline/backend/util-nats';
+import { errorForLog } from '@claimline/backend/util-service';
 import { Problem, problem, sendProblem } from './problem';
 
 /**
@@ -19,10 +20,8 @@ export class ProblemFilter implements ExceptionFilter {
     const body = this.toProblem(exception);
     body.instance = req.originalUrl;
     body.requestId = req.id as string | undefined;
-    if (body.status >= 500)
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    // never the request body or the error's own data: they may hold what the caller sent
+    if (body.status >= 500) this.logger.error({ err: errorForLog(exception) }, 'request failed');
     sendProblem(res, body);
   }
 

@@ -1,4 +1,4 @@
-import type { ClientView } from '@claimline/contracts/client-insurance';
+import type { ClientEventView, ClientView } from '@claimline/contracts/client-insurance';
 import { optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { ClientEntity } from './entities/client.entity';
 
@@ -21,4 +21,10 @@ export function toClientView(c: ClientEntity): ClientView {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** What a client event carries (ADR 0015): no name, birth date, contact or address. */
+export function toClientEventView(view: ClientView): ClientEventView {
+  const { id, practiceId, billingType, active, version, updatedAt } = view;
+  return { id, practiceId, billingType, active, version, updatedAt };
 }

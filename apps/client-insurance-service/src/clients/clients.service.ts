@@ -20,7 +20,7 @@ import { addressToColumns } from '@claimline/backend/util-persistence';
 import { assertVersion, changedFields, escapeLike, todayUtc } from '../common/versioning';
 import { SCHEMA } from '../config/env';
 import { ClientEntity } from './entities/client.entity';
-import { toClientView } from './client.mapper';
+import { toClientEventView, toClientView } from './client.mapper';
 import { ClientFacts, missingInfo, PolicyFacts } from './missing-info';
 
 const DEFAULT_PAGE = 50;
@@ -59,7 +59,7 @@ export class ClientsService {
           type: Events.clientCreated,
           aggregateId: view.id,
           practiceId: view.practiceId,
-          data: { client: view, changed: Object.keys(cmd) },
+          data: { client: toClientEventView(view), changed: Object.keys(cmd) },
         },
         currentRequestId(),
       );
@@ -149,7 +149,7 @@ export class ClientsService {
           type: Events.clientUpdated,
           aggregateId: view.id,
           practiceId: view.practiceId,
-          data: { client: view, changed },
+          data: { client: toClientEventView(view), changed },
         },
         currentRequestId(),
       );

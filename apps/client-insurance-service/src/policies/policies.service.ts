@@ -68,7 +68,7 @@ export class PoliciesService {
           removedAt: null,
         });
         await m.save(policy);
-        const view = await this.view(m, policy, payer, memberId);
+        const view = await this.view(m, actor, policy, payer, memberId);
         await this.outbox.add(
           m,
           actor,
@@ -90,7 +90,7 @@ export class PoliciesService {
 
   async get(actor: Principal, practiceId: string, policyId: string): Promise<PolicyView> {
     const policy = await this.find(this.db.manager, actor, practiceId, policyId);
-    return this.view(this.db.manager, policy);
+    return this.view(this.db.manager, actor, policy);
   }
 
   async list(actor: Principal, practiceId: string, clientId: string): Promise<{ items: PolicyView[] }> {
@@ -98,7 +98,7 @@ export class PoliciesService {
     const rows = await this.db.manager.find(PolicyEntity, {
       where: { practiceId, clientId, removedAt: IsNull() },
     });
-    return { items: await this.views(rows, practiceId) };
+    return { items: await this.views(actor, rows, practiceId) };
   }
 
   /** Exact match on the normalised member ID, through its blind index (the column itself is encrypted). */
@@ -111,7 +111,7 @@ export class PoliciesService {
     const rows = await this.db.manager.find(PolicyEntity, {
       where: { practiceId, memberIdHmac: hmac, removedAt: IsNull() },
     });
-    return { items: await this.views(rows, practiceId) };
+    return { items: await this.views(actor, rows, practiceId) };
   }
 
   async update(actor: Principal, cmd: UpdatePolicyCommand): Promise<PolicyView> {
@@ -162,7 +162,7 @@ export class PoliciesService {
           subscriber: toSubscriberView(policy.subscriber),
         };
         const changed = changedFields(current as unknown as Record<string, unknown>, next);
-        if (changed.length === 0) return this.view(m, policy, payer, currentMemberId);
+        if (changed.length === 0) return this.view(m, actor, policy, payer, currentMemberId);
         const payerChanged = payer.id !== policy.payerId;
         Object.assign(policy, {
           ...(changes.order !== undefined && { order: changes.order }),
@@ -177,7 +177,7 @@ export class PoliciesService {
           subscriber: toSubscriberColumns(subscriber),
         });
         await m.save(policy);
-        const view = await this.view(m, policy, payer, memberId);
+        const view = await this.view(m, actor, policy, payer, memberId);
         await this.outbox.add(
           m,
           actor,
@@ -242,6 +242,7 @@ export class PoliciesService {
 
   private async view(
     m: EntityManager,
+    actor: Actor,
     policy: PolicyEntity,
     payer?: PayerEntity,
     memberId?: string,
@@ -255,10 +256,11 @@ export class PoliciesService {
       memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id),
       w,
       cards,
+      actor,
     );
   }
 
-  private async views(rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
+  private async views(actor: Actor, rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
     if (rows.length === 0) return [];
     const payers = new Map(
       (
@@ -284,6 +286,7 @@ export class PoliciesService {
           this.cipher.decrypt(r.memberIdCiphertext, r.id),
           this.warnings(payer, state),
           cards.get(r.id) ?? {},
+          actor,
         );
       });
   }

@@ -1,3 +1,4 @@
+import type { Actor } from '@claimline/contracts/common';
 import type {
   PolicyCardsView,
   PolicyEventView,
@@ -28,20 +29,35 @@ export function toSubscriberView(s: SubscriberColumns): SubscriberView | null {
   return { firstName: s.firstName, lastName: s.lastName, birthDate: s.birthDate, sex: s.sex, address };
 }
 
+/**
+ * Roles that see member IDs whole: those who bill or verify eligibility with the payer (admins,
+ * billing staff) and the practice's owner, who enters and checks its clients' insurance. Clinicians
+ * treat and need no more than the last four to tell policies apart (ADR 0015).
+ */
+const SEES_WHOLE_MEMBER_ID: ReadonlySet<string> = new Set(['admin', 'billing_staff', 'practice_owner']);
+
+/** `****` and at most the last four characters — never more than half of a short ID. */
+export function maskMemberId(memberId: string): string {
+  return `****${memberId.slice(-Math.min(4, Math.floor(memberId.length / 2)))}`;
+}
+
 export function toPolicyView(
   p: PolicyEntity,
   payer: PayerEntity,
   memberId: string,
   warnings: Warning[],
   cards: PolicyCardsView,
+  actor: Actor,
 ): PolicyView {
+  const whole = SEES_WHOLE_MEMBER_ID.has(actor.role);
   return {
     id: p.id,
     practiceId: p.practiceId,
     clientId: p.clientId,
     order: p.order,
     payer: { id: payer.id, name: payer.name, payerId: payer.payerIds['default'], isBcbs: payer.isBcbs },
-    memberId,
+    memberId: whole ? memberId : maskMemberId(memberId),
+    memberIdMasked: !whole,
     groupNumber: p.groupNumber,
     planName: p.planName,
     coverageStart: p.coverageStart,
@@ -58,6 +74,6 @@ export function toPolicyView(
 }
 
 export function toPolicyEventView(view: PolicyView): PolicyEventView {
-  const { memberId, warnings: _w, cards: _c, ...rest } = view;
-  return { ...rest, memberIdLast4: memberId.slice(-4) };
+  const { id, practiceId, clientId, order, payer, version, updatedAt } = view;
+  return { id, practiceId, clientId, order, payerId: payer.id, version, updatedAt };
 }

@@ -198,7 +198,20 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     );
     expect(JSON.stringify(created.data)).not.toContain('ABC987');
     expect(created.data).not.toHaveProperty('policy.cards');
-    expect(created.data).toMatchObject({ policy: { memberIdLast4: 'C987', order: 'secondary' } });
+    // ids and the order only (ADR 0015): not even the member ID's last digits, no subscriber
+    expect(created.data).toEqual({
+      policy: {
+        id: secondary.id,
+        practiceId,
+        clientId: client.id,
+        order: 'secondary',
+        payerId: secondary.payer.id,
+        version: 1,
+        updatedAt: secondary.updatedAt,
+      },
+      changed: expect.any(Array),
+    });
+    expect(JSON.stringify(created.data)).not.toContain('C987');
     const sets = () =>
       h.eventsOf('client-insurance.practice-payers.changed').filter((e) => e.practiceId === practiceId);
     await waitFor('two payer-set changes', () => sets().length === 2);
@@ -725,6 +738,17 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     expect(stale).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
     const event = await h.waitForEvent('client-insurance.client.updated', (e) => e.aggregateId === client.id);
     expect((event.data as { changed: string[] }).changed.sort()).toEqual(['phone', 'preferredName']);
+    // the event names the client, never its name, birth date, contact details or address (ADR 0015)
+    expect((event.data as { client: unknown }).client).toEqual({
+      id: client.id,
+      practiceId,
+      billingType: updated.billingType,
+      active: true,
+      version: 2,
+      updatedAt: updated.updatedAt,
+    });
+    for (const phi of [client.firstName, client.lastName, 'Addie', '5125550199', client.birthDate])
+      if (phi) expect(JSON.stringify(event.data)).not.toContain(phi);
 
     const policy = await h.rpc.send(
       'client-insurance.policy.create',
@@ -819,6 +843,75 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
         message: 'Member ID AB#1 may contain only letters and digits; remove "#"',
       },
     ]);
+  });
+
+  it('shows member IDs whole to admins, billing staff and owners and masked to clinicians, who cannot store the mask', async () => {
+    const staff: Actor = { userId: 'staff-1', role: 'billing_staff', practiceIds: [practiceId] };
+    const clinician: Actor = { userId: 'clin-1', role: 'clinician', practiceIds: [practiceId] };
+    const client = await newClient({ firstName: 'Masked' });
+    const created = await h.rpc.send(
+      'client-insurance.policy.create',
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: aetna,
+        memberId: 'MSK 555-4321',
+        relationship: 'self',
+      },
+      { actor: clinician },
+    );
+    expect(created).toMatchObject({ memberId: '****4321', memberIdMasked: true });
+    const ref = { practiceId, policyId: created.id };
+    for (const [actor, memberId, masked] of [
+      [admin, 'MSK5554321', false],
+      [staff, 'MSK5554321', false],
+      [owner, 'MSK5554321', false],
+      [clinician, '****4321', true],
+    ] as const) {
+      const one = await h.rpc.send('client-insurance.policy.get', ref, { actor });
+      const listed = await h.rpc.send(
+        'client-insurance.policy.list',
+        { practiceId, clientId: client.id },
+        { actor },
+      );
+      const found = await h.rpc.send(
+        'client-insurance.policy.find-by-member-id',
+        { practiceId, memberId: 'MSK5554321' },
+        { actor },
+      );
+      for (const view of [one, listed.items[0], found.items[0]])
+        expect([actor.role, view.memberId, view.memberIdMasked]).toEqual([actor.role, memberId, masked]);
+    }
+    // A clinician who sends the mask back (an edit form that round-trips it) is refused on memberId
+    // and the stored ID stays; leaving memberId out changes the rest.
+    const back = await rpcError(
+      h.rpc.send(
+        'client-insurance.policy.update',
+        { ...ref, version: 1, memberId: '****4321' },
+        { actor: clinician },
+      ),
+    );
+    expect(back).toMatchObject({ code: 'validation_failed', errors: [{ field: 'memberId' }] });
+    const edited = await h.rpc.send(
+      'client-insurance.policy.update',
+      { ...ref, version: 1, groupNumber: 'G-9' },
+      { actor: clinician },
+    );
+    expect(edited).toMatchObject({ groupNumber: 'G-9', memberId: '****4321', version: 2 });
+    expect((await h.rpc.send('client-insurance.policy.get', ref, { actor: staff })).memberId).toBe(
+      'MSK5554321',
+    );
+    // a clinician may still type a new member ID in full
+    const retyped = await h.rpc.send(
+      'client-insurance.policy.update',
+      { ...ref, version: 2, memberId: 'NEW 000 1111' },
+      { actor: clinician },
+    );
+    expect(retyped).toMatchObject({ memberId: '****1111', memberIdMasked: true });
+    expect((await h.rpc.send('client-insurance.policy.get', ref, { actor: owner })).memberId).toBe(
+      'NEW0001111',
+    );
   });
 
   it('answers missing-info for many clients in one call, flagging ids it does not know', async () => {

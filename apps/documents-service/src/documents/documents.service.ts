@@ -19,6 +19,7 @@ import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeScope } from '@claimline/backend/util-auth';
 import { disguiseProblem, HeadTail } from '../content/content-type';
+import { activeContentReason, PdfActiveContent } from '../content/pdf-active-content';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
 import {
@@ -101,11 +102,13 @@ export class DocumentsService {
     const id = randomUUID();
     const { key, wrapped } = this.envelope.newDataKey(id);
     const seen = new HeadTail();
+    const active = new PdfActiveContent();
     const hash = createHash('sha256');
     const max = this.maxBytes;
     const inspect = new Transform({
       transform(chunk: Buffer, _e, done) {
         seen.push(chunk);
+        active.push(chunk);
         hash.update(chunk);
         if (seen.size > max) return done(new TooLargeError());
         done(null, chunk);
@@ -125,6 +128,9 @@ export class DocumentsService {
       if (!sniffed.ok) throw RpcError.field('file', 'content_type', sniffed.reason);
       const disguise = disguiseProblem(sniffed.contentType, cmd.name, cmd.declaredContentType);
       if (disguise) throw RpcError.field('file', 'content_type', disguise);
+      active.end();
+      if (sniffed.contentType === 'application/pdf' && active.found)
+        throw RpcError.field('file', 'active_content', activeContentReason(active.found));
       const sha256 = hash.digest('hex');
       if (sniffed.contentType !== 'application/pdf')
         preview = await this.storePreview(id, key, seen.size, sniffed.contentType);

@@ -10,7 +10,7 @@ import { bootstrapService } from '@claimline/backend/util-service';
 import { waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
-import { fakeJpeg, jpeg, pdf, photo } from './files';
+import { fakeJpeg, jpeg, pdf, pdfWithCatalog, photo } from './files';
 import { admin, Harness, rpcError } from './harness';
 
 const MAX = 10 * 1024 * 1024;
@@ -187,6 +187,38 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
 
     const eob = await upload(PDF, { name: 'eob.pdf', declaredContentType: 'application/pdf' });
     expect(eob).toMatchObject({ contentType: 'application/pdf', preview: null });
+  });
+
+  it('refuses a PDF with active content — also written with #xx escapes — keeping nothing, and accepts a plain one', async () => {
+    const rowsBefore = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n;
+    const filesBefore = storedFiles().length;
+    for (const [catalog, name] of [
+      ['/OpenAction << /S /JavaScript /JS (app.alert(1)) >>', 'OpenAction'],
+      ['/Names << /EmbeddedFiles << /Names [(a.exe) 9 0 R] >> >>', 'EmbeddedFiles'],
+      ['/AA << /O << /S /Launch /F (cmd.exe) >> >>', 'AA'],
+      ['/Names << /J#61vaScript 9 0 R >>', 'JavaScript'],
+      ['/AcroForm << /Fields [] /XFA 9 0 R >>', 'XFA'],
+    ]) {
+      const refused = await rpcError(
+        upload(pdfWithCatalog(catalog, 300_000), { name: 'eob.pdf', kind: 'eob' }),
+      );
+      expect(refused).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'file', rule: 'active_content' }],
+      });
+      expect(refused.message).toContain(`The PDF contains active content (/${name})`);
+    }
+    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(
+      rowsBefore,
+    );
+    expect(storedFiles()).toHaveLength(filesBefore);
+    expect(await h.objectNames()).toEqual([]);
+
+    const plain = await upload(pdfWithCatalog('/Lang (en-US) /AcroForm << /Fields [] >>', 300_000), {
+      name: 'form.pdf',
+      kind: 'eob',
+    });
+    expect(plain).toMatchObject({ contentType: 'application/pdf', preview: null });
   });
 
   it('refuses 10 MB + 1 byte and accepts exactly 10 MB (a JPEG, previewed, and a PDF)', async () => {

@@ -67,3 +67,24 @@ export function fakeJpeg(size: number): Buffer {
   b.set([0xff, 0xd9], size - 2);
   return b;
 }
+
+/**
+ * A well-formed PDF with one page whose content stream is `streamBytes` random bytes (they may well
+ * spell `/JS` — stream data is not syntax) and `catalog` added to its catalog dictionary.
+ */
+export function pdfWithCatalog(catalog: string, streamBytes = 2000): Buffer {
+  const data = randomBytes(streamBytes);
+  data.write('/JS /OpenAction /EmbeddedFile', 10, 'latin1');
+  return Buffer.concat([
+    Buffer.from(
+      '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n' +
+        `1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n` +
+        '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+        '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>\nendobj\n' +
+        `4 0 obj\n<< /Length ${streamBytes} >>\nstream\n`,
+      'latin1',
+    ),
+    data,
+    Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Size 5 >>\n%%EOF\n', 'latin1'),
+  ]);
+}

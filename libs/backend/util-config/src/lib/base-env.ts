@@ -65,6 +65,24 @@ export class BaseServiceEnv {
   @Type(() => Number)
   OUTBOX_POLL_MS: number = 1000;
 
+  /** How long a service's event stream keeps an event (hours; 30 days). Inbox rows are kept twice as long. */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  EVENTS_MAX_AGE_HOURS: number = 720;
+
+  /** The most bytes a service's event stream keeps, oldest events dropped first (1 GiB). */
+  @IsInt()
+  @Min(1_048_576)
+  @Type(() => Number)
+  EVENTS_MAX_BYTES: number = 1024 ** 3;
+
+  /** How long published outbox rows are kept before the relay deletes them (hours; 7 days). */
+  @IsInt()
+  @Min(1)
+  @Type(() => Number)
+  OUTBOX_RETENTION_HOURS: number = 168;
+
   /** Delays the outbox relay's first run; only tests set it, to hold events in the outbox. */
   @IsInt()
   @Min(0)

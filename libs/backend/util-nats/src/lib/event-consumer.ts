@@ -1,7 +1,7 @@
 import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, NatsError } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventMapOf } from '@claimline/contracts/common';
-import { EventsConfig, streamName } from './events-config';
+import { EventsConfig, inboxRetentionMs, PRUNE_EVERY_MS, streamName } from './events-config';
 import { ensureEventStream } from './streams';
 import { RelayLogger } from './outbox-relay';
 
@@ -19,6 +19,10 @@ export interface EventConsumerOptions<M extends EventMapOf<M>> {
   events: EventsConfig;
   handlers: EventHandlers<M>;
   logger?: RelayLogger;
+  /** This consumer's inbox rows older than this are deleted (default `inboxRetentionMs(events)`). */
+  inboxRetentionMs?: number;
+  /** How often (default `PRUNE_EVERY_MS`, hourly). */
+  pruneEveryMs?: number;
 }
 
 const silent: RelayLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -33,7 +37,10 @@ export class EventConsumer<M extends EventMapOf<M>> {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private readonly log: RelayLogger;
+  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<number> | null = null;
   handled = 0;
+  pruned = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -46,10 +53,45 @@ export class EventConsumer<M extends EventMapOf<M>> {
   async start(): Promise<void> {
     const consumer = await this.ensureConsumer();
     this.loop = this.run(consumer);
+    this.pruneTimer = setInterval(() => void this.prune(), this.options.pruneEveryMs ?? PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+  }
+
+  /**
+   * Deletes this consumer's inbox rows past the retention. A transaction-scoped advisory lock per
+   * schema and consumer makes replicas take turns: the one that does not get it skips this round.
+   * Returns how many rows it deleted.
+   */
+  prune(): Promise<number> {
+    this.pruning ??= this.dataSource
+      .transaction(async (m) => {
+        const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+          `claimline-inbox:${this.options.schema}:${this.options.durable}`,
+        ]);
+        if (!locked) return 0;
+        const [, count] = (await m.query(
+          `DELETE FROM "${this.options.schema}"."inbox"
+            WHERE consumer = $1 AND processed_at < now() - make_interval(secs => $2)`,
+          [
+            this.options.durable,
+            (this.options.inboxRetentionMs ?? inboxRetentionMs(this.options.events)) / 1000,
+          ],
+        )) as [unknown, number];
+        this.pruned += count;
+        return count;
+      })
+      .catch((error: Error) => {
+        this.log.warn(`consumer ${this.options.durable}: pruning the inbox failed: ${error.message}`);
+        return 0;
+      })
+      .finally(() => (this.pruning = null));
+    return this.pruning;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.pruning;
     await this.messages?.close();
     await this.loop;
   }
@@ -57,7 +99,7 @@ export class EventConsumer<M extends EventMapOf<M>> {
   private async ensureConsumer(): Promise<Consumer> {
     const { events, service, durable } = this.options;
     const jsm = await this.nc.jetstreamManager();
-    const stream = await ensureEventStream(jsm, events, service);
+    const stream = await ensureEventStream(jsm, events, service, { owner: false });
     const config = {
       durable_name: durable,
       ack_policy: AckPolicy.Explicit,

@@ -6,6 +6,28 @@
 export interface EventsConfig {
   subjectPrefix: string;
   streamPrefix: string;
+  /** How long a stream keeps an event (`EVENTS_MAX_AGE_HOURS`); default `EVENT_STREAM_MAX_AGE_MS`. */
+  maxAgeMs?: number;
+  /** The most bytes a stream keeps, oldest dropped first (`EVENTS_MAX_BYTES`); default `EVENT_STREAM_MAX_BYTES`. */
+  maxBytes?: number;
+}
+
+/** 30 days: a consumer that was down longer rebuilds its read model over RPC, not from the stream. */
+export const EVENT_STREAM_MAX_AGE_MS = 30 * 24 * 3_600_000;
+/** 1 GiB per producing service. */
+export const EVENT_STREAM_MAX_BYTES = 1024 ** 3;
+/** Published outbox rows are kept this long (`OUTBOX_RETENTION_HOURS`), then deleted by the relay. */
+export const OUTBOX_RETENTION_MS = 7 * 24 * 3_600_000;
+/** How often the relay and each consumer delete old outbox and inbox rows. */
+export const PRUNE_EVERY_MS = 3_600_000;
+
+/**
+ * Inbox rows are kept twice the stream's max age: an event can be delivered again only while it is
+ * in the stream, or when the relay republishes a row it published but did not mark (after a crash),
+ * which it does as soon as it runs again.
+ */
+export function inboxRetentionMs(config: EventsConfig): number {
+  return 2 * (config.maxAgeMs ?? EVENT_STREAM_MAX_AGE_MS);
 }
 
 export const EVENTS_CONFIG = Symbol('EVENTS_CONFIG');

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { headers as natsHeaders, JetStreamClient, NatsConnection } from 'nats';
 import { EventEnvelope, HEADER_REQUEST_ID } from '@claimline/contracts/common';
-import { EventsConfig, eventSubject } from './events-config';
+import { EventsConfig, eventSubject, OUTBOX_RETENTION_MS, PRUNE_EVERY_MS } from './events-config';
 import { outboxChannel } from './outbox';
 import { ensureEventStream } from './streams';
 
@@ -20,7 +20,14 @@ export interface OutboxRelayOptions {
   startDelayMs?: number;
   batchSize?: number;
   logger?: RelayLogger;
+  /** Published rows older than this are deleted (default `OUTBOX_RETENTION_MS`, 7 days). */
+  retentionMs?: number;
+  /** How often to delete them (default `PRUNE_EVERY_MS`, hourly). */
+  pruneEveryMs?: number;
 }
+
+/** Rows deleted per statement, so a large backlog never holds one long transaction. */
+const PRUNE_BATCH = 1000;
 
 interface OutboxRow {
   id: string;
@@ -49,7 +56,9 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private js: JetStreamClient;
   private readonly log: RelayLogger;
+  private nextPruneAt = 0;
   published = 0;
+  pruned = 0;
 
   constructor(
     private readonly nc: NatsConnection,
@@ -81,6 +90,7 @@ export class OutboxRelay {
         backoff = 200;
         while (!this.stopped) {
           const count = await this.drain();
+          await this.pruneIfDue();
           if (count < (this.options.batchSize ?? 100)) await this.sleepOrWake(this.options.pollMs ?? 1000);
         }
       } catch (error) {
@@ -163,6 +173,27 @@ export class OutboxRelay {
       this.published++;
     }
     return done;
+  }
+
+  /**
+   * Deletes published rows past the retention. Only the relay holding the schema's advisory lock
+   * gets here, so replicas never prune at the same time; unpublished rows are never deleted.
+   */
+  private async pruneIfDue(): Promise<void> {
+    if (Date.now() < this.nextPruneAt) return;
+    this.nextPruneAt = Date.now() + (this.options.pruneEveryMs ?? PRUNE_EVERY_MS);
+    const schema = this.options.schema;
+    for (;;) {
+      const { rowCount } = await this.client!.query(
+        `DELETE FROM "${schema}"."outbox" WHERE id IN (
+           SELECT id FROM "${schema}"."outbox"
+            WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)
+            LIMIT ${PRUNE_BATCH})`,
+        [(this.options.retentionMs ?? OUTBOX_RETENTION_MS) / 1000],
+      );
+      this.pruned += rowCount ?? 0;
+      if ((rowCount ?? 0) < PRUNE_BATCH || this.stopped) return;
+    }
   }
 
   private sleepOrWake(ms: number): Promise<void> {

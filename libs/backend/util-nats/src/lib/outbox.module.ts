@@ -18,6 +18,8 @@ export interface OutboxModuleOptions {
   databaseUrl: string;
   pollMs?: number;
   startDelayMs?: number;
+  /** Published rows older than this are deleted by the relay. */
+  retentionMs?: number;
 }
 
 const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');

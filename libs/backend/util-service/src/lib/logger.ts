@@ -1,7 +1,40 @@
 import { Params } from 'nestjs-pino';
 import { currentRequestId } from './request-scope';
+import { errorForLog, redactDeep, redactText } from './redaction';
 
-/** JSON logs (pino) with the service name and, inside a request, its id. */
+/**
+ * The pino options every Claimline process logs with: every log object goes through the shared
+ * redaction list (`redaction.ts`) at any depth, and errors keep their class, code, frames and a
+ * message with quoted values replaced; so does every message string.
+ */
+export function redactingPinoOptions(): {
+  formatters: { log: (object: Record<string, unknown>) => Record<string, unknown> };
+  serializers: { err: typeof errorForLog };
+  hooks: { logMethod: (this: unknown, args: unknown[], method: (...a: unknown[]) => void) => void };
+} {
+  return {
+    formatters: {
+      // `req` and `res` are left to their serializers, which keep only named fields
+      log: ({ req, res, ...rest }) => ({
+        ...(req !== undefined && { req }),
+        ...(res !== undefined && { res }),
+        ...(redactDeep(rest) as Record<string, unknown>),
+      }),
+    },
+    serializers: { err: errorForLog },
+    // messages are text built from errors (database errors quote the value that failed)
+    hooks: {
+      logMethod(args, method) {
+        method.apply(
+          this,
+          args.map((a) => (typeof a === 'string' ? redactText(a) : a)),
+        );
+      },
+    },
+  };
+}
+
+/** JSON logs (pino) with the service name and, inside a request, its id; PHI and secrets redacted. */
 export function loggerParams(service: string, level: string): Params {
   return {
     pinoHttp: {
@@ -11,7 +44,7 @@ export function loggerParams(service: string, level: string): Params {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.ssn', '*.taxId'],
+      ...redactingPinoOptions(),
     },
   };
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, RpcExceptionFilter } from 
 import { Observable, throwError } from 'rxjs';
 import { RpcErrorBody } from '@claimline/contracts/common';
 import { RpcError } from '@claimline/backend/util-nats';
+import { errorForLog } from './redaction';
 
 const logger = new Logger('RpcErrors');
 
@@ -20,7 +21,8 @@ export function toRpcErrorBody(exception: unknown): RpcErrorBody {
             : 'bad_request';
     return { code, message: exception.message };
   }
-  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  // never the message's data: an error's properties and quoted values may hold what was sent
+  logger.error({ err: errorForLog(exception) }, 'unexpected error in a handler');
   return { code: 'internal', message: 'The service failed to handle the request' };
 }
 

@@ -35,7 +35,12 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
     NatsModule.forRoot({
       url: env.NATS_URL,
       name: o.service,
-      events: { subjectPrefix: env.EVENTS_SUBJECT_PREFIX, streamPrefix: env.EVENTS_STREAM_PREFIX },
+      events: {
+        subjectPrefix: env.EVENTS_SUBJECT_PREFIX,
+        streamPrefix: env.EVENTS_STREAM_PREFIX,
+        maxAgeMs: env.EVENTS_MAX_AGE_HOURS * 3_600_000,
+        maxBytes: env.EVENTS_MAX_BYTES,
+      },
       credentials: natsCredentialsOf(env),
     }),
     RpcAuthModule.forRoot({
@@ -55,6 +60,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
             databaseUrl: env.DATABASE_URL,
             pollMs: env.OUTBOX_POLL_MS,
             startDelayMs: env.OUTBOX_RELAY_START_DELAY_MS,
+            retentionMs: env.OUTBOX_RETENTION_HOURS * 3_600_000,
           }),
         ]),
   ];

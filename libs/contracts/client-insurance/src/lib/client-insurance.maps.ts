@@ -87,8 +87,22 @@ export interface ClientInsuranceRpc {
   'client-insurance.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }
 
+/**
+ * A client as events carry it: ids, billing type and whether it is active — never its name, birth
+ * date, contact details or address; a consumer that needs them asks `client-insurance.client.get`
+ * over RPC (docs/adr/0015-phi-minimisation.md).
+ */
+export interface ClientEventView {
+  id: string;
+  practiceId: string;
+  billingType: ClientView['billingType'];
+  active: boolean;
+  version: number;
+  updatedAt: string;
+}
+
 export interface ClientChangedEvent {
-  client: ClientView;
+  client: ClientEventView;
   /** Names of the fields this change touched (all of them on creation). */
   changed: string[];
 }

@@ -201,8 +201,14 @@ export interface PolicyView {
   clientId: string;
   order: InsuranceOrder;
   payer: PolicyPayerView;
-  /** Normalised: no spaces or dashes, upper case. Decrypted for this answer only. */
+  /**
+   * Normalised: no spaces or dashes, upper case. Decrypted for this answer only. Whole for admins,
+   * billing staff and practice owners; `****` and the last four for clinicians (`memberIdMasked`).
+   * A mask sent back in an update is refused (`*` is not a member ID character), never stored.
+   */
   memberId: string;
+  /** True when `memberId` is the mask, not the member ID (docs/adr/0015-phi-minimisation.md). */
+  memberIdMasked: boolean;
   groupNumber: string | null;
   planName: string | null;
   coverageStart: string | null;
@@ -231,7 +237,16 @@ export interface PolicyCardsView {
 }
 
 /**
- * A policy as events carry it: the member ID is left out (it is PHI encrypted at rest; ask by RPC),
- * and so are the cards (they change by documents events, not with the policy).
+ * A policy as events carry it: ids and the order — no member ID (not even its last digits), group
+ * number, plan or subscriber (names, birth date, address). A consumer that needs more asks
+ * `client-insurance.policy.get` over RPC (docs/adr/0015-phi-minimisation.md).
  */
-export type PolicyEventView = Omit<PolicyView, 'memberId' | 'warnings' | 'cards'> & { memberIdLast4: string };
+export interface PolicyEventView {
+  id: string;
+  practiceId: string;
+  clientId: string;
+  order: InsuranceOrder;
+  payerId: string;
+  version: number;
+  updatedAt: string;
+}
