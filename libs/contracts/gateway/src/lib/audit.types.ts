@@ -23,6 +23,8 @@ export const AUDIT_RESOURCES = [
   'email',
   'user',
   'user_practices',
+  'session',
+  'audit_event',
 ] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];
 
