@@ -7,8 +7,8 @@
 //   node tools/bench/client-insurance/clients.mjs [--duration 10] [--clients 20000] [--no-build]
 //
 // How the practice is filled: the clients are created by `client-insurance.client.create`
-// requests sent straight to NATS (the service's own RPC, with the billing-staff actor the gateway
-// would send), 32 in flight at a time; that goes through the service's validation, transaction
+// requests sent straight to NATS (the service's own RPC, with the billing-staff assertion the gateway
+// would sign, using the local stack's gateway key), 32 in flight at a time; that goes through the service's validation, transaction
 // and outbox like any other creation, without the HTTP, audit and rate-limit layers of the gateway.
 // The insurance clients among the 1,000 queried by the bulk missing-info call get a primary policy
 // (`client-insurance.policy.create`, 8 in flight), every tenth for a dependant with a subscriber.
@@ -33,6 +33,7 @@ import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import { buildApps, migrate, stackEnv, startApps } from '../../scripts/lib/stack.mjs';
 import { DEMO, localSecrets } from '../../scripts/lib/secrets.mjs';
 import { seedDemo } from '../../scripts/lib/seed.mjs';
+import { gatewayAssertion } from '../../scripts/lib/assertion.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const arg = (name, fallback) =>
@@ -169,13 +170,15 @@ async function pool(n, width, task) {
   return out;
 }
 
-function rpc(nc, actor, prefix) {
+function rpc(nc, actor, prefix, secrets) {
   return async (subject, data) => {
     const h = natsHeaders();
-    h.set('x-request-id', randomUUID());
+    const requestId = randomUUID();
+    h.set('x-request-id', requestId);
+    h.set('x-claimline-assertion', gatewayAssertion(secrets, subject, data, actor, requestId));
     const msg = await nc.request(
       prefix + subject,
-      codec.encode({ pattern: subject, data: { actor, data }, id: randomUUID() }),
+      codec.encode({ pattern: subject, data: { data }, id: randomUUID() }),
       { timeout: 30_000, headers: h },
     );
     const reply = codec.decode(msg.data);
@@ -258,7 +261,7 @@ try {
   const actor = { userId: me.id, role: me.role, practiceIds: me.practiceIds };
   if (!actor.practiceIds.includes(practice.id))
     throw new Error('billing staff was not assigned the bench practice');
-  const send = rpc(nc, actor, rpcPrefix);
+  const send = rpc(nc, actor, rpcPrefix, secrets);
 
   log(`creating ${CLIENTS} clients over NATS (client-insurance.client.create, 32 in flight)…`);
   let t0 = Date.now();
