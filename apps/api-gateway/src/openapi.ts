@@ -48,11 +48,23 @@ function customValidationSchema(meta: ValidationMetadata): SchemaObject {
   return { type: 'string' };
 }
 
+/** `@ValidateIf((_, v) => v !== null)` is how a contract says a field may be null: say so too. */
+function conditionalSchema(meta: ValidationMetadata): SchemaObject {
+  if (meta.name === 'isOptional') return {};
+  const condition = meta.constraints[0] as (o: object, v: unknown) => boolean;
+  try {
+    return condition({ [meta.propertyName]: null }, null) === false ? { nullable: true } : {};
+  } catch {
+    return {};
+  }
+}
+
 const conversionOptions: Partial<IOptions> = {
   refPointerPrefix: SCHEMAS,
   classTransformerMetadataStorage: defaultMetadataStorage,
   additionalConverters: {
     [ValidationTypes.CUSTOM_VALIDATION]: customValidationSchema as unknown as SchemaConverter,
+    [ValidationTypes.CONDITIONAL_VALIDATION]: conditionalSchema as unknown as SchemaConverter,
   },
 };
 
@@ -172,12 +184,20 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     ...(validationMetadatasToSchemas(conversionOptions) as Record<string, Schema>),
     Problem: PROBLEM_SCHEMA,
   };
+  // OpenAPI 3.0 ignores the siblings of a $ref: a nullable nested class is an allOf.
+  for (const { properties = {} } of Object.values(all) as SchemaObject[])
+    for (const [name, property] of Object.entries(properties))
+      if ('$ref' in property && (property as { nullable?: boolean }).nullable)
+        properties[name] = { nullable: true, allOf: [{ $ref: property.$ref }] };
   const queries = queryParameters(app);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation: OperationObject | undefined = item[method];
       if (!operation) continue;
       const query = queries.get(operation.operationId ?? '') ?? [];
+      for (const parameter of (operation.parameters ?? []) as ParameterObject[])
+        if (parameter.in === 'path' && parameter.name.endsWith('Id'))
+          parameter.schema = { type: 'string', format: 'uuid' };
       const named = new Set(
         (operation.parameters ?? []).map((p: ParameterObject | ReferenceObject) =>
           'name' in p ? p.name : '',
