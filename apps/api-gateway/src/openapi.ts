@@ -1,29 +1,237 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { getMetadataStorage } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import {
+  DocumentBuilder,
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { targetConstructorToSchema, validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { SchemaConverter } from 'class-validator-jsonschema/build/defaultConverters';
+import type { IOptions } from 'class-validator-jsonschema/build/options';
+import type { Response } from 'express';
+
+// class-transformer ships the storage of its `@Type()` metadata (to follow nested classes) untyped.
+const { defaultMetadataStorage } =
+  require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+
+const SCHEMAS = '#/components/schemas/';
+
+type Schema = SchemaObject | ReferenceObject;
 
 /**
- * OpenAPI at /api/docs. Request schemas come from the class-validator metadata of the contract
- * classes, so the document says what the validation pipe enforces and nothing else.
+ * A custom validator (`@IsNpi()`, `@IsUsPhone()`, `@IsCalendarDate()`…) says nothing about the
+ * type, and a `string | null` property is reflected as `Object`: without this the schema would be
+ * `$ref: #/components/schemas/Object`, which does not exist. Every custom rule of the contracts
+ * checks a string, except the payer-ID map.
  */
-export function setUpOpenApi(app: INestApplication): void {
+function customValidationSchema(meta: ValidationMetadata): SchemaObject {
+  const type: unknown = Reflect.getMetadata(
+    'design:type',
+    (meta.target as { prototype: object }).prototype,
+    meta.propertyName,
+  );
+  const name = getMetadataStorage().getTargetValidatorConstraints(meta.constraintCls)[0]?.name ?? '';
+  if (/payerids/i.test(name) || /payerIds/.test(meta.propertyName))
+    return { type: 'object', additionalProperties: { type: 'string' } };
+  if (type === Number) return { type: 'number' };
+  if (type === Boolean) return { type: 'boolean' };
+  if (type === Array) return { type: 'array', items: { type: 'string' } };
+  return { type: 'string' };
+}
+
+/** `@ValidateIf((_, v) => v !== null)` is how a contract says a field may be null: say so too. */
+function conditionalSchema(meta: ValidationMetadata): SchemaObject {
+  if (meta.name === 'isOptional') return {};
+  const condition = meta.constraints[0] as (o: object, v: unknown) => boolean;
+  try {
+    return condition({ [meta.propertyName]: null }, null) === false ? { nullable: true } : {};
+  } catch {
+    return {};
+  }
+}
+
+const conversionOptions: Partial<IOptions> = {
+  refPointerPrefix: SCHEMAS,
+  classTransformerMetadataStorage: defaultMetadataStorage,
+  additionalConverters: {
+    [ValidationTypes.CUSTOM_VALIDATION]: customValidationSchema as unknown as SchemaConverter,
+    [ValidationTypes.CONDITIONAL_VALIDATION]: conditionalSchema as unknown as SchemaConverter,
+  },
+};
+
+const PROBLEM_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: 'An RFC 9457 problem document; `errors` names each refused field.',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    requestId: { type: 'string' },
+    currentVersion: { type: 'integer', description: 'On 409: the version to reload.' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'rule', 'message'],
+        properties: {
+          field: { type: 'string', description: 'Dotted path of the field, e.g. `address.zip`.' },
+          rule: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+    },
+  },
+  additionalProperties: true,
+};
+
+const ERRORS: Record<string, string> = {
+  '400': 'Malformed JSON, or a body nested too deep or too wide',
+  '401': 'No, an expired or an invalid access token',
+  '403': 'The role may not do this',
+  '404': "No such record (or another practice's)",
+  '409': 'Stale version or a conflicting record',
+  '413': 'The body is larger than the limit',
+  '415': 'The body is not application/json',
+  '422': 'Some fields are not valid (`errors` names each)',
+  '429': 'Too many requests',
+  '503': 'A service is not available',
+  '504': 'A service did not answer in time',
+};
+
+const problemResponse = (description: string): ResponseObject => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: `${SCHEMAS}Problem` } } },
+});
+
+/** Query-string classes (`@Query() q: ListPracticesQuery`) as parameters, keyed by operation id. */
+function queryParameters(app: INestApplication): Map<string, ParameterObject[]> {
+  const byOperation = new Map<string, ParameterObject[]>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as { name: string; prototype: object } | null;
+      if (!controller) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args: Record<string, { index: number; data?: unknown }> =
+          Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+        const types: unknown[] = Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? [];
+        for (const [key, arg] of Object.entries(args)) {
+          if (Number(key.split(':')[0]) !== RouteParamtypes.QUERY || arg.data !== undefined) continue;
+          const type = types[arg.index];
+          if (typeof type !== 'function' || type === Object) continue;
+          const schema = targetConstructorToSchema(
+            type as new () => unknown,
+            conversionOptions,
+          ) as SchemaObject;
+          const required = new Set(schema.required ?? []);
+          byOperation.set(
+            `${controller.name}_${method}`,
+            Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+              name,
+              in: 'query',
+              required: required.has(name),
+              schema: property as Schema,
+            })),
+          );
+        }
+      }
+    }
+  }
+  return byOperation;
+}
+
+/** The components a document refers to, and those they refer to in turn. */
+function reachableSchemas(document: OpenAPIObject, all: Record<string, Schema>): Record<string, Schema> {
+  const kept: Record<string, Schema> = {};
+  const pending = [JSON.stringify(document.paths)];
+  while (pending.length > 0) {
+    for (const [, name] of (pending.pop() as string).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (kept[name] || !all[name]) continue;
+      kept[name] = all[name];
+      pending.push(JSON.stringify(all[name]));
+    }
+  }
+  return kept;
+}
+
+/**
+ * Builds the OpenAPI document. Request schemas come from the class-validator metadata of the
+ * contract classes, so the document says what the validation pipe enforces and nothing else;
+ * only the classes a route uses are published (not, e.g., the configuration classes).
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Claimline API')
     .setDescription(
       'Practice settings, clients and insurance, enrollments and claims. Errors are application/problem+json (RFC 9457).',
     )
     .setVersion('1')
-    .addBearerAuth()
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const schemas = validationMetadatasToSchemas({
-    classValidatorMetadataStorage: getMetadataStorage(),
-    refPointerPrefix: '#/components/schemas/',
-  });
+  const all = {
+    ...(validationMetadatasToSchemas(conversionOptions) as Record<string, Schema>),
+    Problem: PROBLEM_SCHEMA,
+  };
+  // OpenAPI 3.0 ignores the siblings of a $ref: a nullable nested class is an allOf.
+  for (const { properties = {} } of Object.values(all) as SchemaObject[])
+    for (const [name, property] of Object.entries(properties))
+      if ('$ref' in property && (property as { nullable?: boolean }).nullable)
+        properties[name] = { nullable: true, allOf: [{ $ref: property.$ref }] };
+  const queries = queryParameters(app);
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation: OperationObject | undefined = item[method];
+      if (!operation) continue;
+      const query = queries.get(operation.operationId ?? '') ?? [];
+      for (const parameter of (operation.parameters ?? []) as ParameterObject[])
+        if (parameter.in === 'path' && parameter.name.endsWith('Id'))
+          parameter.schema = { type: 'string', format: 'uuid' };
+      const named = new Set(
+        (operation.parameters ?? []).map((p: ParameterObject | ReferenceObject) =>
+          'name' in p ? p.name : '',
+        ),
+      );
+      operation.parameters = [...(operation.parameters ?? []), ...query.filter((p) => !named.has(p.name))];
+      for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) {
+        if (!status.startsWith('2') || response.content) continue;
+        operation.responses[status] = {
+          description: response.description || 'Success',
+          ...(status !== '204' && {
+            content: path.endsWith('/content')
+              ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+              : { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+          }),
+        };
+      }
+      for (const [status, description] of Object.entries(ERRORS))
+        operation.responses[status] ??= problemResponse(description);
+      operation.responses['500'] ??= problemResponse('A fault on our side (the request id helps find it)');
+    }
+  }
   document.components = {
     ...document.components,
-    schemas: { ...(document.components?.schemas ?? {}), ...(schemas as object) },
+    schemas: reachableSchemas(document, { ...(document.components?.schemas ?? {}), ...all }),
   };
+  return document;
+}
+
+/** OpenAPI at /api/docs (the UI), its JSON at /api/docs-json and /api/docs/openapi.json. */
+export function setUpOpenApi(app: INestApplication): void {
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  app
+    .getHttpAdapter()
+    .get('/api/docs-json', (_req: unknown, res: Response) => res.type('application/json').send(document));
 }

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
+import { jsonShapeProblem } from '@claimline/contracts/common';
 import { problem, sendProblem } from './problem';
 
 /**
@@ -7,6 +8,8 @@ import { problem, sendProblem } from './problem';
  * 413, another content type on a body-carrying method 415 — before any handler runs. Upload
  * routes listed in `rawBodyPaths` stream their body themselves (raw or multipart), with their own
  * size limit: nothing here (nor Nest, created with `bodyParser: false`) reads their body.
+ * A parsed body nested too deep or too wide is 400 too, before any validation recurses into it
+ * (ADR 0013).
  */
 export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHandler {
   const parse = express.json({ limit, strict: true });
@@ -26,7 +29,18 @@ export function jsonBody(limit: string, rawBodyPaths: RegExp[] = []): RequestHan
       );
     }
     parse(req, res, (err?: { type?: string; message?: string }) => {
-      if (!err) return next();
+      if (!err) {
+        const shape = jsonShapeProblem(req.body);
+        if (!shape) return next();
+        return sendProblem(
+          res,
+          problem(400, `The body is refused: ${shape.message}`, {
+            instance: req.originalUrl,
+            requestId: req.id as string | undefined,
+            errors: [shape],
+          }),
+        );
+      }
       if (err.type === 'entity.too.large') {
         return sendProblem(
           res,

@@ -1,9 +1,12 @@
 import { UnprocessableEntityException, ValidationPipe } from '@nestjs/common';
-import { toFieldErrors, validationOptions } from '@claimline/backend/util-nats';
+import { ContractValidationPipe, toFieldErrors, validationOptions } from '@claimline/backend/util-nats';
 
-/** Bodies and query strings are validated with the same contract classes the services use. */
+/**
+ * Bodies and query strings are validated with the same contract classes and the same rules of
+ * every input (ADR 0013) as the services use.
+ */
 export function httpValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ContractValidationPipe({
     ...validationOptions,
     exceptionFactory: (errors) =>
       new UnprocessableEntityException({

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Min, ValidateIf } from 'class-validator';
 import { ENROLLMENT_TYPES } from '@claimline/domain';
-import type { AddressDto } from '@claimline/contracts/common';
+import { MultiLine, type AddressDto } from '@claimline/contracts/common';
 import { ENROLLMENT_ACTIONS, type EnrollmentAction } from '../enrollments.subjects';
 import type { EnrollmentStatus, EnrollmentType } from '../enrollments.events';
 
@@ -52,11 +52,13 @@ export class ActOnEnrollmentBody {
   @ValidateIf((o: ActOnEnrollmentBody) => o.action === 'reject' || o.reason !== undefined)
   @IsString({ message: 'reason is required to reject an enrollment' })
   @Length(1, 2000, { message: 'reason must be 1 to 2000 characters' })
+  @MultiLine()
   reason?: string;
 
   @ValidateIf((o: ActOnEnrollmentBody) => o.action === 'require_document' || o.instructions !== undefined)
   @IsString({ message: 'instructions are required to ask for a document' })
   @Length(1, 2000, { message: 'instructions must be 1 to 2000 characters' })
+  @MultiLine()
   instructions?: string;
 
   @ValidateIf((o: ActOnEnrollmentBody) => o.action === 'attach_document' || o.documentId !== undefined)

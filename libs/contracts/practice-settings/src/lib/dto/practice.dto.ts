@@ -76,9 +76,11 @@ export class UpdatePracticeBody {
   @IsUsPhone()
   phone?: string;
 
+  /** `null` clears the e-mail. */
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsEmail({}, { message: 'email must be an e-mail address' })
-  email?: string;
+  email?: string | null;
 
   @IsOptional()
   @ValidateNested()
