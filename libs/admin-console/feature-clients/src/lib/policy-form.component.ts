@@ -152,6 +152,8 @@ export class PolicyFormComponent implements OnInit {
   protected readonly searched = signal(false);
   protected readonly selected = signal<PayerChoice | null>(null);
   protected readonly needsSubscriber = signal(false);
+  /** The member ID as the API shows it to a role that sees it masked; never sent back. */
+  protected readonly maskedMemberId = signal<string | null>(null);
   private readonly saving = new FormSave(this.form, {
     conflict: 'panel',
     path: (field) => (field === 'payerId' ? 'payer' : field),
@@ -240,10 +242,16 @@ export class PolicyFormComponent implements OnInit {
       isBcbs: p.payer.isBcbs,
       states: null,
     };
+    const masked = p.memberIdMasked ? p.memberId : null;
+    this.maskedMemberId.set(masked);
+    // A masked member ID stays as it is unless the user types a new one.
+    this.form.controls.memberId.setValidators(
+      masked ? [memberIdValidator] : [Validators.required, memberIdValidator],
+    );
     this.form.reset({
       order: p.order,
       payer,
-      memberId: p.memberId,
+      memberId: masked ? '' : p.memberId,
       groupNumber: p.groupNumber ?? '',
       planName: p.planName ?? '',
       coverageStart: p.coverageStart ?? '',
@@ -326,7 +334,9 @@ export class PolicyFormComponent implements OnInit {
     if (v.order !== p.order) body.order = v.order;
     const payerId = (v.payer as PayerChoice).id;
     if (payerId !== p.payer.id) body.payerId = payerId;
-    if (normalisedMemberId(v.memberId) !== p.memberId) body.memberId = v.memberId.trim();
+    if (this.maskedMemberId() !== null) {
+      if (v.memberId.trim()) body.memberId = v.memberId.trim();
+    } else if (normalisedMemberId(v.memberId) !== p.memberId) body.memberId = v.memberId.trim();
     const opt = (s: string) => s.trim() || null;
     if (opt(v.groupNumber) !== p.groupNumber) body.groupNumber = opt(v.groupNumber);
     if (opt(v.planName) !== p.planName) body.planName = opt(v.planName);
