@@ -242,7 +242,7 @@ export class PoliciesService {
 
   private async view(
     m: EntityManager,
-    actor: Actor,
+    actor: Principal,
     policy: PolicyEntity,
     payer?: PayerEntity,
     memberId?: string,
@@ -260,7 +260,7 @@ export class PoliciesService {
     );
   }
 
-  private async views(actor: Actor, rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
+  private async views(actor: Principal, rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
     if (rows.length === 0) return [];
     const payers = new Map(
       (

@@ -1,4 +1,4 @@
-import type { Actor } from '@claimline/contracts/common';
+import type { Principal } from '@claimline/contracts/common';
 import type {
   PolicyCardsView,
   PolicyEventView,
@@ -47,9 +47,10 @@ export function toPolicyView(
   memberId: string,
   warnings: Warning[],
   cards: PolicyCardsView,
-  actor: Actor,
+  caller: Principal,
 ): PolicyView {
-  const whole = SEES_WHOLE_MEMBER_ID.has(actor.role);
+  // A service asks for a policy to bill it (a claim carries the whole member ID).
+  const whole = caller.kind === 'service' || SEES_WHOLE_MEMBER_ID.has(caller.role);
   return {
     id: p.id,
     practiceId: p.practiceId,
