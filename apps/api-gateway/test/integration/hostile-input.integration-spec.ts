@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { validateEnv } from '@claimline/backend/util-config';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { createTestDatabase, PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
@@ -33,6 +34,7 @@ describe('gateway refuses hostile input before any service sees it', () => {
       DATABASE_URL: db.url,
       NATS_URL: nats.url,
       JWT_SECRET: 'integration-test-secret-integration-test-secret',
+      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
       BOOTSTRAP_ADMIN_EMAIL: 'admin@hostile.test',
       BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
       RPC_TIMEOUT_MS: '500',

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { validate } from '@readme/openapi-parser';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { validateEnv } from '@claimline/backend/util-config';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { createTestDatabase, PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
@@ -22,6 +23,7 @@ describe('the OpenAPI document', () => {
       DATABASE_URL: db.url,
       NATS_URL: nats.url,
       JWT_SECRET: 'integration-test-secret-integration-test-secret',
+      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
       LOG_LEVEL: 'silent',
     });
     app = await createGateway(env);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,8 +144,16 @@ describe('no PHI in any log line (gateway and services at debug)', () => {
       const code = await new Promise<number | null>((done) => migrate.once('exit', done));
       if (code !== 0) throw new Error(`${service} migrations failed:\n${lines.join('\n')}`);
     }
-    for (const service of SERVICES) start(service, `apps/${service}-service/src/main.ts`, vars);
-    start('gateway', 'apps/api-gateway/src/main.ts', vars);
+    // Each process signs as itself; every service trusts every other issuer of this test stack.
+    const keys = new Map([...SERVICES, 'api-gateway'].map((issuer) => [issuer, generateAssertionKeys()]));
+    const trusted = [...keys].map(([issuer, k]) => `${issuer}=${k.publicKey}`).join(',');
+    const own = (issuer: string) => ({
+      RPC_SIGNING_KEY: keys.get(issuer)!.privateKey,
+      RPC_TRUSTED_KEYS: trusted,
+    });
+    for (const service of SERVICES)
+      start(service, `apps/${service}-service/src/main.ts`, { ...vars, ...own(service) });
+    start('gateway', 'apps/api-gateway/src/main.ts', { ...vars, ...own('api-gateway') });
     base = `http://127.0.0.1:${port}`;
     await until('every service is ready', async () => {
       const res = await fetch(`${base}/health/ready`);

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -100,6 +101,7 @@ describe('two gateway replicas (processes) sharing sessions, sign-in locks and r
       EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
       EVENTS_STREAM_PREFIX: events.streamPrefix,
       RPC_SUBJECT_PREFIX: events.rpcPrefix,
+      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
       LOG_LEVEL: 'warn',
       JWT_SECRET: 'integration-test-secret-integration-test-secret',
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
