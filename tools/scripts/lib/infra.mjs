@@ -721,7 +721,7 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
     const other = await reuse().catch(() => null);
     if (other) return other;
     throw new Error(
-      `embedded PostgreSQL did not start: ${e ? messageOf(e) : 'the postgres process exited'}\n${tail.text()}`,
+      `embedded PostgreSQL did not start: ${/** @type {Error | undefined} */ (e)?.message ?? 'the postgres process exited'}\n${tail.text()}`,
     );
   }
   ready = true;
@@ -965,7 +965,8 @@ async function startNatsServerLocked({ root, log, env }) {
   const { operatorAuth } = files;
   const monitorPortOf = () => {
     try {
-      return Number(/^http: "[^:]+:(\d+)"/m.exec(readFileSync(files.confFile, 'utf8'))?.[1] ?? NaN);
+      const m = /^http: "[^:]+:(\d+)"/m.exec(readFileSync(files.confFile, 'utf8'));
+      return m ? Number(m[1]) : null;
     } catch {
       return null;
     }
