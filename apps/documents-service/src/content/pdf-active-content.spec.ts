@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { constants, createDeflate, deflateSync } from 'node:zlib';
 import {
   activeContentReason,
   PDF_SCAN_LIMITS,
@@ -197,6 +197,23 @@ describe('active content inside object streams', () => {
     const scanner = scanWith(pdfWithObjectStream('/OpenAction 9 0 R', { dict }));
     expect(scanner.found).toBeNull();
     expect(scanner.uninspectable).toMatch(reason);
+  });
+
+  it('does not stop at an `endstream` spelled inside the compressed data', async () => {
+    // A stored (uncompressed) deflate block that spells `endstream`, then the objects compressed.
+    const deflate = createDeflate({ level: 0 });
+    const parts: Buffer[] = [];
+    deflate.on('data', (c: Buffer) => parts.push(c));
+    const ended = new Promise((r) => deflate.on('end', r));
+    deflate.write(Buffer.from('1 0 2 40\n<< /Note (endstream) >>\n', 'latin1'));
+    await new Promise<void>((r) => deflate.params(9, constants.Z_DEFAULT_STRATEGY, () => r()));
+    deflate.end(Buffer.from('<< /Type /Catalog /OpenAction 9 0 R >>'.padEnd(400, ' '), 'latin1'));
+    await ended;
+    const data = Buffer.concat(parts);
+    expect(data.includes('endstream')).toBe(true);
+    expect(data.includes('OpenAction')).toBe(false);
+    const scanner = scanWith(pdfWithObjectStream('', { data }));
+    expect(scanner.found !== null || scanner.uninspectable !== null).toBe(true);
   });
 
   it('refuses corrupt compressed data', () => {

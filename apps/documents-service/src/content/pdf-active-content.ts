@@ -311,10 +311,12 @@ export class PdfActiveContent {
       const left = this.limits.maxTotalInflatedBytes - this.inflated;
       const budget = Math.min(perStream, left);
       try {
-        // A sync flush at the end reads a truncated stream as far as it goes, as readers do.
+        // Before `endstream` the compressed data must be whole: compressed data that ends early
+        // may hide a fake `endstream` (in a stored block) with the real objects compressed after
+        // it. A stream the file cuts short is read as far as it goes, as readers do.
         contents = inflateSync(data, {
           maxOutputLength: Math.max(1, budget),
-          finishFlush: constants.Z_SYNC_FLUSH,
+          finishFlush: complete ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
         });
       } catch (error) {
         return this.refuse(
