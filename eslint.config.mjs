@@ -97,6 +97,9 @@ export default [
               sourceTag: 'scope:e2e',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:backend', 'type:contracts'],
             },
+            // the local-stack scripts (tools/scripts) run with plain node before node_modules exists
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
             // platform axis: framework-free code stays framework-free
             {
               sourceTag: 'platform:any',

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Bundle budget on what the browser downloads first: the scripts index.html loads (and the
 // modules they preload), compressed with gzip as a server would send them. Angular's own
 // budgets measure raw bytes; the target here is "initial JavaScript under N kB compressed".
@@ -29,6 +30,7 @@ for (const file of initial) {
   br += brotliCompressSync(bytes).length;
 }
 const lazy = readdirSync(dir).filter((f) => f.endsWith('.js') && !initial.has(f));
+/** @param {number} n bytes */
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log(
   `initial JavaScript (${initial.size} files): ${kb(raw)} raw, ${kb(gz)} gzip, ${kb(br)} brotli; ${lazy.length} lazy chunks`,

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // For working on the console: a second gateway in front of the stack `npm start` runs (same
 // database, NATS and services), serving a console build of your own. Lets several people (or
 // builds) try console changes side by side without disturbing the stack.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm start: dependencies, infrastructure (reused or started), build, migrations, demo seed,
 // every app as its own process; prints the URL and the demo logins. Ctrl-C stops what it started.
 import { dirname, join } from 'node:path';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+/** @param {string} msg */
 const log = (msg) => console.log(`\x1b[1m[claimline]\x1b[0m ${msg}`);
 
 await ensureDependencies({ root, log });
@@ -15,9 +17,13 @@ const { buildApps, migrate, stackEnv, startApps } = await import('./lib/stack.mj
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+const { messageOf } = await import('./lib/errors.mjs');
 
+/** @type {Awaited<ReturnType<typeof ensurePostgres>> | undefined} */
 let pg;
+/** @type {Awaited<ReturnType<typeof ensureNats>> | undefined} */
 let nats;
+/** @type {Awaited<ReturnType<typeof startMailCatcher>> | undefined} */
 let mail;
 const shutdown = installSignalHandlers(async () => {
   await mail?.stop();
@@ -41,7 +47,8 @@ try {
     secrets,
     port,
     root,
-    smtpUrl: process.env.SMTP_URL ?? mail.smtpUrl,
+    // The catcher runs exactly when SMTP_URL is empty or unset: then the apps send to it.
+    smtpUrl: mail ? mail.smtpUrl : process.env.SMTP_URL,
   });
 
   log('building the apps (cached after the first run)…');
@@ -69,6 +76,6 @@ try {
   Ctrl-C stops everything this command started.
 `);
 } catch (error) {
-  console.error(`\n[claimline] could not start: ${error.message}`);
+  console.error(`\n[claimline] could not start: ${messageOf(error)}`);
   await shutdown(1);
 }

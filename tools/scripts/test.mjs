@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // npm test: the same infrastructure steps as npm start (reusing what runs), then lint, type
 // check, unit tests, integration tests (real PostgreSQL + NATS), end-to-end tests against a
 // freshly started stack on its own database and event streams; a summary at the end.
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureDependencies } from './lib/deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+/** @param {string} msg */
 const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
 const started = Date.now();
 
@@ -21,28 +23,40 @@ const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+const { addCounts, jestCounts, noCounts, stepLine, summaryLine } = await import('./lib/summary.mjs');
+const { messageOf } = await import('./lib/errors.mjs');
 
+/** @type {import('./lib/summary.mjs').Step[]} */
 const steps = [];
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = noCounts();
+/** @type {Awaited<ReturnType<typeof ensurePostgres>> | undefined} */
 let pg;
+/** @type {Awaited<ReturnType<typeof ensureNats>> | undefined} */
 let nats;
+/** @type {{ url: string, stop: () => Promise<void> } | undefined} */
 let integrationNats;
+/** @type {string | undefined} */
 let e2eDb;
+/** @type {Awaited<ReturnType<typeof startMailCatcher>> | undefined} */
 let mail;
 const cleanup = async () => {
   await stopAll();
   await mail?.stop();
-  if (e2eDb) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
+  if (e2eDb && pg) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
   await integrationNats?.stop();
   await nats?.stop();
   await pg?.stop();
 };
 installSignalHandlers(cleanup);
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-
-/** Runs a command with its output shown and kept, to count the Jest results in it. */
+/**
+ * Runs a command with its output shown and kept, to count the Jest results in it.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<boolean>} whether it succeeded
+ */
 function runStep(name, command, args, env = {}) {
   return new Promise((resolve) => {
     log(`── ${name}`);
@@ -53,6 +67,10 @@ function runStep(name, command, args, env = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    /**
+     * @param {Buffer} chunk
+     * @param {NodeJS.WriteStream} stream
+     */
     const keep = (chunk, stream) => {
       stream.write(chunk);
       if (out.length < 50_000_000) out += chunk.toString();
@@ -60,16 +78,8 @@ function runStep(name, command, args, env = {}) {
     child.stdout.on('data', (c) => keep(c, process.stdout));
     child.stderr.on('data', (c) => keep(c, process.stderr));
     child.on('exit', (code) => {
-      const counts = { passed: 0, failed: 0, skipped: 0 };
-      for (const line of out.replace(ANSI, '').split('\n')) {
-        const m = /^\s*(?:\S+\s+)?Tests:\s+(.*)\s+total/.exec(line);
-        if (!m) continue;
-        for (const part of m[1].split(',')) {
-          const [n, what] = part.trim().split(/\s+/);
-          if (what in counts) counts[what] += Number(n);
-        }
-      }
-      for (const k of Object.keys(totals)) totals[k] += counts[k];
+      const counts = jestCounts(out);
+      addCounts(totals, counts);
       const ok = code === 0;
       steps.push({ name, ok, seconds: (Date.now() - t0) / 1000, counts });
       resolve(ok);
@@ -78,6 +88,10 @@ function runStep(name, command, args, env = {}) {
 }
 
 const nxBin = join(root, 'node_modules/.bin/nx');
+/**
+ * @param {string} target
+ * @param {string[]} [extra]
+ */
 const nxMany = (target, extra = []) => [
   'run-many',
   '-t',
@@ -186,7 +200,7 @@ try {
       name: 'end-to-end tests',
       ok: false,
       seconds: 0,
-      counts: { passed: 0, failed: 0, skipped: 0 },
+      counts: noCounts(),
       note: 'not run: the build failed',
     });
   }
@@ -195,26 +209,15 @@ try {
     name: 'test harness',
     ok: false,
     seconds: 0,
-    counts: { passed: 0, failed: 0, skipped: 0 },
-    note: error.message,
+    counts: noCounts(),
+    note: messageOf(error),
   });
 } finally {
   await cleanup();
 }
 
-const failedSteps = steps.filter((s) => !s.ok);
 console.log('\n──────── Claimline test summary ────────');
-for (const s of steps) {
-  const c = s.counts;
-  const tests = c.passed + c.failed ? `${c.passed} passed${c.failed ? `, ${c.failed} failed` : ''}` : '';
-  console.log(
-    `${s.ok ? 'PASS' : 'FAIL'}  ${s.name.padEnd(22)} ${`${s.seconds.toFixed(0)}s`.padStart(5)}  ${tests}${s.note ? `  (${s.note})` : ''}`,
-  );
-}
+for (const s of steps) console.log(stepLine(s));
 console.log(`total time ${((Date.now() - started) / 60000).toFixed(1)} min`);
-// Failed steps count as failures even when no single test failed (lint, type check, a crash).
-const failed = totals.failed + (failedSteps.length && !totals.failed ? failedSteps.length : 0);
-console.log(
-  `Summary: ${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
-);
-process.exit(failedSteps.length ? 1 : 0);
+console.log(summaryLine(totals, steps));
+process.exit(steps.some((s) => !s.ok) ? 1 : 0);

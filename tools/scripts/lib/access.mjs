@@ -1,3 +1,4 @@
+// @ts-check
 // Who may do what: one NATS identity (NKey) and one PostgreSQL role per app. Used by infra.mjs
 // (the nats-server config), stack.mjs (each app's credentials), the docker-compose NATS config
 // (`node tools/scripts/lib/access.mjs compose-nats-config`) and the permission tests
@@ -8,7 +9,29 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The prefixes of one stack; several stacks (npm start, an npm test run, a bench) may share a server. */
+/**
+ * @typedef {{ rpcPrefix: string, subjectPrefix: string, streamPrefix: string, transferBucket: string }} Stack
+ * @typedef {{
+ *   schema: string,
+ *   serves: string[],
+ *   calls: string[],
+ *   events: string | null,
+ *   consumes: Record<string, string[]>,
+ *   transferBucket: boolean,
+ * }} AppAccess
+ * @typedef {{ publish: string[], subscribe: string[], allowResponses: boolean }} NatsPermissions
+ * @typedef {{
+ *   natsAdminSeed: string,
+ *   natsSeeds: Record<string, string>,
+ *   dbRoleTag: string,
+ *   dbPasswords: Record<string, string>,
+ * }} LocalAccess
+ */
+
+/**
+ * The prefixes of one stack; several stacks (npm start, an npm test run, a bench) may share a server.
+ * @type {Readonly<Stack>}
+ */
 export const DEFAULT_STACK = Object.freeze({
   rpcPrefix: '',
   subjectPrefix: 'events',
@@ -21,6 +44,7 @@ export const DEFAULT_STACK = Object.freeze({
  * the stack's RPC prefix, in its queue group), the services it calls, whether it publishes its
  * own events (outbox relay), the streams it consumes with its durable names, and whether it
  * moves document bytes through the transfer bucket. `schema` is its PostgreSQL schema.
+ * @type {Readonly<Record<string, AppAccess>>}
  */
 export const APP_ACCESS = Object.freeze({
   'api-gateway': {
@@ -82,22 +106,36 @@ export const APP_ACCESS = Object.freeze({
 
 export const ACCESS_APPS = Object.keys(APP_ACCESS);
 
-/** Each app's own reply subjects (`inboxPrefix`): nobody else may subscribe to them. */
+/**
+ * Each app's own reply subjects (`inboxPrefix`): nobody else may subscribe to them.
+ * @param {string} app
+ */
 export function inboxPrefixOf(app) {
   return `_INBOX_${app}`;
 }
 
-/** `<streamPrefix>_<SERVICE>`, as streamName() in libs/backend/util-nats. */
+/**
+ * `<streamPrefix>_<SERVICE>`, as streamName() in libs/backend/util-nats.
+ * @param {Stack} stack
+ * @param {string} service
+ */
 export function streamNameOf(stack, service) {
   return `${stack.streamPrefix}_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
+/** @param {string[]} list */
 const uniq = (list) => [...new Set(list)];
 
-/** The publish/subscribe allow-lists of one app, for one stack's prefixes. */
+/**
+ * The publish/subscribe allow-lists of one app, for one stack's prefixes.
+ * @param {string} app
+ * @param {Stack} [stack]
+ * @returns {NatsPermissions}
+ */
 export function natsPermissions(app, stack = DEFAULT_STACK) {
   const a = APP_ACCESS[app];
   if (!a) throw new Error(`unknown app ${app}`);
+  /** @param {string} s */
   const js = (s) => `$JS.API.${s}`;
   const publish = [js('INFO')];
   const subscribe = [`${inboxPrefixOf(app)}.>`];
@@ -139,6 +177,7 @@ export function natsPermissions(app, stack = DEFAULT_STACK) {
   return { publish: uniq(publish), subscribe: uniq(subscribe), allowResponses: a.serves.length > 0 };
 }
 
+/** @param {string} s */
 const q = (s) => JSON.stringify(s);
 
 /**
@@ -146,6 +185,9 @@ const q = (s) => JSON.stringify(s);
  * union over `stacks`), the operator (`admin`, scripts only) without limits, and nobody else —
  * a connection without credentials is refused. `users[app]` and `admin` are public keys, or
  * `$VARIABLE` references that nats-server resolves from its environment (docker-compose).
+ * @param {{ users: Record<string, string>, admin?: string, stacks?: Stack[], listen?: string, http?: string,
+ *   storeDir?: string, serverName?: string }} options
+ * @returns {string}
  */
 export function natsServerConfig({
   users,
@@ -162,12 +204,14 @@ export function natsServerConfig({
   if (http) lines.push(`http: ${q(http)}`);
   lines.push('jetstream {', ...(storeDir ? [`  store_dir: ${q(storeDir)}`] : []), '}', '');
   lines.push('authorization {', '  users = [');
+  /** @param {string} k */
   const key = (k) => (k.startsWith('$') ? k : q(k));
   for (const app of ACCESS_APPS) {
     if (!users[app]) throw new Error(`no NATS key for ${app}`);
     const perms = stacks.map((s) => natsPermissions(app, s));
     const publish = uniq(perms.flatMap((p) => p.publish));
     const subscribe = uniq(perms.flatMap((p) => p.subscribe));
+    /** @param {string[]} items */
     const list = (items) => items.map((s) => `          ${q(s)}`).join('\n');
     lines.push(
       `    # ${app}`,
@@ -201,7 +245,11 @@ export function composeNatsConfig() {
   });
 }
 
-/** `api-gateway`, `NATS_NKEY_SEED` → `API_GATEWAY_NATS_NKEY_SEED`. */
+/**
+ * `api-gateway`, `NATS_NKEY_SEED` → `API_GATEWAY_NATS_NKEY_SEED`.
+ * @param {string} app
+ * @param {string} name
+ */
 export function envKeyOf(app, name) {
   return `${app
     .replace(/-service$/, '')
@@ -214,6 +262,8 @@ export function envKeyOf(app, name) {
 /**
  * NKey seeds of every app and of the operator, and the PostgreSQL roles' passwords, generated
  * once per checkout into `.data/stack-access.json` (0600, never committed).
+ * @param {string} root the checkout
+ * @returns {Promise<LocalAccess>}
  */
 export async function localAccess(root) {
   const file = join(root, '.data', 'stack-access.json');
@@ -236,12 +286,22 @@ export async function localAccess(root) {
   return access;
 }
 
+/**
+ * The public key of an NKey seed.
+ * @param {string} seed
+ * @returns {Promise<string>}
+ */
 export async function publicKeyOf(seed) {
   const { nkeys } = await import('nats');
   return nkeys.fromSeed(new TextEncoder().encode(seed)).getPublicKey();
 }
 
-/** Connection options of nats.js for a seed (nothing for none). */
+/**
+ * Connection options of nats.js for a seed (nothing for none).
+ * @param {string | undefined} seed
+ * @param {string} [inboxPrefix]
+ * @returns {Promise<Partial<import('nats').ConnectionOptions>>}
+ */
 export async function natsAuthOptions(seed, inboxPrefix) {
   if (!seed) return {};
   const { nkeyAuthenticator } = await import('nats');
@@ -253,14 +313,25 @@ export async function natsAuthOptions(seed, inboxPrefix) {
 
 // ================================================================ PostgreSQL roles
 
+/**
+ * The PostgreSQL role of an app: `claimline_<schema>_<tag>`.
+ * @param {string} app
+ * @param {string} [tag] the checkout's (roles are shared by every database of a server)
+ */
 export function dbRoleOf(app, tag) {
   return `claimline_${APP_ACCESS[app].schema}${tag ? `_${tag}` : ''}`;
 }
 
+/** @param {string} name */
 const ident = (name) => '"' + String(name).replace(/"/g, '""') + '"';
+/** @param {string} s */
 const literal = (s) => "'" + String(s).replace(/'/g, "''") + "'";
 
-/** Whether the URL's user may create roles (a superuser, e.g. the local or embedded PostgreSQL). */
+/**
+ * Whether the URL's user may create roles (a superuser, e.g. the local or embedded PostgreSQL).
+ * @param {string} url
+ * @returns {Promise<boolean>}
+ */
 export async function canCreateRoles(url) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -280,11 +351,15 @@ export async function canCreateRoles(url) {
  * missing and — with everything in it (tables, sequences, views, functions, types) — owned by that
  * role. The role gets CONNECT on the database and nothing else: no right on another schema.
  * Idempotent; `url` is a superuser's connection to the stack's database. Returns app → URL.
+ * @param {string} url
+ * @param {Record<string, { role: string, password: string }>} roles app → its role and password
+ * @returns {Promise<Record<string, string>>}
  */
 export async function provisionDatabaseRoles(url, roles) {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await c.connect();
+  /** @type {Record<string, string>} */
   const urls = {};
   try {
     const { rows } = await c.query('SELECT current_database() AS db');
@@ -294,7 +369,7 @@ export async function provisionDatabaseRoles(url, roles) {
       // Serialised per role name across concurrent runs sharing the server (CREATE ROLE races).
       await c.query('BEGIN');
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`claimline-role:${role}`]);
-      const exists = (await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount > 0;
+      const exists = ((await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount ?? 0) > 0;
       await c.query(
         `${exists ? 'ALTER' : 'CREATE'} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`,
       );
@@ -378,7 +453,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const opts = JSON.parse(args[0] ?? '{}');
     const { nkeys } = await import('nats');
     const pair = () => nkeys.createUser();
+    /** @type {Record<string, string>} */
     const seeds = {};
+    /** @type {Record<string, string>} */
     const users = {};
     for (const app of ACCESS_APPS) {
       const kp = pair();

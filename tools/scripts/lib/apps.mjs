@@ -1,3 +1,4 @@
+// @ts-check
 // The deployable apps of the local stack, in start order. The gateway comes last: its
 // readiness probe waits for every service.
 export const SERVICES = [

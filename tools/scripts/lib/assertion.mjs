@@ -1,7 +1,15 @@
+// @ts-check
 // Signs a caller assertion the way the gateway does (libs/backend/util-auth/src/lib/assertion.ts,
 // ADR 0011), for scripts that call a service straight over NATS as the gateway (benchmarks).
 import { createHash, createPrivateKey, sign } from 'node:crypto';
 
+/**
+ * @param {import('./secrets.mjs').LocalSecrets} secrets
+ * @param {string} subject the RPC subject called (the assertion's audience)
+ * @param {unknown} data the request's payload, whose digest the assertion carries
+ * @param {{ userId: string, role: string, practiceIds: string[] }} actor
+ * @param {string} requestId
+ */
 export function gatewayAssertion(secrets, subject, data, actor, requestId) {
   const key = createPrivateKey({
     key: Buffer.from(secrets.rpcKeys['api-gateway'].privateKey, 'base64'),

@@ -1,15 +1,23 @@
+// @ts-check
 // Dependencies of the local stack: npm packages and a Chromium for browser tests.
 // Node 20 built-ins only: this runs before node_modules may exist.
 import { existsSync, statSync, accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { run } from './procs.mjs';
 
+/** @type {import('./procs.mjs').Log} */
 const defaultLog = (msg) => console.log(`[deps] ${msg}`);
 
 export function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
+/**
+ * The first executable file named `cmd` on PATH, else the first of `extra` that is one.
+ * @param {string} cmd
+ * @param {string[]} [extra] absolute paths to try after PATH
+ * @returns {string | null}
+ */
 export function which(cmd, extra = []) {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
   for (const candidate of [...dirs.map((d) => path.join(d, cmd)), ...extra]) {
@@ -28,7 +36,11 @@ export function canApt() {
   return isRoot() && which('apt-get', ['/usr/bin/apt-get']) !== null;
 }
 
-/** `apt-get update` then `apt-get install -y <packages>` (non-interactive). */
+/**
+ * `apt-get update` then `apt-get install -y <packages>` (non-interactive).
+ * @param {string[]} packages
+ * @param {{ log?: import('./procs.mjs').Log }} [options]
+ */
 export async function aptInstall(packages, { log = defaultLog } = {}) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   log(`installing ${packages.join(', ')} with apt-get…`);

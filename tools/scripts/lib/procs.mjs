@@ -1,13 +1,27 @@
+// @ts-check
 // Tiny process supervisor for the local stack (npm start / npm test).
 // Node 20 built-ins only: this module is loaded before node_modules may exist.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import { codeOf, messageOf } from './errors.mjs';
+
+/** @typedef {(msg: string) => void} Log where the scripts say what they do */
+/**
+ * @typedef {{ code: number | null, signal: NodeJS.Signals | null, error?: Error }} Exit
+ * @typedef {{
+ *   name: string,
+ *   child: import('node:child_process').ChildProcess,
+ *   exited: Promise<Exit>,
+ *   stop: (signal?: NodeJS.Signals, timeoutMs?: number) => Promise<Exit>,
+ * }} ProcessHandle a supervised child process (startProcess)
+ */
 
 const useColor =
   !('NO_COLOR' in process.env) &&
   (process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : Boolean(process.stdout.isTTY));
 
+/** @type {Record<string, number>} */
 const ANSI = {
   reset: 0,
   bold: 1,
@@ -41,6 +55,10 @@ const PALETTE = [
 ];
 let paletteIndex = 0;
 
+/**
+ * @param {string | number | undefined} color a name of ANSI, or an SGR code
+ * @param {string} text
+ */
 export function paint(color, text) {
   if (!useColor || !color) return text;
   const code = typeof color === 'number' ? color : ANSI[color];
@@ -51,11 +69,17 @@ export function paint(color, text) {
 
 let padWidth = 8;
 
+/**
+ * @param {string} name
+ * @param {string} color
+ * @returns {() => string}
+ */
 function makePrefix(name, color) {
   padWidth = Math.max(padWidth, name.length);
   return () => paint(color, `[${name}]`.padEnd(padWidth + 2)) + ' ';
 }
 
+/** @type {Record<number, [string, string]>} */
 const LEVELS = {
   10: ['TRACE', 'gray'],
   20: ['DEBUG', 'gray'],
@@ -65,16 +89,22 @@ const LEVELS = {
   60: ['FATAL', 'brightRed'],
 };
 
+/** @param {string | number | undefined} time */
 function hhmmss(time) {
   const d = time === undefined ? new Date() : new Date(time);
   if (Number.isNaN(d.getTime())) return '--:--:--';
   return d.toTimeString().slice(0, 8);
 }
 
-/** Render one pino JSON line readably; returns null when the line is not pino JSON. */
+/**
+ * Render one pino JSON line readably; returns null when the line is not pino JSON.
+ * @param {string} line
+ * @returns {string | null}
+ */
 export function formatPinoLine(line) {
   const trimmed = line.trim();
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return null;
+  /** @type {any} a pino line: whatever JSON the app logged */
   let o;
   try {
     o = JSON.parse(trimmed);
@@ -91,7 +121,12 @@ export function formatPinoLine(line) {
       .toUpperCase()
       .padEnd(5);
     levelColor =
-      { ERROR: 'red', FATAL: 'brightRed', WARN: 'yellow', INFO: 'green' }[levelName.trim()] ?? 'gray';
+      /** @type {Record<string, string>} */ ({
+        ERROR: 'red',
+        FATAL: 'brightRed',
+        WARN: 'yellow',
+        INFO: 'green',
+      })[levelName.trim()] ?? 'gray';
   }
   const parts = [paint('dim', hhmmss(o.time)), paint(levelColor, levelName)];
   if (o.context) parts.push(paint('dim', `(${o.context})`));
@@ -114,16 +149,22 @@ export function formatPinoLine(line) {
   return out;
 }
 
-/** Pipes a readable stream line by line to `write`, prefixing each line. */
+/**
+ * Pipes a readable stream line by line to `write`, prefixing each line.
+ * @param {import('node:stream').Readable | null} stream
+ * @param {() => string} prefix
+ * @param {(text: string) => void} write
+ */
 function pipeLines(stream, prefix, write) {
   if (!stream) return;
   let buf = '';
   stream.setEncoding('utf8');
+  /** @param {string} line */
   const emit = (line) => {
     const pretty = formatPinoLine(line);
     for (const l of (pretty ?? line).split('\n')) write(prefix() + l + '\n');
   };
-  stream.on('data', (chunk) => {
+  stream.on('data', (/** @type {string} */ chunk) => {
     buf += chunk;
     let i;
     while ((i = buf.indexOf('\n')) >= 0) {
@@ -139,9 +180,14 @@ function pipeLines(stream, prefix, write) {
 
 // ---------------------------------------------------------------- process tree
 
-/** Linux: pids of all descendants of `pid` (read from /proc). Elsewhere: []. */
+/**
+ * Linux: pids of all descendants of `pid` (read from /proc). Elsewhere: [].
+ * @param {number} pid
+ * @returns {number[]}
+ */
 function descendants(pid) {
   if (process.platform !== 'linux') return [];
+  /** @type {Map<number, number[]>} */
   const children = new Map();
   let entries;
   try {
@@ -155,7 +201,7 @@ function descendants(pid) {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(e));
+      children.get(ppid)?.push(Number(e));
     } catch {
       /* process vanished */
     }
@@ -163,7 +209,7 @@ function descendants(pid) {
   const out = [];
   const stack = [pid];
   while (stack.length) {
-    for (const c of children.get(stack.pop()) ?? []) {
+    for (const c of children.get(/** @type {number} */ (stack.pop())) ?? []) {
       out.push(c);
       stack.push(c);
     }
@@ -171,7 +217,11 @@ function descendants(pid) {
   return out;
 }
 
-/** Sends `signal` to `pid` and all its descendants (grandchildren started by npx/nx etc.). */
+/**
+ * Sends `signal` to `pid` and all its descendants (grandchildren started by npx/nx etc.).
+ * @param {number} pid
+ * @param {NodeJS.Signals} [signal]
+ */
 export function killTree(pid, signal = 'SIGTERM') {
   const pids = [...descendants(pid), pid];
   for (const p of pids) {
@@ -185,7 +235,8 @@ export function killTree(pid, signal = 'SIGTERM') {
 
 // ---------------------------------------------------------------- supervisor
 
-const live = new Set(); // handles of processes that have not exited yet
+/** @type {Set<ProcessHandle>} handles of processes that have not exited yet */
+const live = new Set();
 let exitHookInstalled = false;
 
 function installExitHook() {
@@ -193,18 +244,18 @@ function installExitHook() {
   exitHookInstalled = true;
   // Last resort: if this script dies without cleanup, do not leave children behind.
   process.on('exit', () => {
-    for (const h of live) killTree(h.child.pid, 'SIGTERM');
+    for (const h of live) if (h.child.pid) killTree(h.child.pid, 'SIGTERM');
   });
 }
 
 /**
  * Spawns a supervised child process. Output lines are prefixed with `[name]`
  * and pino JSON lines are rendered readably.
- * @returns {{ name: string, child: import('node:child_process').ChildProcess,
- *   exited: Promise<{code: number|null, signal: string|null, error?: Error}>,
- *   stop: (signal?: string, timeoutMs?: number) => Promise<{code, signal}> }}
+ * @param {{ name?: string, command: string, args?: string[], env?: NodeJS.ProcessEnv, cwd?: string,
+ *   color?: string, stdio?: 'pipe' | 'inherit' }} options
+ * @returns {ProcessHandle}
  */
-export function startProcess({ name, command, args = [], env, cwd, color, stdio = 'pipe' } = {}) {
+export function startProcess({ name, command, args = [], env, cwd, color, stdio = 'pipe' }) {
   if (!name) name = command;
   color ??= PALETTE[paletteIndex++ % PALETTE.length];
   const prefix = makePrefix(name, color);
@@ -219,9 +270,12 @@ export function startProcess({ name, command, args = [], env, cwd, color, stdio 
     pipeLines(child.stdout, prefix, (s) => process.stdout.write(s));
     pipeLines(child.stderr, prefix, (s) => process.stderr.write(s));
   }
-  let resolveExited;
+  /** @type {(exit: Exit) => void} */
+  let resolveExited = () => undefined;
+  /** @type {Promise<Exit>} */
   const exited = new Promise((r) => (resolveExited = r));
-  const handle = { name, child, exited, stop: undefined };
+  /** @type {ProcessHandle} */
+  const handle = { name, child, exited, stop: async () => exited };
   live.add(handle);
   installExitHook();
   child.on('error', (error) => {
@@ -237,7 +291,9 @@ export function startProcess({ name, command, args = [], env, cwd, color, stdio 
     if (child.exitCode !== null || child.signalCode !== null || !child.pid || !live.has(handle))
       return exited;
     killTree(child.pid, signal);
+    /** @type {NodeJS.Timeout | undefined} */
     let timer;
+    /** @type {Promise<'timeout'>} */
     const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
     const first = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
@@ -252,7 +308,10 @@ export function startProcess({ name, command, args = [], env, cwd, color, stdio 
   return handle;
 }
 
-/** Stops every process started with startProcess()/run() that is still alive. */
+/**
+ * Stops every process started with startProcess()/run() that is still alive.
+ * @param {NodeJS.Signals} [signal]
+ */
 export async function stopAll(signal = 'SIGTERM', timeoutMs = 5000) {
   await Promise.all([...live].map((h) => h.stop(signal, timeoutMs)));
 }
@@ -264,9 +323,12 @@ let signalHandlersInstalled = false;
  * `cleanup` (e.g. stop infra), once, then exit (130 / 143 / 129).
  * A second signal while shutting down kills everything at once.
  * Returns `shutdown(exitCode)` to trigger the same sequence from code.
+ * @param {() => Promise<unknown>} [cleanup]
+ * @returns {(exitCode?: number, reason?: string) => Promise<void>}
  */
 export function installSignalHandlers(cleanup = async () => undefined) {
   let shuttingDown = false;
+  /** @type {(exitCode?: number, reason?: string) => Promise<void>} */
   const shutdown = async (exitCode = 0, reason) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -274,15 +336,16 @@ export function installSignalHandlers(cleanup = async () => undefined) {
     try {
       await stopAll();
     } catch (e) {
-      process.stderr.write(`error while stopping processes: ${e?.message ?? e}\n`);
+      process.stderr.write(`error while stopping processes: ${messageOf(e)}\n`);
     }
     try {
       await cleanup();
     } catch (e) {
-      process.stderr.write(`error during cleanup: ${e?.message ?? e}\n`);
+      process.stderr.write(`error during cleanup: ${messageOf(e)}\n`);
     }
     process.exit(exitCode);
   };
+  /** @type {Record<string, number>} */
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   if (!signalHandlersInstalled) {
     signalHandlersInstalled = true;
@@ -290,7 +353,7 @@ export function installSignalHandlers(cleanup = async () => undefined) {
       process.on(sig, () => {
         if (shuttingDown) {
           process.stderr.write(`${sig} again: killing everything now\n`);
-          for (const h of live) killTree(h.child.pid, 'SIGKILL');
+          for (const h of live) if (h.child.pid) killTree(h.child.pid, 'SIGKILL');
           process.exit(code);
         }
         shutdown(code, sig);
@@ -303,6 +366,10 @@ export function installSignalHandlers(cleanup = async () => undefined) {
 /**
  * Runs a command to completion. Resolves on exit code 0, rejects with a clear
  * message otherwise. stdio is inherited, or prefixed with `[name]` when `name` is given.
+ * @param {string} command
+ * @param {string[]} [args]
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, name?: string, color?: string }} [options]
+ * @returns {Promise<void>}
  */
 export function run(command, args = [], { env, cwd, name, color } = {}) {
   const h = startProcess({
@@ -328,12 +395,19 @@ export function run(command, args = [], { env, cwd, name, color } = {}) {
 
 // ---------------------------------------------------------------- waiting / ports
 
+/** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** True when a TCP connection to host:port succeeds within timeoutMs. */
+/**
+ * True when a TCP connection to host:port succeeds within timeoutMs.
+ * @param {string} host
+ * @param {number | string} port
+ * @returns {Promise<boolean>}
+ */
 export function canConnect(host, port, timeoutMs = 500) {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: Number(port) });
+    /** @param {boolean} ok */
     const done = (ok) => {
       socket.removeAllListeners();
       socket.destroy();
@@ -345,7 +419,11 @@ export function canConnect(host, port, timeoutMs = 500) {
   });
 }
 
-/** Resolves once host:port accepts TCP connections; rejects after timeoutMs. */
+/**
+ * Resolves once host:port accepts TCP connections; rejects after timeoutMs.
+ * @param {string} host
+ * @param {number | string} port
+ */
 export async function waitForPort(host, port, timeoutMs = 30000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -358,16 +436,20 @@ export async function waitForPort(host, port, timeoutMs = 30000) {
 /**
  * Polls `url` with fetch until it answers 2xx. Rejects after timeoutMs, or
  * early when `proc` (a startProcess handle) exits.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, intervalMs?: number, proc?: ProcessHandle }} [options]
+ * @returns {Promise<number>} the HTTP status
  */
 export async function waitForHttp(url, { timeoutMs = 60000, intervalMs = 250, proc } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
+  /** @type {Exit | undefined} */
   let procExit;
   proc?.exited.then((e) => (procExit = e));
   while (Date.now() < deadline) {
     if (procExit) {
       throw new Error(
-        `${proc.name} exited (code ${procExit.code}, signal ${procExit.signal}) before ${url} answered`,
+        `${proc?.name} exited (code ${procExit.code}, signal ${procExit.signal}) before ${url} answered`,
       );
     }
     try {
@@ -376,21 +458,24 @@ export async function waitForHttp(url, { timeoutMs = 60000, intervalMs = 250, pr
       if (res.status >= 200 && res.status < 300) return res.status;
       last = `HTTP ${res.status}`;
     } catch (e) {
-      last = e?.cause?.code ?? e?.message ?? String(e);
+      last = codeOf(/** @type {{ cause?: unknown }} */ (e)?.cause) ?? messageOf(e);
     }
     await sleep(intervalMs);
   }
   throw new Error(`Timed out after ${timeoutMs}ms waiting for ${url} (last: ${last})`);
 }
 
-/** A TCP port that is free on 127.0.0.1 right now. */
+/**
+ * A TCP port that is free on 127.0.0.1 right now.
+ * @returns {Promise<number>}
+ */
 export function findFreePort(host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.once('error', reject);
     srv.listen(0, host, () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // Local-only secrets, generated once per checkout into .data/ (never committed): the JWT key,
 // the PHI encryption key, each app's Ed25519 key pair for signed caller assertions and the demo
 // passwords. Production takes them from its own configuration.
@@ -17,6 +18,19 @@ export const RPC_ISSUERS = [
   'documents',
 ];
 
+/**
+ * @typedef {{ privateKey: string, publicKey: string }} RpcKeyPair base64 DER (PKCS#8, SPKI)
+ * @typedef {{
+ *   JWT_SECRET: string,
+ *   PHI_ENCRYPTION_KEY: string,
+ *   adminPassword: string,
+ *   staffPassword: string,
+ *   ownerPassword: string,
+ *   rpcKeys: Record<string, RpcKeyPair>,
+ * }} LocalSecrets
+ */
+
+/** @returns {RpcKeyPair} */
 function rpcKeyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return {
@@ -25,6 +39,10 @@ function rpcKeyPair() {
   };
 }
 
+/**
+ * @param {string} root the checkout
+ * @returns {LocalSecrets}
+ */
 export function localSecrets(root) {
   const dir = join(root, '.data');
   const file = join(dir, 'local-secrets.json');

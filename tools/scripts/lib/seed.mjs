@@ -1,7 +1,17 @@
+// @ts-check
 // The idempotent demo seed, through the public API (so it exercises the real paths):
 // an admin (bootstrapped by the gateway), a billing staff member, a demo practice and its owner.
 import { DEMO } from './secrets.mjs';
 
+/**
+ * One API call. The body is the API's JSON as parsed, its shape the API's (see the contracts).
+ * @param {string} base the gateway's URL
+ * @param {string} method
+ * @param {string} path under /api/v1
+ * @param {string | undefined} token
+ * @param {unknown} [body]
+ * @returns {Promise<{ status: number, body: any }>}
+ */
 async function call(base, method, path, token, body) {
   const res = await fetch(`${base}/api/v1${path}`, {
     method,
@@ -13,6 +23,12 @@ async function call(base, method, path, token, body) {
   return { status: res.status, body: json };
 }
 
+/**
+ * @param {string} base
+ * @param {string} email
+ * @param {string} password
+ * @returns {Promise<string>} the access token
+ */
 async function login(base, email, password) {
   const r = await call(base, 'POST', '/auth/login', undefined, { email, password });
   if (r.status === 401) {
@@ -26,16 +42,31 @@ async function login(base, email, password) {
   return r.body.accessToken;
 }
 
+/**
+ * @param {string} base
+ * @param {string} token
+ * @param {{ email: string, displayName: string, password: string, role: string, practiceId?: string }} user
+ * @returns {Promise<{ id: string }>}
+ */
 async function ensureUser(base, token, user) {
   const r = await call(base, 'POST', '/users', token, user);
   if (r.status === 201) return r.body;
-  if (r.status === 422 && r.body.errors?.some((e) => e.field === 'email' && e.rule === 'unique')) {
+  if (
+    r.status === 422 &&
+    r.body.errors?.some(
+      (/** @type {{ field: string, rule: string }} */ e) => e.field === 'email' && e.rule === 'unique',
+    )
+  ) {
     const all = await call(base, 'GET', `/users?role=${user.role}&limit=200`, token);
-    return all.body.items.find((u) => u.email === user.email);
+    return all.body.items.find((/** @type {{ email: string }} */ u) => u.email === user.email);
   }
   throw new Error(`seed: creating ${user.email} failed: ${JSON.stringify(r.body)}`);
 }
 
+/**
+ * @param {string} base the gateway's URL
+ * @param {import('./secrets.mjs').LocalSecrets} secrets
+ */
 export async function seedDemo(base, secrets) {
   const admin = await login(base, DEMO.admin, secrets.adminPassword);
   const staff = await ensureUser(base, admin, {
@@ -45,7 +76,7 @@ export async function seedDemo(base, secrets) {
     role: 'billing_staff',
   });
   const found = await call(base, 'GET', `/practices?search=${encodeURIComponent(DEMO.practiceName)}`, admin);
-  let practice = found.body.items.find((p) => p.name === DEMO.practiceName);
+  let practice = found.body.items.find((/** @type {{ name: string }} */ p) => p.name === DEMO.practiceName);
   if (!practice) {
     const created = await call(base, 'POST', '/practices', admin, {
       type: 'solo',

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Manual self-check of the local-stack plumbing (not part of the test suite).
 //   node tools/scripts/lib/selfcheck.mjs
 //       -> expects this machine's PostgreSQL and NATS ('local' or 'env')
@@ -17,20 +18,33 @@ import {
   findFreePort,
   installSignalHandlers,
 } from './procs.mjs';
+import { messageOf } from './errors.mjs';
 
+/** @param {string} m */
 const log = (m) => console.log(`  · ${m}`);
+/** @param {string} m */
 const ok = (m) => console.log(`  ✓ ${m}`);
 const root = process.env.CLAIMLINE_SELFCHECK_ROOT ?? '/tmp/cl-infra-check';
 const fallback = Boolean(process.env.CLAIMLINE_PG_PROBE_PORT || process.env.CLAIMLINE_NATS_PROBE_PORT);
+/** @type {Set<() => Promise<void>>} */
 const cleanups = new Set();
 installSignalHandlers(async () => {
   for (const c of cleanups) await c();
 });
 
+/**
+ * @param {unknown} cond
+ * @param {string} msg
+ * @returns {asserts cond}
+ */
 function assert(cond, msg) {
   if (!cond) throw new Error(`check failed: ${msg}`);
 }
 
+/**
+ * @param {string} url
+ * @param {string} sql
+ */
 async function query(url, sql) {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
@@ -42,6 +56,7 @@ async function query(url, sql) {
   }
 }
 
+/** @param {number} round */
 async function checkPostgresOnce(round) {
   console.log(`PostgreSQL (round ${round})`);
   const pg = await ensurePostgres({ root, log });
@@ -80,12 +95,13 @@ async function checkPostgresOnce(round) {
   await pg.stop();
   cleanups.delete(pg.stop);
   if (pg.source === 'embedded' && !pg.reused) {
-    assert(!existsSync(path.join(pg.dataDir, 'postmaster.pid')), 'postmaster.pid gone after stop');
+    assert(!existsSync(path.join(pg.dataDir ?? '', 'postmaster.pid')), 'postmaster.pid gone after stop');
     ok('stopped');
   }
   return pg;
 }
 
+/** @param {number} round */
 async function checkNatsOnce(round) {
   console.log(`NATS (round ${round})`);
   const nats = await ensureNats({ root, log });
@@ -102,7 +118,11 @@ async function checkNatsOnce(round) {
   if (nats.source === 'started') {
     if (round === 1) {
       await jsm.streams.delete(stream).catch(() => undefined);
-      await jsm.streams.add({ name: stream, subjects: ['selfcheck.>'], storage: 'file' });
+      await jsm.streams.add({
+        name: stream,
+        subjects: ['selfcheck.>'],
+        storage: /** @type {import('nats').StorageType} */ ('file'),
+      });
       await nc.jetstream().publish('selfcheck.hello', new TextEncoder().encode('persisted'));
       ok(`created stream ${stream} with 1 message`);
     } else {
@@ -116,7 +136,11 @@ async function checkNatsOnce(round) {
   } else {
     // Do not leave anything behind on the machine's own server.
     const name = `CLAIMLINE_SELFCHECK_${process.pid}`;
-    await jsm.streams.add({ name, subjects: [`selfcheck.${process.pid}.>`], storage: 'memory' });
+    await jsm.streams.add({
+      name,
+      subjects: [`selfcheck.${process.pid}.>`],
+      storage: /** @type {import('nats').StorageType} */ ('memory'),
+    });
     await jsm.streams.delete(name);
     ok('created and deleted a JetStream stream');
   }
@@ -158,14 +182,15 @@ async function checkProcs() {
       "process.on('SIGTERM',()=>console.log('ignoring SIGTERM'));setInterval(()=>{},1000);console.log('up')",
     ],
   });
-  await new Promise((r) => stubborn.child.stdout.once('data', r)); // its SIGTERM handler is installed
+  await new Promise((r) => stubborn.child.stdout?.once('data', r)); // its SIGTERM handler is installed
   const r2 = await stubborn.stop('SIGTERM', 800);
   assert(r2.signal === 'SIGKILL', 'SIGKILL after timeout');
   ok(`stubborn process killed after timeout: ${JSON.stringify(r2)}`);
   await run(process.execPath, ['-e', 'console.log("run ok")'], { name: 'run' });
-  let failed = null;
-  await run(process.execPath, ['-e', 'process.exit(3)']).catch((e) => (failed = e.message));
-  assert(failed && failed.includes('exit code 3'), 'run rejects on non-zero');
+  /** @type {string} */
+  let failed = '';
+  await run(process.execPath, ['-e', 'process.exit(3)']).catch((e) => (failed = messageOf(e)));
+  assert(failed.includes('exit code 3'), 'run rejects on non-zero');
   ok(`run rejects: ${failed.slice(0, 60)}…`);
 }
 
@@ -187,7 +212,7 @@ try {
   if (fallback) await checkNatsOnce(2);
   console.log(`selfcheck OK in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 } catch (e) {
-  console.error(`selfcheck FAILED: ${e.stack ?? e}`);
+  console.error(`selfcheck FAILED: ${/** @type {Error} */ (e)?.stack ?? e}`);
   for (const c of cleanups) await c().catch(() => undefined);
   process.exitCode = 1;
 }

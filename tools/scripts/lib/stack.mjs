@@ -1,3 +1,4 @@
+// @ts-check
 // Brings the whole system up on given infrastructure: build, migrate, start every app as its
 // own process (prefixed logs), wait for the gateway to be ready. Used by npm start and npm test.
 import { join } from 'node:path';
@@ -6,6 +7,12 @@ import { provisionStackAccess } from './infra.mjs';
 import { run, startProcess, waitForHttp } from './procs.mjs';
 import { DEMO } from './secrets.mjs';
 
+/**
+ * Runs the workspace's nx (never Nx Cloud, no daemon).
+ * @param {string} root
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [extraEnv]
+ */
 export function nx(root, args, extraEnv = {}) {
   return run(join(root, 'node_modules/.bin/nx'), args, {
     cwd: root,
@@ -13,11 +20,25 @@ export function nx(root, args, extraEnv = {}) {
   });
 }
 
+/** @param {string} root */
 export async function buildApps(root) {
   await nx(root, ['run-many', '-t', 'build', '-p', BUILT.join(','), '--output-style=stream']);
 }
 
-/** Environment shared by every app of one stack. */
+/**
+ * Environment shared by every app of one stack.
+ * @param {{
+ *   databaseUrl: string,
+ *   natsUrl: string,
+ *   secrets: import('./secrets.mjs').LocalSecrets,
+ *   port: number,
+ *   root: string,
+ *   events?: { subjectPrefix: string, streamPrefix: string, rpcPrefix: string, transferBucket?: string },
+ *   smtpUrl?: string,
+ *   logLevel?: string,
+ * }} options without `events`, the default prefixes (DEFAULT_STACK)
+ * @returns {NodeJS.ProcessEnv}
+ */
 export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl, logLevel = 'info', root }) {
   return {
     ...process.env,
@@ -46,7 +67,10 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
   };
 }
 
-// Each stack environment's per-app credentials (provisionStackAccess), kept out of the shared env.
+/**
+ * Each stack environment's per-app credentials (provisionStackAccess), kept out of the shared env.
+ * @type {WeakMap<NodeJS.ProcessEnv, Record<string, NodeJS.ProcessEnv>>}
+ */
 const stackAccess = new WeakMap();
 
 const RPC_KEYS = 'CLAIMLINE_LOCAL_RPC_KEYS';
@@ -54,6 +78,7 @@ const RPC_KEYS = 'CLAIMLINE_LOCAL_RPC_KEYS';
 /**
  * Whose signed caller assertions each service accepts: the gateway (users) and the services that
  * call it as themselves (see docs/adr/0011-signed-caller-assertions.md).
+ * @type {Record<string, string[]>}
  */
 export const RPC_TRUSTS = {
   'practice-settings': ['api-gateway', 'enrollments', 'client-insurance', 'documents', 'notifications'],
@@ -63,13 +88,19 @@ export const RPC_TRUSTS = {
   documents: ['api-gateway', 'enrollments'],
 };
 
-/** The environment of one app: the stack's, plus what belongs to that app alone (its credentials). */
+/**
+ * The environment of one app: the stack's, plus what belongs to that app alone (its credentials).
+ * @param {string} app
+ * @param {NodeJS.ProcessEnv} env a stackEnv()
+ * @returns {NodeJS.ProcessEnv}
+ */
 export function appEnv(app, env) {
   const { [RPC_KEYS]: bundle, ...own } = env;
   // An operator's per-app NATS seeds (<APP>_NATS_NKEY_SEED) reach only their app, as NATS_NKEY_SEED.
   for (const key of Object.keys(own))
     if (/_NATS_NKEY_SEED$|^CLAIMLINE_NATS_OPERATOR_SEED$/.test(key)) delete own[key];
   if (bundle) {
+    /** @type {Record<string, import('./secrets.mjs').RpcKeyPair>} */
     const keys = JSON.parse(bundle);
     const issuer = app.replace(/-service$/, '');
     own.RPC_SIGNING_KEY = keys[issuer].privateKey;
@@ -79,7 +110,11 @@ export function appEnv(app, env) {
   return { ...own, ...stackAccess.get(env)?.[app] };
 }
 
-/** Gives the stack its NATS permissions and database roles (ADR 0012), then runs every app's migrations as that app. */
+/**
+ * Gives the stack its NATS permissions and database roles (ADR 0012), then runs every app's migrations as that app.
+ * @param {string} root
+ * @param {NodeJS.ProcessEnv} env a stackEnv()
+ */
 export async function migrate(root, env) {
   stackAccess.set(env, await provisionStackAccess({ root, env }));
   for (const app of APPS) {
@@ -91,7 +126,12 @@ export async function migrate(root, env) {
   }
 }
 
-/** Starts every app; resolves when the gateway reports every service ready. */
+/**
+ * Starts every app; resolves when the gateway reports every service ready.
+ * @param {string} root
+ * @param {NodeJS.ProcessEnv} env a stackEnv() that migrate() has seen
+ * @returns {Promise<{ base: string, procs: import('./procs.mjs').ProcessHandle[] }>}
+ */
 export async function startApps(root, env) {
   const procs = [];
   for (const app of SERVICES) {

@@ -19,7 +19,7 @@ import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeScope } from '@claimline/backend/util-auth';
 import { disguiseProblem, HeadTail } from '../content/content-type';
-import { activeContentReason, PdfActiveContent } from '../content/pdf-active-content';
+import { activeContentReason, PdfActiveContent, uninspectableReason } from '../content/pdf-active-content';
 import { DocumentIntegrityError, EnvelopeCipher } from '../crypto/envelope';
 import { DocumentsEnv } from '../config/env';
 import {
@@ -131,6 +131,8 @@ export class DocumentsService {
       active.end();
       if (sniffed.contentType === 'application/pdf' && active.found)
         throw RpcError.field('file', 'active_content', activeContentReason(active.found));
+      if (sniffed.contentType === 'application/pdf' && active.uninspectable)
+        throw RpcError.field('file', 'active_content', uninspectableReason(active.uninspectable));
       const sha256 = hash.digest('hex');
       if (sniffed.contentType !== 'application/pdf')
         preview = await this.storePreview(id, key, seen.size, sniffed.contentType);
