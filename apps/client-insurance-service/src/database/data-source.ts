@@ -5,7 +5,7 @@ import { AuthorizationEntity } from '../authorizations/entities/authorization.en
 import { ClientEntity } from '../clients/entities/client.entity';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PolicyEntity } from '../policies/entities/policy.entity';
-import { PracticeRefEntity } from '../practices/practice-ref.entity';
+import { PracticeRefEntity } from '../practices/entities/practice-ref.entity';
 import { Initial1764316800000 } from './migrations/1764316800000-initial';
 import { PolicyCards1779100000000 } from './migrations/1779100000000-policy-cards';
 import { SCHEMA } from '../config/env';
