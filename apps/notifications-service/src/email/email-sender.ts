@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { SCHEMA } from '../config/env';
+import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
+import { EmailEntity } from './entities/email.entity';
 import { classifyFailure, describeFailure, Mailer } from './mailer';
 
 export interface SenderLogger {
@@ -146,12 +147,15 @@ export class EmailSender {
 
   private async claim(): Promise<ClaimedEmail[]> {
     const token = randomUUID();
-    const rows: ClaimedEmail[] = await this.db.query(
-      `UPDATE "${SCHEMA}"."email" e
+    const email = tableOf(this.db, EmailEntity);
+    return rawSql<ClaimedEmail>(
+      this.db,
+      'claim',
+      `UPDATE ${email} e
           SET "attempts" = e."attempts" + 1, "locked_until" = now() + make_interval(secs => $1::double precision / 1000),
               "claim_token" = $2, "last_attempt_at" = now()
         WHERE e."id" IN (
-          SELECT "id" FROM "${SCHEMA}"."email"
+          SELECT "id" FROM ${email}
            WHERE "status" = 'pending' AND "next_attempt_at" <= now() AND ("locked_until" IS NULL OR "locked_until" < now())
            ORDER BY "next_attempt_at", "id"
            LIMIT $3
@@ -159,8 +163,6 @@ export class EmailSender {
       RETURNING e."id", e."recipient", e."subject", e."text_body", e."html_body", e."attempts", e."claim_token"`,
       [this.options.leaseMs, token, this.options.batchSize],
     );
-    // node-postgres answers UPDATE … RETURNING through TypeORM as [rows, count].
-    return (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedEmail[];
   }
 
   private async deliver(email: ClaimedEmail): Promise<void> {
@@ -182,8 +184,14 @@ export class EmailSender {
     this.delivered++;
     await this.record(
       email,
-      `"status" = 'sent', "sent_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = NULL, "smtp_response" = $3`,
-      [response.slice(0, 500)],
+      {
+        status: 'sent',
+        sentAt: () => 'now()',
+        lockedUntil: null,
+        claimToken: null,
+        lastError: null,
+        smtpResponse: response.slice(0, 500),
+      },
       'sent',
     );
   }
@@ -196,8 +204,7 @@ export class EmailSender {
       this.log.warn(`email ${email.id} failed for good (attempt ${email.attempts}): ${reason}`);
       await this.record(
         email,
-        `"status" = 'failed', "failed_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`,
-        [lastError],
+        { status: 'failed', failedAt: () => 'now()', lockedUntil: null, claimToken: null, lastError },
         'failed',
       );
       return;
@@ -206,8 +213,13 @@ export class EmailSender {
     this.log.warn(`email ${email.id} attempt ${email.attempts} failed (${reason}); retrying in ${delay} ms`);
     await this.record(
       email,
-      `"next_attempt_at" = now() + make_interval(secs => $4::double precision / 1000), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`,
-      [reason, delay],
+      {
+        // Database time, like every other time of the row; the delay is a whole number of ms.
+        nextAttemptAt: () => `now() + make_interval(secs => ${Math.round(delay)}::double precision / 1000)`,
+        lockedUntil: null,
+        claimToken: null,
+        lastError: reason,
+      },
       'retry',
     );
   }
@@ -216,8 +228,7 @@ export class EmailSender {
   private async release(email: ClaimedEmail): Promise<void> {
     await this.record(
       email,
-      `"attempts" = "attempts" - 1, "locked_until" = NULL, "claim_token" = NULL`,
-      [],
+      { attempts: () => '"attempts" - 1', lockedUntil: null, claimToken: null },
       'released',
     );
   }
@@ -227,15 +238,15 @@ export class EmailSender {
    * explicit transaction matters: a process killed while its UPDATE waits never commits it.
    * A failure to record is retried briefly; after that the lease runs out and the row is retried.
    */
-  private async record(email: ClaimedEmail, set: string, params: unknown[], what: string): Promise<void> {
+  private async record(
+    email: ClaimedEmail,
+    set: QueryDeepPartialEntity<EmailEntity>,
+    what: string,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction((m) =>
-          m.query(`UPDATE "${SCHEMA}"."email" SET ${set} WHERE "id" = $1 AND "claim_token" = $2`, [
-            email.id,
-            email.claim_token,
-            ...params,
-          ]),
+          m.update(EmailEntity, { id: email.id, claimToken: email.claim_token }, set),
         );
         return;
       } catch (error) {
