@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { EmailEntity } from './entities/email.entity';
 import { classifyFailure, describeFailure, Mailer } from './mailer';
@@ -184,14 +184,8 @@ export class EmailSender {
     this.delivered++;
     await this.record(
       email,
-      {
-        status: 'sent',
-        sentAt: () => 'now()',
-        lockedUntil: null,
-        claimToken: null,
-        lastError: null,
-        smtpResponse: response.slice(0, 500),
-      },
+      `"status" = 'sent', "sent_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = NULL, "smtp_response" = $3`,
+      [response.slice(0, 500)],
       'sent',
     );
   }
@@ -204,7 +198,8 @@ export class EmailSender {
       this.log.warn(`email ${email.id} failed for good (attempt ${email.attempts}): ${reason}`);
       await this.record(
         email,
-        { status: 'failed', failedAt: () => 'now()', lockedUntil: null, claimToken: null, lastError },
+        `"status" = 'failed', "failed_at" = now(), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`,
+        [lastError],
         'failed',
       );
       return;
@@ -213,13 +208,8 @@ export class EmailSender {
     this.log.warn(`email ${email.id} attempt ${email.attempts} failed (${reason}); retrying in ${delay} ms`);
     await this.record(
       email,
-      {
-        // Database time, like every other time of the row; the delay is a whole number of ms.
-        nextAttemptAt: () => `now() + make_interval(secs => ${Math.round(delay)}::double precision / 1000)`,
-        lockedUntil: null,
-        claimToken: null,
-        lastError: reason,
-      },
+      `"next_attempt_at" = now() + make_interval(secs => $4::double precision / 1000), "locked_until" = NULL, "claim_token" = NULL, "last_error" = $3`,
+      [reason, delay],
       'retry',
     );
   }
@@ -228,25 +218,28 @@ export class EmailSender {
   private async release(email: ClaimedEmail): Promise<void> {
     await this.record(
       email,
-      { attempts: () => '"attempts" - 1', lockedUntil: null, claimToken: null },
+      `"attempts" = "attempts" - 1, "locked_until" = NULL, "claim_token" = NULL`,
+      [],
       'released',
     );
   }
 
   /**
-   * Records an outcome in its own transaction, only if this worker still holds the claim. The
+   * Records an outcome in its own transaction, only if this worker still holds the claim. Part of
+   * the lease protocol with `claim()`, so hand-written SQL as well (ADR 0018). The
    * explicit transaction matters: a process killed while its UPDATE waits never commits it.
    * A failure to record is retried briefly; after that the lease runs out and the row is retried.
    */
-  private async record(
-    email: ClaimedEmail,
-    set: QueryDeepPartialEntity<EmailEntity>,
-    what: string,
-  ): Promise<void> {
+  private async record(email: ClaimedEmail, set: string, params: unknown[], what: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction((m) =>
-          m.update(EmailEntity, { id: email.id, claimToken: email.claim_token }, set),
+          rawSql(
+            m,
+            'claim',
+            `UPDATE ${tableOf(m, EmailEntity)} SET ${set} WHERE "id" = $1 AND "claim_token" = $2`,
+            [email.id, email.claim_token, ...params],
+          ),
         );
         return;
       } catch (error) {
