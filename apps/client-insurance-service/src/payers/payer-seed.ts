@@ -15,7 +15,7 @@ import { toPayerView } from './payer.mapper';
  */
 export const PAYER_SEED = {
   version: 1,
-  digest: 'DIGEST',
+  digest: 'a158b3799c021214ca67129f92d65ea509727f4970de5ee134b5b373ab37addf',
 } as const;
 
 export interface PayerSeed {
