@@ -8,7 +8,7 @@ import { seedPayerDirectory } from './payer-seed';
 /**
  * Runs the payer seed step before the service answers anything: every way of starting the
  * service (the stack after migrate.js, a test that builds the app) ends with the same directory.
- * Up to date, it costs one locked read.
+ * Up to date, it costs an insert-if-missing and one locked read.
  */
 @Injectable()
 export class PayerSeeder implements OnApplicationBootstrap {
