@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Page, Role } from '@claimline/contracts/common';
 import type { AuditAction, AuditEventView, AuditResource } from '@claimline/contracts/gateway';
-import { AuditEventEntity } from '../database/entities';
+import { AuditEventEntity } from './entities/audit-event.entity';
 import { AuditQuery } from './audit.dto';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'at'>;

@@ -5,7 +5,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { GatewayEnv } from '../config/env';
-import { RefreshTokenEntity, SessionEntity, UserEntity } from '../database/entities';
+import { UserEntity } from '../users/entities/user.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SessionEntity } from './entities/session.entity';
 import { ActorService } from './actor.service';
 import type { AccessTokenClaims } from './auth.types';
 import { TokenPair } from './auth.dto';

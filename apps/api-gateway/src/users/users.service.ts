@@ -10,7 +10,8 @@ import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { notifyUserChanged, revokeUserSessions } from '../auth/sessions';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
-import { StaffAssignmentEntity, UserEntity } from '../database/entities';
+import { StaffAssignmentEntity } from './entities/staff-assignment.entity';
+import { UserEntity } from './entities/user.entity';
 import { PRACTICE_ROLES, type UserView } from '@claimline/contracts/gateway';
 import { CreateUserBody, ListUsersQuery, UpdateUserBody } from './users.dto';
 

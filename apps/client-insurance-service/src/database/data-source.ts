@@ -4,10 +4,13 @@ import { EVENT_ENTITIES } from '@claimline/backend/util-nats';
 import { AuthorizationEntity } from '../authorizations/entities/authorization.entity';
 import { ClientEntity } from '../clients/entities/client.entity';
 import { PayerEntity } from '../payers/entities/payer.entity';
+import { PayerSeedEntity } from '../payers/entities/payer-seed.entity';
+import { SeedVersionEntity } from '../payers/entities/seed-version.entity';
 import { PolicyEntity } from '../policies/entities/policy.entity';
-import { PracticeRefEntity } from '../practices/practice-ref.entity';
+import { PracticeRefEntity } from '../practices/entities/practice-ref.entity';
 import { Initial1764316800000 } from './migrations/1764316800000-initial';
 import { PolicyCards1779100000000 } from './migrations/1779100000000-policy-cards';
+import { PayerSeedVersion1779200000000 } from './migrations/1779200000000-payer-seed-version';
 import { SCHEMA } from '../config/env';
 
 export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions {
@@ -20,9 +23,11 @@ export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions
       PolicyEntity,
       AuthorizationEntity,
       PracticeRefEntity,
+      SeedVersionEntity,
+      PayerSeedEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764316800000, PolicyCards1779100000000],
+    migrations: [Initial1764316800000, PolicyCards1779100000000, PayerSeedVersion1779200000000],
     applicationName: 'client-insurance-service',
   });
 }

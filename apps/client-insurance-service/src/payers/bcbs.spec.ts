@@ -1,5 +1,5 @@
 import { localBcbsPlanForState, PAYERS } from '@claimline/reference-data';
-import { payerSeedId } from '../database/migrations/payer-seed';
+import { payerSeedId } from './payer-seed';
 import { bcbsPolicyWarning, type BcbsFacts } from './bcbs';
 
 const fromSeed = (key: string): BcbsFacts => {

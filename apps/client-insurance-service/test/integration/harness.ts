@@ -202,4 +202,4 @@ export const rpcError = (p: Promise<unknown>) =>
     },
   );
 
-export { payerSeedId as seededPayerId } from '../../src/database/migrations/payer-seed';
+export { payerSeedId as seededPayerId } from '../../src/payers/payer-seed';

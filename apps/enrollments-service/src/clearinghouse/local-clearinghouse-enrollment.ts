@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EnrollmentRequestData } from '@claimline/contracts/enrollments';
-import { SCHEMA } from '../config/env';
 import { ClearinghouseEnrollmentPort } from './clearinghouse-enrollment.port';
+import { ClearinghouseRequestEntity } from './entities/clearinghouse-request.entity';
 
 /**
  * The port until a clearinghouse connector exists: it records each request in
@@ -21,10 +21,12 @@ export class LocalClearinghouseEnrollment implements ClearinghouseEnrollmentPort
     request: EnrollmentRequestData,
   ): Promise<{ reference: string }> {
     const reference = randomUUID();
-    await m.query(
-      `INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'enrollment', $3)`,
-      [reference, enrollmentId, JSON.stringify(request)],
-    );
+    await m.insert(ClearinghouseRequestEntity, {
+      id: reference,
+      enrollmentId,
+      kind: 'enrollment',
+      payload: request,
+    });
     return { reference };
   }
 
@@ -34,9 +36,11 @@ export class LocalClearinghouseEnrollment implements ClearinghouseEnrollmentPort
     reference: string | null,
     documentId: string,
   ): Promise<void> {
-    await m.query(
-      `INSERT INTO "${SCHEMA}"."clearinghouse_request" ("id", "enrollment_id", "kind", "payload") VALUES ($1, $2, 'document', $3)`,
-      [randomUUID(), enrollmentId, JSON.stringify({ reference, documentId })],
-    );
+    await m.insert(ClearinghouseRequestEntity, {
+      id: randomUUID(),
+      enrollmentId,
+      kind: 'document',
+      payload: { reference, documentId },
+    });
   }
 }

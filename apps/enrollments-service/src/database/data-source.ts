@@ -2,14 +2,25 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
 import { EVENT_ENTITIES } from '@claimline/backend/util-nats';
 import { SCHEMA } from '../config/env';
+import { ClearinghouseRequestEntity } from '../clearinghouse/entities/clearinghouse-request.entity';
+import { EnrollmentEntity } from '../enrollments/entities/enrollment.entity';
+import { EnrollmentHistoryEntity } from '../enrollments/entities/enrollment-history.entity';
+import { PayerRefEntity } from '../payers/entities/payer-ref.entity';
+import { PracticePayerEntity } from '../payers/entities/practice-payer.entity';
 import { Initial1764403200000 } from './migrations/1764403200000-initial';
 
-/** The service's own tables are read and written with SQL (see the migration); TypeORM entities only for the outbox/inbox. */
 export function enrollmentsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
     url,
     schema: SCHEMA,
-    entities: [...EVENT_ENTITIES],
+    entities: [
+      EnrollmentEntity,
+      EnrollmentHistoryEntity,
+      PayerRefEntity,
+      PracticePayerEntity,
+      ClearinghouseRequestEntity,
+      ...EVENT_ENTITIES,
+    ],
     migrations: [Initial1764403200000],
     applicationName: 'enrollments-service',
   });

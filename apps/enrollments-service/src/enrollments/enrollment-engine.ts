@@ -11,12 +11,15 @@ import {
 } from '@claimline/contracts/enrollments';
 import type { PracticePayersChangedEvent } from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { SCHEMA } from '../config/env';
-import { PayerDirectory, PayerRef } from '../payers/payer-directory';
+import { PayerDirectory } from '../payers/payer-directory';
+import { PayerRefEntity } from '../payers/entities/payer-ref.entity';
+import { PracticePayerEntity } from '../payers/entities/practice-payer.entity';
 import { deriveStatus, PayerRequirements } from './derive-status';
 import { DERIVED_STATUSES, isAllowed, Move } from './enrollment-state-machine';
-import { EnrollmentRow, rowsOf, T } from './enrollment.rows';
+import { EnrollmentEntity } from './entities/enrollment.entity';
+import { EnrollmentHistoryEntity } from './entities/enrollment-history.entity';
 
 export interface Change {
   from: EnrollmentStatus | null;
@@ -41,11 +44,12 @@ export class EnrollmentEngine {
   }
 
   async hasClients(m: EntityManager, practiceId: string, payerId: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(
-      `SELECT 1 FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1 AND $2 = ANY("payer_ids")`,
-      [practiceId, payerId],
-    );
-    return rows.length > 0;
+    return m
+      .getRepository(PracticePayerEntity)
+      .createQueryBuilder('pp')
+      .where('pp.practiceId = :practiceId', { practiceId })
+      .andWhere(':payerId = ANY(pp.payerIds)', { payerId })
+      .getExists();
   }
 
   /**
@@ -54,15 +58,16 @@ export class EnrollmentEngine {
    * event carries the whole set, so a lost or late event heals with the next one.
    */
   async practicePayersChanged(m: EntityManager, event: PracticePayersChangedEvent): Promise<void> {
-    const [previous]: { payerIds: string[]; version: number }[] = await m.query(
-      `SELECT "payer_ids"::text[] AS "payerIds", "version" FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1 FOR UPDATE`,
-      [event.practiceId],
-    );
+    const previous = await m.findOne(PracticePayerEntity, {
+      where: { practiceId: event.practiceId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (previous && previous.version >= event.version) return;
-    await m.query(
-      `INSERT INTO "${SCHEMA}"."practice_payer" ("practice_id", "payer_ids", "version") VALUES ($1, $2::uuid[], $3)
-       ON CONFLICT ("practice_id") DO UPDATE SET "payer_ids" = EXCLUDED."payer_ids", "version" = EXCLUDED."version"`,
-      [event.practiceId, event.payerIds, event.version],
+    // An upsert: two first events of a practice may race past the (empty) lock above.
+    await m.upsert(
+      PracticePayerEntity,
+      { practiceId: event.practiceId, payerIds: event.payerIds, version: event.version },
+      ['practiceId'],
     );
     const before = new Set(previous?.payerIds ?? []);
     const after = new Set(event.payerIds);
@@ -75,10 +80,17 @@ export class EnrollmentEngine {
     }
   }
 
-  async payerRequirementsChanged(m: EntityManager, before: PayerRef, after: PayerRef): Promise<void> {
-    const practices: { practiceId: string }[] = await m.query(
-      `SELECT "practice_id" AS "practiceId" FROM "${SCHEMA}"."practice_payer" WHERE $1 = ANY("payer_ids")
-       UNION SELECT DISTINCT "practice_id" FROM ${T} WHERE "payer_id" = $1 ORDER BY 1`,
+  async payerRequirementsChanged(
+    m: EntityManager,
+    before: PayerRefEntity,
+    after: PayerRefEntity,
+  ): Promise<void> {
+    // Set-based: every practice that uses the payer or has an enrollment with it, once, in order.
+    const practices = await rawSql<{ practiceId: string }>(
+      m,
+      'set-based',
+      `SELECT "practice_id" AS "practiceId" FROM ${tableOf(m, PracticePayerEntity)} WHERE $1 = ANY("payer_ids")
+       UNION SELECT DISTINCT "practice_id" FROM ${tableOf(m, EnrollmentEntity)} WHERE "payer_id" = $1 ORDER BY 1`,
       [after.payerId],
     );
     for (const { practiceId } of practices) {
@@ -98,23 +110,21 @@ export class EnrollmentEngine {
   async derive(
     m: EntityManager,
     practiceId: string,
-    payer: PayerRef,
+    payer: PayerRefEntity,
     before: { payer: PayerRequirements; hasClients: boolean },
   ): Promise<void> {
     const hasClients = await this.hasClients(m, practiceId, payer.payerId);
     for (const type of ENROLLMENT_TYPES) {
       const target = deriveStatus(payer, type, hasClients);
-      const rows = await rowsOf(m, practiceId, payer.payerId, type, true);
+      const rows = await enrollmentsOf(m, practiceId, payer.payerId, type, true);
       if (rows.length === 0) {
         const shown = deriveStatus(before.payer, type, before.hasClients);
         if (shown !== target) await this.create(m, practiceId, payer, type, shown, target);
         continue;
       }
       for (const row of rows.filter((r) => DERIVED_STATUSES.includes(r.status) && r.status !== target)) {
-        await m.query(
-          `UPDATE ${T} SET "status" = $2, "version" = "version" + 1, "updated_at" = now() WHERE "id" = $1`,
-          [row.id, target],
-        );
+        // `update` moves the version and `updated_at` itself (VersionColumn, UpdateDateColumn).
+        await m.update(EnrollmentEntity, { id: row.id }, { status: target });
         await this.record(m, row, payer.name, { from: row.status, to: target, move: 'derive', actor: null });
       }
     }
@@ -123,16 +133,13 @@ export class EnrollmentEngine {
   private async create(
     m: EntityManager,
     practiceId: string,
-    payer: PayerRef,
+    payer: PayerRefEntity,
     type: EnrollmentType,
     shown: EnrollmentStatus,
     target: EnrollmentStatus,
   ) {
     const id = randomUUID();
-    await m.query(
-      `INSERT INTO ${T} ("id", "practice_id", "payer_id", "type", "status", "version") VALUES ($1, $2, $3, $4, $5, 1)`,
-      [id, practiceId, payer.payerId, type, target],
-    );
+    await m.insert(EnrollmentEntity, { id, practiceId, payerId: payer.payerId, type, status: target });
     await this.record(m, { id, practiceId, payerId: payer.payerId, type }, payer.name, {
       from: shown,
       to: target,
@@ -144,25 +151,23 @@ export class EnrollmentEngine {
   /** History row and `enrollments.enrollment.status-changed`, refusing a move the state machine does not allow. */
   async record(
     m: EntityManager,
-    row: Pick<EnrollmentRow, 'id' | 'practiceId' | 'payerId' | 'type'>,
+    row: Pick<EnrollmentEntity, 'id' | 'practiceId' | 'payerId' | 'type'>,
     payerName: string,
     change: Change,
   ): Promise<void> {
     if (change.from !== null && !isAllowed(change.from, change.move, change.to)) {
       throw new Error(`refused move ${change.move} ${change.from} → ${change.to} of enrollment ${row.id}`);
     }
-    const [{ changedAt }]: { changedAt: Date }[] = await m.query(
-      `INSERT INTO "${SCHEMA}"."enrollment_history" ("enrollment_id", "from_status", "to_status", "action", "reason", "document_id", "changed_by")
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING "changed_at" AS "changedAt"`,
-      [
-        row.id,
-        change.from,
-        change.to,
-        change.move,
-        change.reason ?? null,
-        change.documentId ?? null,
-        change.actor ? principalId(change.actor) : null,
-      ],
+    const { changedAt } = await m.save(
+      m.create(EnrollmentHistoryEntity, {
+        enrollmentId: row.id,
+        fromStatus: change.from,
+        toStatus: change.to,
+        action: change.move,
+        reason: change.reason ?? null,
+        documentId: change.documentId ?? null,
+        changedBy: change.actor ? principalId(change.actor) : null,
+      }),
     );
     await this.outbox.add(
       m,
@@ -187,4 +192,19 @@ export class EnrollmentEngine {
       currentRequestId(),
     );
   }
+}
+
+/** The enrollments of a practice × payer × type, oldest first; locked for the caller's transaction when asked. */
+export function enrollmentsOf(
+  m: EntityManager,
+  practiceId: string,
+  payerId: string,
+  type: EnrollmentType,
+  lock = false,
+): Promise<EnrollmentEntity[]> {
+  return m.find(EnrollmentEntity, {
+    where: { practiceId, payerId, type },
+    order: { createdAt: 'ASC', id: 'ASC' },
+    ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+  });
 }

@@ -24,9 +24,10 @@ import {
   CLEARINGHOUSE_ENROLLMENT,
   ClearinghouseEnrollmentPort,
 } from '../clearinghouse/clearinghouse-enrollment.port';
-import { SCHEMA } from '../config/env';
 import { PhiCipher } from '@claimline/backend/util-crypto';
-import { PayerDirectory, PayerRef } from '../payers/payer-directory';
+import { PayerDirectory } from '../payers/payer-directory';
+import { PayerRefEntity } from '../payers/entities/payer-ref.entity';
+import { PracticePayerEntity } from '../payers/entities/practice-payer.entity';
 import {
   buildEnrollmentRequest,
   BuiltRequest,
@@ -37,19 +38,11 @@ import {
 import { PracticeSettingsClient } from '../practice-settings/practice-settings.client';
 import { DocumentsClient } from '../documents/documents.client';
 import { deriveStatus } from './derive-status';
-import { EnrollmentEngine } from './enrollment-engine';
+import { EnrollmentEngine, enrollmentsOf } from './enrollment-engine';
 import { nextStatus, refusal } from './enrollment-state-machine';
-import {
-  canEnroll,
-  derivedView,
-  EnrollmentRow,
-  rowById,
-  rowsOf,
-  ROW_COLUMNS,
-  T,
-  toView,
-  updateOne,
-} from './enrollment.rows';
+import { canEnroll, derivedView, toView } from './enrollment.mapper';
+import { EnrollmentEntity } from './entities/enrollment.entity';
+import { EnrollmentHistoryEntity } from './entities/enrollment-history.entity';
 
 export const PHI_CIPHER = Symbol('PHI_CIPHER');
 
@@ -68,17 +61,12 @@ export class EnrollmentsService {
   /** Every payer of the directory × both types; stored rows where there are, derived statuses elsewhere. */
   async list(actor: Principal, practiceId: string): Promise<{ items: EnrollmentView[] }> {
     const m = this.db.manager;
-    const [payers, rows, sets] = await Promise.all([
+    const [payers, rows, set] = await Promise.all([
       this.payers.all(m),
-      m.query(`SELECT ${ROW_COLUMNS} FROM ${T} WHERE "practice_id" = $1 ORDER BY "created_at", "id"`, [
-        practiceId,
-      ]) as Promise<EnrollmentRow[]>,
-      m.query(
-        `SELECT "payer_ids"::text[] AS "payerIds" FROM "${SCHEMA}"."practice_payer" WHERE "practice_id" = $1`,
-        [practiceId],
-      ) as Promise<{ payerIds: string[] }[]>,
+      m.find(EnrollmentEntity, { where: { practiceId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      m.findOneBy(PracticePayerEntity, { practiceId }),
     ]);
-    const withClients = new Set(sets[0]?.payerIds ?? []);
+    const withClients = new Set(set?.payerIds ?? []);
     const items: EnrollmentView[] = [];
     for (const payer of payers) {
       for (const type of ENROLLMENT_TYPES) {
@@ -106,12 +94,21 @@ export class EnrollmentsService {
 
   async history(actor: Principal, enrollmentId: string): Promise<{ items: EnrollmentHistoryEntry[] }> {
     await this.visible(this.db.manager, actor, enrollmentId);
-    const items: (EnrollmentHistoryEntry & { changedAt: Date | string })[] = await this.db.query(
-      `SELECT "from_status" AS "from", "to_status" AS "to", "action", "reason", "document_id" AS "documentId", "changed_by" AS "changedBy", "changed_at" AS "changedAt"
-         FROM "${SCHEMA}"."enrollment_history" WHERE "enrollment_id" = $1 ORDER BY "id"`,
-      [enrollmentId],
-    );
-    return { items: items.map((i) => ({ ...i, changedAt: new Date(i.changedAt).toISOString() })) };
+    const rows = await this.db.manager.find(EnrollmentHistoryEntity, {
+      where: { enrollmentId },
+      order: { id: 'ASC' },
+    });
+    return {
+      items: rows.map((h) => ({
+        from: h.fromStatus,
+        to: h.toStatus,
+        action: h.action,
+        reason: h.reason,
+        documentId: h.documentId,
+        changedBy: h.changedBy,
+        changedAt: h.changedAt.toISOString(),
+      })),
+    };
   }
 
   /** Exactly what +Enroll would send now, what is missing, and whether it may be sent. */
@@ -123,7 +120,7 @@ export class EnrollmentsService {
     );
     const { payer, built, notes } = await this.build(actor, q);
     const m = this.db.manager;
-    const rows = await rowsOf(m, q.practiceId, q.payerId, q.type);
+    const rows = await enrollmentsOf(m, q.practiceId, q.payerId, q.type);
     const status =
       this.targetOf(rows, built)?.status ??
       deriveStatus(payer, q.type, await this.engine.hasClients(m, q.practiceId, q.payerId));
@@ -160,7 +157,7 @@ export class EnrollmentsService {
       throw new Error('an enrollment request without missing fields has a Tax ID and a billing NPI');
     const identity = { billingNpi, taxIdIndex: this.cipher.blindIndex('tax-id', taxIdDigits(taxId.value)) };
     return this.db.transaction(async (m) => {
-      const rows = await rowsOf(m, cmd.practiceId, cmd.payerId, cmd.type, true);
+      const rows = await enrollmentsOf(m, cmd.practiceId, cmd.payerId, cmd.type, true);
       let target = this.targetOf(rows, identity);
       if (!target) {
         const derived = deriveStatus(
@@ -182,24 +179,25 @@ export class EnrollmentsService {
         ...built.request,
         taxId: { kind: taxId.kind, value: taxIdDisplay(taxId) },
       });
-      const updated = await updateOne(
-        m,
-        `UPDATE ${T} SET "status" = $2, "billing_npi" = $3, "tax_id_index" = $4, "tax_id_kind" = $5, "tax_id_display" = $6, "tax_id_ciphertext" = $7,
-           "request" = $8, "clearinghouse_reference" = $9, "reason" = NULL, "instructions" = NULL, "document_id" = NULL,
-           "version" = "version" + 1, "updated_at" = now()
-         WHERE "id" = $1 RETURNING ${ROW_COLUMNS}`,
-        [
-          target.id,
-          to,
-          identity.billingNpi,
-          identity.taxIdIndex,
-          taxId.kind,
-          taxIdDisplay(taxId),
-          taxId.kind === 'ssn' ? this.cipher.encrypt(taxIdDigits(taxId.value), target.id) : null,
-          JSON.stringify({ ...built.request, taxId: { kind: taxId.kind, value: taxIdDisplay(taxId) } }),
-          reference,
-        ],
+      await m.update(
+        EnrollmentEntity,
+        { id: target.id },
+        {
+          status: to,
+          billingNpi: identity.billingNpi,
+          taxIdIndex: identity.taxIdIndex,
+          taxIdKind: taxId.kind,
+          taxIdDisplay: taxIdDisplay(taxId),
+          taxIdCiphertext:
+            taxId.kind === 'ssn' ? this.cipher.encrypt(taxIdDigits(taxId.value), target.id) : null,
+          request: { ...built.request, taxId: { kind: taxId.kind, value: taxIdDisplay(taxId) } },
+          clearinghouseReference: reference,
+          reason: null,
+          instructions: null,
+          documentId: null,
+        },
       );
+      const updated = await m.findOneByOrFail(EnrollmentEntity, { id: target.id });
       await this.engine.record(m, updated, payer.name, { from: target.status, to, move: 'submit', actor });
       return toView(updated, payer.name);
     });
@@ -240,19 +238,18 @@ export class EnrollmentsService {
       if (documentId) await this.documents.assertAttachable(row.practiceId, row.id, documentId);
       if (documentId)
         await this.clearinghouse.sendDocument(m, row.id, row.clearinghouseReference, documentId);
-      const updated = await updateOne(
-        m,
-        `UPDATE ${T} SET "status" = $2, "reason" = $3, "instructions" = $4, "document_id" = COALESCE($5, "document_id"),
-           "version" = "version" + 1, "updated_at" = now()
-         WHERE "id" = $1 RETURNING ${ROW_COLUMNS}`,
-        [
-          row.id,
-          to,
-          cmd.action === 'reject' ? reason : null,
-          cmd.action === 'require_document' ? reason : null,
-          documentId,
-        ],
+      await m.update(
+        EnrollmentEntity,
+        { id: row.id },
+        {
+          status: to,
+          reason: cmd.action === 'reject' ? reason : null,
+          instructions: cmd.action === 'require_document' ? reason : null,
+          // A move without a document keeps the one attached before.
+          ...(documentId && { documentId }),
+        },
       );
+      const updated = await m.findOneByOrFail(EnrollmentEntity, { id: row.id });
       const payerName = (await this.payers.find(m, row.payerId))?.name ?? '';
       await this.engine.record(m, updated, payerName, {
         from: row.status,
@@ -330,7 +327,7 @@ export class EnrollmentsService {
     const m = this.db.manager;
     const payer = await this.payers.ensure(m, q.payerId);
     const taxIdIndex = this.cipher.blindIndex('tax-id', taxIdDigits(q.taxId));
-    const rows = await rowsOf(m, q.practiceId, q.payerId, type);
+    const rows = await enrollmentsOf(m, q.practiceId, q.payerId, type);
     const row =
       rows.find((r) => r.billingNpi === q.billingNpi && r.taxIdIndex === taxIdIndex) ??
       rows.find((r) => r.billingNpi === '') ??
@@ -345,9 +342,9 @@ export class EnrollmentsService {
    * (enroll, or rejected — a corrected resubmission keeps its history), unsubmitted first.
    */
   private targetOf(
-    rows: EnrollmentRow[],
+    rows: EnrollmentEntity[],
     identity: { billingNpi: string; taxIdIndex: string } | BuiltRequest,
-  ): EnrollmentRow | undefined {
+  ): EnrollmentEntity | undefined {
     if ('billingNpi' in identity) {
       const own = rows.find(
         (r) => r.billingNpi === identity.billingNpi && r.taxIdIndex === identity.taxIdIndex,
@@ -363,15 +360,21 @@ export class EnrollmentsService {
   private async newRow(
     m: EntityManager,
     practiceId: string,
-    payer: PayerRef,
+    payer: PayerRefEntity,
     type: EnrollmentType,
     identity: { billingNpi: string; taxIdIndex: string },
-  ): Promise<EnrollmentRow> {
-    const [row]: EnrollmentRow[] = await m.query(
-      `INSERT INTO ${T} ("id", "practice_id", "payer_id", "type", "status", "billing_npi", "tax_id_index", "version")
-       VALUES ($1, $2, $3, $4, 'enroll', $5, $6, 1) RETURNING ${ROW_COLUMNS}`,
-      [randomUUID(), practiceId, payer.payerId, type, identity.billingNpi, identity.taxIdIndex],
-    );
+  ): Promise<EnrollmentEntity> {
+    const id = randomUUID();
+    await m.insert(EnrollmentEntity, {
+      id,
+      practiceId,
+      payerId: payer.payerId,
+      type,
+      status: 'enroll',
+      billingNpi: identity.billingNpi,
+      taxIdIndex: identity.taxIdIndex,
+    });
+    const row = await m.findOneByOrFail(EnrollmentEntity, { id });
     await this.engine.record(m, row, payer.name, { from: null, to: 'enroll', move: 'derive', actor: null });
     return row;
   }
@@ -379,7 +382,7 @@ export class EnrollmentsService {
   private async build(
     actor: Principal,
     q: PreviewEnrollmentQuery,
-  ): Promise<{ payer: PayerRef; built: BuiltRequest; notes: string[] }> {
+  ): Promise<{ payer: PayerRefEntity; built: BuiltRequest; notes: string[] }> {
     const payer = await this.payers.ensure(this.db.manager, q.payerId);
     const facts = await this.practiceSettings.facts(q.practiceId);
     const built = buildEnrollmentRequest(
@@ -395,8 +398,11 @@ export class EnrollmentsService {
     actor: Principal,
     enrollmentId: string,
     lock = false,
-  ): Promise<EnrollmentRow> {
-    const row = await rowById(m, enrollmentId, lock);
+  ): Promise<EnrollmentEntity> {
+    const row = await m.findOne(EnrollmentEntity, {
+      where: { id: enrollmentId },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
     if (!row || !canSeePractice(actor, row.practiceId)) throw RpcError.notFound('Enrollment', enrollmentId);
     return row;
   }
@@ -406,7 +412,7 @@ function assertRole(actor: Principal, roles: readonly string[], message: string)
   if (actor.kind !== 'user' || !roles.includes(actor.role)) throw RpcError.forbidden(message);
 }
 
-function notEnrollable(status: EnrollmentStatus, payer: PayerRef, type: EnrollmentType): string {
+function notEnrollable(status: EnrollmentStatus, payer: PayerRefEntity, type: EnrollmentType): string {
   const what = type === 'claim_filing' ? 'claim filing' : 'payment reports';
   switch (status) {
     case 'no_clients_on_file':

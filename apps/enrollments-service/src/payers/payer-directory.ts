@@ -3,22 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClientInsuranceRpc, PayerView } from '@claimline/contracts/client-insurance';
 import { RpcClient, RpcError } from '@claimline/backend/util-nats';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { servicePrincipal } from '@claimline/contracts/common';
-import { SCHEMA, SERVICE_NAME } from '../config/env';
+import { SERVICE_NAME } from '../config/env';
 import { PayerRequirements } from '../enrollments/derive-status';
+import { PayerRefEntity } from './entities/payer-ref.entity';
 
 export const CLIENT_INSURANCE_RPC = Symbol('CLIENT_INSURANCE_RPC');
-
-export interface PayerRef extends PayerRequirements {
-  payerId: string;
-  name: string;
-  clearinghousePayerId: string | null;
-  version: number;
-}
-
-const COLUMNS = `"payer_id" AS "payerId", "name", "clearinghouse_payer_id" AS "clearinghousePayerId",
-  "claim_filing_enrollment_required" AS "claimFilingEnrollmentRequired", "era_supported" AS "eraSupported",
-  "era_enrollment_required" AS "eraEnrollmentRequired", "version"`;
 
 /**
  * `payer_ref`: the payer directory's enrollment requirements, kept from client-insurance's
@@ -33,8 +24,8 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   synced = false;
   /** Set by the enrollment engine: re-derives statuses when a payer's requirements change. */
-  onRequirementsChanged: ((m: EntityManager, before: PayerRef, after: PayerRef) => Promise<void>) | null =
-    null;
+  onRequirementsChanged:
+    ((m: EntityManager, before: PayerRefEntity, after: PayerRefEntity) => Promise<void>) | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -76,26 +67,27 @@ export class PayerDirectory implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  async all(m: EntityManager = this.db.manager): Promise<PayerRef[]> {
-    return m.query(`SELECT ${COLUMNS} FROM "${SCHEMA}"."payer_ref" ORDER BY lower("name"), "payer_id"`);
+  async all(m: EntityManager = this.db.manager): Promise<PayerRefEntity[]> {
+    return m
+      .getRepository(PayerRefEntity)
+      .createQueryBuilder('p')
+      .orderBy('lower(p.name)')
+      .addOrderBy('p.payerId')
+      .getMany();
   }
 
-  async find(m: EntityManager, payerId: string): Promise<PayerRef | null> {
-    const rows: PayerRef[] = await m.query(
-      `SELECT ${COLUMNS} FROM "${SCHEMA}"."payer_ref" WHERE "payer_id" = $1`,
-      [payerId],
-    );
-    return rows[0] ?? null;
+  async find(m: EntityManager, payerId: string): Promise<PayerRefEntity | null> {
+    return m.findOneBy(PayerRefEntity, { payerId });
   }
 
-  private async get(m: EntityManager, payerId: string): Promise<PayerRef> {
+  private async get(m: EntityManager, payerId: string): Promise<PayerRefEntity> {
     const payer = await this.find(m, payerId);
     if (!payer) throw RpcError.notFound('Payer', payerId);
     return payer;
   }
 
   /** The payer's requirements, fetched from client-insurance when not seen yet (404 when it does not exist). */
-  async ensure(m: EntityManager, payerId: string): Promise<PayerRef> {
+  async ensure(m: EntityManager, payerId: string): Promise<PayerRefEntity> {
     const known = await this.find(m, payerId);
     if (known) return known;
     const payer = await this.rpc
@@ -133,8 +125,11 @@ function sameRequirements(a: PayerRequirements, b: PayerRequirements): boolean {
 
 /** Upserts a payer; an older or repeated version never overwrites a newer one. Answers whether it changed. */
 export async function applyPayer(m: EntityManager, p: PayerView): Promise<boolean> {
-  const rows: unknown[] = await m.query(
-    `INSERT INTO "${SCHEMA}"."payer_ref" ("payer_id", "name", "clearinghouse_payer_id", "claim_filing_enrollment_required", "era_supported", "era_enrollment_required", "version")
+  // Raw: the version guard is a WHERE on the conflict update, which TypeORM's upsert cannot say.
+  const rows = await rawSql(
+    m,
+    'upsert',
+    `INSERT INTO ${tableOf(m, PayerRefEntity)} AS "payer_ref" ("payer_id", "name", "clearinghouse_payer_id", "claim_filing_enrollment_required", "era_supported", "era_enrollment_required", "version")
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT ("payer_id") DO UPDATE SET "name" = EXCLUDED."name", "clearinghouse_payer_id" = EXCLUDED."clearinghouse_payer_id",
        "claim_filing_enrollment_required" = EXCLUDED."claim_filing_enrollment_required", "era_supported" = EXCLUDED."era_supported",

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@claimline/contracts/common';
 import { optedOut, practiceRef } from '../directory/directory';
 import { NotificationRule } from '../notifications/registry';
-import { SCHEMA } from '../config/env';
+import { EmailEntity } from './entities/email.entity';
 
 /** Thrown when an event names a practice the read model has not seen yet: the consumer retries later. */
 export class PracticeNotKnownYet extends Error {
@@ -34,24 +34,27 @@ export async function planEmails(
   const ids: string[] = [];
   for (const r of recipients) {
     if (off.has(r.email)) continue;
-    const rows: { id: string }[] = await m.query(
-      `INSERT INTO "${SCHEMA}"."email" ("id", "event_id", "event_type", "kind", "template", "practice_id", "recipient", "subject", "text_body", "html_body")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT ("event_id", "recipient") DO NOTHING RETURNING "id"`,
-      [
-        randomUUID(),
-        event.id,
-        event.type,
-        rule.kind,
-        rule.template.name,
+    const { raw } = await m
+      .createQueryBuilder()
+      .insert()
+      .into(EmailEntity)
+      .values({
+        id: randomUUID(),
+        eventId: event.id,
+        eventType: event.type,
+        kind: rule.kind,
+        template: rule.template.name,
         practiceId,
-        r.email,
-        rendered.subject,
-        rendered.text,
-        rendered.html,
-      ],
-    );
-    if (rows[0]) ids.push(rows[0].id);
+        recipient: r.email,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const [inserted] = raw as { id: string }[];
+    if (inserted) ids.push(inserted.id);
   }
   return ids;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SCHEMA } from '../config/env';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
+import { EmailEntity } from './entities/email.entity';
 import { classifyFailure, describeFailure, Mailer } from './mailer';
 
 export interface SenderLogger {
@@ -146,12 +147,15 @@ export class EmailSender {
 
   private async claim(): Promise<ClaimedEmail[]> {
     const token = randomUUID();
-    const rows: ClaimedEmail[] = await this.db.query(
-      `UPDATE "${SCHEMA}"."email" e
+    const email = tableOf(this.db, EmailEntity);
+    return rawSql<ClaimedEmail>(
+      this.db,
+      'claim',
+      `UPDATE ${email} e
           SET "attempts" = e."attempts" + 1, "locked_until" = now() + make_interval(secs => $1::double precision / 1000),
               "claim_token" = $2, "last_attempt_at" = now()
         WHERE e."id" IN (
-          SELECT "id" FROM "${SCHEMA}"."email"
+          SELECT "id" FROM ${email}
            WHERE "status" = 'pending' AND "next_attempt_at" <= now() AND ("locked_until" IS NULL OR "locked_until" < now())
            ORDER BY "next_attempt_at", "id"
            LIMIT $3
@@ -159,8 +163,6 @@ export class EmailSender {
       RETURNING e."id", e."recipient", e."subject", e."text_body", e."html_body", e."attempts", e."claim_token"`,
       [this.options.leaseMs, token, this.options.batchSize],
     );
-    // node-postgres answers UPDATE … RETURNING through TypeORM as [rows, count].
-    return (Array.isArray(rows[0]) ? rows[0] : rows) as ClaimedEmail[];
   }
 
   private async deliver(email: ClaimedEmail): Promise<void> {
@@ -223,7 +225,8 @@ export class EmailSender {
   }
 
   /**
-   * Records an outcome in its own transaction, only if this worker still holds the claim. The
+   * Records an outcome in its own transaction, only if this worker still holds the claim. Part of
+   * the lease protocol with `claim()`, so hand-written SQL as well (ADR 0018). The
    * explicit transaction matters: a process killed while its UPDATE waits never commits it.
    * A failure to record is retried briefly; after that the lease runs out and the row is retried.
    */
@@ -231,11 +234,12 @@ export class EmailSender {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction((m) =>
-          m.query(`UPDATE "${SCHEMA}"."email" SET ${set} WHERE "id" = $1 AND "claim_token" = $2`, [
-            email.id,
-            email.claim_token,
-            ...params,
-          ]),
+          rawSql(
+            m,
+            'claim',
+            `UPDATE ${tableOf(m, EmailEntity)} SET ${set} WHERE "id" = $1 AND "claim_token" = $2`,
+            [email.id, email.claim_token, ...params],
+          ),
         );
         return;
       } catch (error) {

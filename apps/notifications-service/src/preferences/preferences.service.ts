@@ -11,7 +11,7 @@ import {
 } from '@claimline/contracts/notifications';
 import { RpcError } from '@claimline/backend/util-nats';
 import { practiceRecipients, Recipient } from '../directory/directory';
-import { SCHEMA } from '../config/env';
+import { RecipientPreferenceEntity } from './entities/recipient-preference.entity';
 
 /** Per-recipient switches: which notifications each owner / the practice address wants. Default on. */
 @Injectable()
@@ -37,10 +37,10 @@ export class PreferencesService {
       for (const kind of NOTIFICATION_KINDS) {
         const enabled = cmd.notifications[kind];
         if (enabled === undefined) continue;
-        await m.query(
-          `INSERT INTO "${SCHEMA}"."recipient_preference" ("practice_id", "email", "kind", "enabled", "updated_by") VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT ("practice_id", "email", "kind") DO UPDATE SET "enabled" = EXCLUDED."enabled", "updated_at" = now(), "updated_by" = EXCLUDED."updated_by"`,
-          [cmd.practiceId, cmd.email, kind, enabled, principalId(actor)],
+        await m.upsert(
+          RecipientPreferenceEntity,
+          { practiceId: cmd.practiceId, email: cmd.email, kind, enabled, updatedBy: principalId(actor) },
+          ['practiceId', 'email', 'kind'],
         );
       }
       return view(recipient, (await this.switches(m, cmd.practiceId)).get(cmd.email));
@@ -51,10 +51,7 @@ export class PreferencesService {
     m: EntityManager,
     practiceId: string,
   ): Promise<Map<string, Map<NotificationKind, boolean>>> {
-    const rows: { email: string; kind: NotificationKind; enabled: boolean }[] = await m.query(
-      `SELECT "email", "kind", "enabled" FROM "${SCHEMA}"."recipient_preference" WHERE "practice_id" = $1`,
-      [practiceId],
-    );
+    const rows = await m.findBy(RecipientPreferenceEntity, { practiceId });
     const byEmail = new Map<string, Map<NotificationKind, boolean>>();
     for (const r of rows) byEmail.set(r.email, (byEmail.get(r.email) ?? new Map()).set(r.kind, r.enabled));
     return byEmail;

@@ -9,7 +9,7 @@ import { formatTaxId, maskTaxId } from '@claimline/domain';
 import { findTaxonomy } from '@claimline/reference-data';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { optionalAddressFromColumns } from '@claimline/backend/util-persistence';
-import { BillingProfileEntity } from './billing-profile.entity';
+import { BillingProfileEntity } from './entities/billing-profile.entity';
 
 /** Roles that work with the SSN itself (claims, enrollments); others see the last four digits. */
 const SEES_WHOLE_SSN: ReadonlySet<string> = new Set(['admin', 'billing_staff']);

@@ -1,8 +1,8 @@
 import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
 import { EVENT_ENTITIES } from '@claimline/backend/util-nats';
-import { BillingProfileEntity } from '../billing-profile/billing-profile.entity';
-import { LocationEntity } from '../locations/location.entity';
+import { BillingProfileEntity } from '../billing-profile/entities/billing-profile.entity';
+import { LocationEntity } from '../locations/entities/location.entity';
 import { PracticeEntity } from '../practices/entities/practice.entity';
 import { TeamMemberEntity } from '../practices/entities/team-member.entity';
 import { Initial1764230400000 } from './migrations/1764230400000-initial';

@@ -1,7 +1,7 @@
 import type { LocationView } from '@claimline/contracts/practice-settings';
 import { findPlaceOfService } from '@claimline/reference-data';
 import { addressFromColumns } from '@claimline/backend/util-persistence';
-import { LocationEntity } from './location.entity';
+import { LocationEntity } from './entities/location.entity';
 
 export function toLocationView(l: LocationEntity): LocationView {
   return {

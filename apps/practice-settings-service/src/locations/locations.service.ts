@@ -16,7 +16,7 @@ import { currentRequestId } from '@claimline/backend/util-service';
 import { changedFields } from '../practices/practice.mapper';
 import { assertVersion, DEFAULT_PAGE, findPractice } from '../practices/practice-access';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
-import { LocationEntity } from './location.entity';
+import { LocationEntity } from './entities/location.entity';
 import { toLocationView } from './location.mapper';
 
 const DEFAULT_PLACE_OF_SERVICE = '11';

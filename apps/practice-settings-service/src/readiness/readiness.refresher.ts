@@ -8,9 +8,9 @@ import {
 } from '@claimline/contracts/practice-settings';
 import { Outbox } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { BillingProfileEntity } from '../billing-profile/billing-profile.entity';
+import { BillingProfileEntity } from '../billing-profile/entities/billing-profile.entity';
 import { addressFromColumns, optionalAddressFromColumns } from '@claimline/backend/util-persistence';
-import { LocationEntity } from '../locations/location.entity';
+import { LocationEntity } from '../locations/entities/location.entity';
 import { PracticeEntity } from '../practices/entities/practice.entity';
 import { TeamMemberEntity } from '../practices/entities/team-member.entity';
 import { computeReadiness, ReadinessInput } from './readiness.rules';

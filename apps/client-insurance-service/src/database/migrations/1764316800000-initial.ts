@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createOutboxAndInbox, dropOutboxAndInbox } from '@claimline/backend/util-nats';
-import { seedPayers } from './payer-seed';
 
 export class Initial1764316800000 implements MigrationInterface {
   name = 'Initial1764316800000';
@@ -70,7 +69,7 @@ export class Initial1764316800000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "payer_default_id_idx" ON "client_insurance"."payer" (upper("payer_ids" ->> 'default'))`,
     );
-    await seedPayers(q);
+    // The payer directory is seeded by its own versioned step, not here (ADR 0018).
 
     await q.query(`
       CREATE TABLE "client_insurance"."insurance_policy" (
