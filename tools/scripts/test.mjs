@@ -23,7 +23,8 @@ const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
-const { addCounts, jestCounts, noCounts, stepLine, summaryLine } = await import('./lib/summary.mjs');
+const { addCounts, failedTests, jestCounts, noCounts, stepLine, summaryLine } =
+  await import('./lib/summary.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
 
 /** @type {import('./lib/summary.mjs').Step[]} */
@@ -81,7 +82,7 @@ function runStep(name, command, args, env = {}) {
       const counts = jestCounts(out);
       addCounts(totals, counts);
       const ok = code === 0;
-      steps.push({ name, ok, seconds: (Date.now() - t0) / 1000, counts });
+      steps.push({ name, ok, seconds: (Date.now() - t0) / 1000, counts, failures: failedTests(out) });
       resolve(ok);
     });
   });

@@ -4,7 +4,7 @@
 
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
- * @typedef {{ name: string, ok: boolean, seconds: number, counts: Counts, note?: string }} Step
+ * @typedef {{ name: string, ok: boolean, seconds: number, counts: Counts, note?: string, failures?: string[] }} Step
  */
 
 // eslint-disable-next-line no-control-regex
@@ -35,6 +35,21 @@ export function jestCounts(output) {
 }
 
 /**
+ * The names of the tests that failed, from the `●` headers Jest prints above each failure
+ * (`● suite › test`), without repeats: CI often shows only the summary, which then says which.
+ * @param {string} output what the step printed, colours included
+ * @returns {string[]}
+ */
+export function failedTests(output) {
+  const names = new Set();
+  for (const line of output.replace(ANSI, '').split('\n')) {
+    const m = /^\s*(?:\S+:\s+)?●\s+(.*\S)\s*$/.exec(line);
+    if (m && m[1].includes(' › ')) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/**
  * Adds `counts` into `totals`.
  * @param {Counts} totals
  * @param {Counts} counts
@@ -53,7 +68,8 @@ export function stepLine(step) {
   const c = step.counts;
   const tests = c.passed + c.failed ? `${c.passed} passed${c.failed ? `, ${c.failed} failed` : ''}` : '';
   const time = `${step.seconds.toFixed(0)}s`.padStart(5);
-  return `${step.ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(22)} ${time}  ${tests}${step.note ? `  (${step.note})` : ''}`;
+  const line = `${step.ok ? 'PASS' : 'FAIL'}  ${step.name.padEnd(22)} ${time}  ${tests}${step.note ? `  (${step.note})` : ''}`;
+  return [line, ...(step.failures ?? []).map((name) => `        ✕ ${name}`)].join('\n');
 }
 
 /**

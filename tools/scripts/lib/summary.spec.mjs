@@ -1,5 +1,5 @@
 // @ts-check
-import { addCounts, jestCounts, noCounts, stepLine, summaryLine } from './summary.mjs';
+import { addCounts, failedTests, jestCounts, noCounts, stepLine, summaryLine } from './summary.mjs';
 
 describe('counting Jest results', () => {
   it('adds the Tests: line of every project, with or without Nx’s prefix and colours', () => {
@@ -23,6 +23,34 @@ describe('counting Jest results', () => {
     addCounts(totals, { passed: 3, failed: 1, skipped: 0 });
     addCounts(totals, { passed: 2, failed: 0, skipped: 4 });
     expect(totals).toEqual({ passed: 5, failed: 1, skipped: 4 });
+  });
+});
+
+describe('naming the failed tests', () => {
+  it('lists each failed test once, from Jest’s ● headers, with or without Nx’s prefix', () => {
+    const output = [
+      'admin-console-e2e: FAIL admin-console-e2e apps/admin-console-e2e/src/admin.e2e-spec.ts (74.77 s)',
+      'admin-console-e2e:   \x1b[1m● console admin area › creates billing staff\x1b[22m',
+      '    locator.waitFor: Timeout 15000ms exceeded.',
+      '  ● money › adds cents',
+      '  ● money › adds cents',
+      '  ● Test suite failed to run',
+    ].join('\n');
+    expect(failedTests(output)).toEqual(['console admin area › creates billing staff', 'money › adds cents']);
+  });
+
+  it('prints them under the step’s line', () => {
+    const line = stepLine({
+      name: 'unit tests',
+      ok: false,
+      seconds: 3,
+      counts: { passed: 1, failed: 1, skipped: 0 },
+      failures: ['money › adds cents'],
+    });
+    expect(line.split('\n')).toEqual([
+      expect.stringMatching(/^FAIL {2}unit tests/),
+      '        ✕ money › adds cents',
+    ]);
   });
 });
 
