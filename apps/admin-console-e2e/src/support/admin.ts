@@ -3,7 +3,7 @@
 // the shared ./api helpers).
 import type { Page } from 'playwright-core';
 import { type Credentials, restCall, restCreatePractice, restOk, type RestResult, restToken } from './api';
-import { BASE_URL } from './browser';
+import { animationsSettled, BASE_URL } from './browser';
 
 type Who = Credentials;
 
@@ -114,8 +114,18 @@ export async function createUser(page: Page, user: NewUser): Promise<void> {
   if (user.practice) await pickPractice(page, 'Practice', user.practice);
   for (const p of user.practices ?? []) await pickPractice(page, 'Practices they work on', p);
   await dialog.getByLabel('First password').fill(user.password);
+  // The chips and the type-ahead panel change the dialog's height as they come and go, which
+  // moves the button: click it once everything has stopped moving.
+  await animationsSettled(page);
   await dialog.getByRole('button', { name: 'Create user' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  // Creating hashes the password (argon2) and estimates its strength: allow a loaded machine
+  // time, and when the dialog stays, say what it shows (a problem, a field error, still busy).
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 }).catch(async (error: Error) => {
+    const shown = await dialog.innerText().catch(() => '(unreadable)');
+    throw new Error(
+      `the New user dialog stayed open after "Create user": ${shown.replace(/\s+/g, ' ')}\n${error.message}`,
+    );
+  });
   await page
     .locator('mat-snack-bar-container')
     .filter({ hasText: `Created ${user.email.toLowerCase()}` })
