@@ -1,0 +1,3 @@
+export * from './lib/claim-snapshot';
+export * from './lib/control-numbers';
+export * from './lib/claim-grouping';
