@@ -2,3 +2,4 @@ export * from './lib/claim-snapshot';
 export * from './lib/control-numbers';
 export * from './lib/claim-grouping';
 export * from './lib/claim-837p';
+export * from './lib/claim-scrub';
