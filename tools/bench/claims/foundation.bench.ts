@@ -62,7 +62,7 @@ async function main() {
   const snapshots = claims(CLAIMS);
   const header = { batchId: 'BENCH', createdAt: new Date('2026-10-15T16:00:00Z') };
   let findings = 0;
-  const scrub = await time(
+  await time(
     `scrubClaim × ${CLAIMS.toLocaleString('en-US')}`,
     () => {
       findings = 0;
