@@ -139,12 +139,15 @@ export function fillCms1500(s: ClaimSnapshot, options: Pick<Cms1500Options, 'sig
   const payerAddress = s.payer.address;
   const common: Partial<Record<FieldName, string>> = {
     carrierName: up(s.payer.name),
+    // The payer's address follows its name with no gap, with or without a second street line.
     ...(payerAddress
-      ? {
-          carrierLine1: up(payerAddress.line1),
-          ...(payerAddress.line2 ? { carrierLine2: up(payerAddress.line2) } : {}),
-          carrierCity: cityLine(payerAddress),
-        }
+      ? payerAddress.line2
+        ? {
+            carrierLine1: up(payerAddress.line1),
+            carrierLine2: up(payerAddress.line2),
+            carrierCity: cityLine(payerAddress),
+          }
+        : { carrierLine1: up(payerAddress.line1), carrierLine2: cityLine(payerAddress) }
       : {}),
     [programField(s.payer.claimFilingIndicator)]: X,
     box1a: up(sub.memberId),
@@ -226,6 +229,9 @@ export function fillCms1500(s: ClaimSnapshot, options: Pick<Cms1500Options, 'sig
 /** Fields whose numbers end at the box's right edge, as a form's money columns do. */
 const RIGHT_ALIGNED = new Set<string>(['box28Dollars', 'box29Dollars', 'chargeDollars', 'units']);
 
+/** Left edges of box 24's columns B–J, ruled down through the six rows. */
+const SERVICE_COLUMN_RULES = [19, 22, 25, 44, 49, 60, 64, 66, 69];
+
 function drawForm(doc: PDFKit.PDFDocument, dx: number, dy: number) {
   const { columnWidth: cw, lineHeight: lh } = GRID;
   doc.save();
@@ -252,12 +258,19 @@ function drawForm(doc: PDFKit.PDFDocument, dx: number, dy: number) {
       .text(label, x + 1.5, y + 1.2, { width: width * cw - 3, height: lh - 1.5, ellipsis: true });
   }
   for (let row = 0; row < 6; row++) {
-    const y = dy + (43 + row * SERVICE_ROW_STEP) * lh;
+    const y = dy + (44 + row * SERVICE_ROW_STEP) * lh;
     doc
       .moveTo(dx, y)
       .lineTo(dx + 85 * cw, y)
       .stroke();
-    doc.fontSize(6).text(String(row + 1), dx + 85 * cw - 8, y - lh + 3, { lineBreak: false });
+    doc.fontSize(6).text(String(row + 1), dx + 85 * cw - 8, y - 2 * lh + 3, { lineBreak: false });
+  }
+  for (const col of SERVICE_COLUMN_RULES) {
+    const x = dx + (col - 1) * cw;
+    doc
+      .moveTo(x, dy + 42 * lh)
+      .lineTo(x, dy + 54 * lh)
+      .stroke();
   }
   doc.fontSize(5).text('NUCC Instruction Manual available at: www.nucc.org', dx + 8, dy + 63 * lh + 2, {
     lineBreak: false,
