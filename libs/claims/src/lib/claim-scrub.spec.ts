@@ -246,6 +246,13 @@ describe('scrubbing', () => {
     expect(scrub({ patient }).every((f) => f.fix.target === 'client' && f.fix.id === 'client-1')).toBe(true);
   });
 
+  it('refuses dates that do not exist', () => {
+    const patient = { ...snapshot().patient, birthDate: '1985-02-29' };
+    const lines = [line(pcn, 1, { serviceDate: '2026-02-30' })];
+    expect(codes(scrub({ patient, lines }))).toEqual(['patient.birth_date_invalid', 'line.service_date']);
+    expect(scrub({ patient: { ...patient, birthDate: '1984-02-29' } })).toEqual([]);
+  });
+
   it('adds the 837P writer’s own refusals where nothing of ours covers them', () => {
     const payer = { ...snapshot().payer, claimFilingIndicator: 'QQ' };
     const f = only(scrub({ payer }), 'x12.claimFilingIndicator');

@@ -1,5 +1,6 @@
 import {
   CLAIM_STATUS_LABELS,
+  CLAIM_STATUSES,
   ENROLLMENT_STATUS_LABELS,
   isOneOf,
   isPoBox,
@@ -70,10 +71,16 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const isIsoDate = (value: string | undefined): value is string =>
-  !!value &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+/** A real calendar date as YYYY-MM-DD (no 2026-02-30), by arithmetic: scrubbing asks this of every line. */
+function isIsoDate(value: string | undefined): value is string {
+  if (!value || value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
 
 class Findings {
   readonly list: ScrubFinding[] = [];
@@ -208,11 +215,18 @@ export function scrubClaim(s: ClaimSnapshot, context: ScrubContext): ScrubFindin
   }
   if (!s.patient.lastName?.trim() || !s.patient.firstName?.trim())
     f.error('patient', 'patient.name_missing', "Client's name is missing", client('name'));
-  if (!isIsoDate(s.patient.birthDate))
+  if (!s.patient.birthDate)
     f.error(
       self ? 'subscriber' : 'patient',
       'patient.birth_date_missing',
       "Client's date of birth is missing",
+      client('birthDate'),
+    );
+  else if (!isIsoDate(s.patient.birthDate))
+    f.error(
+      self ? 'subscriber' : 'patient',
+      'patient.birth_date_invalid',
+      `Client's date of birth ${s.patient.birthDate} is not a date`,
       client('birthDate'),
     );
   else if (s.patient.birthDate > context.today)
@@ -371,7 +385,7 @@ export function scrubClaim(s: ClaimSnapshot, context: ScrubContext): ScrubFindin
     if (other.claimId === s.claimId || CLOSED_STATUSES.includes(other.status)) continue;
     for (const l of s.lines)
       if (other.lines.some((o) => o.serviceDate === l.serviceDate && o.procedure === l.procedure)) {
-        const status = isOneOf(Object.keys(CLAIM_STATUS_LABELS) as ClaimStatus[], other.status)
+        const status = isOneOf(CLAIM_STATUSES, other.status)
           ? CLAIM_STATUS_LABELS[other.status]
           : other.status;
         f.error(
@@ -641,6 +655,7 @@ function checkAuthorization(
     return;
   }
   for (const l of s.lines) {
+    if (!isIsoDate(l.serviceDate)) continue; // already named by the line's own check
     if (
       (auth.validFrom && l.serviceDate < auth.validFrom) ||
       (auth.validThrough && l.serviceDate > auth.validThrough)
