@@ -22,12 +22,20 @@ describe('scrubbing', () => {
     const findings = scrub({ subscriber: { ...snapshot().subscriber, memberId: '' } });
     expect(findings).toEqual([
       {
-        code: 'subscriber.missing',
+        code: 'subscriber.member_id.missing',
         severity: 'error',
         message: "Client's member ID is missing",
         fix: { target: 'policy', id: 'policy-1', field: 'memberId' },
       },
     ]);
+  });
+
+  it('names a member ID with stray characters', () => {
+    const f = only(
+      scrub({ subscriber: { ...snapshot().subscriber, memberId: 'XJ*123' } }),
+      'subscriber.member_id.characters',
+    );
+    expect(f.message).toBe('Member ID XJ*123 may contain only letters and digits; remove "*"');
   });
 
   it('names an NPI that fails its check digit, with whose it is', () => {

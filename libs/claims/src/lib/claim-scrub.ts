@@ -198,7 +198,13 @@ export function scrubClaim(s: ClaimSnapshot, context: ScrubContext): ScrubFindin
     );
 
   // Subscriber and client.
-  f.result('subscriber', parseMemberId(s.subscriber.memberId ?? ''), '', 'subscriber', policy('memberId'));
+  f.result(
+    'subscriber',
+    parseMemberId(s.subscriber.memberId ?? ''),
+    '',
+    'subscriber.member_id',
+    policy('memberId'),
+  );
   const self = s.patient.relationshipToSubscriber === 'self';
   if (!self) {
     if (!s.subscriber.lastName?.trim() || !s.subscriber.firstName?.trim())
