@@ -42,17 +42,20 @@ describe('claim state machine', () => {
     for (const move of CLAIM_MOVES) expect(pairs(move).sort()).toEqual([...ALLOWED[move]].sort());
   });
 
-  describe.each(CLAIM_MOVES.flatMap((move) => ALLOWED[move].map((p) => [move, ...p.split('→')] as const)))(
-    '%s from %s',
-    (move, from, to) => {
-      it(`leads to ${to}`, () => {
-        const details = move === 'void' ? { voidReason: 'duplicate' } : {};
-        const check = checkClaimMove(from as ClaimStatus, move, details);
-        expect(check).toMatchObject({ ok: true, to });
-        expect(nextClaimStatus(from as ClaimStatus, move)).toBe(to);
-      });
-    },
+  const allowed = CLAIM_MOVES.flatMap((move) =>
+    ALLOWED[move].map((p) => {
+      const [from, to] = p.split('→') as [ClaimStatus, ClaimStatus];
+      return [move, from, to] as [ClaimMove, ClaimStatus, ClaimStatus];
+    }),
   );
+  describe.each(allowed)('%s from %s', (move, from, to) => {
+    it(`leads to ${to}`, () => {
+      const details = move === 'void' ? { voidReason: 'duplicate' } : {};
+      const check = checkClaimMove(from, move, details);
+      expect(check).toMatchObject({ ok: true, to });
+      expect(nextClaimStatus(from, move)).toBe(to);
+    });
+  });
 
   it('refuses every move the table does not list, naming the status and the move', () => {
     let refused = 0;
