@@ -1,4 +1,10 @@
-import { type BillableAppointment, groupAppointmentsIntoClaims, paginateForCms1500 } from './claim-grouping';
+import {
+  type BillableAppointment,
+  groupAppointmentsIntoClaims,
+  paginateForCms1500,
+  snapshotLines,
+} from './claim-grouping';
+import { parseLineControlNumber, patientControlNumber } from './control-numbers';
 
 function appt(id: string, date: string, overrides: Partial<BillableAppointment> = {}): BillableAppointment {
   return {
@@ -120,6 +126,27 @@ describe('grouping appointments into claims', () => {
         code: 'grouping.pointer',
         message: 'Diagnosis pointer 5 of 90837 points at no diagnosis',
       },
+    ]);
+  });
+});
+
+describe('draft lines as snapshot lines', () => {
+  it('number each line under the claim and keep what was billed', () => {
+    const { claims } = groupAppointmentsIntoClaims([
+      appt('a1', '2026-03-06', { minutes: 55 }),
+      appt('a2', '2026-03-13', { diagnoses: ['F32.9', 'F41.1'] }),
+    ]);
+    const pcn = patientControlNumber(31);
+    const lines = snapshotLines(claims[0], pcn);
+    expect(
+      lines.map((l) => [l.appointmentId, l.procedure, l.chargeCents, l.diagnosisPointers, l.minutes]),
+    ).toEqual([
+      ['a1', '90837', 15000, [1], 55],
+      ['a2', '90837', 15000, [2], undefined],
+    ]);
+    expect(lines.map((l) => parseLineControlNumber(l.lineControlNumber))).toEqual([
+      { patientControlNumber: pcn, sequence: 31, resubmission: 0, lineNumber: 1 },
+      { patientControlNumber: pcn, sequence: 31, resubmission: 0, lineNumber: 2 },
     ]);
   });
 });

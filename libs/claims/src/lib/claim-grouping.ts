@@ -1,4 +1,6 @@
 import type { Cents } from '@claimline/domain';
+import type { ClaimLineSnapshot } from './claim-snapshot';
+import { lineControlNumber } from './control-numbers';
 
 /** One service of an appointment to bill (an appointment may carry an add-on code as a second service). */
 export interface AppointmentService {
@@ -193,6 +195,22 @@ export function groupAppointmentsIntoClaims(
     close();
   }
   return { claims, unplaced };
+}
+
+/** A draft's lines as a snapshot holds them, numbered 1… under the claim's patient control number. */
+export function snapshotLines(draft: ClaimDraft, patientControlNumber: string): ClaimLineSnapshot[] {
+  return draft.lines.map((l, i) => ({
+    appointmentId: l.appointmentId,
+    serviceDate: l.serviceDate,
+    procedure: l.procedure,
+    modifiers: [...l.modifiers],
+    units: l.units,
+    chargeCents: l.chargeCents,
+    placeOfService: l.placeOfService,
+    diagnosisPointers: [...l.diagnosisPointers],
+    lineControlNumber: lineControlNumber(patientControlNumber, i + 1),
+    ...(l.minutes === undefined ? {} : { minutes: l.minutes }),
+  }));
 }
 
 /** CMS-1500 pages: 6 service lines each, the first page holding the first six lines. */
