@@ -7,3 +7,4 @@ export * from './lib/us-address';
 export * from './lib/contact';
 export * from './lib/member-id';
 export * from './lib/vocabulary';
+export * from './lib/claim-status';

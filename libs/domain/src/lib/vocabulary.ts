@@ -39,7 +39,10 @@ export const ENROLLMENT_STATUS_LABELS: Readonly<Record<EnrollmentStatus, string>
   not_supported: 'Payment reports not supported',
 };
 
-/** In the order a claim normally moves through them; see DOMAIN.md "Claim statuses". */
+/**
+ * In the order a claim normally moves through them; see DOMAIN.md "Claim statuses". `void` is the
+ * end state of voiding (`claim-status.ts` says from where).
+ */
 export const CLAIM_STATUSES = [
   'prepared',
   'downloaded',
@@ -51,6 +54,7 @@ export const CLAIM_STATUSES = [
   'paid',
   'denied',
   'deductible',
+  'void',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -65,6 +69,7 @@ export const CLAIM_STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
   paid: 'Paid',
   denied: 'Denied',
   deductible: 'Deductible',
+  void: 'Void',
 };
 
 export const INSURANCE_ORDERS = ['primary', 'secondary', 'tertiary'] as const;
