@@ -126,6 +126,21 @@ function successSchema(operationId: string | undefined): Schema {
   return (responses.operations[operationId ?? ''] as Schema | undefined) ?? { type: 'object' };
 }
 
+/**
+ * Path parameters in the order the path names them, in the slots path parameters hold: `@InPractice()`
+ * documents `practiceId` apart from the handler's `@Param`s, which Swagger would list first.
+ */
+function inPathOrder(
+  path: string,
+  parameters: (ParameterObject | ReferenceObject)[],
+): (ParameterObject | ReferenceObject)[] {
+  const isPath = (p: ParameterObject | ReferenceObject): p is ParameterObject => 'in' in p && p.in === 'path';
+  const sorted = parameters
+    .filter(isPath)
+    .sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`));
+  return parameters.map((p) => (isPath(p) ? (sorted.shift() as ParameterObject) : p));
+}
+
 /** Query-string classes (`@Query() q: ListPracticesQuery`) as parameters, keyed by operation id. */
 function queryParameters(app: INestApplication): Map<string, ParameterObject[]> {
   const byOperation = new Map<string, ParameterObject[]>();
@@ -215,7 +230,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
           'name' in p ? p.name : '',
         ),
       );
-      operation.parameters = [...(operation.parameters ?? []), ...query.filter((p) => !named.has(p.name))];
+      operation.parameters = inPathOrder(path, [
+        ...(operation.parameters ?? []),
+        ...query.filter((p) => !named.has(p.name)),
+      ]);
       for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) {
         if (!status.startsWith('2') || response.content) continue;
         operation.responses[status] = {
