@@ -50,6 +50,62 @@ describe('the OpenAPI document', () => {
     return (await res.json()) as Doc;
   };
 
+  // First: the slow validation below would leave the keep-alive connection idle long enough for
+  // the server to close it under the next fetch.
+  it('describes what the running gateway answers: real responses validate against their schemas', async () => {
+    const doc = served;
+    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ components: doc.components }, 'openapi');
+    // OpenAPI 3.0 refs point into the document; Ajv resolves them against the schema id above.
+    const schemaOf = (path: string, method: string) => {
+      const op = doc.paths[path][method] as Operation;
+      const status = Object.keys(op.responses).find((s) => s.startsWith('2')) as string;
+      const schema = (op.responses[status].content as Record<string, { schema: unknown }>)['application/json']
+        .schema;
+      return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
+    };
+    const call = async (method: string, path: string, template: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method: method.toUpperCase(),
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const answer: unknown = await res.json();
+      expect([path, res.status]).toEqual([path, method === 'post' && !path.includes('/auth/') ? 201 : 200]);
+      const valid = ajv.validate(schemaOf(template, method), answer);
+      expect([method, template, valid ? [] : ajv.errors]).toEqual([method, template, []]);
+      return answer as Record<string, unknown>;
+    };
+    const login = await call('post', '/api/v1/auth/login', '/api/v1/auth/login', undefined, {
+      email: 'admin@openapi.test',
+      password: 'integration-password',
+    });
+    const token = login['accessToken'] as string;
+    await call('get', '/api/v1/auth/me', '/api/v1/auth/me', token);
+    const user = await call('post', '/api/v1/users', '/api/v1/users', token, {
+      email: 'staff@openapi.test',
+      displayName: 'Staff Member',
+      password: 'a-long-enough-password',
+      role: 'billing_staff',
+    });
+    await call('get', '/api/v1/users?limit=5', '/api/v1/users', token);
+    await call('patch', `/api/v1/users/${user['id']}`, '/api/v1/users/{userId}', token, {
+      displayName: 'Staff Member Two',
+    });
+    await call('get', '/api/v1/audit-events?limit=5', '/api/v1/audit-events', token);
+    await call('get', '/api/v1/reference/taxonomy?search=social', '/api/v1/reference/taxonomy', token);
+    await call('get', '/api/v1/reference/taxonomy/1041C0700X', '/api/v1/reference/taxonomy/{code}', token);
+    await call('get', '/api/v1/reference/places-of-service', '/api/v1/reference/places-of-service', token);
+    await call('get', '/health/live', '/health/live');
+    // The check can fail: a body missing a required field is refused.
+    expect(ajv.validate(schemaOf('/api/v1/users/{userId}', 'patch'), { ...user, email: undefined })).toBe(
+      false,
+    );
+  });
+
   it('is served at /api/docs-json and /api/docs/openapi.json, and is valid OpenAPI', async () => {
     const doc = await get('/api/docs-json');
     expect(doc).toEqual(served);
@@ -106,60 +162,6 @@ describe('the OpenAPI document', () => {
     ]);
     const list = doc.paths['/api/v1/practices'].get.parameters.map((p: { name: string }) => p.name);
     expect(list).toEqual(expect.arrayContaining(['search', 'type', 'readiness', 'limit', 'offset']));
-  });
-
-  it('describes what the running gateway answers: real responses validate against their schemas', async () => {
-    const doc = served;
-    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
-    ajv.addSchema({ components: doc.components }, 'openapi');
-    // OpenAPI 3.0 refs point into the document; Ajv resolves them against the schema id above.
-    const schemaOf = (path: string, method: string) => {
-      const op = doc.paths[path][method] as Operation;
-      const status = Object.keys(op.responses).find((s) => s.startsWith('2')) as string;
-      const schema = (op.responses[status].content as Record<string, { schema: unknown }>)['application/json']
-        .schema;
-      return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi#/components/'));
-    };
-    const call = async (method: string, path: string, template: string, token?: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, {
-        method: method.toUpperCase(),
-        headers: {
-          ...(token && { authorization: `Bearer ${token}` }),
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const answer: unknown = await res.json();
-      expect([path, res.status]).toEqual([path, method === 'post' && !path.includes('/auth/') ? 201 : 200]);
-      const valid = ajv.validate(schemaOf(template, method), answer);
-      expect([method, template, valid ? [] : ajv.errors]).toEqual([method, template, []]);
-      return answer as Record<string, unknown>;
-    };
-    const login = await call('post', '/api/v1/auth/login', '/api/v1/auth/login', undefined, {
-      email: 'admin@openapi.test',
-      password: 'integration-password',
-    });
-    const token = login['accessToken'] as string;
-    await call('get', '/api/v1/auth/me', '/api/v1/auth/me', token);
-    const user = await call('post', '/api/v1/users', '/api/v1/users', token, {
-      email: 'staff@openapi.test',
-      displayName: 'Staff Member',
-      password: 'a-long-enough-password',
-      role: 'billing_staff',
-    });
-    await call('get', '/api/v1/users?limit=5', '/api/v1/users', token);
-    await call('patch', `/api/v1/users/${user['id']}`, '/api/v1/users/{userId}', token, {
-      displayName: 'Staff Member Two',
-    });
-    await call('get', '/api/v1/audit-events?limit=5', '/api/v1/audit-events', token);
-    await call('get', '/api/v1/reference/taxonomy?search=social', '/api/v1/reference/taxonomy', token);
-    await call('get', '/api/v1/reference/taxonomy/1041C0700X', '/api/v1/reference/taxonomy/{code}', token);
-    await call('get', '/api/v1/reference/places-of-service', '/api/v1/reference/places-of-service', token);
-    await call('get', '/health/live', '/health/live');
-    // The check can fail: a body missing a required field is refused.
-    expect(ajv.validate(schemaOf('/api/v1/users/{userId}', 'patch'), { ...user, email: undefined })).toBe(
-      false,
-    );
   });
 });
 

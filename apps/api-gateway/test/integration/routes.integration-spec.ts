@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
+import Ajv from 'ajv';
 import { connect } from 'nats';
 import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { validateEnv } from '@claimline/backend/util-config';
@@ -261,6 +262,46 @@ describe('the gateway routes, as callers see them', () => {
       notifications: 'down',
       documents: 'down',
     });
+  });
+
+  it("answers in the shapes the OpenAPI document publishes for practice-settings' views", async () => {
+    const doc = (await (await fetch(`${base}/api/docs-json`)).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+      >;
+      components: unknown;
+    };
+    const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ components: doc.components }, 'openapi');
+    const sample: [keyof typeof tokens, string, string, string, unknown?][] = [
+      ['owner', 'GET', `/practices/${practiceA}`, '/api/v1/practices/{practiceId}'],
+      ['admin', 'GET', '/practices?limit=5', '/api/v1/practices'],
+      [
+        'owner',
+        'POST',
+        `/practices/${practiceA}/locations`,
+        '/api/v1/practices/{practiceId}/locations',
+        { name: 'Annex', address, phone: null },
+      ],
+      ['owner', 'GET', `/practices/${practiceA}/locations`, '/api/v1/practices/{practiceId}/locations'],
+      ['owner', 'GET', `/practices/${practiceA}/team-members`, '/api/v1/practices/{practiceId}/team-members'],
+      ['owner', 'GET', `/practices/${practiceA}/readiness`, '/api/v1/practices/{practiceId}/readiness'],
+    ];
+    for (const [who, method, path, template, body] of sample) {
+      const answer = await call(who, method, path, body);
+      expect([path, answer.status]).toEqual([path, method === 'POST' ? 201 : 200]);
+      const op = doc.paths[template][method.toLowerCase()];
+      const status = Object.keys(op.responses).find((s) => s.startsWith('2')) as string;
+      const schema = JSON.parse(
+        JSON.stringify(op.responses[status].content?.['application/json'].schema).replaceAll(
+          '"#/components/',
+          '"openapi#/components/',
+        ),
+      ) as object;
+      const valid = ajv.validate(schema, answer.body);
+      expect([method, template, valid ? [] : ajv.errors]).toEqual([method, template, []]);
+    }
   });
 
   it('validates query strings at the gateway and names each refused field', async () => {
