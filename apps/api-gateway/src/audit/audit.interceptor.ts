@@ -22,25 +22,7 @@ export class AuditInterceptor implements NestInterceptor {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT, context.getHandler());
     if (!spec) return next.handle();
     const req = context.switchToHttp().getRequest<Request>();
-    const record = (status: number, body?: unknown) => {
-      const fromBody = (body as { id?: string; practiceId?: string } | undefined) ?? {};
-      const resourceId = spec.idParam ? (req.params[spec.idParam] as string | undefined) : fromBody.id;
-      const practiceId =
-        (req.params['practiceId'] as string | undefined) ??
-        fromBody.practiceId ??
-        (spec.resource === 'practice' ? resourceId : undefined);
-      return this.audit.record({
-        userId: req.user?.id ?? null,
-        role: req.user?.role ?? null,
-        action: spec.action,
-        resourceType: spec.resource,
-        resourceId: resourceId ?? null,
-        practiceId: practiceId && /^[0-9a-f-]{36}$/i.test(practiceId) ? practiceId : null,
-        status,
-        requestId: (req.id as string | undefined) ?? null,
-        ip: req.ip ?? null,
-      });
-    };
+    const record = (status: number, body?: unknown) => this.audit.recordRequest(spec, req, status, body);
     return next.handle().pipe(
       concatMap((body) =>
         from(record(context.switchToHttp().getResponse().statusCode ?? 200, body).then(() => body)),

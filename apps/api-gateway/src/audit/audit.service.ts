@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Page, Role } from '@claimline/contracts/common';
 import type { AuditAction, AuditEventView, AuditResource } from '@claimline/contracts/gateway';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { AuditQuery } from './audit.dto';
+import type { AuditSpec } from './audit.decorator';
 
 export type NewAuditEvent = Omit<AuditEventEntity, 'id' | 'at'>;
 
@@ -30,6 +32,30 @@ export class AuditService {
     return new Promise((resolve, reject) => {
       this.queue.push({ event, done: (error) => (error ? reject(error) : resolve()) });
       if (!this.flushing) void this.flush();
+    });
+  }
+
+  /**
+   * The row of one request to a route marked `@Audit`: the record id from the path (`idParam`) or
+   * the created body, the practice from the path or the body, who asked and how it ended.
+   */
+  recordRequest(spec: AuditSpec, req: Request, status: number, body?: unknown): Promise<void> {
+    const fromBody = (body as { id?: string; practiceId?: string } | undefined) ?? {};
+    const resourceId = spec.idParam ? (req.params[spec.idParam] as string | undefined) : fromBody.id;
+    const practiceId =
+      (req.params['practiceId'] as string | undefined) ??
+      fromBody.practiceId ??
+      (spec.resource === 'practice' ? resourceId : undefined);
+    return this.record({
+      userId: req.user?.id ?? null,
+      role: req.user?.role ?? null,
+      action: spec.action,
+      resourceType: spec.resource,
+      resourceId: resourceId ?? null,
+      practiceId: practiceId && /^[0-9a-f-]{36}$/i.test(practiceId) ? practiceId : null,
+      status,
+      requestId: (req.id as string | undefined) ?? null,
+      ip: req.ip ?? null,
     });
   }
 

@@ -9,6 +9,8 @@ import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
 import type { Role } from '@claimline/contracts/common';
+import { AUDIT, type AuditSpec } from '../audit/audit.decorator';
+import { AuditService } from '../audit/audit.service';
 import { ActorService } from './actor.service';
 import type { AccessTokenClaims } from './auth.types';
 import { IS_PUBLIC, ROLES } from './decorators';
@@ -20,6 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly actors: ActorService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,6 +59,9 @@ export class AuthGuard implements CanActivate {
     };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
+      // Guards run before the audit interceptor, so a refusal by role is recorded here.
+      const audit = this.reflector.get<AuditSpec | undefined>(AUDIT, context.getHandler());
+      if (audit) await this.audit.recordRequest(audit, req, 403).catch(() => undefined);
       throw new ForbiddenException(`Your role (${actor.role.replace('_', ' ')}) cannot do this`);
     }
     return true;

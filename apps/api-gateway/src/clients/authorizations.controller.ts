@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateAuthorizationBody, UpdateAuthorizationBody } from '@claimline/contracts/client-insurance';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
 import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { CLIENT_INSURANCE, ClientInsuranceClient } from '../common/rpc';
 import { CLIENT_EDITOR_ROLES } from './roles';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 /**
  * Prior authorizations of a policy, with their warnings computed for today. Consuming and
@@ -21,11 +20,7 @@ export class AuthorizationsController {
 
   @Get('policies/:policyId/authorizations')
   @Audit({ resource: 'authorization', action: 'list' })
-  list(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Param('policyId', UuidParam) policyId: string,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  list(@InPractice() { practiceId, rpc }: PracticeCall, @Param('policyId', UuidParam) policyId: string) {
     return this.ci.send('client-insurance.authorization.list', { practiceId, policyId }, rpc);
   }
 
@@ -37,10 +32,9 @@ export class AuthorizationsController {
       'Record a prior authorization (at most one active per policy and date); answers with its warnings',
   })
   create(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('policyId', UuidParam) policyId: string,
     @Body() body: CreateAuthorizationBody,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ci.send('client-insurance.authorization.create', { ...body, practiceId, policyId }, rpc);
   }
@@ -48,9 +42,8 @@ export class AuthorizationsController {
   @Get('authorizations/:authorizationId')
   @Audit({ resource: 'authorization', action: 'read', idParam: 'authorizationId' })
   get(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('authorizationId', UuidParam) authorizationId: string,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ci.send('client-insurance.authorization.get', { practiceId, authorizationId }, rpc);
   }
@@ -60,10 +53,9 @@ export class AuthorizationsController {
   @Audit({ resource: 'authorization', action: 'update', idParam: 'authorizationId' })
   @ApiOperation({ summary: 'Change an authorization; send the `version` you read (409 if it moved on)' })
   update(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('authorizationId', UuidParam) authorizationId: string,
     @Body() body: UpdateAuthorizationBody,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ci.send(
       'client-insurance.authorization.update',

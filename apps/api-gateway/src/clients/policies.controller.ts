@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreatePolicyBody, UpdatePolicyBody } from '@claimline/contracts/client-insurance';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
 import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { CLIENT_INSURANCE, ClientInsuranceClient } from '../common/rpc';
 import { CLIENT_EDITOR_ROLES } from './roles';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 /** Insurance policies of a client (primary, secondary, tertiary). The member ID is PHI: every read is audited. */
 @ApiTags('insurance policies')
@@ -19,11 +18,7 @@ export class PoliciesController {
   @Get('clients/:clientId/policies')
   @Audit({ resource: 'insurance_policy', action: 'list' })
   @ApiOperation({ summary: 'The client’s policies (not removed), primary first' })
-  list(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Param('clientId', UuidParam) clientId: string,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  list(@InPractice() { practiceId, rpc }: PracticeCall, @Param('clientId', UuidParam) clientId: string) {
     return this.ci.send('client-insurance.policy.list', { practiceId, clientId }, rpc);
   }
 
@@ -34,21 +29,16 @@ export class PoliciesController {
     summary: 'Add a policy; subscriber data is required unless the client is the insured (relationship self)',
   })
   create(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('clientId', UuidParam) clientId: string,
     @Body() body: CreatePolicyBody,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ci.send('client-insurance.policy.create', { ...body, practiceId, clientId }, rpc);
   }
 
   @Get('policies/:policyId')
   @Audit({ resource: 'insurance_policy', action: 'read', idParam: 'policyId' })
-  get(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Param('policyId', UuidParam) policyId: string,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall, @Param('policyId', UuidParam) policyId: string) {
     return this.ci.send('client-insurance.policy.get', { practiceId, policyId }, rpc);
   }
 
@@ -57,10 +47,9 @@ export class PoliciesController {
   @Audit({ resource: 'insurance_policy', action: 'update', idParam: 'policyId' })
   @ApiOperation({ summary: 'Change a policy; send the `version` you read (409 if it moved on)' })
   update(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('policyId', UuidParam) policyId: string,
     @Body() body: UpdatePolicyBody,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ci.send('client-insurance.policy.update', { ...body, practiceId, policyId }, rpc);
   }
@@ -71,9 +60,8 @@ export class PoliciesController {
   @Audit({ resource: 'insurance_policy', action: 'delete', idParam: 'policyId' })
   @ApiOperation({ summary: 'Remove a policy (kept for history, no longer listed or billed)' })
   async remove(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('policyId', UuidParam) policyId: string,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     await this.ci.send('client-insurance.policy.remove', { practiceId, policyId }, rpc);
   }

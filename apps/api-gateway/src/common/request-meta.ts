@@ -7,8 +7,11 @@ import type { RpcCallOptions } from '@claimline/backend/util-nats';
 export type RpcMeta = RpcCallOptions & { actor: Actor };
 
 /** The signed-in user and request id to forward with an RPC call: `rpc.send(subject, data, meta)`. */
-export const Rpc = createParamDecorator((_: unknown, ctx: ExecutionContext): RpcMeta => {
-  const req = ctx.switchToHttp().getRequest<Request>();
+export const Rpc = createParamDecorator((_: unknown, ctx: ExecutionContext): RpcMeta =>
+  rpcMeta(ctx.switchToHttp().getRequest<Request>()),
+);
+
+export function rpcMeta(req: Request): RpcMeta {
   const actor = req.user!.actor;
   return { actor, principal: userPrincipal(actor), requestId: req.id as string };
-});
+}

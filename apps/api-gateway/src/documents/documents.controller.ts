@@ -26,7 +26,7 @@ import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
 import { httpValidationPipe } from '../common/http-validation';
 import { UuidParam } from '../common/params';
-import { Rpc, type RpcMeta } from '../common/request-meta';
+import { type RpcMeta } from '../common/request-meta';
 import { CLIENT_EDITOR_ROLES } from '../clients/roles';
 import { GatewayEnv } from '../config/env';
 import { DocumentContentParams, ListDocumentsParams } from './documents.http';
@@ -34,6 +34,7 @@ import { DocumentTransfer, UploadTooLargeError } from './documents.transfer';
 import { DOCUMENT_TRANSFER, DOCUMENTS, DocumentsClient } from './documents.rpc';
 import { LinkedRecords } from './linked-records';
 import { MULTIPART_OVERHEAD_BYTES, receiveMultipart } from './multipart';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 /**
  * Documents of a practice (PHI: every read and change is audited). An upload is a
@@ -61,11 +62,7 @@ export class DocumentsController {
     summary:
       'Documents of the practice (not deleted), newest first, paginated; narrowed by `linkedType`, `linkedId` and `kind`',
   })
-  list(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Query() query: ListDocumentsParams,
-    @Rpc() rpc: RpcMeta,
-  ) {
+  list(@InPractice() { practiceId, rpc }: PracticeCall, @Query() query: ListDocumentsParams) {
     return this.documents.send('documents.document.list', { ...query, practiceId }, rpc);
   }
 
@@ -101,11 +98,10 @@ export class DocumentsController {
   @ApiQuery({ name: 'kind', required: false, enum: DOCUMENT_KINDS, description: 'Raw-body uploads only' })
   @ApiQuery({ name: 'name', required: false, description: 'Raw-body uploads only' })
   async upload(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Query() query: Record<string, unknown>,
     @Headers('content-length') contentLength: string | undefined,
     @Req() req: Request,
-    @Rpc() rpc: RpcMeta,
   ) {
     // Before reading a byte: a practice out of scope answers like a missing one.
     if (!canSeePractice(rpc.actor, practiceId))
@@ -217,11 +213,7 @@ export class DocumentsController {
 
   @Get(':documentId')
   @Audit({ resource: 'document', action: 'read', idParam: 'documentId' })
-  get(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Param('documentId', UuidParam) documentId: string,
-    @Rpc() rpc: RpcMeta,
-  ) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall, @Param('documentId', UuidParam) documentId: string) {
     return this.documents.send('documents.document.get', { practiceId, documentId }, rpc);
   }
 
@@ -233,10 +225,9 @@ export class DocumentsController {
       'Verified against their checksum: a damaged file answers 500 and is not served. A PDF has no preview (404).',
   })
   async content(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('documentId', UuidParam) documentId: string,
     @Query() query: DocumentContentParams,
-    @Rpc() rpc: RpcMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const opened = await this.documents.send(
@@ -262,9 +253,8 @@ export class DocumentsController {
   @Roles(...CLIENT_EDITOR_ROLES)
   @Audit({ resource: 'document', action: 'delete', idParam: 'documentId' })
   async remove(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('documentId', UuidParam) documentId: string,
-    @Rpc() rpc: RpcMeta,
   ) {
     await this.documents.send('documents.document.remove', { practiceId, documentId }, rpc);
   }

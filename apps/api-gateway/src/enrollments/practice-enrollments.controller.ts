@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ENROLLMENT_REQUESTER_ROLES,
   EnrollBody,
   PreviewEnrollmentParams,
 } from '@claimline/contracts/enrollments';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
-import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { ENROLLMENTS, EnrollmentsClient } from '../common/rpc';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 @ApiTags('enrollments')
 @ApiBearerAuth()
@@ -24,7 +22,7 @@ export class PracticeEnrollmentsController {
     summary:
       'Claim filing and payment reports enrollments of every payer of the directory, with their status',
   })
-  list(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
+  list(@InPractice() { practiceId, rpc }: PracticeCall) {
     return this.enrollments.send('enrollments.enrollment.list', { practiceId }, rpc);
   }
 
@@ -35,11 +33,7 @@ export class PracticeEnrollmentsController {
     summary:
       'Exactly what +Enroll would send for `payerId` and `type`, and what is missing in practice settings',
   })
-  preview(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Query() query: PreviewEnrollmentParams,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  preview(@InPractice() { practiceId, rpc }: PracticeCall, @Query() query: PreviewEnrollmentParams) {
     return this.enrollments.send('enrollments.enrollment.preview', { ...query, practiceId }, rpc);
   }
 
@@ -50,11 +44,7 @@ export class PracticeEnrollmentsController {
     summary:
       '+Enroll: build the request from practice settings and submit it (422 names what is missing, 409 when not enrollable)',
   })
-  enroll(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Body() body: EnrollBody,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  enroll(@InPractice() { practiceId, rpc }: PracticeCall, @Body() body: EnrollBody) {
     return this.enrollments.send('enrollments.enrollment.enroll', { ...body, practiceId }, rpc);
   }
 }

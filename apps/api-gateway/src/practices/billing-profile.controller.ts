@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PutBillingProfileBody } from '@claimline/contracts/practice-settings';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
-import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 @ApiTags('billing profile')
 @ApiBearerAuth()
@@ -20,7 +18,7 @@ export class BillingProfileController {
     summary:
       'Organization NPI, Tax ID (an SSN is masked except for admins and billing staff), taxonomy, billing address, box 32',
   })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall) {
     return this.ps.send('practice-settings.billing-profile.get', { practiceId }, rpc);
   }
 
@@ -31,11 +29,7 @@ export class BillingProfileController {
     summary:
       'Replace the billing profile; send the `version` you read (0 for the first save). Leave `taxId` out to keep the one on file',
   })
-  put(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Body() body: PutBillingProfileBody,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  put(@InPractice() { practiceId, rpc }: PracticeCall, @Body() body: PutBillingProfileBody) {
     return this.ps.send('practice-settings.billing-profile.put', { ...body, practiceId }, rpc);
   }
 }

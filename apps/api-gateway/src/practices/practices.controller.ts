@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreatePracticeDto,
@@ -9,9 +9,9 @@ import {
 import { Audit } from '../audit/audit.decorator';
 import { ActorService } from '../auth/actor.service';
 import { Roles } from '../auth/decorators';
-import { UuidParam } from '../common/params';
 import { Rpc, type RpcMeta } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 @ApiTags('practices')
 @ApiBearerAuth()
@@ -41,7 +41,7 @@ export class PracticesController {
 
   @Get(':practiceId')
   @Audit({ resource: 'practice', action: 'read', idParam: 'practiceId' })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcMeta) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall) {
     return this.ps.send('practice-settings.practice.get', { practiceId }, rpc);
   }
 
@@ -49,11 +49,7 @@ export class PracticesController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'practice', action: 'update', idParam: 'practiceId' })
   @ApiOperation({ summary: 'Change practice details; send the `version` you read (409 if it moved on)' })
-  update(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Body() body: UpdatePracticeBody,
-    @Rpc() rpc: RpcMeta,
-  ) {
+  update(@InPractice() { practiceId, rpc }: PracticeCall, @Body() body: UpdatePracticeBody) {
     return this.ps.send('practice-settings.practice.update', { ...body, practiceId }, rpc);
   }
 }

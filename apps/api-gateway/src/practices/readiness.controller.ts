@@ -1,10 +1,8 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
-import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 @ApiTags('practices')
 @ApiBearerAuth()
@@ -18,7 +16,7 @@ export class ReadinessController {
     summary:
       'The "Set up your account" checklist: each item done or missing, the missing fields, and where to fix them',
   })
-  get(@Param('practiceId', UuidParam) practiceId: string, @Rpc() rpc: RpcCallOptions) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall) {
     return this.ps.send('practice-settings.readiness.get', { practiceId }, rpc);
   }
 }

@@ -2,12 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '@claimline/contracts/common';
 import { CreateTeamMemberBody, UpdateTeamMemberBody } from '@claimline/contracts/practice-settings';
-import type { RpcCallOptions } from '@claimline/backend/util-nats';
 import { Audit } from '../audit/audit.decorator';
 import { Roles } from '../auth/decorators';
 import { UuidParam } from '../common/params';
-import { Rpc } from '../common/request-meta';
 import { PRACTICE_SETTINGS, PracticeSettingsClient } from '../common/rpc';
+import { InPractice, type PracticeCall } from '../common/in-practice';
 
 @ApiTags('team members')
 @ApiBearerAuth()
@@ -17,11 +16,7 @@ export class TeamMembersController {
 
   @Get()
   @Audit({ resource: 'team_member', action: 'list' })
-  list(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Query() page: PageQueryDto,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  list(@InPractice() { practiceId, rpc }: PracticeCall, @Query() page: PageQueryDto) {
     return this.ps.send('practice-settings.team-member.list', { ...page, practiceId }, rpc);
   }
 
@@ -29,21 +24,13 @@ export class TeamMembersController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'team_member', action: 'create' })
   @ApiOperation({ summary: 'Add a team member; a personal NPI must pass its check digit' })
-  create(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Body() body: CreateTeamMemberBody,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  create(@InPractice() { practiceId, rpc }: PracticeCall, @Body() body: CreateTeamMemberBody) {
     return this.ps.send('practice-settings.team-member.create', { ...body, practiceId }, rpc);
   }
 
   @Get(':memberId')
   @Audit({ resource: 'team_member', action: 'read', idParam: 'memberId' })
-  get(
-    @Param('practiceId', UuidParam) practiceId: string,
-    @Param('memberId', UuidParam) memberId: string,
-    @Rpc() rpc: RpcCallOptions,
-  ) {
+  get(@InPractice() { practiceId, rpc }: PracticeCall, @Param('memberId', UuidParam) memberId: string) {
     return this.ps.send('practice-settings.team-member.get', { practiceId, memberId }, rpc);
   }
 
@@ -51,10 +38,9 @@ export class TeamMembersController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'team_member', action: 'update', idParam: 'memberId' })
   update(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('memberId', UuidParam) memberId: string,
     @Body() body: UpdateTeamMemberBody,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     return this.ps.send('practice-settings.team-member.update', { ...body, practiceId, memberId }, rpc);
   }
@@ -64,9 +50,8 @@ export class TeamMembersController {
   @Roles('admin', 'billing_staff', 'practice_owner')
   @Audit({ resource: 'team_member', action: 'delete', idParam: 'memberId' })
   async remove(
-    @Param('practiceId', UuidParam) practiceId: string,
+    @InPractice() { practiceId, rpc }: PracticeCall,
     @Param('memberId', UuidParam) memberId: string,
-    @Rpc() rpc: RpcCallOptions,
   ) {
     await this.ps.send('practice-settings.team-member.remove', { practiceId, memberId }, rpc);
   }

@@ -5,4 +5,5 @@ export * from './lib/practice-lookup';
 export * from './lib/practice-settings.lookup';
 export * from './lib/rpc-auth.guard';
 export * from './lib/rpc-auth.module';
+export * from './lib/seen-assertions';
 export * from './lib/testing';

@@ -147,6 +147,7 @@ describe('RpcAuthGuard over NATS', () => {
       iss: 'api-gateway',
       aud: 'probe.who',
       rid: 'r',
+      jti: 'j',
       iat: now - 60,
       exp: now - 30,
       dig: dataDigest({}),

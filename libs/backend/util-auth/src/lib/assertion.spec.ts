@@ -112,12 +112,28 @@ describe('caller assertions', () => {
       iss: 'api-gateway',
       aud: SUBJECT,
       rid: 'r',
+      jti: 'j',
       iat: now,
       exp: now + 3600,
       dig: dataDigest(data),
       prn: user,
     });
     expect(reason(() => verifyAssertion(token, options()))).toBe('not_yet_valid');
+  });
+
+  it('gives every assertion its own id, and refuses a signed one without a usable id', () => {
+    const signer = new AssertionSigner('api-gateway', gateway.privateKey);
+    const first = verifyAssertion(signer.sign(SUBJECT, data, user, 'r1'), options());
+    const retry = verifyAssertion(signer.sign(SUBJECT, data, user, 'r1'), options());
+    expect(first.jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(retry.jti).not.toBe(first.jti);
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { iss: 'api-gateway', aud: SUBJECT, rid: 'r', iat: now, exp: now + 30 };
+    const key = parseSigningKey(gateway.privateKey);
+    for (const jti of [undefined, '', 'x'.repeat(65)]) {
+      const token = signAssertion(key, { ...claims, jti, dig: dataDigest(data), prn: user } as never);
+      expect(reason(() => verifyAssertion(token, options()))).toBe('malformed');
+    }
   });
 
   it('parses keys strictly', () => {

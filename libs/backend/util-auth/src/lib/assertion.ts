@@ -12,12 +12,18 @@ export const CLOCK_SKEW_SECONDS = 5;
 const MAX_TOKEN_LENGTH = 64 * 1024;
 /** Domain separation: these bytes are never valid as anything else we (or a JWT library) sign. */
 const SIGNED_PREFIX = 'claimline-assertion.v1.';
+/** A UUID is 36 characters; a longer id would only make the replay cache bigger. */
+const MAX_ID_LENGTH = 64;
 
-/** What an assertion says. `aud` is the request-reply pattern it was made for, `dig` the SHA-256 of the request data. */
+/**
+ * What an assertion says. `aud` is the request-reply pattern it was made for, `dig` the SHA-256
+ * of the request data, `jti` a random id the receiving process accepts once (`SeenAssertions`).
+ */
 export interface AssertionClaims {
   iss: string;
   aud: string;
   rid: string;
+  jti: string;
   iat: number;
   exp: number;
   dig: string;
@@ -33,7 +39,8 @@ export type AssertionFailure =
   | 'not_yet_valid'
   | 'wrong_subject'
   | 'wrong_body'
-  | 'principal_not_allowed';
+  | 'principal_not_allowed'
+  | 'replayed';
 
 export class AssertionError extends Error {
   constructor(
@@ -95,6 +102,9 @@ export function verifyAssertion(token: string | undefined | null, o: VerifyOptio
     throw new AssertionError('expired', 'The assertion has expired');
   if (claims.iat > now + CLOCK_SKEW_SECONDS || claims.exp - claims.iat > ASSERTION_TTL_SECONDS)
     throw new AssertionError('not_yet_valid', 'The assertion is not valid at this time');
+  // Checked after the times so that an old token is still reported as expired.
+  if (typeof claims.jti !== 'string' || claims.jti === '' || claims.jti.length > MAX_ID_LENGTH)
+    throw new AssertionError('malformed', 'The assertion has no usable id');
   if (!o.patterns.includes(claims.aud))
     throw new AssertionError('wrong_subject', `The assertion was made for ${claims.aud}`);
   if (claims.dig !== o.digest)

@@ -65,6 +65,7 @@ export class AssertionSigner {
       iss: this.issuer,
       aud: subject,
       rid: requestId,
+      jti: randomUUID(),
       iat,
       exp: iat + ASSERTION_TTL_SECONDS,
       dig: dataDigest(data),

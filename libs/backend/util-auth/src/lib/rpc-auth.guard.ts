@@ -8,6 +8,7 @@ import { RpcError } from '@claimline/backend/util-nats';
 import { AssertionError, dataDigest, verifyAssertion } from './assertion';
 import { AUTHORIZE_METADATA, AuthorizeRule, PRINCIPAL } from './authorize';
 import { PRACTICE_LOOKUP, PracticeLookup } from './practice-lookup';
+import { SeenAssertions } from './seen-assertions';
 
 export const TRUSTED_KEYS = Symbol('TRUSTED_KEYS');
 
@@ -33,7 +34,7 @@ export class PracticeScope {
 
 /**
  * Runs before every handler of a service (installed by `bootstrapService`): verifies the
- * caller's signed assertion, applies the handler's `@Authorize` rule (none → refused) and its
+ * caller's signed assertion (once: a second use of the same one is `replayed`), applies the handler's `@Authorize` rule (none → refused) and its
  * practice scope, and hands the verified principal to `@Caller()`. Nothing in the body counts.
  */
 @Injectable()
@@ -44,6 +45,7 @@ export class RpcAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TRUSTED_KEYS) private readonly trusted: ReadonlyMap<string, KeyObject>,
     private readonly scope: PracticeScope,
+    private readonly seen: SeenAssertions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -57,11 +59,15 @@ export class RpcAuthGuard implements CanActivate {
     );
     let principal: Principal;
     try {
-      principal = verifyAssertion(nats.getHeaders?.()?.get(HEADER_ASSERTION), {
+      const claims = verifyAssertion(nats.getHeaders?.()?.get(HEADER_ASSERTION), {
         trusted: this.trusted,
         patterns,
         digest: dataDigest(data),
-      }).prn;
+      });
+      // Before the rule is applied: a refused request has used its assertion too.
+      if (!this.seen.accept(claims.jti, claims.exp))
+        throw new AssertionError('replayed', 'The assertion has already been used');
+      principal = claims.prn;
     } catch (error) {
       if (!(error instanceof AssertionError)) throw error;
       this.logger.warn(`refused ${patterns.join(',')}: ${error.reason}`);

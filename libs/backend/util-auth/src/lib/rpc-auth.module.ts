@@ -5,6 +5,7 @@ import { AssertionSigner, parseSigningKey, parseTrustedKeys } from './keys';
 import { PRACTICE_LOOKUP, PracticeLookup } from './practice-lookup';
 import { PracticeSettingsLookup } from './practice-settings.lookup';
 import { PracticeScope, RpcAuthGuard, TRUSTED_KEYS } from './rpc-auth.guard';
+import { SeenAssertions } from './seen-assertions';
 
 export interface RpcAuthOptions {
   /** The issuer name of this process (its service name). */
@@ -38,7 +39,12 @@ export class RpcAuthModule {
         throw new RpcAuthConfigError(
           `${o.issuer}: RPC_TRUSTED_KEYS names no issuer, every request would be refused`,
         );
-      providers.push({ provide: TRUSTED_KEYS, useValue: trusted }, PracticeScope, RpcAuthGuard);
+      providers.push(
+        { provide: TRUSTED_KEYS, useValue: trusted },
+        { provide: SeenAssertions, useValue: new SeenAssertions() },
+        PracticeScope,
+        RpcAuthGuard,
+      );
     }
     if (o.practiceLookup === 'practice-settings') {
       providers.push({
