@@ -66,6 +66,12 @@ export function forgeToken(claims: object, secret: string): string {
   return `${head}.${body}.${sig}`;
 }
 
+/**
+ * `waitFor`'s timeout and interval for what reaches another service through events:
+ * `waitFor(what, probe, ...EVENTUALLY)`.
+ */
+export const EVENTUALLY = [20_000, 200] as const;
+
 export const address = { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' };
 
 let counter = 0;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { API_URL, address, api, login, uniqueName, users } from './client';
+import { waitFor } from '@claimline/backend/util-testing';
+import { API_URL, address, api, EVENTUALLY, login, uniqueName, users } from './client';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from(
@@ -61,21 +62,6 @@ function jpegSize(jpeg: Buffer): { width: number; height: number } {
     at += 2 + length;
   }
   throw new Error('no frame header in the JPEG');
-}
-
-/** Polls `probe` until it returns a truthy value (a new practice reaches client-insurance through events). */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 interface Link {
@@ -147,10 +133,14 @@ async function createClient(token: string, practiceId: string): Promise<string> 
     address,
     billingType: 'insurance',
   };
-  return eventually(`a client in practice ${practiceId}`, async () => {
-    const r = await api('POST', `/practices/${practiceId}/clients`, { token, body });
-    return r.status === 201 ? (r.body.id as string) : null;
-  });
+  return waitFor(
+    `a client in practice ${practiceId}`,
+    async () => {
+      const r = await api('POST', `/practices/${practiceId}/clients`, { token, body });
+      return r.status === 201 ? (r.body.id as string) : null;
+    },
+    ...EVENTUALLY,
+  );
 }
 
 describe('documents through the gateway', () => {

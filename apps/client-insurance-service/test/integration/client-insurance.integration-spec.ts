@@ -14,12 +14,12 @@ import { RpcClient } from '@claimline/backend/util-nats';
 import { localBcbsPlanForState, PAYERS } from '@claimline/reference-data';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { ClientInsuranceEnv } from '../../src/config/env';
 import { DocumentKind, DocumentView } from '@claimline/contracts/documents';
 import { PolicyCardReadModel } from '../../src/policies/policy-cards';
-import { address, admin, Harness, practiceView, rpcError, seededPayerId } from './harness';
+import { address, admin, Harness, practiceView, seededPayerId } from './harness';
 
 describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();

@@ -191,15 +191,4 @@ export function practiceView(id: string, state: string, version = 1): PracticeVi
   };
 }
 
-export const rpcError = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: unknown }) => {
-      if (!e.body) throw e;
-      return e.body as import('@claimline/contracts/common').RpcErrorBody;
-    },
-  );
-
 export { payerSeedId as seededPayerId } from '../../src/database/migrations/payer-seed';

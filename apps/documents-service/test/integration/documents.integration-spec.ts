@@ -7,11 +7,11 @@ import { Actor } from '@claimline/contracts/common';
 import { DocumentKind, DocumentLinkType } from '@claimline/contracts/documents';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
 import { fakeJpeg, jpeg, pdf, pdfWithCatalog, photo } from './files';
-import { admin, Harness, rpcError } from './harness';
+import { admin, Harness } from './harness';
 
 const MAX = 10 * 1024 * 1024;
 const PDF = pdf(120);

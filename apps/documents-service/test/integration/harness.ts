@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { connect, NatsConnection, ObjectStore } from 'nats';
 import { Pool } from 'pg';
-import { Actor, RpcErrorBody } from '@claimline/contracts/common';
+import { Actor } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
 import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
@@ -101,14 +101,3 @@ export class Harness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-export const rpcError = (p: Promise<unknown>): Promise<RpcErrorBody> =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: RpcErrorBody }) => {
-      if (!e.body) throw e;
-      return e.body;
-    },
-  );

@@ -4,13 +4,13 @@ import { Actor } from '@claimline/contracts/common';
 import { EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { createTestDatabase, TestDatabase, waitFor } from '@claimline/backend/util-testing';
+import { createTestDatabase, rpcError, TestDatabase, waitFor } from '@claimline/backend/util-testing';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { AppModule } from '../../src/app.module';
 import { EnrollmentsEnv } from '../../src/config/env';
 import { enrollmentsDataSourceOptions } from '../../src/database/data-source';
 import { CLIENT_INSURANCE_DURABLE } from '../../src/enrollments/client-insurance.consumer';
-import { billingProfile, Harness, payer, practiceView, rpcError } from './harness';
+import { billingProfile, Harness, payer, practiceView } from './harness';
 
 describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();

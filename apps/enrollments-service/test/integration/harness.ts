@@ -281,14 +281,3 @@ function notFound(what: string) {
 function isError(value: unknown): value is { error: RpcErrorBody } {
   return typeof value === 'object' && value !== null && 'error' in value && Object.keys(value).length === 1;
 }
-
-export const rpcError = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: RpcErrorBody }) => {
-      if (!e.body) throw e;
-      return e.body;
-    },
-  );

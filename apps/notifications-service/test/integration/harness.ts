@@ -227,14 +227,3 @@ export function memberView(practiceId: string, email: string, role: TeamMemberVi
     updatedAt: now,
   };
 }
-
-export const rpcError = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: unknown }) => {
-      if (!e.body) throw e;
-      return e.body as import('@claimline/contracts/common').RpcErrorBody;
-    },
-  );

@@ -2,10 +2,10 @@ import { INestMicroservice } from '@nestjs/common';
 import { Actor } from '@claimline/contracts/common';
 import { validateEnv } from '@claimline/backend/util-config';
 import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { NotificationsEnv } from '../../src/config/env';
-import { admin, Harness, memberView, practiceView, rpcError } from './harness';
+import { admin, Harness, memberView, practiceView } from './harness';
 import { TestSmtpServer } from './smtp';
 
 const PHI = ['Jane Doe', 'W123456789', 'F41.1', 'generalized anxiety'];

@@ -1,8 +1,9 @@
 import { INestMicroservice } from '@nestjs/common';
 import { JSONCodec } from 'nats';
 import { validateEnv } from '@claimline/backend/util-config';
-import { RpcClient, RpcError } from '@claimline/backend/util-nats';
+import { RpcClient } from '@claimline/backend/util-nats';
 import { bootstrapService } from '@claimline/backend/util-service';
+import { rpcError } from '@claimline/backend/util-testing';
 import { randomUUID } from 'node:crypto';
 import { Actor, Principal, servicePrincipal } from '@claimline/contracts/common';
 import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
@@ -79,13 +80,6 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     await h.tearDown();
   });
 
-  const rpcError = (p: Promise<unknown>) =>
-    p.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (e: RpcError) => e.body,
-    );
   const newPractice = (type: 'solo' | 'group', name: string) =>
     h.rpc.send(
       'practice-settings.practice.create',

@@ -1,7 +1,6 @@
 import { INestMicroservice } from '@nestjs/common';
 import { validateEnv } from '@claimline/backend/util-config';
-import { RpcError } from '@claimline/backend/util-nats';
-import { waitFor } from '@claimline/backend/util-testing';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { bootstrapService } from '@claimline/backend/util-service';
 import { AppModule } from '../../src/app.module';
 import { PracticeSettingsEnv } from '../../src/config/env';
@@ -25,14 +24,6 @@ describe('practice-settings service over NATS (real PostgreSQL and NATS)', () =>
     await app?.close();
     await h.tearDown();
   });
-
-  const rpcError = (p: Promise<unknown>) =>
-    p.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (e: RpcError) => e.body,
-    );
 
   it('creates, reads, lists and updates a practice, emitting created and updated events', async () => {
     const created = await h.rpc.send(
