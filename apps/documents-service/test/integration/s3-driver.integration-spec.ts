@@ -4,11 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { INestMicroservice } from '@nestjs/common';
 import { Actor } from '@claimline/contracts/common';
 import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
 import { S3_PART_BYTES, S3StorageDriver } from '../../src/storage/s3.driver';
 import { StoredFileMissingError } from '../../src/storage/storage-driver';
@@ -263,7 +260,6 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
 
   describe('behind the documents service (STORAGE_DRIVER=s3)', () => {
     const h = new Harness();
-    let app: INestMicroservice;
     const practiceId = randomUUID();
     const owner: Actor = { userId: 'owner-1', role: 'practice_owner', practiceIds: [practiceId] };
 
@@ -290,18 +286,10 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
 
     beforeAll(async () => {
       await h.setUp();
-      const env = validateEnv('documents', DocumentsEnv, h.serviceEnv(s3Env()));
-      app = await bootstrapService(AppModule.register(env), {
-        name: 'documents',
-        natsUrl: env.NATS_URL,
-        rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-      });
+      await h.start(s3Env());
     });
 
-    afterAll(async () => {
-      await app?.close();
-      await h.tearDown();
-    });
+    afterAll(() => h.tearDown());
 
     it('stores ciphertext in the bucket (nothing in DOCUMENTS_DIR) and serves the plaintext back byte for byte', async () => {
       for (const size of [300_000, S3_PART_BYTES + 700_001]) {
@@ -331,7 +319,7 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
         expect((await h.readDownload(opened.transferObject)).equals(bytes)).toBe(true);
         await h.os.delete(opened.transferObject);
       }
-      const rows = (await h.sql.query('SELECT storage_driver FROM documents.document')).rows;
+      const rows = await h.sql.query('SELECT storage_driver FROM documents.document');
       // Each row says where its file is, for a later move between drivers.
       expect(rows.map((r: { storage_driver: string }) => r.storage_driver)).toEqual(['s3', 's3']);
       expect(readdirSync(h.dir)).toEqual([]);
