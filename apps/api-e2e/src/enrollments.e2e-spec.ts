@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@claimline/backend/util-testing';
-import { API_URL, address, api, EVENTUALLY, login, uniqueName, users } from './client';
+import {
+  accessToken,
+  address,
+  api,
+  billingAddress,
+  EVENTUALLY,
+  uniqueName,
+  uploadForm,
+  users,
+} from './client';
 
-const billingAddress = {
-  line1: '500 W 2nd St',
-  line2: 'Suite 300',
-  city: 'Austin',
-  state: 'TX',
-  zip: '78701-4042',
-};
 const MEDICARE_TX = 'Medicare (Novitas JH Part B, Texas)';
 const KAISER = 'Kaiser Permanente (Northern California)';
 
@@ -19,19 +21,10 @@ const PDF = Buffer.from(
 
 /** Uploads a signed enrollment form for a record of a practice, as the console does (multipart). */
 async function uploadPdf(token: string, practiceId: string, linkedType: string, linkedId: string) {
-  const form = new FormData();
-  form.append('linkedType', linkedType);
-  form.append('linkedId', linkedId);
-  form.append('kind', 'enrollment_form');
-  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'edi-agreement.pdf');
-  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  const body = (await res.json()) as any;
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
-  return body as { id: string };
+  const link = { linkedType, linkedId, kind: 'enrollment_form' };
+  const r = await uploadForm(token, practiceId, link, PDF, 'edi-agreement.pdf', 'application/pdf');
+  if (r.status !== 201) throw new Error(`upload failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string };
 }
 
 describe('payer enrollments through the gateway', () => {
@@ -105,9 +98,9 @@ describe('payer enrollments through the gateway', () => {
   };
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
-    owner = (await login(users.owner)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
+    owner = await accessToken(users.owner);
     payer.medicare = await payerId('novitas', MEDICARE_TX);
     payer.kaiser = await payerId('kaiser', KAISER);
     // The service reads the payer directory from client-insurance at startup.
