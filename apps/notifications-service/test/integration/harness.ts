@@ -68,16 +68,21 @@ export class Harness extends ServiceHarness<NotificationsRpc> {
   async seedPractice(practice: PracticeView, members: TeamMemberView[]): Promise<void> {
     await this.publishPractice(practice);
     for (const m of members) await this.publishMember(m);
-    await waitFor('the practice read model', async () => {
-      const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [
-        practice.id,
-      ]);
-      const [{ n }] = await this.sql.query(
-        'SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1',
-        [practice.id],
-      );
-      return p && n === members.length;
-    });
+    await waitFor(
+      'the practice read model',
+      async () => {
+        const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [
+          practice.id,
+        ]);
+        const [{ n }] = await this.sql.query(
+          'SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1',
+          [practice.id],
+        );
+        return p && n === members.length;
+      },
+      // A service run from dist may still be starting (the crash test): the time events get elsewhere.
+      20_000,
+    );
   }
 
   enrollmentEvent(
