@@ -5,13 +5,13 @@ import sharp from 'sharp';
 import { Actor } from '@claimline/contracts/common';
 import { DocumentKind, DocumentLinkType } from '@claimline/contracts/documents';
 import { validateEnv } from '@claimline/backend/util-config';
-import { rpcError, waitFor } from '@claimline/backend/util-testing';
+import { rpcError, testPdf, waitFor } from '@claimline/backend/util-testing';
 import { DocumentsEnv } from '../../src/config/env';
-import { fakeJpeg, jpeg, pdf, pdfWithCatalog, photo } from './files';
+import { fakeJpeg, jpeg, pdfWithCatalog, photo } from './files';
 import { admin, Harness } from './harness';
 
 const MAX = 10 * 1024 * 1024;
-const PDF = pdf(120);
+const PDF = testPdf(120);
 
 describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
@@ -216,7 +216,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(tooBig.message).toContain('larger than the limit of 10 MB (10485760 bytes)');
     const exact = await upload(jpeg(MAX));
     expect(exact).toMatchObject({ sizeBytes: MAX, preview: { width: 8, height: 8 } });
-    const exactPdf = await upload(pdf(MAX), { name: 'eob.pdf' });
+    const exactPdf = await upload(testPdf(MAX), { name: 'eob.pdf' });
     expect(exactPdf).toMatchObject({ sizeBytes: MAX, preview: null });
     expect(await h.objectNames()).toEqual([]);
   });
@@ -276,7 +276,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   });
 
   it('says a PDF has no preview (not_found), and refuses an image with too many pixels or unreadable pixels, keeping nothing', async () => {
-    const eob = await upload(pdf(5000), { name: 'eob.pdf', kind: 'eob' });
+    const eob = await upload(testPdf(5000), { name: 'eob.pdf', kind: 'eob' });
     const none = await rpcError(
       h.rpc.send(
         'documents.document.open',
@@ -334,8 +334,8 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     };
     const front = await register(jpeg(3000), 'policy', policyId, 'insurance_card_front', 'front.jpg');
     const back = await register(jpeg(3000), 'policy', policyId, 'insurance_card_back', 'back.jpg');
-    const eob = await register(pdf(3000), 'client', clientId, 'eob', 'eob.pdf');
-    const gone = await register(pdf(3000), 'client', clientId, 'other', 'old.pdf');
+    const eob = await register(testPdf(3000), 'client', clientId, 'eob', 'eob.pdf');
+    const gone = await register(testPdf(3000), 'client', clientId, 'other', 'old.pdf');
     await h.rpc.send(
       'documents.document.remove',
       { practiceId: listed, documentId: gone.id },

@@ -222,12 +222,6 @@ export class ServiceHarness<
     return sub;
   }
 
-  /** Stops a stand-in: the subject then has no responder, as when that service does not serve it. */
-  stopServing(subject: string): void {
-    const i = this.subs.findIndex((s) => s.getSubject() === this.events.rpcPrefix + subject);
-    if (i >= 0) this.subs.splice(i, 1)[0].unsubscribe();
-  }
-
   /** An envelope as another service's outbox relay writes it. */
   envelope<T>(
     type: string,
