@@ -19,7 +19,7 @@ import {
   userRow,
   whoAmI,
 } from './support/admin';
-import { newContext, runId, screenshot, signIn, useBrowser, users } from './support/browser';
+import { runId, screenshot, signIn, useBrowser, users } from './support/browser';
 
 describe('console admin area: users and roles, audit log, e-mails', () => {
   const session = useBrowser();
@@ -299,8 +299,7 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
   });
 
   it('is usable at tablet width (800 px)', async () => {
-    const tablet = await newContext(session.browser);
-    const p = await tablet.newPage();
+    const p = await session.newPage();
     await signIn(p, users.admin);
     // At this width the shell hides the signed-in line and folds the navigation into “Menu”.
     await p.setViewportSize({ width: 800, height: 1000 });
@@ -323,7 +322,6 @@ describe('console admin area: users and roles, audit log, e-mails', () => {
     await screenshot(p, '65-admin-audit-tablet');
     await openEmails(p);
     expect(await sideways('page')).toBeLessThanOrEqual(0);
-    await tablet.close();
   });
 
   it('keeps billing staff out of the admin area', async () => {

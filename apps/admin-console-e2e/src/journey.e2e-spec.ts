@@ -5,7 +5,7 @@
 // needs what the one before made, so they are steps of the test, not tests of their own.
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { newContext, runId, screenshot, signIn, useBrowser, users } from './support/browser';
+import { runId, screenshot, signIn, useBrowser, users } from './support/browser';
 import {
   addAuthorization,
   addClient,
@@ -152,8 +152,7 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await screenshot(page, '13-journey-enrollment-accepted');
 
     // a practice owner sees only their own practice
-    const ownerContext = await newContext(session.browser);
-    const owner = await ownerContext.newPage();
+    const owner = await session.newPage();
     await signIn(owner, users.owner);
     await owner.waitForURL(/\/practices\/[0-9a-f-]{36}$/);
     expect(owner.url()).not.toContain(practiceId);
@@ -163,6 +162,5 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
     await owner.goto(`/practices/${practiceId}`);
     await owner.getByRole('heading', { name: 'Practice not found' }).waitFor();
     expect(await owner.getByText(practiceName).count()).toBe(0);
-    await ownerContext.close();
   }, 600_000);
 });

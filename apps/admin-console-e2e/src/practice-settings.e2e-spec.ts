@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { PracticeView } from '@claimline/contracts/practice-settings';
 import { seriousA11yViolations } from './support/a11y';
-import { newContext, runId, signIn, useBrowser, users } from './support/browser';
+import { runId, signIn, useBrowser, users } from './support/browser';
 import { fillAddress } from './support/forms';
 import {
   addLocation,
@@ -277,7 +277,7 @@ describe('practice settings: team members, office locations, billing profile', (
       practiceId: practice.id,
     });
 
-    const ownerPage = await (await newContext(session.browser)).newPage();
+    const ownerPage = await session.newPage();
     await signIn(ownerPage, owner);
     await openBillingProfile(ownerPage, practice.id);
     const taxId = ownerPage.getByRole('group', { name: 'Tax ID', exact: true });
@@ -298,7 +298,6 @@ describe('practice settings: team members, office locations, billing profile', (
       display: '234-56-7890',
       masked: false,
     });
-    await ownerPage.context().close();
   });
 
   it('edits and removes office locations and team members, with a confirmation', async () => {
@@ -374,7 +373,7 @@ describe('practice settings: team members, office locations, billing profile', (
 
   it('is usable at tablet width (800 px)', async () => {
     const practice = await createPracticeViaApi(token);
-    const narrow = await (await newContext(session.browser)).newPage();
+    const narrow = await session.newPage();
     await signIn(narrow, users.staff);
     // The shell hides the signed-in name below 900 px, so sign in first, then narrow the window.
     await narrow.setViewportSize({ width: 800, height: 1000 });
@@ -390,6 +389,5 @@ describe('practice settings: team members, office locations, billing profile', (
     const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(800);
     await screenshotWhole(narrow, '36-practice-settings-billing-tablet');
-    await narrow.context().close();
   });
 });

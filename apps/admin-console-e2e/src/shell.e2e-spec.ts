@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/a11y';
-import { BASE_URL, newContext, screenshot, signIn, useBrowser, users } from './support/browser';
+import { BASE_URL, screenshot, signIn, useBrowser, users } from './support/browser';
 
 describe('console shell: sign-in, session, role-aware navigation', () => {
   const session = useBrowser();
@@ -38,14 +38,13 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     await signIn(page, users.admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).waitFor();
     await session.context.clearCookies();
-    const staffPage = await (await newContext(session.browser)).newPage();
+    const staffPage = await session.newPage();
     await signIn(staffPage, users.staff);
     expect(
       await staffPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).count(),
     ).toBe(0);
     await staffPage.goto('/admin/users');
     await staffPage.waitForURL((url) => !url.pathname.startsWith('/admin'));
-    await staffPage.context().close();
   });
 
   it('has no serious accessibility violations on the sign-in page and the practice list', async () => {

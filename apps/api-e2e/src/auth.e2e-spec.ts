@@ -1,4 +1,4 @@
-import { api, forgeToken, login, users } from './client';
+import { accessToken, api, forgeToken, login, users } from './client';
 
 describe('auth', () => {
   it('signs in, says who is signed in, and refuses a wrong password with the same answer as an unknown e-mail', async () => {
@@ -44,7 +44,7 @@ describe('auth', () => {
     expect(none.status).toBe(401);
     expect(none.body.detail).toMatch(/Bearer access token/);
 
-    const me = (await api('GET', '/auth/me', { token: (await login(users.admin)).accessToken })).body;
+    const me = (await api('GET', '/auth/me', { token: await accessToken(users.admin) })).body;
     const forged = forgeToken(
       { sub: me.id, role: 'admin', email: me.email, exp: Math.floor(Date.now() / 1000) + 600 },
       'guessed-secret-guessed-secret-guessed',

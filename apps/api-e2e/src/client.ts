@@ -57,6 +57,40 @@ export async function login(who: {
   return r.body;
 }
 
+/** The access token of a fresh session of `who`. */
+export async function accessToken(who: { email: string; password: string }): Promise<string> {
+  return (await login(who)).accessToken;
+}
+
+/** What a document is uploaded for (`kind` defaults to the front of an insurance card). */
+export interface DocumentLink {
+  linkedType: string;
+  linkedId: string;
+  kind?: string;
+}
+
+/** A browser-like multipart upload: the fields, then the file part (its filename gives the name). */
+export async function uploadForm(
+  token: string,
+  practiceId: string,
+  link: DocumentLink,
+  file: Buffer,
+  filename: string,
+  type: string,
+): Promise<ApiResponse> {
+  const form = new FormData();
+  form.append('linkedType', link.linkedType);
+  form.append('linkedId', link.linkedId);
+  form.append('kind', link.kind ?? 'insurance_card_front');
+  form.append('file', new Blob([file], { type }), filename);
+  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
 /** An HS256 token signed with a key we do not know the server's secret for, or an expired one. */
 export function forgeToken(claims: object, secret: string): string {
   const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -66,7 +100,14 @@ export function forgeToken(claims: object, secret: string): string {
   return `${head}.${body}.${sig}`;
 }
 
+/**
+ * `waitFor`'s timeout and interval for what reaches another service through events:
+ * `waitFor(what, probe, ...EVENTUALLY)`.
+ */
+export const EVENTUALLY = [20_000, 200] as const;
+
 export const address = { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' };
+export const billingAddress = { ...address, line2: 'Suite 300', zip: '78701-4042' };
 
 let counter = 0;
 export function uniqueName(prefix: string): string {

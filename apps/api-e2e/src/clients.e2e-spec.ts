@@ -1,4 +1,4 @@
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, uniqueName, users } from './client';
 
 /** Today and a day `days` from now, UTC, as the service computes warnings. */
 const day = (days = 0) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -40,9 +40,9 @@ describe('clients, insurance policies, authorizations and payers through the gat
   }
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
-    owner = (await login(users.owner)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
+    owner = await accessToken(users.owner);
     practiceId = (await api('GET', '/auth/me', { token: owner })).body.practiceId;
     payer.aetna = await payerId('aetna', 'Aetna');
     payer.cigna = await payerId('cigna', 'Cigna');
@@ -487,7 +487,7 @@ describe('clients, insurance policies, authorizations and payers through the gat
       body: { email, displayName: 'Cleo Clinician', password, role: 'clinician', practiceId },
     });
     expect(user.status).toBe(201);
-    const clinician = (await login({ email, password })).accessToken;
+    const clinician = await accessToken({ email, password });
 
     const client = await createClient(clinician, {
       ...profile(uniqueName('Clinical').replace(' ', '')),

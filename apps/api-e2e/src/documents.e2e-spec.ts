@@ -1,6 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { API_URL, address, api, login, uniqueName, users } from './client';
+import { waitFor } from '@claimline/backend/util-testing';
+import {
+  accessToken,
+  address,
+  api,
+  API_URL,
+  DocumentLink,
+  EVENTUALLY,
+  uniqueName,
+  uploadForm,
+  users,
+} from './client';
 
 // A real 1×1 PNG.
 const PNG = Buffer.from(
@@ -63,54 +74,11 @@ function jpegSize(jpeg: Buffer): { width: number; height: number } {
   throw new Error('no frame header in the JPEG');
 }
 
-/** Polls `probe` until it returns a truthy value (a new practice reaches client-insurance through events). */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-interface Link {
-  linkedType: string;
-  linkedId: string;
-  kind?: string;
-}
-
-/** A browser-like multipart upload: the fields, then the file part (its filename gives the name). */
-async function uploadForm(
-  token: string,
-  practiceId: string,
-  link: Link,
-  file: Buffer,
-  filename: string,
-  type: string,
-) {
-  const form = new FormData();
-  form.append('linkedType', link.linkedType);
-  form.append('linkedId', link.linkedId);
-  form.append('kind', link.kind ?? 'insurance_card_front');
-  form.append('file', new Blob([file], { type }), filename);
-  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
-
 /** The raw file as the body, the fields in the query. */
 async function uploadRaw(
   token: string,
   practiceId: string,
-  link: Link,
+  link: DocumentLink,
   body: Buffer,
   contentType: string,
   name: string,
@@ -147,10 +115,14 @@ async function createClient(token: string, practiceId: string): Promise<string> 
     address,
     billingType: 'insurance',
   };
-  return eventually(`a client in practice ${practiceId}`, async () => {
-    const r = await api('POST', `/practices/${practiceId}/clients`, { token, body });
-    return r.status === 201 ? (r.body.id as string) : null;
-  });
+  return waitFor(
+    `a client in practice ${practiceId}`,
+    async () => {
+      const r = await api('POST', `/practices/${practiceId}/clients`, { token, body });
+      return r.status === 201 ? (r.body.id as string) : null;
+    },
+    ...EVENTUALLY,
+  );
 }
 
 describe('documents through the gateway', () => {
@@ -160,10 +132,9 @@ describe('documents through the gateway', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    staff = (await login(users.staff)).accessToken;
-    admin = (await login(users.admin)).accessToken;
-    practiceId = (await api('GET', '/auth/me', { token: (await login(users.owner)).accessToken })).body
-      .practiceId;
+    staff = await accessToken(users.staff);
+    admin = await accessToken(users.admin);
+    practiceId = (await api('GET', '/auth/me', { token: await accessToken(users.owner) })).body.practiceId;
     clientId = await createClient(staff, practiceId);
   });
 

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { API_URL, address, api, login, uniqueName, users } from './client';
+import { waitFor } from '@claimline/backend/util-testing';
+import {
+  accessToken,
+  address,
+  api,
+  billingAddress,
+  EVENTUALLY,
+  uniqueName,
+  uploadForm,
+  users,
+} from './client';
 
-const billingAddress = {
-  line1: '500 W 2nd St',
-  line2: 'Suite 300',
-  city: 'Austin',
-  state: 'TX',
-  zip: '78701-4042',
-};
 const MEDICARE_TX = 'Medicare (Novitas JH Part B, Texas)';
 const KAISER = 'Kaiser Permanente (Northern California)';
 
@@ -18,34 +21,10 @@ const PDF = Buffer.from(
 
 /** Uploads a signed enrollment form for a record of a practice, as the console does (multipart). */
 async function uploadPdf(token: string, practiceId: string, linkedType: string, linkedId: string) {
-  const form = new FormData();
-  form.append('linkedType', linkedType);
-  form.append('linkedId', linkedId);
-  form.append('kind', 'enrollment_form');
-  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'edi-agreement.pdf');
-  const res = await fetch(`${API_URL}/api/v1/practices/${practiceId}/documents`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    body: form,
-  });
-  const body = (await res.json()) as any;
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(body)}`);
-  return body as { id: string };
-}
-
-/** Polls `probe` until it returns a truthy value (events travel through JetStream). */
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const link = { linkedType, linkedId, kind: 'enrollment_form' };
+  const r = await uploadForm(token, practiceId, link, PDF, 'edi-agreement.pdf', 'application/pdf');
+  if (r.status !== 201) throw new Error(`upload failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as { id: string };
 }
 
 describe('payer enrollments through the gateway', () => {
@@ -119,16 +98,20 @@ describe('payer enrollments through the gateway', () => {
   };
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
-    owner = (await login(users.owner)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
+    owner = await accessToken(users.owner);
     payer.medicare = await payerId('novitas', MEDICARE_TX);
     payer.kaiser = await payerId('kaiser', KAISER);
     // The service reads the payer directory from client-insurance at startup.
-    await eventually('the payer directory in enrollments', async () => {
-      const id = await practice();
-      return (await listed(id, payer.medicare, 'claim_filing')) !== undefined;
-    });
+    await waitFor(
+      'the payer directory in enrollments',
+      async () => {
+        const id = await practice();
+        return (await listed(id, payer.medicare, 'claim_filing')) !== undefined;
+      },
+      ...EVENTUALLY,
+    );
   });
 
   it('takes a practice’s first Medicare client from no_clients_on_file to enroll, submitted, document_required, submitted, accepted', async () => {
@@ -140,11 +123,15 @@ describe('payer enrollments through the gateway', () => {
     });
 
     await clientWith(id, payer.medicare);
-    const row = await eventually('Medicare claim filing to need enrollment', async () => {
-      const r = await listed(id, payer.medicare, 'claim_filing');
-      // The derived status shows as soon as the read model has the client; the row (with its id and history) follows.
-      return r?.status === 'enroll' && r.id ? r : null;
-    });
+    const row = await waitFor(
+      'Medicare claim filing to need enrollment',
+      async () => {
+        const r = await listed(id, payer.medicare, 'claim_filing');
+        // The derived status shows as soon as the read model has the client; the row (with its id and history) follows.
+        return r?.status === 'enroll' && r.id ? r : null;
+      },
+      ...EVENTUALLY,
+    );
 
     const preview = await api(
       'GET',
@@ -206,10 +193,14 @@ describe('payer enrollments through the gateway', () => {
     // a random id, another practice's document or one of a client is 422 on documentId, and nothing moves.
     const otherId = await practice();
     await clientWith(otherId, payer.medicare);
-    const otherRow = await eventually('another practice to have an enrollment row', async () => {
-      const r = await listed(otherId, payer.medicare, 'claim_filing');
-      return r?.id ? r : null;
-    });
+    const otherRow = await waitFor(
+      'another practice to have an enrollment row',
+      async () => {
+        const r = await listed(otherId, payer.medicare, 'claim_filing');
+        return r?.id ? r : null;
+      },
+      ...EVENTUALLY,
+    );
     const theirs = await uploadPdf(admin, otherId, 'enrollment', otherRow.id);
     for (const documentId of [randomUUID(), theirs.id]) {
       const refused = await api('PATCH', `/enrollments/${row.id}`, {
@@ -250,15 +241,19 @@ describe('payer enrollments through the gateway', () => {
 
     // The practice was e-mailed through the notifications service: document request and acceptance, once each, no PHI.
     const office = (await api('GET', `/practices/${id}`, { token: staff })).body.email as string;
-    const mails = await eventually('two e-mails to the practice', async () => {
-      const all = (await fetch(`${process.env['E2E_MAIL_URL']}/messages`).then((r) => r.json())) as {
-        to: string[];
-        subject: string;
-        text: string;
-      }[];
-      const mine = all.filter((m) => m.to.includes(office));
-      return mine.length >= 2 ? mine : null;
-    });
+    const mails = await waitFor(
+      'two e-mails to the practice',
+      async () => {
+        const all = (await fetch(`${process.env['E2E_MAIL_URL']}/messages`).then((r) => r.json())) as {
+          to: string[];
+          subject: string;
+          text: string;
+        }[];
+        const mine = all.filter((m) => m.to.includes(office));
+        return mine.length >= 2 ? mine : null;
+      },
+      ...EVENTUALLY,
+    );
     expect(mails.map((m) => m.subject).sort()).toEqual([
       `An enrollment with ${MEDICARE_TX} needs a document`,
       `Your claim filing enrollment with ${MEDICARE_TX} was accepted`,
@@ -272,9 +267,10 @@ describe('payer enrollments through the gateway', () => {
   it('shows payment reports of Kaiser (no ERA) as not_supported and refuses to enroll in them', async () => {
     const id = await practice();
     await clientWith(id, payer.kaiser);
-    await eventually(
+    await waitFor(
       'Kaiser claim filing to be not required',
       async () => (await listed(id, payer.kaiser, 'claim_filing'))?.status === 'not_required',
+      ...EVENTUALLY,
     );
     expect(await listed(id, payer.kaiser, 'payment_reports')).toMatchObject({
       status: 'not_supported',
@@ -294,9 +290,10 @@ describe('payer enrollments through the gateway', () => {
   it('refuses +Enroll with 422 naming the missing Tax ID', async () => {
     const id = await practice(false);
     await clientWith(id, payer.medicare);
-    await eventually(
+    await waitFor(
       'Medicare claim filing to need enrollment',
       async () => (await listed(id, payer.medicare, 'claim_filing'))?.status === 'enroll',
+      ...EVENTUALLY,
     );
     const refused = await api('POST', `/practices/${id}/enrollments`, {
       token: staff,
@@ -316,10 +313,14 @@ describe('payer enrollments through the gateway', () => {
   it('keeps staff actions to staff (403), other practices out (404, their list too) and audits enrollment routes', async () => {
     const id = await practice();
     await clientWith(id, payer.medicare);
-    const row = await eventually('an enrollment row', async () => {
-      const r = await listed(id, payer.medicare, 'payment_reports');
-      return r?.id ? r : null;
-    });
+    const row = await waitFor(
+      'an enrollment row',
+      async () => {
+        const r = await listed(id, payer.medicare, 'payment_reports');
+        return r?.id ? r : null;
+      },
+      ...EVENTUALLY,
+    );
     expect(
       (
         await api('PATCH', `/enrollments/${row.id}`, {

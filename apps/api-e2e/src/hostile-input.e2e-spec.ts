@@ -1,4 +1,4 @@
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, uniqueName, users } from './client';
 
 /** The cases of issue #13 that were server errors or stored junk, against the whole stack. */
 describe('hostile input (issue #13)', () => {
@@ -7,7 +7,7 @@ describe('hostile input (issue #13)', () => {
   let memberId: string;
 
   beforeAll(async () => {
-    token = (await login(users.admin)).accessToken;
+    token = await accessToken(users.admin);
     const created = await api('POST', '/practices', {
       token,
       body: { type: 'solo', name: uniqueName('Hostile Input'), phone: '512-555-0177', address },

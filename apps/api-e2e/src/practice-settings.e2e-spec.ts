@@ -1,4 +1,4 @@
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, billingAddress, uniqueName, users } from './client';
 
 /**
  * The seed's "Set up your profile", "Enable Secure Messaging" and "Set up your account", through
@@ -10,17 +10,9 @@ describe('practice settings: from empty to ready', () => {
   let staff: string;
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
   });
-
-  const billingAddress = {
-    line1: '500 W 2nd St',
-    line2: 'Suite 300',
-    city: 'Austin',
-    state: 'TX',
-    zip: '78701-4042',
-  };
 
   /** Keys (without the service prefix) of practice settings' items still missing. */
   async function missing(practiceId: string, token: string): Promise<string[]> {
@@ -266,7 +258,7 @@ describe('practice settings: from empty to ready', () => {
       },
     });
     expect(ownerUser.status).toBe(201);
-    const owner = (await login({ email: ownerEmail, password: 'owner-password-123' })).accessToken;
+    const owner = await accessToken({ email: ownerEmail, password: 'owner-password-123' });
     expect((await api('GET', `/practices/${id}/billing-profile`, { token: owner })).body.taxId).toEqual({
       kind: 'ssn',
       display: '***-**-6789',

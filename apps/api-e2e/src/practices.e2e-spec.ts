@@ -1,4 +1,4 @@
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, uniqueName, users } from './client';
 
 describe('practices and team members through the gateway', () => {
   let admin: string;
@@ -7,9 +7,9 @@ describe('practices and team members through the gateway', () => {
   let ownPracticeId: string;
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
-    owner = (await login(users.owner)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
+    owner = await accessToken(users.owner);
     ownPracticeId = (await api('GET', '/auth/me', { token: owner })).body.practiceId;
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { api, ApiResponse, login, users } from './client';
+import { accessToken, api, ApiResponse, login, users } from './client';
 
 interface AuditRow {
   userId: string | null;
@@ -21,7 +21,7 @@ describe('sessions, sign-in locks, sign-in audit and the password policy', () =>
   let admin: string;
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
+    admin = await accessToken(users.admin);
   });
 
   it('ends a session’s access token right at logout, while another session of the same user keeps working', async () => {

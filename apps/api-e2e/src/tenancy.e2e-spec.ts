@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, uniqueName, users } from './client';
 
 /**
  * The tenancy sweep (issue #13): every practice-scoped list answers 404 for a practice the
@@ -48,9 +48,9 @@ describe('tenancy of practice-scoped lists', () => {
     );
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
-    staff = (await login(users.staff)).accessToken;
-    owner = (await login(users.owner)).accessToken;
+    admin = await accessToken(users.admin);
+    staff = await accessToken(users.staff);
+    owner = await accessToken(users.owner);
     // A practice created by an admin: neither the demo owner's nor assigned to the demo staff member.
     const other = await api('POST', '/practices', {
       token: admin,

@@ -1,4 +1,4 @@
-import { address, api, login, uniqueName, users } from './client';
+import { accessToken, address, api, login, uniqueName, users } from './client';
 
 describe('users (admin)', () => {
   let admin: string;
@@ -6,7 +6,7 @@ describe('users (admin)', () => {
   let practiceB: string;
 
   beforeAll(async () => {
-    admin = (await login(users.admin)).accessToken;
+    admin = await accessToken(users.admin);
     const make = async () =>
       (
         await api('POST', '/practices', {

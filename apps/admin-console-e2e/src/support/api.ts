@@ -2,6 +2,12 @@
 // results. One implementation for every area's support file.
 import { BASE_URL, users } from './browser';
 
+/**
+ * `waitFor`'s timeout and interval for what another service learns through events (it arrives a
+ * little later): `waitFor(what, probe, ...EVENTUALLY)`.
+ */
+export const EVENTUALLY = [30_000, 250] as const;
+
 export interface Credentials {
   email: string;
   password: string;
@@ -77,19 +83,4 @@ export async function restCreatePractice<T = { id: string; version: number }>(
     address: { line1: '500 W 2nd St', city: 'Austin', state: 'TX', zip: '78701' },
     ...input,
   });
-}
-
-/** Polls `probe` until it returns something truthy (what another service learns through events arrives a little later). */
-export async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }

@@ -25,7 +25,7 @@ export const SCREENSHOT_DIR =
  * Debian's Chromium, never a downloaded browser. The flags keep it off the network (this machine
  * has none) and let it run as root in a container.
  */
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
@@ -42,7 +42,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newContext(
+async function newContext(
   browser: Browser,
   viewport = { width: 1280, height: 860 },
 ): Promise<BrowserContext> {
@@ -91,11 +91,16 @@ export interface BrowserSession {
   /** The test's context (or the file's, with `page: 'per-file'`). */
   readonly context: BrowserContext;
   readonly page: Page;
+  /**
+   * A page in a context of its own (another user signed in beside the test's, another window
+   * size), closed with the test's context: specs never open or close contexts themselves.
+   */
+  newPage(): Promise<Page>;
 }
 
 /**
  * The browser lifecycle every spec file uses: one Chromium per file, a fresh context and page per
- * test (`page: 'per-file'`: one for the whole file), closed after it. Call it first in a
+ * test (`page: 'per-file'`: one for the whole file), closed after it, with any `newPage()`. Call it first in a
  * `describe`; its hooks then run before the file's own, which read `session.page`.
  */
 export function useBrowser(options: { page?: 'per-test' | 'per-file' } = {}): BrowserSession {
@@ -103,6 +108,7 @@ export function useBrowser(options: { page?: 'per-test' | 'per-file' } = {}): Br
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
+  const extra: BrowserContext[] = [];
   const get = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`useBrowser: no ${what} outside a test or its hooks`);
     return value;
@@ -112,6 +118,7 @@ export function useBrowser(options: { page?: 'per-test' | 'per-file' } = {}): Br
     page = await context.newPage();
   };
   const close = async () => {
+    for (const c of extra.splice(0)) await c.close();
     await context?.close();
     context = page = undefined;
   };
@@ -136,6 +143,11 @@ export function useBrowser(options: { page?: 'per-test' | 'per-file' } = {}): Br
     },
     get page() {
       return get(page, 'page');
+    },
+    async newPage() {
+      const other = await newContext(get(browser, 'browser'));
+      extra.push(other);
+      return other.newPage();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { type Credentials, eventually, restCall, type RestResult, restToken } from './api';
+import { waitFor } from '@claimline/backend/util-testing';
+import { type Credentials, EVENTUALLY, restCall, type RestResult, restToken } from './api';
 import { runId, users } from './browser';
 
 // Reusable steps of the Enrollments area, and the REST set-up they need (a practice complete
@@ -46,8 +47,6 @@ function expectStatus(r: ApiResult, status: number, what: string): void {
   if (r.status !== status)
     throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
 }
-
-export { eventually };
 
 export async function findPayerId(token: string, payer: { name: string; search: string }): Promise<string> {
   const r = await apiCall('GET', `/payers?search=${encodeURIComponent(payer.search)}&limit=50`, token);
@@ -116,13 +115,19 @@ export async function waitForEnrollmentStatus(
   type: EnrollmentTypeName,
   status: string,
 ) {
-  return eventually(`${type} with payer ${payerId} to be ${status}`, async () => {
-    const r = await apiCall('GET', `/practices/${practiceId}/enrollments`, token);
-    const row = (r.body?.items ?? []).find(
-      (i: { payerId: string; type: string }) => i.payerId === payerId && i.type === type,
-    );
-    return row?.status === status && row.id ? (row as { id: string; version: number; status: string }) : null;
-  });
+  return waitFor(
+    `${type} with payer ${payerId} to be ${status}`,
+    async () => {
+      const r = await apiCall('GET', `/practices/${practiceId}/enrollments`, token);
+      const row = (r.body?.items ?? []).find(
+        (i: { payerId: string; type: string }) => i.payerId === payerId && i.type === type,
+      );
+      return row?.status === status && row.id
+        ? (row as { id: string; version: number; status: string })
+        : null;
+    },
+    ...EVENTUALLY,
+  );
 }
 
 /**

@@ -8,7 +8,8 @@ import type {
   TeamMemberView,
 } from '@claimline/contracts/practice-settings';
 import { npiCheckDigit } from '@claimline/domain';
-import { type Credentials, eventually, restCreatePractice, restOk, restToken } from './api';
+import { waitFor } from '@claimline/backend/util-testing';
+import { type Credentials, EVENTUALLY, restCreatePractice, restOk, restToken } from './api';
 import { runId, screenshot } from './browser';
 import { fillAddress } from './forms';
 
@@ -114,9 +115,9 @@ export async function pickTaxonomy(
   await until(async () => (await input.inputValue()).startsWith(code), `the taxonomy field to show ${code}`);
 }
 
-/** Polls a condition (for states no single element change announces). */
+/** Polls a condition (for states no single element change announces): `waitFor` with the condition first. */
 export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  await eventually(what, check, timeoutMs);
+  await waitFor(what, check, timeoutMs, EVENTUALLY[1]);
 }
 
 export interface TeamMemberInput {

@@ -1,24 +1,21 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { connect, JSONCodec, NatsConnection, Subscription } from 'nats';
 import type { Actor, Principal } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
 import { claimsOf, GatewayTestClient, TestTrust } from '@claimline/backend/util-auth';
-import { runMigrations } from '@claimline/backend/util-persistence';
 import {
-  createTestDatabase,
   deleteTestStreams,
   freePort,
   TestDatabase,
   testEventsConfig,
   testNatsUrl,
 } from '@claimline/backend/util-testing';
-import { gatewayDataSourceOptions } from '../../src/database/data-source';
+import { gatewayDatabase, login, spawnFromSources, stackEnv, stopProcess } from './harness';
 
-const ROOT = resolve(__dirname, '../../../..');
 const codec = JSONCodec<{ pattern: string; data: { data: Record<string, string> } }>();
 
 /** A record the stubbed client-insurance and enrollments services know: `{ practiceId, id }`. */
@@ -60,56 +57,32 @@ export class DocumentsStack {
   constructor(private readonly extraEnv: Record<string, string> = {}) {}
 
   private env(port: number): NodeJS.ProcessEnv {
-    return {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'production',
-      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
-      DATABASE_URL: this.db.url,
-      NATS_URL: testNatsUrl(),
-      EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: this.events.streamPrefix,
-      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
-      LOG_LEVEL: 'warn',
-      PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      DOCUMENTS_DIR: this.dir,
-      DOCUMENTS_TRANSFER_BUCKET: this.bucket,
-      JWT_SECRET: 'integration-test-secret-integration-test-secret',
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@documents.test',
-      BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      RPC_TIMEOUT_MS: '10000',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      RPC_TRUSTED_KEYS: this.trust.serviceEnv().RPC_TRUSTED_KEYS,
-      ...this.extraEnv,
-    };
+    return stackEnv(
+      { db: this.db, events: this.events, adminEmail: 'admin@documents.test' },
+      {
+        LOG_LEVEL: 'warn',
+        PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        DOCUMENTS_DIR: this.dir,
+        DOCUMENTS_TRANSFER_BUCKET: this.bucket,
+        RATE_LIMIT_PER_MINUTE: '100000',
+        RPC_TIMEOUT_MS: '10000',
+        PORT: String(port),
+        RPC_TRUSTED_KEYS: this.trust.serviceEnv().RPC_TRUSTED_KEYS,
+        ...this.extraEnv,
+      },
+    );
   }
 
   private start(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(
-      process.execPath,
-      [
-        '--expose-gc',
-        '-r',
-        '@swc-node/register',
-        '-r',
-        join(__dirname, 'memory-probe.ts'),
-        join(ROOT, entry),
-      ],
-      {
-        cwd: ROOT,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    return spawnFromSources(
+      entry,
+      env,
+      (chunk) => {
+        this.output.push(`[${name}] ${chunk}`);
+        if (this.output.length > 200) this.output.shift();
       },
+      { nodeArgs: ['--expose-gc'], preload: [join(__dirname, 'memory-probe.ts')], ipc: true },
     );
-    const keep = (chunk: Buffer) => {
-      this.output.push(`[${name}] ${chunk.toString()}`);
-      if (this.output.length > 200) this.output.shift();
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    return child;
   }
 
   /** What the children printed lately (for a failing test's message). */
@@ -118,8 +91,7 @@ export class DocumentsStack {
   }
 
   async setUp(): Promise<void> {
-    this.db = await createTestDatabase();
-    await runMigrations(gatewayDataSourceOptions(this.db.url));
+    this.db = await gatewayDatabase();
     const port = await freePort();
     const env = this.env(port);
     const migrate = this.start('documents-migrate', 'apps/documents-service/src/migrate.ts', env);
@@ -167,13 +139,7 @@ export class DocumentsStack {
       async () => (await this.rpc.ping('documents.health.ping')).ok,
     );
     await this.until('the gateway signs in', async () => {
-      const res = await fetch(`${this.base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@documents.test', password: 'integration-password' }),
-      });
-      if (res.status !== 200) return false;
-      this.token = ((await res.json()) as { accessToken: string }).accessToken;
+      this.token = await login(this.base, 'admin@documents.test');
       return true;
     });
   }
@@ -219,16 +185,7 @@ export class DocumentsStack {
   }
 
   async tearDown(): Promise<void> {
-    for (const child of [this.gateway, this.documents]) {
-      if (child && child.exitCode === null) {
-        let timer: NodeJS.Timeout | undefined;
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
-        clearTimeout(timer);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
-    }
+    for (const child of [this.gateway, this.documents]) await stopProcess(child);
     for (const sub of this.subs) sub.unsubscribe();
     if (this.nc) {
       const os = await this.nc

@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { validateEnv } from '@claimline/backend/util-config';
 import { GatewayEnv } from '../../src/config/env';
 import { DocumentsStack, measureGrowth } from './documents-stack';
+import { testPdf } from '@claimline/backend/util-testing';
 
 const MAX = 10 * 1024 * 1024;
 const MB = 1024 * 1024;
@@ -32,20 +33,6 @@ function form(parts: Part[]): Buffer {
   }
   chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
   return Buffer.concat(chunks);
-}
-
-/** A PDF of exactly `size` bytes: header, comment lines of random text, end marker. */
-function pdf(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
-  const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(
-    randomBytes(size)
-      .toString('base64')
-      .slice(0, size - head.length - tail.length),
-    'latin1',
-  );
-  for (let i = 0; i < body.length; i += 80) body[i] = 0x25;
-  return Buffer.concat([head, body, tail]);
 }
 
 const photo = (width: number, height: number) =>
@@ -178,7 +165,7 @@ describe('documents through the gateway (gateway and documents-service as proces
     expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(480);
 
     // a second one, a PDF linked to the policy, with its name from a field
-    const eob = pdf(40_000);
+    const eob = testPdf(40_000);
     const second = await send(
       form([
         ...fields({ linkedType: 'policy', linkedId: policyId, kind: 'eob' }),
@@ -209,7 +196,7 @@ describe('documents through the gateway (gateway and documents-service as proces
   });
 
   it('still takes the raw file as the body with the fields in the query', async () => {
-    const eob = pdf(5000);
+    const eob = testPdf(5000);
     const qs = new URLSearchParams({
       linkedType: 'enrollment',
       linkedId: enrollmentId,
@@ -231,7 +218,7 @@ describe('documents through the gateway (gateway and documents-service as proces
 
   it('refuses a link to a record that is not in the practice (422 on linkedId) and to claims and messages (422 on linkedType), storing nothing', async () => {
     const before = await storedCount();
-    const file = filePart(pdf(3000), 'a.pdf', 'application/pdf');
+    const file = filePart(testPdf(3000), 'a.pdf', 'application/pdf');
     for (const [linkedType, linkedId, what] of [
       ['client', randomUUID(), 'client'],
       ['client', otherPracticeClient, 'client'],
@@ -256,19 +243,21 @@ describe('documents through the gateway (gateway and documents-service as proces
     const raw = await fetch(url(`?linkedType=client&linkedId=${randomUUID()}&kind=eob&name=a.pdf`), {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/pdf' },
-      body: pdf(3000),
+      body: testPdf(3000),
     });
     expect(raw.status).toBe(422);
     expect(await storedCount()).toBe(before);
   });
 
   it('answers a malformed form with a problem naming what is wrong', async () => {
-    const file = filePart(pdf(3000), 'a.pdf', 'application/pdf');
+    const file = filePart(testPdf(3000), 'a.pdf', 'application/pdf');
     const noFile = await send(form(fields()));
     expect(noFile).toMatchObject({ status: 422, body: { errors: [{ field: 'file', rule: 'required' }] } });
     expect(noFile.type).toContain('application/problem+json');
 
-    const twoFiles = await send(form([...fields(), file, filePart(pdf(3000), 'b.pdf', 'application/pdf')]));
+    const twoFiles = await send(
+      form([...fields(), file, filePart(testPdf(3000), 'b.pdf', 'application/pdf')]),
+    );
     expect(twoFiles).toMatchObject({ status: 422, body: { errors: [{ field: 'file', rule: 'max_count' }] } });
 
     const noKind = await send(form([...fields().filter((f) => f.name !== 'kind'), file]));
@@ -315,14 +304,14 @@ describe('documents through the gateway (gateway and documents-service as proces
     const upload = (data: Buffer, name: string) =>
       send(form([...fields({ kind: 'other' }), filePart(data, name, 'application/pdf')]));
     // warm-up: code paths, pools and connections of an accepted upload
-    expect((await upload(pdf(MB), 'warm.pdf')).status).toBe(201);
+    expect((await upload(testPdf(MB), 'warm.pdf')).status).toBe(201);
 
-    const tooBig = pdf(MAX + 1);
+    const tooBig = testPdf(MAX + 1);
     const refused = await measureGrowth(processes, () => upload(tooBig, 'big.pdf'));
     expect(refused.result.status).toBe(413);
     expect(refused.result.body.detail).toBe('The file is larger than the limit of 10 MB (10485760 bytes)');
 
-    const exact = pdf(MAX);
+    const exact = testPdf(MAX);
     const accepted = await measureGrowth(processes, () => upload(exact, 'exact.pdf'));
     expect(accepted.result.status).toBe(201);
     expect(accepted.result.body).toMatchObject({ sizeBytes: MAX, sha256: sha256(exact) });

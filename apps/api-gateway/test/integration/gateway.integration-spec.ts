@@ -1,57 +1,25 @@
-import { INestApplication } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
-import { validateEnv } from '@claimline/backend/util-config';
-import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
-import { generateAssertionKeys } from '@claimline/backend/util-auth';
-import { createGateway } from '../../src/app.factory';
-import { GatewayEnv } from '../../src/config/env';
-import { gatewayDataSourceOptions } from '../../src/database/data-source';
+import { InProcessGateway, startGatewayInProcess } from './harness';
 
 /**
  * The gateway on real PostgreSQL and NATS with no practice-settings service running (503) and
  * with one that takes a request and never answers (504): neither is ever a 500.
  */
 describe('gateway when a service is missing or silent', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
+  let gateway: InProcessGateway;
   let base: string;
-  let nc: NatsConnection;
   let token: string;
-  let nats: PrivateNatsServer;
+  let nc: NatsConnection;
 
   beforeAll(async () => {
-    // A NATS server of its own, so no service of another test run can answer.
-    nats = await PrivateNatsServer.start();
-    db = await createTestDatabase();
-    await runMigrations(gatewayDataSourceOptions(db.url));
-    const env = validateEnv('api-gateway', GatewayEnv, {
-      DATABASE_URL: db.url,
-      NATS_URL: nats.url,
-      JWT_SECRET: 'integration-test-secret-integration-test-secret',
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@it.test',
-      BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
-      RPC_TIMEOUT_MS: '500',
-      LOG_LEVEL: 'silent',
-      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
-    });
-    app = await createGateway(env);
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    nc = await connect({ servers: nats.url });
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@it.test', password: 'integration-password' }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    gateway = await startGatewayInProcess('admin@it.test');
+    ({ base, token } = gateway);
+    nc = await connect({ servers: gateway.nats.url });
   });
 
   afterAll(async () => {
     await nc?.close();
-    await app?.close();
-    await db?.drop();
-    await nats?.dispose();
+    await gateway?.close();
   });
 
   const getPractice = () =>

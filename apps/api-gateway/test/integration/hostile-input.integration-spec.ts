@@ -1,11 +1,4 @@
-import { INestApplication } from '@nestjs/common';
-import { generateAssertionKeys } from '@claimline/backend/util-auth';
-import { validateEnv } from '@claimline/backend/util-config';
-import { runMigrations } from '@claimline/backend/util-persistence';
-import { createTestDatabase, PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
-import { createGateway } from '../../src/app.factory';
-import { GatewayEnv } from '../../src/config/env';
-import { gatewayDataSourceOptions } from '../../src/database/data-source';
+import { InProcessGateway, startGatewayInProcess } from './harness';
 
 interface ProblemBody {
   status: number;
@@ -19,43 +12,17 @@ interface ProblemBody {
  * request that got through validation would be a 503.
  */
 describe('gateway refuses hostile input before any service sees it', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
+  let gateway: InProcessGateway;
   let base: string;
   let token: string;
-  let nats: PrivateNatsServer;
   const practiceId = '6f1d2c3b-0000-4000-8000-000000000001';
 
   beforeAll(async () => {
-    nats = await PrivateNatsServer.start();
-    db = await createTestDatabase();
-    await runMigrations(gatewayDataSourceOptions(db.url));
-    const env = validateEnv('api-gateway', GatewayEnv, {
-      DATABASE_URL: db.url,
-      NATS_URL: nats.url,
-      JWT_SECRET: 'integration-test-secret-integration-test-secret',
-      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@hostile.test',
-      BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
-      RPC_TIMEOUT_MS: '500',
-      LOG_LEVEL: 'silent',
-    });
-    app = await createGateway(env);
-    await app.listen(0, '127.0.0.1');
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@hostile.test', password: 'integration-password' }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    gateway = await startGatewayInProcess('admin@hostile.test');
+    ({ base, token } = gateway);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    await nats?.dispose();
-  });
+  afterAll(() => gateway?.close());
 
   const send = async (method: string, path: string, body: string, auth = true) => {
     const res = await fetch(`${base}/api/v1${path}`, {

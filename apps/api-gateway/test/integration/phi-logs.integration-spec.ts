@@ -1,22 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { generateAssertionKeys } from '@claimline/backend/util-auth';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { connect } from 'nats';
-import { runMigrations } from '@claimline/backend/util-persistence';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import {
-  createTestDatabase,
   deleteTestStreams,
   freePort,
   TestDatabase,
   testEventsConfig,
   testNatsUrl,
 } from '@claimline/backend/util-testing';
-import { gatewayDataSourceOptions } from '../../src/database/data-source';
+import { gatewayDatabase, login, spawnFromSources, stackEnv, stopProcess } from './harness';
 
-const ROOT = resolve(__dirname, '../../../..');
 const SERVICES = ['practice-settings', 'client-insurance', 'enrollments', 'documents', 'notifications'];
 
 /** Letters only, so the markers pass name rules and survive upper-casing (member IDs). */
@@ -60,48 +57,30 @@ describe('no PHI in any log line (gateway and services at debug)', () => {
   let requests = 0;
 
   function env(port: number): NodeJS.ProcessEnv {
-    return {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'production',
-      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
-      DATABASE_URL: db.url,
-      NATS_URL: testNatsUrl(),
-      EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: events.streamPrefix,
-      RPC_SUBJECT_PREFIX: events.rpcPrefix,
-      LOG_LEVEL: 'debug',
-      PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      DOCUMENTS_DIR: dir,
-      DOCUMENTS_TRANSFER_BUCKET: bucket,
-      JWT_SECRET: 'integration-test-secret-integration-test-secret',
-      BOOTSTRAP_ADMIN_EMAIL: 'admin@phi-logs.test',
-      BOOTSTRAP_ADMIN_PASSWORD: 'integration-password',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      RPC_TIMEOUT_MS: '10000',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      EMAIL_POLL_MS: '200',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    };
+    return stackEnv(
+      { db, events, adminEmail: 'admin@phi-logs.test' },
+      {
+        LOG_LEVEL: 'debug',
+        PHI_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        DOCUMENTS_DIR: dir,
+        DOCUMENTS_TRANSFER_BUCKET: bucket,
+        RATE_LIMIT_PER_MINUTE: '100000',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        RPC_TIMEOUT_MS: '10000',
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        EMAIL_POLL_MS: '200',
+        PORT: String(port),
+      },
+    );
   }
 
   function start(name: string, entry: string, vars: NodeJS.ProcessEnv): ChildProcess {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
-      cwd: ROOT,
-      env: vars,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     let partial = '';
-    const keep = (chunk: Buffer) => {
-      const text = partial + chunk.toString();
-      const parts = text.split('\n');
+    const child = spawnFromSources(entry, vars, (chunk) => {
+      const parts = (partial + chunk).split('\n');
       partial = parts.pop() ?? '';
       for (const line of parts) if (line.trim()) lines.push(`[${name}] ${line}`);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    });
     child.once('exit', () => partial && lines.push(`[${name}] ${partial}`));
     children.push({ name, child });
     return child;
@@ -135,8 +114,7 @@ describe('no PHI in any log line (gateway and services at debug)', () => {
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await runMigrations(gatewayDataSourceOptions(db.url));
+    db = await gatewayDatabase();
     const port = await freePort();
     const vars = env(port);
     for (const service of SERVICES) {
@@ -159,22 +137,11 @@ describe('no PHI in any log line (gateway and services at debug)', () => {
       const res = await fetch(`${base}/health/ready`);
       return res.status === 200;
     });
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@phi-logs.test', password: 'integration-password' }),
-    });
-    token = ((await login.json()) as { accessToken: string }).accessToken;
+    token = await login(base, 'admin@phi-logs.test');
   }, 300_000);
 
   afterAll(async () => {
-    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(
-      children.map(
-        ({ child }) =>
-          child.exitCode === null && new Promise((done) => child.once('exit', done)).catch(() => undefined),
-      ),
-    );
+    await Promise.all(children.map(({ child }) => stopProcess(child)));
     const nc = await connect({ servers: testNatsUrl() });
     await nc
       .jetstream()

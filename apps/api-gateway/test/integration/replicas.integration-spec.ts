@@ -1,21 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { generateAssertionKeys } from '@claimline/backend/util-auth';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { runMigrations } from '@claimline/backend/util-persistence';
-import {
-  createTestDatabase,
-  freePort,
-  TestDatabase,
-  testEventsConfig,
-  testNatsUrl,
-  waitFor,
-} from '@claimline/backend/util-testing';
-import { gatewayDataSourceOptions } from '../../src/database/data-source';
+import { generateAssertionKeys } from '@claimline/backend/util-auth';
+import { freePort, TestDatabase, testEventsConfig, waitFor } from '@claimline/backend/util-testing';
+import { ADMIN_PASSWORD, gatewayDatabase, spawnFromSources, stackEnv, stopProcess } from './harness';
 
-const ROOT = resolve(__dirname, '../../../..');
-const ADMIN = { email: 'admin@replicas.test', password: 'integration-password' };
+const ADMIN = { email: 'admin@replicas.test', password: ADMIN_PASSWORD };
 const LOGIN_LIMIT = 8;
 
 interface Reply {
@@ -33,14 +23,9 @@ class Gateway {
   async start(env: NodeJS.ProcessEnv): Promise<void> {
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
-    this.child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', join(ROOT, 'apps/api-gateway/src/main.ts')],
-      { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    this.child = spawnFromSources('apps/api-gateway/src/main.ts', { ...env, PORT: String(port) }, (chunk) =>
+      this.output.push(chunk),
     );
-    const keep = (chunk: Buffer) => this.output.push(chunk.toString());
-    this.child.stdout!.on('data', keep);
-    this.child.stderr!.on('data', keep);
     await waitFor(
       'the gateway to listen',
       async () => {
@@ -67,12 +52,8 @@ class Gateway {
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   }
 
-  async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
-    const exited = new Promise((done) => this.child.once('exit', done));
-    this.child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())]);
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  stop(): Promise<void> {
+    return stopProcess(this.child);
   }
 }
 
@@ -89,27 +70,16 @@ describe('two gateway replicas (processes) sharing sessions, sign-in locks and r
   const events = testEventsConfig();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await runMigrations(gatewayDataSourceOptions(db.url));
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'production',
-      SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
-      DATABASE_URL: db.url,
-      NATS_URL: testNatsUrl(),
-      EVENTS_SUBJECT_PREFIX: events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: events.streamPrefix,
-      RPC_SUBJECT_PREFIX: events.rpcPrefix,
-      RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'integration-test-secret-integration-test-secret',
-      BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-      TRUST_PROXY: 'true',
-      LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
-      HOST: '127.0.0.1',
-    };
+    db = await gatewayDatabase();
+    const env = stackEnv(
+      { db, events, adminEmail: ADMIN.email },
+      {
+        RPC_SIGNING_KEY: generateAssertionKeys().privateKey,
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: 'true',
+        LOGIN_RATE_LIMIT_PER_MINUTE: String(LOGIN_LIMIT),
+      },
+    );
     await Promise.all([a.start(env), b.start(env)]);
     pg = new Client({ connectionString: db.url });
     await pg.connect();

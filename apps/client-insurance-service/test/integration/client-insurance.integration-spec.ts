@@ -13,13 +13,11 @@ import { AssertionSigner, generateAssertionKeys } from '@claimline/backend/util-
 import { RpcClient } from '@claimline/backend/util-nats';
 import { localBcbsPlanForState, PAYERS } from '@claimline/reference-data';
 import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
-import { AppModule } from '../../src/app.module';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { ClientInsuranceEnv } from '../../src/config/env';
 import { DocumentKind, DocumentView } from '@claimline/contracts/documents';
 import { PolicyCardReadModel } from '../../src/policies/policy-cards';
-import { address, admin, Harness, practiceView, rpcError, seededPayerId } from './harness';
+import { address, admin, Harness, practiceView, seededPayerId } from './harness';
 
 describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
@@ -60,16 +58,11 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
 
   beforeAll(async () => {
     await h.setUp();
-    const env = validateEnv('client-insurance', ClientInsuranceEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), {
-      name: 'client-insurance',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-    });
+    app = await h.start();
     // practice-settings announces the practice (Texas); the read model must hold it before BCBS checks.
     await h.publishPractice('practice-settings.practice.created', practiceView(practiceId, 'TX'));
     await waitFor('the practice read model', async () => {
-      const rows = await h.observerDb.query(
+      const rows = await h.sql.query(
         'SELECT state FROM client_insurance.practice_ref WHERE practice_id = $1',
         [practiceId],
       );
@@ -77,10 +70,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await h.tearDown();
-  });
+  afterAll(() => h.tearDown());
 
   it('refuses to boot without a valid PHI encryption key', () => {
     expect(() =>
@@ -193,8 +183,8 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
 
     // Events: created for both policies, without the member ID; the practice's payer set grew.
     const created = await h.waitForEvent(
-      'client-insurance.policy.created',
-      (e) => e.aggregateId === secondary.id,
+      (e) => e.type === 'client-insurance.policy.created' && e.aggregateId === secondary.id,
+      'a client-insurance.policy.created event',
     );
     expect(JSON.stringify(created.data)).not.toContain('ABC987');
     expect(created.data).not.toHaveProperty('policy.cards');
@@ -337,8 +327,8 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     );
     expect(self).toMatchObject({ relationship: 'self', subscriber: null, version: 2 });
     const updated = await h.waitForEvent(
-      'client-insurance.policy.updated',
-      (e) => e.aggregateId === policy.id,
+      (e) => e.type === 'client-insurance.policy.updated' && e.aggregateId === policy.id,
+      'a client-insurance.policy.updated event',
     );
     expect((updated.data as { changed: string[] }).changed.sort()).toEqual(['relationship', 'subscriber']);
   });
@@ -630,7 +620,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     await publish(frontRemoved, randomUUID());
     expect(await fields()).toEqual(['insurance.primary.card']);
     expect(await cards()).toEqual({ back: back.data.document.id });
-    const inbox = await h.observerDb.query(
+    const inbox = await h.sql.query(
       `SELECT event_id, count(*)::int AS n FROM client_insurance.inbox WHERE consumer = 'client-insurance-documents' AND event_id = ANY($1::uuid[]) GROUP BY event_id`,
       [[front.id, frontRemoved.id]],
     );
@@ -736,7 +726,10 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       ),
     );
     expect(stale).toMatchObject({ code: 'conflict', details: { currentVersion: 2 } });
-    const event = await h.waitForEvent('client-insurance.client.updated', (e) => e.aggregateId === client.id);
+    const event = await h.waitForEvent(
+      (e) => e.type === 'client-insurance.client.updated' && e.aggregateId === client.id,
+      'a client-insurance.client.updated event',
+    );
     expect((event.data as { changed: string[] }).changed.sort()).toEqual(['phone', 'preferredName']);
     // the event names the client, never its name, birth date, contact details or address (ADR 0015)
     expect((event.data as { client: unknown }).client).toEqual({
@@ -796,7 +789,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       { actor: owner },
     );
     expect(policy.memberId).toBe('QWE987654321');
-    const [raw] = await h.observerDb.query('SELECT * FROM client_insurance.insurance_policy WHERE id = $1', [
+    const [raw] = await h.sql.query('SELECT * FROM client_insurance.insurance_policy WHERE id = $1', [
       policy.id,
     ]);
     expect(JSON.stringify(raw)).not.toMatch(/QWE-?987/i);
@@ -1070,7 +1063,10 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     });
     const found = await h.rpc.send('client-insurance.payer.search', { search: 'lsb01' }, { actor: owner });
     expect(found.items.map((p) => p.id)).toEqual([payer.id]);
-    await h.waitForEvent('client-insurance.payer.updated', (e) => e.aggregateId === payer.id);
+    await h.waitForEvent(
+      (e) => e.type === 'client-insurance.payer.updated' && e.aggregateId === payer.id,
+      'a client-insurance.payer.updated event',
+    );
   });
 
   describe('caller assertions and authorization (issue #13)', () => {

@@ -1,24 +1,20 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestMicroservice } from '@nestjs/common';
 import sharp from 'sharp';
 import { Actor } from '@claimline/contracts/common';
 import { DocumentKind, DocumentLinkType } from '@claimline/contracts/documents';
 import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
-import { AppModule } from '../../src/app.module';
+import { rpcError, testPdf, waitFor } from '@claimline/backend/util-testing';
 import { DocumentsEnv } from '../../src/config/env';
-import { fakeJpeg, jpeg, pdf, pdfWithCatalog, photo } from './files';
-import { admin, Harness, rpcError } from './harness';
+import { fakeJpeg, jpeg, pdfWithCatalog, photo } from './files';
+import { admin, Harness } from './harness';
 
 const MAX = 10 * 1024 * 1024;
-const PDF = pdf(120);
+const PDF = testPdf(120);
 
 describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
-  let app: INestMicroservice;
   const practiceId = randomUUID();
   const otherPracticeId = randomUUID();
   const clientId = randomUUID();
@@ -56,18 +52,10 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
 
   beforeAll(async () => {
     await h.setUp();
-    const env = validateEnv('documents', DocumentsEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), {
-      name: 'documents',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-    });
+    await h.start();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await h.tearDown();
-  });
+  afterAll(() => h.tearDown());
 
   /** Every encrypted file in the documents directory (originals and previews). */
   const storedFiles = () =>
@@ -122,8 +110,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(stored.length).toBe(bytes.length + 6 + 12 + 16);
     expect(stored.includes(bytes.subarray(0, 32))).toBe(false);
     expect(stored.includes(bytes.subarray(1_000_000, 1_000_032))).toBe(false);
-    const [row] = (await h.sql.query('SELECT wrapped_key FROM documents.document WHERE id = $1', [doc.id]))
-      .rows;
+    const [row] = await h.sql.query('SELECT wrapped_key FROM documents.document WHERE id = $1', [doc.id]);
     expect(row.wrapped_key).toMatch(/^v1\./);
 
     const opened = await h.rpc.send(
@@ -144,9 +131,10 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(await h.objectNames()).toEqual([]);
 
     await waitFor('the uploaded event to be published', async () => {
-      const rows = (
-        await h.sql.query(`SELECT type, published_at FROM documents.outbox WHERE aggregate_id = $1`, [doc.id])
-      ).rows;
+      const rows = await h.sql.query(
+        `SELECT type, published_at FROM documents.outbox WHERE aggregate_id = $1`,
+        [doc.id],
+      );
       return rows.length === 1 && rows[0].type === 'documents.document.uploaded';
     });
   });
@@ -181,7 +169,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     );
 
     // nothing was kept: no row, no file (the round trip's original and preview only), no transfer object
-    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(1);
+    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document'))[0].n).toBe(1);
     expect(storedFiles()).toHaveLength(2);
     expect(await h.objectNames()).toEqual([]);
 
@@ -190,7 +178,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   });
 
   it('refuses a PDF with active content — also written with #xx escapes — keeping nothing, and accepts a plain one', async () => {
-    const rowsBefore = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n;
+    const rowsBefore = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document'))[0].n;
     const filesBefore = storedFiles().length;
     for (const [catalog, name] of [
       ['/OpenAction << /S /JavaScript /JS (app.alert(1)) >>', 'OpenAction'],
@@ -208,9 +196,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       });
       expect(refused.message).toContain(`The PDF contains active content (/${name})`);
     }
-    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(
-      rowsBefore,
-    );
+    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document'))[0].n).toBe(rowsBefore);
     expect(storedFiles()).toHaveLength(filesBefore);
     expect(await h.objectNames()).toEqual([]);
 
@@ -230,7 +216,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(tooBig.message).toContain('larger than the limit of 10 MB (10485760 bytes)');
     const exact = await upload(jpeg(MAX));
     expect(exact).toMatchObject({ sizeBytes: MAX, preview: { width: 8, height: 8 } });
-    const exactPdf = await upload(pdf(MAX), { name: 'eob.pdf' });
+    const exactPdf = await upload(testPdf(MAX), { name: 'eob.pdf' });
     expect(exactPdf).toMatchObject({ sizeBytes: MAX, preview: null });
     expect(await h.objectNames()).toEqual([]);
   });
@@ -269,11 +255,10 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(meta.exif).toBeUndefined();
     expect(bytes.includes(Buffer.from('Ada Lovelace'))).toBe(false);
 
-    const [row] = (
-      await h.sql.query('SELECT preview_storage_key, preview_sha256 FROM documents.document WHERE id = $1', [
-        doc.id,
-      ])
-    ).rows;
+    const [row] = await h.sql.query(
+      'SELECT preview_storage_key, preview_sha256 FROM documents.document WHERE id = $1',
+      [doc.id],
+    );
     expect(row.preview_sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     const stored = readFileSync(
       join(h.dir, row.preview_storage_key.slice(0, 2), `${row.preview_storage_key}.bin`),
@@ -291,7 +276,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
   });
 
   it('says a PDF has no preview (not_found), and refuses an image with too many pixels or unreadable pixels, keeping nothing', async () => {
-    const eob = await upload(pdf(5000), { name: 'eob.pdf', kind: 'eob' });
+    const eob = await upload(testPdf(5000), { name: 'eob.pdf', kind: 'eob' });
     const none = await rpcError(
       h.rpc.send(
         'documents.document.open',
@@ -305,7 +290,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     );
 
     const files = storedFiles().length;
-    const rows = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n;
+    const rows = (await h.sql.query('SELECT count(*)::int AS n FROM documents.document'))[0].n;
     // 20,000 × 6,000 = 120 megapixels of one colour: about 100 KB as a PNG
     const bomb = await sharp({
       create: { width: 20_000, height: 6_000, channels: 3, background: '#ffffff' },
@@ -323,7 +308,7 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
       'The image is 20000 × 6000 pixels (120 megapixels); at most 100 megapixels are accepted',
     );
     expect(storedFiles()).toHaveLength(files);
-    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document')).rows[0].n).toBe(rows);
+    expect((await h.sql.query('SELECT count(*)::int AS n FROM documents.document'))[0].n).toBe(rows);
     expect(await h.objectNames()).toEqual([]);
   });
 
@@ -349,8 +334,8 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     };
     const front = await register(jpeg(3000), 'policy', policyId, 'insurance_card_front', 'front.jpg');
     const back = await register(jpeg(3000), 'policy', policyId, 'insurance_card_back', 'back.jpg');
-    const eob = await register(pdf(3000), 'client', clientId, 'eob', 'eob.pdf');
-    const gone = await register(pdf(3000), 'client', clientId, 'other', 'old.pdf');
+    const eob = await register(testPdf(3000), 'client', clientId, 'eob', 'eob.pdf');
+    const gone = await register(testPdf(3000), 'client', clientId, 'other', 'old.pdf');
     await h.rpc.send(
       'documents.document.remove',
       { practiceId: listed, documentId: gone.id },
@@ -430,9 +415,9 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
         h.rpc.send('documents.document.get', { practiceId, documentId: doc.id }, { actor: owner }),
       ),
     ).toMatchObject({ code: 'not_found' });
-    const [row] = (
-      await h.sql.query('SELECT deleted_at, deleted_by FROM documents.document WHERE id = $1', [doc.id])
-    ).rows;
+    const [row] = await h.sql.query('SELECT deleted_at, deleted_by FROM documents.document WHERE id = $1', [
+      doc.id,
+    ]);
     expect(row).toMatchObject({ deleted_by: 'owner-1', deleted_at: expect.any(Date) });
   });
 
@@ -450,11 +435,10 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
     expect(error).toMatchObject({ code: 'internal', details: { reason: 'integrity' } });
     expect(error.message).toContain(`Document ${doc.id} failed its integrity check and is not served`);
     expect(await h.objectNames()).toEqual([]);
-    const events = (
-      await h.sql.query(`SELECT type, data FROM documents.outbox WHERE aggregate_id = $1 ORDER BY seq`, [
-        doc.id,
-      ])
-    ).rows;
+    const events: { type: string }[] = await h.sql.query(
+      `SELECT type, data FROM documents.outbox WHERE aggregate_id = $1 ORDER BY seq`,
+      [doc.id],
+    );
     expect(events.map((e) => e.type)).toEqual([
       'documents.document.uploaded',
       'documents.document.integrity-failed',
@@ -463,9 +447,9 @@ describe('documents service over NATS (real PostgreSQL and NATS)', () => {
 
   it('checks the preview on read like the original: a tampered preview is reported, not served; the original still is', async () => {
     const doc = await upload(await photo(900, 600, 'png'), { name: 'card.png' });
-    const [row] = (
-      await h.sql.query('SELECT preview_storage_key FROM documents.document WHERE id = $1', [doc.id])
-    ).rows;
+    const [row] = await h.sql.query('SELECT preview_storage_key FROM documents.document WHERE id = $1', [
+      doc.id,
+    ]);
     const path = join(h.dir, row.preview_storage_key.slice(0, 2), `${row.preview_storage_key}.bin`);
     const file = readFileSync(path);
     file[40] ^= 0x80;

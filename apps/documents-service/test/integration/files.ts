@@ -33,21 +33,6 @@ export function jpeg(size: number): Buffer {
   return Buffer.concat([TINY_JPEG.subarray(0, 2), ...segments, TINY_JPEG.subarray(2)]);
 }
 
-/** A PDF of exactly `size` bytes (≥ 64): a header, comment lines of random text, the end marker. */
-export function pdf(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
-  const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(
-    randomBytes(size)
-      .toString('base64')
-      .slice(0, size - head.length - tail.length),
-    'latin1',
-  );
-  for (let i = 0; i < body.length; i += 80) body[i] = 0x25; // '%' starts each 80-character comment line
-  for (let i = 79; i < body.length; i += 80) body[i] = 0x0a;
-  return Buffer.concat([head, body, tail]);
-}
-
 /** A photo-like image (random pixels, so it does not compress) of width × height, as PNG or JPEG. */
 export function photo(
   width: number,

@@ -3,68 +3,54 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { connect, NatsConnection, ObjectStore } from 'nats';
-import { Pool } from 'pg';
-import { Actor, RpcErrorBody } from '@claimline/contracts/common';
+import { INestMicroservice } from '@nestjs/common';
+import { ObjectStore } from 'nats';
+import { Actor } from '@claimline/contracts/common';
 import { DocumentsRpc } from '@claimline/contracts/documents';
-import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import {
-  createTestDatabase,
-  deleteTestStreams,
-  TestDatabase,
-  testEventsConfig,
-  testNatsUrl,
-} from '@claimline/backend/util-testing';
+import { ServiceHarness } from '@claimline/backend/util-service-testing';
+import { AppModule } from '../../src/app.module';
+import { DocumentsEnv } from '../../src/config/env';
 import { documentsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
 
 /**
- * The real servers for one test file: its own database (migrated), its own event and RPC
- * prefixes, its own transfer bucket and documents directory, and the gateway's side of the
- * transfer (put an upload object, read a download object) done as the gateway does it.
+ * documents on the real servers, with the practice-settings existence check, its own transfer
+ * bucket and documents directory, and the gateway's side of the transfer (put an upload object,
+ * read a download object) done as the gateway does it.
  */
-export class Harness {
-  db!: TestDatabase;
-  nc!: NatsConnection;
-  sql!: Pool;
-  rpc!: GatewayTestClient<DocumentsRpc>;
-  /** Signed requests: a test gateway key, the service's own key, and enrollments (a service that calls it). */
-  readonly trust = new TestTrust('documents', ['enrollments']);
-  /** Practices the practice-settings stand-in says do not exist. */
-  readonly absentPractices = new Set<string>();
+export class Harness extends ServiceHarness<DocumentsRpc> {
   os!: ObjectStore;
-  readonly events = testEventsConfig();
-  readonly phiKey = randomBytes(32).toString('base64');
   readonly bucket = `docs-${randomBytes(4).toString('hex')}`;
   readonly dir = mkdtempSync(join(tmpdir(), 'claimline-documents-'));
 
-  async setUp(): Promise<void> {
-    this.db = await createTestDatabase();
-    await runMigrations(documentsDataSourceOptions(this.db.url));
-    this.sql = new Pool({ connectionString: this.db.url, max: 2 });
-    this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new GatewayTestClient<DocumentsRpc>(this.nc, 20_000, this.events.rpcPrefix, this.trust);
-    servePracticeExistence(this.nc, this.events.rpcPrefix, this.absentPractices);
-    this.os = await this.nc.jetstream().views.os(this.bucket);
+  constructor() {
+    super({
+      service: 'documents',
+      migrate: (url) => runMigrations(documentsDataSourceOptions(url)),
+      // enrollments calls it under its own signed identity.
+      trusts: ['enrollments'],
+      // Uploads of several megabytes go through the transfer bucket first.
+      rpcTimeoutMs: 20_000,
+      practiceExistence: true,
+      env: { LOG_LEVEL: 'silent' },
+    });
   }
 
-  serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      DATABASE_URL: this.db.url,
-      NATS_URL: testNatsUrl(),
-      EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: this.events.streamPrefix,
-      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
-      OUTBOX_POLL_MS: '100',
-      LOG_LEVEL: 'silent',
-      PHI_ENCRYPTION_KEY: this.phiKey,
-      DOCUMENTS_DIR: this.dir,
-      DOCUMENTS_TRANSFER_BUCKET: this.bucket,
-      ...this.trust.serviceEnv(),
-      ...extra,
-    };
+  override async setUp(): Promise<void> {
+    this.onTearDown(() => rmSync(this.dir, { recursive: true, force: true }));
+    await super.setUp();
+    this.os = await this.nc.jetstream().views.os(this.bucket);
+    this.onTearDown(() => this.os.destroy().catch(() => undefined));
+  }
+
+  override serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
+    return super.serviceEnv({ DOCUMENTS_DIR: this.dir, DOCUMENTS_TRANSFER_BUCKET: this.bucket, ...extra });
+  }
+
+  start(extra: Record<string, string> = {}): Promise<INestMicroservice> {
+    return this.startApp(DocumentsEnv, (env) => AppModule.register(env), extra);
   }
 
   /** What the gateway does with a request body: stream it, in chunks, into an upload object. */
@@ -89,26 +75,4 @@ export class Harness {
   async objectNames(): Promise<string[]> {
     return (await this.os.list()).filter((o) => !o.deleted).map((o) => o.name);
   }
-
-  async tearDown(): Promise<void> {
-    await this.sql?.end();
-    if (this.nc) {
-      await this.os?.destroy().catch(() => undefined);
-      await deleteTestStreams(this.nc, this.events.streamPrefix);
-      await this.nc.close();
-    }
-    await this.db?.drop();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
 }
-
-export const rpcError = (p: Promise<unknown>): Promise<RpcErrorBody> =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: RpcErrorBody }) => {
-      if (!e.body) throw e;
-      return e.body;
-    },
-  );

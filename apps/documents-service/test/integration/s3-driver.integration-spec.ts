@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { INestMicroservice } from '@nestjs/common';
 import { Actor } from '@claimline/contracts/common';
 import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { AppModule } from '../../src/app.module';
 import { DocumentsEnv } from '../../src/config/env';
 import { S3_PART_BYTES, S3StorageDriver } from '../../src/storage/s3.driver';
 import { StoredFileMissingError } from '../../src/storage/storage-driver';
 import { Harness } from './harness';
+import { testPdf } from '@claimline/backend/util-testing';
 
 // s3rver ships no types; this is the part of its API the test uses.
 interface S3rverServer {
@@ -63,21 +61,6 @@ async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const c of stream) parts.push(c as Buffer);
   return Buffer.concat(parts);
-}
-
-/** A PDF of exactly `size` bytes: header, comment lines of random text (not guessable), end marker. */
-function pdf(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1');
-  const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-  const body = Buffer.from(
-    randomBytes(size)
-      .toString('base64')
-      .slice(0, size - head.length - tail.length),
-    'latin1',
-  );
-  for (let i = 0; i < body.length; i += 80) body[i] = 0x25; // '%' starts each comment line
-  for (let i = 79; i < body.length; i += 80) body[i] = 0x0a;
-  return Buffer.concat([head, body, tail]);
 }
 
 describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
@@ -263,7 +246,6 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
 
   describe('behind the documents service (STORAGE_DRIVER=s3)', () => {
     const h = new Harness();
-    let app: INestMicroservice;
     const practiceId = randomUUID();
     const owner: Actor = { userId: 'owner-1', role: 'practice_owner', practiceIds: [practiceId] };
 
@@ -290,22 +272,14 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
 
     beforeAll(async () => {
       await h.setUp();
-      const env = validateEnv('documents', DocumentsEnv, h.serviceEnv(s3Env()));
-      app = await bootstrapService(AppModule.register(env), {
-        name: 'documents',
-        natsUrl: env.NATS_URL,
-        rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-      });
+      await h.start(s3Env());
     });
 
-    afterAll(async () => {
-      await app?.close();
-      await h.tearDown();
-    });
+    afterAll(() => h.tearDown());
 
     it('stores ciphertext in the bucket (nothing in DOCUMENTS_DIR) and serves the plaintext back byte for byte', async () => {
       for (const size of [300_000, S3_PART_BYTES + 700_001]) {
-        const bytes = pdf(size);
+        const bytes = testPdf(size);
         const doc = await upload(bytes);
         expect(doc).toMatchObject({
           sizeBytes: size,
@@ -331,14 +305,14 @@ describe('S3 storage driver against a real S3-protocol server (s3rver)', () => {
         expect((await h.readDownload(opened.transferObject)).equals(bytes)).toBe(true);
         await h.os.delete(opened.transferObject);
       }
-      const rows = (await h.sql.query('SELECT storage_driver FROM documents.document')).rows;
+      const rows = await h.sql.query('SELECT storage_driver FROM documents.document');
       // Each row says where its file is, for a later move between drivers.
       expect(rows.map((r: { storage_driver: string }) => r.storage_driver)).toEqual(['s3', 's3']);
       expect(readdirSync(h.dir)).toEqual([]);
     });
 
     it('reports an object missing from the bucket as an integrity failure, not a crash', async () => {
-      const doc = await upload(pdf(5000));
+      const doc = await upload(testPdf(5000));
       await driver.delete(doc.id);
       const error = await h.rpc
         .send('documents.document.open', { practiceId, documentId: doc.id }, { actor: owner })

@@ -3,14 +3,12 @@ import { INestMicroservice } from '@nestjs/common';
 import { Actor } from '@claimline/contracts/common';
 import { EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { createTestDatabase, TestDatabase, waitFor } from '@claimline/backend/util-testing';
+import { createTestDatabase, rpcError, TestDatabase, waitFor } from '@claimline/backend/util-testing';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import { AppModule } from '../../src/app.module';
 import { EnrollmentsEnv } from '../../src/config/env';
 import { enrollmentsDataSourceOptions } from '../../src/database/data-source';
 import { CLIENT_INSURANCE_DURABLE } from '../../src/enrollments/client-insurance.consumer';
-import { billingProfile, Harness, payer, practiceView, rpcError } from './harness';
+import { billingProfile, Harness, payer, practiceView } from './harness';
 
 describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
@@ -47,14 +45,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
   const identity = { billingNpi: '1234567893', taxId: '12-3456789' };
   const payerSetVersion: Record<string, number> = {};
 
-  const start = async (databaseUrl = h.db.url) => {
-    const env = validateEnv('enrollments', EnrollmentsEnv, h.serviceEnv({}, databaseUrl));
-    return bootstrapService(AppModule.register(env), {
-      name: 'enrollments',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-    });
-  };
+  const start = (databaseUrl = h.db.url) => h.start({ DATABASE_URL: databaseUrl });
   const list = async (actor: Actor, pid: string = practiceId) =>
     (await h.rpc.send('enrollments.enrollment.list', { practiceId: pid }, { actor })).items;
   const find = (items: EnrollmentView[], payerId: string, type: EnrollmentType) =>
@@ -65,7 +56,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
   /** client-insurance announces the practice's full payer set, as `syncPracticePayers` does. */
   const payerSet = async (pid: string, payerIds: string[], added: string[], removed: string[] = []) => {
     payerSetVersion[pid] = (payerSetVersion[pid] ?? 0) + 1;
-    await h.publish('client-insurance.practice-payers.changed', pid, pid, {
+    await h.publishClientInsurance('client-insurance.practice-payers.changed', pid, pid, {
       practiceId: pid,
       payerIds: [...payerIds].sort(),
       added,
@@ -87,15 +78,27 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     await waitFor('the payer directory sync', async () => (await list(admin())).length === 6);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await h.tearDown();
-  });
+  afterAll(() => h.tearDown());
 
   it('refuses to boot without a valid PHI encryption key', () => {
     expect(() =>
       validateEnv('enrollments', EnrollmentsEnv, h.serviceEnv({ PHI_ENCRYPTION_KEY: 'c2hvcnQ=' })),
     ).toThrow(/PHI_ENCRYPTION_KEY must be 32 bytes/);
+  });
+
+  it('keeps +Enroll to admins, billing staff and practice owners: a clinician of the practice sees the enrollments but may not enroll', async () => {
+    const clinician: Actor = { userId: 'clinician-1', role: 'clinician', practiceIds: [practiceId] };
+    for (const actor of [admin(), staff, owner, clinician])
+      expect((await list(actor)).length).toBeGreaterThan(0);
+    expect(
+      await rpcError(
+        h.rpc.send(
+          'enrollments.enrollment.enroll',
+          { practiceId, payerId: medicare.id, type: 'claim_filing' },
+          { actor: clinician },
+        ),
+      ),
+    ).toMatchObject({ code: 'forbidden' });
   });
 
   it('takes a practice’s first Medicare client from no_clients_on_file to enroll, submitted, document_required, submitted and accepted', async () => {
@@ -161,7 +164,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
       canEnroll: false,
     });
     expect(submitted.clearinghouseReference).toEqual(expect.any(String));
-    const stored = await h.observerDb.query(
+    const stored = await h.sql.query(
       `SELECT kind, payload FROM enrollments.clearinghouse_request WHERE enrollment_id = $1`,
       [row.id],
     );
@@ -435,7 +438,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
       { actor: soloOwner },
     );
     expect(enrolled).toMatchObject({ status: 'submitted', billingNpi: '1245319599', taxId: '***-**-6789' });
-    const [row] = await h.observerDb.query(
+    const [row] = await h.sql.query(
       `SELECT tax_id_ciphertext, tax_id_index, request::text AS request FROM enrollments.enrollment WHERE id = $1`,
       [enrolled.id],
     );
@@ -560,7 +563,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     );
     const updated = { ...aetna, claimFilingEnrollmentRequired: true, version: 2 };
     h.payers.set(aetna.id, updated);
-    await h.publish('client-insurance.payer.updated', aetna.id, null, {
+    await h.publishClientInsurance('client-insurance.payer.updated', aetna.id, null, {
       payer: updated,
       changed: ['claimFilingEnrollmentRequired'],
     });
@@ -582,10 +585,10 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     const snapshot = async (pid: string) =>
       (await list(admin(), pid)).map((i) => `${i.payerName}/${i.type}: ${i.status}`).sort();
     const before = [await snapshot(practiceId), await snapshot(otherPracticeId)];
-    await app.close();
+    await h.stopApp(app);
 
     // Empty everything that is derived from the events (read models, inbox, derived rows) and drop the durable consumer.
-    await h.observerDb.transaction(async (m) => {
+    await h.sql.transaction(async (m) => {
       await m.query(`TRUNCATE enrollments.practice_payer, enrollments.payer_ref`);
       await m.query(`DELETE FROM enrollments.inbox WHERE consumer = $1`, [CLIENT_INSURANCE_DURABLE]);
       const derived = `SELECT id FROM enrollments.enrollment WHERE billing_npi = '' AND status IN ('not_required', 'enroll', 'no_clients_on_file', 'not_supported')`;
@@ -594,7 +597,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
     });
     const jsm = await h.nc.jetstreamManager();
     await jsm.consumers.delete(`${h.events.streamPrefix}_CLIENT_INSURANCE`, CLIENT_INSURANCE_DURABLE);
-    expect(await h.observerDb.query(`SELECT count(*)::int AS n FROM enrollments.practice_payer`)).toEqual([
+    expect(await h.sql.query(`SELECT count(*)::int AS n FROM enrollments.practice_payer`)).toEqual([
       { n: 0 },
     ]);
 
@@ -615,7 +618,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
             `${i.payerName}/${i.type}: ${['submitted', 'document_required', 'accepted', 'rejected'].includes(i.status) ? 'enroll' : i.status}`,
         )
         .sort();
-      await app.close();
+      await h.stopApp(app);
       const jsm = await h.nc.jetstreamManager();
       await jsm.consumers.delete(`${h.events.streamPrefix}_CLIENT_INSURANCE`, CLIENT_INSURANCE_DURABLE);
       await runMigrations(enrollmentsDataSourceOptions(other.url));
@@ -627,7 +630,7 @@ describe('enrollments service over NATS (real PostgreSQL and NATS)', () => {
         return JSON.stringify(got) === JSON.stringify(expected);
       });
     } finally {
-      await second?.close();
+      await h.stopApp(second);
       app = await start();
       await other.drop();
     }

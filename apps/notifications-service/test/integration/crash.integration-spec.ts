@@ -25,7 +25,7 @@ describe('notifications service killed between "sent" and "recorded"', () => {
 
   const startService = async (): Promise<ChildProcess> => {
     const proc = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...h.serviceEnv(smtp.url, { EMAIL_LEASE_MS: '1500' }) },
+      env: { ...process.env, ...h.serviceEnv({ SMTP_URL: smtp.url, EMAIL_LEASE_MS: '1500' }) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     return proc;

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { connect, NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
-import { Actor, EventEnvelope } from '@claimline/contracts/common';
+import { INestMicroservice } from '@nestjs/common';
+import { Actor } from '@claimline/contracts/common';
 import { EnrollmentsEventTypes, EnrollmentStatusChangedEvent } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { PracticeSettingsEvents, PracticeView, TeamMemberView } from '@claimline/contracts/practice-settings';
-import { ensureEventStream, eventSubject } from '@claimline/backend/util-nats';
-import { GatewayTestClient, servePracticeExistence, TestTrust } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
-import {
-  createTestDatabase,
-  deleteTestStreams,
-  TestDatabase,
-  testEventsConfig,
-  testNatsUrl,
-  waitFor,
-} from '@claimline/backend/util-testing';
+import { ServiceHarness } from '@claimline/backend/util-service-testing';
+import { waitFor } from '@claimline/backend/util-testing';
+import { AppModule } from '../../src/app.module';
+import { NotificationsEnv } from '../../src/config/env';
 import { notificationsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -32,72 +25,31 @@ export interface EmailRow {
 }
 
 /**
- * What an integration test of the service needs on the real servers: its own migrated database,
- * its own event subjects and streams, an RPC client, a plain connection to read the tables, and
- * publishers that put practice-settings and enrollments events on JetStream exactly as those
- * services' outbox relays do (their stream, subject and envelope).
+ * notifications on the real servers, with the practice-settings existence check and publishers
+ * that put practice-settings and enrollments events on JetStream exactly as those services'
+ * outbox relays do. Its environment needs `SMTP_URL` (a `TestSmtpServer`).
  */
-export class Harness {
-  db!: TestDatabase;
-  nc!: NatsConnection;
-  rpc!: GatewayTestClient<NotificationsRpc>;
-  /** Signed requests: a test gateway key and the service's own key. */
-  readonly trust = new TestTrust('notifications');
-  /** Practices the practice-settings stand-in says do not exist. */
-  readonly absentPractices = new Set<string>();
-  sql!: DataSource;
-  readonly events = testEventsConfig();
-
-  async setUp(): Promise<void> {
-    this.db = await createTestDatabase();
-    await runMigrations(notificationsDataSourceOptions(this.db.url));
-    this.nc = await connect({ servers: testNatsUrl() });
-    this.rpc = new GatewayTestClient<NotificationsRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
-    servePracticeExistence(this.nc, this.events.rpcPrefix, this.absentPractices);
-    this.sql = new DataSource({ type: 'postgres', url: this.db.url, applicationName: 'notifications-test' });
-    await this.sql.initialize();
+export class Harness extends ServiceHarness<NotificationsRpc> {
+  constructor() {
+    super({
+      service: 'notifications',
+      migrate: (url) => runMigrations(notificationsDataSourceOptions(url)),
+      practiceExistence: true,
+      env: {
+        LOG_LEVEL: 'error',
+        MAIL_FROM: 'Claimline <no-reply@claimline.test>',
+        CONSOLE_URL: 'https://console.claimline.test',
+        EMAIL_POLL_MS: '100',
+        EMAIL_RETRY_BASE_MS: '200',
+        EMAIL_RETRY_MAX_MS: '1000',
+        EMAIL_MAX_ATTEMPTS: '4',
+        SMTP_TIMEOUT_MS: '5000',
+      },
+    });
   }
 
-  serviceEnv(smtpUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      DATABASE_URL: this.db.url,
-      NATS_URL: testNatsUrl(),
-      EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: this.events.streamPrefix,
-      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
-      LOG_LEVEL: 'error',
-      SMTP_URL: smtpUrl,
-      MAIL_FROM: 'Claimline <no-reply@claimline.test>',
-      CONSOLE_URL: 'https://console.claimline.test',
-      EMAIL_POLL_MS: '100',
-      EMAIL_RETRY_BASE_MS: '200',
-      EMAIL_RETRY_MAX_MS: '1000',
-      EMAIL_MAX_ATTEMPTS: '4',
-      SMTP_TIMEOUT_MS: '5000',
-      ...this.trust.serviceEnv(),
-      ...extra,
-    };
-  }
-
-  /** Publishes an envelope on its producer's stream; `msgID` defaults to the event id, as relays do. */
-  async publish<T>(service: string, envelope: EventEnvelope<T>, msgID: string = envelope.id): Promise<void> {
-    const jsm = await this.nc.jetstreamManager();
-    await ensureEventStream(jsm, this.events, service);
-    await this.nc
-      .jetstream()
-      .publish(eventSubject(this.events, envelope.type), JSON.stringify(envelope), { msgID });
-  }
-
-  envelope<T>(type: string, aggregateId: string, practiceId: string, data: T): EventEnvelope<T> {
-    return {
-      id: randomUUID(),
-      type,
-      occurredAt: new Date().toISOString(),
-      aggregateId,
-      practiceId,
-      actorId: 'user-1',
-      data,
-    };
+  start(smtpUrl: string, extra: Record<string, string> = {}): Promise<INestMicroservice> {
+    return this.startApp(NotificationsEnv, (env) => AppModule.register(env), { SMTP_URL: smtpUrl, ...extra });
   }
 
   async publishPractice(practice: PracticeView): Promise<void> {
@@ -116,16 +68,21 @@ export class Harness {
   async seedPractice(practice: PracticeView, members: TeamMemberView[]): Promise<void> {
     await this.publishPractice(practice);
     for (const m of members) await this.publishMember(m);
-    await waitFor('the practice read model', async () => {
-      const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [
-        practice.id,
-      ]);
-      const [{ n }] = await this.sql.query(
-        'SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1',
-        [practice.id],
-      );
-      return p && n === members.length;
-    });
+    await waitFor(
+      'the practice read model',
+      async () => {
+        const [p] = await this.sql.query('SELECT 1 FROM notifications.practice_ref WHERE practice_id = $1', [
+          practice.id,
+        ]);
+        const [{ n }] = await this.sql.query(
+          'SELECT count(*)::int AS n FROM notifications.team_member_ref WHERE practice_id = $1',
+          [practice.id],
+        );
+        return p && n === members.length;
+      },
+      // A service run from dist may still be starting (the crash test): the time events get elsewhere.
+      20_000,
+    );
   }
 
   enrollmentEvent(
@@ -180,15 +137,6 @@ export class Harness {
       timeoutMs,
     ) as Promise<EmailRow[]>;
   }
-
-  async tearDown(): Promise<void> {
-    await this.sql?.destroy();
-    if (this.nc) {
-      await deleteTestStreams(this.nc, this.events.streamPrefix);
-      await this.nc.close();
-    }
-    await this.db?.drop();
-  }
 }
 
 export function practiceView(name: string, email: string | null): PracticeView {
@@ -227,14 +175,3 @@ export function memberView(practiceId: string, email: string, role: TeamMemberVi
     updatedAt: now,
   };
 }
-
-export const rpcError = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: { body?: unknown }) => {
-      if (!e.body) throw e;
-      return e.body as import('@claimline/contracts/common').RpcErrorBody;
-    },
-  );

@@ -1,11 +1,6 @@
-import { INestMicroservice } from '@nestjs/common';
 import { Actor } from '@claimline/contracts/common';
-import { validateEnv } from '@claimline/backend/util-config';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { waitFor } from '@claimline/backend/util-testing';
-import { AppModule } from '../../src/app.module';
-import { NotificationsEnv } from '../../src/config/env';
-import { admin, Harness, memberView, practiceView, rpcError } from './harness';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
+import { admin, Harness, memberView, practiceView } from './harness';
 import { TestSmtpServer } from './smtp';
 
 const PHI = ['Jane Doe', 'W123456789', 'F41.1', 'generalized anxiety'];
@@ -14,7 +9,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server)', () => {
   const h = new Harness();
   let smtp: TestSmtpServer;
-  let app: INestMicroservice;
 
   // Practice A: no practice e-mail; one owner, one clinician. Practice B: an e-mail and two owners.
   const a = practiceView('Calm Minds Counseling', null);
@@ -29,20 +23,14 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
   beforeAll(async () => {
     await h.setUp();
     smtp = await TestSmtpServer.start();
-    const env = validateEnv('notifications', NotificationsEnv, h.serviceEnv(smtp.url));
-    app = await bootstrapService(AppModule.register(env), {
-      name: 'notifications',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-    });
+    await h.start(smtp.url);
     await h.seedPractice(a, [aOwner, aClinician]);
     await h.seedPractice(b, [bOwner1, bOwner2, bStaff]);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await smtp?.stop();
     await h.tearDown();
+    await smtp?.stop();
   });
 
   it('e-mails exactly one message to the owner for a document_required change, with no PHI in it', async () => {

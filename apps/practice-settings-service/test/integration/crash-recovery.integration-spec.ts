@@ -22,7 +22,7 @@ describe('practice-settings service survives SIGKILL with events pending', () =>
       );
       ids.push(p.id);
     }
-    const pending = await h.observerDb.query(
+    const pending = await h.sql.query(
       'SELECT count(*)::int AS c FROM practice_settings.outbox WHERE published_at IS NULL',
     );
     expect(pending[0].c).toBe(20);
@@ -36,11 +36,11 @@ describe('practice-settings service survives SIGKILL with events pending', () =>
       await h.waitForEffects(20);
 
       // A crash between "published" and "marked": the relay publishes these again.
-      await h.observerDb.query(
+      await h.sql.query(
         `UPDATE practice_settings.outbox SET published_at = NULL WHERE id IN (SELECT id FROM practice_settings.outbox ORDER BY seq LIMIT 5)`,
       );
       await waitFor('the relay to re-publish', async () => {
-        const rows = await h.observerDb.query(
+        const rows = await h.sql.query(
           'SELECT count(*)::int AS c FROM practice_settings.outbox WHERE published_at IS NULL',
         );
         return rows[0].c === 0;

@@ -1,21 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { connect, NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import { INestMicroservice } from '@nestjs/common';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
-import { PracticeSettingsEvents, PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
-import { createOutboxAndInbox, EVENT_ENTITIES, EventConsumer } from '@claimline/backend/util-nats';
-import { GatewayTestClient, TestTrust } from '@claimline/backend/util-auth';
-import { runMigrations } from '@claimline/backend/util-persistence';
 import {
-  createTestDatabase,
-  deleteTestStreams,
-  PrivateNatsServer,
-  TestDatabase,
-  testEventsConfig,
-  waitFor,
-} from '@claimline/backend/util-testing';
+  PracticeSettingsEvents,
+  PracticeSettingsEventTypes,
+  PracticeSettingsRpc,
+} from '@claimline/contracts/practice-settings';
+import { GatewayTestClient } from '@claimline/backend/util-auth';
+import { runMigrations } from '@claimline/backend/util-persistence';
+import { ServiceHarness } from '@claimline/backend/util-service-testing';
+import { waitFor } from '@claimline/backend/util-testing';
+import { AppModule } from '../../src/app.module';
+import { PracticeSettingsEnv } from '../../src/config/env';
 import { practiceSettingsDataSourceOptions } from '../../src/database/data-source';
 
 export const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: null };
@@ -24,104 +21,23 @@ export const address = { line1: '100 Congress Ave', city: 'Austin', state: 'TX',
 type Seen = EventEnvelope<PracticeSettingsEvents[keyof PracticeSettingsEvents]>;
 
 /**
- * Everything an integration test of the service needs on the real servers: its own database
- * (migrated), its own event subjects and streams, an RPC client, and a second consumer that
- * records every event it sees (with an inbox, like any other service would).
+ * practice-settings on the real servers, with an observer of every event it publishes. Its NATS
+ * server is its own: on a shared one, any other running practice-settings would answer our requests.
  */
-export class Harness {
-  db!: TestDatabase;
-  nc!: NatsConnection;
-  rpc!: GatewayTestClient<PracticeSettingsRpc>;
-  /** Signed requests: a test gateway key, the service's own key, and enrollments (a service that calls it). */
-  readonly trust = new TestTrust('practice-settings', ['enrollments']);
-  observerDb!: DataSource;
-  observer!: EventConsumer<PracticeSettingsEvents>;
-  /** A NATS server of its own: on a shared one, any other running practice-settings instance would answer our requests. */
-  nats!: PrivateNatsServer;
-  readonly events = testEventsConfig();
-  readonly phiKey = randomBytes(32).toString('base64');
-  readonly seen: Seen[] = [];
-
-  async setUp(): Promise<void> {
-    this.nats = await PrivateNatsServer.start();
-    this.db = await createTestDatabase();
-    await runMigrations(practiceSettingsDataSourceOptions(this.db.url));
-    this.nc = await connect({ servers: this.nats.url });
-    this.rpc = new GatewayTestClient<PracticeSettingsRpc>(this.nc, 10_000, this.events.rpcPrefix, this.trust);
-    this.observerDb = new DataSource({
-      type: 'postgres',
-      url: this.db.url,
-      schema: 'observer',
-      entities: EVENT_ENTITIES,
-    });
-    await this.observerDb.initialize();
-    await this.observerDb.query('CREATE SCHEMA observer');
-    await this.observerDb.query(
-      'CREATE TABLE observer.effects (event_id uuid PRIMARY KEY, type text NOT NULL)',
-    );
-    const qr = this.observerDb.createQueryRunner();
-    await createOutboxAndInbox(qr, 'observer');
-    await qr.release();
-    const record = async (event: Seen, manager: import('typeorm').EntityManager) => {
-      this.seen.push(event);
-      await manager.query('INSERT INTO observer.effects (event_id, type) VALUES ($1, $2)', [
-        event.id,
-        event.type,
-      ]);
-    };
-    this.observer = new EventConsumer<PracticeSettingsEvents>(this.nc, this.observerDb, {
-      durable: 'observer',
+export class Harness extends ServiceHarness<PracticeSettingsRpc, PracticeSettingsEvents> {
+  constructor() {
+    super({
       service: 'practice-settings',
-      schema: 'observer',
-      events: this.events,
-      handlers: {
-        'practice-settings.practice.created': record,
-        'practice-settings.practice.updated': record,
-        'practice-settings.team-member.added': record,
-        'practice-settings.team-member.updated': record,
-        'practice-settings.team-member.removed': record,
-        'practice-settings.location.added': record,
-        'practice-settings.location.updated': record,
-        'practice-settings.location.removed': record,
-        'practice-settings.billing-profile.updated': record,
-        'practice-settings.readiness.changed': record,
-      },
+      migrate: (url) => runMigrations(practiceSettingsDataSourceOptions(url)),
+      // enrollments calls it under its own signed identity.
+      trusts: ['enrollments'],
+      privateNats: true,
+      observe: Object.values(PracticeSettingsEventTypes),
     });
-    await this.observer.start();
   }
 
-  serviceEnv(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      DATABASE_URL: this.db.url,
-      NATS_URL: this.nats.url,
-      PHI_ENCRYPTION_KEY: this.phiKey,
-      EVENTS_SUBJECT_PREFIX: this.events.subjectPrefix,
-      EVENTS_STREAM_PREFIX: this.events.streamPrefix,
-      RPC_SUBJECT_PREFIX: this.events.rpcPrefix,
-      OUTBOX_POLL_MS: '100',
-      LOG_LEVEL: 'warn',
-      ...this.trust.serviceEnv(),
-      ...extra,
-    };
-  }
-
-  async effects(): Promise<{ event_id: string; type: string }[]> {
-    return this.observerDb.query('SELECT event_id, type FROM observer.effects');
-  }
-
-  async waitForEffects(count: number, timeoutMs = 20_000): Promise<void> {
-    await waitFor(`${count} observed events`, async () => (await this.effects()).length >= count, timeoutMs);
-  }
-
-  async tearDown(): Promise<void> {
-    await this.observer?.stop();
-    await this.observerDb?.destroy();
-    if (this.nc) {
-      await deleteTestStreams(this.nc, this.events.streamPrefix);
-      await this.nc.close();
-    }
-    await this.db?.drop();
-    await this.nats?.dispose();
+  start(extra: Record<string, string> = {}): Promise<INestMicroservice> {
+    return this.startApp(PracticeSettingsEnv, (env) => AppModule.register(env), extra);
   }
 
   /** Events of one practice, in order, once `count` of them have arrived. */

@@ -1,91 +1,47 @@
-import { INestMicroservice } from '@nestjs/common';
-import { JSONCodec } from 'nats';
-import { validateEnv } from '@claimline/backend/util-config';
-import { RpcClient, RpcError } from '@claimline/backend/util-nats';
-import { bootstrapService } from '@claimline/backend/util-service';
+import { RpcClient } from '@claimline/backend/util-nats';
+import { rpcError } from '@claimline/backend/util-testing';
 import { randomUUID } from 'node:crypto';
-import { Actor, Principal, servicePrincipal } from '@claimline/contracts/common';
+import { Actor, servicePrincipal } from '@claimline/contracts/common';
 import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
-import { claimsOf } from '@claimline/backend/util-auth';
 import type {
   BillingProfileChangedEvent,
   ReadinessChangedEvent,
 } from '@claimline/contracts/practice-settings';
-import { AppModule } from '../../src/app.module';
-import { PracticeSettingsEnv } from '../../src/config/env';
 import { address, admin, Harness } from './harness';
 
 const billingAddress = { line1: '100 Congress Ave', city: 'Austin', state: 'TX', zip: '78701-4042' };
 
 describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
-  let app: INestMicroservice;
-  const codec = JSONCodec<unknown>();
-  /** Who each readiness request to client-insurance was asserted as. */
-  const contributorCallers: (Principal | undefined)[] = [];
 
   beforeAll(async () => {
     await h.setUp();
     // client-insurance answers readiness items, claims takes the request and never answers, enrollments is absent.
-    h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.client-insurance`, {
-      queue: 'client-insurance',
-      callback: (_e, msg) => {
-        const { data } = codec.decode(msg.data) as { data: { data: { practiceId: string } } };
-        contributorCallers.push(claimsOf(msg)?.prn);
-        msg.respond(
-          codec.encode({
-            response: {
-              items: [
-                {
-                  key: 'client-insurance.clients',
-                  section: 'clients',
-                  title: "Clients' insurance information",
-                  status: 'missing',
-                  missing: [{ field: 'clients', label: 'Add your insurance clients' }],
-                  fixAt: `/practices/${data.data.practiceId}/clients`,
-                  source: 'client-insurance',
-                },
-              ],
-            },
-            isDisposed: true,
-          }),
-        );
-      },
-    });
-    h.nc.subscribe(`${h.events.rpcPrefix}readiness.items.claims`, {
-      queue: 'claims',
-      callback: () => undefined,
-    });
+    h.serve('readiness.items.client-insurance', (data: { practiceId: string }) => ({
+      items: [
+        {
+          key: 'client-insurance.clients',
+          section: 'clients',
+          title: "Clients' insurance information",
+          status: 'missing',
+          missing: [{ field: 'clients', label: 'Add your insurance clients' }],
+          fixAt: `/practices/${data.practiceId}/clients`,
+          source: 'client-insurance',
+        },
+      ],
+    }));
+    h.serve('readiness.items.claims', () => undefined);
     await h.nc.flush();
     // Long enough for the answering stub on a loaded machine (300 ms timed out under load);
     // the silent one costs this much per readiness call.
-    const env = validateEnv(
-      'practice-settings',
-      PracticeSettingsEnv,
-      h.serviceEnv({
-        READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims',
-        READINESS_CONTRIBUTOR_TIMEOUT_MS: '1500',
-      }),
-    );
-    app = await bootstrapService(AppModule.register(env), {
-      name: 'practice-settings',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
+    await h.start({
+      READINESS_CONTRIBUTORS: 'client-insurance,enrollments,claims',
+      READINESS_CONTRIBUTOR_TIMEOUT_MS: '1500',
     });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await h.tearDown();
-  });
+  afterAll(() => h.tearDown());
 
-  const rpcError = (p: Promise<unknown>) =>
-    p.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (e: RpcError) => e.body,
-    );
   const newPractice = (type: 'solo' | 'group', name: string) =>
     h.rpc.send(
       'practice-settings.practice.create',
@@ -288,7 +244,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       ),
     ).rejects.toMatchObject({ body: { code: 'forbidden' } });
 
-    const rows = await h.observerDb.query(
+    const rows = await h.sql.query(
       'SELECT row_to_json(b)::text AS j FROM practice_settings.billing_profile b WHERE practice_id = $1',
       [p.id],
     );
@@ -409,7 +365,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       { actor: admin },
     );
     expect(still.version).toBe(0);
-    const count = await h.observerDb.query(
+    const count = await h.sql.query(
       'SELECT count(*)::int AS c FROM practice_settings.billing_profile WHERE practice_id = $1',
       [p.id],
     );
@@ -439,7 +395,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       fixAt: `/practices/${p.id}/clients`,
     });
     // A contributor is asked by practice-settings as itself, for this practice only — never as the user.
-    expect(contributorCallers.at(-1)).toEqual({
+    expect(h.callers.get('readiness.items.client-insurance')?.at(-1)).toEqual({
       kind: 'service',
       service: 'practice-settings',
       rights: ['readiness.items.client-insurance'],

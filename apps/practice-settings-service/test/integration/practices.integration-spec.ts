@@ -1,38 +1,14 @@
-import { INestMicroservice } from '@nestjs/common';
-import { validateEnv } from '@claimline/backend/util-config';
-import { RpcError } from '@claimline/backend/util-nats';
-import { waitFor } from '@claimline/backend/util-testing';
-import { bootstrapService } from '@claimline/backend/util-service';
-import { AppModule } from '../../src/app.module';
-import { PracticeSettingsEnv } from '../../src/config/env';
+import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { address, admin, Harness } from './harness';
 
 describe('practice-settings service over NATS (real PostgreSQL and NATS)', () => {
   const h = new Harness();
-  let app: INestMicroservice;
-
   beforeAll(async () => {
     await h.setUp();
-    const env = validateEnv('practice-settings', PracticeSettingsEnv, h.serviceEnv());
-    app = await bootstrapService(AppModule.register(env), {
-      name: 'practice-settings',
-      natsUrl: env.NATS_URL,
-      rpcSubjectPrefix: env.RPC_SUBJECT_PREFIX,
-    });
+    await h.start();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await h.tearDown();
-  });
-
-  const rpcError = (p: Promise<unknown>) =>
-    p.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (e: RpcError) => e.body,
-    );
+  afterAll(() => h.tearDown());
 
   it('creates, reads, lists and updates a practice, emitting created and updated events', async () => {
     const created = await h.rpc.send(

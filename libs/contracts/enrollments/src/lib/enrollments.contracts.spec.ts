@@ -1,13 +1,8 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { ENROLLMENT_STATUSES } from '@claimline/domain';
 import { ActOnEnrollmentBody, EnrollBody, IdentityCheckQuery } from './dto/enrollment.dto';
-import {
-  ENROLLMENT_REQUESTER_ROLES,
-  ENROLLMENT_STAFF_ROLES,
-  EnrollmentsSubjects,
-} from './enrollments.subjects';
+import { EnrollmentsSubjects } from './enrollments.subjects';
 
 const problems = <T extends object>(cls: new () => T, plain: object) =>
   validateSync(plainToInstance(cls, plain) as object, {
@@ -21,15 +16,6 @@ describe('enrollments contract', () => {
   it('names request-reply subjects <service>.<entity>.<verb>', () => {
     for (const subject of Object.values(EnrollmentsSubjects))
       expect(subject).toMatch(/^enrollments\.[a-z-]+\.[a-z-]+$/);
-  });
-
-  it('keeps staff actions to admins and billing staff, +Enroll to them and practice owners', () => {
-    expect(ENROLLMENT_STAFF_ROLES).toEqual(['admin', 'billing_staff']);
-    expect(ENROLLMENT_REQUESTER_ROLES).toEqual(['admin', 'billing_staff', 'practice_owner']);
-  });
-
-  it('uses the domain vocabulary of statuses', () => {
-    expect(ENROLLMENT_STATUSES).toContain('no_clients_on_file');
   });
 
   it('accepts +Enroll for a payer and a type, refuses an unknown type', () => {
