@@ -18,7 +18,7 @@ import { waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { ClientInsuranceEnv } from '../../src/config/env';
 import { DocumentKind, DocumentView } from '@claimline/contracts/documents';
-import { PolicyCardReadModel } from '../../src/policies/policy-cards';
+import { PolicyCardsConsumer } from '../../src/policies/policy-cards.consumer';
 import { address, admin, Harness, practiceView, rpcError, seededPayerId } from './harness';
 
 describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => {
@@ -522,7 +522,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       },
       { actor: owner },
     );
-    const model = app.get(PolicyCardReadModel);
+    const model = app.get(PolicyCardsConsumer);
     const fields = async () =>
       (
         await h.rpc.send(

@@ -42,6 +42,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
         maxBytes: env.EVENTS_MAX_BYTES,
       },
       credentials: natsCredentialsOf(env),
+      inboxSchema: o.schema,
     }),
     RpcAuthModule.forRoot({
       issuer: o.service,
