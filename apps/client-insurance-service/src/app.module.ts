@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@claimline/backend/util-service';
+import { serviceModule } from '@claimline/backend/util-service';
 import { AuthorizationsModule } from './authorizations/authorizations.module';
 import { ClientsModule } from './clients/clients.module';
 import { ClientInsuranceEnv, SCHEMA, SERVICE_NAME } from './config/env';
@@ -11,22 +11,11 @@ import { PracticesModule } from './practices/practices.module';
 @Module({})
 export class AppModule {
   static register(env: ClientInsuranceEnv): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        ...serviceInfrastructure({
-          service: SERVICE_NAME,
-          schema: SCHEMA,
-          envClass: ClientInsuranceEnv,
-          env,
-          dataSource: clientInsuranceDataSourceOptions(env.DATABASE_URL),
-        }),
-        PracticesModule,
-        ClientsModule,
-        PayersModule,
-        PoliciesModule,
-        AuthorizationsModule,
-      ],
-    };
+    return serviceModule(AppModule, env, {
+      service: SERVICE_NAME,
+      schema: SCHEMA,
+      dataSource: clientInsuranceDataSourceOptions,
+      imports: [PracticesModule, ClientsModule, PayersModule, PoliciesModule, AuthorizationsModule],
+    });
   }
 }

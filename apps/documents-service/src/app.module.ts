@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@claimline/backend/util-service';
+import { serviceModule } from '@claimline/backend/util-service';
 import { DocumentsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { documentsDataSourceOptions } from './database/data-source';
 import { DocumentsModule } from './documents/documents.module';
@@ -7,18 +7,11 @@ import { DocumentsModule } from './documents/documents.module';
 @Module({})
 export class AppModule {
   static register(env: DocumentsEnv): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        ...serviceInfrastructure({
-          service: SERVICE_NAME,
-          schema: SCHEMA,
-          envClass: DocumentsEnv,
-          env,
-          dataSource: documentsDataSourceOptions(env.DATABASE_URL),
-        }),
-        DocumentsModule,
-      ],
-    };
+    return serviceModule(AppModule, env, {
+      service: SERVICE_NAME,
+      schema: SCHEMA,
+      dataSource: documentsDataSourceOptions,
+      imports: [DocumentsModule],
+    });
   }
 }

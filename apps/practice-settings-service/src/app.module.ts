@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceInfrastructure } from '@claimline/backend/util-service';
+import { serviceModule } from '@claimline/backend/util-service';
 import { PracticeSettingsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { practiceSettingsDataSourceOptions } from './database/data-source';
 import { BillingProfileModule } from './billing-profile/billing-profile.module';
@@ -11,22 +11,12 @@ import { ReadinessModule } from './readiness/readiness.module';
 @Module({})
 export class AppModule {
   static register(env: PracticeSettingsEnv): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        ...serviceInfrastructure({
-          service: SERVICE_NAME,
-          schema: SCHEMA,
-          envClass: PracticeSettingsEnv,
-          env,
-          dataSource: practiceSettingsDataSourceOptions(env.DATABASE_URL),
-          practiceLookup: PracticeTableLookup,
-        }),
-        ReadinessModule,
-        PracticesModule,
-        LocationsModule,
-        BillingProfileModule,
-      ],
-    };
+    return serviceModule(AppModule, env, {
+      service: SERVICE_NAME,
+      schema: SCHEMA,
+      dataSource: practiceSettingsDataSourceOptions,
+      practiceLookup: PracticeTableLookup,
+      imports: [ReadinessModule, PracticesModule, LocationsModule, BillingProfileModule],
+    });
   }
 }

@@ -14,7 +14,8 @@ import {
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { assertVersion, changedFields, todayUtc } from '../common/versioning';
+import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
+import { todayUtc } from '../common/today';
 import { SCHEMA } from '../config/env';
 import { PoliciesService } from '../policies/policies.service';
 import { consumeProblem, rangesOverlap } from './authorization-rules';
@@ -214,19 +215,14 @@ export class AuthorizationsService {
     }
   }
 
-  private async find(
+  private find(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     authorizationId: string,
     lock = false,
   ): Promise<AuthorizationEntity> {
-    const auth = await m.findOne(AuthorizationEntity, {
-      where: { id: authorizationId, practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!auth) throw RpcError.notFound('Authorization', authorizationId);
-    return auth;
+    return findInPractice(m, AuthorizationEntity, 'Authorization', practiceId, authorizationId, { lock });
   }
 }
 

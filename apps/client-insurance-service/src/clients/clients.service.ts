@@ -16,8 +16,14 @@ import {
 import { parsePhone } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { addressToColumns } from '@claimline/backend/util-persistence';
-import { assertVersion, changedFields, escapeLike, todayUtc } from '../common/versioning';
+import {
+  addressToColumns,
+  assertVersion,
+  changedFields,
+  escapeLike,
+  findInPractice,
+} from '@claimline/backend/util-persistence';
+import { todayUtc } from '../common/today';
 import { SCHEMA } from '../config/env';
 import { ClientEntity } from './entities/client.entity';
 import { toClientEventView, toClientView } from './client.mapper';
@@ -232,19 +238,14 @@ export class ClientsService {
   }
 
   /** Another practice's client answers exactly like a missing one. */
-  async find(
+  find(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     clientId: string,
     lock = false,
   ): Promise<ClientEntity> {
-    const client = await m.findOne(ClientEntity, {
-      where: { id: clientId, practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!client) throw RpcError.notFound('Client', clientId);
-    return client;
+    return findInPractice(m, ClientEntity, 'Client', practiceId, clientId, { lock });
   }
 }
 

@@ -13,7 +13,7 @@ import {
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { assertVersion, changedFields, escapeLike } from '../common/versioning';
+import { assertVersion, changedFields, escapeLike } from '@claimline/backend/util-persistence';
 import { PayerEntity } from './entities/payer.entity';
 import { toPayerView } from './payer.mapper';
 

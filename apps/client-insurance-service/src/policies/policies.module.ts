@@ -5,14 +5,14 @@ import { PhiCipher } from '@claimline/backend/util-crypto';
 import { PracticesModule } from '../practices/practices.module';
 import { PoliciesController } from './policies.controller';
 import { PoliciesService } from './policies.service';
-import { PolicyCardReadModel } from './policy-cards';
+import { PolicyCardsConsumer } from './policy-cards.consumer';
 
 @Module({
   imports: [ClientsModule, PracticesModule],
   controllers: [PoliciesController],
   providers: [
     PoliciesService,
-    PolicyCardReadModel,
+    PolicyCardsConsumer,
     {
       provide: PhiCipher,
       useFactory: (env: ClientInsuranceEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),

@@ -13,10 +13,15 @@ import {
 } from '@claimline/contracts/client-insurance';
 import { parseMemberId } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { isUniqueViolation } from '@claimline/backend/util-persistence';
+import {
+  assertVersion,
+  changedFields,
+  findInPractice,
+  isUniqueViolation,
+} from '@claimline/backend/util-persistence';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { ClientsService } from '../clients/clients.service';
-import { assertVersion, changedFields, todayUtc } from '../common/versioning';
+import { todayUtc } from '../common/today';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { bcbsPolicyWarning } from '../payers/bcbs';
 import { PayerEntity } from '../payers/entities/payer.entity';
@@ -225,19 +230,17 @@ export class PoliciesService {
   }
 
   /** Another practice's policy (or a removed one) answers exactly like a missing one. */
-  async find(
+  find(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     policyId: string,
     lock = false,
   ): Promise<PolicyEntity> {
-    const policy = await m.findOne(PolicyEntity, {
-      where: { id: policyId, practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    return findInPractice(m, PolicyEntity, 'Insurance policy', practiceId, policyId, {
+      lock,
+      removable: true,
     });
-    if (!policy || policy.removedAt) throw RpcError.notFound('Insurance policy', policyId);
-    return policy;
   }
 
   private async view(

@@ -1,57 +1,14 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { NatsConnection } from 'nats';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@claimline/contracts/common';
 import type { PolicyCardsView } from '@claimline/contracts/client-insurance';
-import {
-  DOCUMENTS_SERVICE,
-  type DocumentRemovedEvent,
-  type DocumentsEvents,
-  type DocumentUploadedEvent,
-} from '@claimline/contracts/documents';
-import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION } from '@claimline/backend/util-nats';
+import type { DocumentRemovedEvent, DocumentUploadedEvent } from '@claimline/contracts/documents';
 import { SCHEMA } from '../config/env';
 
-export const DOCUMENTS_DURABLE = 'client-insurance-documents';
-
-const SIDES = { insurance_card_front: 'front', insurance_card_back: 'back' } as const;
-
 /**
- * Keeps `policy_card` from documents-service's events, so a policy can show its card images and
- * missing info can say whether the card is on file without asking another service. Only documents
- * linked to a policy count (a card linked to the client could belong to any of its policies).
+ * The document kinds that are a side of an insurance card. Only documents linked to a policy count
+ * in `policy_card` (PolicyCardsConsumer): a card linked to the client could belong to any of its policies.
  */
-@Injectable()
-export class PolicyCardReadModel implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly consumer: EventConsumer<DocumentsEvents>;
-
-  constructor(
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    @Inject(EVENTS_CONFIG) events: EventsConfig,
-    @InjectDataSource() db: DataSource,
-  ) {
-    this.consumer = new EventConsumer<DocumentsEvents>(nc, db, {
-      durable: DOCUMENTS_DURABLE,
-      service: DOCUMENTS_SERVICE,
-      schema: SCHEMA,
-      events,
-      handlers: {
-        'documents.document.uploaded': (event, m) => applyDocumentUploaded(m, event),
-        'documents.document.removed': (event, m) => applyDocumentRemoved(m, event),
-      },
-      logger: new Logger('PolicyCardReadModel'),
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
-  }
-}
+const SIDES = { insurance_card_front: 'front', insurance_card_back: 'back' } as const;
 
 /** Order-tolerant: an upload after its own removal (redelivered late) keeps the removal. */
 export async function applyDocumentUploaded(

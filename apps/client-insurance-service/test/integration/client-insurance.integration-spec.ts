@@ -16,7 +16,7 @@ import { validateEnv } from '@claimline/backend/util-config';
 import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { ClientInsuranceEnv } from '../../src/config/env';
 import { DocumentKind, DocumentView } from '@claimline/contracts/documents';
-import { PolicyCardReadModel } from '../../src/policies/policy-cards';
+import { PolicyCardsConsumer } from '../../src/policies/policy-cards.consumer';
 import { address, admin, Harness, practiceView, seededPayerId } from './harness';
 
 describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => {
@@ -512,7 +512,7 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       },
       { actor: owner },
     );
-    const model = app.get(PolicyCardReadModel);
+    const model = app.get(PolicyCardsConsumer);
     const fields = async () =>
       (
         await h.rpc.send(

@@ -1,18 +1,5 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateIf } from 'class-validator';
+import { BaseServiceEnv, IsEnvFlag, IsEnvInt } from '@claimline/backend/util-config';
 import { IsPhiKey } from '@claimline/backend/util-crypto';
 import { DOCUMENT_MAX_BYTES_DEFAULT, DOCUMENT_TRANSFER_BUCKET_DEFAULT } from '@claimline/contracts/documents';
 
@@ -27,10 +14,7 @@ export class DocumentsEnv extends BaseServiceEnv {
   DOCUMENTS_DIR: string = '.data/documents';
 
   /** Largest accepted document, in bytes (10 MB by default). */
-  @IsInt()
-  @Min(1)
-  @Max(1024 * 1024 * 1024)
-  @Type(() => Number)
+  @IsEnvInt(1, 1024 * 1024 * 1024)
   DOCUMENT_MAX_BYTES: number = DOCUMENT_MAX_BYTES_DEFAULT;
 
   /** JetStream Object Store bucket for bytes in transit between the gateway and this service. */
@@ -76,32 +60,25 @@ export class DocumentsEnv extends BaseServiceEnv {
   S3_SECRET_ACCESS_KEY?: string;
 
   /** Path-style addressing (`endpoint/bucket/key`), which MinIO and most self-hosted stores need. */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  @IsEnvFlag()
   S3_FORCE_PATH_STYLE: boolean = false;
 
   /**
    * Most pixels (width × height) an uploaded JPEG or PNG may have; more is refused before it is
    * decoded (decompression bombs). 100 megapixels by default: any phone photo under the size limit.
    */
-  @IsInt()
-  @Min(1_000_000)
-  @Max(1_000_000_000)
-  @Type(() => Number)
+  @IsEnvInt(1_000_000, 1_000_000_000)
   DOCUMENT_IMAGE_MAX_PIXELS: number = 100_000_000;
 
   /** How many images are decoded for their preview at the same time (each holds its file in memory meanwhile). */
-  @IsInt()
-  @Min(1)
-  @Max(32)
-  @Type(() => Number)
+  @IsEnvInt(1, 32)
   DOCUMENT_PREVIEW_CONCURRENCY: number = 2;
 }
 
 export const SERVICE_NAME = 'documents';
 export const SCHEMA = 'documents';
 
-// S3 settings' helpers: function declarations, hoisted above the decorators that use them.
+// S3 settings' conditions: function declarations, hoisted above the decorators that use them.
 function usesS3(env: { STORAGE_DRIVER?: string }): boolean {
   return env.STORAGE_DRIVER === 's3';
 }
@@ -112,26 +89,4 @@ function usesS3Keys(env: {
   S3_SECRET_ACCESS_KEY?: string;
 }): boolean {
   return usesS3(env) && (env.S3_ACCESS_KEY_ID !== undefined || env.S3_SECRET_ACCESS_KEY !== undefined);
-}
-
-/**
- * 'true'/'false'/'1'/'0'/'yes'/'no' → boolean from the raw variable (implicit conversion would make
- * any non-empty string true); anything else becomes a marker that @IsBoolean refuses.
- */
-function toBoolean({
-  value,
-  key,
-  obj,
-}: {
-  value: unknown;
-  key: string;
-  obj: Record<string, unknown>;
-}): unknown {
-  const raw = obj[key];
-  if (raw === undefined) return value;
-  if (typeof raw === 'boolean') return raw;
-  const v = String(raw).trim().toLowerCase();
-  if (['true', '1', 'yes'].includes(v)) return true;
-  if (['false', '0', 'no'].includes(v)) return false;
-  return `invalid:${v}`;
 }

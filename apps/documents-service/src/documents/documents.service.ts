@@ -17,6 +17,7 @@ import {
 } from '@claimline/contracts/documents';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
+import { findInPractice } from '@claimline/backend/util-persistence';
 import { PracticeScope } from '@claimline/backend/util-auth';
 import { disguiseProblem, HeadTail } from '../content/content-type';
 import { activeContentReason, PdfActiveContent, uninspectableReason } from '../content/pdf-active-content';
@@ -370,19 +371,17 @@ export class DocumentsService {
   }
 
   /** Another practice's document answers exactly like a missing one. */
-  private async find(
+  private find(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     documentId: string,
     lock = false,
   ): Promise<DocumentEntity> {
-    const doc = await m.findOne(DocumentEntity, {
-      where: { id: documentId, practiceId, deletedAt: IsNull() },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    return findInPractice(m, DocumentEntity, 'Document', practiceId, documentId, {
+      lock,
+      where: { deletedAt: IsNull() },
     });
-    if (!doc) throw RpcError.notFound('Document', documentId);
-    return doc;
   }
 
   private async reportIntegrityFailure(actor: Principal, doc: DocumentEntity, reason: string): Promise<void> {

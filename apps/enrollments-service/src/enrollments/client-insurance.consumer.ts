@@ -1,10 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { CLIENT_INSURANCE_SERVICE, type ClientInsuranceEvents } from '@claimline/contracts/client-insurance';
-import { EVENTS_CONFIG, EventConsumer, EventsConfig, NATS_CONNECTION } from '@claimline/backend/util-nats';
-import { SCHEMA } from '../config/env';
+import { ConsumedStream, EventConsumerHost } from '@claimline/backend/util-nats';
 import { PayerDirectory } from '../payers/payer-directory';
 import { EnrollmentEngine } from './enrollment-engine';
 
@@ -16,35 +12,26 @@ export const CLIENT_INSURANCE_DURABLE = 'enrollments-client-insurance';
  * Each event is handled once (inbox) in one transaction with the status changes it causes.
  */
 @Injectable()
-export class ClientInsuranceConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  readonly consumer: EventConsumer<ClientInsuranceEvents>;
-
+export class ClientInsuranceConsumer extends EventConsumerHost<ClientInsuranceEvents> {
   constructor(
-    @Inject(NATS_CONNECTION) nc: NatsConnection,
-    @Inject(EVENTS_CONFIG) events: EventsConfig,
-    @InjectDataSource() db: DataSource,
-    engine: EnrollmentEngine,
-    payers: PayerDirectory,
+    private readonly engine: EnrollmentEngine,
+    private readonly payers: PayerDirectory,
   ) {
-    this.consumer = new EventConsumer<ClientInsuranceEvents>(nc, db, {
-      durable: CLIENT_INSURANCE_DURABLE,
-      service: CLIENT_INSURANCE_SERVICE,
-      schema: SCHEMA,
-      events,
-      handlers: {
-        'client-insurance.practice-payers.changed': (event, m) => engine.practicePayersChanged(m, event.data),
-        'client-insurance.payer.created': (event, m) => payers.apply(m, event.data.payer),
-        'client-insurance.payer.updated': (event, m) => payers.apply(m, event.data.payer),
+    super();
+  }
+
+  protected streams(): ConsumedStream<ClientInsuranceEvents>[] {
+    return [
+      {
+        durable: CLIENT_INSURANCE_DURABLE,
+        service: CLIENT_INSURANCE_SERVICE,
+        handlers: {
+          'client-insurance.practice-payers.changed': (event, m) =>
+            this.engine.practicePayersChanged(m, event.data),
+          'client-insurance.payer.created': (event, m) => this.payers.apply(m, event.data.payer),
+          'client-insurance.payer.updated': (event, m) => this.payers.apply(m, event.data.payer),
+        },
       },
-      logger: new Logger('ClientInsuranceConsumer'),
-    });
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer.stop();
+    ];
   }
 }

@@ -1,6 +1,5 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, Matches, Max, Min, registerDecorator } from 'class-validator';
-import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { Matches, registerDecorator } from 'class-validator';
+import { BaseServiceEnv, IsEnvFlag, IsEnvInt } from '@claimline/backend/util-config';
 
 export const SERVICE_NAME = 'notifications';
 export const SCHEMA = 'notifications';
@@ -46,33 +45,17 @@ function IsSmtpUrl(): PropertyDecorator {
     });
 }
 
-/**
- * 'true'/'false'/'1'/'0'/'yes'/'no' → boolean, read from the raw variable (implicit conversion
- * would turn any non-empty string into true); anything else becomes a marker @IsBoolean refuses.
- */
-const toBoolean = ({ value, key, obj }: { value: unknown; key: string; obj: Record<string, unknown> }) => {
-  const raw = obj[key];
-  if (raw === undefined) return value;
-  if (typeof raw === 'boolean') return raw;
-  const v = String(raw).trim().toLowerCase();
-  if (['true', '1', 'yes'].includes(v)) return true;
-  if (['false', '0', 'no'].includes(v)) return false;
-  return `invalid:${v}`;
-};
-
 export class NotificationsEnv extends BaseServiceEnv {
   /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465` (TLS from the start). A secret: never logged whole. */
   @IsSmtpUrl()
   SMTP_URL: string;
 
   /** Refuse a server certificate that does not verify (self-signed, wrong host). Only a local catcher turns this off. */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'SMTP_TLS_REJECT_UNAUTHORIZED must be true or false' })
+  @IsEnvFlag()
   SMTP_TLS_REJECT_UNAUTHORIZED: boolean = true;
 
   /** Refuse to send unless the server upgrades the connection with STARTTLS. */
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'SMTP_REQUIRE_TLS must be true or false' })
+  @IsEnvFlag()
   SMTP_REQUIRE_TLS: boolean = false;
 
   /** The From header, e.g. `Claimline <no-reply@claimline.example>`; its domain also names the Message-IDs. */
@@ -86,35 +69,22 @@ export class NotificationsEnv extends BaseServiceEnv {
   CONSOLE_URL: string = 'http://localhost:3000';
 
   /** How often the sender looks for due e-mails. */
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
-  @Type(() => Number)
+  @IsEnvInt(10, 60_000)
   EMAIL_POLL_MS: number = 1000;
 
   /** E-mails claimed per round. */
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  @Type(() => Number)
+  @IsEnvInt(1, 100)
   EMAIL_BATCH_SIZE: number = 10;
 
   /** Attempts (temporary failures) before an e-mail is marked failed. */
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  @Type(() => Number)
+  @IsEnvInt(1, 50)
   EMAIL_MAX_ATTEMPTS: number = 10;
 
   /** First retry delay; doubles per attempt up to EMAIL_RETRY_MAX_MS (±20 % jitter). */
-  @IsInt()
-  @Min(10)
-  @Type(() => Number)
+  @IsEnvInt(10)
   EMAIL_RETRY_BASE_MS: number = 30_000;
 
-  @IsInt()
-  @Min(10)
-  @Type(() => Number)
+  @IsEnvInt(10)
   EMAIL_RETRY_MAX_MS: number = 3_600_000;
 
   /**
@@ -122,15 +92,10 @@ export class NotificationsEnv extends BaseServiceEnv {
    * mid-send leaves the row pending; another picks it up once the lease has run out. Must exceed
    * SMTP_TIMEOUT_MS × 3 (connect, greeting, data) so a slow but live send is not sent twice.
    */
-  @IsInt()
-  @Min(500)
-  @Type(() => Number)
+  @IsEnvInt(500)
   EMAIL_LEASE_MS: number = 180_000;
 
   /** Connection, greeting and socket timeout of one SMTP conversation. */
-  @IsInt()
-  @Min(100)
-  @Max(120_000)
-  @Type(() => Number)
+  @IsEnvInt(100, 120_000)
   SMTP_TIMEOUT_MS: number = 30_000;
 }

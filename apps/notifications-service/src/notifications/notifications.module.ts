@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
-import { PracticeDirectory } from '../directory/practice-directory';
+import { PracticeDirectoryConsumer } from '../directory/practice-directory.consumer';
 import { EmailLogService } from '../email/email-log.service';
 import { EmailSenderHost } from '../email/email-sender.host';
 import { PreferencesService } from '../preferences/preferences.service';
-import { NotificationConsumers } from './notification-consumers';
+import { NotificationsConsumer } from './notifications.consumer';
 import { NotificationsController } from './notifications.controller';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [PracticeDirectory, EmailSenderHost, NotificationConsumers, EmailLogService, PreferencesService],
-  exports: [EmailSenderHost, NotificationConsumers, PracticeDirectory],
+  providers: [
+    PracticeDirectoryConsumer,
+    EmailSenderHost,
+    NotificationsConsumer,
+    EmailLogService,
+    PreferencesService,
+  ],
+  exports: [EmailSenderHost, NotificationsConsumer, PracticeDirectoryConsumer],
 })
 export class NotificationsModule {}

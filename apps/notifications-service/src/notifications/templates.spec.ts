@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@claimline/contracts/common';
 import { EnrollmentsEventTypes, type EnrollmentStatusChangedEvent } from '@claimline/contracts/enrollments';
-import { consumersPlan, durableFor } from './notification-consumers';
+import { consumersPlan, durableFor } from './notifications.consumer';
 import { NOTIFICATION_REGISTRY } from './registry';
 import { escapeHtml } from './templates';
 

@@ -13,8 +13,7 @@ import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { LocationEntity } from '../locations/entities/location.entity';
-import { changedFields } from '../practices/practice.mapper';
-import { assertVersion, findPractice } from '../practices/practice-access';
+import { findPractice } from '../practices/practice-access';
 import { TeamMemberEntity } from '../practices/entities/team-member.entity';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
 import { serviceFacilityRule } from '../readiness/readiness.rules';
@@ -22,6 +21,8 @@ import { BillingProfileEntity } from './entities/billing-profile.entity';
 import {
   addressFromColumns,
   addressToColumns,
+  assertVersion,
+  changedFields,
   optionalAddressFromColumns,
 } from '@claimline/backend/util-persistence';
 import {

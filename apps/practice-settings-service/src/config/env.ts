@@ -1,6 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { Matches } from 'class-validator';
+import { BaseServiceEnv, IsEnvInt } from '@claimline/backend/util-config';
 import { IsPhiKey } from '@claimline/backend/util-crypto';
 
 export class PracticeSettingsEnv extends BaseServiceEnv {
@@ -15,10 +14,7 @@ export class PracticeSettingsEnv extends BaseServiceEnv {
   })
   READINESS_CONTRIBUTORS: string = 'client-insurance,enrollments,claims';
 
-  @IsInt()
-  @Min(10)
-  @Max(5000)
-  @Type(() => Number)
+  @IsEnvInt(10, 5000)
   READINESS_CONTRIBUTOR_TIMEOUT_MS: number = 250;
 }
 

@@ -11,10 +11,10 @@ import {
   PracticeSettingsEventTypes as Events,
   UpdateLocationCommand,
 } from '@claimline/contracts/practice-settings';
-import { Outbox, RpcError } from '@claimline/backend/util-nats';
+import { Outbox } from '@claimline/backend/util-nats';
 import { currentRequestId } from '@claimline/backend/util-service';
-import { changedFields } from '../practices/practice.mapper';
-import { assertVersion, DEFAULT_PAGE, findPractice } from '../practices/practice-access';
+import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
+import { DEFAULT_PAGE, findPractice } from '../practices/practice-access';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
 import { LocationEntity } from './entities/location.entity';
 import { toLocationView } from './location.mapper';
@@ -132,18 +132,13 @@ export class LocationsService {
     });
   }
 
-  private async find(
+  private find(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     locationId: string,
     lock = false,
   ): Promise<LocationEntity> {
-    const location = await m.findOne(LocationEntity, {
-      where: { id: locationId, practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!location || location.removedAt) throw RpcError.notFound('Location', locationId);
-    return location;
+    return findInPractice(m, LocationEntity, 'Location', practiceId, locationId, { lock, removable: true });
   }
 }

@@ -20,18 +20,3 @@ export async function findPractice(
   if (!practice) throw RpcError.notFound('Practice', practiceId);
   return practice;
 }
-
-export function assertVersion(what: string, current: number, expected: number): void {
-  if (current !== expected) {
-    throw RpcError.conflict(
-      `${what} was changed by someone else (you edited version ${expected}, the current version is ${current}); reload and try again`,
-      {
-        currentVersion: current,
-      },
-    );
-  }
-}
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -37,10 +37,3 @@ export function toTeamMemberView(m: TeamMemberEntity): TeamMemberView {
     updatedAt: m.updatedAt.toISOString(),
   };
 }
-
-/** Names of the keys in `changes` whose value differs from `current` (deep for nested objects). */
-export function changedFields(current: Record<string, unknown>, changes: Record<string, unknown>): string[] {
-  return Object.keys(changes).filter(
-    (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
-  );
-}

@@ -16,13 +16,19 @@ import {
   UpdateTeamMemberCommand,
 } from '@claimline/contracts/practice-settings';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { isUniqueViolation } from '@claimline/backend/util-persistence';
+import {
+  assertVersion,
+  changedFields,
+  escapeLike,
+  findInPractice,
+  isUniqueViolation,
+} from '@claimline/backend/util-persistence';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeEntity } from './entities/practice.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
-import { changedFields, toPracticeView, toTeamMemberView } from './practice.mapper';
-import { assertVersion, DEFAULT_PAGE, escapeLike, findPractice } from './practice-access';
+import { toPracticeView, toTeamMemberView } from './practice.mapper';
+import { DEFAULT_PAGE, findPractice } from './practice-access';
 
 @Injectable()
 export class PracticesService {
@@ -250,19 +256,17 @@ export class PracticesService {
     return findPractice(m, practiceId, lock);
   }
 
-  private async findMember(
+  private findMember(
     m: EntityManager,
     actor: Principal,
     practiceId: string,
     memberId: string,
     lock = false,
   ): Promise<TeamMemberEntity> {
-    const member = await m.findOne(TeamMemberEntity, {
-      where: { id: memberId, practiceId },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    return findInPractice(m, TeamMemberEntity, 'Team member', practiceId, memberId, {
+      lock,
+      removable: true,
     });
-    if (!member || member.removedAt) throw RpcError.notFound('Team member', memberId);
-    return member;
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './lib/validate-env';
 export * from './lib/base-env';
 export * from './lib/config.module';
+export * from './lib/env-rules';

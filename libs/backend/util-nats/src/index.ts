@@ -8,6 +8,7 @@ export * from './lib/outbox-migration';
 export * from './lib/outbox';
 export * from './lib/outbox-relay';
 export * from './lib/event-consumer';
+export * from './lib/event-consumer.host';
 export * from './lib/nats.module';
 export * from './lib/outbox.module';
 export * from './lib/transfer-flow';

@@ -5,4 +5,5 @@ export * from './lib/logger';
 export * from './lib/redaction';
 export * from './lib/bootstrap';
 export * from './lib/migrate-main';
+export * from './lib/run-service';
 export * from './lib/service-infrastructure';

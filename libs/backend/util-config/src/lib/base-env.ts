@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { IsSigningKey, IsTrustedKeys } from '@claimline/backend/util-auth';
+import { IsEnvInt } from './env-rules';
 
 /** Variables every Claimline service reads. Services extend it with their own. */
 export class BaseServiceEnv {
@@ -53,40 +53,26 @@ export class BaseServiceEnv {
   })
   RPC_SUBJECT_PREFIX: string = '';
 
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
-  @Type(() => Number)
+  @IsEnvInt(100, 60_000)
   RPC_TIMEOUT_MS: number = 5000;
 
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
-  @Type(() => Number)
+  @IsEnvInt(10, 60_000)
   OUTBOX_POLL_MS: number = 1000;
 
   /** How long a service's event stream keeps an event (hours; 30 days). Inbox rows are kept twice as long. */
-  @IsInt()
-  @Min(1)
-  @Type(() => Number)
+  @IsEnvInt(1)
   EVENTS_MAX_AGE_HOURS: number = 720;
 
   /** The most bytes a service's event stream keeps, oldest events dropped first (1 GiB). */
-  @IsInt()
-  @Min(1_048_576)
-  @Type(() => Number)
+  @IsEnvInt(1_048_576)
   EVENTS_MAX_BYTES: number = 1024 ** 3;
 
   /** How long published outbox rows are kept before the relay deletes them (hours; 7 days). */
-  @IsInt()
-  @Min(1)
-  @Type(() => Number)
+  @IsEnvInt(1)
   OUTBOX_RETENTION_HOURS: number = 168;
 
   /** Delays the outbox relay's first run; only tests set it, to hold events in the outbox. */
-  @IsInt()
-  @Min(0)
-  @Type(() => Number)
+  @IsEnvInt(0)
   OUTBOX_RELAY_START_DELAY_MS: number = 0;
 
   @IsOptional()

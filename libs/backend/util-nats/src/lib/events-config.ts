@@ -32,6 +32,8 @@ export function inboxRetentionMs(config: EventsConfig): number {
 
 export const EVENTS_CONFIG = Symbol('EVENTS_CONFIG');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+/** The consuming service's schema, which holds its `inbox` table (`null` in a process without one). */
+export const INBOX_SCHEMA = Symbol('INBOX_SCHEMA');
 
 /** The service part of an event type: 'practice-settings.practice.created' → 'practice-settings'. */
 export function serviceOf(eventType: string): string {

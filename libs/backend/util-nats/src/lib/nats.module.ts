@@ -9,7 +9,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { connect, ConnectionOptions, NatsConnection, nkeyAuthenticator } from 'nats';
-import { EVENTS_CONFIG, EventsConfig, NATS_CONNECTION } from './events-config';
+import { EVENTS_CONFIG, EventsConfig, INBOX_SCHEMA, NATS_CONNECTION } from './events-config';
 
 /** A process's NATS identity (ADR 0012): its NKey seed and the prefix of its reply inboxes. */
 export interface NatsCredentials {
@@ -22,6 +22,8 @@ export interface NatsModuleOptions {
   name: string;
   events: EventsConfig;
   credentials?: NatsCredentials;
+  /** The service's schema, where its event consumers keep their inbox (`EventConsumerHost`). */
+  inboxSchema?: string;
 }
 
 /** `NATS_NKEY_SEED` and `NATS_INBOX_PREFIX` of a validated environment. */
@@ -91,9 +93,10 @@ export class NatsModule {
           useFactory: () => connectNats(options.url, options.name, options.credentials),
         },
         { provide: EVENTS_CONFIG, useValue: options.events },
+        { provide: INBOX_SCHEMA, useValue: options.inboxSchema ?? null },
         NatsLifecycle,
       ],
-      exports: [NATS_CONNECTION, EVENTS_CONFIG],
+      exports: [NATS_CONNECTION, EVENTS_CONFIG, INBOX_SCHEMA],
     };
   }
 }

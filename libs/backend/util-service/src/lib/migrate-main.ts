@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { BaseServiceEnv, validateEnv } from '@claimline/backend/util-config';
 import { runMigrations } from '@claimline/backend/util-persistence';
+import { runMain } from './run-service';
 
 /** The body of every service's `migrate.ts`: validate the environment, run pending migrations, exit. */
 export function migrateMain<E extends BaseServiceEnv>(
@@ -8,7 +9,7 @@ export function migrateMain<E extends BaseServiceEnv>(
   envClass: new () => E,
   options: (env: E) => DataSourceOptions,
 ): void {
-  (async () => {
+  runMain(async () => {
     const env = validateEnv(service, envClass);
     const ran = await runMigrations(options(env));
     console.log(
@@ -19,8 +20,5 @@ export function migrateMain<E extends BaseServiceEnv>(
         msg: `migrations: ${ran.length ? ran.join(', ') : 'up to date'}`,
       }),
     );
-  })().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
   });
 }

@@ -1,4 +1,4 @@
-import { DynamicModule, Type } from '@nestjs/common';
+import { DynamicModule, ModuleMetadata, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSourceOptions } from 'typeorm';
@@ -17,6 +17,45 @@ export interface ServiceInfrastructureOptions<E extends BaseServiceEnv> {
   outbox?: boolean;
   /** How `@Authorize({ practice })` learns a practice exists (default: ask practice-settings). */
   practiceLookup?: Type<PracticeLookup> | 'practice-settings';
+}
+
+export interface ServiceModuleOptions<E extends BaseServiceEnv> extends Omit<
+  ServiceInfrastructureOptions<E>,
+  'env' | 'envClass' | 'dataSource'
+> {
+  /** The service's DataSource options for its `DATABASE_URL` (`database/data-source.ts`). */
+  dataSource: (databaseUrl: string) => DataSourceOptions;
+  /** The service's own modules, imported after the infrastructure. */
+  imports: NonNullable<ModuleMetadata['imports']>;
+}
+
+/**
+ * A service's root module (`AppModule.register(env)`): `serviceInfrastructure()` first, then the
+ * service's own modules, so a service states only its name, schema, data source and modules.
+ * `env` is what `validateEnv()` returned: its class is the token services inject it by.
+ */
+export function serviceModule<E extends BaseServiceEnv>(
+  module: Type<unknown>,
+  env: E,
+  options: ServiceModuleOptions<E>,
+): DynamicModule {
+  const { imports, dataSource, ...infrastructure } = options;
+  if (!(env instanceof BaseServiceEnv)) {
+    throw new Error(`${options.service}: pass the environment validateEnv() returned`);
+  }
+  const envClass = env.constructor as new () => E;
+  return {
+    module,
+    imports: [
+      ...serviceInfrastructure({
+        ...infrastructure,
+        env,
+        envClass,
+        dataSource: dataSource(env.DATABASE_URL),
+      }),
+      ...imports,
+    ],
+  };
 }
 
 /**
@@ -42,6 +81,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
         maxBytes: env.EVENTS_MAX_BYTES,
       },
       credentials: natsCredentialsOf(env),
+      inboxSchema: o.schema,
     }),
     RpcAuthModule.forRoot({
       issuer: o.service,
