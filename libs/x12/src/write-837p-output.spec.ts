@@ -88,7 +88,8 @@ function varied(count: number): Claim837[] {
           gender: 'M',
         },
       });
-    if (r() < 0.2) Object.assign(overrides, { renderingProvider: undefined });
+    const noRenderer = r() < 0.2;
+    if (noRenderer) Object.assign(overrides, { renderingProvider: undefined });
     else if (r() < 0.2)
       Object.assign(overrides, { renderingProvider: { lastName: 'Self', npi: '1234567893' } });
     if (r() < 0.15)
