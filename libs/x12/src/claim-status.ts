@@ -1,8 +1,8 @@
 import { formatCents } from './amount';
-import { describeStatus } from './claim-status-codes';
 import type { Gender } from './claim-837p';
 import type { TransactionEnvelope } from './envelope';
 import type { X12Result } from './errors';
+import { readServiceDates, readStc, readSvc } from './read-277-common';
 import { FindingSink, isoDate, type ReaderHandler, runReader } from './read-common';
 import type { Segment } from './tokenizer';
 import { KIND_277 } from './transactions';
@@ -203,28 +203,20 @@ class ClaimStatus277Handler implements ReaderHandler<ClaimStatusResponse> {
 
   private statuses(seg: Segment): ClaimStatusDetail[] {
     const f = seg.fields;
-    const out: ClaimStatusDetail[] = [];
-    for (const i of [1, 10, 11]) {
-      if (!f[i]) continue;
-      const [category = '', code = '', entity] = this.sink.composite(seg, i);
-      const d: ClaimStatusDetail = {
-        category,
-        code,
-        text: describeStatus(category, code),
-        ...(entity ? { entity } : {}),
-        ...(f[2] ? { effectiveDate: isoDate(f[2]) } : {}),
-        ...(f[4] ? { charge: this.sink.cents(seg, 4, false) } : {}),
-        ...(f[5] ? { paid: this.sink.cents(seg, 5, false) } : {}),
-        ...(f[6] ? { finalizedDate: isoDate(f[6]) } : {}),
-        ...(f[7] ? { paymentMethod: f[7] } : {}),
-        ...(f[8] ? { paymentDate: isoDate(f[8]) } : {}),
-        ...(f[9] ? { checkNumber: f[9] } : {}),
-        ...(f[12] ? { message: f[12] } : {}),
-      };
-      out.push(d);
-    }
-    if (!out.length) this.sink.add(seg, 'missing-element', 'STC01 status is missing', 'error');
-    return out;
+    return readStc(this.sink, seg, ({ category, code, entity, text }) => ({
+      category,
+      code,
+      text,
+      ...(entity ? { entity } : {}),
+      ...(f[2] ? { effectiveDate: isoDate(f[2]) } : {}),
+      ...(f[4] ? { charge: this.sink.cents(seg, 4, false) } : {}),
+      ...(f[5] ? { paid: this.sink.cents(seg, 5, false) } : {}),
+      ...(f[6] ? { finalizedDate: isoDate(f[6]) } : {}),
+      ...(f[7] ? { paymentMethod: f[7] } : {}),
+      ...(f[8] ? { paymentDate: isoDate(f[8]) } : {}),
+      ...(f[9] ? { checkNumber: f[9] } : {}),
+      ...(f[12] ? { message: f[12] } : {}),
+    }));
   }
 
   segment(seg: Segment): void {
@@ -272,28 +264,12 @@ class ClaimStatus277Handler implements ReaderHandler<ClaimStatusResponse> {
         else if (this.claim && !this.line && f[1] === 'EJ') this.claim.claimId = f[2];
         return;
       case 'DTP':
-        if (f[1] === '472') {
-          const [from, to = from] = (f[3] ?? '').split('-');
-          if (this.line) this.line.serviceDate = isoDate(from);
-          else if (this.claim) {
-            this.claim.serviceDateFrom = isoDate(from);
-            this.claim.serviceDateTo = isoDate(to);
-          }
-        }
-        return;
-      case 'SVC': {
+        return readServiceDates(seg, this.line, this.claim);
+      case 'SVC':
         if (!this.claim) return this.sink.add(seg, 'unexpected-segment', 'SVC outside a claim', 'error');
-        const [, procedure = '', ...modifiers] = this.sink.composite(seg, 1);
-        this.line = {
-          procedure,
-          modifiers: modifiers.filter((m) => m !== ''),
-          charge: this.sink.cents(seg, 2, false),
-          paid: this.sink.cents(seg, 3, false),
-          statuses: [],
-        };
+        this.line = { ...readSvc(this.sink, seg), paid: this.sink.cents(seg, 3, false), statuses: [] };
         this.claim.lines.push(this.line);
         return;
-      }
       default:
         return;
     }

@@ -1,5 +1,6 @@
 import type { TransactionEnvelope } from './envelope';
 import type { X12Result } from './errors';
+import { readServiceDates, readStc, readSvc } from './read-277-common';
 import { FindingSink, isoDate, type ReaderHandler, runReader } from './read-common';
 import type { Segment } from './tokenizer';
 import { KIND_277CA } from './transactions';
@@ -11,6 +12,8 @@ export interface ClaimStatus {
   readonly code: string;
   /** STC01-3: entity identifier code. */
   readonly entity?: string;
+  /** The category and status code in words, e.g. "Rejected: information not valid (…)". */
+  readonly text: string;
   readonly effectiveDate?: string;
   /** STC03: action code (WQ, U, ...). */
   readonly action?: string;
@@ -78,23 +81,16 @@ class Ack277Handler implements ReaderHandler<Ack277> {
 
   private statuses(seg: Segment): ClaimStatus[] {
     const f = seg.fields;
-    const out: ClaimStatus[] = [];
-    for (const i of [1, 10, 11]) {
-      if (!f[i]) continue;
-      const [category = '', code = '', entity] = this.sink.composite(seg, i);
-      const s: ClaimStatus = {
-        category,
-        code,
-        entity: entity || undefined,
-        effectiveDate: isoDate(f[2]),
-        action: f[3] || undefined,
-        amount: this.sink.cents(seg, 4, false),
-        message: f[12] || undefined,
-      };
-      out.push(s);
-    }
-    if (!out.length) this.sink.add(seg, 'missing-element', 'STC01 status is missing', 'error');
-    return out;
+    return readStc(this.sink, seg, ({ category, code, entity, text }) => ({
+      category,
+      code,
+      entity: entity || undefined,
+      text,
+      effectiveDate: isoDate(f[2]),
+      action: f[3] || undefined,
+      amount: this.sink.cents(seg, 4, false),
+      message: f[12] || undefined,
+    }));
   }
 
   segment(seg: Segment): void {
@@ -161,27 +157,12 @@ class Ack277Handler implements ReaderHandler<Ack277> {
         else if (this.claim && f[1] === 'BLT') this.claim.billType = f[2];
         return;
       case 'DTP':
-        if (f[1] === '472') {
-          const [from, to = from] = (f[3] ?? '').split('-');
-          if (this.line) this.line.serviceDate = isoDate(from);
-          else if (this.claim) {
-            this.claim.serviceDateFrom = isoDate(from);
-            this.claim.serviceDateTo = isoDate(to);
-          }
-        }
-        return;
-      case 'SVC': {
+        return readServiceDates(seg, this.line, this.claim);
+      case 'SVC':
         if (!this.claim) return this.sink.add(seg, 'unexpected-segment', 'SVC outside a claim', 'error');
-        const [, procedure = '', ...modifiers] = this.sink.composite(seg, 1);
-        this.line = {
-          procedure,
-          modifiers: modifiers.filter((m) => m !== ''),
-          charge: this.sink.cents(seg, 2, false),
-          statuses: [],
-        };
+        this.line = { ...readSvc(this.sink, seg), statuses: [] };
         this.claim.lines.push(this.line);
         return;
-      }
       default:
         return;
     }

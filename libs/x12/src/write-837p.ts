@@ -4,6 +4,7 @@ import {
   Checker,
   codeList,
   ID_QUALIFIERS,
+  joinTrimmed,
   makeCleaner,
   pad2,
   type Problem,
@@ -266,7 +267,9 @@ function checkPriorPayer(
 
 const sumCas = (a: readonly CasAdjustment[]): number => a.reduce((s, x) => s + x.amount, 0);
 const icd = (d: string): string => d.replace('.', '').toUpperCase();
-const d8 = (iso: string): string => iso.replace(/-/g, '');
+/** YYYY-MM-DD (checked before writing) to CCYYMMDD. */
+const d8 = (iso: string): string => iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8);
+const noHyphens = (s: string): string => (s.includes('-') ? s.replace(/-/g, '') : s);
 
 /**
  * Writes an 837P (005010X222A1) interchange. Claims that would break the guide are left
@@ -312,22 +315,24 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     clean(s ?? '')
       .slice(0, max)
       .trim();
+  const sep = T + nl;
+  // Segments are joined a claim at a time: 10,000 strings live until the end instead of 300,000,
+  // which the garbage collector would otherwise copy and promote.
+  const chunks: string[] = [];
   const segs: string[] = [];
+  let segCount = 0;
   const seg = (...els: (string | undefined)[]) => {
-    let n = els.length;
-    while (n > 1 && !els[n - 1]) n--;
-    els.length = n;
-    segs.push(els.join(E));
+    segs.push(joinTrimmed(els, E));
   };
-  const comp = (...parts: (string | undefined)[]) => {
-    let n = parts.length;
-    while (n > 1 && !parts[n - 1]) n--;
-    parts.length = n;
-    return parts.join(C);
+  const flush = () => {
+    chunks.push(segs.join(sep) + sep);
+    segCount += segs.length;
+    segs.length = 0;
   };
+  const comp = (...parts: (string | undefined)[]) => joinTrimmed(parts, C);
   const address = (a: PostalAddress) => {
     seg('N3', t(a.line1, 55), a.line2 ? t(a.line2, 55) : undefined);
-    seg('N4', t(a.city, 30), a.state.toUpperCase(), a.postalCode.replace(/-/g, ''));
+    seg('N4', t(a.city, 30), a.state.toUpperCase(), noHyphens(a.postalCode));
   };
   const person = (code: string, n: PersonName, q: string, id: string) =>
     seg(
@@ -376,6 +381,7 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
   const written: string[] = [];
   const rejected: ClaimRejection[] = [];
   let hl = 1;
+  const billingAddress = normalAddress(bp.address);
   claims.forEach((claim, index) => {
     const problems = claim
       ? checkClaim(claim, index, separators)
@@ -435,7 +441,7 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
       if (rp.taxonomy) seg('PRV', 'PE', 'PXC', rp.taxonomy);
     }
     const sf = claim.serviceFacility;
-    if (sf && !sameAddress(sf.address, bp.address)) {
+    if (sf && normalAddress(sf.address) !== billingAddress) {
       seg('NM1', '77', '2', t(sf.name), '', '', '', '', sf.npi ? 'XX' : undefined, sf.npi);
       address(sf.address);
     }
@@ -489,10 +495,12 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
       }
     });
     written.push(claim.id);
+    flush();
   });
 
   if (!written.length) return { written, rejected, batchProblems, controlNumbers };
-  seg('SE', String(segs.length + 1), tcn);
+  seg('SE', String(segCount + segs.length + 1), tcn);
+  flush();
   const isa = [
     'ISA',
     '00',
@@ -523,16 +531,21 @@ export function write837p(batch: ClaimBatch837, options: WriteOptions = {}): Wri
     'X',
     '005010X222A1',
   ].join(E);
-  const sep = T + nl;
-  const x12 = [isa, gs, ...segs, ['GE', '1', gcn].join(E), ['IEA', '1', icn].join(E)].join(sep) + sep;
+  const x12 =
+    isa +
+    sep +
+    gs +
+    sep +
+    chunks.join('') +
+    [['GE', '1', gcn].join(E), ['IEA', '1', icn].join(E)].join(sep) +
+    sep;
   return { x12, written, rejected, batchProblems, controlNumbers };
 }
 
-function sameAddress(a: PostalAddress, b: PostalAddress): boolean {
-  const norm = (x: PostalAddress) =>
-    [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)]
-      .join('|')
-      .toUpperCase()
-      .replace(/\s+/g, ' ');
-  return norm(a) === norm(b);
+/** An address as compared to the billing provider's: a facility at that address is not written. */
+function normalAddress(x: PostalAddress): string {
+  return [x.line1, x.line2 ?? '', x.city, x.state, x.postalCode.replace(/-/g, '').slice(0, 5)]
+    .join('|')
+    .toUpperCase()
+    .replace(/\s+/g, ' ');
 }

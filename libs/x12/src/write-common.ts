@@ -80,7 +80,7 @@ export class Checker {
   /** An identifier written exactly as given (it comes back in the 277CA and 835), so it cannot be cleaned. */
   exact(field: string, v: string | undefined, max: number, separators: string, rule: string): void {
     if (!v) return this.fail(field, rule, 'is required');
-    const bad = [...v].find((ch) => ch < ' ' || ch > '~' || separators.includes(ch));
+    const bad = firstUnsendable(v, separators);
     if (v.length > max || bad !== undefined || v.trim() !== v)
       this.fail(
         field,
@@ -99,6 +99,23 @@ export class Checker {
         `${v} is not valid`,
       );
   }
+}
+
+/** The first character of `v` that is not printable ASCII or is a separator (a loop: no array per value). */
+function firstUnsendable(v: string, separators: string): string | undefined {
+  for (let i = 0; i < v.length; i++) {
+    const ch = v[i];
+    if (ch < ' ' || ch > '~' || separators.includes(ch)) return ch;
+  }
+  return undefined;
+}
+
+/** Elements (or components) joined by `sep`, without the trailing empty ones; the first always stays. */
+export function joinTrimmed(els: readonly (string | undefined)[], sep: string): string {
+  let n = els.length;
+  while (n > 1 && !els[n - 1]) n--;
+  // Array.join makes one flat string; trimming by slice only when needed (setting length was slow).
+  return n === els.length ? els.join(sep) : els.slice(0, n).join(sep);
 }
 
 export function cas(
@@ -123,7 +140,22 @@ export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 export function makeCleaner(separators: string[], upper = true): (s: string) => string {
   const escaped = separators.map((c) => c.replace(/[\\^\]-]/g, '\\$&')).join('');
   const bad = new RegExp(`[${escaped}\\x00-\\x1f\\x7f-\\uffff]+`, 'g');
+  // Printable ASCII that is not a separator: text made only of these needs no regex.
+  const plain = new Uint8Array(127);
+  plain.fill(1, 32);
+  for (const c of separators.join('')) if (c.charCodeAt(0) < 127) plain[c.charCodeAt(0)] = 0;
   return (s: string) => {
+    // Most text is already clean printable ASCII with single spaces: one scan spares the regexes.
+    let clean = true;
+    for (let i = 0, prev = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 126 || plain[c] === 0 || (c === 32 && prev === 32)) {
+        clean = false;
+        break;
+      }
+      prev = c;
+    }
+    if (clean) return (upper ? s.toUpperCase() : s).trim();
     const out = (upper ? s.toUpperCase() : s).replace(bad, ' ');
     return (out.includes('  ') ? out.replace(/ {2,}/g, ' ') : out).trim();
   };
@@ -205,15 +237,11 @@ export class SegmentWriter {
   }
 
   seg(...els: (string | undefined)[]): void {
-    let n = els.length;
-    while (n > 1 && !els[n - 1]) n--;
-    this.segs.push(els.slice(0, n).join(this.E));
+    this.segs.push(joinTrimmed(els, this.E));
   }
 
   comp(...parts: (string | undefined)[]): string {
-    let n = parts.length;
-    while (n > 1 && !parts[n - 1]) n--;
-    return parts.slice(0, n).join(this.C);
+    return joinTrimmed(parts, this.C);
   }
 
   /** The whole interchange; `segs` hold the transaction from ST on, without SE. */
