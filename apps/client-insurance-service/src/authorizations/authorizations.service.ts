@@ -13,7 +13,6 @@ import {
   UpdateAuthorizationCommand,
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
 import { todayUtc } from '../common/today';
 import { SCHEMA } from '../config/env';
@@ -50,17 +49,12 @@ export class AuthorizationsService {
       await this.assertNoOverlap(m, auth);
       await m.save(auth);
       const view = toAuthorizationView(auth, todayUtc());
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationCreated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, changed: Object.keys(cmd) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationCreated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, changed: Object.keys(cmd) },
+      });
       return view;
     });
   }
@@ -112,17 +106,12 @@ export class AuthorizationsService {
       await this.assertNoOverlap(m, auth);
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, changed },
+      });
       return view;
     });
   }
@@ -153,17 +142,12 @@ export class AuthorizationsService {
       auth.usesConsumed += 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationConsumed,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key: cmd.key },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationConsumed,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key: cmd.key },
+      });
       return { authorization: view, applied: true };
     });
   }
@@ -185,17 +169,12 @@ export class AuthorizationsService {
       auth.usesConsumed -= 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationReleased,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key: cmd.key },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationReleased,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key: cmd.key },
+      });
       return { authorization: view, applied: true };
     });
   }

@@ -15,7 +15,6 @@ import {
 } from '@claimline/contracts/client-insurance';
 import { parsePhone } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import {
   addressToColumns,
   assertVersion,
@@ -58,17 +57,12 @@ export class ClientsService {
       });
       await m.save(client);
       const view = toClientView(client);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.clientCreated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { client: toClientEventView(view), changed: Object.keys(cmd) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.clientCreated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { client: toClientEventView(view), changed: Object.keys(cmd) },
+      });
       return view;
     });
   }
@@ -148,17 +142,12 @@ export class ClientsService {
       });
       await m.save(client);
       const view = toClientView(client);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.clientUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { client: toClientEventView(view), changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.clientUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { client: toClientEventView(view), changed },
+      });
       return view;
     });
   }

@@ -5,7 +5,6 @@ import {
   ClientInsuranceEventTypes as Events,
 } from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { SCHEMA } from '../config/env';
 
 /**
@@ -42,15 +41,10 @@ export async function syncPracticePayers(
     `UPDATE "${SCHEMA}"."practice_payer_set" SET "payer_ids" = $2::uuid[], "version" = $3 WHERE "practice_id" = $1`,
     [practiceId, current, version],
   );
-  await outbox.add(
-    m,
-    actor,
-    {
-      type: Events.practicePayersChanged,
-      aggregateId: practiceId,
-      practiceId,
-      data: { practiceId, payerIds: current, added, removed, version },
-    },
-    currentRequestId(),
-  );
+  await outbox.add(m, actor, {
+    type: Events.practicePayersChanged,
+    aggregateId: practiceId,
+    practiceId,
+    data: { practiceId, payerIds: current, added, removed, version },
+  });
 }

@@ -7,7 +7,6 @@ import {
   ReadinessItem,
 } from '@claimline/contracts/practice-settings';
 import { Outbox } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { BillingProfileEntity } from '../billing-profile/entities/billing-profile.entity';
 import { addressFromColumns, optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { LocationEntity } from '../locations/entities/location.entity';
@@ -65,20 +64,15 @@ export class ReadinessRefresher {
       complete,
     ]);
     practice.settingsComplete = complete;
-    await this.outbox.add(
-      m,
-      actor,
-      {
-        type: Events.readinessChanged,
-        aggregateId: practice.id,
+    await this.outbox.add(m, actor, {
+      type: Events.readinessChanged,
+      aggregateId: practice.id,
+      practiceId: practice.id,
+      data: {
         practiceId: practice.id,
-        data: {
-          practiceId: practice.id,
-          complete,
-          missing: items.filter((i) => i.status === 'missing').map((i) => i.key),
-        },
+        complete,
+        missing: items.filter((i) => i.status === 'missing').map((i) => i.key),
       },
-      currentRequestId(),
-    );
+    });
   }
 }
