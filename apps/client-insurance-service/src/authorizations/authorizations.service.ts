@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { Principal } from '@claimline/contracts/common';
 import {
   AuthorizationUseCommand,
@@ -15,11 +15,11 @@ import {
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
 import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
 import { todayUtc } from '../common/today';
-import { SCHEMA } from '../config/env';
 import { PoliciesService } from '../policies/policies.service';
 import { consumeProblem, rangesOverlap } from './authorization-rules';
 import { toAuthorizationView } from './authorization.mapper';
 import { AuthorizationEntity } from './entities/authorization.entity';
+import { AuthorizationUseEntity } from './entities/authorization-use.entity';
 
 @Injectable()
 export class AuthorizationsService {
@@ -121,10 +121,7 @@ export class AuthorizationsService {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
-      const [use]: { releasedAt: Date | null }[] = await m.query(
-        `SELECT "released_at" AS "releasedAt" FROM "${SCHEMA}"."authorization_use" WHERE "authorization_id" = $1 AND "key" = $2`,
-        [auth.id, cmd.key],
-      );
+      const use = await m.findOneBy(AuthorizationUseEntity, { authorizationId: auth.id, key: cmd.key });
       if (use && use.releasedAt === null)
         return { authorization: toAuthorizationView(auth, today), applied: false };
       if (use) {
@@ -135,10 +132,11 @@ export class AuthorizationsService {
       }
       const problem = consumeProblem(auth);
       if (problem) throw RpcError.field('authorizationId', auth.active ? 'exhausted' : 'inactive', problem);
-      await m.query(
-        `INSERT INTO "${SCHEMA}"."authorization_use" ("authorization_id", "key", "practice_id") VALUES ($1, $2, $3)`,
-        [auth.id, cmd.key, auth.practiceId],
-      );
+      await m.insert(AuthorizationUseEntity, {
+        authorizationId: auth.id,
+        key: cmd.key,
+        practiceId: auth.practiceId,
+      });
       auth.usesConsumed += 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
@@ -157,15 +155,13 @@ export class AuthorizationsService {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
-      const released: unknown[] = await m.query(
-        // A CTE so the driver answers rows (TypeORM turns a bare UPDATE ... RETURNING into [rows, count]).
-        `WITH released AS (
-           UPDATE "${SCHEMA}"."authorization_use" SET "released_at" = now()
-            WHERE "authorization_id" = $1 AND "key" = $2 AND "released_at" IS NULL RETURNING "key")
-         SELECT "key" FROM released`,
-        [auth.id, cmd.key],
+      // The authorization's row lock (find … lock) serialises releases of one key.
+      const released = await m.update(
+        AuthorizationUseEntity,
+        { authorizationId: auth.id, key: cmd.key, releasedAt: IsNull() },
+        { releasedAt: () => 'now()' },
       );
-      if (released.length === 0) return { authorization: toAuthorizationView(auth, today), applied: false };
+      if (!released.affected) return { authorization: toAuthorizationView(auth, today), applied: false };
       auth.usesConsumed -= 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
