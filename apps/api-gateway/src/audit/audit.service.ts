@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import type { Page, Role } from '@claimline/contracts/common';
 import type { AuditAction, AuditEventView, AuditResource } from '@claimline/contracts/gateway';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { AuditQuery } from './audit.dto';
 import type { AuditSpec } from './audit.decorator';
@@ -92,8 +93,10 @@ export class AuditService {
       const o = i * 9;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}, $${o + 8}, $${o + 9})`;
     });
-    await this.db.query(
-      `INSERT INTO gateway.audit_event (user_id, role, action, resource_type, resource_id, practice_id, status, request_id, ip)
+    await rawSql(
+      this.db,
+      'set-based',
+      `INSERT INTO ${tableOf(this.db, AuditEventEntity)} (user_id, role, action, resource_type, resource_id, practice_id, status, request_id, ip)
        VALUES ${rows.join(', ')}`,
       values,
     );

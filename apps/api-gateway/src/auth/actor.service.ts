@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor, Role } from '@claimline/contracts/common';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { GatewayEnv, SERVICE_NAME } from '../config/env';
+import { StaffAssignmentEntity } from '../users/entities/staff-assignment.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { SessionEntity } from './entities/session.entity';
 import { notifyUserChanged, SESSION_CHANNEL } from './sessions';
 
 interface ActorRow {
@@ -75,12 +79,15 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async load(sessionId: string, userId: string): Promise<Actor | null> {
-    const rows: ActorRow[] = await this.db.query(
+    // Set-based: one round trip on every cache miss, the assignments aggregated into an array.
+    const rows = await rawSql<ActorRow>(
+      this.db,
+      'set-based',
       `SELECT u.active, u.role, u.practice_id,
               COALESCE(array_agg(a.practice_id) FILTER (WHERE a.practice_id IS NOT NULL), '{}') AS assigned
-         FROM gateway.session s
-         JOIN gateway.user_account u ON u.id = s.user_id
-         LEFT JOIN gateway.staff_assignment a ON a.user_id = u.id
+         FROM ${tableOf(this.db, SessionEntity)} s
+         JOIN ${tableOf(this.db, UserEntity)} u ON u.id = s.user_id
+         LEFT JOIN ${tableOf(this.db, StaffAssignmentEntity)} a ON a.user_id = u.id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL
         GROUP BY u.id`,
       [sessionId, userId],
@@ -92,10 +99,13 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
 
   async assign(userId: string, practiceId: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      await m.query(
-        'INSERT INTO gateway.staff_assignment (user_id, practice_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [userId, practiceId],
-      );
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(StaffAssignmentEntity)
+        .values({ userId, practiceId })
+        .orIgnore()
+        .execute();
       await notifyUserChanged(m, userId);
     });
     this.forget(userId);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, hkdfSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GatewayEnv } from '../config/env';
+import { LoginThrottleEntity } from './entities/login-throttle.entity';
 
 export interface LockPolicy {
   /** Attempts in a row (without a success) after which the account is locked. */
@@ -52,13 +53,6 @@ export function attempt(
   };
 }
 
-interface Row {
-  failures: number;
-  last_attempt_at: Date;
-  locked_until: Date | null;
-  now: Date;
-}
-
 /**
  * Per-account sign-in throttling, in PostgreSQL so every gateway replica sees the same lock.
  * Accounts are keyed by a keyed hash of the lower-cased e-mail (HMAC, key derived from
@@ -91,26 +85,31 @@ export class LoginThrottle {
   /** Counts an attempt; returns 0 to go on and check the password, else the seconds of lock left. */
   async attempt(accountKey: string): Promise<number> {
     return this.db.transaction(async (m) => {
-      await m.query(
-        `INSERT INTO gateway.login_throttle (account_key, failures, last_attempt_at)
-         VALUES ($1, 0, now()) ON CONFLICT DO NOTHING`,
-        [accountKey],
-      );
-      const [row]: Row[] = await m.query(
-        `SELECT failures, last_attempt_at, locked_until, now() AS now FROM gateway.login_throttle
-          WHERE account_key = $1 FOR UPDATE`,
-        [accountKey],
-      );
+      // Insert-if-missing, then lock: concurrent attempts on one account take turns.
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(LoginThrottleEntity)
+        .values({ accountKey, failures: 0, lastAttemptAt: () => 'now()' })
+        .orIgnore()
+        .execute();
+      const { entities, raw } = await m
+        .createQueryBuilder(LoginThrottleEntity, 't')
+        .addSelect('now()', 'now')
+        .where('t.accountKey = :accountKey', { accountKey })
+        .setLock('pessimistic_write')
+        .getRawAndEntities<{ now: Date }>();
+      const row = entities[0];
       const state = row.failures
-        ? { failures: row.failures, lastAttemptAt: row.last_attempt_at, lockedUntil: row.locked_until }
+        ? { failures: row.failures, lastAttemptAt: row.lastAttemptAt, lockedUntil: row.lockedUntil }
         : null;
       // The database's clock, so replicas with skewed clocks agree.
-      const { next, retryAfterSeconds } = attempt(state, row.now, this.policy);
+      const { next, retryAfterSeconds } = attempt(state, raw[0].now, this.policy);
       if (retryAfterSeconds) return retryAfterSeconds;
-      await m.query(
-        `UPDATE gateway.login_throttle SET failures = $2, last_attempt_at = $3, locked_until = $4
-          WHERE account_key = $1`,
-        [accountKey, next.failures, next.lastAttemptAt, next.lockedUntil],
+      await m.update(
+        LoginThrottleEntity,
+        { accountKey },
+        { failures: next.failures, lastAttemptAt: next.lastAttemptAt, lockedUntil: next.lockedUntil },
       );
       return 0;
     });
@@ -118,6 +117,6 @@ export class LoginThrottle {
 
   /** A successful sign-in: the count starts over. */
   async succeeded(accountKey: string): Promise<void> {
-    await this.db.query('DELETE FROM gateway.login_throttle WHERE account_key = $1', [accountKey]);
+    await this.db.getRepository(LoginThrottleEntity).delete({ accountKey });
   }
 }

@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SessionEntity } from './entities/session.entity';
 
 /**
  * PostgreSQL channel that tells every gateway replica to drop what it cached about a session
@@ -7,33 +9,28 @@ import type { EntityManager } from 'typeorm';
  */
 export const SESSION_CHANNEL = 'gateway_sessions';
 
-type Queryable = Pick<EntityManager, 'query'>;
-
 /** Ends one session: its refresh tokens and, through `sid`, its access tokens. */
-export async function revokeSession(m: Queryable, sessionId: string): Promise<void> {
-  await m.query('UPDATE gateway.session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
-    sessionId,
-  ]);
-  await m.query(
-    'UPDATE gateway.refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
-    [sessionId],
-  );
-  await m.query('SELECT pg_notify($1, $2)', [SESSION_CHANNEL, `s:${sessionId}`]);
+export async function revokeSession(m: EntityManager, sessionId: string): Promise<void> {
+  const now = { revokedAt: () => 'now()' };
+  await m.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, now);
+  await m.update(RefreshTokenEntity, { familyId: sessionId, revokedAt: IsNull() }, now);
+  await notify(m, `s:${sessionId}`);
 }
 
 /** Ends every session of a user (new role, new password, deactivation). */
-export async function revokeUserSessions(m: Queryable, userId: string): Promise<void> {
-  await m.query('UPDATE gateway.session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
-    userId,
-  ]);
-  await m.query(
-    'UPDATE gateway.refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
-    [userId],
-  );
+export async function revokeUserSessions(m: EntityManager, userId: string): Promise<void> {
+  const now = { revokedAt: () => 'now()' };
+  await m.update(SessionEntity, { userId, revokedAt: IsNull() }, now);
+  await m.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, now);
   await notifyUserChanged(m, userId);
 }
 
 /** The user's role or practices changed: every replica reloads them on the next request. */
-export async function notifyUserChanged(m: Queryable, userId: string): Promise<void> {
-  await m.query('SELECT pg_notify($1, $2)', [SESSION_CHANNEL, `u:${userId}`]);
+export async function notifyUserChanged(m: EntityManager, userId: string): Promise<void> {
+  await notify(m, `u:${userId}`);
+}
+
+// Plain m.query (ADR 0018): a notification, not a row of any table.
+async function notify(m: EntityManager, payload: string): Promise<void> {
+  await m.query('SELECT pg_notify($1, $2)', [SESSION_CHANNEL, payload]);
 }

@@ -2,6 +2,9 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
+import { LoginThrottleEntity } from './entities/login-throttle.entity';
+import { RateLimitEntity } from './entities/rate-limit.entity';
 
 /** Sign-in attempts per minute per client address (set from configuration at boot). */
 let loginLimit = 30;
@@ -76,8 +79,12 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   }
 
   private async count(key: string, ttl: number, limit: number, blockDuration: number): Promise<CounterRow> {
-    const [row]: CounterRow[] = await this.db.query(
-      `INSERT INTO gateway.rate_limit AS r (key, hits, window_ends, blocked_until)
+    // One round trip per request, the window and block decided by the database's clock in the
+    // upsert itself: TypeORM's upsert cannot express the CASEs.
+    const [row] = await rawSql<CounterRow>(
+      this.db,
+      'upsert',
+      `INSERT INTO ${tableOf(this.db, RateLimitEntity)} AS r (key, hits, window_ends, blocked_until)
        VALUES ($1, 1, now() + $2 * interval '1 millisecond',
                CASE WHEN 1 > $3 THEN now() + $4 * interval '1 millisecond' END)
        ON CONFLICT (key) DO UPDATE SET
@@ -99,14 +106,20 @@ export class PgThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   /** Forgets counters whose window and block are over, and sign-in throttles gone quiet. */
   private async sweep(): Promise<void> {
     try {
-      await this.db.query(
-        `DELETE FROM gateway.rate_limit
-          WHERE window_ends < now() AND (blocked_until IS NULL OR blocked_until < now())`,
-      );
-      await this.db.query(
-        `DELETE FROM gateway.login_throttle
-          WHERE last_attempt_at < now() - interval '7 days' AND (locked_until IS NULL OR locked_until < now())`,
-      );
+      await this.db
+        .createQueryBuilder()
+        .delete()
+        .from(RateLimitEntity)
+        .where('window_ends < now() AND (blocked_until IS NULL OR blocked_until < now())')
+        .execute();
+      await this.db
+        .createQueryBuilder()
+        .delete()
+        .from(LoginThrottleEntity)
+        .where(
+          `last_attempt_at < now() - interval '7 days' AND (locked_until IS NULL OR locked_until < now())`,
+        )
+        .execute();
     } catch (error) {
       if (this.db.isInitialized)
         this.logger.warn(`sweeping rate-limit counters: ${(error as Error).message}`);

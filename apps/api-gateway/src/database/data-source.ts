@@ -2,6 +2,8 @@ import { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
 import { SCHEMA } from '../config/env';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { LoginThrottleEntity } from '../auth/entities/login-throttle.entity';
+import { RateLimitEntity } from '../auth/entities/rate-limit.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { StaffAssignmentEntity } from '../users/entities/staff-assignment.entity';
@@ -14,6 +16,8 @@ export const GATEWAY_ENTITIES = [
   StaffAssignmentEntity,
   SessionEntity,
   RefreshTokenEntity,
+  LoginThrottleEntity,
+  RateLimitEntity,
   AuditEventEntity,
 ];
 

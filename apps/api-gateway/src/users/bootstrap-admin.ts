@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { passwordProblem } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { GatewayEnv } from '../config/env';
+import { UserEntity } from './entities/user.entity';
 
 /** Creates the first administrator from configuration, once; never touches an existing account. */
 @Injectable()
@@ -22,11 +23,21 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     // A configuration error: the process stops and says why rather than create a guessable admin.
     const problem = passwordProblem(password, email);
     if (problem) throw new Error(`BOOTSTRAP_ADMIN_PASSWORD is refused: ${problem}`);
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO gateway.user_account (id, email, display_name, password_hash, role)
-       VALUES ($1, $2, 'Administrator', $3, 'admin') ON CONFLICT DO NOTHING RETURNING id`,
-      [randomUUID(), email, await hashPassword(password)],
-    );
-    if (inserted.length) this.logger.log(`created the first administrator ${email}`);
+    // ON CONFLICT DO NOTHING: replicas starting together create one admin, and an existing one stays.
+    const { raw } = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values({
+        id: randomUUID(),
+        email,
+        displayName: 'Administrator',
+        passwordHash: await hashPassword(password),
+        role: 'admin',
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if ((raw as unknown[]).length) this.logger.log(`created the first administrator ${email}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { Principal } from '@claimline/contracts/common';
 import {
   AuthorizationUseCommand,
@@ -13,14 +13,13 @@ import {
   UpdateAuthorizationCommand,
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
 import { todayUtc } from '../common/today';
-import { SCHEMA } from '../config/env';
 import { PoliciesService } from '../policies/policies.service';
 import { consumeProblem, rangesOverlap } from './authorization-rules';
 import { toAuthorizationView } from './authorization.mapper';
 import { AuthorizationEntity } from './entities/authorization.entity';
+import { AuthorizationUseEntity } from './entities/authorization-use.entity';
 
 @Injectable()
 export class AuthorizationsService {
@@ -50,17 +49,12 @@ export class AuthorizationsService {
       await this.assertNoOverlap(m, auth);
       await m.save(auth);
       const view = toAuthorizationView(auth, todayUtc());
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationCreated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, changed: Object.keys(cmd) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationCreated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, changed: Object.keys(cmd) },
+      });
       return view;
     });
   }
@@ -112,17 +106,12 @@ export class AuthorizationsService {
       await this.assertNoOverlap(m, auth);
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, changed },
+      });
       return view;
     });
   }
@@ -132,10 +121,7 @@ export class AuthorizationsService {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
-      const [use]: { releasedAt: Date | null }[] = await m.query(
-        `SELECT "released_at" AS "releasedAt" FROM "${SCHEMA}"."authorization_use" WHERE "authorization_id" = $1 AND "key" = $2`,
-        [auth.id, cmd.key],
-      );
+      const use = await m.findOneBy(AuthorizationUseEntity, { authorizationId: auth.id, key: cmd.key });
       if (use && use.releasedAt === null)
         return { authorization: toAuthorizationView(auth, today), applied: false };
       if (use) {
@@ -146,24 +132,20 @@ export class AuthorizationsService {
       }
       const problem = consumeProblem(auth);
       if (problem) throw RpcError.field('authorizationId', auth.active ? 'exhausted' : 'inactive', problem);
-      await m.query(
-        `INSERT INTO "${SCHEMA}"."authorization_use" ("authorization_id", "key", "practice_id") VALUES ($1, $2, $3)`,
-        [auth.id, cmd.key, auth.practiceId],
-      );
+      await m.insert(AuthorizationUseEntity, {
+        authorizationId: auth.id,
+        key: cmd.key,
+        practiceId: auth.practiceId,
+      });
       auth.usesConsumed += 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationConsumed,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key: cmd.key },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationConsumed,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key: cmd.key },
+      });
       return { authorization: view, applied: true };
     });
   }
@@ -173,29 +155,22 @@ export class AuthorizationsService {
     return this.db.transaction(async (m) => {
       const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
       const today = todayUtc();
-      const released: unknown[] = await m.query(
-        // A CTE so the driver answers rows (TypeORM turns a bare UPDATE ... RETURNING into [rows, count]).
-        `WITH released AS (
-           UPDATE "${SCHEMA}"."authorization_use" SET "released_at" = now()
-            WHERE "authorization_id" = $1 AND "key" = $2 AND "released_at" IS NULL RETURNING "key")
-         SELECT "key" FROM released`,
-        [auth.id, cmd.key],
+      // The authorization's row lock (find … lock) serialises releases of one key.
+      const released = await m.update(
+        AuthorizationUseEntity,
+        { authorizationId: auth.id, key: cmd.key, releasedAt: IsNull() },
+        { releasedAt: () => 'now()' },
       );
-      if (released.length === 0) return { authorization: toAuthorizationView(auth, today), applied: false };
+      if (!released.affected) return { authorization: toAuthorizationView(auth, today), applied: false };
       auth.usesConsumed -= 1;
       await m.save(auth);
       const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.authorizationReleased,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key: cmd.key },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.authorizationReleased,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key: cmd.key },
+      });
       return { authorization: view, applied: true };
     });
   }

@@ -15,16 +15,18 @@ import {
 } from '@claimline/contracts/client-insurance';
 import { parsePhone } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import {
   addressToColumns,
   assertVersion,
   changedFields,
   escapeLike,
   findInPractice,
+  rawSql,
+  tableOf,
 } from '@claimline/backend/util-persistence';
 import { todayUtc } from '../common/today';
-import { SCHEMA } from '../config/env';
+import { PolicyEntity } from '../policies/entities/policy.entity';
+import { PolicyCardEntity } from '../policies/entities/policy-card.entity';
 import { ClientEntity } from './entities/client.entity';
 import { toClientEventView, toClientView } from './client.mapper';
 import { ClientFacts, missingInfo, PolicyFacts } from './missing-info';
@@ -58,17 +60,12 @@ export class ClientsService {
       });
       await m.save(client);
       const view = toClientView(client);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.clientCreated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { client: toClientEventView(view), changed: Object.keys(cmd) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.clientCreated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { client: toClientEventView(view), changed: Object.keys(cmd) },
+      });
       return view;
     });
   }
@@ -148,17 +145,12 @@ export class ClientsService {
       });
       await m.save(client);
       const view = toClientView(client);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.clientUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { client: toClientEventView(view), changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.clientUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { client: toClientEventView(view), changed },
+      });
       return view;
     });
   }
@@ -178,31 +170,37 @@ export class ClientsService {
     practiceId: string,
     clientIds: string[],
   ): Promise<MissingInfoManyResult> {
-    const clients: ClientFacts[] = await this.db.query(
+    // Hand-written (set-based): computed facts over an id array, and a lateral join per policy below.
+    const clients = await rawSql<ClientFacts>(
+      this.db,
+      'set-based',
       `SELECT "id", "first_name" AS "firstName", "last_name" AS "lastName", "phone",
               ("address_line1" IS NOT NULL AND "address_city" IS NOT NULL AND "address_state" IS NOT NULL AND "address_zip" IS NOT NULL) AS "hasAddress",
               "birth_date"::text AS "birthDate", "sex", "billing_type" AS "billingType"
-         FROM "${SCHEMA}"."client" WHERE "practice_id" = $1 AND "id" = ANY($2::uuid[])`,
+         FROM ${tableOf(this.db, ClientEntity)} WHERE "practice_id" = $1 AND "id" = ANY($2::uuid[])`,
       [practiceId, clientIds],
     );
-    const policyRows: (PolicyFacts['subscriber'] & Omit<PolicyFacts, 'subscriber'> & { clientId: string })[] =
-      await this.db.query(
-        `SELECT "client_id" AS "clientId", "insurance_order" AS "order", "payer_id" AS "payerId",
+    const policyRows = await rawSql<
+      PolicyFacts['subscriber'] & Omit<PolicyFacts, 'subscriber'> & { clientId: string }
+    >(
+      this.db,
+      'set-based',
+      `SELECT "client_id" AS "clientId", "insurance_order" AS "order", "payer_id" AS "payerId",
               ("member_id_ciphertext" <> '') AS "hasMemberId", "relationship",
               "subscriber_first_name" AS "firstName", "subscriber_last_name" AS "lastName",
               "subscriber_birth_date"::text AS "birthDate", "subscriber_sex" AS "sex",
               ("subscriber_address_line1" IS NOT NULL AND "subscriber_address_city" IS NOT NULL
                 AND "subscriber_address_state" IS NOT NULL AND "subscriber_address_zip" IS NOT NULL) AS "hasAddress",
               (card."policy_id" IS NOT NULL) AS "hasCardFront"
-         FROM "${SCHEMA}"."insurance_policy" p
+         FROM ${tableOf(this.db, PolicyEntity)} p
          -- one index probe per policy (policy_card_current_idx), whatever the size of the table
          LEFT JOIN LATERAL (
-           SELECT pc."policy_id" FROM "${SCHEMA}"."policy_card" pc
+           SELECT pc."policy_id" FROM ${tableOf(this.db, PolicyCardEntity)} pc
             WHERE pc."policy_id" = p."id" AND pc."practice_id" = p."practice_id" AND pc."side" = 'front' AND pc."removed_at" IS NULL
             LIMIT 1) card ON true
         WHERE p."practice_id" = $1 AND p."client_id" = ANY($2::uuid[]) AND p."removed_at" IS NULL`,
-        [practiceId, clientIds],
-      );
+      [practiceId, clientIds],
+    );
     const policiesByClient = new Map<string, PolicyFacts[]>();
     for (const r of policyRows) {
       const list = policiesByClient.get(r.clientId) ?? [];

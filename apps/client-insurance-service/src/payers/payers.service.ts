@@ -12,7 +12,6 @@ import {
   UpdatePayerCommand,
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion, changedFields, escapeLike } from '@claimline/backend/util-persistence';
 import { PayerEntity } from './entities/payer.entity';
 import { toPayerView } from './payer.mapper';
@@ -91,17 +90,12 @@ export class PayersService {
       });
       await m.save(payer);
       const view = toPayerView(payer);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.payerCreated,
-          aggregateId: view.id,
-          practiceId: null,
-          data: { payer: view, changed: Object.keys(cmd) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.payerCreated,
+        aggregateId: view.id,
+        practiceId: null,
+        data: { payer: view, changed: Object.keys(cmd) },
+      });
       return view;
     });
   }
@@ -139,12 +133,12 @@ export class PayersService {
       if (!payer.eraSupported) payer.eraEnrollmentRequired = false;
       await m.save(payer);
       const view = toPayerView(payer);
-      await this.outbox.add(
-        m,
-        actor,
-        { type: Events.payerUpdated, aggregateId: view.id, practiceId: null, data: { payer: view, changed } },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.payerUpdated,
+        aggregateId: view.id,
+        practiceId: null,
+        data: { payer: view, changed },
+      });
       return view;
     });
   }

@@ -19,7 +19,6 @@ import {
   findInPractice,
   isUniqueViolation,
 } from '@claimline/backend/util-persistence';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { ClientsService } from '../clients/clients.service';
 import { todayUtc } from '../common/today';
 import { PhiCipher } from '@claimline/backend/util-crypto';
@@ -74,17 +73,12 @@ export class PoliciesService {
         });
         await m.save(policy);
         const view = await this.view(m, actor, policy, payer, memberId);
-        await this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.policyCreated,
-            aggregateId: view.id,
-            practiceId: view.practiceId,
-            data: { policy: toPolicyEventView(view), changed: Object.keys(cmd) },
-          },
-          currentRequestId(),
-        );
+        await this.outbox.add(m, actor, {
+          type: Events.policyCreated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { policy: toPolicyEventView(view), changed: Object.keys(cmd) },
+        });
         await syncPracticePayers(m, this.outbox, actor, cmd.practiceId);
         return view;
       });
@@ -183,17 +177,12 @@ export class PoliciesService {
         });
         await m.save(policy);
         const view = await this.view(m, actor, policy, payer, memberId);
-        await this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.policyUpdated,
-            aggregateId: view.id,
-            practiceId: view.practiceId,
-            data: { policy: toPolicyEventView(view), changed },
-          },
-          currentRequestId(),
-        );
+        await this.outbox.add(m, actor, {
+          type: Events.policyUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { policy: toPolicyEventView(view), changed },
+        });
         if (payerChanged) await syncPracticePayers(m, this.outbox, actor, policy.practiceId);
         return view;
       });
@@ -207,23 +196,18 @@ export class PoliciesService {
       const policy = await this.find(m, actor, practiceId, policyId, true);
       policy.removedAt = new Date();
       await m.save(policy);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.policyRemoved,
-          aggregateId: policyId,
+      await this.outbox.add(m, actor, {
+        type: Events.policyRemoved,
+        aggregateId: policyId,
+        practiceId,
+        data: {
           practiceId,
-          data: {
-            practiceId,
-            clientId: policy.clientId,
-            policyId,
-            payerId: policy.payerId,
-            order: policy.order,
-          },
+          clientId: policy.clientId,
+          policyId,
+          payerId: policy.payerId,
+          order: policy.order,
         },
-        currentRequestId(),
-      );
+      });
       await syncPracticePayers(m, this.outbox, actor, practiceId);
       return { removed: true as const };
     });

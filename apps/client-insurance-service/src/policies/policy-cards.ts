@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@claimline/contracts/common';
 import type { PolicyCardsView } from '@claimline/contracts/client-insurance';
 import type { DocumentRemovedEvent, DocumentUploadedEvent } from '@claimline/contracts/documents';
-import { SCHEMA } from '../config/env';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
+import { PolicyCardEntity } from './entities/policy-card.entity';
 
 /**
  * The document kinds that are a side of an insurance card. Only documents linked to a policy count
@@ -18,11 +19,20 @@ export async function applyDocumentUploaded(
   const d = event.data.document;
   const side = SIDES[d.kind as keyof typeof SIDES];
   if (d.linkedType !== 'policy' || !side) return;
-  await m.query(
-    `INSERT INTO "${SCHEMA}"."policy_card" ("document_id", "practice_id", "policy_id", "side", "uploaded_at") VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT ("document_id") DO UPDATE SET "side" = EXCLUDED."side", "uploaded_at" = EXCLUDED."uploaded_at"`,
-    [d.id, d.practiceId, d.linkedId, side, d.uploadedAt],
-  );
+  // A removal seen first left a tombstone: fill in the side and keep its removed_at.
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(PolicyCardEntity)
+    .values({
+      documentId: d.id,
+      practiceId: d.practiceId,
+      policyId: d.linkedId,
+      side,
+      uploadedAt: new Date(d.uploadedAt),
+    })
+    .orUpdate(['side', 'uploaded_at'], ['document_id'])
+    .execute();
 }
 
 /** The removal event does not say the kind: a tombstone row waits for the upload if that comes later. */
@@ -32,8 +42,11 @@ export async function applyDocumentRemoved(
 ): Promise<void> {
   const d = event.data;
   if (d.linkedType !== 'policy') return;
-  await m.query(
-    `INSERT INTO "${SCHEMA}"."policy_card" ("document_id", "practice_id", "policy_id", "removed_at") VALUES ($1, $2, $3, $4)
+  // The first removal wins (COALESCE), which orUpdate cannot say.
+  await rawSql(
+    m,
+    'upsert',
+    `INSERT INTO ${tableOf(m, PolicyCardEntity)} ("document_id", "practice_id", "policy_id", "removed_at") VALUES ($1, $2, $3, $4)
      ON CONFLICT ("document_id") DO UPDATE SET "removed_at" = COALESCE("policy_card"."removed_at", EXCLUDED."removed_at")`,
     [d.documentId, d.practiceId, d.linkedId, event.occurredAt],
   );
@@ -47,13 +60,17 @@ export async function cardsOf(
 ): Promise<Map<string, PolicyCardsView>> {
   const cards = new Map<string, PolicyCardsView>(policyIds.map((id) => [id, {}]));
   if (policyIds.length === 0) return cards;
-  const rows: { policyId: string; side: 'front' | 'back'; documentId: string }[] = await m.query(
-    `SELECT DISTINCT ON ("policy_id", "side") "policy_id" AS "policyId", "side", "document_id" AS "documentId"
-       FROM "${SCHEMA}"."policy_card"
-      WHERE "practice_id" = $1 AND "policy_id" = ANY($2::uuid[]) AND "removed_at" IS NULL AND "side" IS NOT NULL
-      ORDER BY "policy_id", "side", "uploaded_at" DESC, "document_id" DESC`,
-    [practiceId, policyIds],
-  );
-  for (const r of rows) cards.set(r.policyId, { ...cards.get(r.policyId), [r.side]: r.documentId });
+  const rows = await m
+    .createQueryBuilder(PolicyCardEntity, 'c')
+    .distinctOn(['c.policyId', 'c.side'])
+    .where('c.practiceId = :practiceId AND c.policyId IN (:...policyIds)', { practiceId, policyIds })
+    .andWhere('c.removedAt IS NULL AND c.side IS NOT NULL')
+    .orderBy('c.policyId')
+    .addOrderBy('c.side')
+    .addOrderBy('c.uploadedAt', 'DESC')
+    .addOrderBy('c.documentId', 'DESC')
+    .getMany();
+  for (const r of rows)
+    if (r.side) cards.set(r.policyId, { ...cards.get(r.policyId), [r.side]: r.documentId });
   return cards;
 }

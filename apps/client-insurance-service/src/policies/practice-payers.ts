@@ -5,8 +5,9 @@ import {
   ClientInsuranceEventTypes as Events,
 } from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
-import { SCHEMA } from '../config/env';
+import { rawSql, tableOf } from '@claimline/backend/util-persistence';
+import { PolicyEntity } from './entities/policy.entity';
+import { PracticePayerSetEntity } from './entities/practice-payer-set.entity';
 
 /**
  * Recomputes the set of payers the practice has (non-removed) policies with and, when it
@@ -20,37 +21,34 @@ export async function syncPracticePayers(
   actor: Principal,
   practiceId: string,
 ): Promise<void> {
-  const [previous]: { payerIds: string[]; version: number }[] = await m.query(
-    `INSERT INTO "${SCHEMA}"."practice_payer_set" ("practice_id") VALUES ($1)
+  // A no-op DO UPDATE so the statement both creates the row and locks it, and answers it either way.
+  const [previous] = await rawSql<{ payerIds: string[]; version: number }>(
+    m,
+    'upsert',
+    `INSERT INTO ${tableOf(m, PracticePayerSetEntity)} ("practice_id") VALUES ($1)
      ON CONFLICT ("practice_id") DO UPDATE SET "practice_id" = EXCLUDED."practice_id"
      RETURNING "payer_ids"::text[] AS "payerIds", "version"`,
     [practiceId],
   );
   const current: string[] = (
-    await m.query(
-      `SELECT DISTINCT "payer_id"::text AS "payerId" FROM "${SCHEMA}"."insurance_policy"
-        WHERE "practice_id" = $1 AND "removed_at" IS NULL ORDER BY 1`,
-      [practiceId],
-    )
-  ).map((r: { payerId: string }) => r.payerId);
+    await m
+      .createQueryBuilder(PolicyEntity, 'p')
+      .select('CAST(p.payerId AS text)', 'payerId')
+      .distinct(true)
+      .where('p.practiceId = :practiceId AND p.removedAt IS NULL', { practiceId })
+      .orderBy('"payerId"')
+      .getRawMany<{ payerId: string }>()
+  ).map((r) => r.payerId);
   const before = new Set(previous.payerIds);
   const added = current.filter((id) => !before.has(id));
   const removed = previous.payerIds.filter((id) => !current.includes(id)).sort();
   if (added.length === 0 && removed.length === 0) return;
   const version = previous.version + 1;
-  await m.query(
-    `UPDATE "${SCHEMA}"."practice_payer_set" SET "payer_ids" = $2::uuid[], "version" = $3 WHERE "practice_id" = $1`,
-    [practiceId, current, version],
-  );
-  await outbox.add(
-    m,
-    actor,
-    {
-      type: Events.practicePayersChanged,
-      aggregateId: practiceId,
-      practiceId,
-      data: { practiceId, payerIds: current, added, removed, version },
-    },
-    currentRequestId(),
-  );
+  await m.update(PracticePayerSetEntity, { practiceId }, { payerIds: current, version });
+  await outbox.add(m, actor, {
+    type: Events.practicePayersChanged,
+    aggregateId: practiceId,
+    practiceId,
+    data: { practiceId, payerIds: current, added, removed, version },
+  });
 }

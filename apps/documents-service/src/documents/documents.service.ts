@@ -16,7 +16,6 @@ import {
   RegisterDocumentCommand,
 } from '@claimline/contracts/documents';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { findInPractice } from '@claimline/backend/util-persistence';
 import { PracticeScope } from '@claimline/backend/util-auth';
 import { disguiseProblem, HeadTail } from '../content/content-type';
@@ -164,17 +163,12 @@ export class DocumentsService {
         });
         await m.insert(DocumentEntity, doc);
         const view = toDocumentView(doc);
-        await this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.documentUploaded,
-            aggregateId: id,
-            practiceId: view.practiceId,
-            data: { document: view },
-          },
-          currentRequestId(),
-        );
+        await this.outbox.add(m, actor, {
+          type: Events.documentUploaded,
+          aggregateId: id,
+          practiceId: view.practiceId,
+          data: { document: view },
+        });
         return view;
       });
     } catch (error) {
@@ -350,22 +344,17 @@ export class DocumentsService {
       doc.deletedAt = new Date();
       doc.deletedBy = principalId(actor);
       await m.save(doc);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.documentRemoved,
-          aggregateId: doc.id,
+      await this.outbox.add(m, actor, {
+        type: Events.documentRemoved,
+        aggregateId: doc.id,
+        practiceId: doc.practiceId,
+        data: {
+          documentId: doc.id,
           practiceId: doc.practiceId,
-          data: {
-            documentId: doc.id,
-            practiceId: doc.practiceId,
-            linkedType: doc.linkedType,
-            linkedId: doc.linkedId,
-          },
+          linkedType: doc.linkedType,
+          linkedId: doc.linkedId,
         },
-        currentRequestId(),
-      );
+      });
       return { removed: true as const };
     });
   }
@@ -390,17 +379,12 @@ export class DocumentsService {
     );
     await this.db
       .transaction((m) =>
-        this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.documentIntegrityFailed,
-            aggregateId: doc.id,
-            practiceId: doc.practiceId,
-            data: { documentId: doc.id, practiceId: doc.practiceId, reason },
-          },
-          currentRequestId(),
-        ),
+        this.outbox.add(m, actor, {
+          type: Events.documentIntegrityFailed,
+          aggregateId: doc.id,
+          practiceId: doc.practiceId,
+          data: { documentId: doc.id, practiceId: doc.practiceId, reason },
+        }),
       )
       .catch((e: Error) =>
         this.logger.error(`Could not record the integrity failure of ${doc.id}: ${e.message}`),

@@ -12,7 +12,6 @@ import {
 import type { PracticePayersChangedEvent } from '@claimline/contracts/client-insurance';
 import { Outbox } from '@claimline/backend/util-nats';
 import { rawSql, tableOf } from '@claimline/backend/util-persistence';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { PayerDirectory } from '../payers/payer-directory';
 import { PayerRefEntity } from '../payers/entities/payer-ref.entity';
 import { PracticePayerEntity } from '../payers/entities/practice-payer.entity';
@@ -169,28 +168,23 @@ export class EnrollmentEngine {
         changedBy: change.actor ? principalId(change.actor) : null,
       }),
     );
-    await this.outbox.add(
-      m,
-      change.actor,
-      {
-        type: EnrollmentsEventTypes.statusChanged,
-        aggregateId: row.id,
+    await this.outbox.add(m, change.actor, {
+      type: EnrollmentsEventTypes.statusChanged,
+      aggregateId: row.id,
+      practiceId: row.practiceId,
+      data: {
+        enrollmentId: row.id,
         practiceId: row.practiceId,
-        data: {
-          enrollmentId: row.id,
-          practiceId: row.practiceId,
-          payerId: row.payerId,
-          payerName,
-          type: row.type,
-          from: change.from,
-          to: change.to,
-          reason: change.reason ?? null,
-          changedBy: change.actor ? principalId(change.actor) : null,
-          changedAt: new Date(changedAt).toISOString(),
-        },
+        payerId: row.payerId,
+        payerName,
+        type: row.type,
+        from: change.from,
+        to: change.to,
+        reason: change.reason ?? null,
+        changedBy: change.actor ? principalId(change.actor) : null,
+        changedAt: new Date(changedAt).toISOString(),
       },
-      currentRequestId(),
-    );
+    });
   }
 }
 

@@ -10,7 +10,6 @@ import {
 } from '@claimline/contracts/practice-settings';
 import { parseTaxId } from '@claimline/domain';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { LocationEntity } from '../locations/entities/location.entity';
 import { findPractice } from '../practices/practice-access';
@@ -127,17 +126,12 @@ export class BillingProfileService {
       await m.save(profile);
       await this.readiness.refresh(m, actor, practice);
       const facility = await this.facility(m, profile);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.billingProfileUpdated,
-          aggregateId: practice.id,
-          practiceId: practice.id,
-          data: { billingIdentity: toBillingIdentity(profile, practice.type, facility.required), changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.billingProfileUpdated,
+        aggregateId: practice.id,
+        practiceId: practice.id,
+        data: { billingIdentity: toBillingIdentity(profile, practice.type, facility.required), changed },
+      });
       return toBillingProfileView(profile, taxIdView(profile, actor, this.cipher), facility);
     });
   }

@@ -12,7 +12,6 @@ import {
   UpdateLocationCommand,
 } from '@claimline/contracts/practice-settings';
 import { Outbox } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
 import { DEFAULT_PAGE, findPractice } from '../practices/practice-access';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
@@ -44,17 +43,12 @@ export class LocationsService {
       await m.save(location);
       await this.readiness.refresh(m, actor, practice);
       const view = toLocationView(location);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.locationAdded,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { location: view, changed: Object.keys(cmd).filter((k) => k !== 'practiceId') },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.locationAdded,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { location: view, changed: Object.keys(cmd).filter((k) => k !== 'practiceId') },
+      });
       return view;
     });
   }
@@ -95,17 +89,12 @@ export class LocationsService {
       await m.save(location);
       await this.readiness.refresh(m, actor, practice);
       const view = toLocationView(location);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.locationUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { location: view, changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.locationUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { location: view, changed },
+      });
       return view;
     });
   }
@@ -117,17 +106,12 @@ export class LocationsService {
       location.removedAt = new Date();
       await m.save(location);
       await this.readiness.refresh(m, actor, practice);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.locationRemoved,
-          aggregateId: locationId,
-          practiceId,
-          data: { practiceId, locationId },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.locationRemoved,
+        aggregateId: locationId,
+        practiceId,
+        data: { practiceId, locationId },
+      });
       return { removed: true as const };
     });
   }

@@ -23,7 +23,6 @@ import {
   findInPractice,
   isUniqueViolation,
 } from '@claimline/backend/util-persistence';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeEntity } from './entities/practice.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
@@ -54,17 +53,12 @@ export class PracticesService {
       await m.save(practice);
       await this.readiness.refresh(m, actor, practice);
       const view = toPracticeView(practice);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.practiceCreated,
-          aggregateId: view.id,
-          practiceId: view.id,
-          data: { practice: view, changed: Object.keys(dto) },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.practiceCreated,
+        aggregateId: view.id,
+        practiceId: view.id,
+        data: { practice: view, changed: Object.keys(dto) },
+      });
       return view;
     });
   }
@@ -119,17 +113,12 @@ export class PracticesService {
       await m.save(practice);
       await this.readiness.refresh(m, actor, practice);
       const view = toPracticeView(practice);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.practiceUpdated,
-          aggregateId: view.id,
-          practiceId: view.id,
-          data: { practice: view, changed },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.practiceUpdated,
+        aggregateId: view.id,
+        practiceId: view.id,
+        data: { practice: view, changed },
+      });
       return view;
     });
   }
@@ -154,17 +143,12 @@ export class PracticesService {
         await m.save(member);
         await this.readiness.refresh(m, actor, practice);
         const view = toTeamMemberView(member);
-        await this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.memberAdded,
-            aggregateId: view.id,
-            practiceId: view.practiceId,
-            data: { member: view, changed: Object.keys(cmd) },
-          },
-          currentRequestId(),
-        );
+        await this.outbox.add(m, actor, {
+          type: Events.memberAdded,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { member: view, changed: Object.keys(cmd) },
+        });
         return view;
       });
     } catch (error) {
@@ -217,17 +201,12 @@ export class PracticesService {
         await m.save(member);
         await this.readiness.refresh(m, actor, practice);
         const view = toTeamMemberView(member);
-        await this.outbox.add(
-          m,
-          actor,
-          {
-            type: Events.memberUpdated,
-            aggregateId: view.id,
-            practiceId: view.practiceId,
-            data: { member: view, changed },
-          },
-          currentRequestId(),
-        );
+        await this.outbox.add(m, actor, {
+          type: Events.memberUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { member: view, changed },
+        });
         return view;
       });
     } catch (error) {
@@ -242,12 +221,12 @@ export class PracticesService {
       member.removedAt = new Date();
       await m.save(member);
       await this.readiness.refresh(m, actor, practice);
-      await this.outbox.add(
-        m,
-        actor,
-        { type: Events.memberRemoved, aggregateId: memberId, practiceId, data: { practiceId, memberId } },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.memberRemoved,
+        aggregateId: memberId,
+        practiceId,
+        data: { practiceId, memberId },
+      });
       return { removed: true as const };
     });
   }

@@ -7,7 +7,6 @@ import {
   ReadinessItem,
 } from '@claimline/contracts/practice-settings';
 import { Outbox } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { BillingProfileEntity } from '../billing-profile/entities/billing-profile.entity';
 import { addressFromColumns, optionalAddressFromColumns } from '@claimline/backend/util-persistence';
 import { LocationEntity } from '../locations/entities/location.entity';
@@ -59,26 +58,24 @@ export class ReadinessRefresher {
     const items = await this.items(m, practice);
     const complete = items.every((i) => i.status === 'done');
     if (complete === practice.settingsComplete) return;
-    // A plain UPDATE: readiness is derived, so it must not move the practice's version under an editor.
-    await m.query(`UPDATE "practice_settings"."practice" SET "settings_complete" = $2 WHERE "id" = $1`, [
-      practice.id,
-      complete,
-    ]);
+    // Readiness is derived, so it must not move the practice's version (or updated_at) under an
+    // editor: naming both columns as themselves stops the builder from bumping them.
+    await m
+      .createQueryBuilder()
+      .update(PracticeEntity)
+      .set({ settingsComplete: complete, version: () => '"version"', updatedAt: () => '"updated_at"' })
+      .where('id = :id', { id: practice.id })
+      .execute();
     practice.settingsComplete = complete;
-    await this.outbox.add(
-      m,
-      actor,
-      {
-        type: Events.readinessChanged,
-        aggregateId: practice.id,
+    await this.outbox.add(m, actor, {
+      type: Events.readinessChanged,
+      aggregateId: practice.id,
+      practiceId: practice.id,
+      data: {
         practiceId: practice.id,
-        data: {
-          practiceId: practice.id,
-          complete,
-          missing: items.filter((i) => i.status === 'missing').map((i) => i.key),
-        },
+        complete,
+        missing: items.filter((i) => i.status === 'missing').map((i) => i.key),
       },
-      currentRequestId(),
-    );
+    });
   }
 }

@@ -503,6 +503,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       ).total,
     ).toBe(0);
 
+    const before = await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner });
     await h.rpc.send(
       'practice-settings.billing-profile.put',
       {
@@ -520,10 +521,10 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
       ready.items.filter((i) => i.source === 'practice-settings').every((i) => i.status === 'done'),
     ).toBe(true);
     expect(ready.complete).toBe(false); // client-insurance still has an item missing
-    expect(
-      (await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner }))
-        .settingsComplete,
-    ).toBe(true);
+    const after = await h.rpc.send('practice-settings.practice.get', { practiceId: p.id }, { actor: owner });
+    expect(after.settingsComplete).toBe(true);
+    // Readiness is derived: becoming complete does not move the version an editor holds.
+    expect(after.version).toBe(before.version);
     const complete = await h.rpc.send(
       'practice-settings.practice.list',
       { readiness: 'complete', search: 'Readiness Solo' },

@@ -5,6 +5,7 @@ export * from './lib/events-config';
 export * from './lib/streams';
 export * from './lib/outbox.entity';
 export * from './lib/outbox-migration';
+export * from './lib/request-scope';
 export * from './lib/outbox';
 export * from './lib/outbox-relay';
 export * from './lib/event-consumer';

@@ -1,6 +1,6 @@
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { Actor } from '@claimline/contracts/common';
+import { Actor, HEADER_REQUEST_ID } from '@claimline/contracts/common';
 import {
   createTestDatabase,
   deleteTestStreams,
@@ -17,6 +17,7 @@ import {
   eventSubject,
   Outbox,
   OutboxRelay,
+  runWithRequestId,
 } from '../src';
 
 type TestEvents = { 'test-producer.thing.created': { n: number } };
@@ -98,6 +99,51 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
         data: { n: 1 },
       }),
     ).rejects.toThrow('inside the transaction');
+  });
+
+  it('stamps each event with the request id in scope and publishes it as the x-request-id header', async () => {
+    const events = testEventsConfig();
+    const nc = await connect({ servers: testNatsUrl() });
+    const relay = new OutboxRelay(nc, {
+      databaseUrl: db.url,
+      schema: SCHEMA,
+      service: 'test-producer',
+      events,
+      pollMs: 100,
+    });
+    const seen: { n: number; requestId: string | undefined }[] = [];
+    const sub = nc.subscribe(eventSubject(events, 'test-producer.thing.created'), {
+      callback: (_err, msg) =>
+        seen.push({
+          n: (msg.json() as { data: { n: number } }).data.n,
+          requestId: msg.headers?.get(HEADER_REQUEST_ID) || undefined,
+        }),
+    });
+    try {
+      const requestId = crypto.randomUUID();
+      await runWithRequestId(requestId, () => writeEvents(ds, outbox, 1, 1));
+      await writeEvents(ds, outbox, 2, 1); // no request in scope (a consumer, startup)
+
+      const rows: { n: number; request_id: string | null }[] = await ds.query(
+        `SELECT (data->>'n')::int AS n, request_id FROM "${SCHEMA}".outbox ORDER BY seq`,
+      );
+      expect(rows).toEqual([
+        { n: 1, request_id: requestId },
+        { n: 2, request_id: null },
+      ]);
+
+      relay.start();
+      await waitFor('both events published', () => seen.length === 2);
+      expect(seen.sort((a, b) => a.n - b.n)).toEqual([
+        { n: 1, requestId },
+        { n: 2, requestId: undefined },
+      ]);
+    } finally {
+      sub.unsubscribe();
+      await relay.stop();
+      await deleteTestStreams(nc, events.streamPrefix);
+      await nc.close();
+    }
   });
 
   it('publishes every committed event once and a redelivered event has no second effect', async () => {

@@ -1,4 +1,5 @@
-export * from './lib/request-scope';
+// Re-exported so services keep one import for the request scope; it lives in util-nats.
+export { currentRequestId, runWithRequestId } from '@claimline/backend/util-nats';
 export * from './lib/rpc-exception.filter';
 export * from './lib/request-id.interceptor';
 export * from './lib/logger';

@@ -156,6 +156,7 @@ export class EventConsumer<M extends EventMapOf<M>> {
     }
     try {
       await this.dataSource.transaction(async (manager) => {
+        // Plain query, not rawSql: util-persistence depends on this library (ADR 0018, plumbing).
         const inserted: unknown[] = await manager.query(
           `INSERT INTO "${this.options.schema}"."inbox" (consumer, event_id, type) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING RETURNING event_id`,

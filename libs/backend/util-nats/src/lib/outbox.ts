@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, EventMapOf, Principal, principalId } from '@claimline/contracts/common';
 import { OutboxEventEntity } from './outbox.entity';
+import { currentRequestId } from './request-scope';
 
 export interface NewEvent<M extends EventMapOf<M>, T extends keyof M & string> {
   type: T;
@@ -16,7 +17,8 @@ export function outboxChannel(schema: string): string {
 
 /**
  * Writes events in the caller's transaction. Nothing is published here: the relay publishes
- * after commit, so an event exists exactly when its change does.
+ * after commit, so an event exists exactly when its change does. Each row carries the id of the
+ * request in scope (`runWithRequestId`), so callers never pass it.
  */
 export class Outbox<M extends EventMapOf<M>> {
   constructor(private readonly schema: string) {}
@@ -25,7 +27,6 @@ export class Outbox<M extends EventMapOf<M>> {
     manager: EntityManager,
     actor: Principal | Actor | null,
     events: NewEvent<M, T> | NewEvent<M, T>[],
-    requestId?: string,
   ): Promise<string[]> {
     const list = Array.isArray(events) ? events : [events];
     if (!manager.queryRunner?.isTransactionActive) {
@@ -39,7 +40,8 @@ export class Outbox<M extends EventMapOf<M>> {
         practiceId: e.practiceId,
         actorId: actor ? principalId(actor) : null,
         data: e.data as object,
-        requestId: requestId ?? null,
+        // The request being handled (set by RequestIdInterceptor); none at startup or in a consumer.
+        requestId: currentRequestId() ?? null,
       }),
     );
     await manager.insert(OutboxEventEntity, rows);

@@ -1,5 +1,5 @@
 import { Params } from 'nestjs-pino';
-import { currentRequestId } from './request-scope';
+import { currentRequestId } from '@claimline/backend/util-nats';
 import { errorForLog, redactDeep, redactText } from './redaction';
 
 /**

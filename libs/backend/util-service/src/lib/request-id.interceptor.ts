@@ -3,7 +3,7 @@ import { NatsContext } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import { Observable } from 'rxjs';
 import { HEADER_REQUEST_ID } from '@claimline/contracts/common';
-import { runWithRequestId } from './request-scope';
+import { runWithRequestId } from '@claimline/backend/util-nats';
 
 /** Carries the gateway's request id (a NATS header) into the handler's async context. */
 @Injectable()

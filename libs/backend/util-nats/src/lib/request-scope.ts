@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+// Lives beside the outbox (not in util-service, which depends on this library) so that Outbox.add
+// can stamp the request id itself instead of every call site passing it.
+
 interface RequestScope {
   requestId: string;
 }
