@@ -122,9 +122,28 @@ describe('claims service: fee schedule and appointments over NATS (real PostgreS
       expect((await h.rpc.send('claims.fee-schedule.get', { practiceId }, { actor: owner })).version).toBe(1);
     });
 
+    it('replaces the whole schedule on the next PUT and moves its version', async () => {
+      const current = await h.rpc.send('claims.fee-schedule.get', { practiceId }, { actor: owner });
+      const next = await putFees(owner, 1, [
+        ...current.entries.filter((e) => !(e.procedure === '90837' && e.modifiers.length === 0)),
+        { procedure: '90834', modifiers: ['HO', '95'], feeCents: 12000 },
+      ]);
+      expect(next.version).toBe(2);
+      expect(next.entries.map((e) => [e.procedure, e.modifiers, e.feeCents])).toEqual([
+        ['90791', [], 20000],
+        ['90834', ['HO', '95'], 12000],
+        ['90837', ['95'], 16000],
+      ]);
+      const event = await h.waitForEvent(
+        (e) => e.type === 'claims.fee-schedule.updated' && (e.data as { version: number }).version === 2,
+        'the second fee schedule event',
+      );
+      expect(event.actorId).toBe('owner-1');
+    });
+
     it('keeps each practice’s schedule to itself', async () => {
       // Out of the caller's scope answers like a practice that does not exist.
-      expect(await rpcError(putFees(otherOwner, 1, [], practiceId))).toMatchObject({ code: 'not_found' });
+      expect(await rpcError(putFees(otherOwner, 2, [], practiceId))).toMatchObject({ code: 'not_found' });
       expect(
         await h.rpc.send('claims.fee-schedule.get', { practiceId: otherPracticeId }, { actor: otherOwner }),
       ).toMatchObject({ entries: [], version: 0 });
