@@ -33,5 +33,10 @@
 \set password `echo "$DOCUMENTS_DB_PASSWORD"`
 \ir service-role.sql
 
+\set role claimline_claims
+\set schema claims
+\set password `echo "$CLAIMS_DB_PASSWORD"`
+\ir service-role.sql
+
 -- PostgreSQL < 15 lets every role create tables in public; no app needs to.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -31,6 +31,8 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/locations`],
       ['GET', `/practices/${practiceId}/billing-profile`],
       ['GET', `/practices/${practiceId}/readiness`],
+      ['GET', `/practices/${practiceId}/appointments`],
+      ['GET', `/practices/${practiceId}/fee-schedule`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {

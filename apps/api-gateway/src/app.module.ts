@@ -8,6 +8,7 @@ import { NatsModule, natsCredentialsOf } from '@claimline/backend/util-nats';
 import { RpcAuthModule } from '@claimline/backend/util-auth';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClaimsModule } from './claims/claims.module';
 import { ClientsModule } from './clients/clients.module';
 import { DocumentsModule } from './documents/documents.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
@@ -58,6 +59,7 @@ export class AppModule {
         ClientsModule,
         DocumentsModule,
         EnrollmentsModule,
+        ClaimsModule,
         NotificationsModule,
         UsersModule,
       ],

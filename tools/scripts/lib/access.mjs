@@ -50,7 +50,14 @@ export const APP_ACCESS = Object.freeze({
   'api-gateway': {
     schema: 'gateway',
     serves: [],
-    calls: ['practice-settings.>', 'client-insurance.>', 'enrollments.>', 'notifications.>', 'documents.>'],
+    calls: [
+      'practice-settings.>',
+      'client-insurance.>',
+      'enrollments.>',
+      'notifications.>',
+      'documents.>',
+      'claims.>',
+    ],
     events: null,
     consumes: {},
     transferBucket: true,
@@ -101,6 +108,19 @@ export const APP_ACCESS = Object.freeze({
     events: 'documents',
     consumes: {},
     transferBucket: true,
+  },
+  'claims-service': {
+    schema: 'claims',
+    serves: ['claims.>'],
+    // The guard's practice check, and an appointment's client and rendering clinician.
+    calls: [
+      'practice-settings.practice.get',
+      'practice-settings.team-member.get',
+      'client-insurance.client.get',
+    ],
+    events: 'claims',
+    consumes: {},
+    transferBucket: false,
   },
 });
 

@@ -7,6 +7,7 @@ export const SERVICES = [
   'enrollments-service',
   'notifications-service',
   'documents-service',
+  'claims-service',
 ];
 export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];

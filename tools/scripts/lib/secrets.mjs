@@ -16,6 +16,7 @@ export const RPC_ISSUERS = [
   'enrollments',
   'notifications',
   'documents',
+  'claims',
 ];
 
 /**

@@ -81,11 +81,19 @@ const RPC_KEYS = 'CLAIMLINE_LOCAL_RPC_KEYS';
  * @type {Record<string, string[]>}
  */
 export const RPC_TRUSTS = {
-  'practice-settings': ['api-gateway', 'enrollments', 'client-insurance', 'documents', 'notifications'],
-  'client-insurance': ['api-gateway', 'enrollments'],
+  'practice-settings': [
+    'api-gateway',
+    'enrollments',
+    'client-insurance',
+    'documents',
+    'notifications',
+    'claims',
+  ],
+  'client-insurance': ['api-gateway', 'enrollments', 'claims'],
   enrollments: ['api-gateway'],
   notifications: ['api-gateway'],
   documents: ['api-gateway', 'enrollments'],
+  claims: ['api-gateway'],
 };
 
 /**

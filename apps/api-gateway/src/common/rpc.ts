@@ -5,6 +5,7 @@ import { PracticeSettingsRpc } from '@claimline/contracts/practice-settings';
 import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
 import { EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
+import { ClaimsRpc } from '@claimline/contracts/claims';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { AssertionSigner } from '@claimline/backend/util-auth';
 import { GatewayEnv } from '../config/env';
@@ -18,6 +19,8 @@ export const ENROLLMENTS = Symbol('ENROLLMENTS');
 export type EnrollmentsClient = RpcClient<EnrollmentsRpc>;
 export const NOTIFICATIONS = Symbol('NOTIFICATIONS');
 export type NotificationsClient = RpcClient<NotificationsRpc>;
+export const CLAIMS = Symbol('CLAIMS');
+export type ClaimsClient = RpcClient<ClaimsRpc>;
 
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
@@ -33,6 +36,7 @@ export const RPC_PROVIDERS = [
   rpcProvider<ClientInsuranceRpc>(CLIENT_INSURANCE),
   rpcProvider<EnrollmentsRpc>(ENROLLMENTS),
   rpcProvider<NotificationsRpc>(NOTIFICATIONS),
+  rpcProvider<ClaimsRpc>(CLAIMS),
 ];
 
 /** Services the readiness probe pings, by their health subject. */
@@ -42,4 +46,5 @@ export const SERVICE_HEALTH_SUBJECTS = [
   'enrollments.health.ping',
   'notifications.health.ping',
   'documents.health.ping',
+  'claims.health.ping',
 ];

@@ -14,7 +14,14 @@ import {
 } from '@claimline/backend/util-testing';
 import { gatewayDatabase, login, spawnFromSources, stackEnv, stopProcess } from './harness';
 
-const SERVICES = ['practice-settings', 'client-insurance', 'enrollments', 'documents', 'notifications'];
+const SERVICES = [
+  'practice-settings',
+  'client-insurance',
+  'enrollments',
+  'documents',
+  'notifications',
+  'claims',
+];
 
 /** Letters only, so the markers pass name rules and survive upper-casing (member IDs). */
 const tag = Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join('');

@@ -261,6 +261,7 @@ describe('the gateway routes, as callers see them', () => {
       enrollments: 'down',
       notifications: 'down',
       documents: 'down',
+      claims: 'down',
     });
   });
 

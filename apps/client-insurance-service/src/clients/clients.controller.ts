@@ -24,7 +24,7 @@ export class ClientsController {
     return this.clients.create(actor, cmd);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.clientGet)
   get(@Caller() actor: Principal, @Payload('data') dto: ClientRefDto) {
     return this.clients.get(actor, dto.practiceId, dto.clientId);

@@ -28,7 +28,7 @@ export class PracticesController {
 
   @Authorize({
     roles: ROLES,
-    services: ['enrollments', 'client-insurance', 'documents', 'notifications'],
+    services: ['enrollments', 'client-insurance', 'documents', 'notifications', 'claims'],
     practice: 'practiceId',
   })
   @MessagePattern(S.practiceGet)
@@ -54,7 +54,7 @@ export class PracticesController {
     return this.practices.createMember(actor, cmd);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.memberGet)
   getMember(@Caller() actor: Principal, @Payload('data') dto: TeamMemberRefDto) {
     return this.practices.getMember(actor, dto.practiceId, dto.memberId);

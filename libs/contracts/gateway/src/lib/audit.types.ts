@@ -20,6 +20,8 @@ export const AUDIT_RESOURCES = [
   'enrollment',
   'enrollment_history',
   'enrollment_request',
+  'appointment',
+  'fee_schedule',
   'email',
   'user',
   'user_practices',

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceModule } from '@claimline/backend/util-service';
+import { AppointmentsModule } from './appointments/appointments.module';
+import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
+import { claimsDataSourceOptions } from './database/data-source';
+import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
+
+@Module({})
+export class AppModule {
+  static register(env: ClaimsEnv): DynamicModule {
+    return serviceModule(AppModule, env, {
+      service: SERVICE_NAME,
+      schema: SCHEMA,
+      dataSource: claimsDataSourceOptions,
+      imports: [FeeScheduleModule, AppointmentsModule],
+    });
+  }
+}

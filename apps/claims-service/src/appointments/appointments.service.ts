@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import {
+  Between,
+  DataSource,
+  EntityManager,
+  FindOptionsWhere,
+  In,
+  LessThanOrEqual,
+  MoreThanOrEqual,
+} from 'typeorm';
+import type { FieldError, Page, Principal } from '@claimline/contracts/common';
+import {
+  AppointmentView,
+  ClaimsEvents,
+  ClaimsEventTypes as Events,
+  CreateAppointmentCommand,
+  ListAppointmentsQuery,
+  ServiceLineInput,
+  UpdateAppointmentCommand,
+} from '@claimline/contracts/claims';
+import { normalizeDiagnosisCode } from '@claimline/reference-data';
+import { Outbox, RpcError } from '@claimline/backend/util-nats';
+import { currentRequestId } from '@claimline/backend/util-service';
+import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
+import { FeeScheduleService } from '../fee-schedule/fee-schedule.service';
+import { PracticeDirectoryClient } from '../practice-directory/practice-directory.client';
+import { appointmentProblems } from './appointment-rules';
+import { toAppointmentEvent, toAppointmentView } from './appointment.mapper';
+import { AppointmentEntity } from './entities/appointment.entity';
+import { AppointmentLineEntity } from './entities/appointment-line.entity';
+
+const DEFAULT_PAGE = 50;
+
+type LineRow = Omit<AppointmentLineEntity, 'appointmentId' | 'position'>;
+
+@Injectable()
+export class AppointmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: Outbox<ClaimsEvents>,
+    private readonly fees: FeeScheduleService,
+    private readonly directory: PracticeDirectoryClient,
+  ) {}
+
+  async create(actor: Principal, cmd: CreateAppointmentCommand): Promise<AppointmentView> {
+    const locationId = cmd.locationId ?? null;
+    const problems = appointmentProblems({ ...cmd, locationId });
+    const [clientProblem, clinician, priced] = await Promise.all([
+      this.directory.clientProblem(cmd.practiceId, cmd.clientId),
+      this.directory.clinician(cmd.practiceId, cmd.renderingTeamMemberId),
+      this.price(cmd.practiceId, cmd.lines),
+    ]);
+    const all = [
+      ...problems,
+      ...(clientProblem ? [clientProblem] : []),
+      ...(clinician.problem ? [clinician.problem] : []),
+      ...priced.problems,
+    ];
+    if (all.length > 0 || clinician.npi === null) throw RpcError.validation(all);
+    return this.db.transaction(async (m) => {
+      const appointment = m.create(AppointmentEntity, {
+        id: randomUUID(),
+        practiceId: cmd.practiceId,
+        clientId: cmd.clientId,
+        renderingTeamMemberId: cmd.renderingTeamMemberId,
+        renderingNpi: clinician.npi,
+        serviceDate: cmd.serviceDate,
+        startTime: cmd.startTime,
+        minutes: cmd.minutes,
+        locationId,
+        placeOfService: cmd.placeOfService,
+        diagnoses: cmd.diagnoses.map(undotted),
+        attendance: cmd.attendance,
+        billingType: cmd.billingType,
+      });
+      await m.save(appointment);
+      const lines = await this.writeLines(m, appointment.id, priced.lines);
+      const view = toAppointmentView(appointment, lines);
+      const { practiceId: _p, ...given } = cmd;
+      await this.outbox.add(
+        m,
+        actor,
+        {
+          type: Events.appointmentCreated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: toAppointmentEvent(view, Object.keys(given)),
+        },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  async get(practiceId: string, appointmentId: string): Promise<AppointmentView> {
+    const m = this.db.manager;
+    const appointment = await findInPractice(m, AppointmentEntity, 'Appointment', practiceId, appointmentId);
+    return toAppointmentView(appointment, await m.findBy(AppointmentLineEntity, { appointmentId }));
+  }
+
+  async list(q: ListAppointmentsQuery): Promise<Page<AppointmentView>> {
+    const limit = q.limit ?? DEFAULT_PAGE;
+    const offset = q.offset ?? 0;
+    const where: FindOptionsWhere<AppointmentEntity> = { practiceId: q.practiceId };
+    if (q.clientId) where.clientId = q.clientId;
+    if (q.from && q.to) where.serviceDate = Between(q.from, q.to);
+    else if (q.from) where.serviceDate = MoreThanOrEqual(q.from);
+    else if (q.to) where.serviceDate = LessThanOrEqual(q.to);
+    const [rows, total] = await this.db.manager.findAndCount(AppointmentEntity, {
+      where,
+      order: { serviceDate: 'DESC', startTime: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    const lines = rows.length
+      ? await this.db.manager.findBy(AppointmentLineEntity, { appointmentId: In(rows.map((r) => r.id)) })
+      : [];
+    return {
+      items: rows.map((r) =>
+        toAppointmentView(
+          r,
+          lines.filter((l) => l.appointmentId === r.id),
+        ),
+      ),
+      total,
+      limit,
+      offset,
+    };
+  }
+
+  /**
+   * Changes what the PATCH names. The client and clinician are asked again only when they change
+   * (an appointment of a client who has since left can still have its attendance recorded); lines
+   * given replace the lines, each priced again unless its fee is given; every rule runs on the
+   * appointment as it would be saved.
+   */
+  async update(actor: Principal, cmd: UpdateAppointmentCommand): Promise<AppointmentView> {
+    const before = await this.get(cmd.practiceId, cmd.appointmentId);
+    assertVersion('The appointment', before.version, cmd.version);
+    const { practiceId, appointmentId, version: _v, ...changes } = cmd;
+    const merged = {
+      serviceDate: changes.serviceDate ?? before.serviceDate,
+      placeOfService: changes.placeOfService ?? before.placeOfService,
+      locationId: changes.locationId !== undefined ? changes.locationId : before.locationId,
+      diagnoses: changes.diagnoses ?? before.diagnoses,
+      lines: changes.lines ?? before.lines,
+    };
+    const problems = appointmentProblems(merged);
+    const clientChanged = changes.clientId !== undefined && changes.clientId !== before.clientId;
+    const clinicianChanged =
+      changes.renderingTeamMemberId !== undefined &&
+      changes.renderingTeamMemberId !== before.renderingTeamMemberId;
+    const [clientProblem, clinician, priced] = await Promise.all([
+      clientChanged ? this.directory.clientProblem(practiceId, changes.clientId as string) : null,
+      clinicianChanged ? this.directory.clinician(practiceId, changes.renderingTeamMemberId as string) : null,
+      changes.lines ? this.price(practiceId, changes.lines) : null,
+    ]);
+    const all = [
+      ...problems,
+      ...(clientProblem ? [clientProblem] : []),
+      ...(clinician?.problem ? [clinician.problem] : []),
+      ...(priced?.problems ?? []),
+    ];
+    if (all.length > 0) throw RpcError.validation(all);
+    return this.db.transaction(async (m) => {
+      const appointment = await findInPractice(
+        m,
+        AppointmentEntity,
+        'Appointment',
+        practiceId,
+        appointmentId,
+        {
+          lock: true,
+        },
+      );
+      // Checked again under the lock: someone may have saved between the read above and now.
+      assertVersion('The appointment', appointment.version, cmd.version);
+      const proposed: Record<string, unknown> = { ...changes };
+      if (changes.diagnoses) proposed['diagnoses'] = changes.diagnoses.map(dotted);
+      if (priced) proposed['lines'] = priced.lines;
+      const changed = changedFields(before as unknown as Record<string, unknown>, proposed);
+      if (changed.length === 0) return before;
+      if (changes.clientId !== undefined) appointment.clientId = changes.clientId;
+      if (changes.renderingTeamMemberId !== undefined && clinician?.npi) {
+        appointment.renderingTeamMemberId = changes.renderingTeamMemberId;
+        appointment.renderingNpi = clinician.npi;
+      }
+      if (changes.serviceDate !== undefined) appointment.serviceDate = changes.serviceDate;
+      if (changes.startTime !== undefined) appointment.startTime = changes.startTime;
+      if (changes.minutes !== undefined) appointment.minutes = changes.minutes;
+      appointment.locationId = merged.locationId;
+      if (changes.placeOfService !== undefined) appointment.placeOfService = changes.placeOfService;
+      if (changes.diagnoses !== undefined) appointment.diagnoses = changes.diagnoses.map(undotted);
+      if (changes.attendance !== undefined) appointment.attendance = changes.attendance;
+      if (changes.billingType !== undefined) appointment.billingType = changes.billingType;
+      await m.save(appointment);
+      if (appointment.version === cmd.version) {
+        // save() moves version and updated_at only when a column of the row changed; a change of
+        // the lines alone must move them too, as the version covers the whole appointment.
+        await m.update(AppointmentEntity, { id: appointmentId }, { id: appointmentId });
+        Object.assign(appointment, await m.findOneByOrFail(AppointmentEntity, { id: appointmentId }));
+      }
+      const lines = priced
+        ? await this.writeLines(m, appointment.id, priced.lines, true)
+        : await m.findBy(AppointmentLineEntity, { appointmentId });
+      const view = toAppointmentView(appointment, lines);
+      await this.outbox.add(
+        m,
+        actor,
+        {
+          type: Events.appointmentUpdated,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: toAppointmentEvent(view, changed),
+        },
+        currentRequestId(),
+      );
+      return view;
+    });
+  }
+
+  /** Each line's fee: the one given, else the practice's fee schedule's; a line with neither is refused. */
+  private async price(
+    practiceId: string,
+    lines: readonly ServiceLineInput[],
+  ): Promise<{ lines: LineRow[]; problems: FieldError[] }> {
+    const priced = await Promise.all(
+      lines.map(async (line, i): Promise<{ line: LineRow; problem: FieldError | null }> => {
+        const modifiers = (line.modifiers ?? []).map((x) => x.toUpperCase());
+        const base = {
+          procedure: line.procedure,
+          modifiers,
+          units: line.units,
+          diagnosisPointers: line.diagnosisPointers,
+        };
+        if (line.feeCents !== undefined)
+          return { line: { ...base, feeCents: line.feeCents, feeSource: 'override' }, problem: null };
+        const fee = await this.fees.feeFor(practiceId, line.procedure, modifiers);
+        const problem: FieldError | null =
+          fee === null
+            ? {
+                field: `lines.${i}.feeCents`,
+                rule: 'fee',
+                message: `The fee schedule has no fee for ${[line.procedure, ...modifiers].join(' ')}: add one or give feeCents`,
+              }
+            : null;
+        return { line: { ...base, feeCents: fee ?? 0, feeSource: 'schedule' }, problem };
+      }),
+    );
+    return {
+      lines: priced.map((p) => p.line),
+      problems: priced.flatMap((p) => (p.problem ? [p.problem] : [])),
+    };
+  }
+
+  private async writeLines(
+    m: EntityManager,
+    appointmentId: string,
+    lines: LineRow[],
+    replace = false,
+  ): Promise<AppointmentLineEntity[]> {
+    if (replace) await m.delete(AppointmentLineEntity, { appointmentId });
+    const rows = lines.map((l, position) =>
+      m.create(AppointmentLineEntity, { ...l, appointmentId, position }),
+    );
+    await m.insert(AppointmentLineEntity, rows);
+    return rows;
+  }
+}
+
+function undotted(code: string): string {
+  return normalizeDiagnosisCode(code) ?? code;
+}
+
+function dotted(code: string): string {
+  const c = undotted(code);
+  return c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
+}

@@ -1,0 +1,38 @@
+import type { Role } from '@claimline/contracts/common';
+
+/** Request-reply subjects (`<service>.<entity>.<verb>`), served by claims-service in queue group `claims`. */
+export const CLAIMS_SERVICE = 'claims';
+
+export const ClaimsSubjects = {
+  feeScheduleGet: 'claims.fee-schedule.get',
+  feeSchedulePut: 'claims.fee-schedule.put',
+  appointmentCreate: 'claims.appointment.create',
+  appointmentGet: 'claims.appointment.get',
+  appointmentList: 'claims.appointment.list',
+  appointmentUpdate: 'claims.appointment.update',
+  healthPing: 'claims.health.ping',
+} as const;
+
+/** Durable event types (past tense), published on JetStream through the service's outbox. */
+export const ClaimsEventTypes = {
+  feeScheduleUpdated: 'claims.fee-schedule.updated',
+  appointmentCreated: 'claims.appointment.created',
+  appointmentUpdated: 'claims.appointment.updated',
+} as const;
+
+/** Fees are money the practice charges: set by those who run its billing, never by a clinician. */
+export const FEE_SCHEDULE_EDITOR_ROLES: readonly Role[] = ['admin', 'billing_staff', 'practice_owner'];
+
+export const ATTENDANCES = ['attended', 'no_show', 'late_cancel'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+
+/** Telehealth places of service (02 other than home, 10 the client's home) and the modifiers one of them needs. */
+export const TELEHEALTH_PLACES_OF_SERVICE = ['02', '10'] as const;
+export const TELEHEALTH_MODIFIERS = ['95', '93'] as const;
+
+/** Limits of the 837P and the CMS-1500 that an appointment must already respect. */
+export const MAX_MODIFIERS = 4;
+export const MAX_DIAGNOSES = 12;
+export const MAX_DIAGNOSIS_POINTERS = 4;
+export const MAX_SERVICE_LINES = 10;
+export const MAX_FEE_SCHEDULE_ENTRIES = 500;

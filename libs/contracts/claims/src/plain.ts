@@ -1,0 +1,4 @@
+// The plain part of the contracts (subjects, roles, vocabularies, view types): no class-validator,
+// so the console can import these values without shipping the DTO classes.
+export * from './lib/claims.subjects';
+export type * from './lib/claims.views';
