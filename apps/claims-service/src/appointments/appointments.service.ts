@@ -22,7 +22,6 @@ import {
 } from '@claimline/contracts/claims';
 import { normalizeDiagnosisCode } from '@claimline/reference-data';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
 import { FeeScheduleService } from '../fee-schedule/fee-schedule.service';
 import { PracticeDirectoryClient } from '../practice-directory/practice-directory.client';
@@ -79,17 +78,12 @@ export class AppointmentsService {
       const lines = await this.writeLines(m, appointment.id, priced.lines);
       const view = toAppointmentView(appointment, lines);
       const { practiceId: _p, ...given } = cmd;
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.appointmentCreated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: toAppointmentEvent(view, Object.keys(given)),
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.appointmentCreated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: toAppointmentEvent(view, Object.keys(given)),
+      });
       return view;
     });
   }
@@ -206,17 +200,12 @@ export class AppointmentsService {
         ? await this.writeLines(m, appointment.id, priced.lines, true)
         : await m.findBy(AppointmentLineEntity, { appointmentId });
       const view = toAppointmentView(appointment, lines);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.appointmentUpdated,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: toAppointmentEvent(view, changed),
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.appointmentUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: toAppointmentEvent(view, changed),
+      });
       return view;
     });
   }

@@ -10,7 +10,6 @@ import {
 } from '@claimline/contracts/claims';
 import { findModifier, findProcedureCode } from '@claimline/reference-data';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { currentRequestId } from '@claimline/backend/util-service';
 import { assertVersion } from '@claimline/backend/util-persistence';
 import { FeeScheduleEntity } from './entities/fee-schedule.entity';
 import { FeeScheduleEntryEntity } from './entities/fee-schedule-entry.entity';
@@ -57,17 +56,12 @@ export class FeeScheduleService {
           })),
         );
       const view = await this.read(m, cmd.practiceId);
-      await this.outbox.add(
-        m,
-        actor,
-        {
-          type: Events.feeScheduleUpdated,
-          aggregateId: cmd.practiceId,
-          practiceId: cmd.practiceId,
-          data: { practiceId: cmd.practiceId, entries: view.entries, version: view.version },
-        },
-        currentRequestId(),
-      );
+      await this.outbox.add(m, actor, {
+        type: Events.feeScheduleUpdated,
+        aggregateId: cmd.practiceId,
+        practiceId: cmd.practiceId,
+        data: { practiceId: cmd.practiceId, entries: view.entries, version: view.version },
+      });
       return view;
     });
   }
