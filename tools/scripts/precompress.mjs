@@ -22,9 +22,6 @@ export const COMPRESSIBLE = new Set([
   '.webmanifest',
 ]);
 
-/** Below this the encoded copy saves less than the headers and file it costs. */
-export const MIN_BYTES = 1024;
-
 /** The encodings written, with the suffix of their file (the gateway reads the same pairs). */
 export const ENCODINGS = /** @type {const} */ ([
   { encoding: 'br', suffix: '.br' },
@@ -54,8 +51,8 @@ export function compress(bytes) {
 }
 
 /**
- * Compresses every compressible file of `dir` (recursively) of at least `MIN_BYTES`, keeping a copy
- * only when it is smaller than the file: the gateway then sends the file itself.
+ * Compresses every compressible file of `dir` (recursively), keeping a copy only when it is smaller
+ * than the file (tiny files are not): without a copy the gateway sends the file itself.
  * @param {string} dir
  * @returns {Compressed[]}
  */
@@ -67,7 +64,6 @@ export function precompress(dir) {
     const path = join(dir, file);
     if (!COMPRESSIBLE.has(extname(file).toLowerCase()) || !statSync(path).isFile()) continue;
     const bytes = readFileSync(path);
-    if (bytes.length < MIN_BYTES) continue;
     const copies = compress(bytes);
     /** @type {Compressed} */
     const entry = { file, raw: bytes.length };

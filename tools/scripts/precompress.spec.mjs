@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { MIN_BYTES, precompress, summary } from './precompress.mjs';
+import { precompress, summary } from './precompress.mjs';
 
 describe('precompress', () => {
   /** @type {string} */
@@ -29,9 +29,9 @@ describe('precompress', () => {
     expect(summary(done)).toMatch(/^precompressed 2 files: [\d.]+ kB → [\d.]+ kB brotli, [\d.]+ kB gzip$/);
   });
 
-  it('leaves small files, images and copies that would not be smaller alone', () => {
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
-    writeFileSync(join(dir, 'photo.png'), Buffer.alloc(MIN_BYTES * 4, 7));
+  it('leaves images, and files whose copies would not be smaller, alone', () => {
+    writeFileSync(join(dir, 'tiny.txt'), 'x');
+    writeFileSync(join(dir, 'photo.png'), Buffer.alloc(4096, 7));
     // Random bytes do not compress: a copy would only be bigger.
     writeFileSync(
       join(dir, 'noise.js'),
@@ -40,8 +40,11 @@ describe('precompress', () => {
 
     const done = precompress(dir);
 
-    expect(done).toEqual([{ file: 'noise.js', raw: 4096 }]);
-    for (const f of ['index.html', 'photo.png', 'noise.js'])
+    expect(done).toEqual([
+      { file: 'noise.js', raw: 4096 },
+      { file: 'tiny.txt', raw: 1 },
+    ]);
+    for (const f of ['tiny.txt', 'photo.png', 'noise.js'])
       for (const suffix of ['.br', '.gz'])
         expect([f + suffix, existsSync(join(dir, f + suffix))]).toEqual([f + suffix, false]);
   });

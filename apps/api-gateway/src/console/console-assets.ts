@@ -1,4 +1,3 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import Negotiator from 'negotiator';
 import { existsSync, readdirSync } from 'node:fs';
@@ -14,6 +13,8 @@ export const PRECOMPRESSED = [
 ] as const;
 
 export type ContentCoding = (typeof PRECOMPRESSED)[number]['encoding'] | 'identity';
+
+type Handler = (req: Request, res: Response, next: NextFunction) => void;
 
 /** Names with a content hash change whenever their bytes do, so they can be cached for good. */
 const HASHED = /\/(?:main|chunk|polyfills|styles)-[\w-]{8}\.(?:js|css)(?:\.br|\.gz)?$/;
@@ -60,7 +61,7 @@ export function chooseCoding(
  * the file itself, hashed assets cached for a year and everything else revalidated. The copies
  * are not served under their own names.
  */
-export function consoleAssets(dist: string): (req: Request, res: Response, next: NextFunction) => void {
+export function consoleAssets(dist: string): Handler {
   const copies = precompressedCopies(dist);
   const files = express.static(dist, {
     index: false,
@@ -88,11 +89,12 @@ export function consoleAssets(dist: string): (req: Request, res: Response, next:
     const original = req.url;
     req.url = [rawPath + suffix, ...query].join('?');
     files(req, res, (err?: unknown) => {
-      // The copy went missing after start-up: what follows must not claim an encoding.
       req.url = original;
       res.removeHeader('content-encoding');
       res.removeHeader('content-type');
-      next(err);
+      if (err) return next(err);
+      // The copy went missing after start-up (a build over the served directory): the file may not have.
+      files(req, res, next);
     });
   };
 }
@@ -100,12 +102,12 @@ export function consoleAssets(dist: string): (req: Request, res: Response, next:
 /**
  * The admin console (a single-page app): its files as `consoleAssets` serves them, and every
  * other GET for HTML that is not the API, the docs or a health probe answered with index.html
- * (never cached) so deep links (`/practices/…`) work on reload.
+ * (never cached, negotiated like the rest) so deep links (`/practices/…`) work on reload.
  */
-export function serveConsole(app: NestExpressApplication, dist: string): void {
+export function serveConsole(app: { use(handler: Handler): unknown }, dist: string): void {
   const assets = consoleAssets(dist);
   app.use(assets);
-  app.use((req: Request, res: Response, next: NextFunction) => {
+  app.use((req, res, next) => {
     const path = req.url.split('?')[0];
     if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path))
       return next();

@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { INestApplication } from '@nestjs/common';
+import express from 'express';
+import { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { generateAssertionKeys } from '@claimline/backend/util-auth';
 import { validateEnv } from '@claimline/backend/util-config';
 import { PrivateNatsServer, TestDatabase } from '@claimline/backend/util-testing';
 import { createGateway } from '../../src/app.factory';
+import { serveConsole } from '../../src/console/console-assets';
 import { GatewayEnv } from '../../src/config/env';
 import { ADMIN_PASSWORD, gatewayDatabase, JWT_SECRET } from './harness';
 
@@ -26,11 +30,27 @@ const CHUNK = Buffer.from('export const chunk = "a lazy chunk with a gzip copy o
 const STYLES = Buffer.from('body { margin: 0 }\n');
 const LOGO = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g></g>'.repeat(300)}</svg>`);
 
+/** A request through `node:http`, so the bytes are the ones on the wire (nothing decoded). */
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 /**
  * The console's files as the gateway serves them: a directory laid out like the console's build
  * (hashed scripts with brotli and gzip copies beside them, a chunk with a gzip copy only, files
  * with none, a subdirectory), served by the gateway in this process on the real PostgreSQL and a
- * NATS server of its own. Requests go through `node:http` so the bytes are the ones on the wire.
+ * NATS server of its own.
  */
 describe('the console served precompressed', () => {
   let dist: string;
@@ -38,20 +58,8 @@ describe('the console served precompressed', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let port = 0;
-
-  const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const call = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    get(port, path, headers, method);
 
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'console-dist-'));
@@ -92,7 +100,7 @@ describe('the console served precompressed', () => {
   });
 
   it('sends Chromium the brotli copy of a hashed script, typed as JavaScript, cached for good', async () => {
-    const res = await get('/main-ABCDEFGH.js', { 'accept-encoding': CHROMIUM });
+    const res = await call('/main-ABCDEFGH.js', { 'accept-encoding': CHROMIUM });
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
@@ -104,24 +112,25 @@ describe('the console served precompressed', () => {
   });
 
   it('honours q-values: gzip when brotli is worth less, the plain file when identity is', async () => {
-    const gz = await get('/main-ABCDEFGH.js', { 'accept-encoding': 'br;q=0.1, gzip' });
+    const gz = await call('/main-ABCDEFGH.js', { 'accept-encoding': 'br;q=0.1, gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gz.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(gunzipSync(gz.body)).toEqual(MAIN);
 
-    const plain = await get('/main-ABCDEFGH.js', { 'accept-encoding': 'br;q=0.3, gzip;q=0.2, identity' });
+    const plain = await call('/main-ABCDEFGH.js', { 'accept-encoding': 'br;q=0.3, gzip;q=0.2, identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['vary']).toMatch(/accept-encoding/i);
     expect(plain.body).toEqual(MAIN);
   });
 
   it('sends the plain file to a client that names no encoding or none the gateway has', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       {},
       { 'accept-encoding': 'zstd' },
       { 'accept-encoding': 'identity;q=0, br;q=0, gzip;q=0' },
-    ]) {
-      const res = await get('/main-ABCDEFGH.js', headers);
+    ];
+    for (const headers of cases) {
+      const res = await call('/main-ABCDEFGH.js', headers);
       expect([headers, res.status, res.headers['content-encoding'], res.body.equals(MAIN)]).toEqual([
         headers,
         200,
@@ -132,21 +141,21 @@ describe('the console served precompressed', () => {
   });
 
   it('falls back to the copy there is: gzip for a chunk without a brotli one', async () => {
-    const res = await get('/chunk-Ab_-1234.js', { 'accept-encoding': CHROMIUM });
+    const res = await call('/chunk-Ab_-1234.js', { 'accept-encoding': CHROMIUM });
     expect(res.headers['content-encoding']).toBe('gzip');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(gunzipSync(res.body)).toEqual(CHUNK);
   });
 
   it('serves a file without copies as it is, and files in subdirectories with their own type and no long cache', async () => {
-    const css = await get('/styles-ABCDEFGH.css', { 'accept-encoding': CHROMIUM });
+    const css = await call('/styles-ABCDEFGH.css', { 'accept-encoding': CHROMIUM });
     expect(css.status).toBe(200);
     expect(css.headers['content-encoding']).toBeUndefined();
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.body).toEqual(STYLES);
 
-    const svg = await get('/media/logo.svg', { 'accept-encoding': CHROMIUM });
+    const svg = await call('/media/logo.svg', { 'accept-encoding': CHROMIUM });
     expect(svg.headers['content-encoding']).toBe('br');
     expect(svg.headers['content-type']).toBe('image/svg+xml');
     expect(svg.headers['cache-control']).toBe('no-cache');
@@ -154,17 +163,17 @@ describe('the console served precompressed', () => {
   });
 
   it('answers HEAD with the headers of the copy it would send, and a validator per encoding', async () => {
-    const head = await get('/main-ABCDEFGH.js', { 'accept-encoding': CHROMIUM }, 'HEAD');
+    const head = await call('/main-ABCDEFGH.js', { 'accept-encoding': CHROMIUM }, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBe('br');
     expect(Number(head.headers['content-length'])).toBe(statSync(join(dist, 'main-ABCDEFGH.js.br')).size);
     expect(head.body.length).toBe(0);
 
-    const br = await get('/main-ABCDEFGH.js', { 'accept-encoding': 'br' });
-    const gz = await get('/main-ABCDEFGH.js', { 'accept-encoding': 'gzip' });
+    const br = await call('/main-ABCDEFGH.js', { 'accept-encoding': 'br' });
+    const gz = await call('/main-ABCDEFGH.js', { 'accept-encoding': 'gzip' });
     expect(br.headers['etag']).toBeDefined();
     expect(br.headers['etag']).not.toBe(gz.headers['etag']);
-    const again = await get('/main-ABCDEFGH.js', {
+    const again = await call('/main-ABCDEFGH.js', {
       'accept-encoding': 'br',
       'if-none-match': String(br.headers['etag']),
     });
@@ -179,14 +188,17 @@ describe('the console served precompressed', () => {
       '/chunk-missing1.js',
       '/media/none.svg',
     ]) {
-      const res = await get(path, { 'accept-encoding': CHROMIUM, accept: '*/*' });
+      const res = await call(path, { 'accept-encoding': CHROMIUM, accept: '*/*' });
       expect([path, res.status, res.headers['content-encoding']]).toEqual([path, 404, undefined]);
     }
   });
 
   it('answers deep links with index.html, never cached and not encoded (it has no copy)', async () => {
     for (const path of ['/', '/practices/0b6f/clients?tab=insurance', '/index.html']) {
-      const res = await get(path, { accept: 'text/html,application/xhtml+xml', 'accept-encoding': CHROMIUM });
+      const res = await call(path, {
+        accept: 'text/html,application/xhtml+xml',
+        'accept-encoding': CHROMIUM,
+      });
       expect([path, res.status, res.headers['content-encoding'], res.headers['cache-control']]).toEqual([
         path,
         200,
@@ -199,14 +211,69 @@ describe('the console served precompressed', () => {
   });
 
   it('leaves the API, the health probes and requests that do not ask for HTML to the API', async () => {
-    const api = await get('/api/v1/no-such-route', { accept: 'text/html' });
+    const api = await call('/api/v1/no-such-route', { accept: 'text/html' });
     expect(api.status).toBe(404);
     expect(String(api.headers['content-type'])).not.toContain('text/html');
-    const health = await get('/health/live', { accept: 'text/html' });
+    const health = await call('/health/live', { accept: 'text/html' });
     expect(health.status).toBe(200);
     expect(health.body.toString()).not.toContain('<cl-root>');
-    const json = await get('/practices/0b6f', { accept: 'application/json' });
+    const json = await call('/practices/0b6f', { accept: 'application/json' });
     expect(json.status).toBe(404);
     expect(json.body.toString()).not.toContain('<cl-root>');
+  });
+});
+
+/**
+ * A build whose index.html has copies too (the console's real one does): deep links get them like
+ * any file, and a copy deleted while the gateway runs costs compression, not the response. The
+ * gateway's console middleware alone, on an Express app, since only the directory differs.
+ */
+describe('the console served precompressed: index.html with copies, copies gone', () => {
+  let dist: string;
+  let server: Server;
+  let port = 0;
+  const page = Buffer.from(
+    `<!doctype html><html><body><cl-root></cl-root>${'<!-- padding -->'.repeat(50)}</body></html>`,
+  );
+  const script = Buffer.from('export const lazy = "a chunk whose copy is deleted";\n'.repeat(100));
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'console-dist-'));
+    writeFileSync(join(dist, 'index.html'), page);
+    writeFileSync(join(dist, 'index.html.br'), brotliCompressSync(page));
+    writeFileSync(join(dist, 'chunk-GONEGONE.js'), script);
+    writeFileSync(join(dist, 'chunk-GONEGONE.js.br'), brotliCompressSync(script));
+    const app = express();
+    serveConsole(app, dist);
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('answers a deep link with the brotli copy of index.html, never cached', async () => {
+    const res = await get(port, '/practices/0b6f/enrollments', {
+      accept: 'text/html',
+      'accept-encoding': CHROMIUM,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['vary']).toMatch(/accept-encoding/i);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(res.body)).toEqual(page);
+  });
+
+  it('sends the file itself when its copy was deleted after start-up', async () => {
+    rmSync(join(dist, 'chunk-GONEGONE.js.br'));
+    const res = await get(port, '/chunk-GONEGONE.js', { 'accept-encoding': CHROMIUM });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.body).toEqual(script);
   });
 });
