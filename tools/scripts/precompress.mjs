@@ -4,7 +4,7 @@
 // at build time, so the gateway sends them as they are instead of compressing on every request
 // (and can afford the slowest, smallest settings). The last step of `admin-console:build`.
 // Usage: node tools/scripts/precompress.mjs <dist/browser dir>
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -69,7 +69,11 @@ export function precompress(dir) {
     const entry = { file, raw: bytes.length };
     for (const { encoding, suffix } of ENCODINGS) {
       const copy = copies[encoding];
-      if (copy.length >= bytes.length) continue;
+      // A copy left by an earlier run over the same directory would be served for the new file.
+      if (copy.length >= bytes.length) {
+        rmSync(path + suffix, { force: true });
+        continue;
+      }
       writeFileSync(path + suffix, copy);
       entry[encoding] = copy.length;
     }

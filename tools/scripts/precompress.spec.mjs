@@ -31,6 +31,7 @@ describe('precompress', () => {
 
   it('leaves images, and files whose copies would not be smaller, alone', () => {
     writeFileSync(join(dir, 'tiny.txt'), 'x');
+    writeFileSync(join(dir, 'tiny.txt.br'), 'a copy of an earlier, bigger tiny.txt');
     writeFileSync(join(dir, 'photo.png'), Buffer.alloc(4096, 7));
     // Random bytes do not compress: a copy would only be bigger.
     writeFileSync(
