@@ -82,12 +82,12 @@ export function consoleAssets(dist: string): Handler {
     if (!available) return files(req, res, next);
     res.vary('Accept-Encoding');
     const coding = chooseCoding(req.headers['accept-encoding'], available);
-    if (coding === 'identity') return files(req, res, next);
-    const suffix = PRECOMPRESSED.find((p) => p.encoding === coding)!.suffix;
+    const copy = PRECOMPRESSED.find((p) => p.encoding === coding);
+    if (!copy) return files(req, res, next);
     res.type(extname(path));
     res.setHeader('content-encoding', coding);
     const original = req.url;
-    req.url = [rawPath + suffix, ...query].join('?');
+    req.url = [rawPath + copy.suffix, ...query].join('?');
     files(req, res, (err?: unknown) => {
       req.url = original;
       res.removeHeader('content-encoding');
