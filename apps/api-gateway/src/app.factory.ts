@@ -3,9 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
+import { isConsoleBuild, serveConsole } from './console/console-assets';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonBody } from './common/body-parsers';
 import { requestId } from './common/request-id';
@@ -58,40 +57,6 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
   app.useGlobalPipes(httpValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
-  if (env.CONSOLE_DIST && existsSync(join(env.CONSOLE_DIST, 'index.html')))
-    serveConsole(app, env.CONSOLE_DIST);
+  if (isConsoleBuild(env.CONSOLE_DIST)) serveConsole(app, env.CONSOLE_DIST);
   return app;
-}
-
-/**
- * The admin console (a single-page app): hashed assets cached for a year, index.html never
- * cached, and every other GET that is not the API, the docs or a health probe answered with
- * index.html so deep links (`/practices/…`) work on reload.
- */
-function serveConsole(app: NestExpressApplication, dist: string): void {
-  const index = join(dist, 'index.html');
-  app.useStaticAssets(dist, {
-    index: false,
-    setHeaders: (res, path) =>
-      res.setHeader(
-        'cache-control',
-        /\/(?:main|chunk|polyfills|styles)-[\w-]{8}\.(?:js|css)$/.test(path)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
-      ),
-  });
-  app.use(
-    (
-      req: IncomingMessage,
-      res: ServerResponse & { sendFile: (p: string, o: object) => void },
-      next: () => void,
-    ) => {
-      const path = (req.url ?? '/').split('?')[0];
-      if (req.method !== 'GET' || /^\/(api|health)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path))
-        return next();
-      if (!(req.headers.accept ?? '').includes('text/html')) return next();
-      res.setHeader('cache-control', 'no-cache');
-      res.sendFile(index, {});
-    },
-  );
 }
