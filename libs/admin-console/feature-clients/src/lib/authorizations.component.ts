@@ -13,6 +13,7 @@ import {
   LoadingComponent,
   provideLiveErrors,
   StatusChipComponent,
+  DateInputDirective,
 } from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
 import { dateValidator, notBefore } from './forms';
@@ -23,6 +24,7 @@ import { WarningsComponent } from './warnings.component';
 @Component({
   selector: 'cl-authorizations',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,

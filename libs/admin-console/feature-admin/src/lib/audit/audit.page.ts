@@ -43,6 +43,7 @@ import {
   PageHeaderComponent,
   StatusChipComponent,
   provideLiveErrors,
+  DateInputDirective,
 } from '@claimline/admin-console/ui-common';
 import {
   actionLabel,
@@ -84,6 +85,7 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'cl-audit-page',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatButtonModule,
