@@ -44,6 +44,7 @@ import {
   StatusChipComponent,
   provideLiveErrors,
   DateInputDirective,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import {
   actionLabel,
@@ -108,6 +109,7 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage implements OnInit {
+  protected readonly plural = plural;
   private readonly audit = inject(AuditApi);
   private readonly users = inject(UsersApi);
   private readonly directory = inject(PracticeDirectory);
