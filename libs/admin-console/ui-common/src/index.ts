@@ -11,3 +11,6 @@ export * from './lib/address.form';
 export * from './lib/address-fields.component';
 export * from './lib/confirm.dialog';
 export * from './lib/form-save';
+export * from './lib/date-input.directive';
+export * from './lib/unsaved-changes.guard';
+export * from './lib/words';

@@ -13,9 +13,11 @@ import {
   LoadingComponent,
   provideLiveErrors,
   StatusChipComponent,
+  DateInputDirective,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
-import { dateValidator, notBefore } from './forms';
+import { dateValidator, notBefore, visitsValidator } from './forms';
 import { formatDate } from './labels';
 import { WarningsComponent } from './warnings.component';
 
@@ -23,6 +25,7 @@ import { WarningsComponent } from './warnings.component';
 @Component({
   selector: 'cl-authorizations',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -62,7 +65,7 @@ import { WarningsComponent } from './warnings.component';
                 />
                 <span>{{ date(a.validFrom) }} – {{ date(a.validTo) }}</span>
                 <span
-                  >{{ a.usesConsumed }} of {{ a.usesAuthorized }} visits used ·
+                  >{{ a.usesConsumed }} of {{ plural(a.usesAuthorized, 'visit') }} used ·
                   {{ a.usesRemaining }} left</span
                 >
                 <button mat-button type="button" (click)="toggleActive(a)" [disabled]="busyId() === a.id">
@@ -201,13 +204,11 @@ export class AuthorizationsComponent implements OnInit {
   protected readonly busyId = signal<string | null>(null);
   protected readonly lastSaved = signal<AuthorizationView | null>(null);
   protected readonly date = formatDate;
+  protected readonly plural = plural;
 
   protected readonly form = this.fb.group({
     number: ['', [Validators.required, Validators.pattern(/^[A-Za-z0-9-]{1,50}$/)]],
-    usesAuthorized: [
-      null as number | null,
-      [Validators.required, Validators.min(1), Validators.max(999), wholeNumber],
-    ],
+    usesAuthorized: [null as number | null, [Validators.required, visitsValidator]],
     validFrom: ['', [Validators.required, dateValidator('Valid from')]],
     validTo: [
       '',
@@ -295,9 +296,4 @@ export class AuthorizationsComponent implements OnInit {
       this.loading.set(false);
     }
   }
-}
-
-function wholeNumber(c: { value: unknown }): Record<string, string> | null {
-  const v = c.value;
-  return v === null || v === '' || Number.isInteger(Number(v)) ? null : { whole: 'A whole number of visits' };
 }

@@ -28,6 +28,7 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
 import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
@@ -164,7 +165,7 @@ const DEBOUNCE_MS = 300;
             (page)="paged($event)"
             aria-label="Pages of clients"
           />
-          <p class="cl-visually-hidden" role="status">{{ total() }} clients found</p>
+          <p class="cl-visually-hidden" role="status">{{ plural(total(), 'client') }} found</p>
         }
       }
     </div>
@@ -205,6 +206,7 @@ const DEBOUNCE_MS = 300;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientListPage {
+  protected readonly plural = plural;
   private readonly api = inject(ClientsApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);

@@ -101,6 +101,12 @@ export class ClientNewPage {
   protected readonly form = clientForm(inject(FormBuilder));
   private readonly saving = new FormSave(this.form);
   protected readonly busy = this.saving.busy;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected readonly problem = this.saving.problem;
   protected readonly unmatched = this.saving.unmatched;
 

@@ -97,6 +97,12 @@ export class ClientProfilePage {
   protected readonly form = clientForm(inject(FormBuilder));
   private readonly saving = new FormSave(this.form, { conflict: 'panel' });
   protected readonly busy = this.saving.busy;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected readonly problem = this.saving.problem;
   protected readonly unmatched = this.saving.unmatched;
   protected readonly conflict = this.saving.conflict;

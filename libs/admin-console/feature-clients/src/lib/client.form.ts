@@ -18,6 +18,7 @@ import {
   sameAddress,
   setAddress,
   type AddressForm,
+  DateInputDirective,
 } from '@claimline/admin-console/ui-common';
 import type { ClientView, CreateClientBody, UpdateClientBody } from '@claimline/contracts/client-insurance';
 import type { BillingType, ClaimSex } from '@claimline/domain';
@@ -117,6 +118,7 @@ export function updateClientBody(form: ClientForm, c: ClientView): UpdateClientB
 @Component({
   selector: 'cl-client-fields',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,

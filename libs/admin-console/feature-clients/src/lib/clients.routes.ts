@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { unsavedChangesGuard } from '@claimline/admin-console/ui-common';
 import { ClientInsurancePage } from './client-insurance.page';
 import { ClientListPage } from './client-list.page';
 import { ClientNewPage } from './client-new.page';
@@ -11,13 +12,23 @@ import { ClientProfilePage } from './client-profile.page';
  */
 export const CLIENTS_ROUTES: Routes = [
   { path: '', component: ClientListPage, title: 'Clients · Claimline' },
-  { path: 'new', component: ClientNewPage, title: 'Add client · Claimline' },
+  {
+    path: 'new',
+    component: ClientNewPage,
+    canDeactivate: [unsavedChangesGuard],
+    title: 'Add client · Claimline',
+  },
   {
     path: ':clientId',
     component: ClientPage,
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'profile' },
-      { path: 'profile', component: ClientProfilePage, title: 'Client profile · Claimline' },
+      {
+        path: 'profile',
+        component: ClientProfilePage,
+        canDeactivate: [unsavedChangesGuard],
+        title: 'Client profile · Claimline',
+      },
       { path: 'insurance', component: ClientInsurancePage, title: 'Client insurance · Claimline' },
     ],
   },

@@ -1,5 +1,13 @@
 import { FormControl, FormGroup } from '@angular/forms';
-import { dateProblem, dateValidator, memberIdValidator, notBefore, today } from './forms';
+import {
+  dateProblem,
+  dateValidator,
+  memberIdValidator,
+  notBefore,
+  today,
+  visitsProblem,
+  visitsValidator,
+} from './forms';
 
 describe('client form rules', () => {
   it('accepts real calendar dates and says what is wrong with the others', () => {
@@ -35,5 +43,15 @@ describe('client form rules', () => {
     expect(new FormControl('W123 456-789', memberIdValidator).errors).toBeNull();
     expect(new FormControl('', memberIdValidator).errors).toBeNull();
     expect(new FormControl('!!', memberIdValidator).errors?.['memberId']).toEqual(expect.any(String));
+  });
+
+  it('says what is wrong with a number of authorized visits', () => {
+    expect(visitsProblem(-3)).toBe('Visits must be 1 or more');
+    expect(visitsProblem(0)).toBe('Visits must be 1 or more');
+    expect(visitsProblem(2.5)).toBe('Visits must be a whole number');
+    expect(visitsProblem(1000)).toBe('Visits must be 999 or fewer');
+    expect(visitsProblem(12)).toBeNull();
+    expect(visitsProblem(null)).toBeNull();
+    expect(new FormControl(-3, visitsValidator).errors).toEqual({ visits: 'Visits must be 1 or more' });
   });
 });

@@ -45,6 +45,22 @@ export function notBefore(startName: string, message: string): ValidatorFn {
   };
 }
 
+/** Why a number of authorized visits cannot be saved, or null. Empty passes (`required` is separate). */
+export function visitsProblem(value: unknown, max = 999): string | null {
+  if (blank(value)) return null;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return 'Visits must be a number';
+  if (!Number.isInteger(n)) return 'Visits must be a whole number';
+  if (n < 1) return 'Visits must be 1 or more';
+  if (n > max) return `Visits must be ${max} or fewer`;
+  return null;
+}
+
+export const visitsValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
+  const problem = visitsProblem(c.value);
+  return problem ? { visits: problem } : null;
+};
+
 /** The member ID as the card shows it; spaces and dashes are fine (the server removes them). */
 export const memberIdValidator: ValidatorFn = (c: AbstractControl): ValidationErrors | null => {
   if (blank(c.value)) return null;

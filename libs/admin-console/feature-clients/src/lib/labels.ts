@@ -1,3 +1,4 @@
+import { plural } from '@claimline/admin-console/ui-common';
 import type { ClientView, PolicyView } from '@claimline/contracts/client-insurance';
 import type { BillingType, ClaimSex, InsuranceOrder, RelationshipToInsured } from '@claimline/domain';
 
@@ -62,7 +63,7 @@ export function policyTitle(p: Pick<PolicyView, 'order' | 'payer'>): string {
 }
 
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
+  if (n < 1024) return plural(n, 'byte');
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -35,6 +35,7 @@ import {
   injectFieldFocus,
   provideLiveErrors,
   setAddress,
+  DateInputDirective,
 } from '@claimline/admin-console/ui-common';
 import type {
   CreatePolicyBody,
@@ -86,6 +87,7 @@ const normalisedMemberId = (v: string): string => v.replace(/[\s-]+/g, '').toUpp
 @Component({
   selector: 'cl-policy-form',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatButtonModule,

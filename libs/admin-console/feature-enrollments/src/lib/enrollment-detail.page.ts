@@ -85,7 +85,9 @@ export class EnrollmentDetailPage {
   private readonly snack = inject(MatSnackBar);
   private readonly titleService = inject(Title);
   private readonly injector = inject(Injector);
-  private readonly firstField = viewChild<ElementRef<HTMLElement>>('firstField');
+  // `read: ElementRef`: on a Material button the reference is the button component, which has no
+  // `nativeElement` (Accept's "Confirm acceptance" button threw on focus).
+  private readonly firstField = viewChild('firstField', { read: ElementRef<HTMLElement> });
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly tones = STATUS_TONES;

@@ -1,4 +1,4 @@
-import type { ChipTone } from '@claimline/admin-console/ui-common';
+import { plural, type ChipTone } from '@claimline/admin-console/ui-common';
 import type { EnrollmentStatus, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { ENROLLMENT_STATUS_LABELS, ENROLLMENT_STATUSES, ENROLLMENT_TYPES } from '@claimline/domain';
 
@@ -126,7 +126,7 @@ export function fileProblem(file: { name: string; size: number; type: string }):
 }
 
 export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024) return plural(bytes, 'byte');
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -32,6 +32,7 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import type { EnrollmentStatus, EnrollmentType, EnrollmentView } from '@claimline/contracts/enrollments';
 import { ENROLLMENT_STATUSES, ENROLLMENT_TYPES } from '@claimline/domain';
@@ -182,7 +183,7 @@ const LEGEND: { status: EnrollmentStatus; text: string }[] = [
           </cl-empty>
         } @else {
           <p class="count" role="status">
-            {{ shown().length }} {{ shown().length === 1 ? 'payer' : 'payers' }}
+            {{ plural(shown().length, 'payer') }}
           </p>
           <table class="grid">
             <caption class="cl-visually-hidden">
@@ -355,6 +356,7 @@ const LEGEND: { status: EnrollmentStatus; text: string }[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EnrollmentsPage {
+  protected readonly plural = plural;
   private readonly api = inject(EnrollmentsApi);
   private readonly auth = inject(AuthService);
   private readonly practice = inject(PracticeContext);

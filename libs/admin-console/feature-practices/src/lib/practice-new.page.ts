@@ -65,6 +65,12 @@ export class PracticeNewPage {
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
   private readonly saving = new FormSave(this.form);
   protected readonly busy = this.saving.busy;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected readonly problem = this.saving.problem;
   protected readonly unmatched = this.saving.unmatched;
 

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { hasRole } from '@claimline/admin-console/data-access-core';
+import { unsavedChangesGuard } from '@claimline/admin-console/ui-common';
 
 /** Billing staff and admins work across practices; a practice's own people see only theirs. */
 const acrossPractices = hasRole('admin', 'billing_staff');
@@ -16,6 +17,7 @@ export const PRACTICES_ROUTES: Routes = [
   },
   {
     path: 'new',
+    canDeactivate: [unsavedChangesGuard],
     canActivate: [acrossPractices],
     loadComponent: () => import('./practice-new.page').then((m) => m.PracticeNewPage),
     title: 'New practice · Claimline',
@@ -33,26 +35,31 @@ export const PRACTICES_ROUTES: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'practice-details' },
       {
         path: 'practice-details',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./settings/practice-details.page').then((m) => m.PracticeDetailsPage),
         title: 'Practice details · Claimline',
       },
       {
         path: 'team-members',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./settings/team.page').then((m) => m.TeamPage),
         title: 'Team members · Claimline',
       },
       {
         path: 'team-members/:memberId',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./settings/team.page').then((m) => m.TeamPage),
         title: 'Team member · Claimline',
       },
       {
         path: 'locations',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./settings/locations.page').then((m) => m.LocationsPage),
         title: 'Office locations · Claimline',
       },
       {
         path: 'billing',
+        canDeactivate: [unsavedChangesGuard],
         loadComponent: () => import('./settings/billing.page').then((m) => m.BillingPage),
         title: 'Billing profile · Claimline',
       },

@@ -48,13 +48,7 @@ const ROLE_LABELS: Record<string, string> = {
     <a class="skip" href="#main">Skip to content</a>
     <mat-toolbar class="bar">
       @if (compact()) {
-        <button
-          mat-button
-          type="button"
-          (click)="nav.toggle()"
-          aria-label="Open navigation"
-          [attr.aria-expanded]="nav.opened"
-        >
+        <button mat-button type="button" (click)="nav.toggle()" [attr.aria-expanded]="nav.opened">
           Menu
         </button>
       }

@@ -7,6 +7,8 @@ const WORDS: Record<string, (e: unknown) => string> = {
   minlength: (e) => `At least ${(e as { requiredLength: number }).requiredLength} characters`,
   pattern: () => 'Not in the expected format',
   email: () => 'Not an e-mail address',
+  min: (e) => `Must be ${(e as { min: number }).min} or more`,
+  max: (e) => `Must be ${(e as { max: number }).max} or less`,
 };
 
 /** The first error of a control in words: our validators carry their message; Angular's get one here. */

@@ -83,4 +83,29 @@ describe('FormSave', () => {
     save.invalid();
     expect(save.problem()).toMatchObject({ status: 422, title: 'Check the form' });
   });
+
+  it('has unsaved edits once a field is changed, none while saving, none after a successful save', async () => {
+    const f = form();
+    const save = new FormSave(f);
+    expect(save.unsaved()).toBe(false);
+    f.controls.name.setValue('Ana');
+    f.controls.name.markAsDirty();
+    expect(save.unsaved()).toBe(true);
+    let release!: () => void;
+    const running = save.run(() => new Promise<void>((r) => (release = r)));
+    // a save that succeeds may navigate away itself: leaving then loses nothing
+    expect(save.unsaved()).toBe(false);
+    release();
+    await running;
+    expect(save.unsaved()).toBe(false);
+    expect(f.dirty).toBe(false);
+  });
+
+  it('keeps the edits unsaved when the server refuses them', async () => {
+    const f = form();
+    const save = new FormSave(f);
+    f.controls.name.markAsDirty();
+    await save.run(() => Promise.reject(refusal(422, {})));
+    expect(save.unsaved()).toBe(true);
+  });
 });

@@ -40,6 +40,8 @@ export class FormSave {
     this.clear();
     try {
       await send();
+      // What was typed is saved now: leaving the page no longer loses anything.
+      this.currentForm()?.markAsPristine();
       return true;
     } catch (error) {
       this.fail(error);
@@ -55,7 +57,7 @@ export class FormSave {
     const isConflict = problem.status === 409;
     this.conflict.set(isConflict ? problem : null);
     if (isConflict && this.options.conflict === 'panel') return problem;
-    const form = typeof this.form === 'function' ? this.form() : this.form;
+    const form = this.currentForm();
     this.unmatched.set(form ? applyServerErrors(form, problem, this.options.path) : []);
     const detail = isConflict ? this.options.conflictDetail?.() : undefined;
     this.problem.set(detail ? { ...problem, detail } : problem);
@@ -71,6 +73,18 @@ export class FormSave {
       detail: 'Some fields need your attention: see the messages next to them.',
       errors: [],
     });
+  }
+
+  /**
+   * The form holds edits that leaving would lose: changed since it was filled or last saved, and
+   * no save running (a save that succeeds may navigate away itself).
+   */
+  unsaved(): boolean {
+    return !this.busy() && !!this.currentForm()?.dirty;
+  }
+
+  private currentForm(): FormGroup | null {
+    return typeof this.form === 'function' ? this.form() : this.form;
   }
 
   clear(): void {

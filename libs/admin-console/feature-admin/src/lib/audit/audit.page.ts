@@ -43,6 +43,8 @@ import {
   PageHeaderComponent,
   StatusChipComponent,
   provideLiveErrors,
+  DateInputDirective,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import {
   actionLabel,
@@ -84,6 +86,7 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
 @Component({
   selector: 'cl-audit-page',
   imports: [
+    DateInputDirective,
     ReactiveFormsModule,
     MatAutocompleteModule,
     MatButtonModule,
@@ -106,6 +109,7 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditPage implements OnInit {
+  protected readonly plural = plural;
   private readonly audit = inject(AuditApi);
   private readonly users = inject(UsersApi);
   private readonly directory = inject(PracticeDirectory);

@@ -18,6 +18,7 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import { when } from '../shared/admin-labels';
 import {
@@ -88,7 +89,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
         <div class="results-head">
           <h2 id="emails-heading">Outbox</h2>
           @if (!loading()) {
-            <span class="count" role="status">{{ total() }} {{ total() === 1 ? 'e-mail' : 'e-mails' }}</span>
+            <span class="count" role="status">{{ plural(total(), 'e-mail') }}</span>
           }
         </div>
         @if (problem(); as p) {
@@ -128,7 +129,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
                 <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
                 <td mat-cell *matCellDef="let m">
                   <cl-status-chip [label]="statusOf(m).label" [tone]="statusOf(m).tone" />
-                  <span class="sub">{{ m.attempts }} {{ m.attempts === 1 ? 'attempt' : 'attempts' }}</span>
+                  <span class="sub">{{ plural(m.attempts, 'attempt') }}</span>
                 </td>
               </ng-container>
               <ng-container matColumnDef="error">
@@ -259,6 +260,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class EmailsPage implements OnInit {
+  protected readonly plural = plural;
   private readonly emails = inject(EmailsApi);
   private readonly directory = inject(PracticeDirectory);
   protected readonly columns = ['recipient', 'subject', 'status', 'error', 'times'];

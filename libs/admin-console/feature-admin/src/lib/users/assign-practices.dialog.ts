@@ -4,7 +4,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import type { UserView } from '@claimline/contracts/gateway';
-import { ErrorBannerComponent, LoadingComponent } from '@claimline/admin-console/ui-common';
+import { ErrorBannerComponent, LoadingComponent, plural } from '@claimline/admin-console/ui-common';
 import { PracticeChipsComponent } from '../shared/practice-chips.component';
 import type { PracticePick } from '../shared/practice-field.component';
 
@@ -53,7 +53,7 @@ export class AssignPracticesDialog {
 
   protected readonly hint = computed(() => {
     const n = this.selected().length;
-    const count = n === 0 ? 'None selected' : `${n} ${n === 1 ? 'practice' : 'practices'}`;
+    const count = n === 0 ? 'None selected' : plural(n, 'practice');
     return `${count}. Saving keeps exactly these; type the start of a name to add one.`;
   });
 

@@ -20,6 +20,7 @@ import {
   StatusChipComponent,
   confirm,
   type ConfirmData,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
 import { AssignPracticesDialog } from './assign-practices.dialog';
@@ -49,6 +50,7 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UsersPage implements OnInit {
+  protected readonly plural = plural;
   private readonly users = inject(UsersApi);
   private readonly directory = inject(PracticeDirectory);
   private readonly dialog = inject(MatDialog);
@@ -169,11 +171,9 @@ export class UsersPage implements OnInit {
     if (!ids) return;
     this.replace({ ...user, practiceIds: ids });
     void this.directory.resolve(ids.slice(0, this.shownPractices));
-    this.snack.open(
-      `${user.email} now works on ${ids.length} ${ids.length === 1 ? 'practice' : 'practices'}.`,
-      'Close',
-      { duration: 5000 },
-    );
+    this.snack.open(`${user.email} now works on ${plural(ids.length, 'practice')}.`, 'Close', {
+      duration: 5000,
+    });
   }
 
   async deactivate(user: UserView): Promise<void> {

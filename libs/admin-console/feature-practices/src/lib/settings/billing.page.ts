@@ -366,6 +366,12 @@ export class BillingPage {
       'Someone else saved the billing profile since you opened it. Load the latest version, then make your change again.',
   });
   protected readonly busy = this.saving.busy;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected readonly problem = this.saving.problem;
   protected readonly unmatched = this.saving.unmatched;
   protected readonly conflict = this.saving.conflict;

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { toProblem } from '@claimline/admin-console/data-access-core';
@@ -156,6 +164,7 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list.directive';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LocationsPage extends RecordListPage<LocationView> {
+  protected readonly editor = viewChild(LocationEditorComponent);
   private readonly practices = inject(PracticesApi);
   protected readonly placesOfService = signal<PlaceOfServiceOption[]>([]);
   protected readonly columns = ['name', 'address', 'pos', 'actions'];

@@ -94,6 +94,12 @@ export class PracticeDetailsPage {
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
   private readonly saving = new FormSave(this.form, { conflict: 'panel' });
   protected readonly busy = this.saving.busy;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected readonly problem = this.saving.problem;
   protected readonly conflict = this.saving.conflict;
   protected readonly unmatched = this.saving.unmatched;

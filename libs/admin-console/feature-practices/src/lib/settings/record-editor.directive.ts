@@ -41,6 +41,11 @@ export abstract class RecordEditor<T extends { id: string; version: number }, Bo
   readonly unmatched = this.saving.unmatched;
   readonly conflict = this.saving.conflict;
 
+  /** Edits that closing the editor or leaving the page would lose (asked by the page's guard). */
+  hasUnsavedChanges(): boolean {
+    return this.saving.unsaved();
+  }
+
   protected abstract readonly form: FormGroup;
   protected abstract readonly firstField: string;
   /** Fills the form from the record, or empties it for a new one. */

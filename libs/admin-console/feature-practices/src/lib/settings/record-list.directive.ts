@@ -1,4 +1,4 @@
-import { Directive, ElementRef, inject, signal } from '@angular/core';
+import { Directive, ElementRef, inject, signal, type Signal } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { routeParam, toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
@@ -49,6 +49,14 @@ export abstract class RecordListPage<T extends { id: string }> {
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly items = signal<T[]>([]);
   protected readonly editing = signal<Editing<T> | null>(null);
+
+  /** The open editor, if any (`viewChild` of the page's editor component). */
+  protected abstract readonly editor: Signal<{ hasUnsavedChanges(): boolean } | undefined>;
+
+  /** Asked by `unsavedChangesGuard` before the page is left. */
+  hasUnsavedChanges(): boolean {
+    return this.editor()?.hasUnsavedChanges() ?? false;
+  }
 
   protected abstract sort(list: T[]): T[];
   protected abstract nameOf(item: T): string;

@@ -19,6 +19,7 @@ import {
   FormSave,
   LoadingComponent,
   StatusChipComponent,
+  plural,
 } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import { canEditSettings } from '../settings-access';
@@ -207,7 +208,7 @@ export class SecureMessagingPage {
     const list = this.members() ?? [];
     const on = list.filter((m) => m.secureMessagingEnabled).length;
     const practiceOn = this.state.practice()?.secureMessagingEnabled ?? false;
-    const own = `${on} of ${list.length} team member${list.length === 1 ? ' has' : 's have'} their own switch on`;
+    const own = `${on} of ${plural(list.length, 'team member has', 'team members have')} their own switch on`;
     return practiceOn ? `${own}.` : `${own}; none can use it until the practice switch is on.`;
   });
 

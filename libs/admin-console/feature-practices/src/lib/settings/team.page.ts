@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
@@ -203,6 +211,7 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor.com
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TeamPage extends RecordListPage<TeamMemberView> {
+  protected readonly editor = viewChild(TeamMemberEditorComponent);
   private readonly router = inject(Router);
   private readonly memberId = routeParam('memberId');
   private readonly fieldFocus = injectFieldFocus();
