@@ -5,3 +5,4 @@ export * from './lib/address.columns';
 export * from './lib/raw-sql';
 export * from './lib/versioning';
 export * from './lib/practice-scoped';
+export * from './lib/versioned-record';

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '@claimline/backend/util-persistence';
 import type { Attendance } from '@claimline/contracts/claims';
 import type { BillingType } from '@claimline/domain';
 
 @Entity({ name: 'appointment' })
-export class AppointmentEntity {
+export class AppointmentEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -45,13 +46,4 @@ export class AppointmentEntity {
 
   @Column('text')
   billingType: BillingType;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

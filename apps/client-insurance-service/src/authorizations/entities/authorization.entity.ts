@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'prior_authorization' })
-export class AuthorizationEntity {
+export class AuthorizationEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -32,13 +33,4 @@ export class AuthorizationEntity {
 
   @Column('boolean')
   active: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { BillingType, ClaimSex } from '@claimline/domain';
-import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
+import { OptionalAddressColumns, VersionedRecord } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'client' })
-export class ClientEntity {
+export class ClientEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -42,13 +42,4 @@ export class ClientEntity {
 
   @Column('boolean')
   active: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

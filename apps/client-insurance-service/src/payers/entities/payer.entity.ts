@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '@claimline/backend/util-persistence';
 import type { PayerKind } from '@claimline/contracts/client-insurance';
 
 /** The payer directory, shared by every practice (no practice_id): seeded from @claimline/reference-data. */
 @Entity({ name: 'payer' })
-export class PayerEntity {
+export class PayerEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -45,13 +46,4 @@ export class PayerEntity {
 
   @Column('text', { nullable: true })
   source: string | null;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

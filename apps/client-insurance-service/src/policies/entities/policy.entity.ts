@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ClaimSex, InsuranceOrder, RelationshipToInsured } from '@claimline/domain';
-import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
+import { OptionalAddressColumns, VersionedRecord } from '@claimline/backend/util-persistence';
 
 export class SubscriberColumns {
   @Column('text', { nullable: true })
@@ -20,7 +20,7 @@ export class SubscriberColumns {
 }
 
 @Entity({ name: 'insurance_policy' })
-export class PolicyEntity {
+export class PolicyEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -61,15 +61,6 @@ export class PolicyEntity {
 
   @Column(() => SubscriberColumns, { prefix: 'subscriber' })
   subscriber: SubscriberColumns;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 
   @Column('timestamptz', { nullable: true })
   removedAt: Date | null;

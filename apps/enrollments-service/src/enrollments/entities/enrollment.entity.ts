@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '@claimline/backend/util-persistence';
 import type {
   EnrollmentRequestData,
   EnrollmentStatus,
@@ -11,7 +12,7 @@ import type {
  * never the Tax ID itself (an SSN is only kept encrypted, bound to this id).
  */
 @Entity({ name: 'enrollment' })
-export class EnrollmentEntity {
+export class EnrollmentEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -59,13 +60,4 @@ export class EnrollmentEntity {
 
   @Column('uuid', { nullable: true })
   documentId: string | null;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,10 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { BillAs, TaxIdKind } from '@claimline/contracts/practice-settings';
-import { OptionalAddressColumns } from '@claimline/backend/util-persistence';
+import { OptionalAddressColumns, VersionedRecord } from '@claimline/backend/util-persistence';
 
 /** One per practice, created by the first PUT. An SSN is only ever stored encrypted. */
 @Entity({ name: 'billing_profile' })
-export class BillingProfileEntity {
+export class BillingProfileEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   practiceId: string;
 
@@ -36,13 +36,4 @@ export class BillingProfileEntity {
 
   @Column('boolean')
   serviceFacilityLocation: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,8 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AddressColumns } from '@claimline/backend/util-persistence';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AddressColumns, VersionedRecord } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'location' })
-export class LocationEntity {
+export class LocationEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -20,15 +20,6 @@ export class LocationEntity {
 
   @Column('char', { length: 2 })
   placeOfService: string;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 
   @Column('timestamptz', { nullable: true })
   removedAt: Date | null;

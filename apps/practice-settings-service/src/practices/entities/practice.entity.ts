@@ -1,9 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { PracticeType } from '@claimline/contracts/practice-settings';
-import { AddressColumns } from '@claimline/backend/util-persistence';
+import { AddressColumns, VersionedRecord } from '@claimline/backend/util-persistence';
 
 @Entity({ name: 'practice' })
-export class PracticeEntity {
+export class PracticeEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -32,13 +32,4 @@ export class PracticeEntity {
   /** Practice settings' own readiness items all done; kept in step by every change, for list filters. */
   @Column('boolean', { default: false })
   settingsComplete: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,12 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { VersionedRecord } from '@claimline/backend/util-persistence';
 import type { TeamMemberRole } from '@claimline/contracts/practice-settings';
 
 @Entity({ name: 'team_member' })
@@ -14,7 +7,7 @@ import type { TeamMemberRole } from '@claimline/contracts/practice-settings';
   unique: true,
   where: 'removed_at IS NULL',
 })
-export class TeamMemberEntity {
+export class TeamMemberEntity extends VersionedRecord {
   @PrimaryColumn('uuid')
   id: string;
 
@@ -44,15 +37,6 @@ export class TeamMemberEntity {
 
   @Column('boolean', { default: false })
   secureMessagingEnabled: boolean;
-
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 
   @Column('timestamptz', { nullable: true })
   removedAt: Date | null;
