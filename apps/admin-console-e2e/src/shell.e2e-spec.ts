@@ -61,8 +61,10 @@ describe('console shell: sign-in, session, role-aware navigation', () => {
     expect(html.status).toBe(200);
     expect(html.headers.get('cache-control')).toBe('no-cache');
     expect(await html.text()).toContain('<cl-root>');
-    await page.goto('/login');
-    await page.getByLabel('E-mail').waitFor();
+    // Signed in, the practice list has loaded its feature's lazy chunks beside the initial scripts.
+    await signIn(page, users.staff);
+    await page.waitForURL(/\/practices$/);
+    await page.getByRole('heading', { level: 1, name: 'Practices' }).waitFor();
     const scripts = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')

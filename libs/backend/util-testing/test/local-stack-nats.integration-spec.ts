@@ -14,7 +14,7 @@ const root = resolve(__dirname, '../../../..');
 const probe = `
 const [infraPath, accessPath, natsPath, dir] = process.argv.slice(1);
 const { ensureNats, provisionStackAccess } = await import(infraPath);
-const { localAccess, natsAuthOptions } = await import(accessPath);
+const { ACCESS_APPS, localAccess, natsAuthOptions } = await import(accessPath);
 const natsModule = await import(natsPath);
 const connect = natsModule.connect ?? natsModule.default.connect;
 const out = {};
@@ -45,6 +45,8 @@ out.runPrefixBefore = await ask('run1.rpc.practice-settings.health.ping');
 const env = { RPC_SUBJECT_PREFIX: 'run1.rpc.', EVENTS_SUBJECT_PREFIX: 'run1.events', EVENTS_STREAM_PREFIX: 'RUN1',
   DOCUMENTS_TRANSFER_BUCKET: 'run1-documents', DATABASE_URL: process.env.PROBE_DATABASE_URL };
 const byApp = await provisionStackAccess({ root: dir, env, log: () => undefined });
+out.apps = Object.keys(byApp).sort().join(',');
+out.registeredApps = [...ACCESS_APPS].sort().join(',');
 out.seedsPerApp = Object.values(byApp).map((a) => a.NATS_NKEY_SEED).filter(Boolean).length;
 out.distinctSeeds = new Set(Object.values(byApp).map((a) => a.NATS_NKEY_SEED)).size;
 out.inbox = byApp['api-gateway'].NATS_INBOX_PREFIX;
@@ -100,11 +102,16 @@ describe('the local stack NATS (tools/scripts/lib/infra.mjs)', () => {
         defaultPrefix: 'pong',
         runPrefixBefore: 'PERMISSIONS_VIOLATION',
         runPrefixAfter: 'pong',
-        seedsPerApp: 6,
-        distinctSeeds: 6,
         inbox: '_INBOX_api-gateway',
       });
-      expect(new Set(roles).size).toBe(6);
+      // Every registered app (ACCESS_APPS, the one list a new service is added to) gets its own
+      // NATS identity and database role: none shared, none left out.
+      const apps: string[] = out.apps.split(',');
+      expect(out.apps).toBe(out.registeredApps);
+      expect(apps).toEqual(expect.arrayContaining(['api-gateway', 'practice-settings-service']));
+      expect(out.seedsPerApp).toBe(apps.length);
+      expect(out.distinctSeeds).toBe(apps.length);
+      expect(new Set(roles).size).toBe(apps.length);
       expect(roles).toContain(`claimline_gateway_${out.roleTag}`);
     } finally {
       await db.drop();
