@@ -58,6 +58,11 @@ async function effects(ds: DataSource): Promise<number[]> {
   return rows.map((r) => r.n);
 }
 
+/** The relay of the test producer's outbox, polling every 100 ms. */
+function relayFor(nc: NatsConnection, databaseUrl: string, events: ReturnType<typeof testEventsConfig>) {
+  return new OutboxRelay(nc, { databaseUrl, schema: SCHEMA, service: 'test-producer', events, pollMs: 100 });
+}
+
 function consumerFor(nc: NatsConnection, ds: DataSource, events: ReturnType<typeof testEventsConfig>) {
   return new EventConsumer<TestEvents>(nc, ds, {
     durable: 'test-consumer',
@@ -104,13 +109,7 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
   it('stamps each event with the request id in scope and publishes it as the x-request-id header', async () => {
     const events = testEventsConfig();
     const nc = await connect({ servers: testNatsUrl() });
-    const relay = new OutboxRelay(nc, {
-      databaseUrl: db.url,
-      schema: SCHEMA,
-      service: 'test-producer',
-      events,
-      pollMs: 100,
-    });
+    const relay = relayFor(nc, db.url, events);
     const seen: { n: number; requestId: string | undefined }[] = [];
     const sub = nc.subscribe(eventSubject(events, 'test-producer.thing.created'), {
       callback: (_err, msg) =>
@@ -149,13 +148,7 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
   it('publishes every committed event once and a redelivered event has no second effect', async () => {
     const events = testEventsConfig();
     const nc = await connect({ servers: testNatsUrl() });
-    const relay = new OutboxRelay(nc, {
-      databaseUrl: db.url,
-      schema: SCHEMA,
-      service: 'test-producer',
-      events,
-      pollMs: 100,
-    });
+    const relay = relayFor(nc, db.url, events);
     const consumer = consumerFor(nc, ds, events);
     try {
       await writeEvents(ds, outbox, 0, 30);
@@ -211,13 +204,7 @@ describe('outbox relay and inbox consumer (real PostgreSQL and NATS)', () => {
     const server = await PrivateNatsServer.start();
     const events = testEventsConfig();
     const nc = await connect({ servers: server.url, maxReconnectAttempts: -1, reconnectTimeWait: 200 });
-    const relay = new OutboxRelay(nc, {
-      databaseUrl: db.url,
-      schema: SCHEMA,
-      service: 'test-producer',
-      events,
-      pollMs: 100,
-    });
+    const relay = relayFor(nc, db.url, events);
     const consumer = consumerFor(nc, ds, events);
     try {
       relay.start();
