@@ -7,6 +7,7 @@ import { AppointmentLineEntity } from '../appointments/entities/appointment-line
 import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity';
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
+import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -19,7 +20,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentLineEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764979200000],
+    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000],
     applicationName: 'claims-service',
   });
 }

@@ -46,4 +46,8 @@ export class AppointmentEntity extends VersionedRecord {
 
   @Column('text')
   billingType: BillingType;
+
+  /** The claim this appointment is billed on; null while unbilled (and again once that claim is voided). */
+  @Column('uuid', { nullable: true })
+  claimId: string | null;
 }
