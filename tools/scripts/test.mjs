@@ -7,9 +7,25 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ensureChromium, ensureDependencies } from './lib/deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+// For working on end-to-end tests: `node tools/scripts/test.mjs --only e2e|api|browser [--spec <pattern>]`
+// builds, starts the stack and runs only those end-to-end tests (specs whose path matches the
+// pattern). `npm test` passes no options: everything runs.
+const { values: options } = parseArgs({
+  options: { only: { type: 'string' }, spec: { type: 'string' } },
+});
+if (options.only && !['e2e', 'api', 'browser'].includes(options.only)) {
+  console.error('--only takes e2e, api or browser');
+  process.exit(2);
+}
+const checks = !options.only;
+const runApi = !options.only || options.only !== 'browser';
+const runBrowser = !options.only || options.only !== 'api';
+const specArgs = options.spec ? [`--testPathPatterns=${options.spec}`] : [];
 /** @param {string} msg */
 const log = (msg) => console.log(`\x1b[1m[claimline test]\x1b[0m ${msg}`);
 const started = Date.now();
@@ -116,22 +132,24 @@ try {
   });
   const testEnv = { TEST_DATABASE_SERVER_URL: pg.url, NATS_URL: integrationNats.url };
 
-  await runStep('format check', join(root, 'node_modules/.bin/prettier'), [
-    '--check',
-    '--log-level=warn',
-    '.',
-  ]);
-  await runStep('lint', nxBin, nxMany('lint'));
-  await runStep('type check', nxBin, nxMany('typecheck'));
-  await runStep('unit tests', nxBin, nxMany('test'), testEnv);
+  if (checks) {
+    await runStep('format check', join(root, 'node_modules/.bin/prettier'), [
+      '--check',
+      '--log-level=warn',
+      '.',
+    ]);
+    await runStep('lint', nxBin, nxMany('lint'));
+    await runStep('type check', nxBin, nxMany('typecheck'));
+    await runStep('unit tests', nxBin, nxMany('test'), testEnv);
+  }
   const built = await runStep('build', nxBin, nxMany('build', ['-p', BUILT.join(',')]));
-  if (built)
+  if (built && checks)
     await runStep('console bundle budget', nxBin, [
       'run',
       'admin-console:bundle-budget',
       '--output-style=stream',
     ]);
-  await runStep('integration tests', nxBin, nxMany('integration'), testEnv);
+  if (checks) await runStep('integration tests', nxBin, nxMany('integration'), testEnv);
 
   if (built) {
     // A stack of its own: fresh database, private event streams, a free port.
@@ -173,20 +191,23 @@ try {
       E2E_JWT_SECRET: secrets.JWT_SECRET,
       E2E_MAIL_URL: mail.httpUrl,
     };
-    await runStep(
-      'end-to-end API tests',
-      nxBin,
-      ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
-      e2eEnv,
-    );
-    // The console in a real browser: Debian's Chromium (installed with apt when missing).
-    const chromiumPath = await ensureChromium({ log });
-    await runStep(
-      'browser tests (console)',
-      nxBin,
-      ['run', 'admin-console-e2e:e2e', '--output-style=stream', '--skip-nx-cache'],
-      { ...e2eEnv, CHROMIUM_PATH: chromiumPath, SCREENSHOT_DIR: join(root, 'dist/screenshots') },
-    );
+    if (runApi)
+      await runStep(
+        'end-to-end API tests',
+        nxBin,
+        ['run', 'api-e2e:e2e', '--output-style=stream', '--skip-nx-cache', ...specArgs],
+        e2eEnv,
+      );
+    if (runBrowser) {
+      // The console in a real browser: Debian's Chromium (installed with apt when missing).
+      const chromiumPath = await ensureChromium({ log });
+      await runStep(
+        'browser tests (console)',
+        nxBin,
+        ['run', 'admin-console-e2e:e2e', '--output-style=stream', '--skip-nx-cache', ...specArgs],
+        { ...e2eEnv, CHROMIUM_PATH: chromiumPath, SCREENSHOT_DIR: join(root, 'dist/screenshots') },
+      );
+    }
     await stopAll();
     const { connect } = await import('nats');
     const nc = await connect({ servers: nats.url, ...nats.operatorAuth });

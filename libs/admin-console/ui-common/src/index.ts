@@ -14,3 +14,6 @@ export * from './lib/form-save';
 export * from './lib/date-input.directive';
 export * from './lib/unsaved-changes.guard';
 export * from './lib/words';
+export * from './lib/list-paging';
+export * from './lib/paginator.component';
+export * from './lib/row-actions.component';

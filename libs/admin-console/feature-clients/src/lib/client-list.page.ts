@@ -12,7 +12,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
@@ -25,10 +25,12 @@ import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
+  ListPaging,
   LoadingComponent,
   PageHeaderComponent,
-  StatusChipComponent,
+  PaginatorComponent,
   plural,
+  StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
 import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
@@ -47,7 +49,7 @@ const DEBOUNCE_MS = 300;
     MatButtonToggleModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatTableModule,
     PageHeaderComponent,
     LoadingComponent,
@@ -157,15 +159,8 @@ const DEBOUNCE_MS = 300;
               <tr mat-row *matRowDef="let row; columns: columns"></tr>
             </table>
           </div>
-          <mat-paginator
-            [length]="total()"
-            [pageIndex]="pageIndex()"
-            [pageSize]="pageSize"
-            [hidePageSize]="true"
-            (page)="paged($event)"
-            aria-label="Pages of clients"
-          />
-          <p class="cl-visually-hidden" role="status">{{ plural(total(), 'client') }} found</p>
+          <cl-paginator [paging]="paging" label="Pages of clients" (page)="paged($event)" />
+          <p class="cl-visually-hidden" role="status">{{ plural(paging.total(), 'client') }} found</p>
         }
       }
     </div>
@@ -214,25 +209,25 @@ export class ClientListPage {
   private readonly practiceId = routeParam('practiceId');
 
   protected readonly columns = ['name', 'birthDate', 'phone', 'billing', 'ready', 'status'];
-  protected readonly pageSize = PAGE_SIZE;
 
   private readonly query = this.route.snapshot.queryParamMap;
   protected readonly search = signal(this.query.get('q') ?? '');
   protected readonly status = signal<StatusFilter>(
     (['active', 'inactive', 'all'] as const).find((s) => s === this.query.get('status')) ?? 'active',
   );
-  protected readonly pageIndex = signal(Math.max(0, Number(this.query.get('page') ?? 1) - 1) || 0);
+  /** One page size: a practice's client list is searched rather than paged through. */
+  protected readonly paging = new ListPaging([PAGE_SIZE]);
 
   protected readonly loading = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly rows = signal<ClientView[] | null>(null);
-  protected readonly total = signal(0);
   protected readonly missing = signal<Record<string, ClientMissingInfo>>({});
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
   constructor() {
+    this.paging.fromParams({ page: this.query.get('page') });
     inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
     // again when the switcher opens another practice's list in this same page
     effect(() => {
@@ -244,19 +239,19 @@ export class ClientListPage {
     this.search.set(text);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.pageIndex.set(0);
+      this.paging.first();
       void this.load();
     }, DEBOUNCE_MS);
   }
 
   protected setStatus(status: StatusFilter): void {
     this.status.set(status);
-    this.pageIndex.set(0);
+    this.paging.first();
     void this.load();
   }
 
   protected paged(e: PageEvent): void {
-    this.pageIndex.set(e.pageIndex);
+    this.paging.turn(e);
     void this.load();
   }
 
@@ -278,12 +273,11 @@ export class ClientListPage {
       const page = await this.api.list(practiceId, {
         search: this.search(),
         active: status === 'all' ? undefined : status === 'active',
-        limit: PAGE_SIZE,
-        offset: this.pageIndex() * PAGE_SIZE,
+        ...this.paging.request(),
       });
       if (mine !== this.seq) return; // a later search won
+      if (this.paging.counted(page.total, page.items.length)) return this.load();
       this.rows.set(page.items);
-      this.total.set(page.total);
       this.loading.set(false);
       // readiness per row: one bulk call for the page; the list stays usable if it fails
       const info = await this.api
@@ -306,7 +300,7 @@ export class ClientListPage {
     const queryParams = {
       q: this.search().trim() || null,
       status: this.status() === 'active' ? null : this.status(),
-      page: this.pageIndex() > 0 ? this.pageIndex() + 1 : null,
+      page: this.paging.params().page,
     };
     void this.router.navigate([], { relativeTo: this.route, queryParams, replaceUrl: true });
   }

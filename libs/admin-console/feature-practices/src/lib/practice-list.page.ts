@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSortModule, type Sort } from '@angular/material/sort';
@@ -16,8 +16,11 @@ import { PracticesApi } from '@claimline/admin-console/data-access-practices';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
+  ListPaging,
   LoadingComponent,
   PageHeaderComponent,
+  type PageParams,
+  PaginatorComponent,
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type {
@@ -34,35 +37,23 @@ interface Query {
   search: string;
   type: PracticeType | '';
   readiness: ReadinessFilter | '';
-  limit: number;
-  offset: number;
 }
 
 const PAGE_SIZES = [10, 25, 50];
 const asType = (v: string | null): PracticeType | '' => (v === 'solo' || v === 'group' ? v : '');
 const asReadiness = (v: string | null): ReadinessFilter | '' =>
   v === 'complete' || v === 'incomplete' ? v : '';
-const asInt = (v: string | null, fallback: number, ok: (n: number) => boolean) => {
-  const n = Number(v);
-  return v !== null && Number.isInteger(n) && ok(n) ? n : fallback;
-};
 
 function queryOf(q: ParamMap): Query {
   return {
     search: (q.get('search') ?? '').trim(),
     type: asType(q.get('type')),
     readiness: asReadiness(q.get('readiness')),
-    limit: asInt(q.get('limit'), PAGE_SIZES[0], (n) => PAGE_SIZES.includes(n)),
-    offset: asInt(q.get('offset'), 0, (n) => n >= 0),
   };
 }
 
 const sameQuery = (a: Query, b: Query) =>
-  a.search === b.search &&
-  a.type === b.type &&
-  a.readiness === b.readiness &&
-  a.limit === b.limit &&
-  a.offset === b.offset;
+  a.search === b.search && a.type === b.type && a.readiness === b.readiness;
 
 /** Every practice the user works for, with how far each is from being ready to bill. */
 @Component({
@@ -76,7 +67,7 @@ const sameQuery = (a: Query, b: Query) =>
     MatSelectModule,
     MatTableModule,
     MatSortModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatProgressBarModule,
     PageHeaderComponent,
     LoadingComponent,
@@ -199,7 +190,7 @@ const sameQuery = (a: Query, b: Query) =>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
-          @if (query().limit < total() && sort().direction) {
+          @if (paging.limit() < paging.total() && sort().direction) {
             <p class="muted note">
               Sorting orders the practices on this page; the pages themselves go by name.
             </p>
@@ -223,15 +214,11 @@ const sameQuery = (a: Query, b: Query) =>
         }
       </div>
 
-      <mat-paginator
-        [class.hidden]="!total()"
-        [length]="total()"
-        [pageIndex]="pageIndex()"
-        [pageSize]="query().limit"
-        [pageSizeOptions]="pageSizes"
-        [showFirstLastButtons]="true"
+      <cl-paginator
+        [class.hidden]="!paging.total()"
+        [paging]="paging"
+        label="Pages of practices"
         (page)="onPage($event)"
-        aria-label="Pages of practices"
       />
     </div>
   `,
@@ -306,7 +293,6 @@ export class PracticeListPage {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly columns = ['name', 'type', 'readiness'];
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly canCreate = computed(
     () => this.auth.role() === 'admin' || this.auth.role() === 'billing_staff',
   );
@@ -317,13 +303,12 @@ export class PracticeListPage {
     type: this.query().type as string,
     readiness: this.query().readiness as string,
   });
+  protected readonly paging = new ListPaging(PAGE_SIZES, PAGE_SIZES[0]);
   protected readonly items = signal<PracticeView[]>([]);
-  protected readonly total = signal(0);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly readiness = signal<ReadonlyMap<string, RowReadiness>>(new Map());
   protected readonly sort = signal<Sort>({ active: '', direction: '' });
-  protected readonly pageIndex = computed(() => Math.floor(this.query().offset / this.query().limit));
   protected readonly filtered = computed(
     () => !!(this.query().search || this.query().type || this.query().readiness),
   );
@@ -393,17 +378,20 @@ export class PracticeListPage {
   }
 
   protected onPage(e: PageEvent): void {
-    this.change({ limit: e.pageSize, offset: e.pageIndex * e.pageSize }, false);
+    this.change({}, this.paging.params(e));
   }
 
   protected clearFilters(): void {
     this.change({ search: '', type: '', readiness: '' });
   }
 
-  /** Applies a filter or page change through the address: a new filter starts again at the first page. */
-  private change(patch: Partial<Query>, resetPage = true): void {
-    const next = { ...this.query(), ...patch, ...(resetPage && { offset: 0 }) };
-    if (sameQuery(next, this.query())) return;
+  /**
+   * Applies a filter or page change through the address: a new filter starts again at the first
+   * page (keeping the page size); `page` names another page.
+   */
+  private change(patch: Partial<Query>, page?: PageParams): void {
+    const next = { ...this.query(), ...patch };
+    if (!page && sameQuery(next, this.query())) return;
     void this.router.navigate([], {
       relativeTo: this.route,
       replaceUrl: true,
@@ -411,15 +399,17 @@ export class PracticeListPage {
         search: next.search || null,
         type: next.type || null,
         readiness: next.readiness || null,
-        limit: next.limit === PAGE_SIZES[0] ? null : next.limit,
-        offset: next.offset || null,
+        ...(page ?? { page: null, size: this.paging.params().size }),
       },
     });
   }
 
   private fromUrl(params: ParamMap): void {
     const q = queryOf(params);
-    if (this.seq > 0 && sameQuery(q, this.query())) return;
+    const { limit, offset } = this.paging.request();
+    this.paging.fromParams({ page: params.get('page'), size: params.get('size') });
+    const samePage = limit === this.paging.limit() && offset === this.paging.offset();
+    if (this.seq > 0 && sameQuery(q, this.query()) && samePage) return;
     this.query.set(q);
     const c = this.filters.controls;
     // Leave the search box alone while its text means the same (the user may be typing).
@@ -439,17 +429,15 @@ export class PracticeListPage {
         search: q.search || undefined,
         type: q.type || undefined,
         readiness: q.readiness || undefined,
-        limit: q.limit,
-        offset: q.offset,
+        ...this.paging.request(),
       });
       if (mine !== this.seq) return; // a later filter won
-      if (!page.items.length && q.offset > 0 && page.total > 0) {
-        // The page emptied under us (fewer practices now): go to the last one.
-        this.change({ offset: Math.floor((page.total - 1) / q.limit) * q.limit }, false);
-        return;
+      if (this.paging.counted(page.total, page.items.length)) {
+        // The page emptied under us (fewer practices now): show the last one, and say so in the address.
+        this.change({}, this.paging.params());
+        return this.load();
       }
       this.items.set(page.items);
-      this.total.set(page.total);
       this.readiness.set(new Map(page.items.map((p) => [p.id, { state: 'loading' } as RowReadiness])));
       this.loading.set(false);
       await this.loadReadiness(mine, page.items);
@@ -457,7 +445,7 @@ export class PracticeListPage {
       if (mine !== this.seq) return;
       this.problem.set(toProblem(e));
       this.items.set([]);
-      this.total.set(0);
+      this.paging.total.set(0);
       this.loading.set(false);
     }
   }

@@ -5,8 +5,6 @@ import { dayStart } from '../shared/admin-labels';
 // parameters into what the form shows and what the API is asked, and the form back into parameters.
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const PAGE_SIZES = [25, 50, 100, 200];
-export const DEFAULT_PAGE_SIZE = 50;
 
 /** The filters as the form shows them: ids, and calendar days (`YYYY-MM-DD`). */
 export interface AuditFormFilters {
@@ -24,8 +22,6 @@ export interface AuditQuery {
   /** What GET /audit-events is asked: `from` is the start of its day, `to` the start of the next. */
   filters: AuditFilters;
   filtered: boolean;
-  limit: number;
-  pageIndex: number;
 }
 
 /** Reads the URL's query parameters; anything malformed is dropped rather than sent. */
@@ -41,8 +37,6 @@ export function auditQueryOf(params: Record<string, unknown>): AuditQuery {
     from: DAY.test(str('from')) ? str('from') : '',
     to: DAY.test(str('to')) ? str('to') : '',
   };
-  const size = Number(str('size')) || DEFAULT_PAGE_SIZE;
-  const page = Math.max(1, Number(str('page')) || 1);
   const filters: AuditFilters = {
     userId: form.userId || undefined,
     practiceId: form.practiceId || undefined,
@@ -56,13 +50,14 @@ export function auditQueryOf(params: Record<string, unknown>): AuditQuery {
     form,
     filters,
     filtered: Object.values(filters).some((x) => x !== undefined),
-    limit: PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE,
-    pageIndex: page - 1,
   };
 }
 
-/** The query parameters for the form's filters (null removes one); a new search starts on page 1. */
-export function auditParamsOf(form: AuditFormFilters, limit: number): Record<string, string | number | null> {
+/**
+ * The query parameters for the form's filters (null removes one). The page (`page`, `size`) is the
+ * list's `ListPaging`; a new search leaves `page` out, so it starts on page 1.
+ */
+export function auditParamsOf(form: AuditFormFilters): Record<string, string | null> {
   return {
     who: form.userId || null,
     practice: form.practiceId || null,
@@ -71,6 +66,5 @@ export function auditParamsOf(form: AuditFormFilters, limit: number): Record<str
     action: form.action || null,
     from: form.from || null,
     to: form.to || null,
-    size: limit === DEFAULT_PAGE_SIZE ? null : limit,
   };
 }

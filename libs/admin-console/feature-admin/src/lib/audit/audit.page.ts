@@ -21,7 +21,7 @@ import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, type Params, Router } from '@angular/router';
@@ -36,15 +36,17 @@ import {
   type UserView,
 } from '@claimline/contracts/gateway';
 import {
+  DateInputDirective,
   EmptyStateComponent,
   ErrorBannerComponent,
   FieldErrorComponent,
+  ListPaging,
   LoadingComponent,
   PageHeaderComponent,
-  StatusChipComponent,
-  provideLiveErrors,
-  DateInputDirective,
+  PaginatorComponent,
   plural,
+  provideLiveErrors,
+  StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import {
   actionLabel,
@@ -92,7 +94,7 @@ function notBeforeFrom(control: AbstractControl): ValidationErrors | null {
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatSelectModule,
     MatTableModule,
     PageHeaderComponent,
@@ -157,9 +159,7 @@ export class AuditPage implements OnInit {
   private readonly userById = computed(() => new Map(this.allUsers().map((u) => [u.id, u])));
 
   protected readonly rows = signal<AuditEventView[]>([]);
-  protected readonly total = signal(0);
-  protected readonly limit = signal(50);
-  protected readonly pageIndex = signal(0);
+  protected readonly paging = new ListPaging();
   protected readonly loading = signal(true);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly problemFields = computed(
@@ -217,8 +217,8 @@ export class AuditPage implements OnInit {
     this.form.markAllAsTouched();
     if (this.form.invalid) return;
     const v = this.form.getRawValue();
-    const params: Params = auditParamsOf(
-      {
+    const params: Params = {
+      ...auditParamsOf({
         userId: isUser(v.who) ? v.who.id : '',
         practiceId: isPick(v.practice) ? v.practice.id : '',
         resourceType: v.resourceType,
@@ -226,9 +226,9 @@ export class AuditPage implements OnInit {
         resourceId: v.resourceId,
         from: v.from,
         to: v.to,
-      },
-      this.limit(),
-    );
+      }),
+      size: this.paging.params().size,
+    };
     if (isPick(v.practice)) this.directory.remember([v.practice]);
     const target = this.router.createUrlTree([], { relativeTo: this.route, queryParams: params });
     // The same filters again: the router would ignore the navigation, so load afresh here.
@@ -244,10 +244,7 @@ export class AuditPage implements OnInit {
   protected async onPage(e: PageEvent): Promise<void> {
     await this.router.navigate([], {
       relativeTo: this.route,
-      queryParams: {
-        page: e.pageIndex ? e.pageIndex + 1 : null,
-        size: e.pageSize === 50 ? null : e.pageSize,
-      },
+      queryParams: { ...this.paging.params(e) },
       queryParamsHandling: 'merge',
     });
   }
@@ -271,8 +268,7 @@ export class AuditPage implements OnInit {
   private async fromUrl(q: Params): Promise<void> {
     const query = auditQueryOf(q);
     const { userId, practiceId } = query.form;
-    this.limit.set(query.limit);
-    this.pageIndex.set(query.pageIndex);
+    this.paging.fromParams(q);
     const user = userId
       ? (this.userById().get(userId) ?? ({ id: userId, email: `User ${userId.slice(0, 8)}` } as UserView))
       : null;
@@ -303,13 +299,19 @@ export class AuditPage implements OnInit {
     this.problem.set(null);
     this.expanded.set(null);
     try {
-      const page = await this.audit.search(this.filters, {
-        limit: this.limit(),
-        offset: this.pageIndex() * this.limit(),
-      });
+      const page = await this.audit.search(this.filters, this.paging.request());
       if (mine !== this.seq) return;
+      if (this.paging.counted(page.total, page.items.length)) {
+        // Past the last page (events are never removed, but a size change can land there): go to the last one.
+        await this.router.navigate([], {
+          relativeTo: this.route,
+          queryParams: { ...this.paging.params() },
+          queryParamsHandling: 'merge',
+          replaceUrl: true,
+        });
+        return;
+      }
       this.rows.set(page.items);
-      this.total.set(page.total);
       void this.directory.resolve(page.items.map((e) => e.practiceId));
     } catch (e) {
       if (mine === this.seq) {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { type ApiProblem, toProblem } from '@claimline/admin-console/data-access-core';
 import {
@@ -15,10 +15,12 @@ import {
   type ChipTone,
   EmptyStateComponent,
   ErrorBannerComponent,
+  ListPaging,
   LoadingComponent,
   PageHeaderComponent,
-  StatusChipComponent,
+  PaginatorComponent,
   plural,
+  StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import { when } from '../shared/admin-labels';
 import {
@@ -41,7 +43,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
     ReactiveFormsModule,
     MatButtonModule,
     MatButtonToggleModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatTableModule,
     PageHeaderComponent,
     LoadingComponent,
@@ -89,7 +91,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
         <div class="results-head">
           <h2 id="emails-heading">Outbox</h2>
           @if (!loading()) {
-            <span class="count" role="status">{{ plural(total(), 'e-mail') }}</span>
+            <span class="count" role="status">{{ plural(paging.total(), 'e-mail') }}</span>
           }
         </div>
         @if (problem(); as p) {
@@ -160,14 +162,7 @@ const STATUS: Record<EmailStatus, { label: string; tone: ChipTone }> = {
               <tr mat-row *matRowDef="let m; columns: columns"></tr>
             </table>
           </div>
-          <mat-paginator
-            [length]="total()"
-            [pageSize]="limit()"
-            [pageIndex]="pageIndex()"
-            [pageSizeOptions]="[25, 50, 100, 200]"
-            (page)="onPage($event)"
-            aria-label="Pages of e-mails"
-          />
+          <cl-paginator [paging]="paging" label="Pages of e-mails" (page)="onPage($event)" />
         }
       </section>
     </div>
@@ -270,11 +265,8 @@ export class EmailsPage implements OnInit {
   );
   protected readonly status = signal<EmailStatus | ''>('');
   protected readonly practiceId = signal<string | null>(null);
-  protected readonly limit = signal(50);
-  protected readonly offset = signal(0);
-  protected readonly pageIndex = computed(() => Math.floor(this.offset() / this.limit()));
+  protected readonly paging = new ListPaging();
   protected readonly rows = signal<EmailLogView[]>([]);
-  protected readonly total = signal(0);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly emptyTitle = computed(() => {
@@ -300,7 +292,7 @@ export class EmailsPage implements OnInit {
 
   protected filterStatus(value: EmailStatus | ''): void {
     this.status.set(value);
-    this.offset.set(0);
+    this.paging.first();
     void this.load();
   }
 
@@ -309,20 +301,19 @@ export class EmailsPage implements OnInit {
     const v = this.practice.value;
     if (this.practice.invalid) return;
     this.practiceId.set(isPick(v) ? v.id : null);
-    this.offset.set(0);
+    this.paging.first();
     void this.load();
   }
 
   protected clearPractice(): void {
     this.practice.setValue(null);
     this.practiceId.set(null);
-    this.offset.set(0);
+    this.paging.first();
     void this.load();
   }
 
   protected onPage(e: PageEvent): void {
-    this.limit.set(e.pageSize);
-    this.offset.set(e.pageIndex * e.pageSize);
+    this.paging.turn(e);
     void this.load();
   }
 
@@ -333,11 +324,11 @@ export class EmailsPage implements OnInit {
     try {
       const page = await this.emails.list(
         { status: this.status() || null, practiceId: this.practiceId() },
-        { limit: this.limit(), offset: this.offset() },
+        this.paging.request(),
       );
       if (mine !== this.seq) return;
+      if (this.paging.counted(page.total, page.items.length)) return this.load();
       this.rows.set(page.items);
-      this.total.set(page.total);
       void this.directory.resolve(page.items.map((m) => m.practiceId));
     } catch (e) {
       if (mine === this.seq) {

@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { Role } from '@claimline/contracts/common';
-import { AuthService, toProblem } from '@claimline/admin-console/data-access-core';
+import { AuthService } from '@claimline/admin-console/data-access-core';
 import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import { isPracticeRole, type UpdateUserInput, type UserView } from '@claimline/contracts/gateway';
 import {
@@ -16,16 +15,17 @@ import {
   FormSave,
   provideLiveErrors,
 } from '@claimline/admin-console/ui-common';
-import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
-import { PracticeChipsComponent } from '../shared/practice-chips.component';
+import { roleLabel } from '../shared/admin-labels';
 import {
   isPick,
   type PracticeChoice,
-  PracticeFieldComponent,
   type PracticePick,
   pickedPractice,
 } from '../shared/practice-field.component';
-import { PASSWORD_MIN, passwordValidators, suggestPassword } from './password';
+import { PASSWORD_MIN, passwordValidators } from './password';
+import { PasswordFieldComponent } from './password-field.component';
+import { RoleFieldsComponent } from './role-fields.component';
+import { assignStaffPractices } from './staff-practices';
 
 export interface EditUserResult {
   user: UserView;
@@ -47,11 +47,10 @@ const FIELD_TO_CONTROL: Record<string, string> = { practiceId: 'practice' };
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     FieldErrorComponent,
     ErrorBannerComponent,
-    PracticeFieldComponent,
-    PracticeChipsComponent,
+    RoleFieldsComponent,
+    PasswordFieldComponent,
   ],
   providers: [provideLiveErrors()],
   template: `
@@ -71,60 +70,22 @@ const FIELD_TO_CONTROL: Record<string, string> = { practiceId: 'practice' };
             can.
           </p>
         } @else {
-          <mat-form-field appearance="outline" class="full">
-            <mat-label>Role</mat-label>
-            <mat-select formControlName="role" required>
-              @for (r of roles; track r.value) {
-                <mat-option [value]="r.value">{{ r.label }} — {{ r.hint }}</mat-option>
-              }
-            </mat-select>
-            <mat-hint>Now: {{ currentRole }}</mat-hint>
-            <mat-error><cl-field-error [control]="form.controls.role" /></mat-error>
-          </mat-form-field>
-          @if (needsPractice()) {
-            <cl-practice-field
-              [control]="form.controls.practice"
-              [required]="true"
-              label="Practice"
-              hint="Practice owners and clinicians belong to one practice; type the start of its name"
-            />
-          } @else if (becomesStaff()) {
-            <cl-practice-chips
-              [(selected)]="staffPractices"
-              label="Practices they work on"
-              hint="Optional; you can change this later with “Set practices”"
-            />
-          }
+          <cl-role-fields
+            [role]="form.controls.role"
+            [practice]="form.controls.practice"
+            [hint]="'Now: ' + currentRole"
+            [offerStaffPractices]="becomesStaff()"
+            [(staffPractices)]="staffPractices"
+          />
           @if (roleChange(); as change) {
             <p class="warning" role="status">{{ change }}</p>
           }
         }
 
-        <mat-form-field appearance="outline" class="full">
-          <mat-label>New password</mat-label>
-          <input
-            matInput
-            formControlName="password"
-            [type]="showPassword() ? 'text' : 'password'"
-            autocomplete="new-password"
-          />
-          <mat-hint
-            >Leave empty to keep the current one. A new password (at least {{ min }} characters) signs them
-            out everywhere.</mat-hint
-          >
-          <mat-error><cl-field-error [control]="form.controls.password" /></mat-error>
-        </mat-form-field>
-        <div class="cl-actions">
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="showPassword.set(!showPassword())"
-            [attr.aria-pressed]="showPassword()"
-          >
-            {{ showPassword() ? 'Hide password' : 'Show password' }}
-          </button>
-          <button mat-stroked-button type="button" (click)="suggest()">Suggest a password</button>
-        </div>
+        <cl-password-field [control]="form.controls.password" label="New password"
+          >Leave empty to keep the current one. A new password (at least {{ min }} characters) signs them out
+          everywhere.</cl-password-field
+        >
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
@@ -153,9 +114,6 @@ const FIELD_TO_CONTROL: Record<string, string> = { practiceId: 'practice' };
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
     }
-    .cl-actions {
-      margin-top: 12px;
-    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -167,7 +125,6 @@ export class EditUserDialog {
   private readonly fb = inject(FormBuilder).nonNullable;
   /** Your own account: the API refuses a change of your own role (and deactivating yourself). */
   protected readonly self = inject(AuthService).user()?.id === this.user.id;
-  protected readonly roles = ROLE_OPTIONS;
   protected readonly currentRole = roleLabel(this.user.role);
   protected readonly min = PASSWORD_MIN;
   private readonly currentPractice: PracticePick | null = this.user.practiceId
@@ -191,7 +148,6 @@ export class EditUserDialog {
   private readonly practice = toSignal(this.form.controls.practice.valueChanges, {
     initialValue: this.currentPractice as PracticeChoice,
   });
-  protected readonly needsPractice = computed(() => isPracticeRole(this.role()));
   protected readonly becomesStaff = computed(
     () => this.role() === 'billing_staff' && this.user.role !== 'billing_staff',
   );
@@ -216,19 +172,12 @@ export class EditUserDialog {
     return parts.join(' ');
   });
   protected readonly staffPractices = signal<PracticePick[]>([]);
-  protected readonly showPassword = signal(false);
   private readonly saving = new FormSave(this.form, { path: (field) => FIELD_TO_CONTROL[field] ?? field });
   protected readonly busy = this.saving.busy;
   protected readonly problem = this.saving.problem;
   protected readonly extra = this.saving.unmatched;
 
   constructor() {
-    // Only practice owners and clinicians carry a practice; for the others the field is off.
-    this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
-      const practice = this.form.controls.practice;
-      if (isPracticeRole(role)) practice.enable();
-      else practice.disable();
-    });
     // The practice's name, if the table had not looked it up yet.
     const current = this.currentPractice;
     if (current && this.directory.name(current.id) === null) {
@@ -238,12 +187,6 @@ export class EditUserDialog {
         if (name && control.value === current) control.setValue({ id: current.id, name });
       });
     }
-  }
-
-  protected suggest(): void {
-    this.form.controls.password.setValue(suggestPassword());
-    this.form.controls.password.markAsDirty();
-    this.showPassword.set(true);
   }
 
   async submit(): Promise<void> {
@@ -264,19 +207,10 @@ export class EditUserDialog {
     if (!Object.keys(change).length) return this.ref.close();
     await this.saving.run(async () => {
       const user = await this.users.update(this.user.id, change);
-      const result: EditUserResult = { user, roleChanged };
-      const practices = this.staffPractices();
-      if (roleChanged && user.role === 'billing_staff' && practices.length) {
-        try {
-          const done = await this.users.assignPractices(
-            user.id,
-            practices.map((p) => p.id),
-          );
-          result.user = { ...user, practiceIds: done.practiceIds };
-        } catch (e) {
-          result.assignError = toProblem(e).detail;
-        }
-      }
+      const result: EditUserResult = {
+        ...(await assignStaffPractices(this.users, user, roleChanged ? this.staffPractices() : [])),
+        roleChanged,
+      };
       this.ref.close(result);
     });
   }

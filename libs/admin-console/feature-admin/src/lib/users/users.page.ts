@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
@@ -13,14 +13,16 @@ import { type ApiProblem, AuthService, toProblem } from '@claimline/admin-consol
 import { PracticeDirectory, UsersApi } from '@claimline/admin-console/data-access-admin';
 import { isPracticeRole, type UserView } from '@claimline/contracts/gateway';
 import {
-  EmptyStateComponent,
-  ErrorBannerComponent,
-  LoadingComponent,
-  PageHeaderComponent,
-  StatusChipComponent,
   confirm,
   type ConfirmData,
+  EmptyStateComponent,
+  ErrorBannerComponent,
+  ListPaging,
+  LoadingComponent,
+  PageHeaderComponent,
+  PaginatorComponent,
   plural,
+  StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import { ROLE_OPTIONS, roleLabel } from '../shared/admin-labels';
 import { AssignPracticesDialog } from './assign-practices.dialog';
@@ -38,7 +40,7 @@ const DIALOG = { width: '560px', maxWidth: '95vw', autoFocus: 'first-tabbable' a
     MatFormFieldModule,
     MatSelectModule,
     MatTableModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     PageHeaderComponent,
     LoadingComponent,
     EmptyStateComponent,
@@ -63,11 +65,8 @@ export class UsersPage implements OnInit {
   protected readonly shownPractices = 3;
 
   protected readonly role = signal<Role | null>(null);
-  protected readonly limit = signal(50);
-  protected readonly offset = signal(0);
-  protected readonly pageIndex = computed(() => Math.floor(this.offset() / this.limit()));
+  protected readonly paging = new ListPaging();
   protected readonly rows = signal<UserView[]>([]);
-  protected readonly total = signal(0);
   protected readonly loading = signal(true);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly busyId = signal<string | null>(null);
@@ -90,10 +89,10 @@ export class UsersPage implements OnInit {
     this.loading.set(true);
     this.problem.set(null);
     try {
-      const page = await this.users.list({ limit: this.limit(), offset: this.offset() }, this.role());
+      const page = await this.users.list(this.paging.request(), this.role());
       if (mine !== this.seq) return;
+      if (this.paging.counted(page.total, page.items.length)) return this.load();
       this.rows.set(page.items);
-      this.total.set(page.total);
       void this.directory.resolve(this.practicesShown(page.items));
     } catch (e) {
       if (mine === this.seq) this.problem.set(toProblem(e));
@@ -113,13 +112,12 @@ export class UsersPage implements OnInit {
 
   protected filterRole(role: Role | null): void {
     this.role.set(role);
-    this.offset.set(0);
+    this.paging.first();
     void this.load();
   }
 
   protected onPage(e: PageEvent): void {
-    this.limit.set(e.pageSize);
-    this.offset.set(e.pageIndex * e.pageSize);
+    this.paging.turn(e);
     void this.load();
   }
 

@@ -16,6 +16,7 @@ import {
   ErrorBannerComponent,
   formatAddress,
   LoadingComponent,
+  RowActionsComponent,
   StatusChipComponent,
 } from '@claimline/admin-console/ui-common';
 import type { LocationView } from '@claimline/contracts/practice-settings';
@@ -34,6 +35,7 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list.directive';
     LoadingComponent,
     EmptyStateComponent,
     ErrorBannerComponent,
+    RowActionsComponent,
     StatusChipComponent,
     LocationEditorComponent,
   ],
@@ -111,25 +113,7 @@ import { RECORD_LIST_STYLES, RecordListPage } from './record-list.directive';
                 <th mat-header-cell *matHeaderCellDef><span class="cl-visually-hidden">Actions</span></th>
                 <td mat-cell *matCellDef="let l">
                   @if (canEdit()) {
-                    <div class="row-actions">
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="openEdit(l)"
-                        [attr.aria-label]="'Edit ' + l.name"
-                      >
-                        Edit
-                      </button>
-                      <button
-                        mat-button
-                        type="button"
-                        class="danger"
-                        (click)="remove(l)"
-                        [attr.aria-label]="'Remove ' + l.name"
-                      >
-                        Remove
-                      </button>
-                    </div>
+                    <cl-row-actions [name]="l.name" (edit)="openEdit(l)" (remove)="remove(l)" />
                   }
                 </td>
               </ng-container>

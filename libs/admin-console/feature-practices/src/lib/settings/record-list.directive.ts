@@ -15,7 +15,7 @@ export interface Editing<T> {
   fromRoute?: boolean;
 }
 
-/** Styles of a settings list page (Team members, Office locations): heading row, table, row actions. */
+/** Styles of a settings list page (Team members, Office locations): heading row, table (the row actions are `<cl-row-actions>`). */
 export const RECORD_LIST_STYLES = `
   .section-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 16px; flex-wrap: wrap; margin-bottom: 16px; }
   h2 { font: var(--mat-sys-title-large); margin: 0; }
@@ -23,8 +23,6 @@ export const RECORD_LIST_STYLES = `
   .table-wrap { overflow-x: auto; border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px; }
   .name { display: block; font-weight: 600; }
   .sub { display: block; font-size: 12px; color: var(--mat-sys-on-surface-variant); }
-  .row-actions { display: flex; gap: 4px; justify-content: flex-end; flex-wrap: wrap; }
-  .danger { color: var(--mat-sys-error); }
   tr.current td { background: var(--mat-sys-secondary-container); }
   td.mat-mdc-cell, th.mat-mdc-header-cell { padding: 8px 12px; }
 `;

@@ -17,6 +17,7 @@ import {
   ErrorBannerComponent,
   injectFieldFocus,
   LoadingComponent,
+  RowActionsComponent,
 } from '@claimline/admin-console/ui-common';
 import type { TeamMemberView } from '@claimline/contracts/practice-settings';
 import type { TaxonomyEntry } from '@claimline/reference-data';
@@ -37,6 +38,7 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor.com
     LoadingComponent,
     EmptyStateComponent,
     ErrorBannerComponent,
+    RowActionsComponent,
     TeamMemberEditorComponent,
   ],
   template: `
@@ -144,25 +146,7 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor.com
                 <th mat-header-cell *matHeaderCellDef><span class="cl-visually-hidden">Actions</span></th>
                 <td mat-cell *matCellDef="let m">
                   @if (canEdit()) {
-                    <div class="row-actions">
-                      <button
-                        mat-button
-                        type="button"
-                        (click)="openEdit(m)"
-                        [attr.aria-label]="'Edit ' + m.firstName + ' ' + m.lastName"
-                      >
-                        Edit
-                      </button>
-                      <button
-                        mat-button
-                        type="button"
-                        class="danger"
-                        (click)="remove(m)"
-                        [attr.aria-label]="'Remove ' + m.firstName + ' ' + m.lastName"
-                      >
-                        Remove
-                      </button>
-                    </div>
+                    <cl-row-actions [name]="nameOf(m)" (edit)="openEdit(m)" (remove)="remove(m)" />
                   }
                 </td>
               </ng-container>
@@ -200,10 +184,6 @@ import { ROLE_LABELS, TeamMemberEditorComponent } from './team-member-editor.com
         td.mat-mdc-cell,
         th.mat-mdc-header-cell {
           padding: 8px 6px;
-        }
-        .row-actions {
-          flex-direction: column;
-          align-items: flex-end;
         }
       }
     `,
