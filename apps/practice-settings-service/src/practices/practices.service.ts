@@ -25,6 +25,7 @@ import {
 } from '@claimline/backend/util-persistence';
 import { PracticeEntity } from './entities/practice.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
+import { BillingProfileEntity } from '../billing-profile/entities/billing-profile.entity';
 import { ReadinessRefresher } from '../readiness/readiness.refresher';
 import { toPracticeView, toTeamMemberView } from './practice.mapper';
 import { DEFAULT_PAGE, findPractice } from './practice-access';
@@ -127,6 +128,7 @@ export class PracticesService {
     try {
       return await this.db.transaction(async (m) => {
         const practice = await this.findPractice(m, cmd.practiceId, true);
+        if (cmd.npi) await assertNpiFree(m, cmd.practiceId, cmd.npi, null);
         const member = m.create(TeamMemberEntity, {
           id: randomUUID(),
           practiceId: cmd.practiceId,
@@ -186,6 +188,8 @@ export class PracticesService {
           changes as Record<string, unknown>,
         );
         if (changed.length === 0) return toTeamMemberView(member);
+        if (changed.includes('npi') && changes.npi)
+          await assertNpiFree(m, cmd.practiceId, changes.npi, member.id);
         Object.assign(member, {
           ...(changes.firstName !== undefined && { firstName: changes.firstName.trim() }),
           ...(changes.lastName !== undefined && { lastName: changes.lastName.trim() }),
@@ -247,6 +251,33 @@ export class PracticesService {
       removable: true,
     });
   }
+}
+
+/**
+ * A personal (Type 1) NPI belongs to one person: refused when another team member of the practice
+ * has it (claims would name the wrong rendering provider) or when it is the practice's Organization
+ * (Type 2) NPI. Runs with the practice row locked, so two saves cannot both pass.
+ */
+async function assertNpiFree(
+  m: EntityManager,
+  practiceId: string,
+  npi: string,
+  memberId: string | null,
+): Promise<void> {
+  const other = await m.findOne(TeamMemberEntity, { where: { practiceId, npi, removedAt: IsNull() } });
+  if (other && other.id !== memberId)
+    throw RpcError.field(
+      'npi',
+      'unique',
+      `NPI ${npi} is already the NPI of ${other.firstName} ${other.lastName} on this practice's team; each clinician has a personal NPI of their own`,
+    );
+  const profile = await m.findOne(BillingProfileEntity, { where: { practiceId, organizationNpi: npi } });
+  if (profile)
+    throw RpcError.field(
+      'npi',
+      'organization_npi',
+      `NPI ${npi} is the practice's Organization (Type 2) NPI; a clinician's personal NPI is a different, Type 1 number`,
+    );
 }
 
 function duplicateEmail(error: unknown): RpcError | null {

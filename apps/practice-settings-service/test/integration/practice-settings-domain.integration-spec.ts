@@ -552,6 +552,78 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
     ).toBe(2);
   });
 
+  it("refuses a team member's NPI that another member has, or that is the practice's Organization NPI", async () => {
+    const p = await newPractice('group', 'One NPI Each');
+    const member = (body: object) =>
+      h.rpc.send(
+        'practice-settings.team-member.create',
+        { practiceId: p.id, firstName: 'Ann', lastName: 'Lee', role: 'clinician', ...body },
+        { actor: admin },
+      );
+    const ann = await member({ email: 'ann@npi.test', npi: '1234567893' });
+    const twice = await rpcError(member({ email: 'bo@npi.test', npi: '1234567893' }));
+    expect(twice.errors).toEqual([
+      {
+        field: 'npi',
+        rule: 'unique',
+        message:
+          "NPI 1234567893 is already the NPI of Ann Lee on this practice's team; each clinician has a personal NPI of their own",
+      },
+    ]);
+    const bo = await member({ email: 'bo@npi.test', firstName: 'Bo', npi: '1245319599' });
+    const moved = await rpcError(
+      h.rpc.send(
+        'practice-settings.team-member.update',
+        { practiceId: p.id, memberId: bo.id, version: bo.version, npi: '1234567893' },
+        { actor: admin },
+      ),
+    );
+    expect(moved.errors?.[0]).toMatchObject({ field: 'npi', rule: 'unique' });
+    // Saving Ann with her own NPI again is no clash; another practice may have a member with it.
+    await h.rpc.send(
+      'practice-settings.team-member.update',
+      { practiceId: p.id, memberId: ann.id, version: ann.version, npi: '1234567893', firstName: 'Anne' },
+      { actor: admin },
+    );
+    const elsewhere = await newPractice('solo', 'Other NPI Practice');
+    await h.rpc.send(
+      'practice-settings.team-member.create',
+      {
+        practiceId: elsewhere.id,
+        firstName: 'Ann',
+        lastName: 'Lee',
+        email: 'ann@npi.test',
+        role: 'owner',
+        npi: '1234567893',
+      },
+      { actor: admin },
+    );
+    // The Organization NPI is not a person's.
+    await h.rpc.send(
+      'practice-settings.billing-profile.put',
+      {
+        practiceId: p.id,
+        version: 0,
+        billAs: 'organization',
+        organizationNpi: '1982736450',
+        serviceFacilityLocation: false,
+      },
+      { actor: admin },
+    );
+    const org = await rpcError(member({ email: 'cy@npi.test', firstName: 'Cy', npi: '1982736450' }));
+    expect(org.errors?.[0]).toMatchObject({ field: 'npi', rule: 'organization_npi' });
+    expect(org.errors?.[0].message).toContain("the practice's Organization (Type 2) NPI");
+    const listed = await h.rpc.send(
+      'practice-settings.team-member.list',
+      { practiceId: p.id },
+      { actor: admin },
+    );
+    expect(listed.items.map((x: { email: string }) => x.email).sort()).toEqual([
+      'ann@npi.test',
+      'bo@npi.test',
+    ]);
+  });
+
   it('makes every clinician NPI of a group an item and needs the group NPI', async () => {
     const p = await newPractice('group', 'Readiness Group');
     for (const [first, npi] of [

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -19,7 +18,7 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { CreateLocationBody, LocationView } from '@claimline/contracts/practice-settings';
 import { COMMON_PLACES_OF_SERVICE } from '@claimline/domain';
-import { EditorPanelComponent, RecordEditor } from './record-editor.directive';
+import { EditorActionsComponent, EditorPanelComponent, RecordEditor } from './record-editor.directive';
 
 /** Telehealth places of service: nothing is performed at the location's address. */
 export const TELEHEALTH_POS: readonly string[] = [
@@ -36,13 +35,13 @@ const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEH
   selector: 'cl-location-editor',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     FieldErrorComponent,
     AddressFieldsComponent,
     EditorPanelComponent,
+    EditorActionsComponent,
   ],
   providers: [provideLiveErrors()],
   template: `
@@ -90,12 +89,12 @@ const COMMON_POS: readonly string[] = [COMMON_PLACES_OF_SERVICE.office, ...TELEH
           framed
           streetHint="A street address where clients are seen"
         />
-        <div class="cl-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">
-            {{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add location' }}
-          </button>
-          <button mat-button type="button" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
-        </div>
+        <cl-editor-actions
+          [editor]="this"
+          [editing]="!!current()"
+          addLabel="Add location"
+          (cancel)="cancelled.emit()"
+        />
       </form>
     </cl-editor-panel>
   `,

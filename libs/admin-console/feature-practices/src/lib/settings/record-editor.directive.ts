@@ -155,3 +155,29 @@ export class EditorPanelComponent {
     >();
   protected readonly headingId = `editor-${++panels}`;
 }
+
+/**
+ * The buttons under a record editor's fields, inside its `<form>`: save (its words say whether it
+ * adds or saves, and that it is busy) and cancel.
+ */
+@Component({
+  selector: 'cl-editor-actions',
+  imports: [MatButtonModule],
+  template: `
+    <div class="cl-actions">
+      <button mat-flat-button type="submit" [disabled]="editor().busy()">
+        {{ editor().busy() ? 'Saving…' : editing() ? 'Save changes' : addLabel() }}
+      </button>
+      <button mat-button type="button" (click)="cancel.emit()" [disabled]="editor().busy()">Cancel</button>
+    </div>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EditorActionsComponent {
+  readonly editor = input.required<Pick<RecordEditor<never, unknown>, 'busy'>>();
+  /** An existing record is open (else the button adds one). */
+  readonly editing = input.required<boolean>();
+  /** "Add location". */
+  readonly addLabel = input.required<string>();
+  readonly cancel = output<void>();
+}

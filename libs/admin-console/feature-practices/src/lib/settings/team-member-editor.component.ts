@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators, type ValidatorFn } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -12,7 +11,7 @@ import type {
   TeamMemberRole,
   TeamMemberView,
 } from '@claimline/contracts/practice-settings';
-import { EditorPanelComponent, RecordEditor } from './record-editor.directive';
+import { EditorActionsComponent, EditorPanelComponent, RecordEditor } from './record-editor.directive';
 import {
   taxonomyChoice,
   taxonomyCodeOf,
@@ -55,7 +54,6 @@ const credentialsRule: ValidatorFn = (control) => {
   selector: 'cl-team-member-editor',
   imports: [
     ReactiveFormsModule,
-    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -63,6 +61,7 @@ const credentialsRule: ValidatorFn = (control) => {
     FieldErrorComponent,
     TaxonomyAutocompleteComponent,
     EditorPanelComponent,
+    EditorActionsComponent,
   ],
   providers: [provideLiveErrors()],
   template: `
@@ -137,12 +136,12 @@ const credentialsRule: ValidatorFn = (control) => {
             practice.
           </p>
         </div>
-        <div class="cl-actions">
-          <button mat-flat-button type="submit" [disabled]="busy()">
-            {{ busy() ? 'Saving…' : current() ? 'Save changes' : 'Add team member' }}
-          </button>
-          <button mat-button type="button" (click)="cancelled.emit()" [disabled]="busy()">Cancel</button>
-        </div>
+        <cl-editor-actions
+          [editor]="this"
+          [editing]="!!current()"
+          addLabel="Add team member"
+          (cancel)="cancelled.emit()"
+        />
       </form>
     </cl-editor-panel>
   `,
