@@ -107,6 +107,17 @@ export class BillingProfileService {
           });
         }
       }
+      // A group, or anyone billing as an organisation, bills under the employer identification
+      // number: payers reject an SSN with a Type 2 NPI, and a group's payments are not one person's.
+      if (profile.taxIdKind === 'ssn' && (practice.type === 'group' || cmd.billAs === 'organization')) {
+        throw RpcError.field(
+          cmd.taxId ? 'taxId.kind' : 'billAs',
+          'ein_required',
+          practice.type === 'group'
+            ? 'A group practice bills under its EIN; an SSN is the Tax ID only of a solo clinician billing under their own name'
+            : 'Billing as an Organization needs an EIN as the Tax ID; an SSN goes only with billing as an Individual',
+        );
+      }
       const after = toBillingIdentity(profile, practice.type, false);
       const changed = [
         ...changedFields(

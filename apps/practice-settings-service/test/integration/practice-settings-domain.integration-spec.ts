@@ -358,6 +358,15 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
         message: 'Taxonomy code 1041C0799X is not in the NUCC code set (v25.1); check it on the NPI registry',
       },
     ]);
+    // A group bills under its EIN.
+    expect((await put({ taxId: { kind: 'ssn', value: '123-45-6789' } })).errors).toEqual([
+      {
+        field: 'taxId.kind',
+        rule: 'ein_required',
+        message:
+          'A group practice bills under its EIN; an SSN is the Tax ID only of a solo clinician billing under their own name',
+      },
+    ]);
     expect(await put({}, 3)).toMatchObject({ code: 'conflict', details: { currentVersion: 0 } });
     const still = await h.rpc.send(
       'practice-settings.billing-profile.get',
