@@ -132,6 +132,16 @@ describe('readiness checklist', () => {
     ]);
   });
 
+  it('does not call Secure Messaging done for a practice with nobody on its team', () => {
+    const items = computeReadiness(solo({ members: [] }));
+    expect(items.find((i) => i.key.endsWith('secure-messaging'))).toMatchObject({
+      status: 'missing',
+      missing: [
+        { field: 'teamMembers', label: 'Add a team member: Secure Messaging reaches the people on the team' },
+      ],
+    });
+  });
+
   it('needs an Organization NPI for a solo practice only when it bills as Organization', () => {
     expect(missing(solo({ profile: { ...solo().profile!, billAs: 'organization' } }))).toEqual([
       'organization-npi',

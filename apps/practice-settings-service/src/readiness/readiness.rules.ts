@@ -139,6 +139,15 @@ export function computeReadiness(input: ReadinessInput): ReadinessItem[] {
                 label: 'Turn on Secure Messaging for the practice',
               },
             ]),
+        // With nobody on the team, the switch alone reaches no one: the billing team has no one to write to.
+        ...(members.length
+          ? []
+          : [
+              {
+                field: 'teamMembers',
+                label: 'Add a team member: Secure Messaging reaches the people on the team',
+              },
+            ]),
         ...members
           .filter((m) => !m.secureMessagingEnabled)
           .map((m) => ({
