@@ -107,7 +107,7 @@ export function remitClaim(
     charge,
     paid: claimPaid,
     patientResponsibility: pr,
-    filingIndicator: 'CI',
+    filingIndicator: '12',
     payerClaimNumber,
     patient: { lastName: 'RIVERA', firstName: 'ANA', memberId: 'XJ100200' },
     adjustments: claimAdjustments,

@@ -578,7 +578,14 @@ export async function planRemittances(
   const seen = new Set<string>();
   const transactions: TransactionPlan[] = [];
   for (const r of remittances) {
-    const planner = await TransactionPlanner.start(r, ports, seen, options);
+    const header: RemittanceHeader = {
+      envelope: r.envelope,
+      payment: r.payment,
+      payer: r.payer,
+      payee: r.payee,
+      ...(r.productionDate ? { productionDate: r.productionDate } : {}),
+    };
+    const planner = await TransactionPlanner.start(header, ports, seen, options);
     for (const c of r.claims) await planner.claim(c);
     transactions.push(await planner.end(r.providerAdjustments));
   }
