@@ -18,10 +18,19 @@ const plan = async (x12: string, claims: KnownClaim[], imported: string[] = []) 
 
 /** 90834 billed 150.00: allowed 110.00, paid 90.00, copay 20.00, CO 45 40.00. */
 const paidLine = (n: number, line = 1, date = D1, o: Parameters<typeof remitLine>[7] = {}) =>
-  remitLine(n, line, '90834', date, 15000, 9000, [
-    { group: 'CO', reason: '45', amount: 4000 },
-    { group: 'PR', reason: '3', amount: 2000 },
-  ], o);
+  remitLine(
+    n,
+    line,
+    '90834',
+    date,
+    15000,
+    9000,
+    [
+      { group: 'CO', reason: '45', amount: 4000 },
+      { group: 'PR', reason: '3', amount: 2000 },
+    ],
+    o,
+  );
 
 describe('posting plan from 835s written with write835', () => {
   it('posts a paid claim line by line: REF*6R match, copay as client responsibility, Paid', async () => {
@@ -37,7 +46,13 @@ describe('posting plan from 835s written with write835', () => {
       paid: 9000,
       writeOff: 4000,
     });
-    expect(p.clientResponsibility).toEqual({ deductible: 0, coinsurance: 0, copay: 2000, other: 0, total: 2000 });
+    expect(p.clientResponsibility).toEqual({
+      deductible: 0,
+      coinsurance: 0,
+      copay: 2000,
+      other: 0,
+      total: 2000,
+    });
     expect(t.results[0]).toMatchObject({
       status: 'paid',
       move: 'era_paid',
@@ -68,7 +83,9 @@ describe('posting plan from 835s written with write835', () => {
     ]);
     const x12 = era([
       remitClaim(pcn(1), '4', 'PCN-1', [
-        remitLine(1, 1, '90837', D1, 20000, 0, [{ group: 'CO', reason: '197', amount: 20000 }], { remarks: ['N54'] }),
+        remitLine(1, 1, '90837', D1, 20000, 0, [{ group: 'CO', reason: '197', amount: 20000 }], {
+          remarks: ['N54'],
+        }),
       ]),
       remitClaim(pcn(2), '1', 'PCN-2', [
         remitLine(2, 1, '90834', D1, 15000, 0, [
@@ -109,7 +126,13 @@ describe('posting plan from 835s written with write835', () => {
       ['claim-1', 'PCN-1B', 'claim-1-line-2'],
     ]);
     expect(t.results).toHaveLength(1);
-    expect(t.results[0]).toMatchObject({ status: 'paid', paid: 18000, clientResponsibility: 4000, writeOff: 8000, open: 0 });
+    expect(t.results[0]).toMatchObject({
+      status: 'paid',
+      paid: 18000,
+      clientResponsibility: 4000,
+      writeOff: 8000,
+      open: 0,
+    });
     expect(p.calls).toBe(1);
   });
 
@@ -123,7 +146,10 @@ describe('posting plan from 835s written with write835', () => {
     expect(again).toMatchObject({ status: 'duplicate', postings: [], results: [], accountedAmount: 9000 });
     expect(again.why[0]).toContain('already imported');
     // The same transaction inside another file, after a new one.
-    const other = era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])], { trace: 'CHK-20002', interchange: 902 });
+    const other = era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])], {
+      trace: 'CHK-20002',
+      interchange: 902,
+    });
     const both = await plan(other + x12 + x12.replace(/000000901/g, '000000903'), [c]);
     expect(both.transactions.map((t) => t.status)).toEqual(['post', 'post', 'duplicate']);
     // A different date is a different payment.
@@ -143,13 +169,20 @@ describe('posting plan from 835s written with write835', () => {
         { group: 'PR', reason: '2', amount: 3000 },
       ]),
     ]);
-    const x12 = era([reversalOf(original), corrected], { trace: 'EFT-777', amount: -9000 + 8000 + 1000, plb: [
-      { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'CS', amount: -1000 },
-    ] });
+    const x12 = era([reversalOf(original), corrected], {
+      trace: 'EFT-777',
+      amount: -9000 + 8000 + 1000,
+      plb: [{ providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'CS', amount: -1000 }],
+    });
     const [t] = (await plan(x12, [{ ...c, postings: posted }])).transactions;
     expect(t.status).toBe('post');
     const [rev, cor] = t.postings;
-    expect(rev).toMatchObject({ kind: 'reversal', paid: -9000, reverses: `${first.transactionKey}#1`, flags: [] });
+    expect(rev).toMatchObject({
+      kind: 'reversal',
+      paid: -9000,
+      reverses: `${first.transactionKey}#1`,
+      flags: [],
+    });
     expect(rev.clientResponsibility.total).toBe(-2000);
     expect(cor).toMatchObject({ kind: 'payment', paid: 8000, flags: [] });
     expect(t.results[0]).toMatchObject({
@@ -171,10 +204,21 @@ describe('posting plan from 835s written with write835', () => {
     const original = remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)]);
     const [t] = (await plan(era([original, reversalOf(original), original]), [c])).transactions;
     expect(t.postings[1].reverses).toBe(`${t.transactionKey}#1`);
-    expect(t.results[0]).toMatchObject({ status: 'paid', paid: 9000, postingsInForce: [`${t.transactionKey}#3`] });
-    const [lone] = (await plan(era([reversalOf(original)], {
-        plb: [{ providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'CS', amount: -9000 }],
-      }), [c])).transactions;
+    expect(t.results[0]).toMatchObject({
+      status: 'paid',
+      paid: 9000,
+      postingsInForce: [`${t.transactionKey}#3`],
+    });
+    const [lone] = (
+      await plan(
+        era([reversalOf(original)], {
+          plb: [
+            { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'CS', amount: -9000 },
+          ],
+        }),
+        [c],
+      )
+    ).transactions;
     expect(lone.postings[0].flags.map((f) => f.code)).toEqual(['reversal_without_original']);
     expect(lone.results[0]).toMatchObject({ status: 'reversed', move: null, paid: 0 });
     expect(lone.results[0].flags.map((f) => f.code)).toEqual(['reversal_without_original']);
@@ -185,9 +229,14 @@ describe('posting plan from 835s written with write835', () => {
     const original = remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)]);
     const first = (await plan(era([original]), [c])).transactions[0];
     const posted = first.postings.map((p) => priorPostingOf(p, first.transactionKey));
-    const [t] = (await plan(era([original], { trace: 'CHK-30003' }), [{ ...c, postings: posted }])).transactions;
+    const [t] = (await plan(era([original], { trace: 'CHK-30003' }), [{ ...c, postings: posted }]))
+      .transactions;
     expect(t.postings[0].flags.map((f) => f.code)).toEqual(['duplicate_payment']);
-    expect(t.results[0].flags.map((f) => f.code)).toEqual(['duplicate_payment', 'over_accounted', 'write_off_too_high']);
+    expect(t.results[0].flags.map((f) => f.code)).toEqual([
+      'duplicate_payment',
+      'over_accounted',
+      'write_off_too_high',
+    ]);
     expect(t.results[0].open).toBe(-15000);
   });
 
@@ -195,11 +244,24 @@ describe('posting plan from 835s written with write835', () => {
     const c = known(1, [['90834', [], D1, 15000]]);
     const plb = [
       { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'L6', amount: -125 },
-      { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'WO', reference: 'PCN-OLD-9', amount: 2500 },
+      {
+        providerId: '1234567893',
+        fiscalPeriodDate: '2026-12-31',
+        reasonCode: 'WO',
+        reference: 'PCN-OLD-9',
+        amount: 2500,
+      },
       { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: '72', amount: -700 },
-      { providerId: '1234567893', fiscalPeriodDate: '2026-12-31', reasonCode: 'FB', reference: 'FB-2026-11', amount: 1000 },
+      {
+        providerId: '1234567893',
+        fiscalPeriodDate: '2026-12-31',
+        reasonCode: 'FB',
+        reference: 'FB-2026-11',
+        amount: 1000,
+      },
     ];
-    const [t] = (await plan(era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])], { plb }), [c])).transactions;
+    const [t] = (await plan(era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])], { plb }), [c]))
+      .transactions;
     // 90.00 paid − (−1.25 + 25.00 − 7.00 + 10.00) = 63.25
     expect(t).toMatchObject({ status: 'post', paymentAmount: 6325, accountedAmount: 6325 });
     expect(t.paymentAdjustments.map((a) => [a.reasonCode, a.kind, a.amount, a.reference])).toEqual([
@@ -214,19 +276,37 @@ describe('posting plan from 835s written with write835', () => {
   it('keeps claims that match nothing in the unmatched queue, whole', async () => {
     const c = known(1, [['90834', [], D1, 15000]]);
     const x12 = era([
-      remitClaim('OUTSIDE-123', '1', 'PCN-X', [remitLine(9, 1, '90837', D1, 20000, 12000, [
-        { group: 'CO', reason: '45', amount: 5000 },
-        { group: 'PR', reason: '2', amount: 3000 },
-      ], { noLineId: true })]),
+      remitClaim('OUTSIDE-123', '1', 'PCN-X', [
+        remitLine(
+          9,
+          1,
+          '90837',
+          D1,
+          20000,
+          12000,
+          [
+            { group: 'CO', reason: '45', amount: 5000 },
+            { group: 'PR', reason: '2', amount: 3000 },
+          ],
+          { noLineId: true },
+        ),
+      ]),
       remitClaim(pcn(77), '1', 'PCN-77', [paidLine(77)]),
       remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)]),
     ]);
     const [t] = (await plan(x12, [c])).transactions;
-    expect(t.unmatched.map((u) => [u.reason, u.controlNumber, u.paid, u.clientResponsibility, u.serviceDateFrom])).toEqual([
+    expect(
+      t.unmatched.map((u) => [u.reason, u.controlNumber, u.paid, u.clientResponsibility, u.serviceDateFrom]),
+    ).toEqual([
       ['not_our_control_number', 'OUTSIDE-123', 12000, 3000, D1],
       ['claim_not_found', pcn(77), 9000, 2000, D1],
     ]);
-    expect(t.unmatched[0].patient).toEqual({ lastName: 'RIVERA', firstName: 'ANA', idQualifier: 'MI', id: 'XJ100200' });
+    expect(t.unmatched[0].patient).toEqual({
+      lastName: 'RIVERA',
+      firstName: 'ANA',
+      idQualifier: 'MI',
+      id: 'XJ100200',
+    });
     expect(t.postings).toHaveLength(1);
     expect(t.accountedAmount).toBe(t.paymentAmount);
     expect(t.paymentAmount).toBe(12000 + 9000 + 9000);
@@ -240,7 +320,9 @@ describe('posting plan from 835s written with write835', () => {
     const x12 = era([
       remitClaim(pcn(1), '1', 'PCN-1', [
         paidLine(1, 1, D1, { noLineId: true }),
-        remitLine(1, 2, '90791', D1, 3000, 0, [{ group: 'CO', reason: '97', amount: 3000 }], { noLineId: true }),
+        remitLine(1, 2, '90791', D1, 3000, 0, [{ group: 'CO', reason: '97', amount: 3000 }], {
+          noLineId: true,
+        }),
       ]),
     ]);
     const [t] = (await plan(x12, [c])).transactions;
@@ -260,7 +342,10 @@ describe('posting plan from 835s written with write835', () => {
     const [t] = (await plan(x12, [c])).transactions;
     expect(t.status).toBe('held');
     expect(t.why).toEqual(['payment 91.00 (BPR02) ≠ claims paid 90.00 − provider adjustments 0.00 = 90.00']);
-    const line = era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])]).replace('CAS*CO*45*40~', 'CAS*CO*45*41~');
+    const line = era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])]).replace(
+      'CAS*CO*45*40~',
+      'CAS*CO*45*41~',
+    );
     const [u] = (await plan(line, [c])).transactions;
     expect(u.status).toBe('held');
     expect(u.balance.map((b) => b.level)).toEqual(['line', 'claim']);
