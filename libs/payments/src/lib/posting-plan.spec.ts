@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { lineControlNumber, patientControlNumber } from '@claimline/claims';
 import { stream835 } from '@claimline/x12';
 import { era, known, pcn, ports, read, remitClaim, remitLine, reversalOf } from '../../test/eras';
 import { clientResponsibilityEntries } from './client-ledger';
@@ -72,6 +73,23 @@ describe('posting plan from 835s written with write835', () => {
         postingKey: `${t.transactionKey}#1`,
       },
     ]);
+  });
+
+  it('matches REF*6R of an earlier submission to the line of the resubmitted claim', async () => {
+    const c = known(1, [['90834', [], D1, 15000]]);
+    const resubmitted = {
+      ...c,
+      lines: c.lines.map((l) => ({
+        ...l,
+        lineControlNumber: lineControlNumber(patientControlNumber(1, 1), 1),
+      })),
+    };
+    const [t] = (await plan(era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])]), [resubmitted]))
+      .transactions;
+    expect(t.postings[0].lines[0]).toMatchObject({
+      lineId: 'claim-1-line-1',
+      matchedBy: 'line_control_number',
+    });
   });
 
   it('sets Denied, Deductible and partly paid from what the claims add up to', async () => {

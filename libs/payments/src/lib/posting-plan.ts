@@ -342,8 +342,7 @@ export class TransactionPlanner {
       const date = l.serviceDate ?? l.serviceDateFrom ?? c.statementFrom;
       let line: KnownClaimLine | undefined;
       let matchedBy: LinePosting['matchedBy'] = 'none';
-      if (l.lineControlNumber && parseLineControlNumber(l.lineControlNumber))
-        line = claim.lines.find((x) => x.lineControlNumber === l.lineControlNumber && !used.has(x.lineId));
+      if (l.lineControlNumber) line = byLineControlNumber(claim, l.lineControlNumber, used);
       if (line) matchedBy = 'line_control_number';
       else {
         const submitted = l.originalProcedure ?? l.procedure;
@@ -515,6 +514,22 @@ export class TransactionPlanner {
       flags,
     };
   }
+}
+
+/**
+ * Our line with this REF*6R: the same text, else (an ERA for an earlier submission of a
+ * resubmitted claim) the same claim sequence and line number under another resubmission suffix.
+ */
+function byLineControlNumber(claim: KnownClaim, ref: string, used: Set<string>): KnownClaimLine | undefined {
+  const exact = claim.lines.find((x) => x.lineControlNumber === ref && !used.has(x.lineId));
+  if (exact) return exact;
+  const sent = parseLineControlNumber(ref);
+  if (!sent) return undefined;
+  return claim.lines.find((x) => {
+    if (used.has(x.lineId) || !x.lineControlNumber) return false;
+    const ours = parseLineControlNumber(x.lineControlNumber);
+    return ours !== undefined && ours.sequence === sent.sequence && ours.lineNumber === sent.lineNumber;
+  });
 }
 
 function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
