@@ -1,4 +1,4 @@
-import type { TransactionPlan } from './posting-model';
+import type { ClaimPosting, TransactionPlan } from './posting-model';
 
 /**
  * A client's ledger: what the client owes and what they paid. Positive entries add to the
@@ -27,15 +27,19 @@ export interface ClientLedger {
 }
 
 /**
- * Client-responsibility entries of a planned transaction (nothing for a held or duplicate one):
+ * Client-responsibility entries of a planned transaction (nothing for a held or duplicate one),
+ * from `postings` when `PlanOptions.onPlanned` took them:
  * one per posting with PR amounts. A reversal posting carries the negative PR of the payment it
  * undoes, so the client's balance follows the payer's correction.
  */
-export function clientResponsibilityEntries(plan: TransactionPlan): LedgerEntry[] {
+export function clientResponsibilityEntries(
+  plan: TransactionPlan,
+  postings: readonly ClaimPosting[] = plan.postings,
+): LedgerEntry[] {
   if (plan.status !== 'post') return [];
   const date = plan.header.payment.date ?? plan.header.productionDate ?? '';
   const out: LedgerEntry[] = [];
-  for (const p of plan.postings) {
+  for (const p of postings) {
     const amount = p.clientResponsibility.total;
     if (amount === 0) continue;
     const e: LedgerEntry = {

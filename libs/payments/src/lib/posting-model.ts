@@ -211,8 +211,11 @@ export interface TransactionPlan {
   readonly why: readonly string[];
   readonly paymentAmount: number;
   readonly claimCount: number;
+  /** Empty when `PlanOptions.onPlanned` took them batch by batch. */
   readonly postings: readonly ClaimPosting[];
   readonly unmatched: readonly UnmatchedClaim[];
+  readonly postingCount: number;
+  readonly unmatchedCount: number;
   readonly paymentAdjustments: readonly PaymentAdjustment[];
   readonly results: readonly ClaimResult[];
   readonly balance: readonly BalanceProblem[];
@@ -225,4 +228,10 @@ export interface PlanOptions {
   readonly batchSize?: number;
   /** Share of a paid claim's charge above which its write-off is flagged. Default 0.75. */
   readonly writeOffShareLimit?: number;
+  /**
+   * Takes each batch's postings and unmatched claims as they are planned (e.g. to write them in the
+   * import's database transaction); the plan then keeps none of them, so memory stays bounded
+   * by the batch and the claims touched, whatever the size of the file.
+   */
+  readonly onPlanned?: (postings: ClaimPosting[], unmatched: UnmatchedClaim[]) => void | Promise<void>;
 }

@@ -394,6 +394,22 @@ describe('posting plan from 835s written with write835', () => {
     expect(p.calls).toBe(3);
     const whole = await plan(x12, claims);
     expect(streamed.ok && JSON.stringify(streamed.plan)).toBe(JSON.stringify(whole));
+    const taken: string[] = [];
+    const batched = await planRemittanceStream(stream835(Readable.from([x12])), p, {
+      batchSize: 10,
+      onPlanned: (postings, unmatched) => {
+        taken.push(`${postings.length}+${unmatched.length}`);
+      },
+    });
+    expect(taken).toEqual(['10+0', '10+0', '5+0']);
+    const [t] = batched.ok ? batched.plan.transactions : [];
+    expect(t).toMatchObject({
+      postings: [],
+      postingCount: 25,
+      unmatchedCount: 0,
+      accountedAmount: 25 * 9000,
+    });
+    expect(t.results).toHaveLength(25);
     const bad = await planRemittanceStream(stream835(Readable.from(['ISA*nonsense~'])), p);
     expect(bad.ok).toBe(false);
   });

@@ -55,7 +55,8 @@ export function classifyAdjustment(a: Adjustment): ClassifiedAdjustment {
   else if (a.group === 'PR') kind = PR_KIND[a.reason] ?? 'client_other';
   else if (a.group === 'PI') kind = 'payer_reduction';
   else kind = 'other';
-  return { ...a, kind };
+  const out: ClassifiedAdjustment = { group: a.group, reason: a.reason, amount: a.amount, kind };
+  return a.quantity === undefined ? out : { ...out, quantity: a.quantity };
 }
 
 interface Split {
@@ -123,7 +124,15 @@ interface ClaimState {
   /** Earlier postings by id, and whether this transaction reversed them. */
   prior: PriorPosting[];
   reversedNow: Set<string>;
-  fresh: ClaimPosting[];
+  /** This transaction's postings on the claim, kept small: the plan may not keep them. */
+  fresh: FreshPosting[];
+}
+
+interface FreshPosting {
+  readonly summary: PriorPosting;
+  readonly kind: ClaimPosting['kind'];
+  readonly crossover: boolean;
+  readonly flags: readonly PostingFlag[];
 }
 
 /**
@@ -142,8 +151,13 @@ export class TransactionPlanner {
   private readonly balance: BalanceProblem[] = [];
   private readonly postings: ClaimPosting[] = [];
   private readonly unmatched: UnmatchedClaim[] = [];
+  private postingCount = 0;
+  private unmatchedCount = 0;
+  /** Σ paid of postings and unmatched claims. */
+  private plannedPaid = 0;
   private readonly states = new Map<string, ClaimState>();
   private readonly duplicate: boolean;
+  private readonly onPlanned: PlanOptions['onPlanned'];
 
   private constructor(
     private readonly header: RemittanceHeader,
@@ -155,6 +169,7 @@ export class TransactionPlanner {
     this.duplicate = duplicate;
     this.batchSize = options.batchSize ?? 500;
     this.writeOffShareLimit = options.writeOffShareLimit ?? 0.75;
+    this.onPlanned = options.onPlanned;
   }
 
   /** Starts a transaction; `seenKeys` holds the keys of transactions already met in the same file. */
@@ -211,7 +226,10 @@ export class TransactionPlanner {
       refs.set(c.claimId, parsed ? { controlNumber: c.claimId, ...parsed } : { controlNumber: c.claimId });
     }
     const found = refs.size ? await this.ports.findClaims([...refs.values()]) : new Map<string, KnownClaim>();
+    const postings: ClaimPosting[] = [];
+    const unmatched: UnmatchedClaim[] = [];
     for (const c of batch) {
+      this.plannedPaid += c.paid;
       const n = ++this.clpIndex;
       const postingKey = `${this.key}#${n}`;
       let state = this.states.get(c.claimId);
@@ -223,12 +241,24 @@ export class TransactionPlanner {
         }
       }
       if (!state) {
-        this.unmatched.push(this.unmatchedClaim(c, postingKey));
+        unmatched.push(this.unmatchedClaim(c, postingKey));
         continue;
       }
       const posting = this.post(c, postingKey, state);
-      state.fresh.push(posting);
-      this.postings.push(posting);
+      state.fresh.push({
+        summary: priorPostingOf(posting, this.key),
+        kind: posting.kind,
+        crossover: posting.crossover,
+        flags: posting.flags,
+      });
+      postings.push(posting);
+    }
+    this.postingCount += postings.length;
+    this.unmatchedCount += unmatched.length;
+    if (this.onPlanned) await this.onPlanned(postings, unmatched);
+    else {
+      for (const p of postings) this.postings.push(p);
+      for (const u of unmatched) this.unmatched.push(u);
     }
   }
 
@@ -320,9 +350,9 @@ export class TransactionPlanner {
     for (const p of state.prior)
       if (!p.reversed && !state.reversedNow.has(p.postingId))
         out.push({ id: p.postingId, payerClaimNumber: p.payerClaimNumber, paid: p.paid, charge: p.charge });
-    for (const p of state.fresh)
-      if (p.kind === 'payment' && !state.reversedNow.has(p.postingKey))
-        out.push({ id: p.postingKey, payerClaimNumber: p.payerClaimNumber, paid: p.paid, charge: p.charge });
+    for (const { kind, summary: p } of state.fresh)
+      if (kind === 'payment' && !state.reversedNow.has(p.postingId))
+        out.push({ id: p.postingId, payerClaimNumber: p.payerClaimNumber, paid: p.paid, charge: p.charge });
     return out;
   }
 
@@ -404,8 +434,7 @@ export class TransactionPlanner {
       };
       return a.reference ? { ...p, reference: a.reference } : p;
     });
-    const accounted =
-      this.postings.reduce((s, p) => s + p.paid, 0) + this.unmatched.reduce((s, u) => s + u.paid, 0) - plb;
+    const accounted = this.plannedPaid - plb;
     return {
       header: this.header,
       transactionKey: this.key,
@@ -415,6 +444,8 @@ export class TransactionPlanner {
       claimCount: this.claimCount,
       postings: this.postings,
       unmatched: this.unmatched,
+      postingCount: this.postingCount,
+      unmatchedCount: this.unmatchedCount,
       paymentAdjustments,
       results: this.duplicate ? [] : [...this.states.values()].map((s) => this.result(s)),
       balance,
@@ -446,17 +477,18 @@ export class TransactionPlanner {
       if (p.statusCode === '4') denied = true;
     }
     const flags: PostingFlag[] = [];
-    for (const p of state.fresh) {
-      for (const f of p.flags) if (f.code !== 'crossover') flags.push(f);
-      if (p.kind !== 'payment' || state.reversedNow.has(p.postingKey)) continue;
-      ids.push(p.postingKey);
+    for (const f of state.fresh) {
+      for (const flag of f.flags) if (flag.code !== 'crossover') flags.push(flag);
+      const p = f.summary;
+      if (f.kind !== 'payment' || state.reversedNow.has(p.postingId)) continue;
+      ids.push(p.postingId);
       paid += p.paid;
-      client += p.clientResponsibility.total;
-      deductible += p.clientResponsibility.deductible;
+      client += p.clientResponsibility;
+      deductible += p.deductible;
       writeOff += p.writeOff;
       other += p.otherAdjustments;
-      for (const l of p.lines) if (l.lineId) coveredLines.add(l.lineId);
-      if (p.crossover) crossover = true;
+      for (const id of p.lineIds) coveredLines.add(id);
+      if (f.crossover) crossover = true;
       if (p.statusCode === '4') denied = true;
     }
     const accounted = paid + client + writeOff + other;
@@ -543,7 +575,8 @@ function linePosting(
   date: string | undefined,
 ): LinePosting {
   const s = split(l.adjustments);
-  const p: LinePosting = {
+  return {
+    lineId: line?.lineId,
     matchedBy,
     code: l.procedure.code,
     modifiers: l.procedure.modifiers,
@@ -559,7 +592,12 @@ function linePosting(
     adjustments: s.classified,
     remarkCodes: l.remarkCodes,
   };
-  return line ? { ...p, lineId: line.lineId } : p;
+}
+
+function lineIdsOf(p: ClaimPosting): string[] {
+  const ids: string[] = [];
+  for (const l of p.lines) if (l.lineId) ids.push(l.lineId);
+  return ids;
 }
 
 /** What the caller stores of a posting, in the shape `KnownClaim.postings` gives it back. */
@@ -575,7 +613,7 @@ export function priorPostingOf(p: ClaimPosting, transactionKey: string, reversed
     deductible: p.clientResponsibility.deductible,
     writeOff: p.writeOff,
     otherAdjustments: p.otherAdjustments,
-    lineIds: p.lines.flatMap((l) => (l.lineId ? [l.lineId] : [])),
+    lineIds: lineIdsOf(p),
     reversed,
   };
 }
