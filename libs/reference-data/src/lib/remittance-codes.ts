@@ -186,7 +186,7 @@ export const PROVIDER_ADJUSTMENT_REASONS: readonly RemitCode[] = [
   { code: 'IR', description: 'Tax withholding' },
   { code: 'J1', description: 'Not reimbursable' },
   { code: 'L6', description: 'Interest the payer owes the practice' },
-  { code: 'LE', description: 'Levy' },
+  { code: 'LE', description: 'A levy taken from the payment' },
   { code: 'WO', description: 'Recovery of an earlier overpayment' },
   { code: 'WU', description: 'Recovery of an overpayment, reason not given' },
 ];
