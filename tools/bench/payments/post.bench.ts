@@ -126,6 +126,12 @@ function agingClaims(): AgingClaim[] {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
+/** The last line a child printed, as JSON. */
+function lastJson(out: string) {
+  const lines = out.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
 function child(...args: string[]): string {
   return execFileSync(process.execPath, [...process.execArgv, __filename, ...args], {
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
@@ -145,8 +151,8 @@ async function main() {
     `835 of ${CLAIMS.toLocaleString('en-US')} claims: ${(statSync(FILE).size / 1048576).toFixed(1)} MB (${FILE})`,
   );
   // Cold runs and peak RSS: one run per process. Warm runs: WARM_RUNS more after a first in one process.
-  const processes = Array.from({ length: 3 }, () => JSON.parse(child('plan').trim().split('\n').pop()!));
-  const warmProcess = JSON.parse(child('plan', String(WARM_RUNS)).trim().split('\n').pop()!);
+  const processes = Array.from({ length: 3 }, () => lastJson(child('plan')));
+  const warmProcess = lastJson(child('plan', String(WARM_RUNS)));
   const first = processes[0];
   const cold = processes.map((r) => r.times[0]);
   const warm: number[] = warmProcess.times.slice(1);
@@ -159,7 +165,7 @@ async function main() {
     `  status ${first.status}, ${first.postings} postings, ${first.paid} paid, ${first.unmatched} unmatched, balanced ${first.balanced}; ` +
       `RSS with the 10,000 claims of the port in memory ${first.rssBeforeMb.toFixed(0)} MB, peak after one run ${median(processes.map((r) => r.peakRssMb)).toFixed(0)} MB`,
   );
-  const reads = Array.from({ length: 3 }, () => JSON.parse(child('read').trim().split('\n').pop()!));
+  const reads = Array.from({ length: 3 }, () => lastJson(child('read')));
   console.log(
     `— of which stream835 alone: median ${(median(reads.map((r) => r.ms)) / 1000).toFixed(3)} s (${reads[0].claims} claims)`,
   );

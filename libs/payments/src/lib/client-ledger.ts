@@ -55,6 +55,14 @@ export function clientResponsibilityEntries(
   return out;
 }
 
+/** Client responsibility per client: the sum of the entries' amounts (a reversal's are negative). */
+export function clientResponsibilityByClient(entries: readonly LedgerEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of entries)
+    if (e.kind === 'client_responsibility') out.set(e.clientId, (out.get(e.clientId) ?? 0) + e.amount);
+  return out;
+}
+
 export interface LedgerProblem {
   readonly index: number;
   readonly message: string;

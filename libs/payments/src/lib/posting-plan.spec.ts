@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { lineControlNumber, patientControlNumber } from '@claimline/claims';
 import { stream835 } from '@claimline/x12';
 import { era, known, pcn, ports, read, remitClaim, remitLine, reversalOf } from '../../test/eras';
-import { clientResponsibilityEntries } from './client-ledger';
+import { clientResponsibilityByClient, clientResponsibilityEntries } from './client-ledger';
 import type { KnownClaim } from './posting-model';
 import { planRemittances, planRemittanceStream, priorPostingOf, transactionKey } from './posting-plan';
 
@@ -120,6 +120,12 @@ describe('posting plan from 835s written with write835', () => {
       ['claim-3', 'partly_paid', null, 15000],
     ]);
     expect(t.postings[0].lines[0].remarkCodes).toEqual(['N54']);
+    expect(clientResponsibilityByClient(clientResponsibilityEntries(t))).toEqual(
+      new Map([
+        ['client-2', 11000],
+        ['client-3', 2000],
+      ]),
+    );
     expect(t.results[2].flags).toEqual([
       {
         code: 'payment_missing',
@@ -215,6 +221,7 @@ describe('posting plan from 835s written with write835', () => {
     const ledger = [...clientResponsibilityEntries(first), ...clientResponsibilityEntries(t)];
     expect(ledger.map((e) => e.amount)).toEqual([2000, -2000, 3000]);
     expect(ledger[1].reverses).toBe(`${first.transactionKey}#1`);
+    expect(clientResponsibilityByClient(ledger)).toEqual(new Map([['client-1', 3000]]));
   });
 
   it('reverses and corrects inside one ERA, and flags a reversal with nothing to undo', async () => {
