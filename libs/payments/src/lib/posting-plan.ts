@@ -264,6 +264,7 @@ export class TransactionPlanner {
 
   private unmatchedClaim(c: RemitClaim, postingKey: string): UnmatchedClaim {
     const pr = c.adjustments.concat(c.lines.flatMap((l) => l.adjustments));
+    const firstLine = c.lines.find((l) => l.serviceDate ?? l.serviceDateFrom);
     const u: UnmatchedClaim = {
       postingKey,
       reason: parsePatientControlNumber(c.claimId) ? 'claim_not_found' : 'not_our_control_number',
@@ -273,8 +274,7 @@ export class TransactionPlanner {
       charge: c.charge,
       paid: c.paid,
       clientResponsibility: pr.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amount, 0),
-      serviceDateFrom:
-        c.statementFrom ?? c.lines.find((l) => l.serviceDate ?? l.serviceDateFrom)?.serviceDate,
+      serviceDateFrom: c.statementFrom ?? firstLine?.serviceDate ?? firstLine?.serviceDateFrom,
       lineCount: c.lines.length,
     };
     return c.patient ? { ...u, patient: c.patient } : u;

@@ -114,6 +114,16 @@ describe('public 835 samples', () => {
     expect(t.transactionKey).toBe('1000000000|10100000000|4575|2010-01-01');
   });
 
+  it('managed-care.835 with no claim known: both claims unmatched, dated from their lines (DTM*150)', async () => {
+    const [t] = (await planRemittances(sample('managed-care.835'), ports([]))).transactions;
+    expect(
+      t.unmatched.map((u) => [u.controlNumber, u.serviceDateFrom, u.paid, u.clientResponsibility]),
+    ).toEqual([
+      ['5554555444', '2002-03-01', 45000, 30000],
+      ['8765432112', '2002-03-10', 49500, 60000],
+    ]);
+  });
+
   it('every sample posts balanced to the cent with no claim known', async () => {
     for (const name of readdirSync(DIR)) {
       const plan = await planRemittances(sample(name), ports([]));
