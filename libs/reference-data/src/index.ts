@@ -5,3 +5,4 @@ export * from './lib/us-states';
 export * from './lib/payers';
 export * from './lib/payer-directory';
 export * from './lib/icd10cm';
+export * from './lib/remittance-codes';
