@@ -62,6 +62,8 @@ export interface RemitClaim {
   patient?: RemitPerson;
   insured?: RemitPerson;
   correctedPatient?: RemitPerson;
+  /** NM1*TT: the payer the claim was forwarded to (a crossover); no secondary claim is to be sent. */
+  crossoverCarrier?: RemitPerson;
   renderingProvider?: RemitPerson;
   statementFrom?: string;
   statementTo?: string;
@@ -342,6 +344,7 @@ export class Remittance835Handler implements ReaderHandler<Remittance> {
     else if (f[1] === 'IL') this.claim.insured = p;
     else if (f[1] === '74') this.claim.correctedPatient = p;
     else if (f[1] === '82') this.claim.renderingProvider = p;
+    else if (f[1] === 'TT') this.claim.crossoverCarrier = p;
   }
 
   private procedure(seg: Segment, i: number): Procedure {

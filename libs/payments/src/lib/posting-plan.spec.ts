@@ -384,6 +384,20 @@ describe('posting plan from 835s written with write835', () => {
     expect(t.results[0]).toMatchObject({ crossover: true, status: 'paid' });
   });
 
+  it('notes a crossover named by NM1*TT even when CLP02 says only "processed as primary"', async () => {
+    const c = known(1, [['90834', [], D1, 15000]]);
+    const x12 = era([remitClaim(pcn(1), '1', 'PCN-1', [paidLine(1)])]).replace(
+      'NM1*QC*',
+      'NM1*TT*2*TEXAS MEDICAID*****PI*TXMCD~NM1*QC*',
+    );
+    expect(x12).toContain('NM1*TT*2*TEXAS MEDICAID');
+    const [t] = (await plan(x12, [c])).transactions;
+    expect(t.postings[0].crossover).toBe(true);
+    expect(t.postings[0].flags[0].message).toBe(
+      `The payer sent claim ${pcn(1)} on to TEXAS MEDICAID (NM1*TT): do not create a secondary claim`,
+    );
+  });
+
   it('flags a write-off above the limit on a paid claim', async () => {
     const c = known(1, [['90834', [], D1, 15000]]);
     const line = remitLine(1, 1, '90834', D1, 15000, 2000, [{ group: 'CO', reason: '45', amount: 13000 }]);

@@ -283,11 +283,13 @@ export class TransactionPlanner {
   private post(c: RemitClaim, postingKey: string, state: ClaimState): ClaimPosting {
     const flags: PostingFlag[] = [];
     const reversal = c.statusCode === '22';
-    const crossover = CROSSOVER_CLAIM_STATUSES.includes(c.statusCode);
+    const crossover = CROSSOVER_CLAIM_STATUSES.includes(c.statusCode) || !!c.crossoverCarrier;
     if (crossover)
       flags.push({
         code: 'crossover',
-        message: `The payer sent claim ${c.claimId} on to the next payer (CLP02 ${c.statusCode}): do not create a secondary claim`,
+        message: `The payer sent claim ${c.claimId} on to ${c.crossoverCarrier?.lastName || 'the next payer'} (${
+          c.crossoverCarrier ? 'NM1*TT' : `CLP02 ${c.statusCode}`
+        }): do not create a secondary claim`,
       });
     const lines = this.matchLines(c, state.claim, flags);
     const claimLevel = split(c.adjustments);
