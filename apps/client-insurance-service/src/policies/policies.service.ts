@@ -22,7 +22,7 @@ import {
 import { ClientsService } from '../clients/clients.service';
 import { todayUtc } from '../common/today';
 import { PhiCipher } from '@claimline/backend/util-crypto';
-import { bcbsPolicyWarning } from '../payers/bcbs';
+import { policyWarnings, type PolicyFacts } from './policy-warnings';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PracticeReadModel } from '../practices/practice-read-model';
 import { PolicyEntity } from './entities/policy.entity';
@@ -235,16 +235,18 @@ export class PoliciesService {
     memberId?: string,
   ): Promise<PolicyView> {
     const p = payer ?? (await m.findOneByOrFail(PayerEntity, { id: policy.payerId }));
-    const w = this.warnings(p, await this.practices.stateOf(policy.practiceId, m));
-    const cards = (await cardsOf(m, policy.practiceId, [policy.id])).get(policy.id) ?? {};
-    return toPolicyView(
-      policy,
+    const siblings = await m.find(PolicyEntity, {
+      where: { practiceId: policy.practiceId, clientId: policy.clientId, removedAt: IsNull() },
+    });
+    const plain = memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id);
+    const w = policyWarnings(
+      facts(policy, plain),
       p,
-      memberId ?? this.cipher.decrypt(policy.memberIdCiphertext, policy.id),
-      w,
-      cards,
-      actor,
+      await this.practices.stateOf(policy.practiceId, m),
+      siblings.map((r) => facts(r, '')),
     );
+    const cards = (await cardsOf(m, policy.practiceId, [policy.id])).get(policy.id) ?? {};
+    return toPolicyView(policy, p, plain, w, cards, actor);
   }
 
   private async views(actor: Principal, rows: PolicyEntity[], practiceId: string): Promise<PolicyView[]> {
@@ -262,26 +264,33 @@ export class PoliciesService {
       practiceId,
       rows.map((r) => r.id),
     );
+    // The client's other current policies (for `same_payer`): those of the clients these rows are of.
+    const clientIds = [...new Set(rows.map((r) => r.clientId))];
+    const siblings = await this.db.manager.find(PolicyEntity, {
+      where: { practiceId, clientId: In(clientIds), removedAt: IsNull() },
+    });
     const order = { primary: 0, secondary: 1, tertiary: 2 };
     return rows
       .sort((a, b) => order[a.order] - order[b.order])
       .map((r) => {
         const payer = payers.get(r.payerId) as PayerEntity; // payer_id is a foreign key
+        const memberId = this.cipher.decrypt(r.memberIdCiphertext, r.id);
+        const others = siblings.filter((x) => x.clientId === r.clientId).map((x) => facts(x, ''));
         return toPolicyView(
           r,
           payer,
-          this.cipher.decrypt(r.memberIdCiphertext, r.id),
-          this.warnings(payer, state),
+          memberId,
+          policyWarnings(facts(r, memberId), payer, state, others),
           cards.get(r.id) ?? {},
           actor,
         );
       });
   }
+}
 
-  private warnings(payer: PayerEntity, practiceState: string | null): PolicyView['warnings'] {
-    const bcbs = bcbsPolicyWarning(payer, practiceState);
-    return bcbs ? [bcbs] : [];
-  }
+/** What `policyWarnings` reads of a policy (the member ID only of the policy warned about). */
+function facts(p: PolicyEntity, memberId: string): PolicyFacts {
+  return { id: p.id, order: p.order, payerId: p.payerId, memberId };
 }
 
 function assertValid(errors: FieldError[]): void {
