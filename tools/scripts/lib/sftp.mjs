@@ -28,7 +28,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aptInstall, canApt, isRoot, which } from './deps.mjs';
-import { canConnect, findFreePort, killTree } from './procs.mjs';
+import { canConnect, findFreePort, killTree, startProcess } from './procs.mjs';
 
 /** @type {import('./procs.mjs').Log} */
 const defaultLog = (msg) => console.log(`[sftp] ${msg}`);
@@ -293,7 +293,13 @@ export async function startSftp({
   let tail = '';
   child.stderr?.on('data', (/** @type {Buffer} */ chunk) => {
     tail = (tail + chunk.toString()).slice(-4000);
-    for (const line of chunk.toString().split('\n')) if (line.trim()) log(`sshd: ${line.trim()}`);
+    for (const line of chunk.toString().split('\n'))
+      // Our own readiness probe (a TCP connect without SSH) is not worth a line.
+      if (
+        line.trim() &&
+        !/kex_exchange_identification|^Connection closed by [\d.]+ port \d+$/.test(line.trim())
+      )
+        log(`sshd: ${line.trim()}`);
   });
   /** @type {Promise<void>} */
   const exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -332,6 +338,28 @@ export async function startSftp({
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Runs the built sandbox clearinghouse (dist/apps/clearinghouse-sandbox) on the `sandbox`
+ * account's folders, as a supervised process (stopAll and Ctrl-C stop it).
+ * @param {{ root: string, sftp: SftpInfo, env?: NodeJS.ProcessEnv }} options
+ */
+export function startClearinghouseSandbox({ root, sftp, env = process.env }) {
+  const account = sftp.accounts.sandbox;
+  if (!account) throw new Error('the SFTP server has no "sandbox" account');
+  return startProcess({
+    name: 'sandbox',
+    command: process.execPath,
+    args: [path.join(root, 'dist/apps/clearinghouse-sandbox/main.js')],
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      SANDBOX_HOME: account.home,
+      SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+    },
+    cwd: root,
+  });
 }
 
 /**
