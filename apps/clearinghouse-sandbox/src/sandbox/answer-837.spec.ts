@@ -1,4 +1,5 @@
 import { read277ca, read835, read999, readTa1 } from '@claimline/x12';
+import { X12Parser } from 'node-x12';
 import { claimFor, sample837p } from '../../test/sample-837p';
 import { type AnswerContext, answer837 } from './answer-837';
 
@@ -10,6 +11,12 @@ function context(seen: string[] = []): AnswerContext {
     seenBefore: (sender, n) => seen.includes(`${sender}:${n}`),
     name: 'CLAIMLINE SANDBOX',
   };
+}
+/** A third-party reader (node-x12, strict) takes the file, and every SE01 counts its transaction. */
+function expectThirdPartyReads(x12: string) {
+  const interchange = new X12Parser(true).parse(x12) as import('node-x12').X12Interchange;
+  for (const group of interchange.functionalGroups)
+    for (const t of group.transactions) expect(Number(t.trailer.valueOf(1))).toBe(t.segments.length + 2);
 }
 const byName = (answers: { suffix: string; x12: string }[], suffix: string) =>
   answers.find((a) => a.suffix.endsWith(suffix))?.x12 ?? '';
@@ -41,6 +48,7 @@ describe('the sandbox answers an 837P', () => {
     expect(paid[claimFor(2, '').patientControlNumber]).toMatchObject({ statusCode: '4', paid: 0 });
     expect(paid[claimFor(3, '').patientControlNumber]).toMatchObject({ statusCode: '1', paid: 9632 });
     expect(result.answers.find((a) => a.suffix === '1.835')?.delayed).toBe(true);
+    for (const a of result.answers) expectThirdPartyReads(a.x12);
   });
 
   it('rejects a REJ member in the 277CA and leaves it out of the 835', () => {
