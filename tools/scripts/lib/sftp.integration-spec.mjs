@@ -85,6 +85,23 @@ describe('our own sshd', () => {
     expect(await canConnect('127.0.0.1', port, 300)).toBe(false);
   }, 60_000);
 
+  it('stops the sshd a killed run left on its directory before starting its own', async () => {
+    // A run killed with SIGKILL leaves its sshd: start one with no stop() of its own.
+    const left = spawnSync(process.execPath, [
+      '-e',
+      `import('${path.join(import.meta.dirname, 'sftp.mjs')}').then(async (m) => {
+         const s = await m.startSftp({ root: '${root}', dir: '${dir}', port: 0, log: () => {} });
+         process.stdout.write(String(s.pid) + "\\n", () => process.kill(process.pid, "SIGKILL"));
+       })`,
+    ]);
+    const pid = Number(left.stdout.toString().trim().split('\n').pop());
+    expect(existsSync(`/proc/${pid}`)).toBe(true);
+    server = await startSftp({ root, dir, port: 0, log: () => undefined });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(existsSync(`/proc/${pid}`)).toBe(false);
+    await server.stop();
+  }, 60_000);
+
   it('keeps its host key across restarts, and a client pinning another key is refused', async () => {
     server = await startSftp({ root, dir, port: 0, log: () => undefined });
     const first = server.hostKey;

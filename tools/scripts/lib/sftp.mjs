@@ -207,6 +207,30 @@ export async function ensureSshd(log = defaultLog) {
 }
 
 /**
+ * Stops an sshd left running on this directory by a run that was killed (its PidFile names a
+ * live process whose command line is our sshd with our configuration); anything else is left alone.
+ * @param {string} pidFile
+ * @param {string} configFile
+ * @param {import('./procs.mjs').Log} log
+ */
+async function stopLeftover(pidFile, configFile, log) {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return; // gone, or not Linux
+  }
+  if (!Number.isInteger(pid) || pid <= 1 || !command.includes('sshd') || !command.includes(configFile))
+    return;
+  log(`stopping the sshd a killed run left on ${configFile} (pid ${pid})`);
+  killTree(pid, 'SIGTERM');
+  for (let i = 0; i < 30 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+  if (existsSync(`/proc/${pid}`)) killTree(pid, 'SIGKILL');
+}
+
+/**
  * Starts our sshd. Keys are generated once under `dir`; the configuration and folders are made
  * on every start. Resolves once it accepts connections.
  * @param {{ root?: string, dir?: string, port?: number, accounts?: string[], log?: import('./procs.mjs').Log,
@@ -280,11 +304,12 @@ export async function startSftp({
   if (mode === 'user')
     writeFileSync(path.join(dir, 'authorized_keys', me), userKeys.join('\n') + '\n', { mode: 0o600 });
 
+  const configFile = path.join(dir, 'sshd_config');
+  await stopLeftover(path.join(dir, 'sshd.pid'), configFile, log);
   const wanted = port ?? (env.CLAIMLINE_SFTP_PORT ? Number(env.CLAIMLINE_SFTP_PORT) : DEFAULT_SFTP_PORT);
   const chosen = wanted === 0 || (await canConnect(SFTP_HOST, wanted, 300)) ? await findFreePort() : wanted;
   if (chosen !== wanted && wanted !== 0) log(`port ${wanted} is taken: using ${chosen}`);
   const users = mode === 'root' ? accounts.map(osUserOf) : [me];
-  const configFile = path.join(dir, 'sshd_config');
   writeFileSync(configFile, sshdConfig({ dir, port: chosen, mode, users }), { mode: 0o644 });
   must(sshd, ['-t', '-f', configFile]);
 
