@@ -138,7 +138,8 @@ describe('SftpConnector against a real OpenSSH server and PostgreSQL', () => {
 
   it('retries an upload cut by the server stopping, and ends with one whole file', async () => {
     const name = 'CLAIMLINE_000000003_20261203090000.837';
-    const body = randomBytes(24 * 1024 * 1024);
+    // Big enough that the upload is still running when the server is stopped, even on a fast machine.
+    const body = randomBytes(40 * 1024 * 1024);
     const temporary = path.join(inbound(), `.${name}.part`);
     const c = connector();
     const upload = c.upload(name, body);
@@ -158,7 +159,7 @@ describe('SftpConnector against a real OpenSSH server and PostgreSQL', () => {
     expect(events.some((e) => e.type === 'retry' && e.operation === 'upload')).toBe(true);
     expect(readFileSync(path.join(inbound(), name)).equals(body)).toBe(true);
     expect(readdirSync(inbound()).filter((n) => n.includes('000000003'))).toEqual([name]);
-  }, 60_000);
+  }, 120_000);
 
   it('treats a file already there with the same size as the earlier attempt that got through', async () => {
     const name = 'CLAIMLINE_000000004_20261203090000.837';
