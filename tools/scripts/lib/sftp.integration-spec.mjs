@@ -1,12 +1,13 @@
 // @ts-check
-// Our own sshd for real: needs `sshd` (openssh-server; apt-installed when missing as root) and, as
-// root, a checkout whose directories are owned by root (sshd's chroot rule). Target `integration`.
+// Our own sshd for real: needs `sshd` (openssh-server; apt-installed when missing as root). Target `integration`.
+
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canConnect } from './procs.mjs';
-import { startSftp } from './sftp.mjs';
+import { CHROOT_FALLBACK, startSftp } from './sftp.mjs';
 
 const root = path.join(import.meta.dirname, '../../..');
 
@@ -119,5 +120,48 @@ describe('our own sshd', () => {
     const refused = sftp('ls\n', hosts);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
+  }, 60_000);
+});
+
+describe('our own sshd from a directory sshd refuses as a chroot', () => {
+  const dir = path.join(tmpdir(), `sftp-fallback-${randomBytes(4).toString('hex')}`);
+  /** @type {Awaited<ReturnType<typeof startSftp>> | undefined} */
+  let server;
+  afterAll(async () => {
+    await server?.stop();
+    if (server && server.mode === 'root')
+      rmSync(path.dirname(server.accounts.sandbox.home), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('as root, keeps the account folders outside it and still serves them', async () => {
+    server = await startSftp({ root, dir, port: 0, log: () => undefined });
+    const account = server.accounts.sandbox;
+    if (server.mode === 'root') expect(account.home.startsWith(`${CHROOT_FALLBACK}/`)).toBe(true);
+    const hosts = path.join(dir, 'known_hosts');
+    writeFileSync(hosts, `[${server.host}]:${server.port} ${server.hostKey}\n`);
+    writeFileSync(path.join(dir, 'claims.837'), 'ISA~');
+    const up = spawnSync(
+      'sftp',
+      [
+        '-b',
+        '-',
+        '-i',
+        account.privateKeyPath,
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        `UserKnownHostsFile=${hosts}`,
+      ].concat([
+        '-o',
+        'StrictHostKeyChecking=yes',
+        '-P',
+        String(server.port),
+        `${account.username}@${server.host}`,
+      ]),
+      { input: 'cd inbound\nput claims.837\n', encoding: 'utf8', cwd: dir },
+    );
+    expect(up.status).toBe(0);
+    expect(readFileSync(path.join(account.inbound, 'claims.837'), 'utf8')).toBe('ISA~');
   }, 60_000);
 });

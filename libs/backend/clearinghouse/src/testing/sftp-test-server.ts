@@ -38,7 +38,8 @@ function workspaceRoot(): string {
 /**
  * A real OpenSSH SFTP server for tests: `tools/scripts/lib/sftp.mjs serve` (our own sshd, own
  * host key, chrooted key-only account) in a directory of its own under the workspace's tmp/
- * (sshd refuses a chroot under /tmp, which everyone can write). `stop()` ends the server and
+ * (sshd refuses a chroot under /tmp, which everyone can write; sftp.mjs would move the account
+ * folders to /var/lib/claimline-sftp). `stop()` ends the server and
  * every session, as a crash of the server would; `start()` again reuses its host key and port.
  */
 export class SftpTestServer {
