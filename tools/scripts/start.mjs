@@ -17,6 +17,7 @@ const { buildApps, migrate, stackEnv, startApps } = await import('./lib/stack.mj
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+const { startClearinghouseSandbox, startSftp } = await import('./lib/sftp.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
 
 /** @type {Awaited<ReturnType<typeof ensurePostgres>> | undefined} */
@@ -25,7 +26,10 @@ let pg;
 let nats;
 /** @type {Awaited<ReturnType<typeof startMailCatcher>> | undefined} */
 let mail;
+/** @type {Awaited<ReturnType<typeof startSftp>> | undefined} */
+let sftp;
 const shutdown = installSignalHandlers(async () => {
+  await sftp?.stop();
   await mail?.stop();
   await nats?.stop();
   await pg?.stop();
@@ -58,6 +62,15 @@ try {
   log('starting the apps…');
   const { base } = await startApps(root, env);
   await seedDemo(base, secrets);
+  // The sandbox clearinghouse over our own OpenSSH SFTP server; the rest runs without it.
+  sftp = await startSftp({ root, log }).catch((error) => {
+    log(`clearinghouse sandbox not started: ${messageOf(error)}`);
+    return undefined;
+  });
+  if (sftp) startClearinghouseSandbox({ root, sftp });
+  const sftpLine = sftp
+    ? `sftp://${sftp.accounts.sandbox.username}@${sftp.host}:${sftp.port} (key .data/sftp/accounts/sandbox/id_ed25519; clearinghouse sandbox)`
+    : 'not running (see above)';
 
   console.log(`
   Claimline is running.
@@ -67,6 +80,7 @@ try {
     API docs    ${base}/api/docs
     Health      ${base}/health/ready
     E-mail      ${mail ? `${mail.httpUrl}/messages (local catcher; set SMTP_URL to send for real)` : 'SMTP_URL'}
+    SFTP        ${sftpLine}
 
   Demo logins (passwords are generated once, kept in .data/local-secrets.json):
     admin          ${DEMO.admin}  /  ${secrets.adminPassword}

@@ -13,4 +13,6 @@ export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];
 // The admin console: built with the apps, served by the gateway (CONSOLE_DIST).
 export const CONSOLE = 'admin-console';
-export const BUILT = [...APPS, CONSOLE];
+// The sandbox clearinghouse: no database, no NATS; npm start runs it beside our own sshd (sftp.mjs).
+export const SANDBOX = 'clearinghouse-sandbox';
+export const BUILT = [...APPS, CONSOLE, SANDBOX];
