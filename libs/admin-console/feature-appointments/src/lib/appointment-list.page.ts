@@ -104,11 +104,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
               </ng-container>
               <ng-container matColumnDef="attendance">
                 <th mat-header-cell *matHeaderCellDef>Attendance</th>
-                <td mat-cell *matCellDef="let a">{{ attendance[a.attendance] }}</td>
+                <td mat-cell *matCellDef="let a">{{ attendanceOf(a) }}</td>
               </ng-container>
               <ng-container matColumnDef="billing">
                 <th mat-header-cell *matHeaderCellDef>Billing</th>
-                <td mat-cell *matCellDef="let a">{{ billing[a.billingType] }}</td>
+                <td mat-cell *matCellDef="let a">{{ billingOf(a) }}</td>
               </ng-container>
               <ng-container matColumnDef="fee">
                 <th mat-header-cell *matHeaderCellDef class="num">Fee</th>
@@ -213,6 +213,14 @@ export class AppointmentListPage {
   protected paged(e: PageEvent): void {
     this.pageIndex.set(e.pageIndex);
     void this.load();
+  }
+
+  protected attendanceOf(a: AppointmentView): string {
+    return this.attendance[a.attendance];
+  }
+
+  protected billingOf(a: AppointmentView): string {
+    return this.billing[a.billingType];
   }
 
   protected codes(a: AppointmentView): string {
