@@ -116,8 +116,7 @@ interface Outcome {
                 <ul class="problems">
                   @for (x of r.problems; track $index) {
                     <li>
-                      <span class="mono">{{ x.column }}</span
-                      >: {{ x.message }}
+                      <span class="mono">{{ x.column }}</span>: {{ x.message }}
                     </li>
                   }
                 </ul>
