@@ -101,6 +101,23 @@ describe('appointments: fee schedule, add with a schedule fee, CSV import', () =
     expect(list.items[0].lines[0]).toMatchObject({ feeCents: 16000, feeSource: 'schedule' });
   });
 
+  it('edits the appointment: a no-show with a fee typed over the schedule’s', async () => {
+    await page.getByRole('link', { name: '2026-11-03' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Appointment' }).waitFor();
+    const line = page.getByRole('group', { name: 'Service 1' });
+    expect(await line.getByLabel('Fee ($)').inputValue()).toBe('160.00');
+    await page.getByRole('radio', { name: 'No-show' }).check();
+    await line.getByLabel('Fee ($)').fill('40.00');
+    await page.getByRole('button', { name: 'Save appointment' }).click();
+    await page.waitForURL(new RegExp(`/practices/${practiceId}/appointments(\\?|$)`));
+    const row = page.getByRole('row').filter({ hasText: '2026-11-03' });
+    await row.getByText('No-show').waitFor();
+    await row.getByText('$40.00').waitFor();
+    const saved = (await restOk(token, 'GET', `/practices/${practiceId}/appointments`)).items[0];
+    expect(saved).toMatchObject({ attendance: 'no_show', version: 2 });
+    expect(saved.lines[0]).toMatchObject({ feeCents: 4000, feeSource: 'override' });
+  });
+
   it('imports a CSV: the preview names the bad row’s column, then the valid rows are imported', async () => {
     const header =
       'client_id,clinician_id,date,start_time,minutes,place_of_service,location_id,diagnoses,procedure,modifiers,units,fee,diagnosis_pointers,attendance,billing_type';
