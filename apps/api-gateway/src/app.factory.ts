@@ -47,7 +47,12 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     req.id = requestId(req, res);
     next();
   });
-  app.use(jsonBody(env.BODY_LIMIT, [/^\/api\/v1\/practices\/[^/]+\/documents\/?$/]));
+  app.use(
+    jsonBody(env.BODY_LIMIT, [
+      /^\/api\/v1\/practices\/[^/]+\/documents\/?$/,
+      /^\/api\/v1\/practices\/[^/]+\/appointments\/import\/(preview|commit)\/?$/,
+    ]),
+  );
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

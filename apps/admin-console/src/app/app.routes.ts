@@ -21,6 +21,11 @@ export const routes: Routes = [
         loadChildren: () => import('@claimline/admin-console/feature-clients').then((m) => m.CLIENTS_ROUTES),
       },
       {
+        path: 'practices/:practiceId/appointments',
+        loadChildren: () =>
+          import('@claimline/admin-console/feature-appointments').then((m) => m.APPOINTMENTS_ROUTES),
+      },
+      {
         path: 'practices/:practiceId/enrollments',
         loadChildren: () =>
           import('@claimline/admin-console/feature-enrollments').then((m) => m.ENROLLMENTS_ROUTES),

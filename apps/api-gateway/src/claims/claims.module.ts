@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RPC_PROVIDERS } from '../common/rpc';
+import { AppointmentImportController } from './appointment-import.controller';
 import { AppointmentsController } from './appointments.controller';
 import { FeeScheduleController } from './fee-schedule.controller';
 
@@ -9,6 +10,9 @@ import { FeeScheduleController } from './fee-schedule.controller';
  * Routes (under /api/v1), practice-scoped like the clients routes:
  * - `GET|POST /practices/{practiceId}/appointments`, `GET|PATCH /practices/{practiceId}/appointments/{appointmentId}`
  * - `GET|PUT /practices/{practiceId}/fee-schedule`
+ * - `POST /practices/{practiceId}/appointments/import/preview` and `…/import/commit` — a
+ *   `multipart/form-data` form with the CSV in a part `file` (≤ 512 KB, UTF-8; 413 over it, 415 for
+ *   another body, 422 on `file` for a file that cannot be read); `commit` takes `fromRow`/`toRow` fields
  *
  * Roles: every role of the practice reads and records appointments (clinicians record their own
  * sessions; the service does not yet limit a clinician to the appointments they rendered). The fee
@@ -16,7 +20,7 @@ import { FeeScheduleController } from './fee-schedule.controller';
  * route is audited (appointments are PHI).
  */
 @Module({
-  controllers: [AppointmentsController, FeeScheduleController],
+  controllers: [AppointmentImportController, AppointmentsController, FeeScheduleController],
   providers: [...RPC_PROVIDERS],
 })
 export class ClaimsModule {}

@@ -24,6 +24,17 @@ describe('ReferenceController', () => {
     expect(c.placesOfService().items.map((p) => p.code)).toEqual(expect.arrayContaining(['02', '10', '11']));
   });
 
+  it('searches billable ICD-10-CM codes by words and code, and looks one up dotted or not', () => {
+    const found = c.searchDiagnoses({ search: 'post traumatic' });
+    expect(found.releases).toEqual(['FY2026']);
+    expect(found.items.map((d) => d.display)).toContain('F43.10');
+    expect(found.items.every((d) => d.billable)).toBe(true);
+    expect(c.searchDiagnoses({ search: 'F43.1', limit: 3 }).items).toHaveLength(3);
+    expect(c.diagnosis('f4310')).toMatchObject({ code: 'F4310', display: 'F43.10' });
+    expect(() => c.diagnosis('F43')).toThrow(/heading/);
+    expect(() => c.diagnosis('F99.99X')).toThrow(NotFoundException);
+  });
+
   it('requires a search text and bounds the limit', () => {
     expect(validateSync(plainToInstance(TaxonomySearchQuery, {})).map((e) => e.property)).toEqual(['search']);
     expect(

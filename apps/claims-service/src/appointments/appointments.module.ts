@@ -28,5 +28,7 @@ const rpc = (token: symbol) => ({
     PracticeDirectoryClient,
     AppointmentsService,
   ],
+  // The CSV import checks and saves rows as create does, and asks the same directory.
+  exports: [AppointmentsService, PracticeDirectoryClient],
 })
 export class AppointmentsModule {}

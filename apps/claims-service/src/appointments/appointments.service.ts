@@ -32,7 +32,11 @@ import { AppointmentLineEntity } from './entities/appointment-line.entity';
 
 const DEFAULT_PAGE = 50;
 
-type LineRow = Omit<AppointmentLineEntity, 'appointmentId' | 'position'>;
+export type LineRow = Omit<AppointmentLineEntity, 'appointmentId' | 'position'>;
+
+/** The outcome of `check`: the clinician's NPI and the priced lines to save, or every problem. */
+export type CheckedAppointment =
+  { ok: true; npi: string; lines: LineRow[] } | { ok: false; problems: FieldError[]; lines: LineRow[] };
 
 @Injectable()
 export class AppointmentsService {
@@ -44,11 +48,24 @@ export class AppointmentsService {
   ) {}
 
   async create(actor: Principal, cmd: CreateAppointmentCommand): Promise<AppointmentView> {
+    const checked = await this.check(cmd);
+    if (!checked.ok) throw RpcError.validation(checked.problems);
+    return this.db.transaction((m) => this.insert(m, actor, cmd, checked));
+  }
+
+  /**
+   * Every rule a new appointment must pass, without saving it: what `create` checks, and what the
+   * CSV import checks on each row (with its own `directory`, which remembers the answers for a file).
+   */
+  async check(
+    cmd: CreateAppointmentCommand,
+    directory: Pick<PracticeDirectoryClient, 'clientProblem' | 'clinician'> = this.directory,
+  ): Promise<CheckedAppointment> {
     const locationId = cmd.locationId ?? null;
     const problems = appointmentProblems({ ...cmd, locationId });
     const [clientProblem, clinician, priced] = await Promise.all([
-      this.directory.clientProblem(cmd.practiceId, cmd.clientId),
-      this.directory.clinician(cmd.practiceId, cmd.renderingTeamMemberId),
+      directory.clientProblem(cmd.practiceId, cmd.clientId),
+      directory.clinician(cmd.practiceId, cmd.renderingTeamMemberId),
       this.price(cmd.practiceId, cmd.lines),
     ]);
     const all = [
@@ -57,35 +74,44 @@ export class AppointmentsService {
       ...(clinician.problem ? [clinician.problem] : []),
       ...priced.problems,
     ];
-    if (all.length > 0 || clinician.npi === null) throw RpcError.validation(all);
-    return this.db.transaction(async (m) => {
-      const appointment = m.create(AppointmentEntity, {
-        id: randomUUID(),
-        practiceId: cmd.practiceId,
-        clientId: cmd.clientId,
-        renderingTeamMemberId: cmd.renderingTeamMemberId,
-        renderingNpi: clinician.npi,
-        serviceDate: cmd.serviceDate,
-        startTime: cmd.startTime,
-        minutes: cmd.minutes,
-        locationId,
-        placeOfService: cmd.placeOfService,
-        diagnoses: cmd.diagnoses.map(undotted),
-        attendance: cmd.attendance,
-        billingType: cmd.billingType,
-      });
-      await m.save(appointment);
-      const lines = await this.writeLines(m, appointment.id, priced.lines);
-      const view = toAppointmentView(appointment, lines);
-      const { practiceId: _p, ...given } = cmd;
-      await this.outbox.add(m, actor, {
-        type: Events.appointmentCreated,
-        aggregateId: view.id,
-        practiceId: view.practiceId,
-        data: toAppointmentEvent(view, Object.keys(given)),
-      });
-      return view;
+    if (all.length > 0 || clinician.npi === null) return { ok: false, problems: all, lines: priced.lines };
+    return { ok: true, npi: clinician.npi, lines: priced.lines };
+  }
+
+  /** Saves an appointment `check` passed, with its event, in the caller's transaction. */
+  async insert(
+    m: EntityManager,
+    actor: Principal,
+    cmd: CreateAppointmentCommand,
+    checked: CheckedAppointment & { ok: true },
+    id: string = randomUUID(),
+  ): Promise<AppointmentView> {
+    const appointment = m.create(AppointmentEntity, {
+      id,
+      practiceId: cmd.practiceId,
+      clientId: cmd.clientId,
+      renderingTeamMemberId: cmd.renderingTeamMemberId,
+      renderingNpi: checked.npi,
+      serviceDate: cmd.serviceDate,
+      startTime: cmd.startTime,
+      minutes: cmd.minutes,
+      locationId: cmd.locationId ?? null,
+      placeOfService: cmd.placeOfService,
+      diagnoses: cmd.diagnoses.map(undotted),
+      attendance: cmd.attendance,
+      billingType: cmd.billingType,
     });
+    await m.save(appointment);
+    const lines = await this.writeLines(m, appointment.id, checked.lines);
+    const view = toAppointmentView(appointment, lines);
+    const { practiceId: _p, ...given } = cmd;
+    await this.outbox.add(m, actor, {
+      type: Events.appointmentCreated,
+      aggregateId: view.id,
+      practiceId: view.practiceId,
+      data: toAppointmentEvent(view, Object.keys(given)),
+    });
+    return view;
   }
 
   async get(practiceId: string, appointmentId: string): Promise<AppointmentView> {
@@ -99,6 +125,7 @@ export class AppointmentsService {
     const offset = q.offset ?? 0;
     const where: FindOptionsWhere<AppointmentEntity> = { practiceId: q.practiceId };
     if (q.clientId) where.clientId = q.clientId;
+    if (q.renderingTeamMemberId) where.renderingTeamMemberId = q.renderingTeamMemberId;
     if (q.from && q.to) where.serviceDate = Between(q.from, q.to);
     else if (q.from) where.serviceDate = MoreThanOrEqual(q.from);
     else if (q.to) where.serviceDate = LessThanOrEqual(q.to);

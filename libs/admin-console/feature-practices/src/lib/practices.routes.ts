@@ -64,6 +64,12 @@ export const PRACTICES_ROUTES: Routes = [
         title: 'Billing profile · Claimline',
       },
       {
+        path: 'fee-schedule',
+        canDeactivate: [unsavedChangesGuard],
+        loadComponent: () => import('./settings/fee-schedule.page').then((m) => m.FeeSchedulePage),
+        title: 'Fee schedule · Claimline',
+      },
+      {
         path: 'secure-messaging',
         loadComponent: () => import('./settings/secure-messaging.page').then((m) => m.SecureMessagingPage),
         title: 'Secure messaging · Claimline',

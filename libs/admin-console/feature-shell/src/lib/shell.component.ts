@@ -171,6 +171,7 @@ export class ShellComponent {
         { label: 'Overview', link: ['/practices', id], exact: true },
         { label: 'Practice settings', link: ['/practices', id, 'settings'] },
         { label: 'Clients', link: ['/practices', id, 'clients'] },
+        { label: 'Appointments', link: ['/practices', id, 'appointments'] },
         { label: 'Enrollments', link: ['/practices', id, 'enrollments'] },
       );
     }

@@ -6,6 +6,11 @@ import {
   UpdateAppointmentCommand,
 } from './dto/appointment.dto';
 import { PracticeRefQuery, PutFeeScheduleCommand } from './dto/fee-schedule.dto';
+import {
+  CommitAppointmentImportCommand,
+  PreviewAppointmentImportCommand,
+} from './dto/appointment-import.dto';
+import type { AppointmentImportPreview, AppointmentImportResult } from './appointment-import.views';
 import type { AppointmentView, FeeScheduleView } from './claims.views';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
@@ -16,5 +21,13 @@ export interface ClaimsRpc {
   'claims.appointment.get': { request: AppointmentRefDto; response: AppointmentView };
   'claims.appointment.list': { request: ListAppointmentsQuery; response: Page<AppointmentView> };
   'claims.appointment.update': { request: UpdateAppointmentCommand; response: AppointmentView };
+  'claims.appointment-import.preview': {
+    request: PreviewAppointmentImportCommand;
+    response: AppointmentImportPreview;
+  };
+  'claims.appointment-import.commit': {
+    request: CommitAppointmentImportCommand;
+    response: AppointmentImportResult;
+  };
   'claims.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }

@@ -10,6 +10,8 @@ export const ClaimsSubjects = {
   appointmentGet: 'claims.appointment.get',
   appointmentList: 'claims.appointment.list',
   appointmentUpdate: 'claims.appointment.update',
+  appointmentImportPreview: 'claims.appointment-import.preview',
+  appointmentImportCommit: 'claims.appointment-import.commit',
   healthPing: 'claims.health.ping',
 } as const;
 

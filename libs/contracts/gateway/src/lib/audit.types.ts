@@ -22,6 +22,7 @@ export const AUDIT_RESOURCES = [
   'enrollment_request',
   'appointment',
   'fee_schedule',
+  'appointment_import',
   'email',
   'user',
   'user_practices',

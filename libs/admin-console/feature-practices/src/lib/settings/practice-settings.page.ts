@@ -11,6 +11,7 @@ const TABS = [
   { path: 'team-members', label: 'Team members' },
   { path: 'locations', label: 'Office locations' },
   { path: 'billing', label: 'Billing profile' },
+  { path: 'fee-schedule', label: 'Fee schedule' },
   { path: 'secure-messaging', label: 'Secure messaging' },
 ] as const;
 

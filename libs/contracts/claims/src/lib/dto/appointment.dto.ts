@@ -200,7 +200,7 @@ export class AppointmentRefDto {
   appointmentId: string;
 }
 
-/** `?from=&to=&clientId=&limit=&offset=`; dates of service inclusive. */
+/** `?from=&to=&clientId=&renderingTeamMemberId=&limit=&offset=`; dates of service inclusive. */
 export class ListAppointmentsParams extends PageQueryDto {
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD' })
@@ -213,6 +213,11 @@ export class ListAppointmentsParams extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   clientId?: string;
+
+  /** The rendering clinician (a team member). */
+  @IsOptional()
+  @IsUUID()
+  renderingTeamMemberId?: string;
 }
 
 export class ListAppointmentsQuery extends ListAppointmentsParams {

@@ -1,0 +1,3 @@
+export * from './lib/appointments.api';
+export * from './lib/fee-schedule.api';
+export * from './lib/appointment-import.api';
