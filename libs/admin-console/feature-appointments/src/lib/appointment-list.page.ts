@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -17,15 +17,16 @@ import { AppointmentsApi } from '@claimline/admin-console/data-access-claims';
 import {
   EmptyStateComponent,
   ErrorBannerComponent,
+  ListPaging,
   LoadingComponent,
   PageHeaderComponent,
+  PaginatorComponent,
   plural,
 } from '@claimline/admin-console/ui-common';
 import type { AppointmentView } from '@claimline/contracts/claims/plain';
 import { ATTENDANCE_LABELS, BILLING_TYPE_WORDS, money } from './appointment-words';
 import { PracticePeopleStore } from './practice-people.store';
 
-const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The practice's appointments, newest first: dates of service from–to, clinician, pages of 25. */
@@ -37,7 +38,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatSelectModule,
     MatTableModule,
     PageHeaderComponent,
@@ -118,15 +119,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
               <tr mat-row *matRowDef="let row; columns: columns"></tr>
             </table>
           </div>
-          <mat-paginator
-            [length]="total()"
-            [pageIndex]="pageIndex()"
-            [pageSize]="pageSize"
-            [hidePageSize]="true"
-            (page)="paged($event)"
-            aria-label="Pages of appointments"
-          />
-          <p class="cl-visually-hidden" role="status">{{ plural(total(), 'appointment') }} found</p>
+          <cl-paginator [paging]="paging" label="Pages of appointments" (page)="paged($event)" />
+          <p class="cl-visually-hidden" role="status">{{ plural(paging.total(), 'appointment') }} found</p>
         }
       }
     </div>
@@ -173,20 +167,19 @@ export class AppointmentListPage {
   private readonly practiceId = routeParam('practiceId');
 
   protected readonly columns = ['date', 'client', 'clinician', 'codes', 'attendance', 'billing', 'fee'];
-  protected readonly pageSize = PAGE_SIZE;
   private readonly query = this.route.snapshot.queryParamMap;
   protected readonly from = signal(this.query.get('from') ?? '');
   protected readonly to = signal(this.query.get('to') ?? '');
   protected readonly clinician = signal(this.query.get('clinician') ?? '');
-  protected readonly pageIndex = signal(Math.max(0, Number(this.query.get('page') ?? 1) - 1) || 0);
+  protected readonly paging = new ListPaging();
 
   protected readonly loading = signal(false);
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly rows = signal<AppointmentView[] | null>(null);
-  protected readonly total = signal(0);
   private seq = 0;
 
   constructor() {
+    this.paging.fromParams({ page: this.query.get('page'), size: this.query.get('size') });
     effect(() => {
       const id = this.practiceId();
       if (id)
@@ -206,12 +199,12 @@ export class AppointmentListPage {
     // a date is applied once the browser has a whole one
     if (which !== 'clinician' && v && !DATE.test(v)) return;
     ({ from: this.from, to: this.to, clinician: this.clinician })[which].set(v);
-    this.pageIndex.set(0);
+    this.paging.first();
     void this.load();
   }
 
   protected paged(e: PageEvent): void {
-    this.pageIndex.set(e.pageIndex);
+    this.paging.turn(e);
     void this.load();
   }
 
@@ -241,7 +234,7 @@ export class AppointmentListPage {
         from: this.from() || null,
         to: this.to() || null,
         clinician: this.clinician() || null,
-        page: this.pageIndex() > 0 ? this.pageIndex() + 1 : null,
+        ...this.paging.params(),
       },
       replaceUrl: true,
     });
@@ -250,12 +243,11 @@ export class AppointmentListPage {
         from: this.from() || null,
         to: this.to() || null,
         renderingTeamMemberId: this.clinician() || null,
-        limit: PAGE_SIZE,
-        offset: this.pageIndex() * PAGE_SIZE,
+        ...this.paging.request(),
       });
       if (mine !== this.seq) return;
+      if (this.paging.counted(page.total, page.items.length)) return this.load();
       this.rows.set(page.items);
-      this.total.set(page.total);
     } catch (e) {
       if (mine === this.seq) this.problem.set(toProblem(e));
     } finally {
