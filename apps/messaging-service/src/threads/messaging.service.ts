@@ -5,6 +5,7 @@ import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { canSeePractice, type Principal } from '@claimline/contracts/common';
 import {
   CreateThreadCommand,
+  type CreatedThreadView,
   type CursorPage,
   EditMessageCommand,
   ListMessagesQuery,
@@ -54,10 +55,7 @@ export class MessagingService {
     private readonly env: MessagingEnv,
   ) {}
 
-  async createThread(
-    actor: Principal,
-    cmd: CreateThreadCommand,
-  ): Promise<ThreadView & { message: MessageView }> {
+  async createThread(actor: Principal, cmd: CreateThreadCommand): Promise<CreatedThreadView> {
     const me = userOf(actor);
     const ids = cmd.participants.map((p) => p.id);
     if (!ids.includes(me)) {

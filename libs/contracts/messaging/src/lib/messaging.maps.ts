@@ -13,6 +13,7 @@ import type {
 } from './dto/message.dto';
 import type { PutMessagingPreferenceCommand } from './dto/preference.dto';
 import type {
+  CreatedThreadView,
   CursorPage,
   MarkReadView,
   MessageView,
@@ -25,7 +26,7 @@ import type {
 export interface MessagingRpc {
   'messaging.thread.create': {
     request: CreateThreadCommand;
-    response: ThreadView & { message: MessageView };
+    response: CreatedThreadView;
   };
   'messaging.thread.list': { request: ListThreadsQuery; response: CursorPage<ThreadView> };
   'messaging.thread.get': { request: ThreadRefDto; response: ThreadView };

@@ -26,6 +26,11 @@ export interface ThreadView {
   createdAt: string;
 }
 
+/** A new thread with its first message. */
+export interface CreatedThreadView extends ThreadView {
+  message: MessageView;
+}
+
 export interface MessageView {
   id: string;
   threadId: string;
