@@ -216,7 +216,7 @@ describe('documents through the gateway (gateway and documents-service as proces
     });
   });
 
-  it('refuses a link to a record that is not in the practice (422 on linkedId) and to claims and messages (422 on linkedType), storing nothing', async () => {
+  it('refuses a link to a record that is not in the practice (422 on linkedId) and to claims (422 on linkedType), storing nothing', async () => {
     const before = await storedCount();
     const file = filePart(testPdf(3000), 'a.pdf', 'application/pdf');
     for (const [linkedType, linkedId, what] of [
