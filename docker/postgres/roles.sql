@@ -38,5 +38,10 @@
 \set password `echo "$CLAIMS_DB_PASSWORD"`
 \ir service-role.sql
 
+\set role claimline_messaging
+\set schema messaging
+\set password `echo "$MESSAGING_DB_PASSWORD"`
+\ir service-role.sql
+
 -- PostgreSQL < 15 lets every role create tables in public; no app needs to.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -177,6 +177,9 @@ try {
     // Every browser test signs in through the UI from 127.0.0.1: the production limit of
     // sign-ins per minute per address (30) would throttle the suite, not test anything.
     env.LOGIN_RATE_LIMIT_PER_MINUTE = '1000';
+    // The unread secure-message e-mail after 5 seconds instead of the seed's 2 minutes, so the
+    // end-to-end test can see it arrive (the default is checked in messaging's integration tests).
+    env.UNREAD_EMAIL_DELAY_SECONDS = '5';
     await migrate(root, env);
     const { base } = await startApps(root, env);
     await seedDemo(base, secrets);

@@ -18,6 +18,7 @@ import { gatewayLoggerParams } from './common/request-log';
 import { GatewayEnv, SERVICE_NAME } from './config/env';
 import { gatewayDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { MessagingModule } from './messaging/messaging.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticesModule } from './practices/practices.module';
 import { UsersModule } from './users/users.module';
@@ -61,6 +62,7 @@ export class AppModule {
         EnrollmentsModule,
         ClaimsModule,
         NotificationsModule,
+        MessagingModule,
         UsersModule,
       ],
       controllers: [HealthController],

@@ -57,6 +57,7 @@ export const APP_ACCESS = Object.freeze({
       'notifications.>',
       'documents.>',
       'claims.>',
+      'messaging.>',
     ],
     events: null,
     consumes: {},
@@ -98,6 +99,7 @@ export const APP_ACCESS = Object.freeze({
     consumes: {
       'practice-settings': ['notifications-practices'],
       enrollments: ['notifications-enrollments'],
+      messaging: ['notifications-messaging'],
     },
     transferBucket: false,
   },
@@ -120,6 +122,15 @@ export const APP_ACCESS = Object.freeze({
     ],
     events: 'claims',
     consumes: {},
+    transferBucket: false,
+  },
+  'messaging-service': {
+    schema: 'messaging',
+    serves: ['messaging.>'],
+    // Its practice check reads its own read model (PracticeRefLookup); it calls nobody.
+    calls: [],
+    events: 'messaging',
+    consumes: { 'practice-settings': ['messaging-practices'] },
     transferBucket: false,
   },
 });

@@ -8,6 +8,7 @@ export const SERVICES = [
   'notifications-service',
   'documents-service',
   'claims-service',
+  'messaging-service',
 ];
 export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];

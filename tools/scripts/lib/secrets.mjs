@@ -17,6 +17,7 @@ export const RPC_ISSUERS = [
   'notifications',
   'documents',
   'claims',
+  'messaging',
 ];
 
 /**

@@ -94,6 +94,7 @@ export const RPC_TRUSTS = {
   notifications: ['api-gateway'],
   documents: ['api-gateway', 'enrollments'],
   claims: ['api-gateway'],
+  messaging: ['api-gateway'],
 };
 
 /**

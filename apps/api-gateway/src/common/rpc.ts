@@ -6,6 +6,7 @@ import { ClientInsuranceRpc } from '@claimline/contracts/client-insurance';
 import { EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { ClaimsRpc } from '@claimline/contracts/claims';
+import { MessagingRpc } from '@claimline/contracts/messaging';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { AssertionSigner } from '@claimline/backend/util-auth';
 import { GatewayEnv } from '../config/env';
@@ -21,6 +22,8 @@ export const NOTIFICATIONS = Symbol('NOTIFICATIONS');
 export type NotificationsClient = RpcClient<NotificationsRpc>;
 export const CLAIMS = Symbol('CLAIMS');
 export type ClaimsClient = RpcClient<ClaimsRpc>;
+export const MESSAGING = Symbol('MESSAGING');
+export type MessagingClient = RpcClient<MessagingRpc>;
 
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
@@ -37,6 +40,7 @@ export const RPC_PROVIDERS = [
   rpcProvider<EnrollmentsRpc>(ENROLLMENTS),
   rpcProvider<NotificationsRpc>(NOTIFICATIONS),
   rpcProvider<ClaimsRpc>(CLAIMS),
+  rpcProvider<MessagingRpc>(MESSAGING),
 ];
 
 /** Services the readiness probe pings, by their health subject. */
@@ -47,4 +51,5 @@ export const SERVICE_HEALTH_SUBJECTS = [
   'notifications.health.ping',
   'documents.health.ping',
   'claims.health.ping',
+  'messaging.health.ping',
 ];

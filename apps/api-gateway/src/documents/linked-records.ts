@@ -1,7 +1,14 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { DocumentLinkType } from '@claimline/contracts/documents';
 import { RpcCallOptions, RpcError } from '@claimline/backend/util-nats';
-import { CLIENT_INSURANCE, ClientInsuranceClient, ENROLLMENTS, EnrollmentsClient } from '../common/rpc';
+import {
+  CLIENT_INSURANCE,
+  ClientInsuranceClient,
+  ENROLLMENTS,
+  EnrollmentsClient,
+  MESSAGING,
+  MessagingClient,
+} from '../common/rpc';
 
 const unprocessable = (field: string, rule: string, message: string) =>
   new UnprocessableEntityException({ message, errors: [{ field, rule, message }] });
@@ -9,14 +16,16 @@ const unprocessable = (field: string, rule: string, message: string) =>
 /**
  * A document is attached to a record of the same practice that exists: the gateway asks the
  * record's own service (as the uploader, so the service's scope rules apply) before the document
- * service stores anything. Claims and messages have no service yet, so nothing can be linked to
- * them until they do.
+ * service stores anything. A message's attachment is linked to its thread (`message`, the thread
+ * id: it is uploaded before the message that names it exists), checked with the uploader's view of
+ * the thread. Claims have no service yet, so nothing can be linked to them until they do.
  */
 @Injectable()
 export class LinkedRecords {
   constructor(
     @Inject(CLIENT_INSURANCE) private readonly clientInsurance: ClientInsuranceClient,
     @Inject(ENROLLMENTS) private readonly enrollments: EnrollmentsClient,
+    @Inject(MESSAGING) private readonly messaging: MessagingClient,
   ) {}
 
   /** Resolves when `linkedId` is a `linkedType` record of the practice; 422 on `linkedType`/`linkedId` otherwise. */
@@ -44,8 +53,11 @@ export class LinkedRecords {
           );
           if (enrollment.practiceId !== practiceId) throw RpcError.notFound('Enrollment', linkedId);
         });
-      case 'claim':
       case 'message':
+        return this.exists('message thread', () =>
+          this.messaging.send('messaging.thread.get', { practiceId, threadId: linkedId }, rpc),
+        );
+      case 'claim':
         throw unprocessable(
           'linkedType',
           'not_available',

@@ -21,6 +21,7 @@ const SERVICES = [
   'documents',
   'notifications',
   'claims',
+  'messaging',
 ];
 
 /** Letters only, so the markers pass name rules and survive upper-casing (member IDs). */

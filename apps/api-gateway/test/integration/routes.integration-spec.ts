@@ -262,6 +262,7 @@ describe('the gateway routes, as callers see them', () => {
       notifications: 'down',
       documents: 'down',
       claims: 'down',
+      messaging: 'down',
     });
   });
 

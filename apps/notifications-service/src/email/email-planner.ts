@@ -29,7 +29,7 @@ export async function planEmails(
   const practice = await practiceRef(m, practiceId);
   if (!practice) throw new PracticeNotKnownYet(practiceId);
   const rendered = rule.template.render(rule.context(event, { practiceName: practice.name, consoleUrl }));
-  const recipients = await rule.recipients(m, practiceId);
+  const recipients = await rule.recipients(m, practiceId, event);
   const off = await optedOut(m, practiceId, rule.kind);
   const ids: string[] = [];
   for (const r of recipients) {

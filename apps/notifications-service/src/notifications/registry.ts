@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@claimline/contracts/common';
 import { EnrollmentsEventTypes, type EnrollmentsEvents } from '@claimline/contracts/enrollments';
+import { MessagingEventTypes, type MessagingEvents } from '@claimline/contracts/messaging';
 import type { NotificationKind } from '@claimline/contracts/notifications';
 import { EntityManager } from 'typeorm';
 import { practiceRecipients, Recipient } from '../directory/directory';
@@ -10,14 +11,28 @@ import {
   isEmailedEnrollmentChange,
 } from './enrollment-status.template';
 import { EmailTemplate } from './templates';
+import { unreadMessageContext, UnreadMessageContext, unreadMessageTemplate } from './unread-message.template';
 
 /** Who gets an e-mail of a practice: a named rule, so each registry entry says it in one word. */
-export type RecipientRule = (m: EntityManager, practiceId: string) => Promise<Recipient[]>;
+export type RecipientRule = (
+  m: EntityManager,
+  practiceId: string,
+  event: EventEnvelope<unknown>,
+) => Promise<Recipient[]>;
 
 export const RECIPIENTS = {
   /** The practice's owners and the practice e-mail (deduplicated). */
-  practiceOwnersAndEmail: practiceRecipients,
+  practiceOwnersAndEmail: (m, practiceId) => practiceRecipients(m, practiceId),
+  /** The one person the messaging service names: a participant who has not read a message. */
+  messageRecipient: async (_m, _practiceId, event) => [
+    {
+      email: (event.data as UnreadReminderDue).recipient.email.trim().toLowerCase(),
+      sources: ['participant'],
+    },
+  ],
 } satisfies Record<string, RecipientRule>;
+
+type UnreadReminderDue = MessagingEvents['messaging.unread-reminder.due'];
 
 export interface NotificationRule<E, C> {
   /** The preference a recipient switches to opt out. */
@@ -54,7 +69,16 @@ export const NOTIFICATION_REGISTRY: Readonly<Record<string, NotificationRule<unk
     applies: (e) => isEmailedEnrollmentChange(e.data),
     context: (e, env) => enrollmentStatusContext(e.data, env.practiceName, env.consoleUrl),
   }),
+  // The messaging service decides when (the durable unread timer, once per message and recipient,
+  // a burst in a thread as one event); this only says it, with a link and nothing else.
+  [MessagingEventTypes.unreadReminderDue]: rule<UnreadReminderDue, UnreadMessageContext>({
+    kind: 'secure-message',
+    template: unreadMessageTemplate,
+    recipients: RECIPIENTS.messageRecipient,
+    practiceId: (e) => e.data.practiceId,
+    applies: () => true,
+    context: (e, env) => unreadMessageContext(e.data, env.consoleUrl),
+  }),
   // Later, e.g.:
   // [ClaimsEventTypes.statusChanged]: rule({ kind: 'claim-status', template: claimStatusTemplate, recipients: RECIPIENTS.practiceOwnersAndEmail, ... }),
-  // [MessagingEventTypes.unreadReminderDue]: rule({ kind: 'unread-message', template: unreadMessageTemplate, recipients: RECIPIENTS.messageRecipient, ... }),
 };

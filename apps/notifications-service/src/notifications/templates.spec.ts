@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@claimline/contracts/common';
 import { EnrollmentsEventTypes, type EnrollmentStatusChangedEvent } from '@claimline/contracts/enrollments';
+import { MessagingEventTypes, type MessagingEvents } from '@claimline/contracts/messaging';
 import { consumersPlan, durableFor } from './notifications.consumer';
 import { NOTIFICATION_REGISTRY } from './registry';
 import { escapeHtml } from './templates';
@@ -78,7 +79,10 @@ describe('enrollment status e-mails', () => {
 describe('registry', () => {
   it('subscribes one durable consumer per producing service', () => {
     expect(consumersPlan(NOTIFICATION_REGISTRY)).toEqual(
-      new Map([['enrollments', [EnrollmentsEventTypes.statusChanged]]]),
+      new Map([
+        ['enrollments', [EnrollmentsEventTypes.statusChanged]],
+        ['messaging', [MessagingEventTypes.unreadReminderDue]],
+      ]),
     );
     expect(
       consumersPlan({ 'claims.claim.status-changed': rule, 'enrollments.enrollment.status-changed': rule }),
@@ -89,5 +93,49 @@ describe('registry', () => {
       ]),
     );
     expect(durableFor('enrollments')).toBe('notifications-enrollments');
+    expect(durableFor('messaging')).toBe('notifications-messaging');
+  });
+});
+
+describe('unread secure message e-mails', () => {
+  const threadId = '9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e5f';
+  const unread: EventEnvelope<MessagingEvents['messaging.unread-reminder.due']> = {
+    id: 'e2',
+    type: MessagingEventTypes.unreadReminderDue,
+    occurredAt: '2026-12-03T10:00:00Z',
+    aggregateId: threadId,
+    practiceId,
+    actorId: null,
+    data: {
+      practiceId,
+      threadId,
+      recipient: { userId: 'u-1', email: ' Biller@Example.COM ' },
+      messageIds: ['m-1'],
+    },
+  };
+  const messageRule = NOTIFICATION_REGISTRY[MessagingEventTypes.unreadReminderDue];
+
+  it('goes to the one recipient the event names, under its own kind', async () => {
+    expect(messageRule.kind).toBe('secure-message');
+    expect(await messageRule.recipients(null as never, practiceId, unread)).toEqual([
+      { email: 'biller@example.com', sources: ['participant'] },
+    ]);
+  });
+
+  it('says only that a message waits, with a link to the thread — no name, no practice, no text', () => {
+    const mail = messageRule.template.render(
+      messageRule.context(unread, {
+        practiceName: 'Calm Minds for Jane Doe',
+        consoleUrl: 'https://console.example.com/',
+      }),
+    );
+    expect(mail.subject).toBe('You have a new secure message');
+    expect(mail.text).toContain('You have a new secure message.');
+    expect(mail.text).toContain(`https://console.example.com/practices/${practiceId}/messages/${threadId}`);
+    for (const part of [mail.subject, mail.text, mail.html]) {
+      expect(part).not.toContain('Jane Doe');
+      expect(part).not.toContain('Calm Minds');
+      expect(part.toLowerCase()).not.toContain('biller@example.com');
+    }
   });
 });

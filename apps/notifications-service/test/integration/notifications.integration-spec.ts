@@ -173,12 +173,20 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
       { actor: ownerOfB },
     );
     expect(prefs.recipients).toEqual([
-      { email: 'carol@brightpath.test', sources: ['owner'], notifications: { 'enrollment-status': true } },
-      { email: 'dan@brightpath.test', sources: ['owner'], notifications: { 'enrollment-status': true } },
+      {
+        email: 'carol@brightpath.test',
+        sources: ['owner'],
+        notifications: { 'enrollment-status': true, 'secure-message': true },
+      },
+      {
+        email: 'dan@brightpath.test',
+        sources: ['owner'],
+        notifications: { 'enrollment-status': true, 'secure-message': true },
+      },
       {
         email: 'front-desk@brightpath.test',
         sources: ['practice'],
-        notifications: { 'enrollment-status': true },
+        notifications: { 'enrollment-status': true, 'secure-message': true },
       },
     ]);
     const updated = await h.rpc.send(
@@ -189,7 +197,7 @@ describe('notifications service (real PostgreSQL, NATS JetStream and SMTP server
     expect(updated).toEqual({
       email: 'dan@brightpath.test',
       sources: ['owner'],
-      notifications: { 'enrollment-status': false },
+      notifications: { 'enrollment-status': false, 'secure-message': true },
     });
     const notRecipient = await rpcError(
       h.rpc.send(

@@ -28,6 +28,10 @@ export const AUDIT_RESOURCES = [
   'user_practices',
   'session',
   'audit_event',
+  'message_thread',
+  'message',
+  'messaging_unread',
+  'messaging_preference',
 ] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];
 

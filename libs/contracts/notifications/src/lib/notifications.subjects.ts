@@ -12,11 +12,12 @@ export const NotificationsSubjects = {
  * Kinds of notification a recipient can switch on or off. Each consumed event type maps to one
  * kind in the service's registry; a kind not in a recipient's preferences is on.
  */
-export const NOTIFICATION_KINDS = ['enrollment-status'] as const;
+export const NOTIFICATION_KINDS = ['enrollment-status', 'secure-message'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   'enrollment-status': 'Enrollment status changes (accepted, rejected, document required)',
+  'secure-message': 'A secure message not read within the delay (no content, just a link)',
 };
 
 /** Life of one e-mail: waiting (or retrying) → sent, or failed for good. */

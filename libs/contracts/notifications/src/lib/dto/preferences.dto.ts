@@ -13,6 +13,10 @@ export class NotificationSwitches {
   @IsOptional()
   @IsBoolean()
   'enrollment-status'?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  'secure-message'?: boolean;
 }
 
 export class UpdatePreferencesBody {
@@ -30,7 +34,8 @@ export class UpdatePreferencesCommand extends UpdatePreferencesBody {
   practiceId: string;
 }
 
-export type RecipientSource = 'owner' | 'practice';
+/** `participant`: a person in a secure messaging thread (the unread message e-mail goes to them alone). */
+export type RecipientSource = 'owner' | 'practice' | 'participant';
 
 export interface RecipientPreferencesView {
   email: string;
