@@ -208,6 +208,16 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
       .first()
       .waitFor();
     await form.getByRole('button', { name: 'Cancel' }).click();
+    // One that ended before today says so on its badge (not "Active"), and its warning shows once.
+    const ended = await addAuthorization(page, practiceId, clientId, {
+      number: `px-${runId}`,
+      visits: 5,
+      validFrom: day(-200),
+      validTo: day(-100),
+    });
+    await ended.getByText('Expired', { exact: true }).waitFor();
+    expect(await ended.getByText('Active', { exact: true }).count()).toBe(0);
+    expect(await card.getByText(/expired on/).count()).toBe(1);
   });
 
   it('uploads the card front and shows the stored image; refuses a text file named .png in words', async () => {

@@ -563,7 +563,7 @@ describe('practice settings domain over NATS (real PostgreSQL and NATS)', () => 
 
   it("refuses a team member's NPI that another member has, or that is the practice's Organization NPI", async () => {
     const p = await newPractice('group', 'One NPI Each');
-    const member = (body: object) =>
+    const member = (body: { email: string; firstName?: string; npi: string }) =>
       h.rpc.send(
         'practice-settings.team-member.create',
         { practiceId: p.id, firstName: 'Ann', lastName: 'Lee', role: 'clinician', ...body },

@@ -18,7 +18,7 @@ import {
 } from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
 import { dateValidator, notBefore, visitsValidator } from './forms';
-import { formatDate } from './labels';
+import { authorizationBadge, formatDate } from './labels';
 import { WarningsComponent } from './warnings.component';
 
 /** Prior authorizations of one policy: number, visits used of authorized, dates, active; with the API's warnings. */
@@ -59,10 +59,8 @@ import { WarningsComponent } from './warnings.component';
             <li class="auth" data-testid="authorization">
               <div class="row">
                 <span class="num">{{ a.number }}</span>
-                <cl-status-chip
-                  [label]="a.active ? 'Active' : 'Inactive'"
-                  [tone]="a.active ? 'success' : 'neutral'"
-                />
+                @let badge = badgeOf(a);
+                <cl-status-chip [label]="badge.label" [tone]="badge.tone" />
                 <span>{{ date(a.validFrom) }} – {{ date(a.validTo) }}</span>
                 <span
                   >{{ a.usesConsumed }} of {{ plural(a.usesAuthorized, 'visit') }} used ·
@@ -128,10 +126,9 @@ import { WarningsComponent } from './warnings.component';
         <div role="status" class="saved">
           Authorization {{ s.number }} saved.
           @if (s.warnings.length) {
-            It needs a look:
+            It needs a look: see its notes above.
           }
         </div>
-        <cl-warnings [warnings]="s.warnings" [title]="null" />
       }
     </section>
   `,
@@ -204,6 +201,7 @@ export class AuthorizationsComponent implements OnInit {
   protected readonly busyId = signal<string | null>(null);
   protected readonly lastSaved = signal<AuthorizationView | null>(null);
   protected readonly date = formatDate;
+  protected readonly badgeOf = authorizationBadge;
   protected readonly plural = plural;
 
   protected readonly form = this.fb.group({

@@ -67,3 +67,20 @@ export function formatBytes(n: number): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * The badge of an authorization says whether claims can use it today — not only its switch: an
+ * active one past its end date is "Expired", one whose visits are all used is "Used up", one that
+ * starts later is "Not yet valid" (the API's warnings give the dates and what to do).
+ */
+export function authorizationBadge(a: { active: boolean; warnings: readonly { code: string }[] }): {
+  label: string;
+  tone: 'success' | 'neutral' | 'warning' | 'danger';
+} {
+  if (!a.active) return { label: 'Inactive', tone: 'neutral' };
+  const has = (code: string) => a.warnings.some((w) => w.code === code);
+  if (has('expired')) return { label: 'Expired', tone: 'danger' };
+  if (has('exhausted')) return { label: 'Used up', tone: 'danger' };
+  if (has('not_yet_valid')) return { label: 'Not yet valid', tone: 'warning' };
+  return { label: 'Active', tone: 'success' };
+}
