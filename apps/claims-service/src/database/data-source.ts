@@ -6,8 +6,11 @@ import { AppointmentEntity } from '../appointments/entities/appointment.entity';
 import { AppointmentLineEntity } from '../appointments/entities/appointment-line.entity';
 import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity';
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
+import { ClaimEntity } from '../claims/entities/claim.entity';
+import { ClaimStatusHistoryEntity } from '../claims/entities/claim-status-history.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
+import { Claims1765152000000 } from './migrations/1765152000000-claims';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -18,9 +21,11 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       FeeScheduleEntryEntity,
       AppointmentEntity,
       AppointmentLineEntity,
+      ClaimEntity,
+      ClaimStatusHistoryEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000],
+    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000, Claims1765152000000],
     applicationName: 'claims-service',
   });
 }

@@ -28,7 +28,7 @@ export class AuthorizationsController {
     return this.authorizations.get(actor, dto.practiceId, dto.authorizationId);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.authorizationList)
   list(@Caller() actor: Principal, @Payload('data') query: ListAuthorizationsQuery) {
     return this.authorizations.list(actor, query.practiceId, query.policyId);
