@@ -22,6 +22,8 @@ export const AUDIT_RESOURCES = [
   'enrollment_request',
   'appointment',
   'fee_schedule',
+  'claim',
+  'claim_file',
   'email',
   'user',
   'user_practices',
