@@ -16,7 +16,6 @@ const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOStri
 describe('claims from appointments', () => {
   let admin: string;
   let staff: string;
-  let owner: string;
   let practiceId: string;
   let clinicianId: string;
   let payerId: string;
@@ -76,7 +75,6 @@ describe('claims from appointments', () => {
   beforeAll(async () => {
     admin = await accessToken(users.admin);
     staff = await accessToken(users.staff);
-    owner = await accessToken(users.owner);
     const practice = await api('POST', '/practices', {
       token: staff,
       body: { type: 'group', name: uniqueName('Claims'), phone: '(512) 555-0100', address },
@@ -155,7 +153,7 @@ describe('claims from appointments', () => {
       expect.objectContaining({ appointmentId: appointments['selfPay'], code: 'self_pay' }),
     ]);
     const detail = await api('GET', `/practices/${practiceId}/claims/${incompleteClaim.id}`, {
-      token: owner,
+      token: staff,
     });
     expect(detail.status).toBe(200);
     const findings = detail.body.findings.filter((f: any) => f.severity === 'error');
@@ -180,7 +178,7 @@ describe('claims from appointments', () => {
     expect(again.body.claims).toEqual([]);
     expect(again.body.notClaimed.map((n: any) => n.code)).toEqual(['already_claimed', 'already_claimed']);
     expect((await authorization()).usesConsumed).toBe(1);
-    const list = await api('GET', `/practices/${practiceId}/claims`, { token: owner });
+    const list = await api('GET', `/practices/${practiceId}/claims`, { token: staff });
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ total: 2, statusCounts: { prepared: 1, scrub: 1 } });
   });
@@ -213,7 +211,7 @@ describe('claims from appointments', () => {
     const res = await fetch(
       `${API_URL}/api/v1/practices/${practiceId}/claims/${readyClaim.id}/cms1500?variant=full`,
       {
-        headers: { authorization: `Bearer ${owner}` },
+        headers: { authorization: `Bearer ${staff}` },
       },
     );
     expect(res.status).toBe(200);
@@ -290,7 +288,7 @@ describe('claims from appointments', () => {
     expect(again.status).toBe(409);
   });
 
-  it('answers 404 for these claims to another practice and keeps claim changes to billing roles', async () => {
+  it('answers 404 for these claims to another practice and names the field of a bad request', async () => {
     const other = await api('POST', '/practices', {
       token: admin,
       body: { type: 'solo', name: uniqueName('Claims Elsewhere'), phone: '5125550100', address },

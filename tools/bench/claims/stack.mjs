@@ -25,7 +25,12 @@ const { appEnv, nx, stackEnv } = await import('../../scripts/lib/stack.mjs');
 const { DEMO, localSecrets } = await import('../../scripts/lib/secrets.mjs');
 const { seedDemo } = await import('../../scripts/lib/seed.mjs');
 
-const SERVICES = ['practice-settings-service', 'client-insurance-service', 'enrollments-service', 'claims-service'];
+const SERVICES = [
+  'practice-settings-service',
+  'client-insurance-service',
+  'enrollments-service',
+  'claims-service',
+];
 const APPS = [...SERVICES, 'api-gateway'];
 const dash = process.argv.indexOf('--');
 const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
