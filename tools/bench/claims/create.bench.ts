@@ -23,6 +23,8 @@ const APPOINTMENTS = arg('--appointments', 10_000);
 const CLIENTS = arg('--clients', 200);
 const BATCH = 1000;
 const CONCURRENCY = arg('--concurrency', 2);
+/** `--no-authorizations`: the same claims without an authorization to consume (to see what consuming costs). */
+const AUTHORIZATIONS = !process.argv.includes('--no-authorizations');
 const API = `${process.env['API_URL']}/api/v1`;
 const log = (m: string) => console.error(`[bench] ${m}`);
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -108,12 +110,13 @@ async function main() {
       memberId: `W${String(100000000 + i)}`,
       relationship: 'self',
     });
-    await call(token, 'POST', `/practices/${practiceId}/policies/${policy.id}/authorizations`, {
-      number: `PA-BENCH-${i}`,
-      usesAuthorized: perClient,
-      validFrom: day(-(perClient + 10)),
-      validTo: day(30),
-    });
+    if (AUTHORIZATIONS)
+      await call(token, 'POST', `/practices/${practiceId}/policies/${policy.id}/authorizations`, {
+        number: `PA-BENCH-${i}`,
+        usesAuthorized: perClient,
+        validFrom: day(-(perClient + 10)),
+        validTo: day(30),
+      });
     clientIds[i] = client.id;
   });
 
@@ -180,6 +183,7 @@ async function main() {
     JSON.stringify(
       {
         appointments: APPOINTMENTS,
+        authorizations: AUTHORIZATIONS,
         clients: CLIENTS,
         claims: claimIds.length,
         statuses: Object.fromEntries(statuses),

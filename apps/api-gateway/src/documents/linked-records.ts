@@ -1,7 +1,14 @@
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import type { DocumentLinkType } from '@claimline/contracts/documents';
 import { RpcCallOptions, RpcError } from '@claimline/backend/util-nats';
-import { CLIENT_INSURANCE, ClientInsuranceClient, ENROLLMENTS, EnrollmentsClient } from '../common/rpc';
+import {
+  CLAIMS,
+  ClaimsClient,
+  CLIENT_INSURANCE,
+  ClientInsuranceClient,
+  ENROLLMENTS,
+  EnrollmentsClient,
+} from '../common/rpc';
 
 const unprocessable = (field: string, rule: string, message: string) =>
   new UnprocessableEntityException({ message, errors: [{ field, rule, message }] });
@@ -9,14 +16,15 @@ const unprocessable = (field: string, rule: string, message: string) =>
 /**
  * A document is attached to a record of the same practice that exists: the gateway asks the
  * record's own service (as the uploader, so the service's scope rules apply) before the document
- * service stores anything. Claims and messages have no service yet, so nothing can be linked to
- * them until they do.
+ * service stores anything (a claim: claims-service, e.g. its CMS-1500 kept for the record).
+ * Messages have no service yet, so nothing can be linked to them until they do.
  */
 @Injectable()
 export class LinkedRecords {
   constructor(
     @Inject(CLIENT_INSURANCE) private readonly clientInsurance: ClientInsuranceClient,
     @Inject(ENROLLMENTS) private readonly enrollments: EnrollmentsClient,
+    @Inject(CLAIMS) private readonly claims: ClaimsClient,
   ) {}
 
   /** Resolves when `linkedId` is a `linkedType` record of the practice; 422 on `linkedType`/`linkedId` otherwise. */
@@ -45,6 +53,9 @@ export class LinkedRecords {
           if (enrollment.practiceId !== practiceId) throw RpcError.notFound('Enrollment', linkedId);
         });
       case 'claim':
+        return this.exists('claim', () =>
+          this.claims.send('claims.claim.get', { practiceId, claimId: linkedId }, rpc),
+        );
       case 'message':
         throw unprocessable(
           'linkedType',
