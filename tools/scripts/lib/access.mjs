@@ -123,7 +123,7 @@ export const APP_ACCESS = Object.freeze({
       'client-insurance.policy.list',
       'client-insurance.payer.get',
       'client-insurance.authorization.list',
-      'client-insurance.authorization.consume',
+      'client-insurance.authorization.consume-many',
       'client-insurance.authorization.release',
       'enrollments.claim-filing.check',
     ],

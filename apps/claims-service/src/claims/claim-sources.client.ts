@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { servicePrincipal } from '@claimline/contracts/common';
 import type {
+  AuthorizationUseManyResult,
   AuthorizationUseResult,
   AuthorizationView,
   ClientInsuranceRpc,
@@ -29,7 +30,7 @@ export const SOURCE_SUBJECTS = [
   'client-insurance.policy.list',
   'client-insurance.payer.get',
   'client-insurance.authorization.list',
-  'client-insurance.authorization.consume',
+  'client-insurance.authorization.consume-many',
   'client-insurance.authorization.release',
   'practice-settings.practice.get',
   'practice-settings.billing-profile.get',
@@ -158,26 +159,19 @@ export class ClaimSourcesClient {
   }
 
   /**
-   * Uses one visit of the authorization for `key` (idempotent: the same key counts once). A refusal
-   * (used up, inactive) is answered as the reason; other failures are thrown.
+   * Uses one visit of the authorization per key, in one call and one client-insurance transaction
+   * (idempotent: a key counts once); each key is answered `applied`, `already` or `refused` with why.
    */
-  async consume(
+  consumeMany(
     practiceId: string,
     authorizationId: string,
-    key: string,
-  ): Promise<{ ok: true; result: AuthorizationUseResult } | { ok: false; message: string }> {
-    try {
-      const result = await this.clients.send(
-        'client-insurance.authorization.consume',
-        { practiceId, authorizationId, key },
-        this.options(practiceId),
-      );
-      return { ok: true, result };
-    } catch (error) {
-      if (error instanceof RpcError && ['validation_failed', 'conflict'].includes(error.code))
-        return { ok: false, message: error.message };
-      throw error;
-    }
+    keys: string[],
+  ): Promise<AuthorizationUseManyResult> {
+    return this.clients.send(
+      'client-insurance.authorization.consume-many',
+      { practiceId, authorizationId, keys },
+      this.options(practiceId),
+    );
   }
 
   release(practiceId: string, authorizationId: string, key: string): Promise<AuthorizationUseResult> {

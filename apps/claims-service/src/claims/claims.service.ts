@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { ArrayOverlap, DataSource, EntityManager, In, Not } from 'typeorm';
 import type { Principal } from '@claimline/contracts/common';
 import { principalId } from '@claimline/contracts/common';
-import type { AuthorizationView, PayerView } from '@claimline/contracts/client-insurance';
+import {
+  type AuthorizationView,
+  MAX_AUTHORIZATION_USES,
+  type PayerView,
+} from '@claimline/contracts/client-insurance';
 import {
   ClaimFileView,
   ClaimPage,
@@ -221,7 +225,11 @@ export class ClaimsService {
     let keys = before.authorizationKeys;
     let authorizationId = before.authorizationId;
     if (authorization && !authorizationId && !hasAuthorizationError(findings)) {
-      const used = await this.consume(cmd.practiceId, authorization, before.appointmentIds);
+      const used = (
+        await this.consume(cmd.practiceId, [
+          { claimId: before.id, authorization, appointmentIds: before.appointmentIds },
+        ])
+      ).get(before.id) ?? { keys: [], findings: [] };
       keys = used.keys;
       authorizationId = keys.length ? authorization.id : null;
       findings = [...findings, ...used.findings];
@@ -501,20 +509,16 @@ export class ClaimsService {
 
     // One visit per appointment, keyed so that a retried batch consumes once, and an appointment
     // billed again after a void (its earlier key released, which is final) gets a new key.
-    const consumed = new Map<string, { keys: string[]; findings: ScrubFinding[] }>();
-    await eachLimited(
-      scrubbed.filter((s) => s.authorization && !hasAuthorizationError(s.findings)),
-      async (s) => {
-        consumed.set(
-          s.claimId,
-          await this.consume(
-            practiceId,
-            s.authorization as AuthorizationView,
-            s.draft.appointmentIds,
-            priorVoids,
-          ),
-        );
-      },
+    const consumed = await this.consume(
+      practiceId,
+      scrubbed
+        .filter((s) => s.authorization && !hasAuthorizationError(s.findings))
+        .map((s) => ({
+          claimId: s.claimId,
+          authorization: s.authorization as AuthorizationView,
+          appointmentIds: s.draft.appointmentIds,
+        })),
+      priorVoids,
     );
 
     const made: MadeClaim[] = scrubbed.map((s) => {
@@ -657,29 +661,65 @@ export class ClaimsService {
     return statuses;
   }
 
-  /** Consumes one visit per appointment; a refusal becomes an error finding of the claim. */
+  /**
+   * Consumes one visit per appointment of each claim: one client-insurance call per authorization
+   * (and 1,000 keys), claims in batch order, so the first claims get the visits left. A refused
+   * visit becomes an error finding of its claim.
+   */
   private async consume(
     practiceId: string,
-    authorization: AuthorizationView,
-    appointmentIds: readonly string[],
+    wanted: readonly {
+      claimId: string;
+      authorization: AuthorizationView;
+      appointmentIds: readonly string[];
+    }[],
     priorVoids?: Map<string, number>,
-  ): Promise<{ keys: string[]; findings: ScrubFinding[] }> {
-    const counts = priorVoids ?? (await this.voidedClaimCounts(practiceId, appointmentIds));
-    const keys: string[] = [];
-    const findings: ScrubFinding[] = [];
-    for (const appointmentId of appointmentIds) {
-      const key = `appointment:${appointmentId}:${counts.get(appointmentId) ?? 0}`;
-      const used = await this.sources.consume(practiceId, authorization.id, key);
-      if (used.ok) keys.push(key);
-      else
-        findings.push({
-          code: 'authorization.consume',
-          severity: 'error',
-          message: `Authorization ${authorization.number} could not be used for this visit: ${used.message}`,
-          fix: { target: 'authorization', id: authorization.id, field: 'usesAuthorized' },
+  ): Promise<Map<string, { keys: string[]; findings: ScrubFinding[] }>> {
+    const out = new Map(
+      wanted.map((w) => [w.claimId, { keys: [] as string[], findings: [] as ScrubFinding[] }]),
+    );
+    if (wanted.length === 0) return out;
+    const counts =
+      priorVoids ??
+      (await this.voidedClaimCounts(
+        practiceId,
+        wanted.flatMap((w) => w.appointmentIds),
+      ));
+    const byAuthorization = new Map<
+      string,
+      { authorization: AuthorizationView; uses: { claimId: string; key: string }[] }
+    >();
+    for (const w of wanted) {
+      const group = byAuthorization.get(w.authorization.id) ?? { authorization: w.authorization, uses: [] };
+      for (const appointmentId of w.appointmentIds)
+        group.uses.push({
+          claimId: w.claimId,
+          key: `appointment:${appointmentId}:${counts.get(appointmentId) ?? 0}`,
         });
+      byAuthorization.set(w.authorization.id, group);
     }
-    return { keys, findings };
+    await eachLimited([...byAuthorization.values()], async ({ authorization, uses }) => {
+      for (let i = 0; i < uses.length; i += MAX_AUTHORIZATION_USES) {
+        const chunk = uses.slice(i, i + MAX_AUTHORIZATION_USES);
+        const answer = await this.sources.consumeMany(
+          practiceId,
+          authorization.id,
+          chunk.map((u) => u.key),
+        );
+        answer.results.forEach((r, j) => {
+          const claim = out.get(chunk[j].claimId) as { keys: string[]; findings: ScrubFinding[] };
+          if (r.outcome !== 'refused') claim.keys.push(chunk[j].key);
+          else
+            claim.findings.push({
+              code: 'authorization.consume',
+              severity: 'error',
+              message: `Authorization ${authorization.number} could not be used for this visit: ${r.reason ?? 'refused'}`,
+              fix: { target: 'authorization', id: authorization.id, field: 'usesAuthorized' },
+            });
+        });
+      }
+    });
+    return out;
   }
 
   /** How many voided claims each appointment was on: part of its authorization key. */

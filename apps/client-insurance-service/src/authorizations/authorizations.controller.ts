@@ -5,6 +5,7 @@ import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
+  AuthorizationUseManyCommand,
   ClientInsuranceSubjects as S,
   CreateAuthorizationCommand,
   ListAuthorizationsQuery,
@@ -44,6 +45,12 @@ export class AuthorizationsController {
   @MessagePattern(S.authorizationConsume)
   consume(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseCommand) {
     return this.authorizations.consume(actor, cmd);
+  }
+
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
+  @MessagePattern(S.authorizationConsumeMany)
+  consumeMany(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseManyCommand) {
+    return this.authorizations.consumeMany(actor, cmd);
   }
 
   @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
