@@ -22,7 +22,7 @@ const arg = (name: string, fallback: number) =>
 const APPOINTMENTS = arg('--appointments', 10_000);
 const CLIENTS = arg('--clients', 200);
 const BATCH = 1000;
-const CONCURRENCY = arg('--concurrency', 2);
+const CONCURRENCY = arg('--concurrency', 1);
 /** `--no-authorizations`: the same claims without an authorization to consume (to see what consuming costs). */
 const AUTHORIZATIONS = !process.argv.includes('--no-authorizations');
 const API = `${process.env['API_URL']}/api/v1`;
