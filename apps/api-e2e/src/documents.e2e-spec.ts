@@ -227,7 +227,7 @@ describe('documents through the gateway', () => {
     expect(refused.body.errors[0]).toMatchObject({ field: 'file' });
   });
 
-  it('refuses a link to a client that is not in the practice, and to claims (not in this version)', async () => {
+  it('refuses a link to a client or a claim that is not in the practice', async () => {
     const nobody = await uploadForm(
       staff,
       practiceId,
@@ -249,7 +249,7 @@ describe('documents through the gateway', () => {
       'image/png',
     );
     expect(claim.status).toBe(422);
-    expect(claim.body.errors[0]).toMatchObject({ field: 'linkedType', rule: 'not_available' });
+    expect(claim.body.errors[0]).toMatchObject({ field: 'linkedId', rule: 'exists' });
   });
 
   it("keeps another practice's documents out of reach (404)", async () => {

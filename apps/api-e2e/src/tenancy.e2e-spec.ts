@@ -34,6 +34,7 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/appointments`],
       ['GET', `/practices/${practiceId}/fee-schedule`],
       ['GET', `/practices/${practiceId}/messaging/participants`],
+      ['GET', `/practices/${practiceId}/claims`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModule } from '@claimline/backend/util-service';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AppointmentImportModule } from './appointment-import/appointment-import.module';
+import { ClaimsModule } from './claims/claims.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { claimsDataSourceOptions } from './database/data-source';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
@@ -13,7 +14,7 @@ export class AppModule {
       service: SERVICE_NAME,
       schema: SCHEMA,
       dataSource: claimsDataSourceOptions,
-      imports: [FeeScheduleModule, AppointmentsModule, AppointmentImportModule],
+      imports: [FeeScheduleModule, AppointmentsModule, AppointmentImportModule, ClaimsModule],
     });
   }
 }

@@ -90,7 +90,7 @@ export const RPC_TRUSTS = {
     'claims',
   ],
   'client-insurance': ['api-gateway', 'enrollments', 'claims'],
-  enrollments: ['api-gateway'],
+  enrollments: ['api-gateway', 'claims'],
   notifications: ['api-gateway'],
   documents: ['api-gateway', 'enrollments'],
   claims: ['api-gateway'],

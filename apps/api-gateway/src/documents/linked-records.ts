@@ -2,6 +2,8 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import type { DocumentLinkType } from '@claimline/contracts/documents';
 import { RpcCallOptions, RpcError } from '@claimline/backend/util-nats';
 import {
+  CLAIMS,
+  ClaimsClient,
   CLIENT_INSURANCE,
   ClientInsuranceClient,
   ENROLLMENTS,
@@ -16,9 +18,9 @@ const unprocessable = (field: string, rule: string, message: string) =>
 /**
  * A document is attached to a record of the same practice that exists: the gateway asks the
  * record's own service (as the uploader, so the service's scope rules apply) before the document
- * service stores anything. A message's attachment is linked to its thread (`message`, the thread
- * id: it is uploaded before the message that names it exists), checked with the uploader's view of
- * the thread. Claims have no service yet, so nothing can be linked to them until they do.
+ * service stores anything (a claim: claims-service, e.g. its CMS-1500 kept for the record). A
+ * message's attachment is linked to its thread (`message`, the thread id: it is uploaded before the
+ * message that names it exists), checked with the uploader's view of the thread.
  */
 @Injectable()
 export class LinkedRecords {
@@ -26,6 +28,7 @@ export class LinkedRecords {
     @Inject(CLIENT_INSURANCE) private readonly clientInsurance: ClientInsuranceClient,
     @Inject(ENROLLMENTS) private readonly enrollments: EnrollmentsClient,
     @Inject(MESSAGING) private readonly messaging: MessagingClient,
+    @Inject(CLAIMS) private readonly claims: ClaimsClient,
   ) {}
 
   /** Resolves when `linkedId` is a `linkedType` record of the practice; 422 on `linkedType`/`linkedId` otherwise. */
@@ -53,15 +56,13 @@ export class LinkedRecords {
           );
           if (enrollment.practiceId !== practiceId) throw RpcError.notFound('Enrollment', linkedId);
         });
+      case 'claim':
+        return this.exists('claim', () =>
+          this.claims.send('claims.claim.get', { practiceId, claimId: linkedId }, rpc),
+        );
       case 'message':
         return this.exists('message thread', () =>
           this.messaging.send('messaging.thread.get', { practiceId, threadId: linkedId }, rpc),
-        );
-      case 'claim':
-        throw unprocessable(
-          'linkedType',
-          'not_available',
-          `Documents cannot be linked to a ${linkedType} yet: ${linkedType}s do not exist in this version of Claimline; link the document to the client, policy or enrollment instead`,
         );
     }
   }

@@ -48,6 +48,7 @@ export class DocumentsStack {
     clients: [] as KnownRecord[],
     policies: [] as KnownRecord[],
     enrollments: [] as KnownRecord[],
+    claims: [] as KnownRecord[],
   };
   /** Every lookup the stubs answered: subject, data, and the caller its assertion names. */
   readonly lookups: { subject: string; data: Record<string, string>; actor: Principal | undefined }[] = [];
@@ -118,6 +119,11 @@ export class DocumentsStack {
           (r) => r.practiceId === d['practiceId'],
         ) && { id: d['practiceId'], practiceId: d['practiceId'] },
       'Practice',
+    );
+    this.stub(
+      'claims.claim.get',
+      (d) => this.find(this.records.claims, d['practiceId'], d['claimId']),
+      'Claim',
     );
     this.stub(
       'enrollments.enrollment.get',

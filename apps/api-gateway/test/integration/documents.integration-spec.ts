@@ -53,6 +53,8 @@ describe('documents through the gateway (gateway and documents-service as proces
   const enrollmentId = randomUUID();
   const otherPracticeClient = randomUUID();
   const otherPracticeEnrollment = randomUUID();
+  const claimId = randomUUID();
+  const otherPracticeClaim = randomUUID();
   const url = (path = '') => `${stack.base}/api/v1/practices/${practiceId}/documents${path}`;
   const auth = () => ({ authorization: `Bearer ${stack.token}` });
 
@@ -103,6 +105,10 @@ describe('documents through the gateway (gateway and documents-service as proces
       { practiceId: randomUUID(), id: otherPracticeClient },
     );
     stack.records.policies.push({ practiceId, id: policyId });
+    stack.records.claims.push(
+      { practiceId, id: claimId },
+      { practiceId: randomUUID(), id: otherPracticeClaim },
+    );
     stack.records.enrollments.push(
       { practiceId, id: enrollmentId },
       { practiceId: randomUUID(), id: otherPracticeEnrollment },
@@ -214,9 +220,26 @@ describe('documents through the gateway (gateway and documents-service as proces
       linkedId: enrollmentId,
       sha256: sha256(eob),
     });
+    // a claim's CMS-1500 kept for the record: the gateway asked claims-service whether the claim is the practice's
+    const form1500 = testPdf(5000);
+    const claimDoc = await fetch(
+      url(
+        `?${new URLSearchParams({ linkedType: 'claim', linkedId: claimId, kind: 'other', name: 'CMS-1500.pdf' })}`,
+      ),
+      { method: 'POST', headers: { ...auth(), 'content-type': 'application/pdf' }, body: form1500 },
+    );
+    expect(claimDoc.status).toBe(201);
+    expect(await claimDoc.json()).toMatchObject({
+      linkedType: 'claim',
+      linkedId: claimId,
+      sha256: sha256(form1500),
+    });
+    expect(stack.lookups).toContainEqual(
+      expect.objectContaining({ subject: 'claims.claim.get', data: { practiceId, claimId } }),
+    );
   });
 
-  it('refuses a link to a record that is not in the practice (422 on linkedId) and to claims (422 on linkedType), storing nothing', async () => {
+  it('refuses a link to a record that is not in the practice (422 on linkedId), storing nothing', async () => {
     const before = await storedCount();
     const file = filePart(testPdf(3000), 'a.pdf', 'application/pdf');
     for (const [linkedType, linkedId, what] of [
@@ -224,6 +247,8 @@ describe('documents through the gateway (gateway and documents-service as proces
       ['client', otherPracticeClient, 'client'],
       ['policy', randomUUID(), 'policy'],
       ['enrollment', otherPracticeEnrollment, 'enrollment'],
+      ['claim', randomUUID(), 'claim'],
+      ['claim', otherPracticeClaim, 'claim'],
     ]) {
       const refused = await send(form([...fields({ linkedType, linkedId }), file]));
       expect({ linkedType, status: refused.status, errors: refused.body.errors }).toEqual({
@@ -233,14 +258,6 @@ describe('documents through the gateway (gateway and documents-service as proces
       });
     }
     // A `message` link is checked with messaging-service (the thread); the API e2e suite covers it.
-    for (const linkedType of ['claim']) {
-      const refused = await send(form([...fields({ linkedType, linkedId: randomUUID() }), file]));
-      expect(refused.status).toBe(422);
-      expect(refused.body.errors).toEqual([
-        expect.objectContaining({ field: 'linkedType', rule: 'not_available' }),
-      ]);
-      expect(refused.body.detail).toContain(`Documents cannot be linked to a ${linkedType} yet`);
-    }
     const raw = await fetch(url(`?linkedType=client&linkedId=${randomUUID()}&kind=eob&name=a.pdf`), {
       method: 'POST',
       headers: { ...auth(), 'content-type': 'application/pdf' },

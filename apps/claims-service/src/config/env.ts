@@ -1,7 +1,11 @@
 import { BaseServiceEnv } from '@claimline/backend/util-config';
+import { IsPhiKey } from '@claimline/backend/util-crypto';
 
-/** No variables of its own yet: everything it needs is shared by every service. */
-export class ClaimsEnv extends BaseServiceEnv {}
+export class ClaimsEnv extends BaseServiceEnv {
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): encrypts each claim's snapshot and findings. */
+  @IsPhiKey()
+  PHI_ENCRYPTION_KEY: string;
+}
 
 export const SERVICE_NAME = 'claims';
 export const SCHEMA = 'claims';

@@ -7,9 +7,12 @@ import { AppointmentLineEntity } from '../appointments/entities/appointment-line
 import { AppointmentImportRowEntity } from '../appointment-import/entities/appointment-import-row.entity';
 import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity';
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
+import { ClaimEntity } from '../claims/entities/claim.entity';
+import { ClaimStatusHistoryEntity } from '../claims/entities/claim-status-history.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
+import { Claims1765152000000 } from './migrations/1765152000000-claims';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -21,9 +24,16 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentEntity,
       AppointmentLineEntity,
       AppointmentImportRowEntity,
+      ClaimEntity,
+      ClaimStatusHistoryEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000, AppointmentImport1765100000000],
+    migrations: [
+      Initial1764979200000,
+      AppointmentClaimLink1765065600000,
+      AppointmentImport1765100000000,
+      Claims1765152000000,
+    ],
     applicationName: 'claims-service',
   });
 }

@@ -5,6 +5,7 @@ import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
+  AuthorizationUseManyCommand,
   ClientInsuranceSubjects as S,
   CreateAuthorizationCommand,
   ListAuthorizationsQuery,
@@ -28,7 +29,7 @@ export class AuthorizationsController {
     return this.authorizations.get(actor, dto.practiceId, dto.authorizationId);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.authorizationList)
   list(@Caller() actor: Principal, @Payload('data') query: ListAuthorizationsQuery) {
     return this.authorizations.list(actor, query.practiceId, query.policyId);
@@ -44,6 +45,12 @@ export class AuthorizationsController {
   @MessagePattern(S.authorizationConsume)
   consume(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseCommand) {
     return this.authorizations.consume(actor, cmd);
+  }
+
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
+  @MessagePattern(S.authorizationConsumeMany)
+  consumeMany(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseManyCommand) {
+    return this.authorizations.consumeMany(actor, cmd);
   }
 
   @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Principal } from '@claimline/contracts/common';
 import {
   AuthorizationUseCommand,
+  AuthorizationUseManyCommand,
+  AuthorizationUseManyResult,
   AuthorizationUseResult,
   AuthorizationView,
   ClientInsuranceEvents,
@@ -147,6 +149,62 @@ export class AuthorizationsService {
         data: { authorization: view, key: cmd.key },
       });
       return { authorization: view, applied: true };
+    });
+  }
+
+  /**
+   * `consume` for many keys of one authorization in one transaction (a claims batch): the same
+   * rules per key, in order, with one `authorization.consumed` event per visit used.
+   */
+  async consumeMany(actor: Principal, cmd: AuthorizationUseManyCommand): Promise<AuthorizationUseManyResult> {
+    return this.db.transaction(async (m) => {
+      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
+      const today = todayUtc();
+      const known = new Map(
+        (await m.findBy(AuthorizationUseEntity, { authorizationId: auth.id, key: In(cmd.keys) })).map((u) => [
+          u.key,
+          u,
+        ]),
+      );
+      const results: AuthorizationUseManyResult['results'] = [];
+      const fresh: string[] = [];
+      for (const key of cmd.keys) {
+        const use = known.get(key);
+        if (use && use.releasedAt === null) results.push({ key, outcome: 'already' });
+        else if (use)
+          results.push({
+            key,
+            outcome: 'refused',
+            reason: `The use for ${key} was released (claim voided); a new claim needs its own key`,
+          });
+        else {
+          const problem = consumeProblem(auth);
+          if (problem) results.push({ key, outcome: 'refused', reason: problem });
+          else {
+            auth.usesConsumed += 1;
+            fresh.push(key);
+            results.push({ key, outcome: 'applied' });
+          }
+        }
+      }
+      if (fresh.length === 0) return { authorization: toAuthorizationView(auth, today), results };
+      await m.insert(
+        AuthorizationUseEntity,
+        fresh.map((key) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
+      );
+      await m.save(auth);
+      const view = toAuthorizationView(auth, today);
+      await this.outbox.add(
+        m,
+        actor,
+        fresh.map((key) => ({
+          type: Events.authorizationConsumed,
+          aggregateId: view.id,
+          practiceId: view.practiceId,
+          data: { authorization: view, key },
+        })),
+      );
+      return { authorization: view, results };
     });
   }
 

@@ -23,7 +23,7 @@ export class PayersController {
     return this.payers.search(query);
   }
 
-  @Authorize({ roles: ROLES, services: ['enrollments'] })
+  @Authorize({ roles: ROLES, services: ['enrollments', 'claims'] })
   @MessagePattern(S.payerGet)
   get(@Payload('data') dto: PayerRefDto) {
     return this.payers.get(dto.payerId);

@@ -28,7 +28,7 @@ export class PoliciesController {
     return this.policies.get(actor, dto.practiceId, dto.policyId);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.policyList)
   list(@Caller() actor: Principal, @Payload('data') query: ListPoliciesQuery) {
     return this.policies.list(actor, query.practiceId, query.clientId);

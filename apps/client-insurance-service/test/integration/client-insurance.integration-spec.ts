@@ -463,6 +463,81 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     ).toHaveLength(1);
   });
 
+  it('consumes many keys of one authorization at once: each counted once, released keys and keys past the last visit refused', async () => {
+    const client = await newClient({ firstName: 'Batch' });
+    const policy = await h.rpc.send(
+      'client-insurance.policy.create',
+      {
+        practiceId,
+        clientId: client.id,
+        order: 'primary',
+        payerId: cigna,
+        memberId: 'U55502',
+        relationship: 'self',
+      },
+      { actor: owner },
+    );
+    const auth = await h.rpc.send(
+      'client-insurance.authorization.create',
+      {
+        practiceId,
+        policyId: policy.id,
+        number: 'PA-BATCH',
+        usesAuthorized: 3,
+        validFrom: '2026-01-01',
+        validTo: '2099-12-31',
+      },
+      { actor: owner },
+    );
+    const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await h.rpc.send(
+      'client-insurance.authorization.consume',
+      { practiceId, authorizationId: auth.id, key: a },
+      { actor: staff },
+    );
+    await h.rpc.send(
+      'client-insurance.authorization.release',
+      { practiceId, authorizationId: auth.id, key: a },
+      { actor: staff },
+    );
+    const many = await h.rpc.send(
+      'client-insurance.authorization.consume-many',
+      { practiceId, authorizationId: auth.id, keys: [a, b, c, d] },
+      { actor: staff },
+    );
+    expect(many.results.map((r) => [r.key, r.outcome])).toEqual([
+      [a, 'refused'],
+      [b, 'applied'],
+      [c, 'applied'],
+      [d, 'applied'],
+    ]);
+    expect(many.authorization).toMatchObject({ usesConsumed: 3, usesRemaining: 0 });
+    const again = await h.rpc.send(
+      'client-insurance.authorization.consume-many',
+      { practiceId, authorizationId: auth.id, keys: [b, c, randomUUID()] },
+      { actor: staff },
+    );
+    expect(again.results.map((r) => r.outcome)).toEqual(['already', 'already', 'refused']);
+    expect(again.results[2].reason).toBe('All 3 authorized visits of authorization PA-BATCH are used');
+    expect(again.authorization.usesConsumed).toBe(3);
+    await waitFor(
+      'the batch use events',
+      () => h.eventsOf('client-insurance.authorization.consumed', auth.id).length === 4,
+    );
+    const clinician = { userId: 'clin-batch', role: 'clinician' as const, practiceIds: [practiceId] };
+    expect(
+      (
+        await rpcError(
+          h.rpc.send(
+            'client-insurance.authorization.consume-many',
+            { practiceId, authorizationId: auth.id, keys: [randomUUID()] },
+            { actor: clinician },
+          ),
+        )
+      ).code,
+    ).toBe('forbidden');
+  });
+
   it('needs no insurance fields from a self-pay client and lists exactly what an insurance client lacks', async () => {
     const selfPay = await newClient({ billingType: 'self_pay' });
     expect(

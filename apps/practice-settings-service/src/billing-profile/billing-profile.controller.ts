@@ -13,7 +13,7 @@ import { BillingProfileService } from './billing-profile.service';
 export class BillingProfileController {
   constructor(private readonly profiles: BillingProfileService) {}
 
-  @Authorize({ roles: ROLES, services: ['enrollments'], practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['enrollments', 'claims'], practice: 'practiceId' })
   @MessagePattern(S.billingProfileGet)
   get(@Caller() actor: Principal, @Payload('data') dto: PracticeRefDto) {
     return this.profiles.get(actor, dto.practiceId);

@@ -21,7 +21,7 @@ export class LocationsController {
     return this.locations.create(actor, cmd);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.locationGet)
   get(@Caller() actor: Principal, @Payload('data') dto: LocationRefDto) {
     return this.locations.get(actor, dto.practiceId, dto.locationId);

@@ -5,3 +5,4 @@ export * from './lib/dto/appointment.dto';
 export * from './lib/dto/fee-schedule.dto';
 export * from './lib/appointment-import';
 export * from './lib/dto/appointment-import.dto';
+export * from './lib/dto/claim.dto';

@@ -4,3 +4,4 @@ export * from './lib/claims.subjects';
 export type * from './lib/claims.views';
 export * from './lib/appointment-import';
 export type * from './lib/appointment-import.views';
+export type * from './lib/claim.views';

@@ -12,6 +12,17 @@ import {
 } from './dto/appointment-import.dto';
 import type { AppointmentImportPreview, AppointmentImportResult } from './appointment-import.views';
 import type { AppointmentView, FeeScheduleView } from './claims.views';
+import {
+  ClaimRefDto,
+  Claims837Query,
+  Cms1500Query,
+  CreateClaimsCommand,
+  FileOutsideCommand,
+  ListClaimsQuery,
+  ScrubClaimCommand,
+  VoidClaimCommand,
+} from './dto/claim.dto';
+import type { ClaimFileView, ClaimPage, ClaimView, CreateClaimsResult } from './claim.views';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
 export interface ClaimsRpc {
@@ -30,4 +41,12 @@ export interface ClaimsRpc {
     response: AppointmentImportResult;
   };
   'claims.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
+  'claims.claim.create-from-appointments': { request: CreateClaimsCommand; response: CreateClaimsResult };
+  'claims.claim.get': { request: ClaimRefDto; response: ClaimView };
+  'claims.claim.list': { request: ListClaimsQuery; response: ClaimPage };
+  'claims.claim.scrub': { request: ScrubClaimCommand; response: ClaimView };
+  'claims.claim.void': { request: VoidClaimCommand; response: ClaimView };
+  'claims.claim.print': { request: Cms1500Query; response: ClaimFileView };
+  'claims.claim.export': { request: Claims837Query; response: ClaimFileView };
+  'claims.appointment.file-outside': { request: FileOutsideCommand; response: ClaimView };
 }

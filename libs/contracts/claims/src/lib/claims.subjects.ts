@@ -13,6 +13,14 @@ export const ClaimsSubjects = {
   appointmentImportPreview: 'claims.appointment-import.preview',
   appointmentImportCommit: 'claims.appointment-import.commit',
   healthPing: 'claims.health.ping',
+  claimCreateFromAppointments: 'claims.claim.create-from-appointments',
+  claimGet: 'claims.claim.get',
+  claimList: 'claims.claim.list',
+  claimScrub: 'claims.claim.scrub',
+  claimVoid: 'claims.claim.void',
+  claimPrint: 'claims.claim.print',
+  claimExport: 'claims.claim.export',
+  appointmentFileOutside: 'claims.appointment.file-outside',
 } as const;
 
 /** Durable event types (past tense), published on JetStream through the service's outbox. */
@@ -20,6 +28,8 @@ export const ClaimsEventTypes = {
   feeScheduleUpdated: 'claims.fee-schedule.updated',
   appointmentCreated: 'claims.appointment.created',
   appointmentUpdated: 'claims.appointment.updated',
+  claimCreated: 'claims.claim.created',
+  claimStatusChanged: 'claims.claim.status-changed',
 } as const;
 
 /** Fees are money the practice charges: set by those who run its billing, never by a clinician. */
@@ -38,3 +48,17 @@ export const MAX_DIAGNOSES = 12;
 export const MAX_DIAGNOSIS_POINTERS = 4;
 export const MAX_SERVICE_LINES = 10;
 export const MAX_FEE_SCHEDULE_ENTRIES = 500;
+
+/** Who makes and voids claims: the practice's billing roles (every role of the practice reads them). */
+export const CLAIM_EDITOR_ROLES: readonly Role[] = ['admin', 'billing_staff', 'practice_owner'];
+
+/**
+ * Which appointments share a claim besides the same client, policy, rendering clinician, billing
+ * provider, location and place of service (`groupAppointmentsIntoClaims` of `@claimline/claims`).
+ */
+export const CLAIM_PERIODS = ['month', 'day', 'appointment'] as const;
+export type ClaimPeriod = (typeof CLAIM_PERIODS)[number];
+
+/** Appointments per create-claims request, and claims per 837P download (one NATS message each way). */
+export const MAX_CLAIM_BATCH = 1000;
+export const MAX_CLAIMS_PER_837P = 500;

@@ -3,6 +3,8 @@ import type { InsuranceOrder } from '@claimline/domain';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
+  AuthorizationUseManyCommand,
+  AuthorizationUseManyResult,
   AuthorizationUseResult,
   AuthorizationView,
   CreateAuthorizationCommand,
@@ -79,6 +81,10 @@ export interface ClientInsuranceRpc {
   'client-insurance.authorization.consume': {
     request: AuthorizationUseCommand;
     response: AuthorizationUseResult;
+  };
+  'client-insurance.authorization.consume-many': {
+    request: AuthorizationUseManyCommand;
+    response: AuthorizationUseManyResult;
   };
   'client-insurance.authorization.release': {
     request: AuthorizationUseCommand;

@@ -24,6 +24,7 @@ export const ClientInsuranceSubjects = {
   authorizationList: 'client-insurance.authorization.list',
   authorizationConsume: 'client-insurance.authorization.consume',
   authorizationRelease: 'client-insurance.authorization.release',
+  authorizationConsumeMany: 'client-insurance.authorization.consume-many',
   healthPing: 'client-insurance.health.ping',
 } as const;
 

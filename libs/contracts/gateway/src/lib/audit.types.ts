@@ -23,6 +23,8 @@ export const AUDIT_RESOURCES = [
   'appointment',
   'fee_schedule',
   'appointment_import',
+  'claim',
+  'claim_file',
   'email',
   'user',
   'user_practices',

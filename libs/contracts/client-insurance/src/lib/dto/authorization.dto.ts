@@ -1,4 +1,18 @@
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsCalendarDate } from '../validators';
 import type { Warning } from './common.dto';
 
@@ -103,6 +117,36 @@ export class AuthorizationUseCommand {
   @IsString()
   @Length(1, 100)
   key: string;
+}
+
+/** Visits a claims batch uses of one authorization, at most this many keys a call. */
+export const MAX_AUTHORIZATION_USES = 1000;
+
+/**
+ * Uses one visit per key of one authorization in one transaction (`consume`, many times): a key
+ * already consumed counts once, a released key is refused (final), and once the authorization is
+ * used up (or inactive) the remaining keys are refused. Each key gets its own result.
+ */
+export class AuthorizationUseManyCommand {
+  @IsUUID()
+  practiceId: string;
+
+  @IsUUID()
+  authorizationId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_AUTHORIZATION_USES)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  keys: string[];
+}
+
+export interface AuthorizationUseManyResult {
+  authorization: AuthorizationView;
+  /** In the order of `keys`: `applied` (a visit used now), `already` (used before), or `refused` with why. */
+  results: { key: string; outcome: 'applied' | 'already' | 'refused'; reason?: string }[];
 }
 
 export const AUTHORIZATION_WARNING_CODES = [
