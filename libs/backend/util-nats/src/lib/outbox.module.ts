@@ -11,9 +11,8 @@ import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { outboxLag } from '@claimline/backend/util-metrics';
 import { EVENTS_CONFIG, EventsConfig, NATS_CONNECTION } from './events-config';
-import { Outbox } from './outbox';
+import { oldestUnpublishedAgeSeconds, Outbox } from './outbox';
 import { OutboxRelay } from './outbox-relay';
-import { oldestUnpublishedAgeSeconds } from './outbox';
 
 export interface OutboxModuleOptions {
   service: string;

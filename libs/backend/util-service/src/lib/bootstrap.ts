@@ -43,7 +43,7 @@ export class PrefixedNatsServer extends ServerNats {
   }
 
   /**
-   * Times each request from its arrival to its first reply packet, by subject (without the prefix)
+   * Times each request from when Nest has decoded it to its first reply packet, by subject (without the prefix)
    * and outcome: every reply goes through here, a guard's or a pipe's refusal included.
    */
   override getPublisher(
