@@ -42,7 +42,7 @@ describe('practice-settings metrics on METRICS_PORT (real PostgreSQL and NATS)',
   });
   afterAll(() => h.tearDown());
 
-  it('listens on loopback only by default: the machine\'s other address is refused', async () => {
+  it("listens on loopback only by default: the machine's other address is refused", async () => {
     expect(app.get(MetricsHost).address!.host).toBe('127.0.0.1');
     expect(await accepts('127.0.0.1', port)).toBe(true);
     const external = Object.values(networkInterfaces())
