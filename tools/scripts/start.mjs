@@ -13,7 +13,7 @@ const log = (msg) => console.log(`\x1b[1m[claimline]\x1b[0m ${msg}`);
 await ensureDependencies({ root, log });
 const { ensureDatabase, ensureNats, ensurePostgres, databaseUrl } = await import('./lib/infra.mjs');
 const { installSignalHandlers } = await import('./lib/procs.mjs');
-const { buildApps, migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
+const { buildApps, metricsLines, migrate, stackEnv, startApps } = await import('./lib/stack.mjs');
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
@@ -60,7 +60,7 @@ try {
   log('running migrations…');
   await migrate(root, env);
   log('starting the apps…');
-  const { base } = await startApps(root, env);
+  const { base, metrics } = await startApps(root, env);
   await seedDemo(base, secrets);
   // The sandbox clearinghouse over our own OpenSSH SFTP server; the rest runs without it.
   sftp = await startSftp({ root, log }).catch((error) => {
@@ -81,6 +81,9 @@ try {
     Health      ${base}/health/ready
     E-mail      ${mail ? `${mail.httpUrl}/messages (local catcher; set SMTP_URL to send for real)` : 'SMTP_URL'}
     SFTP        ${sftpLine}
+
+  Metrics (Prometheus text format, loopback only):
+${metricsLines(metrics)}
 
   Demo logins (passwords are generated once, kept in .data/local-secrets.json):
     admin          ${DEMO.admin}  /  ${secrets.adminPassword}

@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { isConsoleBuild, serveConsole } from './console/console-assets';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonBody } from './common/body-parsers';
+import { httpMetrics } from './common/http-metrics';
 import { requestId } from './common/request-id';
 import { httpValidationPipe } from './common/http-validation';
 import { GatewayEnv } from './config/env';
@@ -43,6 +44,7 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   });
+  app.use(httpMetrics());
   app.use((req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) => {
     req.id = requestId(req, res);
     next();

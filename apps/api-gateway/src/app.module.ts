@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule } from '@claimline/backend/util-config';
+import { MetricsModule } from '@claimline/backend/util-metrics';
 import { NatsModule, natsCredentialsOf } from '@claimline/backend/util-nats';
 import { RpcAuthModule } from '@claimline/backend/util-auth';
 import { AuditModule } from './audit/audit.module';
@@ -37,6 +38,7 @@ export class AppModule {
           pinoHttp: gatewayLoggerParams(SERVICE_NAME, env.LOG_LEVEL),
         }),
         TypeOrmModule.forRoot(gatewayDataSourceOptions(env.DATABASE_URL)),
+        MetricsModule.forRoot({ service: SERVICE_NAME, port: env.METRICS_PORT, host: env.METRICS_HOST }),
         NatsModule.forRoot({
           url: env.NATS_URL,
           name: SERVICE_NAME,

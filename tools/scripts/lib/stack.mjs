@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { APPS, BUILT, GATEWAY, SERVICES } from './apps.mjs';
 import { provisionStackAccess } from './infra.mjs';
-import { run, startProcess, waitForHttp } from './procs.mjs';
+import { findFreePort, run, startProcess, waitForHttp } from './procs.mjs';
 import { DEMO } from './secrets.mjs';
 
 /**
@@ -136,20 +136,51 @@ export async function migrate(root, env) {
 }
 
 /**
- * Starts every app; resolves when the gateway reports every service ready.
+ * An app's environment with its own Prometheus endpoint (util-metrics): each app of a stack gets a
+ * port of its own, on loopback.
+ * @param {NodeJS.ProcessEnv} env an appEnv()
+ * @param {number} port
+ * @returns {NodeJS.ProcessEnv}
+ */
+export function withMetricsPort(env, port) {
+  return { ...env, METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' };
+}
+
+/**
+ * Where each app's metrics are, one line per app, for the start banner.
+ * @param {Record<string, string>} metrics app → URL
+ * @returns {string}
+ */
+export function metricsLines(metrics) {
+  const width = Math.max(0, ...Object.keys(metrics).map((app) => app.length));
+  return Object.entries(metrics)
+    .map(([app, url]) => `    ${app.padEnd(width)}  ${url}`)
+    .join('\n');
+}
+
+/**
+ * Starts every app, each with a free metrics port; resolves when the gateway reports every service ready.
  * @param {string} root
  * @param {NodeJS.ProcessEnv} env a stackEnv() that migrate() has seen
- * @returns {Promise<{ base: string, procs: import('./procs.mjs').ProcessHandle[] }>}
+ * @returns {Promise<{ base: string, procs: import('./procs.mjs').ProcessHandle[], metrics: Record<string, string> }>}
  */
 export async function startApps(root, env) {
   const procs = [];
+  /** @type {Record<string, string>} */
+  const metrics = {};
+  /** @param {string} app */
+  const envOf = async (app) => {
+    const port = await findFreePort();
+    metrics[app] = `http://127.0.0.1:${port}/metrics`;
+    return withMetricsPort(appEnv(app, env), port);
+  };
   for (const app of SERVICES) {
     procs.push(
       startProcess({
         name: app.replace(/-service$/, ''),
         command: process.execPath,
         args: [join(root, 'dist/apps', app, 'main.js')],
-        env: appEnv(app, env),
+        env: await envOf(app),
         cwd: root,
       }),
     );
@@ -158,11 +189,11 @@ export async function startApps(root, env) {
     name: 'gateway',
     command: process.execPath,
     args: [join(root, 'dist/apps', GATEWAY, 'main.js')],
-    env: appEnv(GATEWAY, env),
+    env: await envOf(GATEWAY),
     cwd: root,
   });
   procs.push(gateway);
   const base = `http://127.0.0.1:${env.PORT}`;
   await waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000, proc: gateway });
-  return { base, procs };
+  return { base, procs, metrics };
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { APPS, SERVICES } from './apps.mjs';
 import { stackPrefixesOf } from './infra.mjs';
 import { localSecrets, RPC_ISSUERS } from './secrets.mjs';
-import { appEnv, RPC_TRUSTS, stackEnv } from './stack.mjs';
+import { appEnv, metricsLines, RPC_TRUSTS, stackEnv, withMetricsPort } from './stack.mjs';
 
 describe('the environment of a stack and of each app', () => {
   /** @type {string} */
@@ -97,5 +97,22 @@ describe('the environment of a stack and of each app', () => {
       for (const issuer of issuers) expect(RPC_ISSUERS).toContain(issuer);
     }
     for (const app of SERVICES) expect(RPC_ISSUERS).toContain(app.replace(/-service$/, ''));
+  });
+
+  it('gives an app a metrics port of its own on loopback, and lists where each app’s metrics are', () => {
+    const env = withMetricsPort(appEnv('claims-service', base()), 45_123);
+    expect(env).toMatchObject({ METRICS_PORT: '45123', METRICS_HOST: '127.0.0.1' });
+    expect(env.RPC_SIGNING_KEY).toBe(secrets.rpcKeys['claims'].privateKey);
+    expect(
+      metricsLines({
+        'claims-service': 'http://127.0.0.1:45123/metrics',
+        'api-gateway': 'http://127.0.0.1:45124/metrics',
+      }),
+    ).toBe(
+      [
+        '    claims-service  http://127.0.0.1:45123/metrics',
+        '    api-gateway     http://127.0.0.1:45124/metrics',
+      ].join('\n'),
+    );
   });
 });

@@ -55,7 +55,10 @@ export interface InProcessGateway {
  * The gateway in the test's process, on a NATS server of its own where no service runs (so a
  * request that reaches a service is a 503), signed in as its bootstrap admin.
  */
-export async function startGatewayInProcess(adminEmail: string): Promise<InProcessGateway> {
+export async function startGatewayInProcess(
+  adminEmail: string,
+  extra: Record<string, string> = {},
+): Promise<InProcessGateway> {
   const nats = await PrivateNatsServer.start();
   const db = await gatewayDatabase();
   const env = validateEnv('api-gateway', GatewayEnv, {
@@ -67,6 +70,7 @@ export async function startGatewayInProcess(adminEmail: string): Promise<InProce
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     RPC_TIMEOUT_MS: '500',
     LOG_LEVEL: 'silent',
+    ...extra,
   });
   const app = await createGateway(env);
   await app.listen(0, '127.0.0.1');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PracticeDirectoryConsumer } from '../directory/practice-directory.consumer';
 import { EmailLogService } from '../email/email-log.service';
+import { EmailQueueMetrics } from '../email/email-queue.metrics';
 import { EmailSenderHost } from '../email/email-sender.host';
 import { PreferencesService } from '../preferences/preferences.service';
 import { NotificationsConsumer } from './notifications.consumer';
@@ -14,6 +15,7 @@ import { NotificationsController } from './notifications.controller';
     NotificationsConsumer,
     EmailLogService,
     PreferencesService,
+    EmailQueueMetrics,
   ],
   exports: [EmailSenderHost, NotificationsConsumer, PracticeDirectoryConsumer],
 })

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { IsSigningKey, IsTrustedKeys } from '@claimline/backend/util-auth';
 import { IsEnvInt } from './env-rules';
@@ -79,6 +80,20 @@ export class BaseServiceEnv {
   @IsString()
   @IsNotEmpty()
   SERVICE_INSTANCE?: string;
+
+  /**
+   * Port of the process's Prometheus endpoint (`GET /metrics`, util-metrics); unset: nothing
+   * listens. Never the API's port, never published; 0 takes any free port (tests).
+   */
+  @Transform(({ value, key, obj }) => (obj[key] === '' ? undefined : value))
+  @IsOptional()
+  @IsEnvInt(0, 65_535)
+  METRICS_PORT?: number;
+
+  /** Address the metrics endpoint binds: loopback unless a scraper on another host needs it. */
+  @IsString()
+  @IsNotEmpty()
+  METRICS_HOST: string = '127.0.0.1';
 
   /**
    * This process's own Ed25519 private key (base64 PKCS#8 DER): signs the caller assertion of

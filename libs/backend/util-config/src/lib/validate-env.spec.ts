@@ -43,3 +43,21 @@ describe('validateEnv', () => {
     ).toThrow(/NATS_NKEY_SEED must be an NKey user seed[\s\S]*NATS_INBOX_PREFIX must be dot-separated/);
   });
 });
+
+describe('metrics endpoint variables', () => {
+  const base = { DATABASE_URL: 'postgres://u@h/db' };
+
+  it('is off unless METRICS_PORT is set (empty counts as unset), on loopback by default', () => {
+    expect(validateEnv('svc', BaseServiceEnv, base).METRICS_PORT).toBeUndefined();
+    expect(validateEnv('svc', BaseServiceEnv, { ...base, METRICS_PORT: '' }).METRICS_PORT).toBeUndefined();
+    const env = validateEnv('svc', BaseServiceEnv, { ...base, METRICS_PORT: '9464' });
+    expect(env.METRICS_PORT).toBe(9464);
+    expect(env.METRICS_HOST).toBe('127.0.0.1');
+  });
+
+  it('refuses a port that is not one', () => {
+    for (const METRICS_PORT of ['70000', '-1', 'metrics', '94.5']) {
+      expect(() => validateEnv('svc', BaseServiceEnv, { ...base, METRICS_PORT })).toThrow(/METRICS_PORT/);
+    }
+  });
+});

@@ -1,6 +1,12 @@
 import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, NatsError } from 'nats';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope, EventMapOf } from '@claimline/contracts/common';
+import {
+  consumerFailed,
+  consumerHandled,
+  consumerPending,
+  consumerRedelivered,
+} from '@claimline/backend/util-metrics';
 import { EventsConfig, inboxRetentionMs, PRUNE_EVERY_MS, streamName } from './events-config';
 import { ensureEventStream } from './streams';
 import { RelayLogger } from './outbox-relay';
@@ -39,6 +45,7 @@ export class EventConsumer<M extends EventMapOf<M>> {
   private readonly log: RelayLogger;
   private pruneTimer: NodeJS.Timeout | null = null;
   private pruning: Promise<number> | null = null;
+  private removePending: (() => void) | null = null;
   handled = 0;
   pruned = 0;
 
@@ -52,6 +59,11 @@ export class EventConsumer<M extends EventMapOf<M>> {
 
   async start(): Promise<void> {
     const consumer = await this.ensureConsumer();
+    const durable = this.options.durable;
+    // Its lag, read from JetStream when Prometheus scrapes.
+    this.removePending = consumerPending.add(async () => [
+      { labels: { durable }, value: (await consumer.info()).num_pending },
+    ]);
     this.loop = this.run(consumer);
     this.pruneTimer = setInterval(() => void this.prune(), this.options.pruneEveryMs ?? PRUNE_EVERY_MS);
     this.pruneTimer.unref();
@@ -91,6 +103,7 @@ export class EventConsumer<M extends EventMapOf<M>> {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.removePending?.();
     await this.pruning;
     await this.messages?.close();
     await this.loop;
@@ -138,6 +151,8 @@ export class EventConsumer<M extends EventMapOf<M>> {
   }
 
   private async handle(msg: JsMsg): Promise<void> {
+    const durable = this.options.durable;
+    if (msg.redelivered) consumerRedelivered.inc({ durable });
     let event: EventEnvelope<unknown>;
     try {
       event = msg.json<EventEnvelope<unknown>>();
@@ -146,6 +161,7 @@ export class EventConsumer<M extends EventMapOf<M>> {
         `consumer ${this.options.durable}: dropping a message that is not JSON (${msg.subject})`,
       );
       msg.term();
+      consumerFailed.inc({ durable });
       return;
     }
     const handler = this.options.handlers[event.type as keyof M & string] as
@@ -166,12 +182,14 @@ export class EventConsumer<M extends EventMapOf<M>> {
       });
       msg.ack();
       this.handled++;
+      consumerHandled.inc({ durable });
     } catch (error) {
       const delay = Math.min(500 * 2 ** Math.min(msg.info.redeliveryCount, 6), 30_000);
       this.log.error(
         `consumer ${this.options.durable}: ${event.type} ${event.id} failed (attempt ${msg.info.redeliveryCount}): ${(error as Error).message}`,
       );
       msg.nak(delay);
+      consumerFailed.inc({ durable });
     }
   }
 }

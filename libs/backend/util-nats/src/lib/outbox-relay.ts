@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { headers as natsHeaders, JetStreamClient, NatsConnection } from 'nats';
 import { EventEnvelope, HEADER_REQUEST_ID } from '@claimline/contracts/common';
+import { outboxPublished } from '@claimline/backend/util-metrics';
 import { EventsConfig, eventSubject, OUTBOX_RETENTION_MS, PRUNE_EVERY_MS } from './events-config';
 import { outboxChannel } from './outbox';
 import { ensureEventStream } from './streams';
@@ -171,6 +172,7 @@ export class OutboxRelay {
       );
       done++;
       this.published++;
+      outboxPublished.inc({ schema });
     }
     return done;
   }

@@ -49,3 +49,20 @@ export class Outbox<M extends EventMapOf<M>> {
     return rows.map((r) => r.id);
   }
 }
+
+/**
+ * Age in seconds of the oldest row the relay has not published (0 when the outbox is drained): the
+ * first row of the partial index on unpublished rows, so a scrape costs one index probe however
+ * long the outbox is. Plain query, not rawSql: util-persistence depends on this library (ADR 0018,
+ * outbox plumbing).
+ */
+export async function oldestUnpublishedAgeSeconds(
+  db: Pick<EntityManager, 'query'>,
+  schema: string,
+): Promise<number> {
+  const rows: { age: number | string }[] = await db.query(
+    `SELECT EXTRACT(EPOCH FROM now() - occurred_at) AS age
+       FROM "${schema}"."outbox" WHERE published_at IS NULL ORDER BY seq LIMIT 1`,
+  );
+  return rows.length === 0 ? 0 : Math.max(0, Number(rows[0].age));
+}

@@ -7,6 +7,7 @@ import {
   Principal,
   RpcMapOf,
 } from '@claimline/contracts/common';
+import { rpcClientDuration, rpcOutcome } from '@claimline/backend/util-metrics';
 import { RpcError } from './rpc-error';
 
 const codec = JSONCodec<unknown>();
@@ -46,7 +47,24 @@ export class RpcClient<M extends RpcMapOf<M>> {
     private readonly signer: RequestSigner,
   ) {}
 
+  /** One call; its duration and outcome go to `claimline_rpc_client_duration_seconds`. */
   async send<S extends keyof M & string>(
+    subject: S,
+    data: M[S]['request'],
+    options: RpcCallOptions,
+  ): Promise<M[S]['response']> {
+    const end = rpcClientDuration.startTimer({ subject });
+    try {
+      const response = await this.call(subject, data, options);
+      end({ outcome: 'ok' });
+      return response;
+    } catch (error) {
+      end({ outcome: rpcOutcome(error) });
+      throw error;
+    }
+  }
+
+  private async call<S extends keyof M & string>(
     subject: S,
     data: M[S]['request'],
     options: RpcCallOptions,

@@ -4,6 +4,7 @@ import { MicroserviceOptions, NatsOptions, ServerNats } from '@nestjs/microservi
 import { Logger } from 'nestjs-pino';
 import { NatsCredentials, natsAuthOptions, rpcValidationPipe } from '@claimline/backend/util-nats';
 import { RpcAuthGuard } from '@claimline/backend/util-auth';
+import { rpcOutcome, rpcServerDuration } from '@claimline/backend/util-metrics';
 import { AllRpcExceptionsFilter } from './rpc-exception.filter';
 import { RequestIdInterceptor } from './request-id.interceptor';
 
@@ -39,6 +40,30 @@ export class PrefixedNatsServer extends ServerNats {
       });
       (this as unknown as { subscriptions: unknown[] }).subscriptions.push(sub);
     }
+  }
+
+  /**
+   * Times each request from when Nest has decoded it to its first reply packet, by subject (without the prefix)
+   * and outcome: every reply goes through here, a guard's or a pipe's refusal included.
+   */
+  override getPublisher(
+    ...args: Parameters<ServerNats['getPublisher']>
+  ): ReturnType<ServerNats['getPublisher']> {
+    const publish = super.getPublisher(...args);
+    const [natsMsg] = args;
+    if (!natsMsg.reply) return publish;
+    const subject = natsMsg.subject.startsWith(this.prefix)
+      ? natsMsg.subject.slice(this.prefix.length)
+      : natsMsg.subject;
+    const end = rpcServerDuration.startTimer({ subject });
+    let observed = false;
+    return (packet: { err?: unknown }) => {
+      if (!observed) {
+        observed = true;
+        end({ outcome: rpcOutcome(packet.err) });
+      }
+      return publish(packet);
+    };
   }
 }
 

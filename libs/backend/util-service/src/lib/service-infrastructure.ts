@@ -5,6 +5,7 @@ import { DataSourceOptions } from 'typeorm';
 import { BaseServiceEnv, ConfigModule } from '@claimline/backend/util-config';
 import { PracticeLookup, RpcAuthModule } from '@claimline/backend/util-auth';
 import { NatsModule, natsCredentialsOf, OutboxModule } from '@claimline/backend/util-nats';
+import { MetricsModule } from '@claimline/backend/util-metrics';
 import { loggerParams } from './logger';
 
 export interface ServiceInfrastructureOptions<E extends BaseServiceEnv> {
@@ -60,8 +61,9 @@ export function serviceModule<E extends BaseServiceEnv>(
 
 /**
  * What every service module imports first: its validated configuration, JSON logs, its schema's
- * DataSource, the NATS connection, the outbox with its relay, and the caller assertions (its own
- * signing key, the keys it trusts and the guard `bootstrapService` installs).
+ * DataSource, the NATS connection, the outbox with its relay, the caller assertions (its own
+ * signing key, the keys it trusts and the guard `bootstrapService` installs) and its metrics
+ * (served on `METRICS_PORT` when set).
  */
 export function serviceInfrastructure<E extends BaseServiceEnv>(
   o: ServiceInfrastructureOptions<E>,
@@ -71,6 +73,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
     ConfigModule.forRoot(o.service, o.envClass, env),
     LoggerModule.forRoot(loggerParams(o.service, env.LOG_LEVEL)),
     TypeOrmModule.forRoot(o.dataSource),
+    MetricsModule.forRoot({ service: o.service, port: env.METRICS_PORT, host: env.METRICS_HOST }),
     NatsModule.forRoot({
       url: env.NATS_URL,
       name: o.service,
