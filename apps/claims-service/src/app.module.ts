@@ -4,6 +4,7 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { claimsDataSourceOptions } from './database/data-source';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
+import { UnbilledModule } from './unbilled/unbilled.module';
 
 @Module({})
 export class AppModule {
@@ -12,7 +13,7 @@ export class AppModule {
       service: SERVICE_NAME,
       schema: SCHEMA,
       dataSource: claimsDataSourceOptions,
-      imports: [FeeScheduleModule, AppointmentsModule],
+      imports: [FeeScheduleModule, AppointmentsModule, UnbilledModule],
     });
   }
 }

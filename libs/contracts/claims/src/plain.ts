@@ -2,3 +2,4 @@
 // so the console can import these values without shipping the DTO classes.
 export * from './lib/claims.subjects';
 export type * from './lib/claims.views';
+export * from './lib/unbilled.views';

@@ -7,6 +7,8 @@ import {
 } from './dto/appointment.dto';
 import { PracticeRefQuery, PutFeeScheduleCommand } from './dto/fee-schedule.dto';
 import type { AppointmentView, FeeScheduleView } from './claims.views';
+import { ListUnbilledQuery, SetBillingTypeCommand } from './dto/unbilled.dto';
+import type { BillingTypeChangeView, UnbilledPage } from './unbilled.views';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
 export interface ClaimsRpc {
@@ -16,5 +18,11 @@ export interface ClaimsRpc {
   'claims.appointment.get': { request: AppointmentRefDto; response: AppointmentView };
   'claims.appointment.list': { request: ListAppointmentsQuery; response: Page<AppointmentView> };
   'claims.appointment.update': { request: UpdateAppointmentCommand; response: AppointmentView };
+  'claims.appointment.billing-type.set': { request: SetBillingTypeCommand; response: AppointmentView };
+  'claims.appointment.billing-type.changes': {
+    request: AppointmentRefDto;
+    response: { items: BillingTypeChangeView[] };
+  };
+  'claims.unbilled.list': { request: ListUnbilledQuery; response: UnbilledPage };
   'claims.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }

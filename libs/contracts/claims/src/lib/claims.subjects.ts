@@ -10,6 +10,9 @@ export const ClaimsSubjects = {
   appointmentGet: 'claims.appointment.get',
   appointmentList: 'claims.appointment.list',
   appointmentUpdate: 'claims.appointment.update',
+  appointmentBillingTypeSet: 'claims.appointment.billing-type.set',
+  appointmentBillingTypeChanges: 'claims.appointment.billing-type.changes',
+  unbilledList: 'claims.unbilled.list',
   healthPing: 'claims.health.ping',
 } as const;
 
