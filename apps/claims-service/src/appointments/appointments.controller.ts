@@ -51,7 +51,7 @@ export class AppointmentsController {
   }
 
   @Authorize({ roles: BILLING_TYPE_EDITOR_ROLES, practice: 'practiceId' })
-  @MessagePattern(S.appointmentBillingTypeChanges)
+  @MessagePattern(S.billingTypeChangeList)
   billingTypeChanges(@Caller() _actor: Principal, @Payload('data') dto: AppointmentRefDto) {
     return this.appointments.billingTypeChanges(dto.practiceId, dto.appointmentId);
   }

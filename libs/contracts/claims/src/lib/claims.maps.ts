@@ -18,8 +18,8 @@ export interface ClaimsRpc {
   'claims.appointment.get': { request: AppointmentRefDto; response: AppointmentView };
   'claims.appointment.list': { request: ListAppointmentsQuery; response: Page<AppointmentView> };
   'claims.appointment.update': { request: UpdateAppointmentCommand; response: AppointmentView };
-  'claims.appointment.billing-type.set': { request: SetBillingTypeCommand; response: AppointmentView };
-  'claims.appointment.billing-type.changes': {
+  'claims.appointment.set-billing-type': { request: SetBillingTypeCommand; response: AppointmentView };
+  'claims.billing-type-change.list': {
     request: AppointmentRefDto;
     response: { items: BillingTypeChangeView[] };
   };

@@ -10,8 +10,8 @@ export const ClaimsSubjects = {
   appointmentGet: 'claims.appointment.get',
   appointmentList: 'claims.appointment.list',
   appointmentUpdate: 'claims.appointment.update',
-  appointmentBillingTypeSet: 'claims.appointment.billing-type.set',
-  appointmentBillingTypeChanges: 'claims.appointment.billing-type.changes',
+  appointmentBillingTypeSet: 'claims.appointment.set-billing-type',
+  billingTypeChangeList: 'claims.billing-type-change.list',
   unbilledList: 'claims.unbilled.list',
   healthPing: 'claims.health.ping',
 } as const;
