@@ -117,6 +117,10 @@ export const APP_ACCESS = Object.freeze({
       'practice-settings.practice.get',
       'practice-settings.team-member.get',
       'client-insurance.client.get',
+      // The unbilled list's reasons, in bulk per page.
+      'practice-settings.readiness.get-many',
+      'client-insurance.missing-info.get-many',
+      'client-insurance.coverage.get-many',
     ],
     events: 'claims',
     consumes: {},

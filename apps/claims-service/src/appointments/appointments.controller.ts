@@ -8,10 +8,11 @@ import {
   CreateAppointmentCommand,
   ListAppointmentsQuery,
   SetBillingTypeCommand,
+  UNBILLED_ROLES,
   UpdateAppointmentCommand,
 } from '@claimline/contracts/claims';
 import { SERVICE_NAME } from '../config/env';
-import { UNBILLED_ROLES as BILLING_TYPE_EDITOR_ROLES } from '../unbilled/unbilled-roles';
+
 import { AppointmentsService } from './appointments.service';
 
 /** Message handlers only: validation happens in the global pipe, rules in the service. */
@@ -44,13 +45,13 @@ export class AppointmentsController {
   }
 
   /** The self-pay switch and its reverse: those who bill for the practice and its owner. */
-  @Authorize({ roles: BILLING_TYPE_EDITOR_ROLES, practice: 'practiceId' })
+  @Authorize({ roles: UNBILLED_ROLES, practice: 'practiceId' })
   @MessagePattern(S.appointmentBillingTypeSet)
   setBillingType(@Caller() actor: Principal, @Payload('data') cmd: SetBillingTypeCommand) {
     return this.appointments.setBillingType(actor, cmd);
   }
 
-  @Authorize({ roles: BILLING_TYPE_EDITOR_ROLES, practice: 'practiceId' })
+  @Authorize({ roles: UNBILLED_ROLES, practice: 'practiceId' })
   @MessagePattern(S.billingTypeChangeList)
   billingTypeChanges(@Caller() _actor: Principal, @Payload('data') dto: AppointmentRefDto) {
     return this.appointments.billingTypeChanges(dto.practiceId, dto.appointmentId);

@@ -2,8 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Authorize, Caller } from '@claimline/backend/util-auth';
 import type { Principal } from '@claimline/contracts/common';
-import { ClaimsSubjects as S, ListUnbilledQuery } from '@claimline/contracts/claims';
-import { UNBILLED_ROLES } from './unbilled-roles';
+import { ClaimsSubjects as S, ListUnbilledQuery, UNBILLED_ROLES } from '@claimline/contracts/claims';
+
 import { UnbilledService } from './unbilled.service';
 
 /** Message handlers only: validation happens in the global pipe, the list in the service. */

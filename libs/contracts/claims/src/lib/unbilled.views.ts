@@ -1,6 +1,14 @@
+import type { Role } from '@claimline/contracts/common';
+
 /** `ready`: nothing blocks a claim; `missing_info`: at least one reason does. */
 export const UNBILLED_READINESS = ['ready', 'missing_info'] as const;
 export type UnbilledReadiness = (typeof UNBILLED_READINESS)[number];
+
+/**
+ * Who works the unbilled list and switches appointments to self-pay: those who bill for the
+ * practice and its owner. A clinician records sessions but does not work the billing queue.
+ */
+export const UNBILLED_ROLES: readonly Role[] = ['admin', 'billing_staff', 'practice_owner'];
 
 export const MAX_UNBILLED_PAGE = 100;
 export const DEFAULT_UNBILLED_PAGE = 50;
