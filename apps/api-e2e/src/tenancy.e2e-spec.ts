@@ -33,6 +33,7 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/readiness`],
       ['GET', `/practices/${practiceId}/appointments`],
       ['GET', `/practices/${practiceId}/fee-schedule`],
+      ['GET', `/practices/${practiceId}/unbilled-appointments`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {
