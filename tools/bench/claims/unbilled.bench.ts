@@ -16,6 +16,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import 'reflect-metadata';
+import { connect } from 'nats';
+import { userPrincipal, type Actor } from '../../../libs/contracts/common/src/index';
+import { AssertionSigner, parseSigningKey } from '../../../libs/backend/util-auth/src/index';
+import { RpcClient } from '../../../libs/backend/util-nats/src/index';
 
 // The stack's scripts are native ES modules; this file is compiled to CommonJS, whose `import()`
 // would become `require()`: keep a real dynamic import.
@@ -65,9 +70,6 @@ async function main() {
   const stack = await importEsm<any>(join(root, 'tools/scripts/lib/stack.mjs'));
   const secretsLib = await importEsm<any>(join(root, 'tools/scripts/lib/secrets.mjs'));
   const seed = await importEsm<any>(join(root, 'tools/scripts/lib/seed.mjs'));
-  const assertion = await importEsm<any>(join(root, 'tools/scripts/lib/assertion.mjs'));
-  const { JSONCodec, connect, headers: natsHeaders } = await import('nats');
-  const codec = JSONCodec();
 
   const pg = await infra.ensurePostgres({ root, log });
   const nats = await infra.ensureNats({ root, log });
@@ -131,21 +133,15 @@ async function main() {
       npi: '1234567893',
     });
     const me = await http('GET', '/auth/me', staff);
-    const actor = { userId: me.id, role: me.role, practiceIds: me.practiceIds };
-    const send = async (subject: string, data: unknown) => {
-      const h = natsHeaders();
-      const requestId = randomUUID();
-      h.set('x-request-id', requestId);
-      h.set('x-claimline-assertion', assertion.gatewayAssertion(secrets, subject, data, actor, requestId));
-      const msg = await nc.request(
-        rpcPrefix + subject,
-        codec.encode({ pattern: subject, data: { data }, id: randomUUID() }),
-        { timeout: 30_000, headers: h },
-      );
-      const reply = codec.decode(msg.data) as { err?: unknown; response?: any };
-      if (reply.err) throw new Error(`${subject}: ${JSON.stringify(reply.err)}`);
-      return reply.response;
-    };
+    const actor: Actor = { userId: me.id, role: me.role, practiceIds: me.practiceIds };
+    // Signed as the gateway signs, with the stack's gateway key (the services trust it).
+    const signer = new AssertionSigner(
+      'api-gateway',
+      parseSigningKey(secrets.rpcKeys['api-gateway'].privateKey),
+    );
+    const rpc = new RpcClient<any>(nc, 30_000, rpcPrefix, signer);
+    const send = (subject: string, data: unknown): Promise<any> =>
+      rpc.send(subject, data, { principal: userPrincipal(actor), requestId: randomUUID() });
 
     const aetna = (await http('GET', '/payers?search=aetna', staff)).items[0];
     log(`creating ${CLIENTS} clients with a primary policy over NATS…`);

@@ -9,7 +9,7 @@ import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity'
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
-import { BillingTypeChanges1765238400000 } from './migrations/1765238400000-billing-type-changes';
+import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -23,7 +23,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       BillingTypeChangeEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000, BillingTypeChanges1765238400000],
+    migrations: [Initial1764979200000, AppointmentClaimLink1765065600000, UnbilledAndSelfPay1765238400000],
     applicationName: 'claims-service',
   });
 }
