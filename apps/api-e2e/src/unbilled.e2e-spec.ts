@@ -41,7 +41,12 @@ describe('unbilled appointments', () => {
     expect(client.status).toBe(201);
     const policy = await api('POST', `/practices/${practiceId}/clients/${client.body.id}/policies`, {
       token: staff,
-      body: { order: 'primary', payerId: aetna, memberId: `W${Math.floor(Math.random() * 1e9)}`, relationship: 'self' },
+      body: {
+        order: 'primary',
+        payerId: aetna,
+        memberId: `W${Math.floor(Math.random() * 1e9)}`,
+        relationship: 'self',
+      },
     });
     expect(policy.status).toBe(201);
     const card = await uploadForm(
@@ -286,7 +291,7 @@ describe('unbilled appointments', () => {
   });
 
   it('answers problem+json naming every bad query parameter', async () => {
-    const bad = await list('?readiness=soon&limit=0&from=March&clinicianId=x&payerId=y&cursor=%20&page=2');
+    const bad = await list('?readiness=soon&limit=0&from=March&clinicianId=x&payerId=y&cursor=a%20b&page=2');
     expect(bad.status).toBe(422);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(
@@ -304,7 +309,10 @@ describe('unbilled appointments', () => {
       },
     );
     expect(badBody.status).toBe(422);
-    expect(badBody.body.errors.map((e: any) => e.field).sort()).toEqual(['billingType', 'reason']);
+    expect([...new Set(badBody.body.errors.map((e: any) => e.field))].sort()).toEqual([
+      'billingType',
+      'reason',
+    ]);
   });
 
   it('answers 404 for another practice’s list and appointments', async () => {

@@ -238,6 +238,28 @@ async function main() {
     await measure('practice, payer filter', `${list}?payerId=${aetna.id}`);
     await measure('practice, one month', `${list}?from=2026-03-01&to=2026-03-31`);
     await measure('across my practices', `/unbilled-appointments`);
+    // claims-service alone (its NATS RPC as the gateway sends it, one in flight): the gateway's share is the rest.
+    {
+      const ms: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const start = performance.now();
+        const page = await send('claims.unbilled.list', {
+          practiceIds: [practice.id],
+          limit: LIMIT,
+          ...(cursor && { cursor }),
+        });
+        ms.push(performance.now() - start);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      rows.push({
+        list: 'practice, NATS RPC only',
+        items: APPOINTMENTS,
+        ready: '',
+        pages: ms.length,
+        ...quantiles(ms),
+      });
+    }
 
     console.log(
       `\nUnbilled list through the gateway as billing staff (JWT, scope, audit row, NATS, claims + bulk reads), ` +
