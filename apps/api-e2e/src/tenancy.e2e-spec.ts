@@ -35,6 +35,7 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/fee-schedule`],
       ['GET', `/practices/${practiceId}/messaging/participants`],
       ['GET', `/practices/${practiceId}/claims`],
+      ['GET', `/practices/${practiceId}/unbilled-appointments`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {

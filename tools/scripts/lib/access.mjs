@@ -128,6 +128,10 @@ export const APP_ACCESS = Object.freeze({
       'client-insurance.authorization.consume-many',
       'client-insurance.authorization.release',
       'enrollments.claim-filing.check',
+      // The unbilled list's reasons, in bulk per page.
+      'practice-settings.readiness.get-many',
+      'client-insurance.missing-info.get-many',
+      'client-insurance.coverage.get-many',
     ],
     events: 'claims',
     consumes: {},

@@ -5,6 +5,7 @@ import { AppointmentsController } from './appointments.controller';
 import { ClaimsController } from './claims.controller';
 import { FiledOutsideController } from './filed-outside.controller';
 import { FeeScheduleController } from './fee-schedule.controller';
+import { UnbilledController } from './unbilled.controller';
 
 /**
  * Appointments and the fee schedule (claims-service).
@@ -18,6 +19,9 @@ import { FeeScheduleController } from './fee-schedule.controller';
  * - `GET|POST /practices/{practiceId}/claims`, `GET /practices/{practiceId}/claims/{claimId}`,
  *   `POST …/claims/{claimId}/scrub|void`, `GET …/claims/{claimId}/cms1500|837p`, `POST …/claims/837p`
  * - `POST /practices/{practiceId}/appointments/{appointmentId}/file-outside`
+ * - `GET /practices/{practiceId}/unbilled-appointments`, `GET /unbilled-appointments` (across the
+ *   user's practices), `PUT /practices/{practiceId}/appointments/{appointmentId}/billing-type` (the
+ *   self-pay switch) and `GET …/billing-type-changes`: admin, billing_staff and practice_owner
  *
  * Roles: every role of the practice reads and records appointments (clinicians record their own
  * sessions; the service does not yet limit a clinician to the appointments they rendered). The fee
@@ -33,6 +37,7 @@ import { FeeScheduleController } from './fee-schedule.controller';
     FeeScheduleController,
     ClaimsController,
     FiledOutsideController,
+    UnbilledController,
   ],
   providers: [...RPC_PROVIDERS],
 })

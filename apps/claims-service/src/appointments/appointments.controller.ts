@@ -7,9 +7,12 @@ import {
   ClaimsSubjects as S,
   CreateAppointmentCommand,
   ListAppointmentsQuery,
+  SetBillingTypeCommand,
+  UNBILLED_ROLES,
   UpdateAppointmentCommand,
 } from '@claimline/contracts/claims';
 import { SERVICE_NAME } from '../config/env';
+
 import { AppointmentsService } from './appointments.service';
 
 /** Message handlers only: validation happens in the global pipe, rules in the service. */
@@ -39,6 +42,19 @@ export class AppointmentsController {
   @MessagePattern(S.appointmentUpdate)
   update(@Caller() actor: Principal, @Payload('data') cmd: UpdateAppointmentCommand) {
     return this.appointments.update(actor, cmd);
+  }
+
+  /** The self-pay switch and its reverse: those who bill for the practice and its owner. */
+  @Authorize({ roles: UNBILLED_ROLES, practice: 'practiceId' })
+  @MessagePattern(S.appointmentBillingTypeSet)
+  setBillingType(@Caller() actor: Principal, @Payload('data') cmd: SetBillingTypeCommand) {
+    return this.appointments.setBillingType(actor, cmd);
+  }
+
+  @Authorize({ roles: UNBILLED_ROLES, practice: 'practiceId' })
+  @MessagePattern(S.billingTypeChangeList)
+  billingTypeChanges(@Caller() _actor: Principal, @Payload('data') dto: AppointmentRefDto) {
+    return this.appointments.billingTypeChanges(dto.practiceId, dto.appointmentId);
   }
 
   @Authorize({ services: ['api-gateway'] })

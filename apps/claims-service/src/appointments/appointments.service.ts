@@ -10,14 +10,16 @@ import {
   LessThanOrEqual,
   MoreThanOrEqual,
 } from 'typeorm';
-import type { FieldError, Page, Principal } from '@claimline/contracts/common';
+import { type FieldError, type Page, type Principal, principalId } from '@claimline/contracts/common';
 import {
   AppointmentView,
+  BillingTypeChangeView,
   ClaimsEvents,
   ClaimsEventTypes as Events,
   CreateAppointmentCommand,
   ListAppointmentsQuery,
   ServiceLineInput,
+  SetBillingTypeCommand,
   UpdateAppointmentCommand,
 } from '@claimline/contracts/claims';
 import { normalizeDiagnosisCode } from '@claimline/reference-data';
@@ -29,6 +31,7 @@ import { appointmentProblems } from './appointment-rules';
 import { toAppointmentEvent, toAppointmentView } from './appointment.mapper';
 import { AppointmentEntity } from './entities/appointment.entity';
 import { AppointmentLineEntity } from './entities/appointment-line.entity';
+import { BillingTypeChangeEntity } from './entities/billing-type-change.entity';
 
 const DEFAULT_PAGE = 50;
 
@@ -198,6 +201,12 @@ export class AppointmentsService {
       );
       // Checked again under the lock: someone may have saved between the read above and now.
       assertVersion('The appointment', appointment.version, cmd.version);
+      if (
+        changes.billingType !== undefined &&
+        changes.billingType !== appointment.billingType &&
+        appointment.claimId !== null
+      )
+        throw onClaim(appointment.claimId);
       const proposed: Record<string, unknown> = { ...changes };
       if (changes.diagnoses) proposed['diagnoses'] = changes.diagnoses.map(dotted);
       if (priced) proposed['lines'] = priced.lines;
@@ -235,6 +244,80 @@ export class AppointmentsService {
       });
       return view;
     });
+  }
+
+  /**
+   * The self-pay switch and its reverse: the appointment leaves (or returns to) the unbilled list;
+   * self-pay makes its fee the client's to pay. Kept with who, when and why; refused (409) once
+   * the appointment is on a claim (void the claim first), and when the version is stale.
+   */
+  async setBillingType(actor: Principal, cmd: SetBillingTypeCommand): Promise<AppointmentView> {
+    return this.db.transaction(async (m) => {
+      const appointment = await findInPractice(
+        m,
+        AppointmentEntity,
+        'Appointment',
+        cmd.practiceId,
+        cmd.appointmentId,
+        { lock: true },
+      );
+      assertVersion('The appointment', appointment.version, cmd.version);
+      if (appointment.claimId !== null) throw onClaim(appointment.claimId);
+      if (appointment.billingType === cmd.billingType)
+        throw RpcError.field(
+          'billingType',
+          'unchanged',
+          cmd.billingType === 'self_pay'
+            ? 'The appointment is already self-pay'
+            : 'The appointment is already billed to insurance',
+        );
+      const from = appointment.billingType;
+      appointment.billingType = cmd.billingType;
+      await m.save(appointment);
+      await m.insert(BillingTypeChangeEntity, {
+        id: randomUUID(),
+        appointmentId: appointment.id,
+        practiceId: appointment.practiceId,
+        from,
+        to: cmd.billingType,
+        reason: cmd.reason.trim(),
+        changedBy: principalId(actor),
+      });
+      const view = toAppointmentView(
+        appointment,
+        await m.findBy(AppointmentLineEntity, { appointmentId: appointment.id }),
+      );
+      // The reason stays in this service (it may describe the client): the event says what changed.
+      await this.outbox.add(m, actor, {
+        type: Events.appointmentUpdated,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: toAppointmentEvent(view, ['billingType']),
+      });
+      return view;
+    });
+  }
+
+  /** Every switch of the appointment's billing type, newest first. */
+  async billingTypeChanges(
+    practiceId: string,
+    appointmentId: string,
+  ): Promise<{ items: BillingTypeChangeView[] }> {
+    await findInPractice(this.db.manager, AppointmentEntity, 'Appointment', practiceId, appointmentId);
+    const rows = await this.db.manager.find(BillingTypeChangeEntity, {
+      where: { appointmentId, practiceId },
+      order: { changedAt: 'DESC', id: 'ASC' },
+    });
+    return {
+      items: rows.map((r) => ({
+        appointmentId: r.appointmentId,
+        from: r.from,
+        to: r.to,
+        reason: r.reason,
+        changedBy: r.changedBy,
+        changedAt: r.changedAt.toISOString(),
+      })),
+    };
   }
 
   /** Each line's fee: the one given, else the practice's fee schedule's; a line with neither is refused. */
@@ -284,6 +367,13 @@ export class AppointmentsService {
     await m.insert(AppointmentLineEntity, rows);
     return rows;
   }
+}
+
+function onClaim(claimId: string): RpcError {
+  return RpcError.conflict(
+    'The appointment is on a claim: its billing type cannot change until that claim is voided',
+    { claimId },
+  );
 }
 
 function undotted(code: string): string {

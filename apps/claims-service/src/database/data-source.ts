@@ -5,6 +5,7 @@ import { SCHEMA } from '../config/env';
 import { AppointmentEntity } from '../appointments/entities/appointment.entity';
 import { AppointmentLineEntity } from '../appointments/entities/appointment-line.entity';
 import { AppointmentImportRowEntity } from '../appointment-import/entities/appointment-import-row.entity';
+import { BillingTypeChangeEntity } from '../appointments/entities/billing-type-change.entity';
 import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity';
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
 import { ClaimEntity } from '../claims/entities/claim.entity';
@@ -13,6 +14,7 @@ import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
 import { Claims1765152000000 } from './migrations/1765152000000-claims';
+import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -26,6 +28,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImportRowEntity,
       ClaimEntity,
       ClaimStatusHistoryEntity,
+      BillingTypeChangeEntity,
       ...EVENT_ENTITIES,
     ],
     migrations: [
@@ -33,6 +36,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentClaimLink1765065600000,
       AppointmentImport1765100000000,
       Claims1765152000000,
+      UnbilledAndSelfPay1765238400000,
     ],
     applicationName: 'claims-service',
   });

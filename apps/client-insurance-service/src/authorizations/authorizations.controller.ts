@@ -7,15 +7,27 @@ import {
   AuthorizationUseCommand,
   AuthorizationUseManyCommand,
   ClientInsuranceSubjects as S,
+  CoverageManyQuery,
   CreateAuthorizationCommand,
   ListAuthorizationsQuery,
   UpdateAuthorizationCommand,
 } from '@claimline/contracts/client-insurance';
 import { AuthorizationsService } from './authorizations.service';
+import { CoverageService } from './coverage.service';
 
 @Controller()
 export class AuthorizationsController {
-  constructor(private readonly authorizations: AuthorizationsService) {}
+  constructor(
+    private readonly authorizations: AuthorizationsService,
+    private readonly coverage: CoverageService,
+  ) {}
+
+  /** For claims-service's unbilled list (asked as itself, scoped to the practice): one call per page. */
+  @Authorize({ services: ['claims'], practice: 'practiceId' })
+  @MessagePattern(S.coverageGetMany)
+  coverageMany(@Caller() _caller: Principal, @Payload('data') query: CoverageManyQuery) {
+    return this.coverage.many(query);
+  }
 
   @Authorize({ roles: ROLES, practice: 'practiceId' })
   @MessagePattern(S.authorizationCreate)

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { PoliciesModule } from '../policies/policies.module';
 import { AuthorizationsController } from './authorizations.controller';
 import { AuthorizationsService } from './authorizations.service';
+import { CoverageService } from './coverage.service';
 
 @Module({
   imports: [PoliciesModule],
   controllers: [AuthorizationsController],
-  providers: [AuthorizationsService],
+  providers: [AuthorizationsService, CoverageService],
 })
 export class AuthorizationsModule {}

@@ -48,7 +48,8 @@ export class ClientsController {
     return this.clients.missingInfoFor(actor, query.practiceId, query.clientId);
   }
 
-  @Authorize({ roles: ROLES, practice: 'practiceId' })
+  // claims-service asks as itself for the unbilled list's "!" reasons (one call per page).
+  @Authorize({ roles: ROLES, services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.missingInfoGetMany)
   missingInfoMany(@Caller() actor: Principal, @Payload('data') query: MissingInfoManyQuery) {
     return this.clients.missingInfoMany(actor, query.practiceId, query.clientIds);

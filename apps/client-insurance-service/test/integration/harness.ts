@@ -27,8 +27,8 @@ export class Harness extends ServiceHarness<ClientInsuranceRpc, ClientInsuranceE
     super({
       service: 'client-insurance',
       migrate: (url) => runMigrations(clientInsuranceDataSourceOptions(url)),
-      // enrollments calls it under its own signed identity.
-      trusts: ['enrollments'],
+      // enrollments and claims call it under their own signed identities.
+      trusts: ['enrollments', 'claims'],
       practiceExistence: true,
       observe: Object.values(ClientInsuranceEventTypes),
     });

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NatsConnection } from 'nats';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { type Principal, servicePrincipal } from '@claimline/contracts/common';
 import {
   PracticeReadiness,
   ReadinessContributorRpc,
+  ReadinessManyResult,
   ReadinessItem,
   readinessItemsSubject,
   ReadinessSource,
@@ -15,6 +16,7 @@ import { AssertionSigner } from '@claimline/backend/util-auth';
 import { currentRequestId } from '@claimline/backend/util-service';
 import { PracticeSettingsEnv, SERVICE_NAME } from '../config/env';
 import { findPractice } from '../practices/practice-access';
+import { PracticeEntity } from '../practices/entities/practice.entity';
 import { ReadinessRefresher } from './readiness.refresher';
 
 /**
@@ -57,6 +59,21 @@ export class ReadinessService {
       items,
       sources: [{ service: SERVICE_NAME, status: 'ok', items: own.length }, ...others.map((o) => o.source)],
     };
+  }
+
+  /** Practice settings' own items of each practice (no contributor is asked); `outOfScope` adds to `notFound`. */
+  async ownMany(practiceIds: string[], outOfScope: string[]): Promise<ReadinessManyResult> {
+    const practices = practiceIds.length
+      ? await this.db.manager.find(PracticeEntity, { where: { id: In(practiceIds) } })
+      : [];
+    const items = await Promise.all(
+      practices.map(async (p) => ({
+        practiceId: p.id,
+        items: await this.refresher.items(this.db.manager, p),
+      })),
+    );
+    const found = new Set(practices.map((p) => p.id));
+    return { items, notFound: [...outOfScope, ...practiceIds.filter((id) => !found.has(id))] };
   }
 
   private async ask(

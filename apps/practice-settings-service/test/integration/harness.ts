@@ -29,8 +29,8 @@ export class Harness extends ServiceHarness<PracticeSettingsRpc, PracticeSetting
     super({
       service: 'practice-settings',
       migrate: (url) => runMigrations(practiceSettingsDataSourceOptions(url)),
-      // enrollments calls it under its own signed identity.
-      trusts: ['enrollments'],
+      // enrollments and claims call it under their own signed identities.
+      trusts: ['enrollments', 'claims'],
       privateNats: true,
       observe: Object.values(PracticeSettingsEventTypes),
     });

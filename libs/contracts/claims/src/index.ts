@@ -6,3 +6,5 @@ export * from './lib/dto/fee-schedule.dto';
 export * from './lib/appointment-import';
 export * from './lib/dto/appointment-import.dto';
 export * from './lib/dto/claim.dto';
+export * from './lib/dto/unbilled.dto';
+export * from './lib/unbilled.views';

@@ -5,3 +5,4 @@ export type * from './lib/claims.views';
 export * from './lib/appointment-import';
 export type * from './lib/appointment-import.views';
 export type * from './lib/claim.views';
+export * from './lib/unbilled.views';

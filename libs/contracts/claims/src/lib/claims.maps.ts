@@ -23,6 +23,8 @@ import {
   VoidClaimCommand,
 } from './dto/claim.dto';
 import type { ClaimFileView, ClaimPage, ClaimView, CreateClaimsResult } from './claim.views';
+import { ListUnbilledQuery, SetBillingTypeCommand } from './dto/unbilled.dto';
+import type { BillingTypeChangeView, UnbilledPage } from './unbilled.views';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
 export interface ClaimsRpc {
@@ -40,6 +42,12 @@ export interface ClaimsRpc {
     request: CommitAppointmentImportCommand;
     response: AppointmentImportResult;
   };
+  'claims.appointment.set-billing-type': { request: SetBillingTypeCommand; response: AppointmentView };
+  'claims.billing-type-change.list': {
+    request: AppointmentRefDto;
+    response: { items: BillingTypeChangeView[] };
+  };
+  'claims.unbilled.list': { request: ListUnbilledQuery; response: UnbilledPage };
   'claims.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
   'claims.claim.create-from-appointments': { request: CreateClaimsCommand; response: CreateClaimsResult };
   'claims.claim.get': { request: ClaimRefDto; response: ClaimView };

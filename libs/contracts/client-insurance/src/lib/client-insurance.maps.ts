@@ -18,6 +18,7 @@ import {
   ListClientsQuery,
   UpdateClientCommand,
 } from './dto/client.dto';
+import { CoverageManyQuery, CoverageManyResult } from './dto/coverage.dto';
 import {
   ClientMissingInfo,
   MissingInfoManyQuery,
@@ -52,6 +53,7 @@ export interface ClientInsuranceRpc {
     request: MissingInfoManyQuery;
     response: MissingInfoManyResult;
   };
+  'client-insurance.coverage.get-many': { request: CoverageManyQuery; response: CoverageManyResult };
   'client-insurance.payer.search': { request: SearchPayersQuery; response: Page<PayerView> };
   'client-insurance.payer.get': { request: PayerRefDto; response: PayerView };
   'client-insurance.payer.create': { request: CreatePayerCommand; response: PayerView };

@@ -8,6 +8,7 @@ export const ClientInsuranceSubjects = {
   clientList: 'client-insurance.client.list',
   missingInfoGet: 'client-insurance.missing-info.get',
   missingInfoGetMany: 'client-insurance.missing-info.get-many',
+  coverageGetMany: 'client-insurance.coverage.get-many',
   payerSearch: 'client-insurance.payer.search',
   payerGet: 'client-insurance.payer.get',
   payerCreate: 'client-insurance.payer.create',

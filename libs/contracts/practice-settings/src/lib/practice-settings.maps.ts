@@ -21,7 +21,7 @@ import {
   TeamMemberView,
   UpdateTeamMemberCommand,
 } from './dto/team-member.dto';
-import { PracticeReadiness } from './readiness';
+import { PracticeReadiness, ReadinessManyQuery, ReadinessManyResult } from './readiness';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
 export interface PracticeSettingsRpc {
@@ -45,6 +45,7 @@ export interface PracticeSettingsRpc {
     response: BillingProfileView;
   };
   'practice-settings.readiness.get': { request: PracticeRefDto; response: PracticeReadiness };
+  'practice-settings.readiness.get-many': { request: ReadinessManyQuery; response: ReadinessManyResult };
   'practice-settings.health.ping': {
     request: Record<string, never>;
     response: { ok: true; service: string };

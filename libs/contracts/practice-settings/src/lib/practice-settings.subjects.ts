@@ -19,6 +19,7 @@ export const PracticeSettingsSubjects = {
   billingProfileGet: 'practice-settings.billing-profile.get',
   billingProfilePut: 'practice-settings.billing-profile.put',
   readinessGet: 'practice-settings.readiness.get',
+  readinessGetMany: 'practice-settings.readiness.get-many',
   healthPing: 'practice-settings.health.ping',
 } as const;
 

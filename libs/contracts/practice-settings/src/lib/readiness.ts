@@ -1,4 +1,4 @@
-import { IsIn, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validator';
 import { PRACTICE_TYPES, type PracticeType } from '@claimline/domain';
 
 /**
@@ -83,4 +83,29 @@ export interface ReadinessContributorRpc {
     request: ReadinessItemsRequest;
     response: ReadinessItemsResponse;
   };
+}
+
+export const MAX_READINESS_PRACTICES = 200;
+
+/** Practice settings' own checklist of many practices at once (claims-service's unbilled list). */
+export class ReadinessManyQuery {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_READINESS_PRACTICES, {
+    message: `practiceIds may list at most ${MAX_READINESS_PRACTICES} practices per call`,
+  })
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  practiceIds: string[];
+}
+
+/**
+ * Practice settings' own items only (NPIs, practice information, Tax ID, taxonomy, billing
+ * address, service facility, Secure Messaging): the contributors' items are not gathered, so the
+ * answer costs three queries per practice and no call to another service.
+ */
+export interface ReadinessManyResult {
+  items: { practiceId: string; items: ReadinessItem[] }[];
+  /** Ids that are not practices the caller may see (answered like missing ones). */
+  notFound: string[];
 }

@@ -1,0 +1,49 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsUUID,
+  ValidateIf,
+} from 'class-validator';
+import type { AuthorizationView } from './authorization.dto';
+
+export const MAX_COVERAGE_CLIENTS = 1000;
+
+/**
+ * The primary coverage of many clients at once (for the unbilled list): either of the clients
+ * named, or of every client of the practice whose primary policy is with `payerId`.
+ */
+export class CoverageManyQuery {
+  @IsUUID()
+  practiceId: string;
+
+  @ValidateIf((q: CoverageManyQuery) => q.payerId === undefined || q.clientIds !== undefined)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_COVERAGE_CLIENTS, {
+    message: `clientIds may list at most ${MAX_COVERAGE_CLIENTS} clients per call`,
+  })
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  clientIds?: string[];
+
+  @IsOptional()
+  @IsUUID()
+  payerId?: string;
+}
+
+/** A client's primary policy (ids and payer only: no member ID) and that policy's authorizations. */
+export interface ClientCoverage {
+  clientId: string;
+  policyId: string;
+  payer: { id: string; name: string };
+  /** Newest valid-from first; `warnings` computed for today (UTC). */
+  authorizations: AuthorizationView[];
+}
+
+export interface CoverageManyResult {
+  /** One per client that has a primary policy (clients without one are absent). */
+  items: ClientCoverage[];
+}
