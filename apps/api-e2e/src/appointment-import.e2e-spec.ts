@@ -1,4 +1,14 @@
-import { accessToken, address, api, API_URL, uniqueName, users, type ApiResponse } from './client';
+import {
+  accessToken,
+  address,
+  api,
+  API_URL,
+  uniqueName,
+  users,
+  type ApiResponse,
+  newPractice,
+  newClinician,
+} from './client';
 
 /**
  * The appointments CSV import through the gateway: a multipart upload, a preview naming each bad
@@ -40,26 +50,8 @@ describe('appointments CSV import', () => {
   beforeAll(async () => {
     staff = await accessToken(users.staff);
     owner = await accessToken(users.owner);
-    const practice = await api('POST', '/practices', {
-      token: staff,
-      body: { type: 'group', name: uniqueName('Import'), phone: '(512) 555-0102', address },
-    });
-    expect(practice.status).toBe(201);
-    practiceId = practice.body.id;
-    const clinician = await api('POST', `/practices/${practiceId}/team-members`, {
-      token: staff,
-      body: {
-        firstName: 'Robin',
-        lastName: 'Hale',
-        email: `${uniqueName('robin').replace(/\W/g, '')}@import.test`,
-        role: 'clinician',
-        credentials: ['LCSW'],
-        taxonomyCode: '1041C0700X',
-        npi: '1234567893',
-      },
-    });
-    expect(clinician.status).toBe(201);
-    clinicianId = clinician.body.id;
+    practiceId = await newPractice(staff, 'Import', '(512) 555-0102');
+    clinicianId = await newClinician(staff, practiceId);
     const client = await api('POST', `/practices/${practiceId}/clients`, {
       token: staff,
       body: { firstName: 'Ada', lastName: uniqueName('Client'), birthDate: '1985-04-12', sex: 'F', address },

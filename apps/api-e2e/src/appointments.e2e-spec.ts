@@ -1,4 +1,4 @@
-import { accessToken, address, api, uniqueName, users } from './client';
+import { accessToken, address, api, uniqueName, users, newPractice, newClinician } from './client';
 
 /**
  * Appointments and the fee schedule through the gateway: a practice's fees, a telehealth session
@@ -16,26 +16,8 @@ describe('appointments and the fee schedule', () => {
     admin = await accessToken(users.admin);
     staff = await accessToken(users.staff);
     owner = await accessToken(users.owner);
-    const practice = await api('POST', '/practices', {
-      token: staff,
-      body: { type: 'group', name: uniqueName('Appointments'), phone: '(512) 555-0101', address },
-    });
-    expect(practice.status).toBe(201);
-    practiceId = practice.body.id;
-    const clinician = await api('POST', `/practices/${practiceId}/team-members`, {
-      token: staff,
-      body: {
-        firstName: 'Robin',
-        lastName: 'Hale',
-        email: `${uniqueName('robin').replace(/\W/g, '')}@appointments.test`,
-        role: 'clinician',
-        credentials: ['LCSW'],
-        taxonomyCode: '1041C0700X',
-        npi: '1234567893',
-      },
-    });
-    expect(clinician.status).toBe(201);
-    clinicianId = clinician.body.id;
+    practiceId = await newPractice(staff, 'Appointments', '(512) 555-0101');
+    clinicianId = await newClinician(staff, practiceId);
     const client = await api('POST', `/practices/${practiceId}/clients`, {
       token: staff,
       body: { firstName: 'Ada', lastName: uniqueName('Client'), birthDate: '1985-04-12', sex: 'F', address },

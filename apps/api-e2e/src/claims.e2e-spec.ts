@@ -1,6 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { MAP_837P, validate } from '@claimline/x12';
-import { accessToken, address, api, API_URL, billingAddress, uniqueName, users } from './client';
+import {
+  accessToken,
+  address,
+  api,
+  API_URL,
+  billingAddress,
+  uniqueName,
+  users,
+  newPractice,
+  newClinician,
+} from './client';
 
 /** An ISO date `offset` days from today (UTC): dates of service in the past, as claims need. */
 const day = (offset = 0) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -75,12 +85,7 @@ describe('claims from appointments', () => {
   beforeAll(async () => {
     admin = await accessToken(users.admin);
     staff = await accessToken(users.staff);
-    const practice = await api('POST', '/practices', {
-      token: staff,
-      body: { type: 'group', name: uniqueName('Claims'), phone: '(512) 555-0100', address },
-    });
-    expect(practice.status).toBe(201);
-    practiceId = practice.body.id;
+    practiceId = await newPractice(staff, 'Claims', '(512) 555-0100');
     const profile = await api('PUT', `/practices/${practiceId}/billing-profile`, {
       token: staff,
       body: {
@@ -94,20 +99,7 @@ describe('claims from appointments', () => {
       },
     });
     expect(profile.status).toBe(200);
-    const clinician = await api('POST', `/practices/${practiceId}/team-members`, {
-      token: staff,
-      body: {
-        firstName: 'Robin',
-        lastName: 'Hale',
-        email: `${uniqueName('robin').replace(/\W/g, '')}@claims.test`,
-        role: 'clinician',
-        credentials: ['LCSW'],
-        taxonomyCode: '1041C0700X',
-        npi: '1234567893',
-      },
-    });
-    expect(clinician.status).toBe(201);
-    clinicianId = clinician.body.id;
+    clinicianId = await newClinician(staff, practiceId);
     // A commercial payer that needs no claim-filing enrollment, so a complete claim is clean.
     const payers = await api('GET', '/payers?search=aetna', { token: staff });
     const payer = payers.body.items.find(

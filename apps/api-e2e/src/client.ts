@@ -113,3 +113,38 @@ let counter = 0;
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${(counter++).toString(36)}`;
 }
+
+/** Answers the body of a call that must succeed with `status`, or fails the test saying what came back. */
+async function created<T = any>(call: Promise<ApiResponse<T>>, status = 201): Promise<T> {
+  const res = await call;
+  if (res.status !== status)
+    throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 500)}`);
+  return res.body;
+}
+
+/** A new group practice in Austin, created by `token` (billing staff or admin); its id. */
+export async function newPractice(token: string, name: string, phone = '(512) 555-0100'): Promise<string> {
+  const practice = await created(
+    api('POST', '/practices', { token, body: { type: 'group', name: uniqueName(name), phone, address } }),
+  );
+  return practice.id;
+}
+
+/** A clinician with a personal NPI and a taxonomy on the practice's team; their team member id. */
+export async function newClinician(token: string, practiceId: string, npi = '1234567893'): Promise<string> {
+  const member = await created(
+    api('POST', `/practices/${practiceId}/team-members`, {
+      token,
+      body: {
+        firstName: 'Robin',
+        lastName: 'Hale',
+        email: `${uniqueName('robin').replace(/\W/g, '')}@clinician.test`,
+        role: 'clinician',
+        credentials: ['LCSW'],
+        taxonomyCode: '1041C0700X',
+        npi,
+      },
+    }),
+  );
+  return member.id;
+}

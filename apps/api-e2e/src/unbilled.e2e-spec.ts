@@ -1,5 +1,15 @@
 import { waitFor } from '@claimline/backend/util-testing';
-import { accessToken, address, api, EVENTUALLY, uniqueName, uploadForm, users } from './client';
+import {
+  accessToken,
+  address,
+  api,
+  EVENTUALLY,
+  uniqueName,
+  uploadForm,
+  users,
+  newPractice,
+  newClinician,
+} from './client';
 
 // A real 1×1 PNG: the front of an insurance card, so the policies lack nothing.
 const CARD = Buffer.from(
@@ -93,26 +103,8 @@ describe('unbilled appointments', () => {
     admin = await accessToken(users.admin);
     staff = await accessToken(users.staff);
     owner = await accessToken(users.owner);
-    const practice = await api('POST', '/practices', {
-      token: staff,
-      body: { type: 'group', name: uniqueName('Unbilled'), phone: '(512) 555-0101', address },
-    });
-    expect(practice.status).toBe(201);
-    practiceId = practice.body.id;
-    const clinician = await api('POST', `/practices/${practiceId}/team-members`, {
-      token: staff,
-      body: {
-        firstName: 'Robin',
-        lastName: 'Hale',
-        email: `${uniqueName('robin').replace(/\W/g, '')}@unbilled.test`,
-        role: 'clinician',
-        credentials: ['LCSW'],
-        taxonomyCode: '1041C0700X',
-        npi: '1234567893',
-      },
-    });
-    expect(clinician.status).toBe(201);
-    clinicianId = clinician.body.id;
+    practiceId = await newPractice(staff, 'Unbilled', '(512) 555-0101');
+    clinicianId = await newClinician(staff, practiceId);
     aetna = (await api('GET', '/payers?search=aetna', { token: staff })).body.items[0].id;
 
     const missing = await newClient('Missing', undefined);
