@@ -142,6 +142,30 @@ function inPathOrder(
 }
 
 /** Query-string classes (`@Query() q: ListPracticesQuery`) as parameters, keyed by operation id. */
+/** Where `@ApiProduces` keeps its types (`DECORATORS.API_PRODUCES` of @nestjs/swagger, not exported). */
+const API_PRODUCES = 'swagger/apiProduces';
+
+/**
+ * The media types of the routes that answer a file (`@ApiProduces('application/pdf')` on the
+ * handler, e.g. a CMS-1500 or an 837P), by operation id: their success is that file, not JSON.
+ */
+function fileResponses(app: INestApplication): Map<string, string[]> {
+  const byOperation = new Map<string, string[]>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as { name: string; prototype: Record<string, unknown> } | null;
+      if (!controller) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[method];
+        if (typeof handler !== 'function') continue;
+        const produces: string[] | undefined = Reflect.getMetadata(API_PRODUCES, handler);
+        if (produces?.length) byOperation.set(`${controller.name}_${method}`, produces);
+      }
+    }
+  }
+  return byOperation;
+}
+
 function queryParameters(app: INestApplication): Map<string, ParameterObject[]> {
   const byOperation = new Map<string, ParameterObject[]>();
   for (const module of app.get(ModulesContainer).values()) {
@@ -217,6 +241,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if ('$ref' in property && (property as { nullable?: boolean }).nullable)
         properties[name] = { nullable: true, allOf: [{ $ref: property.$ref }] };
   const queries = queryParameters(app);
+  const files = fileResponses(app);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation: OperationObject | undefined = item[method];
@@ -235,6 +260,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         ...query.filter((p) => !named.has(p.name)),
       ]);
       for (const [status, response] of Object.entries(operation.responses) as [string, ResponseObject][]) {
+        const produced = files.get(operation.operationId ?? '');
+        if (status.startsWith('2') && produced) {
+          operation.responses[status] = {
+            description: response.description || 'The file',
+            content: Object.fromEntries(
+              produced.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          };
+          continue;
+        }
         if (!status.startsWith('2') || response.content) continue;
         operation.responses[status] = {
           description: response.description || 'Success',
