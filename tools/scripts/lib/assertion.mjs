@@ -1,7 +1,7 @@
 // @ts-check
 // Signs a caller assertion the way the gateway does (libs/backend/util-auth/src/lib/assertion.ts,
 // ADR 0011), for scripts that call a service straight over NATS as the gateway (benchmarks).
-import { createHash, createPrivateKey, sign } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 
 /**
  * @param {import('./secrets.mjs').LocalSecrets} secrets
@@ -23,6 +23,8 @@ export function gatewayAssertion(secrets, subject, data, actor, requestId) {
     rid: requestId,
     iat,
     exp: iat + 30,
+    // A new id each call: a receiving process accepts an assertion once (replays are refused).
+    jti: randomUUID(),
     dig: createHash('sha256')
       .update(JSON.stringify(data ?? null))
       .digest('base64url'),
