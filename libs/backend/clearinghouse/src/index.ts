@@ -1,4 +1,5 @@
 export * from './lib/account';
+export * from './lib/account-config';
 export * from './lib/clearinghouse-migration';
 export * from './lib/entities/received-file.entity';
 export * from './lib/errors';
