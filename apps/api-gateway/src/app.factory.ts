@@ -8,6 +8,7 @@ import { isConsoleBuild, serveConsole } from './console/console-assets';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { jsonBody } from './common/body-parsers';
 import { httpMetrics } from './common/http-metrics';
+import { httpTracing } from './common/http-tracing';
 import { requestId } from './common/request-id';
 import { httpValidationPipe } from './common/http-validation';
 import { GatewayEnv } from './config/env';
@@ -45,6 +46,7 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     maxAge: 600,
   });
   app.use(httpMetrics());
+  app.use(httpTracing());
   app.use((req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void) => {
     req.id = requestId(req, res);
     next();

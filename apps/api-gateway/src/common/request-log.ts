@@ -36,6 +36,11 @@ export function gatewayLoggerParams(service: string, level: string): Params['pin
     level,
     base: { service },
     genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
+    // the request's trace (httpTracing), on its line and on every line logged while it runs
+    customProps: (req) => {
+      const traceId = (req as { traceId?: string }).traceId;
+      return traceId ? { traceId } : {};
+    },
     ...redactingPinoOptions(),
     serializers: {
       ...redactingPinoOptions().serializers,

@@ -15,6 +15,7 @@ import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-ap
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
 import { Claims1765152000000 } from './migrations/1765152000000-claims';
 import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
+import { OutboxTraceContext1796256000000 } from './migrations/1796256000000-outbox-trace-context';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -37,6 +38,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImport1765100000000,
       Claims1765152000000,
       UnbilledAndSelfPay1765238400000,
+      OutboxTraceContext1796256000000,
     ],
     applicationName: 'claims-service',
   });

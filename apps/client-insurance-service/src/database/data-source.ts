@@ -14,6 +14,7 @@ import { PracticeRefEntity } from '../practices/entities/practice-ref.entity';
 import { Initial1764316800000 } from './migrations/1764316800000-initial';
 import { PolicyCards1779100000000 } from './migrations/1779100000000-policy-cards';
 import { PayerSeedVersion1779200000000 } from './migrations/1779200000000-payer-seed-version';
+import { OutboxTraceContext1796256000000 } from './migrations/1796256000000-outbox-trace-context';
 import { SCHEMA } from '../config/env';
 
 export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions {
@@ -33,7 +34,12 @@ export function clientInsuranceDataSourceOptions(url: string): DataSourceOptions
       PayerSeedEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764316800000, PolicyCards1779100000000, PayerSeedVersion1779200000000],
+    migrations: [
+      Initial1764316800000,
+      PolicyCards1779100000000,
+      PayerSeedVersion1779200000000,
+      OutboxTraceContext1796256000000,
+    ],
     applicationName: 'client-insurance-service',
   });
 }

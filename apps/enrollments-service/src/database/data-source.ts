@@ -8,6 +8,7 @@ import { EnrollmentHistoryEntity } from '../enrollments/entities/enrollment-hist
 import { PayerRefEntity } from '../payers/entities/payer-ref.entity';
 import { PracticePayerEntity } from '../payers/entities/practice-payer.entity';
 import { Initial1764403200000 } from './migrations/1764403200000-initial';
+import { OutboxTraceContext1796256000000 } from './migrations/1796256000000-outbox-trace-context';
 
 export function enrollmentsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -21,7 +22,7 @@ export function enrollmentsDataSourceOptions(url: string): DataSourceOptions {
       ClearinghouseRequestEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1764403200000],
+    migrations: [Initial1764403200000, OutboxTraceContext1796256000000],
     applicationName: 'enrollments-service',
   });
 }

@@ -11,6 +11,7 @@ import { ReceiptEntity } from '../threads/entities/receipt.entity';
 import { ThreadEntity } from '../threads/entities/thread.entity';
 import { UnreadEmailEntity } from '../unread/entities/unread-email.entity';
 import { Initial1780000000000 } from './migrations/1780000000000-initial';
+import { OutboxTraceContext1796256000000 } from './migrations/1796256000000-outbox-trace-context';
 
 export function messagingDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -27,7 +28,7 @@ export function messagingDataSourceOptions(url: string): DataSourceOptions {
       UserPreferenceEntity,
       ...EVENT_ENTITIES,
     ],
-    migrations: [Initial1780000000000],
+    migrations: [Initial1780000000000, OutboxTraceContext1796256000000],
     applicationName: 'messaging-service',
   });
 }

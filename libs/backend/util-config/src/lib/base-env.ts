@@ -68,6 +68,10 @@ export class BaseServiceEnv {
   @IsEnvInt(1_048_576)
   EVENTS_MAX_BYTES: number = 1024 ** 3;
 
+  /** How many NATS servers keep each event stream (JetStream replicas): 1 on one server, 3 on a three-node cluster. */
+  @IsEnvInt(1, 5)
+  EVENTS_REPLICAS: number = 1;
+
   /** How long published outbox rows are kept before the relay deletes them (hours; 7 days). */
   @IsEnvInt(1)
   OUTBOX_RETENTION_HOURS: number = 168;

@@ -12,6 +12,7 @@ import {
 import { DataSource } from 'typeorm';
 import { dbPool, GaugeSample, startProcessMetrics } from './metrics';
 import { MetricsServer, startMetricsServer } from './metrics-server';
+import { flushTracing } from './tracing';
 
 export interface MetricsModuleOptions {
   /** The process's service name: the `service` label of every series. */
@@ -72,6 +73,7 @@ export class MetricsHost implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await flushTracing().catch(() => undefined);
     this.removePool?.();
     await this.server?.close();
     this.server = null;

@@ -6,6 +6,11 @@ import {
   consumerHandled,
   consumerPending,
   consumerRedelivered,
+  endSpanWithError,
+  extractTraceContext,
+  SpanKind,
+  startSpan,
+  withContext,
 } from '@claimline/backend/util-metrics';
 import { EventsConfig, inboxRetentionMs, PRUNE_EVERY_MS, streamName } from './events-config';
 import { ensureEventStream } from './streams';
@@ -170,20 +175,35 @@ export class EventConsumer<M extends EventMapOf<M>> {
       msg.ack();
       return;
     }
+    // A consumer span in the trace the producer's relay put in the headers (none with tracing off).
+    const { span, ctx } = startSpan(
+      `${event.type} process`,
+      SpanKind.CONSUMER,
+      {
+        'messaging.system': 'nats',
+        'messaging.consumer.group.name': durable,
+        'messaging.message.id': event.id,
+      },
+      extractTraceContext((key) => msg.headers?.get(key)),
+    );
     try {
-      await this.dataSource.transaction(async (manager) => {
-        // Plain query, not rawSql: util-persistence depends on this library (ADR 0018, plumbing).
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO "${this.options.schema}"."inbox" (consumer, event_id, type) VALUES ($1, $2, $3)
+      await withContext(ctx, () =>
+        this.dataSource.transaction(async (manager) => {
+          // Plain query, not rawSql: util-persistence depends on this library (ADR 0018, plumbing).
+          const inserted: unknown[] = await manager.query(
+            `INSERT INTO "${this.options.schema}"."inbox" (consumer, event_id, type) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING RETURNING event_id`,
-          [this.options.durable, event.id, event.type],
-        );
-        if (inserted.length > 0) await handler(event, manager);
-      });
+            [this.options.durable, event.id, event.type],
+          );
+          if (inserted.length > 0) await handler(event, manager);
+        }),
+      );
+      span.end();
       msg.ack();
       this.handled++;
       consumerHandled.inc({ durable });
     } catch (error) {
+      endSpanWithError(span, error);
       const delay = Math.min(500 * 2 ** Math.min(msg.info.redeliveryCount, 6), 30_000);
       this.log.error(
         `consumer ${this.options.durable}: ${event.type} ${event.id} failed (attempt ${msg.info.redeliveryCount}): ${(error as Error).message}`,

@@ -10,6 +10,8 @@ export interface EventsConfig {
   maxAgeMs?: number;
   /** The most bytes a stream keeps, oldest dropped first (`EVENTS_MAX_BYTES`); default `EVENT_STREAM_MAX_BYTES`. */
   maxBytes?: number;
+  /** How many servers of a NATS cluster keep each stream (`EVENTS_REPLICAS`); default 1. */
+  replicas?: number;
 }
 
 /** 30 days: a consumer that was down longer rebuilds its read model over RPC, not from the stream. */

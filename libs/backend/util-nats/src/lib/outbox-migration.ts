@@ -12,6 +12,7 @@ export async function createOutboxAndInbox(queryRunner: QueryRunner, schema: str
       "actor_id" text,
       "data" jsonb NOT NULL,
       "request_id" text,
+      "trace_context" text,
       "occurred_at" timestamptz NOT NULL DEFAULT now(),
       "published_at" timestamptz,
       "attempts" integer NOT NULL DEFAULT 0
@@ -27,6 +28,14 @@ export async function createOutboxAndInbox(queryRunner: QueryRunner, schema: str
       "processed_at" timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY ("consumer", "event_id")
     )`);
+}
+
+/**
+ * Adds `trace_context` (the W3C traceparent of the work that wrote an event) to an outbox made
+ * before it existed; a no-op on one that `createOutboxAndInbox` made since.
+ */
+export async function addOutboxTraceContext(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schema}"."outbox" ADD COLUMN IF NOT EXISTS "trace_context" text`);
 }
 
 export async function dropOutboxAndInbox(queryRunner: QueryRunner, schema: string): Promise<void> {

@@ -1,7 +1,15 @@
 import { Client } from 'pg';
 import { headers as natsHeaders, JetStreamClient, NatsConnection } from 'nats';
 import { EventEnvelope, HEADER_REQUEST_ID } from '@claimline/contracts/common';
-import { outboxPublished } from '@claimline/backend/util-metrics';
+import {
+  endSpanWithError,
+  extractTraceContext,
+  injectTraceContext,
+  outboxPublished,
+  SpanKind,
+  startSpan,
+  withContext,
+} from '@claimline/backend/util-metrics';
 import { EventsConfig, eventSubject, OUTBOX_RETENTION_MS, PRUNE_EVERY_MS } from './events-config';
 import { outboxChannel } from './outbox';
 import { ensureEventStream } from './streams';
@@ -38,6 +46,7 @@ interface OutboxRow {
   actor_id: string | null;
   data: unknown;
   request_id: string | null;
+  trace_context: string | null;
   occurred_at: Date;
 }
 
@@ -138,7 +147,7 @@ export class OutboxRelay {
     const client = this.client!;
     const schema = this.options.schema;
     const { rows } = await client.query<OutboxRow>(
-      `SELECT id, type, aggregate_id, practice_id, actor_id, data, request_id, occurred_at
+      `SELECT id, type, aggregate_id, practice_id, actor_id, data, request_id, trace_context, occurred_at
          FROM "${schema}"."outbox" WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.options.batchSize ?? 100],
     );
@@ -156,13 +165,29 @@ export class OutboxRelay {
       };
       const h = natsHeaders();
       if (row.request_id) h.set(HEADER_REQUEST_ID, row.request_id);
+      // A producer span in the trace of the request that wrote the row, carried in the headers.
+      const subject = eventSubject(this.options.events, row.type);
+      const parent = extractTraceContext((key) =>
+        key === 'traceparent' ? (row.trace_context ?? undefined) : undefined,
+      );
+      const { span, ctx } = startSpan(
+        `${row.type} publish`,
+        SpanKind.PRODUCER,
+        {
+          'messaging.system': 'nats',
+          'messaging.destination.name': subject,
+          'messaging.message.id': row.id,
+        },
+        parent,
+      );
+      injectTraceContext((key, value) => h.set(key, value), ctx);
       try {
-        await this.js.publish(eventSubject(this.options.events, row.type), JSON.stringify(envelope), {
-          msgID: row.id,
-          headers: h,
-          timeout: 5000,
-        });
+        await withContext(ctx, () =>
+          this.js.publish(subject, JSON.stringify(envelope), { msgID: row.id, headers: h, timeout: 5000 }),
+        );
+        span.end();
       } catch (error) {
+        endSpanWithError(span, error);
         await client.query(`UPDATE "${schema}"."outbox" SET attempts = attempts + 1 WHERE id = $1`, [row.id]);
         throw new Error(`publishing ${row.type} ${row.id} failed: ${(error as Error).message}`);
       }

@@ -28,6 +28,10 @@ export class OutboxEventEntity {
   @Column('text', { name: 'request_id', nullable: true })
   requestId: string | null;
 
+  /** W3C `traceparent` of the work that wrote the event (tracing on), so its publication and consumers join that trace. */
+  @Column('text', { name: 'trace_context', nullable: true })
+  traceContext: string | null;
+
   @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 

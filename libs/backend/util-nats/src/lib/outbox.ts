@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor, EventMapOf, Principal, principalId } from '@claimline/contracts/common';
 import { OutboxEventEntity } from './outbox.entity';
+import { currentTraceparent } from '@claimline/backend/util-metrics';
 import { currentRequestId } from './request-scope';
 
 export interface NewEvent<M extends EventMapOf<M>, T extends keyof M & string> {
@@ -42,6 +43,8 @@ export class Outbox<M extends EventMapOf<M>> {
         data: e.data as object,
         // The request being handled (set by RequestIdInterceptor); none at startup or in a consumer.
         requestId: currentRequestId() ?? null,
+        // The trace in scope (none with tracing off): the relay and the consumers continue it.
+        traceContext: currentTraceparent(),
       }),
     );
     await manager.insert(OutboxEventEntity, rows);

@@ -7,7 +7,13 @@ import {
   Principal,
   RpcMapOf,
 } from '@claimline/contracts/common';
-import { rpcClientDuration, rpcOutcome } from '@claimline/backend/util-metrics';
+import {
+  injectTraceContext,
+  inSpan,
+  rpcClientDuration,
+  rpcOutcome,
+  SpanKind,
+} from '@claimline/backend/util-metrics';
 import { RpcError } from './rpc-error';
 
 const codec = JSONCodec<unknown>();
@@ -47,7 +53,10 @@ export class RpcClient<M extends RpcMapOf<M>> {
     private readonly signer: RequestSigner,
   ) {}
 
-  /** One call; its duration and outcome go to `claimline_rpc_client_duration_seconds`. */
+  /**
+   * One call; its duration and outcome go to `claimline_rpc_client_duration_seconds`, and with
+   * tracing on it is a client span whose context travels in the request's headers.
+   */
   async send<S extends keyof M & string>(
     subject: S,
     data: M[S]['request'],
@@ -55,7 +64,12 @@ export class RpcClient<M extends RpcMapOf<M>> {
   ): Promise<M[S]['response']> {
     const end = rpcClientDuration.startTimer({ subject });
     try {
-      const response = await this.call(subject, data, options);
+      const response = await inSpan(
+        `${subject} request`,
+        SpanKind.CLIENT,
+        { 'messaging.system': 'nats', 'rpc.system': 'nats', 'rpc.method': subject },
+        () => this.call(subject, data, options),
+      );
       end({ outcome: 'ok' });
       return response;
     } catch (error) {
@@ -73,6 +87,7 @@ export class RpcClient<M extends RpcMapOf<M>> {
     const h = natsHeaders();
     h.set(HEADER_REQUEST_ID, requestId);
     h.set(HEADER_ASSERTION, this.signer.sign(subject, data, options.principal, requestId));
+    injectTraceContext((key, value) => h.set(key, value));
     const packet = { pattern: subject, data: { data }, id: randomUUID() };
     let reply: NestReply;
     try {

@@ -6,7 +6,7 @@ const NS_PER_MS = 1_000_000;
 /**
  * Creates the stream of a producing service if it does not exist, with its limits (max age, max
  * bytes; oldest events dropped first). Safe to call from every side; only the producer (`owner`)
- * brings an existing stream's limits up to date, as only it may change its stream (ADR 0012).
+ * brings an existing stream's limits and replica count up to date, as only it may change its stream (ADR 0012).
  */
 export async function ensureEventStream(
   jsm: JetStreamManager,
@@ -18,13 +18,21 @@ export async function ensureEventStream(
   const subjects = [`${config.subjectPrefix}.${service}.>`];
   const maxAge = (config.maxAgeMs ?? EVENT_STREAM_MAX_AGE_MS) * NS_PER_MS;
   const maxBytes = config.maxBytes ?? EVENT_STREAM_MAX_BYTES;
+  const replicas = config.replicas ?? 1;
   try {
     const info = await jsm.streams.info(name);
-    if (owner && (info.config.max_age !== maxAge || info.config.max_bytes !== maxBytes))
+    if (
+      owner &&
+      (info.config.max_age !== maxAge ||
+        info.config.max_bytes !== maxBytes ||
+        info.config.num_replicas !== replicas)
+    )
       await jsm.streams.update(name, {
         ...info.config,
         max_age: maxAge,
         max_bytes: maxBytes,
+        // a cluster moves an existing stream to this many replicas (JetStream copies it)
+        num_replicas: replicas,
         duplicate_window: Math.min(info.config.duplicate_window, maxAge),
       });
   } catch (error) {
@@ -39,7 +47,7 @@ export async function ensureEventStream(
         duplicate_window: Math.min(2 * 60 * 1_000_000_000, maxAge),
         max_age: maxAge,
         max_bytes: maxBytes,
-        num_replicas: 1,
+        num_replicas: replicas,
       });
     } catch (addError) {
       // Two processes may race to create it; the loser finds it there.

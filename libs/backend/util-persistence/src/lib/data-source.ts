@@ -35,12 +35,21 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
   };
 }
 
-/** Creates the schema if needed and runs pending migrations; returns the names that ran. */
+/**
+ * Creates the schema if needed and runs pending migrations; returns the names that ran. TypeORM
+ * takes no lock, so the run holds the session advisory lock `claimline-migrate:<schema>` on a
+ * connection of its own: migrate steps of several replicas (Kubernetes init containers) run one
+ * after the other, and the later ones find nothing pending.
+ */
 export async function runMigrations(options: DataSourceOptions): Promise<string[]> {
   const schema = (options as { schema?: string }).schema;
   const dataSource = new DataSource(options);
   await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  const key = `claimline-migrate:${schema ?? 'public'}`;
   try {
+    await lock.connect();
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
     // A service's own role owns its schema but may not create schemas: only create it when missing.
     const exists =
       schema &&
@@ -49,6 +58,9 @@ export async function runMigrations(options: DataSourceOptions): Promise<string[
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((m) => m.name);
   } finally {
+    // closing the session releases the lock too; unlocking first lets the next runner go at once
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    await lock.release();
     await dataSource.destroy();
   }
 }

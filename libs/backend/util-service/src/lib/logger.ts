@@ -1,4 +1,5 @@
 import { Params } from 'nestjs-pino';
+import { currentTraceIds } from '@claimline/backend/util-metrics';
 import { currentRequestId } from '@claimline/backend/util-nats';
 import { errorForLog, redactDeep, redactText } from './redaction';
 
@@ -34,16 +35,23 @@ export function redactingPinoOptions(): {
   };
 }
 
-/** JSON logs (pino) with the service name and, inside a request, its id; PHI and secrets redacted. */
+/**
+ * The request id and, with tracing on, the trace and span ids of the work in scope, for every log
+ * line written inside it.
+ */
+export function logCorrelation(): Record<string, string> {
+  const requestId = currentRequestId();
+  const ids = currentTraceIds();
+  return { ...(requestId && { requestId }), ...(ids && { traceId: ids.traceId, spanId: ids.spanId }) };
+}
+
+/** JSON logs (pino) with the service name and, inside a request, its id and trace; PHI and secrets redacted. */
 export function loggerParams(service: string, level: string): Params {
   return {
     pinoHttp: {
       level,
       base: { service },
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
-      },
+      mixin: logCorrelation,
       ...redactingPinoOptions(),
     },
   };

@@ -1,5 +1,6 @@
 import { DynamicModule } from '@nestjs/common';
 import { BaseServiceEnv, validateEnv } from '@claimline/backend/util-config';
+import { startTracing } from '@claimline/backend/util-metrics';
 import { natsCredentialsOf } from '@claimline/backend/util-nats';
 import { bootstrapService, ServiceBootstrapOptions } from './bootstrap';
 
@@ -37,6 +38,8 @@ export function runService<E extends BaseServiceEnv>(
 ): void {
   runMain(async () => {
     const env = validateEnv(service, envClass);
+    // Before the app opens its connections, so the pg instrumentation sees the driver loaded.
+    startTracing({ service });
     await bootstrapService(appModule.register(env), serviceBootstrapOptions(service, env));
   });
 }

@@ -82,6 +82,7 @@ export function serviceInfrastructure<E extends BaseServiceEnv>(
         streamPrefix: env.EVENTS_STREAM_PREFIX,
         maxAgeMs: env.EVENTS_MAX_AGE_HOURS * 3_600_000,
         maxBytes: env.EVENTS_MAX_BYTES,
+        replicas: env.EVENTS_REPLICAS,
       },
       credentials: natsCredentialsOf(env),
       inboxSchema: o.schema,
