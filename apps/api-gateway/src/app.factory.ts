@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { WsAdapter } from '@nestjs/platform-ws';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -23,6 +24,8 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // The messaging sockets (realtime/) share the HTTP server: plain WebSocket, no client library.
+  app.useWebSocketAdapter(new WsAdapter(app));
   app.set('trust proxy', env.TRUST_PROXY === 'true');
   app.disable('x-powered-by');
   app.use(

@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticesModule } from './practices/practices.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -65,6 +66,7 @@ export class AppModule {
         ClaimsModule,
         NotificationsModule,
         MessagingModule,
+        RealtimeModule,
         UsersModule,
       ],
       controllers: [HealthController],

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
  *   calls: string[],
  *   events: string | null,
  *   consumes: Record<string, string[]>,
+ *   listens?: string[],
  *   transferBucket: boolean,
  * }} AppAccess
  * @typedef {{ publish: string[], subscribe: string[], allowResponses: boolean }} NatsPermissions
@@ -42,7 +43,8 @@ export const DEFAULT_STACK = Object.freeze({
 /**
  * What each app does on NATS, read from the code: the RPC subjects it serves (`serves`, under
  * the stack's RPC prefix, in its queue group), the services it calls, whether it publishes its
- * own events (outbox relay), the streams it consumes with its durable names, and whether it
+ * own events (outbox relay), the streams it consumes with its durable names, the producers whose
+ * events it only listens to (`listens`: a plain subscription per replica, no durable), and whether it
  * moves document bytes through the transfer bucket. `schema` is its PostgreSQL schema.
  * @type {Readonly<Record<string, AppAccess>>}
  */
@@ -61,6 +63,8 @@ export const APP_ACCESS = Object.freeze({
     ],
     events: null,
     consumes: {},
+    // The messaging sockets: every replica hears every messaging event (ADR 0026).
+    listens: ['messaging'],
     transferBucket: true,
   },
   'practice-settings-service': {
@@ -209,6 +213,7 @@ export function natsPermissions(app, stack = DEFAULT_STACK) {
       );
     }
   }
+  for (const producer of a.listens ?? []) subscribe.push(`${stack.subjectPrefix}.${producer}.>`);
   if (a.transferBucket) {
     const stream = `OBJ_${stack.transferBucket}`;
     publish.push(

@@ -34,9 +34,9 @@ describe('NATS permissions of each app', () => {
     expect(p.allowResponses).toBe(true);
   });
 
-  it('gives the gateway no subjects to serve, so no responses either', () => {
+  it('gives the gateway no subjects to serve, so no responses either, and lets it listen to messaging events', () => {
     const p = natsPermissions('api-gateway');
-    expect(p.subscribe).toEqual(['_INBOX_api-gateway.>']);
+    expect(p.subscribe).toEqual(['_INBOX_api-gateway.>', 'events.messaging.>']);
     expect(p.allowResponses).toBe(false);
     expect(p.publish).toEqual(expect.arrayContaining(APP_ACCESS['api-gateway'].calls));
   });

@@ -31,6 +31,11 @@ export const routes: Routes = [
           import('@claimline/admin-console/feature-enrollments').then((m) => m.ENROLLMENTS_ROUTES),
       },
       {
+        path: 'practices/:practiceId/messages',
+        loadChildren: () =>
+          import('@claimline/admin-console/feature-messages').then((m) => m.MESSAGES_ROUTES),
+      },
+      {
         path: 'practices',
         loadChildren: () =>
           import('@claimline/admin-console/feature-practices').then((m) => m.PRACTICES_ROUTES),

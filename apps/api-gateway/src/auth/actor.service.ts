@@ -10,6 +10,9 @@ import { UserEntity } from '../users/entities/user.entity';
 import { SessionEntity } from './entities/session.entity';
 import { notifyUserChanged, SESSION_CHANNEL } from './sessions';
 
+/** A change heard on the session channel: a session (`s`), a user (`u`), or possibly anything (`all`). */
+export type SessionChange = { kind: 's' | 'u'; id: string } | { kind: 'all' };
+
 interface ActorRow {
   active: boolean;
   role: Role;
@@ -39,6 +42,8 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
   private listener: Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  /** Told of every change this replica hears of (the realtime sockets re-check their sessions). */
+  private readonly changeListeners = new Set<(change: SessionChange) => void>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -76,6 +81,16 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
   forgetSession(sessionId: string): void {
     this.generation++;
     this.cache.delete(sessionId);
+  }
+
+  /** Calls `listener` on every session or user change, and with `all` when notifications may have been missed. */
+  onChange(listener: (change: SessionChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private changed(change: SessionChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 
   private async load(sessionId: string, userId: string): Promise<Actor | null> {
@@ -129,6 +144,7 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
       const [kind, id] = (n.payload ?? '').split(':');
       if (kind === 's') this.forgetSession(id);
       else if (kind === 'u') this.forget(id);
+      if (kind === 's' || kind === 'u') this.changed({ kind, id });
     });
     await client.connect();
     this.listener = client;
@@ -136,6 +152,7 @@ export class ActorService implements OnModuleInit, OnModuleDestroy {
     // Whatever was cached before may have missed a notification.
     this.drop();
     this.listening = true;
+    this.changed({ kind: 'all' });
   }
 
   private listenLater(error: Error): void {

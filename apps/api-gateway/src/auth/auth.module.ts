@@ -30,6 +30,7 @@ import { PgThrottlerStorage } from './throttle';
     PgThrottlerStorage,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [ActorService, PgThrottlerStorage],
+  // JwtModule: the realtime sockets verify the same access tokens.
+  exports: [ActorService, PgThrottlerStorage, JwtModule],
 })
 export class AuthModule {}

@@ -3,3 +3,4 @@
 export * from './lib/messaging.subjects';
 export type * from './lib/messaging.views';
 export type * from './lib/messaging.events';
+export * from './lib/messaging.realtime';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked
 import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { routeParam } from '@claimline/admin-console/data-access-core';
+import { AuthService, routeParam } from '@claimline/admin-console/data-access-core';
 import {
   ErrorBannerComponent,
   LoadingComponent,
@@ -35,6 +35,13 @@ import { MissingInfoComponent } from './missing-info.component';
       @if (store.client(); as c) {
         <cl-page-header [title]="title()" [subtitle]="subtitle()">
           <cl-status-chip [label]="c.active ? 'Active' : 'Inactive'" [tone]="c.active ? 'info' : 'neutral'" />
+          <a
+            mat-stroked-button
+            [routerLink]="['/practices', store.practiceId(), 'messages']"
+            [queryParams]="{ aboutType: 'client', aboutId: c.id, compose: 1 }"
+            data-testid="message-about"
+            >{{ auth.seesManyPractices() ? 'Message the practice' : 'Message the billing team' }}</a
+          >
         </cl-page-header>
         <div class="layout">
           <cl-missing-info class="aside" [info]="store.missing()" [practiceId]="store.practiceId()" />
@@ -104,6 +111,7 @@ import { MissingInfoComponent } from './missing-info.component';
 })
 export class ClientPage {
   protected readonly store = inject(ClientStore);
+  protected readonly auth = inject(AuthService);
   private readonly practiceId = routeParam('practiceId');
   private readonly clientId = routeParam('clientId');
 

@@ -92,6 +92,8 @@ export class EnrollmentDetailPage {
 
   protected readonly tones = STATUS_TONES;
   protected readonly userId = computed(() => this.auth.user()?.id ?? null);
+  /** The secure-message link's words: billing staff write to the practice, the practice to its billing team. */
+  protected readonly seesManyPractices = this.auth.seesManyPractices;
   protected readonly typeLabels = TYPE_LABELS;
 
   private readonly practiceId = routeParam('practiceId');

@@ -15,6 +15,7 @@ import {
 } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
+import { MessagingRealtime } from '@claimline/admin-console/data-access-messages';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
 
 interface NavLink {
@@ -58,6 +59,16 @@ const ROLE_LABELS: Record<string, string> = {
         <cl-practice-switcher />
       } @else if (practice.current(); as p) {
         <span class="practice-name">{{ p.name }}</span>
+      }
+      @if (unreadLink(); as link) {
+        <a
+          mat-button
+          class="unread"
+          [routerLink]="link"
+          data-testid="unread-badge"
+          [attr.aria-label]="unreadTotal() + ' unread secure messages'"
+          >Messages <span class="count">{{ unreadTotal() }}</span></a
+        >
       }
       <span class="who" data-testid="signed-in-as">{{ auth.user()?.email }} · {{ roleLabel() }}</span>
       <button mat-stroked-button type="button" (click)="signOut()">Sign out</button>
@@ -114,6 +125,16 @@ const ROLE_LABELS: Record<string, string> = {
     .practice-name {
       font-weight: 600;
     }
+    .unread .count {
+      display: inline-block;
+      min-width: 20px;
+      margin-left: 4px;
+      padding: 0 6px;
+      border-radius: 10px;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font-weight: 600;
+    }
     .container {
       flex: 1;
     }
@@ -160,6 +181,16 @@ export class ShellComponent {
   );
   private readonly practiceId = signal<string | null>(null);
   protected readonly roleLabel = computed(() => ROLE_LABELS[this.auth.role() ?? ''] ?? '');
+  /** The signed-in user's unread secure messages (pushed over the messaging socket). */
+  private readonly realtime = inject(MessagingRealtime);
+  protected readonly unreadTotal = computed(() => this.realtime.unread()?.total ?? 0);
+  /** The badge opens the practice on screen when it has unread messages, else the first that has. */
+  protected readonly unreadLink = computed(() => {
+    const counts = this.realtime.unread();
+    if (!counts || counts.total === 0) return null;
+    const here = counts.practices.find((p) => p.practiceId === this.practiceId());
+    return ['/practices', (here ?? counts.practices[0]).practiceId, 'messages'];
+  });
 
   protected readonly links = computed<NavLink[]>(() => {
     const id = this.practiceId();
@@ -173,6 +204,7 @@ export class ShellComponent {
         { label: 'Clients', link: ['/practices', id, 'clients'] },
         { label: 'Appointments', link: ['/practices', id, 'appointments'] },
         { label: 'Enrollments', link: ['/practices', id, 'enrollments'] },
+        { label: 'Messages', link: ['/practices', id, 'messages'] },
       );
     }
     if (this.auth.role() === 'admin') {

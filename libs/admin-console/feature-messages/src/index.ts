@@ -1,0 +1,1 @@
+export { MESSAGES_ROUTES } from './lib/messages.routes';
