@@ -15,6 +15,12 @@ import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-ap
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
 import { Claims1765152000000 } from './migrations/1765152000000-claims';
 import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
+import { Submission1765330000000 } from './migrations/1765330000000-submission';
+import { ReceivedFileEntity } from '@claimline/backend/clearinghouse';
+import { SubmissionBatchEntity } from '../submission/entities/submission-batch.entity';
+import { ClaimSubmissionEntity } from '../submission/entities/claim-submission.entity';
+import { SubmissionResponseEntity } from '../submission/entities/submission-response.entity';
+import { UnmatchedResponseEntity } from '../submission/entities/unmatched-response.entity';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -29,6 +35,11 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       ClaimEntity,
       ClaimStatusHistoryEntity,
       BillingTypeChangeEntity,
+      SubmissionBatchEntity,
+      ClaimSubmissionEntity,
+      SubmissionResponseEntity,
+      UnmatchedResponseEntity,
+      ReceivedFileEntity,
       ...EVENT_ENTITIES,
     ],
     migrations: [
@@ -37,6 +48,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImport1765100000000,
       Claims1765152000000,
       UnbilledAndSelfPay1765238400000,
+      Submission1765330000000,
     ],
     applicationName: 'claims-service',
   });
