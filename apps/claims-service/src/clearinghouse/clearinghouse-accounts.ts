@@ -40,7 +40,9 @@ export class ClearinghouseAccounts {
         archive,
         onEvent: (e) => {
           if (e.type === 'retry')
-            this.log.warn(`${configured.account.name}: ${e.operation} retry ${e.attempt} in ${e.delayMs} ms: ${e.error}`);
+            this.log.warn(
+              `${configured.account.name}: ${e.operation} retry ${e.attempt} in ${e.delayMs} ms: ${e.error}`,
+            );
         },
       });
       this.links.set(configured.account.name, { configured, connector });
@@ -59,9 +61,17 @@ export class ClearinghouseAccounts {
       return link;
     }
     if (this.links.size === 0)
-      throw RpcError.field('account', 'none', 'No clearinghouse account is configured: claims cannot be submitted');
+      throw RpcError.field(
+        'account',
+        'none',
+        'No clearinghouse account is configured: claims cannot be submitted',
+      );
     if (this.links.size > 1)
-      throw RpcError.field('account', 'required', `Name the account: one of ${[...this.links.keys()].join(', ')}`);
+      throw RpcError.field(
+        'account',
+        'required',
+        `Name the account: one of ${[...this.links.keys()].join(', ')}`,
+      );
     return [...this.links.values()][0];
   }
 

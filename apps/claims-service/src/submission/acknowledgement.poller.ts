@@ -76,7 +76,13 @@ export class AcknowledgementPoller implements OnApplicationBootstrap, OnModuleDe
     for (const ack of read.value) {
       const batch = await this.batchOf(m, file.account, ack.controlNumber);
       if (!batch) {
-        await this.unmatched(m, file, 'TA1', ack.controlNumber, `No batch of ours has interchange ${ack.controlNumber}`);
+        await this.unmatched(
+          m,
+          file,
+          'TA1',
+          ack.controlNumber,
+          `No batch of ours has interchange ${ack.controlNumber}`,
+        );
         continue;
       }
       const subs = await m.findBy(ClaimSubmissionEntity, { batchId: batch.id, open: true });
@@ -159,9 +165,15 @@ export class AcknowledgementPoller implements OnApplicationBootstrap, OnModuleDe
           const words = `The payer rejected the claim (277CA): ${said}`;
           await this.settle(m, file, '277CA', [sub], 'rejected', words, ['receive', 'reject']);
         } else if (outcome === 'received') {
-          await this.settle(m, file, '277CA', [sub], 'received', `The payer received the claim (277CA): ${said}`, [
-            'receive',
-          ]);
+          await this.settle(
+            m,
+            file,
+            '277CA',
+            [sub],
+            'received',
+            `The payer received the claim (277CA): ${said}`,
+            ['receive'],
+          );
         } else {
           if (claim.payerClaimNumber) sub.payerClaimNumber = claim.payerClaimNumber;
           const words = `The payer accepted the claim${claim.payerClaimNumber ? ` as ${claim.payerClaimNumber}` : ''} (277CA): ${said}`;
@@ -225,7 +237,10 @@ export class AcknowledgementPoller implements OnApplicationBootstrap, OnModuleDe
 
   private async batchOf(m: EntityManager, account: string, controlNumber: string) {
     if (!/^\d{1,9}$/.test(controlNumber)) return null;
-    return m.findOneBy(SubmissionBatchEntity, { account, interchangeControlNumber: String(Number(controlNumber)) });
+    return m.findOneBy(SubmissionBatchEntity, {
+      account,
+      interchangeControlNumber: String(Number(controlNumber)),
+    });
   }
 
   private async unmatched(
@@ -259,4 +274,3 @@ export class AcknowledgementPoller implements OnApplicationBootstrap, OnModuleDe
     }, this.env.CLEARINGHOUSE_POLL_MS);
   }
 }
-

@@ -74,4 +74,3 @@ export function writeInterchange837(
   ];
   return { x12: segments.join(terminator) + terminator, written, refused };
 }
-

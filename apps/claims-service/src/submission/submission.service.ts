@@ -102,7 +102,8 @@ export class SubmissionService {
     // claim-filing enrollment is asked again (a payer that needs one refuses the claim without it).
     const ready: ClaimEntity[] = [];
     await eachLimited(rows, async (claim) => {
-      if (claim.filedOutside) return refuse(claim, 'filed_outside', 'A claim filed outside Claimline is never submitted');
+      if (claim.filedOutside)
+        return refuse(claim, 'filed_outside', 'A claim filed outside Claimline is never submitted');
       if (open.has(claim.id))
         return refuse(claim, 'in_batch', 'The claim is already in a batch waiting for an answer');
       if (!SENDABLE.has(claim.status)) {
@@ -149,7 +150,10 @@ export class SubmissionService {
           snapshot: ClaimSnapshot;
         };
         // The n-th sending of a claim goes as CLM01 `-n`: each answer names the sending it is about.
-        return { ...snapshot, patientControlNumber: patientControlNumber(Number(c.sequence), sends.get(c.id) ?? 0) };
+        return {
+          ...snapshot,
+          patientControlNumber: patientControlNumber(Number(c.sequence), sends.get(c.id) ?? 0),
+        };
       });
       const [{ icn }] = await rawSql<{ icn: string }>(
         this.db,
@@ -161,7 +165,10 @@ export class SubmissionService {
       const config = {
         ...DOWNLOAD_837P_CONFIG,
         usage: account.interchange.usage,
-        interchangeSender: { qualifier: account.interchange.senderQualifier, id: account.interchange.senderId },
+        interchangeSender: {
+          qualifier: account.interchange.senderQualifier,
+          id: account.interchange.senderId,
+        },
         interchangeReceiver: {
           qualifier: account.interchange.receiverQualifier,
           id: account.interchange.receiverId,
@@ -230,7 +237,9 @@ export class SubmissionService {
         .where('c.id IN (:...ids)', { ids })
         .getMany();
       const openNow = new Set(
-        (await m.find(ClaimSubmissionEntity, { where: { claimId: In(ids), open: true } })).map((s) => s.claimId),
+        (await m.find(ClaimSubmissionEntity, { where: { claimId: In(ids), open: true } })).map(
+          (s) => s.claimId,
+        ),
       );
       const before = new Map(group.map((c) => [c.id, c]));
       const changed = locked.filter(
@@ -238,7 +247,8 @@ export class SubmissionService {
       );
       if (changed.length) {
         // Written together: one changed claim means the file is not what we would send now.
-        for (const c of changed) meta.refuse(c, 'changed', 'The claim changed or was sent meanwhile; submit it again');
+        for (const c of changed)
+          meta.refuse(c, 'changed', 'The claim changed or was sent meanwhile; submit it again');
         for (const c of locked.filter((l) => !changed.includes(l)))
           meta.refuse(c, 'changed', 'Another claim of its batch changed meanwhile; submit it again');
         return null;
@@ -404,4 +414,3 @@ export class SubmissionService {
     };
   }
 }
-

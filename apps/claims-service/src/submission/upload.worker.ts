@@ -139,7 +139,8 @@ export class UploadWorker implements OnApplicationBootstrap, OnModuleDestroy {
         'submit',
         `Sent to the clearinghouse (account ${batch.account}) in ${batch.fileName}, interchange ${icn}`,
       );
-      if (!moved) this.log.warn(`claim ${claim.id} was sent in ${batch.fileName} from status ${claim.status}`);
+      if (!moved)
+        this.log.warn(`claim ${claim.id} was sent in ${batch.fileName} from status ${claim.status}`);
     }
     this.log.log(`${batch.fileName}: uploaded, ${claims.length} claims Submitted`);
   }
@@ -151,7 +152,11 @@ export class UploadWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await m.save(batch);
     const subs = await m.findBy(ClaimSubmissionEntity, { batchId: batch.id });
     if (subs.length)
-      await m.update(ClaimSubmissionEntity, { id: In(subs.map((s) => s.id)) }, { status: 'not_sent', open: false });
+      await m.update(
+        ClaimSubmissionEntity,
+        { id: In(subs.map((s) => s.id)) },
+        { status: 'not_sent', open: false },
+      );
   }
 
   private schedule(): void {

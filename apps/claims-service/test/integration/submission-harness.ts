@@ -29,16 +29,24 @@ export class ClearinghouseSide {
     this.startSandbox();
   }
 
-  /** The accounts file, as `npm start` writes it; `overrides` go over an account's settings. */
-  writeAccounts(overrides: Record<string, Record<string, unknown>> = {}): void {
-    const entries = ['sandbox', 'quiet'].map((name) => {
-      const { privateKey: _key, ...account } = this.server.account(name);
+  /** The accounts file, as `npm start` writes it, with `extra` accounts made from these two. */
+  writeAccounts(
+    extra: { name: string; from: 'sandbox' | 'quiet'; keyOf?: 'sandbox' | 'quiet'; hostKey?: string }[] = [],
+  ): void {
+    const entry = (name: string, from: string, keyOf = from, hostKey?: string) => {
+      const { privateKey: _key, ...account } = this.server.account(from);
       return {
         ...account,
-        privateKeyFile: this.info.accounts[name].privateKeyPath,
-        ...(overrides[name] ?? {}),
+        name,
+        privateKeyFile: this.info.accounts[keyOf].privateKeyPath,
+        ...(hostKey ? { hostKey } : {}),
       };
-    });
+    };
+    const entries = [
+      entry('sandbox', 'sandbox'),
+      entry('quiet', 'quiet'),
+      ...extra.map((e) => entry(e.name, e.from, e.keyOf, e.hostKey)),
+    ];
     writeFileSync(this.accountsFile, JSON.stringify(entries, null, 2));
   }
 

@@ -34,7 +34,10 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
   const admin: Actor = { userId: 'admin-1', role: 'admin', practiceIds: [practiceId] };
   let day = 1;
 
-  const appointment = (clientId: string, over: Partial<CreateAppointmentBody> = {}): CreateAppointmentBody => ({
+  const appointment = (
+    clientId: string,
+    over: Partial<CreateAppointmentBody> = {},
+  ): CreateAppointmentBody => ({
     clientId,
     renderingTeamMemberId: clinicianId,
     serviceDate: `2026-11-${String(day++).padStart(2, '0')}`,
@@ -134,21 +137,48 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
     expect(result.batches).toHaveLength(1);
     const [batch] = result.batches;
     expect(batch).toMatchObject({ account: 'sandbox', claimCount: 2, status: 'pending', payerId });
-    expect(batch.fileName).toBe(`CLAIMLINE_${batch.interchangeControlNumber}_${batch.fileName.slice(-18, -4)}.837`);
+    expect(batch.fileName).toBe(
+      `CLAIMLINE_${batch.interchangeControlNumber}_${batch.fileName.slice(-18, -4)}.837`,
+    );
 
     await waitStatus(accepted, 'accepted');
     await waitStatus(rejected, 'rejected');
-    expect(await moves(accepted)).toEqual(['->prepared', 'prepared>submitted', 'submitted>received', 'received>accepted']);
-    expect(await moves(rejected)).toEqual(['->prepared', 'prepared>submitted', 'submitted>received', 'received>rejected']);
+    expect(await moves(accepted)).toEqual([
+      '->prepared',
+      'prepared>submitted',
+      'submitted>received',
+      'received>accepted',
+    ]);
+    expect(await moves(rejected)).toEqual([
+      '->prepared',
+      'prepared>submitted',
+      'submitted>received',
+      'received>rejected',
+    ]);
     expect(ch.uploads('sandbox').filter((n) => n.includes(batch.interchangeControlNumber))).toHaveLength(1);
 
-    const history = await h.rpc.send('claims.submission.history', { practiceId, claimId: accepted }, { actor: staff });
+    const history = await h.rpc.send(
+      'claims.submission.history',
+      { practiceId, claimId: accepted },
+      { actor: staff },
+    );
     expect(history.submissions).toHaveLength(1);
     const sub = history.submissions[0];
-    expect(sub).toMatchObject({ status: 'accepted', fileName: batch.fileName, transactionControlNumber: '0001' });
+    expect(sub).toMatchObject({
+      status: 'accepted',
+      fileName: batch.fileName,
+      transactionControlNumber: '0001',
+    });
     expect(sub.payerClaimNumber).toMatch(/^SBX/);
-    expect(sub.responses.map((r) => `${r.kind}:${r.outcome}`).sort()).toEqual(['277CA:accepted', '999:received']);
-    const rejHistory = await h.rpc.send('claims.submission.history', { practiceId, claimId: rejected }, { actor: staff });
+    expect(sub.responses.map((r) => `${r.kind}:${r.outcome}`).sort()).toEqual([
+      '277CA:accepted',
+      '999:received',
+    ]);
+    const rejHistory = await h.rpc.send(
+      'claims.submission.history',
+      { practiceId, claimId: rejected },
+      { actor: staff },
+    );
     const words = rejHistory.submissions[0].responses.find((r) => r.kind === '277CA')?.words ?? '';
     expect(words).toMatch(/^The payer rejected the claim \(277CA\): /);
     expect(words.length).toBeGreaterThan(45);
@@ -159,13 +189,17 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
         ? true
         : undefined,
     );
-    const events = h.seen.filter((e) => e.type === 'claims.claim.status-changed' && e.aggregateId === accepted);
+    const events = h.seen.filter(
+      (e) => e.type === 'claims.claim.status-changed' && e.aggregateId === accepted,
+    );
     expect(JSON.stringify(events)).not.toMatch(/W100200300|Reyes/);
 
     const batches = await h.rpc.send('claims.submission.batch-list', { practiceId }, { actor: staff });
     expect(batches.items.find((b) => b.id === batch.id)).toMatchObject({ status: 'uploaded' });
     // The bytes are kept encrypted.
-    const [row] = await h.sql.query(`SELECT content_ciphertext FROM claims.submission_batch WHERE id = $1`, [batch.id]);
+    const [row] = await h.sql.query(`SELECT content_ciphertext FROM claims.submission_batch WHERE id = $1`, [
+      batch.id,
+    ]);
     expect(row.content_ciphertext).not.toMatch(/ISA|W100200300/);
   });
 
@@ -268,7 +302,11 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
     ch.respond('quiet', `${batches[0].fileName}.copy.TA1`, ta1.x12);
     await waitStatus(a, 'rejected');
     await waitStatus(b, 'rejected');
-    const history = await h.rpc.send('claims.submission.history', { practiceId, claimId: a }, { actor: staff });
+    const history = await h.rpc.send(
+      'claims.submission.history',
+      { practiceId, claimId: a },
+      { actor: staff },
+    );
     expect(history.submissions[0].responses).toHaveLength(1);
     expect(history.submissions[0].responses[0].words).toBe(
       `The clearinghouse rejected the whole file ${batches[0].fileName} (TA1 note 024): The interchange content is not valid`,
@@ -344,8 +382,8 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
         .catch((e: { body?: unknown }) => {
           throw new Error(JSON.stringify(e.body ?? e));
         });
-      return p.items.filter((i) => i.fileName === 'STRAY_999999990.TA1' || i.fileName === 'NOTES.txt').length ===
-        2
+      return p.items.filter((i) => i.fileName === 'STRAY_999999990.TA1' || i.fileName === 'NOTES.txt')
+        .length === 2
         ? p
         : undefined;
     });

@@ -1,4 +1,12 @@
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsUUID,
+  Matches,
+} from 'class-validator';
 import { PageQueryDto } from '@claimline/contracts/common';
 import { MAX_CLAIMS_PER_SUBMISSION } from './submission.subjects';
 import type {
