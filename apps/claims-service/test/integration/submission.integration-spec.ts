@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@claimline/contracts/common';
 import type { ClaimView, CreateAppointmentBody, SubmitClaimsResult } from '@claimline/contracts/claims';
 import type { ClaimStatus } from '@claimline/domain';
-import { writeTa1, write999 } from '@claimline/x12';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MAP_837P, validate, writeTa1, write999 } from '@claimline/x12';
 import { rpcError, waitFor } from '@claimline/backend/util-testing';
 import { ClaimsHarness } from './claims-harness';
 import { ClearinghouseSide } from './submission-harness';
@@ -334,6 +336,10 @@ describe('claims service: submission through a clearinghouse (real OpenSSH serve
     expect(batches).toHaveLength(1);
     await waitStatus(first, 'submitted', soloStaff, soloPracticeId);
     await waitStatus(second, 'submitted', soloStaff, soloPracticeId);
+    // One interchange, one transaction per billing provider, valid as a whole.
+    const x12 = readFileSync(path.join(ch.info.accounts['quiet'].inbound, batches[0].fileName), 'utf8');
+    expect(x12.match(/~ST\*837\*/g)).toHaveLength(2);
+    expect(validate(x12, MAP_837P).findings.filter((f) => f.severity === 'error')).toEqual([]);
     const icn = Number(batches[0].interchangeControlNumber);
     const ack = write999({
       ...envelope(900000002),
