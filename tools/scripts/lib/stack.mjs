@@ -211,6 +211,8 @@ export async function startApps(root, env) {
   });
   procs.push(gateway);
   const base = `http://127.0.0.1:${env.PORT}`;
-  await waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000, proc: gateway });
+  // CLAIMLINE_READY_TIMEOUT_MS: a machine loaded by other jobs may need longer than 90 s.
+  const timeoutMs = Number(process.env.CLAIMLINE_READY_TIMEOUT_MS ?? 90_000);
+  await waitForHttp(`${base}/health/ready`, { timeoutMs, proc: gateway });
   return { base, procs, metrics };
 }
