@@ -17,7 +17,7 @@ const { buildApps, metricsLines, migrate, stackEnv, startApps } = await import('
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
-const { startClearinghouseSandbox, startSftp } = await import('./lib/sftp.mjs');
+const { startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } = await import('./lib/sftp.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
 
 /** @type {Awaited<ReturnType<typeof ensurePostgres>> | undefined} */
@@ -45,6 +45,12 @@ try {
   mail = process.env.SMTP_URL ? undefined : await startMailCatcher({ root, log });
   const secrets = localSecrets(root);
   const port = Number(process.env.PORT ?? 3000);
+  // The sandbox clearinghouse over our own OpenSSH SFTP server, before the apps: they read its
+  // accounts file at start. The rest runs without it.
+  sftp = await startSftp({ root, log }).catch((error) => {
+    log(`clearinghouse sandbox not started: ${messageOf(error)}`);
+    return undefined;
+  });
   const env = stackEnv({
     databaseUrl: databaseUrl(pg.url, pg.database),
     natsUrl: nats.url,
@@ -53,6 +59,12 @@ try {
     root,
     // The catcher runs exactly when SMTP_URL is empty or unset: then the apps send to it.
     smtpUrl: mail ? mail.smtpUrl : process.env.SMTP_URL,
+    ...(sftp && {
+      clearinghouse: {
+        accountsFile: writeClearinghouseAccounts({ sftp }),
+        archiveDir: join(root, '.data', 'clearinghouse-archive'),
+      },
+    }),
   });
 
   log('building the apps (cached after the first run)…');
@@ -62,11 +74,6 @@ try {
   log('starting the apps…');
   const { base, metrics } = await startApps(root, env);
   await seedDemo(base, secrets);
-  // The sandbox clearinghouse over our own OpenSSH SFTP server; the rest runs without it.
-  sftp = await startSftp({ root, log }).catch((error) => {
-    log(`clearinghouse sandbox not started: ${messageOf(error)}`);
-    return undefined;
-  });
   if (sftp) startClearinghouseSandbox({ root, sftp });
   const sftpLine = sftp
     ? `sftp://${sftp.accounts.sandbox.username}@${sftp.host}:${sftp.port} (key .data/sftp/accounts/sandbox/id_ed25519; clearinghouse sandbox)`

@@ -5,6 +5,7 @@
 // freshly started stack on its own database and event streams; a summary at the end.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -39,6 +40,7 @@ const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+const { startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } = await import('./lib/sftp.mjs');
 const { addCounts, failedTests, jestCounts, noCounts, stepLine, summaryLine } =
   await import('./lib/summary.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
@@ -56,8 +58,12 @@ let integrationNats;
 let e2eDb;
 /** @type {Awaited<ReturnType<typeof startMailCatcher>> | undefined} */
 let mail;
+/** @type {Awaited<ReturnType<typeof startSftp>> | undefined} */
+let sftp;
 const cleanup = async () => {
   await stopAll();
+  await sftp?.stop();
+  if (sftp) rmSync(sftp.dir, { recursive: true, force: true });
   await mail?.stop();
   if (e2eDb && pg) await dropDatabase(pg.url, e2eDb).catch(() => undefined);
   await integrationNats?.stop();
@@ -159,6 +165,14 @@ try {
     const secrets = localSecrets(root);
     const port = await findFreePort();
     mail = await startMailCatcher({ root, log, smtpPort: 0, httpPort: 0 });
+    // Our own sshd and the sandbox clearinghouse, for submission (sshd refuses a chroot under /tmp:
+    // the workspace's tmp/). Without sshd the stack runs and the submission specs fail, saying why.
+    sftp = await startSftp({ root, log, dir: join(root, 'tmp', `e2e-sftp-${id}`), port: 0 }).catch(
+      (error) => {
+        log(`SFTP server not started, submission cannot be tested: ${messageOf(error)}`);
+        return undefined;
+      },
+    );
     const env = stackEnv({
       smtpUrl: mail.smtpUrl,
       databaseUrl: databaseUrl(pg.url, e2eDb),
@@ -173,7 +187,16 @@ try {
         rpcPrefix: `e2e${id}.rpc.`,
         transferBucket: `e2e-${id}-documents`,
       },
+      ...(sftp && {
+        clearinghouse: {
+          accountsFile: writeClearinghouseAccounts({ sftp }),
+          archiveDir: join(sftp.dir, 'archive'),
+        },
+      }),
     });
+    // Batches uploaded and answers fetched within a second, the 835s two seconds later.
+    env.SUBMISSION_UPLOAD_POLL_MS = '500';
+    env.CLEARINGHOUSE_POLL_MS = '500';
     // Every browser test signs in through the UI from 127.0.0.1: the production limit of
     // sign-ins per minute per address (30) would throttle the suite, not test anything.
     env.LOGIN_RATE_LIMIT_PER_MINUTE = '1000';
@@ -182,6 +205,7 @@ try {
     env.UNREAD_EMAIL_DELAY_SECONDS = '5';
     await migrate(root, env);
     const { base } = await startApps(root, env);
+    if (sftp) startClearinghouseSandbox({ root, sftp, remitDelayMs: 2000 });
     await seedDemo(base, secrets);
     const e2eEnv = {
       API_URL: base,
@@ -212,6 +236,9 @@ try {
       );
     }
     await stopAll();
+    await sftp?.stop();
+    if (sftp) rmSync(sftp.dir, { recursive: true, force: true });
+    sftp = undefined;
     const { connect } = await import('nats');
     const nc = await connect({ servers: nats.url, ...nats.operatorAuth });
     const jsm = await nc.jetstreamManager();

@@ -36,6 +36,8 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/messaging/participants`],
       ['GET', `/practices/${practiceId}/claims`],
       ['GET', `/practices/${practiceId}/unbilled-appointments`],
+      ['GET', `/practices/${practiceId}/submission-batches`],
+      ['GET', `/practices/${practiceId}/rejected-claims`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {

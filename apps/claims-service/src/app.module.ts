@@ -6,6 +6,7 @@ import { ClaimsModule } from './claims/claims.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { claimsDataSourceOptions } from './database/data-source';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
+import { SubmissionModule } from './submission/submission.module';
 import { UnbilledModule } from './unbilled/unbilled.module';
 
 @Module({})
@@ -15,7 +16,14 @@ export class AppModule {
       service: SERVICE_NAME,
       schema: SCHEMA,
       dataSource: claimsDataSourceOptions,
-      imports: [FeeScheduleModule, AppointmentsModule, AppointmentImportModule, ClaimsModule, UnbilledModule],
+      imports: [
+        FeeScheduleModule,
+        AppointmentsModule,
+        AppointmentImportModule,
+        ClaimsModule,
+        UnbilledModule,
+        SubmissionModule,
+      ],
     });
   }
 }

@@ -381,10 +381,11 @@ export async function startSftp({
 
 /**
  * Runs the built sandbox clearinghouse (dist/apps/clearinghouse-sandbox) on the `sandbox`
- * account's folders, as a supervised process (stopAll and Ctrl-C stop it).
- * @param {{ root: string, sftp: SftpInfo, env?: NodeJS.ProcessEnv }} options
+ * account's folders, as a supervised process (stopAll and Ctrl-C stop it). `remitDelayMs`: the
+ * delay before its 835s (the sandbox's default, 10 s, when unset).
+ * @param {{ root: string, sftp: SftpInfo, env?: NodeJS.ProcessEnv, remitDelayMs?: number }} options
  */
-export function startClearinghouseSandbox({ root, sftp, env = process.env }) {
+export function startClearinghouseSandbox({ root, sftp, env = process.env, remitDelayMs }) {
   const account = sftp.accounts.sandbox;
   if (!account) throw new Error('the SFTP server has no "sandbox" account');
   return startProcess({
@@ -396,9 +397,50 @@ export function startClearinghouseSandbox({ root, sftp, env = process.env }) {
       NODE_ENV: 'production',
       SANDBOX_HOME: account.home,
       SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+      ...(remitDelayMs === undefined ? {} : { SANDBOX_REMIT_DELAY_MS: String(remitDelayMs) }),
     },
     cwd: root,
   });
+}
+
+/**
+ * Writes the accounts file the services read (`CLEARINGHOUSE_ACCOUNTS_FILE`, see
+ * `loadClearinghouseAccounts` of `@claimline/backend/clearinghouse`) for the `sandbox` account of
+ * our sshd: its host key pinned, its private key by path (never copied into the file), the
+ * sandbox's ids in the envelope, test usage. Answers the file's path.
+ * @param {{ sftp: SftpInfo, file?: string }} options default `<sftp dir>/clearinghouse-accounts.json`
+ * @returns {string}
+ */
+export function writeClearinghouseAccounts({
+  sftp,
+  file = path.join(sftp.dir, 'clearinghouse-accounts.json'),
+}) {
+  const account = sftp.accounts.sandbox;
+  if (!account) throw new Error('the SFTP server has no "sandbox" account');
+  const entries = [
+    {
+      name: 'sandbox',
+      host: sftp.host,
+      port: sftp.port,
+      username: account.username,
+      privateKeyFile: account.privateKeyPath,
+      hostKey: sftp.hostKey,
+      folders: { upload: 'inbound', download: 'outbound' },
+      fileNamePattern: '{sender}_{icn}_{date}{time}.837',
+      eraNamePattern: '\\.835$',
+      interchange: {
+        senderQualifier: 'ZZ',
+        senderId: 'CLAIMLINE',
+        receiverQualifier: 'ZZ',
+        receiverId: 'SANDBOXCH',
+        applicationSender: 'CLAIMLINE',
+        applicationReceiver: 'SANDBOXCH',
+        usage: 'T',
+      },
+    },
+  ];
+  writeFileSync(file, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600 });
+  return file;
 }
 
 /**

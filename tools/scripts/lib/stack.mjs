@@ -36,10 +36,23 @@ export async function buildApps(root) {
  *   events?: { subjectPrefix: string, streamPrefix: string, rpcPrefix: string, transferBucket?: string },
  *   smtpUrl?: string,
  *   logLevel?: string,
- * }} options without `events`, the default prefixes (DEFAULT_STACK)
+ *   clearinghouse?: { accountsFile: string, archiveDir: string },
+ * }} options without `events`, the default prefixes (DEFAULT_STACK); `clearinghouse`: the accounts
+ *   file every app reads (claims-service sends and reads acknowledgements, payments-service the 835s)
+ *   and where the files sent and received are archived, encrypted
  * @returns {NodeJS.ProcessEnv}
  */
-export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl, logLevel = 'info', root }) {
+export function stackEnv({
+  databaseUrl,
+  natsUrl,
+  secrets,
+  port,
+  events,
+  smtpUrl,
+  logLevel = 'info',
+  root,
+  clearinghouse,
+}) {
   return {
     ...process.env,
     NODE_ENV: 'production',
@@ -56,6 +69,10 @@ export function stackEnv({ databaseUrl, natsUrl, secrets, port, events, smtpUrl,
     CONSOLE_URL: `http://127.0.0.1:${port}`,
     SMTP_URL: smtpUrl,
     MAIL_FROM: 'Claimline <no-reply@claimline.local>',
+    ...(clearinghouse && {
+      CLEARINGHOUSE_ACCOUNTS_FILE: clearinghouse.accountsFile,
+      CLEARINGHOUSE_ARCHIVE_DIR: clearinghouse.archiveDir,
+    }),
     // Every app's assertion key pair, for appEnv to hand out; never passed to an app as is.
     [RPC_KEYS]: JSON.stringify(secrets.rpcKeys),
     ...(events && {
@@ -194,6 +211,8 @@ export async function startApps(root, env) {
   });
   procs.push(gateway);
   const base = `http://127.0.0.1:${env.PORT}`;
-  await waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000, proc: gateway });
+  // CLAIMLINE_READY_TIMEOUT_MS: a machine loaded by other jobs may need longer than 90 s.
+  const timeoutMs = Number(process.env.CLAIMLINE_READY_TIMEOUT_MS ?? 90_000);
+  await waitForHttp(`${base}/health/ready`, { timeoutMs, proc: gateway });
   return { base, procs, metrics };
 }

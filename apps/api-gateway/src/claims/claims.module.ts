@@ -6,6 +6,7 @@ import { ClaimsController } from './claims.controller';
 import { FiledOutsideController } from './filed-outside.controller';
 import { FeeScheduleController } from './fee-schedule.controller';
 import { UnbilledController } from './unbilled.controller';
+import { AdminClearinghouseController, SubmissionController } from './submission.controller';
 
 /**
  * Appointments and the fee schedule (claims-service).
@@ -22,6 +23,9 @@ import { UnbilledController } from './unbilled.controller';
  * - `GET /practices/{practiceId}/unbilled-appointments`, `GET /unbilled-appointments` (across the
  *   user's practices), `PUT /practices/{practiceId}/appointments/{appointmentId}/billing-type` (the
  *   self-pay switch) and `GET …/billing-type-changes`: admin, billing_staff and practice_owner
+ * - submission (ADR 0023): `POST /practices/{practiceId}/claim-submissions`, `GET …/submission-batches`,
+ *   `GET …/rejected-claims`, `GET …/claims/{claimId}/submissions`; admins: `GET
+ *   /admin/clearinghouse/unmatched-responses` and `GET /admin/clearinghouse/accounts`
  *
  * Roles: every role of the practice reads and records appointments (clinicians record their own
  * sessions; the service does not yet limit a clinician to the appointments they rendered). The fee
@@ -38,6 +42,8 @@ import { UnbilledController } from './unbilled.controller';
     ClaimsController,
     FiledOutsideController,
     UnbilledController,
+    SubmissionController,
+    AdminClearinghouseController,
   ],
   providers: [...RPC_PROVIDERS],
 })

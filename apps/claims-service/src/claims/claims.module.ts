@@ -30,5 +30,6 @@ const rpc = (token: symbol) => ({
     ClaimSourcesClient,
     ClaimsService,
   ],
+  exports: [ClaimsService, PhiCipher],
 })
 export class ClaimsModule {}

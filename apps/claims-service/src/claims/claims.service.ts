@@ -64,8 +64,11 @@ import { DOWNLOAD_837P_CONFIG } from './submission-config';
 const DEFAULT_PAGE = 50;
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const INSERT_CHUNK = 500;
-/** Statuses a claim is scrubbed again in: it has not left for the payer (nor been voided). */
-const SCRUBBABLE: readonly ClaimStatus[] = ['prepared', 'downloaded', 'scrub'];
+/**
+ * Statuses a claim is scrubbed again in: it has not left for the payer (nor been voided), or the
+ * clearinghouse sent it back (Rejected: fixed, scrubbed again, then submitted anew).
+ */
+const SCRUBBABLE: readonly ClaimStatus[] = ['prepared', 'downloaded', 'scrub', 'rejected'];
 
 interface MadeClaim {
   entity: ClaimEntity;
@@ -237,14 +240,15 @@ export class ClaimsService {
     const payload: ClaimPayload = { snapshot, findings };
     const errors = findings.filter((f) => f.severity === 'error').length;
     const changed = JSON.stringify(old.snapshot) !== JSON.stringify(snapshot);
+    // A rejected claim stays Rejected while it has errors, and is Prepared again once clean.
     const move: ClaimMove | null =
       errors > 0
-        ? before.status === 'scrub'
+        ? before.status === 'scrub' || before.status === 'rejected'
           ? null
           : 'scrub_fail'
         : before.status === 'scrub'
           ? 'scrub_pass'
-          : before.status === 'downloaded' && changed
+          : before.status === 'rejected' || (before.status === 'downloaded' && changed)
             ? 'edit'
             : null;
     await this.db.transaction(async (m) => {

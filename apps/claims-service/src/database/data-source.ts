@@ -16,6 +16,12 @@ import { AppointmentImport1765100000000 } from './migrations/1765100000000-appoi
 import { Claims1765152000000 } from './migrations/1765152000000-claims';
 import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
 import { OutboxTraceContext1796256000000 } from './migrations/1796256000000-outbox-trace-context';
+import { Submission1765330000000 } from './migrations/1765330000000-submission';
+import { ReceivedFileEntity } from '@claimline/backend/clearinghouse';
+import { SubmissionBatchEntity } from '../submission/entities/submission-batch.entity';
+import { ClaimSubmissionEntity } from '../submission/entities/claim-submission.entity';
+import { SubmissionResponseEntity } from '../submission/entities/submission-response.entity';
+import { UnmatchedResponseEntity } from '../submission/entities/unmatched-response.entity';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -30,6 +36,11 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       ClaimEntity,
       ClaimStatusHistoryEntity,
       BillingTypeChangeEntity,
+      SubmissionBatchEntity,
+      ClaimSubmissionEntity,
+      SubmissionResponseEntity,
+      UnmatchedResponseEntity,
+      ReceivedFileEntity,
       ...EVENT_ENTITIES,
     ],
     migrations: [
@@ -38,6 +49,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImport1765100000000,
       Claims1765152000000,
       UnbilledAndSelfPay1765238400000,
+      Submission1765330000000,
       OutboxTraceContext1796256000000,
     ],
     applicationName: 'claims-service',

@@ -8,3 +8,5 @@ export * from './lib/dto/appointment-import.dto';
 export * from './lib/dto/claim.dto';
 export * from './lib/dto/unbilled.dto';
 export * from './lib/unbilled.views';
+export * from './lib/submission.subjects';
+export * from './lib/submission.dto';

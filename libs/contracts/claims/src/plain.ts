@@ -6,3 +6,5 @@ export * from './lib/appointment-import';
 export type * from './lib/appointment-import.views';
 export type * from './lib/claim.views';
 export * from './lib/unbilled.views';
+export * from './lib/submission.subjects';
+export type * from './lib/submission.views';

@@ -24,10 +24,11 @@ import {
 } from './dto/claim.dto';
 import type { ClaimFileView, ClaimPage, ClaimView, CreateClaimsResult } from './claim.views';
 import { ListUnbilledQuery, SetBillingTypeCommand } from './dto/unbilled.dto';
+import type { SubmissionRpc } from './submission.dto';
 import type { BillingTypeChangeView, UnbilledPage } from './unbilled.views';
 
 /** Subject → request/response, so callers' `send` is type-checked against the handler. */
-export interface ClaimsRpc {
+export interface ClaimsRpc extends SubmissionRpc {
   'claims.fee-schedule.get': { request: PracticeRefQuery; response: FeeScheduleView };
   'claims.fee-schedule.put': { request: PutFeeScheduleCommand; response: FeeScheduleView };
   'claims.appointment.create': { request: CreateAppointmentCommand; response: AppointmentView };

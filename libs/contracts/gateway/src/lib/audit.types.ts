@@ -25,6 +25,8 @@ export const AUDIT_RESOURCES = [
   'appointment_import',
   'claim',
   'claim_file',
+  'claim_submission',
+  'clearinghouse',
   'email',
   'user',
   'user_practices',
