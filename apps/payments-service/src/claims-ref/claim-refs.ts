@@ -47,7 +47,8 @@ export async function applyClaimRef(m: EntityManager, c: ClaimRemittanceRefView)
 export async function applyClaimStatus(m: EntityManager, e: ClaimStatusChangedEvent): Promise<boolean> {
   const row = await m.findOneBy(ClaimRefEntity, { claimId: e.id });
   if (!row) return false;
-  if (row.version < e.version) await m.update(ClaimRefEntity, { claimId: e.id }, { status: e.to, version: e.version });
+  if (row.version < e.version)
+    await m.update(ClaimRefEntity, { claimId: e.id }, { status: e.to, version: e.version });
   return true;
 }
 

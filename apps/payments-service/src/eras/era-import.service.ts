@@ -93,7 +93,9 @@ export class EraImportService {
             skipping = { key, paymentCents: e.header.payment.amount, claims: 0 };
             continue;
           }
-          const planner = await TransactionPlanner.start(e.header, writer, new Set(), {
+          // Known or not was settled above (the row now exists): the planner only plans.
+          const ports = { findClaims: writer.findClaims.bind(writer), isKnownTransaction: () => false };
+          const planner = await TransactionPlanner.start(e.header, ports, new Set(), {
             batchSize: this.env.ERA_BATCH_SIZE,
             onPlanned: writer.write,
           });
@@ -107,7 +109,8 @@ export class EraImportService {
               transactionKey: skipping.key,
               outcome: 'duplicate',
               transactionId: null,
-              message: 'This payment was already imported (same payer, trace number, amount and date): nothing was posted again',
+              message:
+                'This payment was already imported (same payer, trace number, amount and date): nothing was posted again',
               paymentCents: skipping.paymentCents,
               claimCount: skipping.claims,
               postingCount: 0,

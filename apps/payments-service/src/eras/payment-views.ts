@@ -17,7 +17,10 @@ const adjustment = (a: ClassifiedAdjustment) => ({
   kind: a.kind,
 });
 
-export function toTransactionView(t: EraTransactionEntity, plb: PaymentAdjustmentEntity[]): EraTransactionView {
+export function toTransactionView(
+  t: EraTransactionEntity,
+  plb: PaymentAdjustmentEntity[],
+): EraTransactionView {
   return {
     id: t.id,
     practiceId: t.practiceId,

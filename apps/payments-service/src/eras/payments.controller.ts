@@ -38,7 +38,8 @@ export class PaymentsController {
   async importEra(@Caller() actor: Principal, @Payload('data') cmd: ImportEraCommand) {
     try {
       const upload = await this.transfer.open(cmd.transferObject);
-      if (!upload) throw RpcError.field('file', 'missing', 'The uploaded file is gone (expired or already taken)');
+      if (!upload)
+        throw RpcError.field('file', 'missing', 'The uploaded file is gone (expired or already taken)');
       return await this.imports.importBytes(
         actor,
         cmd.practiceId,

@@ -23,12 +23,14 @@ import { PaymentsService } from './payments.service';
     {
       provide: ERA_FILES,
       inject: [DataSource, PhiCipher, PaymentsEnv],
-      useFactory: (db: DataSource, cipher: PhiCipher, env: PaymentsEnv) => new EraFiles(db, cipher, env.ERA_MAX_BYTES),
+      useFactory: (db: DataSource, cipher: PhiCipher, env: PaymentsEnv) =>
+        new EraFiles(db, cipher, env.ERA_MAX_BYTES),
     },
     {
       provide: TRANSFER_BUCKET,
       inject: [NATS_CONNECTION, PaymentsEnv],
-      useFactory: (nc: NatsConnection, env: PaymentsEnv) => new TransferBucket(nc, env.DOCUMENTS_TRANSFER_BUCKET),
+      useFactory: (nc: NatsConnection, env: PaymentsEnv) =>
+        new TransferBucket(nc, env.DOCUMENTS_TRANSFER_BUCKET),
     },
     {
       provide: CLAIMS_RPC,

@@ -28,6 +28,7 @@ import { EraTransactionEntity } from './entities/era-transaction.entity';
 import { PaymentAdjustmentEntity } from './entities/payment-adjustment.entity';
 import { PostingEntity } from './entities/posting.entity';
 import { UnmatchedClaimEntity } from './entities/unmatched-claim.entity';
+import { ledgerDate } from './posting-writer';
 import { toPostingView, toTransactionView, toUnmatchedView } from './payment-views';
 
 const DEFAULT_PAGE = 50;
@@ -55,7 +56,12 @@ export class PaymentsService {
         })
       : [];
     return {
-      items: rows.map((r) => toTransactionView(r, plb.filter((a) => a.transactionId === r.id))),
+      items: rows.map((r) =>
+        toTransactionView(
+          r,
+          plb.filter((a) => a.transactionId === r.id),
+        ),
+      ),
       total,
       limit,
       offset,
@@ -63,7 +69,13 @@ export class PaymentsService {
   }
 
   async getEra(q: EraRefDto): Promise<EraTransactionView> {
-    const t = await findInPractice(this.db.manager, EraTransactionEntity, 'ERA transaction', q.practiceId, q.transactionId);
+    const t = await findInPractice(
+      this.db.manager,
+      EraTransactionEntity,
+      'ERA transaction',
+      q.practiceId,
+      q.transactionId,
+    );
     const plb = await this.db.manager.find(PaymentAdjustmentEntity, {
       where: { transactionId: t.id },
       order: { seq: 'ASC' },
@@ -115,11 +127,20 @@ export class PaymentsService {
    */
   async resolveUnmatched(actor: Principal, cmd: ResolveUnmatchedCommand): Promise<UnmatchedView> {
     return this.db.transaction(async (m) => {
-      const u = await findInPractice(m, UnmatchedClaimEntity, 'Unmatched payment', cmd.practiceId, cmd.unmatchedId, {
-        lock: true,
-      });
-      if (!u.inForce) throw RpcError.conflict('Its ERA transaction is held for review: nothing of it is posted yet');
-      if (u.state !== 'open') throw RpcError.conflict(`This payment was already worked (${u.state})`, { state: u.state });
+      const u = await findInPractice(
+        m,
+        UnmatchedClaimEntity,
+        'Unmatched payment',
+        cmd.practiceId,
+        cmd.unmatchedId,
+        {
+          lock: true,
+        },
+      );
+      if (!u.inForce)
+        throw RpcError.conflict('Its ERA transaction is held for review: nothing of it is posted yet');
+      if (u.state !== 'open')
+        throw RpcError.conflict(`This payment was already worked (${u.state})`, { state: u.state });
       u.resolvedBy = principalId(actor);
       u.resolvedAt = new Date();
       if (cmd.action === 'unapplied') {
@@ -167,7 +188,7 @@ export class PaymentsService {
           clientId: claim.clientId,
           kind: 'client_responsibility',
           amountCents: u.clientResponsibilityCents,
-          entryDate: tx.paymentDate ?? new Date().toISOString().slice(0, 10),
+          entryDate: ledgerDate(tx.paymentDate),
           claimId: claim.claimId,
           postingId: posting.id,
         });
@@ -186,7 +207,9 @@ export class PaymentsService {
     claim: ClaimRefEntity,
     transactionId: string,
   ): Promise<void> {
-    const postings = await m.find(PostingEntity, { where: { claimId: claim.claimId, inForce: true, reversed: false } });
+    const postings = await m.find(PostingEntity, {
+      where: { claimId: claim.claimId, inForce: true, reversed: false },
+    });
     const sum = (f: (p: PostingEntity) => number) =>
       postings.filter((p) => p.kind === 'payment').reduce((s, p) => s + f(p), 0);
     const paid = sum((p) => p.paidCents);
@@ -252,7 +275,8 @@ export class PaymentsService {
       ...(r.claimId ? { claimId: r.claimId } : {}),
     }));
     const { ledger, problems } = buildClientLedger(q.clientId, entries);
-    if (problems.length) throw new Error(`Ledger of client ${q.clientId} does not sum: ${problems.length} problems`);
+    if (problems.length)
+      throw new Error(`Ledger of client ${q.clientId} does not sum: ${problems.length} problems`);
     return {
       clientId: q.clientId,
       practiceId: q.practiceId,

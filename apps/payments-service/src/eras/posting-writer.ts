@@ -42,7 +42,9 @@ export class PostingWriter implements PostingPorts {
   }
 
   async isKnownTransaction(key: string): Promise<boolean> {
-    return this.m.exists(EraTransactionEntity, { where: { practiceId: this.practiceId, transactionKey: key } });
+    return this.m.exists(EraTransactionEntity, {
+      where: { practiceId: this.practiceId, transactionKey: key },
+    });
   }
 
   /** The transaction's row first (held until `finish`): its unique key stops a racing import here. */
@@ -144,7 +146,7 @@ export class PostingWriter implements PostingPorts {
               clientId: p.clientId,
               kind: 'client_responsibility' as const,
               amountCents: p.clientResponsibility.total,
-              entryDate: this.paymentDate ?? new Date().toISOString().slice(0, 10),
+              entryDate: ledgerDate(this.paymentDate),
               claimId: p.claimId,
               postingId: rows[i].id,
             },
@@ -289,4 +291,12 @@ export class PostingWriter implements PostingPorts {
     for (let i = 0; i < results.length; i += 1000)
       await this.m.upsert(ClaimResultEntity, results.slice(i, i + 1000), ['claimId']);
   }
+}
+
+/** The ledger's date of an ERA entry: the payment date when it is a real date, else today. */
+export function ledgerDate(paymentDate: string | null): string {
+  const today = new Date().toISOString().slice(0, 10);
+  if (!paymentDate || !/^\d{4}-\d{2}-\d{2}$/.test(paymentDate)) return today;
+  const d = new Date(`${paymentDate}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === paymentDate ? paymentDate : today;
 }

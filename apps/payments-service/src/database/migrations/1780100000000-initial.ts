@@ -1,9 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import {
-  ERA_SOURCES,
-  ERA_TRANSACTION_STATUSES,
-  UNMATCHED_STATES,
-} from '@claimline/contracts/payments';
+import { ERA_SOURCES, ERA_TRANSACTION_STATUSES, UNMATCHED_STATES } from '@claimline/contracts/payments';
 import { createOutboxAndInbox, dropOutboxAndInbox } from '@claimline/backend/util-nats';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -45,7 +41,9 @@ export class Initial1780100000000 implements MigrationInterface {
         "imported_by" text NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "era_file_practice_idx" ON "payments"."era_file" ("practice_id", "created_at")`);
+    await q.query(
+      `CREATE INDEX "era_file_practice_idx" ON "payments"."era_file" ("practice_id", "created_at")`,
+    );
     await q.query(`
       CREATE TABLE "payments"."era_file_chunk" (
         "file_id" uuid NOT NULL REFERENCES "payments"."era_file" ("id") ON DELETE CASCADE,
@@ -66,7 +64,7 @@ export class Initial1780100000000 implements MigrationInterface {
         "payer_id" text,
         "trace_number" text NOT NULL,
         "payment_cents" bigint NOT NULL,
-        "payment_date" date,
+        "payment_date" text,
         "claim_count" integer NOT NULL,
         "posting_count" integer NOT NULL,
         "unmatched_count" integer NOT NULL,
@@ -119,7 +117,7 @@ export class Initial1780100000000 implements MigrationInterface {
         "reversed" boolean NOT NULL DEFAULT false,
         "in_force" boolean NOT NULL,
         "flags" jsonb NOT NULL,
-        "payment_date" date,
+        "payment_date" text,
         "created_at" timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(
@@ -142,7 +140,7 @@ export class Initial1780100000000 implements MigrationInterface {
         "paid_cents" bigint NOT NULL,
         "client_responsibility_cents" bigint NOT NULL,
         "patient_enc" text,
-        "service_date_from" date,
+        "service_date_from" text,
         "line_count" integer NOT NULL,
         "state" text NOT NULL CHECK ("state" IN (${list(UNMATCHED_STATES)})),
         "in_force" boolean NOT NULL,
@@ -193,7 +191,9 @@ export class Initial1780100000000 implements MigrationInterface {
         "flags" jsonb NOT NULL,
         "updated_at" timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX "claim_result_practice_idx" ON "payments"."claim_result" ("practice_id", "status")`);
+    await q.query(
+      `CREATE INDEX "claim_result_practice_idx" ON "payments"."claim_result" ("practice_id", "status")`,
+    );
     await createOutboxAndInbox(q, 'payments');
   }
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { EraTransactionStatus } from '@claimline/contracts/payments';
-import { CentsColumn, DateColumn } from '../../database/columns';
+import { CentsColumn } from '../../database/columns';
 
 /** One 835 transaction (ST/SE); `(practiceId, transactionKey)` is unique: the duplicate guard. */
 @Entity({ name: 'era_transaction' })
@@ -35,7 +35,8 @@ export class EraTransactionEntity {
   @CentsColumn()
   paymentCents: number;
 
-  @DateColumn({ nullable: true })
+  /** As the payer sent it (BPR16, else DTM*405): not always a valid date. */
+  @Column({ type: 'text', nullable: true })
   paymentDate: string | null;
 
   @Column('integer')

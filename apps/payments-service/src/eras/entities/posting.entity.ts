@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { ClassifiedAdjustment, LinePosting, PostingFlag } from '@claimline/payments';
-import { CentsColumn, DateColumn } from '../../database/columns';
+import { CentsColumn } from '../../database/columns';
 
 /**
  * One CLP matched to one of our claims. `inForce` is false for a held transaction's postings (kept
@@ -85,7 +85,8 @@ export class PostingEntity {
   @Column('jsonb')
   flags: PostingFlag[];
 
-  @DateColumn({ nullable: true })
+  /** As the payer sent it (BPR16, else DTM*405): not always a valid date. */
+  @Column({ type: 'text', nullable: true })
   paymentDate: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { UnmatchedState } from '@claimline/contracts/payments';
-import { CentsColumn, DateColumn } from '../../database/columns';
+import { CentsColumn } from '../../database/columns';
 
 /** A CLP that matched none of our claims: nothing is dropped; a biller matches it or posts it as unapplied. */
 @Entity({ name: 'unmatched_claim' })
@@ -42,7 +42,8 @@ export class UnmatchedClaimEntity {
   @Column({ type: 'text', nullable: true })
   patientEnc: string | null;
 
-  @DateColumn({ nullable: true })
+  /** As the payer sent it: not always a valid date. */
+  @Column({ type: 'text', nullable: true })
   serviceDateFrom: string | null;
 
   @Column('integer')

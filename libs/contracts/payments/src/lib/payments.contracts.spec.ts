@@ -19,9 +19,13 @@ describe('payments contracts', () => {
   });
 
   it('takes an upload by its transfer object and a plain file name', () => {
-    expect(check(ImportEraCommand, { practiceId: id, transferObject: `upload/${id}`, fileName: ' era.835 ' })).toEqual([]);
     expect(
-      fields(check(ImportEraCommand, { practiceId: 'x', transferObject: 'download/x', fileName: '../etc/passwd' })),
+      check(ImportEraCommand, { practiceId: id, transferObject: `upload/${id}`, fileName: ' era.835 ' }),
+    ).toEqual([]);
+    expect(
+      fields(
+        check(ImportEraCommand, { practiceId: 'x', transferObject: 'download/x', fileName: '../etc/passwd' }),
+      ),
     ).toEqual(['fileName', 'practiceId', 'transferObject']);
   });
 

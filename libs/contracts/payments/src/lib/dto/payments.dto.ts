@@ -1,5 +1,16 @@
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   ERA_FILE_NAME_MAX,
   ERA_TRANSACTION_STATUSES,
@@ -45,7 +56,9 @@ export class ImportEraCommand {
   @Transform(trim)
   @IsString()
   @Length(1, ERA_FILE_NAME_MAX)
-  @Matches(/^[^/\\\u0000-\u001f]+$/, { message: 'fileName must be a file name without slashes or control characters' })
+  @Matches(/^[^/\\\u0000-\u001f]+$/, {
+    message: 'fileName must be a file name without slashes or control characters',
+  })
   fileName: string;
 }
 
