@@ -135,7 +135,8 @@ export const APP_ACCESS = Object.freeze({
       'client-insurance.coverage.get-many',
     ],
     events: 'claims',
-    consumes: {},
+    // ERA results move claims (src/adjudication/).
+    consumes: { payments: ['claims-payments'] },
     transferBucket: false,
   },
   'messaging-service': {

@@ -30,5 +30,7 @@ const rpc = (token: symbol) => ({
     ClaimSourcesClient,
     ClaimsService,
   ],
+  // The adjudication module serves a claim's remittance reference from it.
+  exports: [ClaimsService],
 })
 export class ClaimsModule {}
