@@ -1,5 +1,5 @@
 import type { ClaimMove } from '@claimline/domain';
-import type { EraSource, EraTransactionStatus, UnmatchedState } from './payments.subjects';
+import type { EraTransactionStatus, UnmatchedState } from './payments.subjects';
 
 /** Money is integer cents; dates ISO `YYYY-MM-DD`. */
 

@@ -56,7 +56,7 @@ export class ImportEraCommand {
   @Transform(trim)
   @IsString()
   @Length(1, ERA_FILE_NAME_MAX)
-  @Matches(/^[^/\\\u0000-\u001f]+$/, {
+  @Matches(/^[^/\\\p{Cc}]+$/u, {
     message: 'fileName must be a file name without slashes or control characters',
   })
   fileName: string;
