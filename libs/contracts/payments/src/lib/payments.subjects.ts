@@ -39,6 +39,9 @@ export type UnmatchedAction = (typeof UNMATCHED_ACTIONS)[number];
 export const UNMATCHED_STATES = ['open', 'matched', 'unapplied'] as const;
 export type UnmatchedState = (typeof UNMATCHED_STATES)[number];
 
+/** The largest 835 the gateway takes in an upload (200 MB): it is streamed, never held whole. */
+export const ERA_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
+
 /** The longest ERA file name kept. */
 export const ERA_FILE_NAME_MAX = 200;
 /** The most items a page holds. */

@@ -125,3 +125,12 @@ export class ClientLedgerQuery {
   @IsUUID()
   clientId: string;
 }
+
+/** `?name=` of a raw-body 835 upload: the file's name as the biller knows it. */
+export class UploadEraParams {
+  @Transform(trim)
+  @IsString()
+  @Length(1, ERA_FILE_NAME_MAX)
+  @Matches(/^[^/\\\p{Cc}]+$/u, { message: 'name must be a file name without slashes or control characters' })
+  name: string;
+}
