@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CLAIMS_SERVICE, type ClaimsEvents } from '@claimline/contracts/claims';
-import { ConsumedStream, EventConsumerHost } from '@claimline/backend/util-nats';
+import { EntityManager } from 'typeorm';
+import { ConsumedStream, EventConsumerHost, RpcError } from '@claimline/backend/util-nats';
 import { applyClaimRef, applyClaimStatus } from './claim-refs';
 import { ClaimsClient } from './claims.client';
 
@@ -23,14 +24,25 @@ export class ClaimRefsConsumer extends EventConsumerHost<ClaimsEvents> {
         durable: CLAIMS_DURABLE,
         service: CLAIMS_SERVICE,
         handlers: {
-          'claims.claim.created': async (e, m) =>
-            applyClaimRef(m, await this.claims.remittanceRef(e.data.practiceId, e.data.id)),
+          'claims.claim.created': (e, m) => this.fetch(m, e.data.practiceId, e.data.id),
           'claims.claim.status-changed': async (e, m) => {
-            if (!(await applyClaimStatus(m, e.data)))
-              await applyClaimRef(m, await this.claims.remittanceRef(e.data.practiceId, e.data.id));
+            if (!(await applyClaimStatus(m, e.data))) await this.fetch(m, e.data.practiceId, e.data.id);
           },
         },
       },
     ];
+  }
+
+  /** The claim as claims-service has it now; one it no longer has is skipped (a retry would not find it either). */
+  private async fetch(m: EntityManager, practiceId: string, claimId: string): Promise<void> {
+    try {
+      await applyClaimRef(m, await this.claims.remittanceRef(practiceId, claimId));
+    } catch (error) {
+      if (error instanceof RpcError && error.code === 'not_found') {
+        this.logger.warn(`Claim ${claimId} is not in claims-service: not added to the read model`);
+        return;
+      }
+      throw error;
+    }
   }
 }
