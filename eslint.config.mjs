@@ -10,6 +10,7 @@ const services = [
   'notifications',
   'claims',
   'messaging',
+  'payments',
   'clearinghouse',
 ];
 const webOnly = ['@angular/*', '@angular-devkit/*', 'rxjs/*'];

@@ -43,5 +43,10 @@
 \set password `echo "$MESSAGING_DB_PASSWORD"`
 \ir service-role.sql
 
+\set role claimline_payments
+\set schema payments
+\set password `echo "$PAYMENTS_DB_PASSWORD"`
+\ir service-role.sql
+
 -- PostgreSQL < 15 lets every role create tables in public; no app needs to.
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -58,6 +58,8 @@ export async function createGateway(env: GatewayEnv): Promise<INestApplication> 
     jsonBody(env.BODY_LIMIT, [
       /^\/api\/v1\/practices\/[^/]+\/documents\/?$/,
       /^\/api\/v1\/practices\/[^/]+\/appointments\/import\/(preview|commit)\/?$/,
+      // An 835 upload: the raw file, streamed into the transfer bucket (payments/).
+      /^\/api\/v1\/practices\/[^/]+\/eras\/?$/,
     ]),
   );
   app.setGlobalPrefix(API_PREFIX, {

@@ -20,6 +20,7 @@ import { GatewayEnv, SERVICE_NAME } from './config/env';
 import { gatewayDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
+import { PaymentsModule } from './payments/payments.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticesModule } from './practices/practices.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -67,6 +68,7 @@ export class AppModule {
         NotificationsModule,
         MessagingModule,
         RealtimeModule,
+        PaymentsModule,
         UsersModule,
       ],
       controllers: [HealthController],

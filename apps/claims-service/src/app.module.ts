@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceModule } from '@claimline/backend/util-service';
 import { AppointmentsModule } from './appointments/appointments.module';
+import { AdjudicationModule } from './adjudication/adjudication.module';
 import { AppointmentImportModule } from './appointment-import/appointment-import.module';
 import { ClaimsModule } from './claims/claims.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
@@ -23,6 +24,7 @@ export class AppModule {
         ClaimsModule,
         UnbilledModule,
         SubmissionModule,
+        AdjudicationModule,
       ],
     });
   }

@@ -60,6 +60,7 @@ export const APP_ACCESS = Object.freeze({
       'documents.>',
       'claims.>',
       'messaging.>',
+      'payments.>',
     ],
     events: null,
     consumes: {},
@@ -138,7 +139,8 @@ export const APP_ACCESS = Object.freeze({
       'client-insurance.coverage.get-many',
     ],
     events: 'claims',
-    consumes: {},
+    // ERA results move claims (src/adjudication/).
+    consumes: { payments: ['claims-payments'] },
     transferBucket: false,
   },
   'messaging-service': {
@@ -149,6 +151,16 @@ export const APP_ACCESS = Object.freeze({
     events: 'messaging',
     consumes: { 'practice-settings': ['messaging-practices'] },
     transferBucket: false,
+  },
+  'payments-service': {
+    schema: 'payments',
+    serves: ['payments.>'],
+    // The guard's practice check, and a new claim's lines and control numbers (claims-ref/).
+    calls: ['practice-settings.practice.get', 'claims.claim.remittance-ref'],
+    events: 'payments',
+    consumes: { claims: ['payments-claims'] },
+    // Uploaded 835s come through the gateway's transfer bucket (ADR 0007).
+    transferBucket: true,
   },
 });
 

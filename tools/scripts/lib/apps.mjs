@@ -9,6 +9,7 @@ export const SERVICES = [
   'documents-service',
   'claims-service',
   'messaging-service',
+  'payments-service',
 ];
 export const GATEWAY = 'api-gateway';
 export const APPS = [...SERVICES, GATEWAY];

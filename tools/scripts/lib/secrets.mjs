@@ -18,6 +18,7 @@ export const RPC_ISSUERS = [
   'documents',
   'claims',
   'messaging',
+  'payments',
 ];
 
 /**

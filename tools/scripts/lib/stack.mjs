@@ -105,13 +105,15 @@ export const RPC_TRUSTS = {
     'documents',
     'notifications',
     'claims',
+    'payments',
   ],
   'client-insurance': ['api-gateway', 'enrollments', 'claims'],
   enrollments: ['api-gateway', 'claims'],
   notifications: ['api-gateway'],
   documents: ['api-gateway', 'enrollments'],
-  claims: ['api-gateway'],
+  claims: ['api-gateway', 'payments'],
   messaging: ['api-gateway'],
+  payments: ['api-gateway'],
 };
 
 /**

@@ -7,6 +7,7 @@ import { EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import { NotificationsRpc } from '@claimline/contracts/notifications';
 import { ClaimsRpc } from '@claimline/contracts/claims';
 import { MessagingRpc } from '@claimline/contracts/messaging';
+import { PaymentsRpc } from '@claimline/contracts/payments';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { AssertionSigner } from '@claimline/backend/util-auth';
 import { GatewayEnv } from '../config/env';
@@ -24,6 +25,8 @@ export const CLAIMS = Symbol('CLAIMS');
 export type ClaimsClient = RpcClient<ClaimsRpc>;
 export const MESSAGING = Symbol('MESSAGING');
 export type MessagingClient = RpcClient<MessagingRpc>;
+export const PAYMENTS = Symbol('PAYMENTS');
+export type PaymentsClient = RpcClient<PaymentsRpc>;
 
 function rpcProvider<M extends RpcMapOf<M>>(token: symbol): FactoryProvider<RpcClient<M>> {
   return {
@@ -41,6 +44,7 @@ export const RPC_PROVIDERS = [
   rpcProvider<NotificationsRpc>(NOTIFICATIONS),
   rpcProvider<ClaimsRpc>(CLAIMS),
   rpcProvider<MessagingRpc>(MESSAGING),
+  rpcProvider<PaymentsRpc>(PAYMENTS),
 ];
 
 /** Services the readiness probe pings, by their health subject. */
@@ -52,4 +56,5 @@ export const SERVICE_HEALTH_SUBJECTS = [
   'documents.health.ping',
   'claims.health.ping',
   'messaging.health.ping',
+  'payments.health.ping',
 ];

@@ -222,6 +222,29 @@ describe('the gateway routes, as callers see them', () => {
         ['clinician', 'GET', '/audit-events'],
         ['admin', 'GET', '/audit-events'],
       ],
+      // Payments: clinicians see no money.
+      [
+        ['clinician', 'GET', `/practices/${practiceA}/eras`],
+        ['owner', 'GET', `/practices/${practiceA}/eras`],
+      ],
+      [
+        ['clinician', 'GET', `/practices/${practiceA}/clients/${id}/ledger`],
+        ['owner', 'GET', `/practices/${practiceA}/clients/${id}/ledger`],
+      ],
+      [
+        [
+          'clinician',
+          'POST',
+          `/practices/${practiceA}/unmatched-payments/${id}/resolve`,
+          { action: 'unapplied' },
+        ],
+        [
+          'owner',
+          'POST',
+          `/practices/${practiceA}/unmatched-payments/${id}/resolve`,
+          { action: 'unapplied' },
+        ],
+      ],
     ];
     for (const [[who, method, path, body], [allowed, ...again]] of cases) {
       const no = await call(who, method, path, body);
@@ -242,6 +265,13 @@ describe('the gateway routes, as callers see them', () => {
       expect([path, other.status]).toEqual([path, 404]);
       expect(other.body['detail']).toBe(`Practice ${practiceB} was not found`);
     }
+    // An 835 upload for another practice is refused before a byte of it is read.
+    const era = await fetch(`${base}/api/v1/practices/${practiceB}/eras?name=x.835`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.owner}`, 'content-type': 'application/edi-x12' },
+      body: 'ISA*00*',
+    });
+    expect(era.status).toBe(404);
     const nowhere = randomUUID();
     expect((await call('admin', 'GET', `/practices/${nowhere}/team-members`)).status).toBe(404);
     expect((await call('owner', 'GET', `/practices/${practiceA}/locations`)).status).toBe(200);
@@ -263,6 +293,7 @@ describe('the gateway routes, as callers see them', () => {
       documents: 'down',
       claims: 'down',
       messaging: 'down',
+      payments: 'down',
     });
   });
 

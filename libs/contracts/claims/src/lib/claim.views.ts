@@ -134,3 +134,27 @@ export interface ClaimFileView {
   /** Claims the 837P writer refused (left out of the file), by patient control number. */
   refused?: { claimId: string; patientControlNumber: string; problems: string[] }[];
 }
+
+/**
+ * What payments-service needs of a claim to match an ERA (ADR 0022): ids, the control numbers,
+ * amounts, the lines' codes and dates. No names, no member ids.
+ */
+export interface ClaimRemittanceRefView {
+  id: string;
+  practiceId: string;
+  clientId: string;
+  payerId: string;
+  patientControlNumber: string;
+  status: ClaimStatus;
+  totalCents: number;
+  serviceFrom: string;
+  filedOutside: boolean;
+  version: number;
+  lines: {
+    lineControlNumber: string;
+    procedure: string;
+    modifiers: string[];
+    serviceDate: string;
+    chargeCents: number;
+  }[];
+}

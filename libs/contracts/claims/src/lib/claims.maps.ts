@@ -22,7 +22,13 @@ import {
   ScrubClaimCommand,
   VoidClaimCommand,
 } from './dto/claim.dto';
-import type { ClaimFileView, ClaimPage, ClaimView, CreateClaimsResult } from './claim.views';
+import type {
+  ClaimFileView,
+  ClaimPage,
+  ClaimRemittanceRefView,
+  ClaimView,
+  CreateClaimsResult,
+} from './claim.views';
 import { ListUnbilledQuery, SetBillingTypeCommand } from './dto/unbilled.dto';
 import type { SubmissionRpc } from './submission.dto';
 import type { BillingTypeChangeView, UnbilledPage } from './unbilled.views';
@@ -52,6 +58,7 @@ export interface ClaimsRpc extends SubmissionRpc {
   'claims.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
   'claims.claim.create-from-appointments': { request: CreateClaimsCommand; response: CreateClaimsResult };
   'claims.claim.get': { request: ClaimRefDto; response: ClaimView };
+  'claims.claim.remittance-ref': { request: ClaimRefDto; response: ClaimRemittanceRefView };
   'claims.claim.list': { request: ListClaimsQuery; response: ClaimPage };
   'claims.claim.scrub': { request: ScrubClaimCommand; response: ClaimView };
   'claims.claim.void': { request: VoidClaimCommand; response: ClaimView };

@@ -24,6 +24,8 @@ export const ClaimsSubjects = {
   claimPrint: 'claims.claim.print',
   claimExport: 'claims.claim.export',
   appointmentFileOutside: 'claims.appointment.file-outside',
+  /** What payments-service matches an ERA against (no names): served to services only. */
+  claimRemittanceRef: 'claims.claim.remittance-ref',
 } as const;
 
 /** Durable event types (past tense), published on JetStream through the service's outbox. */

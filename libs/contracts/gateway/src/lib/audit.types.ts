@@ -36,6 +36,10 @@ export const AUDIT_RESOURCES = [
   'message',
   'messaging_unread',
   'messaging_preference',
+  'era',
+  'claim_payment',
+  'unmatched_payment',
+  'client_ledger',
 ] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];
 
