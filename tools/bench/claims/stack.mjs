@@ -8,6 +8,10 @@
 //
 //   node tools/bench/claims/stack.mjs -- npx jest -c apps/api-e2e/jest.config.cts apps/api-e2e/src/claims.e2e-spec.ts
 //   node tools/bench/claims/stack.mjs --no-build -- node -r @swc-node/register tools/bench/claims/create.bench.ts
+//   node tools/bench/claims/stack.mjs --services practice-settings-service -- …   (only those services
+//     and the gateway: tools/bench/practice-settings/stack.mjs is this)
+//   node tools/bench/claims/stack.mjs --profile claims-service -- …   (a V8 CPU profile of that app,
+//     written to .data/profiles/ when the stack stops: open it in Chrome DevTools or speedscope)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,14 +29,21 @@ const { appEnv, nx, stackEnv } = await import('../../scripts/lib/stack.mjs');
 const { DEMO, localSecrets } = await import('../../scripts/lib/secrets.mjs');
 const { seedDemo } = await import('../../scripts/lib/seed.mjs');
 
-const SERVICES = [
+const dash = process.argv.indexOf('--');
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && (dash < 0 || i < dash) ? process.argv[i + 1] : undefined;
+};
+/** The services a claim needs, or (`--services a,b`) those another bench or spec needs. */
+const SERVICES = option('--services')?.split(',').filter(Boolean) ?? [
   'practice-settings-service',
   'client-insurance-service',
   'enrollments-service',
   'claims-service',
 ];
 const APPS = [...SERVICES, 'api-gateway'];
-const dash = process.argv.indexOf('--');
+const profiled = new Set((option('--profile') ?? '').split(',').filter(Boolean));
+const profileDir = join(root, '.data/profiles');
 const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
 const id = randomBytes(4).toString('hex');
 const dbName = `claimline_claims_${id}`;
@@ -88,14 +99,20 @@ try {
     startProcess({
       name: app.replace(/-service$/, ''),
       command: process.execPath,
-      args: [join(root, 'dist/apps', app, 'main.js')],
+      args: [
+        ...(profiled.has(app) ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+        join(root, 'dist/apps', app, 'main.js'),
+      ],
       env: appEnv(app, env),
       cwd: root,
     });
   const gateway = startProcess({
     name: 'gateway',
     command: process.execPath,
-    args: [join(root, 'dist/apps/api-gateway/main.js')],
+    args: [
+      ...(profiled.has('api-gateway') ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      join(root, 'dist/apps/api-gateway/main.js'),
+    ],
     env: appEnv('api-gateway', env),
     cwd: root,
   });

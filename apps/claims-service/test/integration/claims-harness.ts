@@ -80,6 +80,28 @@ export class ClaimsHarness extends ServiceHarness<ClaimsRpc, ClaimsEvents> {
           }
         : notFound('Client'),
     );
+    // With `detail` (what claims asks for): the client and its whole primary policy too.
+    this.serve(
+      'client-insurance.coverage.get-many',
+      (data: { practiceId: string; clientIds: string[]; detail?: boolean }, caller) => {
+        if (!caller.practiceIds?.includes(data.practiceId)) return notFound('Practice');
+        const items = [...this.policies.values()]
+          .filter(
+            (p) =>
+              p.practiceId === data.practiceId &&
+              p.order === 'primary' &&
+              data.clientIds.includes(p.clientId),
+          )
+          .map((p) => ({
+            clientId: p.clientId,
+            policyId: p.id,
+            payer: { id: p.payer.id, name: p.payer.name },
+            authorizations: [...this.authorizations.values()].filter((a) => a.policyId === p.id),
+            ...(data.detail ? { client: this.clients.get(p.clientId), policy: p } : {}),
+          }));
+        return { items };
+      },
+    );
     this.serve(
       'client-insurance.authorization.list',
       (data: { practiceId: string; policyId: string }, caller) =>

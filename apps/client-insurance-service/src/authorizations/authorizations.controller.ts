@@ -25,8 +25,8 @@ export class AuthorizationsController {
   /** For claims-service's unbilled list (asked as itself, scoped to the practice): one call per page. */
   @Authorize({ services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.coverageGetMany)
-  coverageMany(@Caller() _caller: Principal, @Payload('data') query: CoverageManyQuery) {
-    return this.coverage.many(query);
+  coverageMany(@Caller() caller: Principal, @Payload('data') query: CoverageManyQuery) {
+    return this.coverage.many(caller, query);
   }
 
   @Authorize({ roles: ROLES, practice: 'practiceId' })
