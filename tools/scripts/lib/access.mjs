@@ -123,7 +123,7 @@ export const APP_ACCESS = Object.freeze({
       'practice-settings.billing-profile.get',
       'practice-settings.location.get',
       'client-insurance.payer.get',
-      'client-insurance.authorization.consume-many',
+      'client-insurance.authorization.consume-batch',
       'client-insurance.authorization.release',
       'enrollments.claim-filing.check',
       // The unbilled list's reasons, in bulk per page; coverage (with `detail`) is also what a batch

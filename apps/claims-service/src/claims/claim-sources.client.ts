@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { servicePrincipal } from '@claimline/contracts/common';
 import {
-  type AuthorizationUseManyResult,
+  type AuthorizationUseBatchResult,
   type AuthorizationUseResult,
   type AuthorizationView,
   type ClientInsuranceRpc,
@@ -30,7 +30,7 @@ export const SOURCE_SUBJECTS = [
   'client-insurance.client.get',
   'client-insurance.coverage.get-many',
   'client-insurance.payer.get',
-  'client-insurance.authorization.consume-many',
+  'client-insurance.authorization.consume-batch',
   'client-insurance.authorization.release',
   'practice-settings.practice.get',
   'practice-settings.billing-profile.get',
@@ -167,17 +167,17 @@ export class ClaimSourcesClient {
   }
 
   /**
-   * Uses one visit of the authorization per key, in one call and one client-insurance transaction
-   * (idempotent: a key counts once); each key is answered `applied`, `already` or `refused` with why.
+   * Uses one visit per key of each authorization named, in one call and one client-insurance
+   * transaction (idempotent: a key counts once; at most 1,000 keys in all); each key is answered
+   * `applied`, `already` or `refused` with why.
    */
-  consumeMany(
+  consumeBatch(
     practiceId: string,
-    authorizationId: string,
-    keys: string[],
-  ): Promise<AuthorizationUseManyResult> {
+    uses: { authorizationId: string; keys: string[] }[],
+  ): Promise<AuthorizationUseBatchResult> {
     return this.clients.send(
-      'client-insurance.authorization.consume-many',
-      { practiceId, authorizationId, keys },
+      'client-insurance.authorization.consume-batch',
+      { practiceId, uses },
       this.options(practiceId),
     );
   }

@@ -642,9 +642,9 @@ export class ClaimsService {
   }
 
   /**
-   * Consumes one visit per appointment of each claim: one client-insurance call per authorization
-   * (and 1,000 keys), claims in batch order, so the first claims get the visits left. A refused
-   * visit becomes an error finding of its claim.
+   * Consumes one visit per appointment of each claim: one client-insurance `consume-batch` per
+   * 1,000 keys (whatever the number of authorizations), claims in batch order, so the first claims
+   * get the visits left. A refused visit becomes an error finding of its claim.
    */
   private async consume(
     practiceId: string,
@@ -678,17 +678,37 @@ export class ClaimsService {
         });
       byAuthorization.set(w.authorization.id, group);
     }
-    await eachLimited([...byAuthorization.values()], async ({ authorization, uses }) => {
+    // Calls of at most MAX_AUTHORIZATION_USES keys in all, each authorization at most once per call
+    // (one with more keys continues in the next), sent one after the other in batch order.
+    type Part = { authorization: AuthorizationView; uses: { claimId: string; key: string }[] };
+    const calls: Part[][] = [];
+    let call: Part[] = [];
+    let size = 0;
+    for (const { authorization, uses } of byAuthorization.values())
       for (let i = 0; i < uses.length; i += MAX_AUTHORIZATION_USES) {
         const chunk = uses.slice(i, i + MAX_AUTHORIZATION_USES);
-        const answer = await this.sources.consumeMany(
-          practiceId,
-          authorization.id,
-          chunk.map((u) => u.key),
-        );
-        answer.results.forEach((r, j) => {
-          const claim = out.get(chunk[j].claimId) as { keys: string[]; findings: ScrubFinding[] };
-          if (r.outcome !== 'refused') claim.keys.push(chunk[j].key);
+        if (
+          size + chunk.length > MAX_AUTHORIZATION_USES ||
+          call.some((p) => p.authorization.id === authorization.id)
+        ) {
+          calls.push(call);
+          call = [];
+          size = 0;
+        }
+        call.push({ authorization, uses: chunk });
+        size += chunk.length;
+      }
+    if (call.length) calls.push(call);
+    for (const parts of calls) {
+      const answer = await this.sources.consumeBatch(
+        practiceId,
+        parts.map((p) => ({ authorizationId: p.authorization.id, keys: p.uses.map((u) => u.key) })),
+      );
+      answer.items.forEach(({ results }, k) => {
+        const { authorization, uses } = parts[k];
+        results.forEach((r, j) => {
+          const claim = out.get(uses[j].claimId) as { keys: string[]; findings: ScrubFinding[] };
+          if (r.outcome !== 'refused') claim.keys.push(uses[j].key);
           else
             claim.findings.push({
               code: 'authorization.consume',
@@ -697,8 +717,8 @@ export class ClaimsService {
               fix: { target: 'authorization', id: authorization.id, field: 'usesAuthorized' },
             });
         });
-      }
-    });
+      });
+    }
     return out;
   }
 

@@ -139,25 +139,40 @@ export class ClaimsHarness extends ServiceHarness<ClaimsRpc, ClaimsEvents> {
         return { authorization: auth, applied: true };
       },
     );
+    const consumeKeys = (auth: AuthorizationView, keys: string[]) => {
+      const uses = this.uses.get(auth.id) ?? new Map<string, boolean>();
+      this.uses.set(auth.id, uses);
+      const results = keys.map((key) => {
+        if (uses.get(key) === false) return { key, outcome: 'already' };
+        if (uses.get(key) === true)
+          return { key, outcome: 'refused', reason: `The use for ${key} was released` };
+        if (auth.usesConsumed >= auth.usesAuthorized)
+          return { key, outcome: 'refused', reason: 'The authorization has no visits left' };
+        uses.set(key, false);
+        auth.usesConsumed += 1;
+        auth.usesRemaining -= 1;
+        return { key, outcome: 'applied' };
+      });
+      return { authorization: auth, results };
+    };
     this.serve(
       'client-insurance.authorization.consume-many',
       (data: { practiceId: string; authorizationId: string; keys: string[] }, caller) => {
         const auth = this.authorizations.get(data.authorizationId);
         if (!auth || !caller.practiceIds?.includes(data.practiceId)) return notFound('Authorization');
-        const uses = this.uses.get(auth.id) ?? new Map<string, boolean>();
-        this.uses.set(auth.id, uses);
-        const results = data.keys.map((key) => {
-          if (uses.get(key) === false) return { key, outcome: 'already' };
-          if (uses.get(key) === true)
-            return { key, outcome: 'refused', reason: `The use for ${key} was released` };
-          if (auth.usesConsumed >= auth.usesAuthorized)
-            return { key, outcome: 'refused', reason: 'The authorization has no visits left' };
-          uses.set(key, false);
-          auth.usesConsumed += 1;
-          auth.usesRemaining -= 1;
-          return { key, outcome: 'applied' };
-        });
-        return { authorization: auth, results };
+        return consumeKeys(auth, data.keys);
+      },
+    );
+    this.serve(
+      'client-insurance.authorization.consume-batch',
+      (data: { practiceId: string; uses: { authorizationId: string; keys: string[] }[] }, caller) => {
+        const auths = data.uses.map((u) => this.authorizations.get(u.authorizationId));
+        if (
+          auths.some((a) => !a || a.practiceId !== data.practiceId) ||
+          !caller.practiceIds?.includes(data.practiceId)
+        )
+          return notFound('Authorization');
+        return { items: data.uses.map((u, i) => consumeKeys(auths[i] as AuthorizationView, u.keys)) };
       },
     );
     this.serve(

@@ -5,6 +5,7 @@ import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
+  AuthorizationUseBatchCommand,
   AuthorizationUseManyCommand,
   ClientInsuranceSubjects as S,
   CoverageManyQuery,
@@ -63,6 +64,12 @@ export class AuthorizationsController {
   @MessagePattern(S.authorizationConsumeMany)
   consumeMany(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseManyCommand) {
     return this.authorizations.consumeMany(actor, cmd);
+  }
+
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
+  @MessagePattern(S.authorizationConsumeBatch)
+  consumeBatch(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseBatchCommand) {
+    return this.authorizations.consumeBatch(actor, cmd);
   }
 
   @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Principal } from '@claimline/contracts/common';
 import {
+  AuthorizationUseBatchCommand,
+  AuthorizationUseBatchResult,
   AuthorizationUseCommand,
   AuthorizationUseManyCommand,
   AuthorizationUseManyResult,
@@ -12,6 +14,7 @@ import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
   CreateAuthorizationCommand,
+  MAX_AUTHORIZATION_USES,
   UpdateAuthorizationCommand,
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
@@ -157,55 +160,92 @@ export class AuthorizationsService {
    * rules per key, in order, with one `authorization.consumed` event per visit used.
    */
   async consumeMany(actor: Principal, cmd: AuthorizationUseManyCommand): Promise<AuthorizationUseManyResult> {
-    return this.db.transaction(async (m) => {
-      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
-      const today = todayUtc();
-      const known = new Map(
-        (await m.findBy(AuthorizationUseEntity, { authorizationId: auth.id, key: In(cmd.keys) })).map((u) => [
-          u.key,
-          u,
-        ]),
+    return this.db.transaction((m) =>
+      this.consumeKeys(m, actor, cmd.practiceId, cmd.authorizationId, cmd.keys),
+    );
+  }
+
+  /**
+   * `consumeMany` for several authorizations in one transaction (claims' batches: one call instead
+   * of one per authorization). Locks are taken in id order, so two batches over the same
+   * authorizations cannot deadlock; an authorization of another practice is 404 for the whole batch.
+   */
+  async consumeBatch(
+    actor: Principal,
+    cmd: AuthorizationUseBatchCommand,
+  ): Promise<AuthorizationUseBatchResult> {
+    const keys = cmd.uses.reduce((n, u) => n + u.keys.length, 0);
+    if (keys > MAX_AUTHORIZATION_USES)
+      throw RpcError.field(
+        'uses',
+        'max_keys',
+        `uses may hold at most ${MAX_AUTHORIZATION_USES} keys in all (${keys})`,
       );
-      const results: AuthorizationUseManyResult['results'] = [];
-      const fresh: string[] = [];
-      for (const key of cmd.keys) {
-        const use = known.get(key);
-        if (use && use.releasedAt === null) results.push({ key, outcome: 'already' });
-        else if (use)
-          results.push({
-            key,
-            outcome: 'refused',
-            reason: `The use for ${key} was released (claim voided); a new claim needs its own key`,
-          });
+    return this.db.transaction(async (m) => {
+      const byId = new Map<string, AuthorizationUseManyResult>();
+      for (const use of [...cmd.uses].sort((a, b) => a.authorizationId.localeCompare(b.authorizationId)))
+        byId.set(
+          use.authorizationId,
+          await this.consumeKeys(m, actor, cmd.practiceId, use.authorizationId, use.keys),
+        );
+      return { items: cmd.uses.map((u) => byId.get(u.authorizationId) as AuthorizationUseManyResult) };
+    });
+  }
+
+  private async consumeKeys(
+    m: EntityManager,
+    actor: Principal,
+    practiceId: string,
+    authorizationId: string,
+    keys: readonly string[],
+  ): Promise<AuthorizationUseManyResult> {
+    const auth = await this.find(m, actor, practiceId, authorizationId, true);
+    const today = todayUtc();
+    const known = new Map(
+      (await m.findBy(AuthorizationUseEntity, { authorizationId: auth.id, key: In([...keys]) })).map((u) => [
+        u.key,
+        u,
+      ]),
+    );
+    const results: AuthorizationUseManyResult['results'] = [];
+    const fresh: string[] = [];
+    for (const key of keys) {
+      const use = known.get(key);
+      if (use && use.releasedAt === null) results.push({ key, outcome: 'already' });
+      else if (use)
+        results.push({
+          key,
+          outcome: 'refused',
+          reason: `The use for ${key} was released (claim voided); a new claim needs its own key`,
+        });
+      else {
+        const problem = consumeProblem(auth);
+        if (problem) results.push({ key, outcome: 'refused', reason: problem });
         else {
-          const problem = consumeProblem(auth);
-          if (problem) results.push({ key, outcome: 'refused', reason: problem });
-          else {
-            auth.usesConsumed += 1;
-            fresh.push(key);
-            results.push({ key, outcome: 'applied' });
-          }
+          auth.usesConsumed += 1;
+          fresh.push(key);
+          results.push({ key, outcome: 'applied' });
         }
       }
-      if (fresh.length === 0) return { authorization: toAuthorizationView(auth, today), results };
-      await m.insert(
-        AuthorizationUseEntity,
-        fresh.map((key) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
-      );
-      await m.save(auth);
-      const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        fresh.map((key) => ({
-          type: Events.authorizationConsumed,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key },
-        })),
-      );
-      return { authorization: view, results };
-    });
+    }
+    if (fresh.length === 0) return { authorization: toAuthorizationView(auth, today), results };
+    await m.insert(
+      AuthorizationUseEntity,
+      fresh.map((key) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
+    );
+    await m.save(auth);
+    const view = toAuthorizationView(auth, today);
+    await this.outbox.add(
+      m,
+      actor,
+      fresh.map((key) => ({
+        type: Events.authorizationConsumed,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key },
+      })),
+    );
+    return { authorization: view, results };
   }
 
   /** Gives the use of `key` back; releasing an unknown or already released key changes nothing. */
