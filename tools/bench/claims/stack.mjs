@@ -117,7 +117,7 @@ try {
     cwd: root,
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/health/live`, { timeoutMs: 90_000, proc: gateway });
+  await waitForHttp(`${base}/health/live`, { timeoutMs: 300_000, proc: gateway });
   for (let attempt = 0; ; attempt++) {
     try {
       await seedDemo(base, secrets);

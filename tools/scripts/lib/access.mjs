@@ -126,10 +126,9 @@ export const APP_ACCESS = Object.freeze({
       'client-insurance.authorization.consume-batch',
       'client-insurance.authorization.release',
       'enrollments.claim-filing.check',
-      // The unbilled list's reasons, in bulk per page; coverage (with `detail`) is also what a batch
-      // of claims copies of its clients, policies and authorizations.
+      // The unbilled list's reasons, in bulk per page (coverage with `missingInfo`); coverage (with
+      // `detail`) is also what a batch of claims copies of its clients, policies and authorizations.
       'practice-settings.readiness.get-many',
-      'client-insurance.missing-info.get-many',
       'client-insurance.coverage.get-many',
     ],
     events: 'claims',

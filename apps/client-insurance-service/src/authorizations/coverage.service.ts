@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In, IsNull } from 'typeorm';
 import type { Principal } from '@claimline/contracts/common';
 import type { CoverageManyQuery, CoverageManyResult } from '@claimline/contracts/client-insurance';
+import { RpcError } from '@claimline/backend/util-nats';
 import { toClientView } from '../clients/client.mapper';
+import { ClientsService } from '../clients/clients.service';
 import { ClientEntity } from '../clients/entities/client.entity';
 import { todayUtc } from '../common/today';
 import { PoliciesService } from '../policies/policies.service';
@@ -24,9 +26,23 @@ export class CoverageService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly policyViews: PoliciesService,
+    private readonly clients: ClientsService,
   ) {}
 
   async many(caller: Principal, q: CoverageManyQuery): Promise<CoverageManyResult> {
+    if (!q.missingInfo) return this.coverage(caller, q);
+    if (!q.clientIds)
+      throw RpcError.field('missingInfo', 'needs_client_ids', 'missingInfo is answered only for clientIds');
+    const clientIds = q.clientIds;
+    // Both reads at once: the unbilled list's page waits for the slower of the two, not their sum.
+    const [coverage, missing] = await Promise.all([
+      this.coverage(caller, q),
+      this.clients.missingInfoMany(caller, q.practiceId, clientIds),
+    ]);
+    return { ...coverage, missingInfo: missing.items };
+  }
+
+  private async coverage(caller: Principal, q: CoverageManyQuery): Promise<CoverageManyResult> {
     const m = this.db.manager;
     const where: FindOptionsWhere<PolicyEntity> = {
       practiceId: q.practiceId,

@@ -158,6 +158,33 @@ describe('client-insurance: coverage and missing info in bulk for claims (real P
     expect(invalid.errors?.map((e) => e.field)).toEqual(['detail']);
   });
 
+  it('with missingInfo, also answers each named client’s missing info in the same call', async () => {
+    const [noPhone, insured] = [await newClient({ phone: undefined }), await newClient()];
+    await newPolicy(insured.id, aetna);
+    const both = await asClaims.send(
+      'client-insurance.coverage.get-many',
+      { practiceId, clientIds: [noPhone.id, insured.id, randomUUID()], missingInfo: true },
+      claims('client-insurance.coverage.get-many'),
+    );
+    expect(both.items.map((i) => i.clientId)).toEqual([insured.id]);
+    // As missing-info.get-many answers it: the client of no practice is left out.
+    const alone = await asClaims.send(
+      'client-insurance.missing-info.get-many',
+      { practiceId, clientIds: [noPhone.id, insured.id] },
+      claims('client-insurance.missing-info.get-many'),
+    );
+    expect(both.missingInfo).toEqual(alone.items);
+    expect(both.missingInfo?.[0].missing.map((m) => m.field)).toContain('phone');
+    const byPayer = await rpcError(
+      asClaims.send(
+        'client-insurance.coverage.get-many',
+        { practiceId, payerId: aetna, missingInfo: true },
+        claims('client-insurance.coverage.get-many'),
+      ),
+    );
+    expect(byPayer.errors?.map((e) => e.field)).toEqual(['missingInfo']);
+  });
+
   it('is claims’ alone, scoped to the practice it names, and needs clients or a payer', async () => {
     expect(
       await rpcError(

@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import type { AuthorizationView } from './authorization.dto';
 import type { ClientView } from './client.dto';
+import type { ClientMissingInfo } from './missing-info.dto';
 import type { PolicyView } from './policy.dto';
 
 export const MAX_COVERAGE_CLIENTS = 1000;
@@ -43,6 +44,14 @@ export class CoverageManyQuery {
   @IsOptional()
   @IsBoolean()
   detail?: boolean;
+
+  /**
+   * Also the missing information of every client named (as `missing-info.get-many` answers it):
+   * the unbilled list gets both facts of a page in one call. Only with `clientIds`.
+   */
+  @IsOptional()
+  @IsBoolean()
+  missingInfo?: boolean;
 }
 
 /**
@@ -63,4 +72,6 @@ export interface ClientCoverage {
 export interface CoverageManyResult {
   /** One per client that has a primary policy (clients without one are absent). */
   items: ClientCoverage[];
+  /** With `missingInfo`: one per client named that is the practice's (in the order named). */
+  missingInfo?: ClientMissingInfo[];
 }
