@@ -44,6 +44,8 @@ const SERVICES = option('--services')?.split(',').filter(Boolean) ?? [
 const APPS = [...SERVICES, 'api-gateway'];
 const profiled = new Set((option('--profile') ?? '').split(',').filter(Boolean));
 const profileDir = join(root, '.data/profiles');
+/** Where the built apps are (`--dist <dir>`: e.g. a copy built from another commit, to compare). */
+const dist = option('--dist') ?? join(root, 'dist/apps');
 const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
 const id = randomBytes(4).toString('hex');
 const dbName = `claimline_claims_${id}`;
@@ -74,7 +76,7 @@ try {
   });
   await waitForPort('127.0.0.1', natsPort, 10_000);
   await ensureDatabase(pg.url, dbName);
-  if (!process.argv.includes('--no-build')) {
+  if (!process.argv.includes('--no-build') && !option('--dist')) {
     log('building the apps…');
     await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
   }
@@ -90,7 +92,7 @@ try {
     events: { subjectPrefix: `cl${id}.events`, streamPrefix: `CL${id.toUpperCase()}`, rpcPrefix: '' },
   });
   for (const app of APPS)
-    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], {
+    await run(process.execPath, [join(dist, app, 'migrate.js')], {
       env: appEnv(app, env),
       cwd: root,
       name: app,
@@ -101,7 +103,7 @@ try {
       command: process.execPath,
       args: [
         ...(profiled.has(app) ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-        join(root, 'dist/apps', app, 'main.js'),
+        join(dist, app, 'main.js'),
       ],
       env: appEnv(app, env),
       cwd: root,
@@ -111,7 +113,7 @@ try {
     command: process.execPath,
     args: [
       ...(profiled.has('api-gateway') ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
-      join(root, 'dist/apps/api-gateway/main.js'),
+      join(dist, 'api-gateway/main.js'),
     ],
     env: appEnv('api-gateway', env),
     cwd: root,
@@ -138,6 +140,8 @@ try {
     E2E_JWT_SECRET: secrets.JWT_SECRET,
     DATABASE_URL: env.DATABASE_URL,
     NATS_URL: env.NATS_URL,
+    // For the benches' CPU accounting (cpu.ts): the stack's apps are the processes running from here.
+    CLAIMS_STACK_DIST: dist,
   };
   if (command.length === 0) {
     log(`running at ${base}; Ctrl-C stops it. For tests and the bench:`);

@@ -581,6 +581,14 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       [one.id, ['applied', 'refused']],
     ]);
     expect(batch.items.map((i) => i.authorization.usesConsumed)).toEqual([2, 1]);
+    expect(batch.items.map((i) => i.authorization.version)).toEqual([two.version + 1, one.version + 1]);
+    // One event per visit used, as with consume-many.
+    await waitFor(
+      'the batch use events',
+      () =>
+        h.eventsOf('client-insurance.authorization.consumed', two.id).length === 2 &&
+        h.eventsOf('client-insurance.authorization.consumed', one.id).length === 1,
+    );
     const again = await h.rpc.send(
       'client-insurance.authorization.consume-batch',
       { practiceId, uses: [{ authorizationId: two.id, keys: [a, b] }] },
