@@ -5,7 +5,7 @@
  * NATS_URL and the logins, and cleans up); prints p50/p99 per page. Not a test. From the
  * repository root:
  *
- *   RATE_LIMIT_PER_MINUTE=100000000 node tools/bench/claims/stack.mjs [--no-build] -- \
+ *   SWC_NODE_PROJECT=tsconfig.base.json RATE_LIMIT_PER_MINUTE=100000000 node tools/bench/claims/stack.mjs [--no-build] -- \
  *     node -r @swc-node/register tools/bench/claims/unbilled.bench.ts [--appointments 10000] [--clients 200] [--limit 50]
  *
  * The practice is filled over NATS with the billing-staff assertion the gateway would sign (the
