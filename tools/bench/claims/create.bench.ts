@@ -11,11 +11,14 @@
  * straight into the claims schema (one INSERT per 1,000 rows): the bench measures claims, and
  * 10,000 POSTs of appointments would only measure the appointment route. Timed: the appointments
  * sent in requests of 1,000 (`period: appointment`, so 10,000 claims), CONCURRENCY requests at a
- * time; then one 837P of 500 of those claims (the most one file holds). */
+ * time; then one 837P of 500 of those claims (the most one file holds). Besides wall time it prints
+ * the CPU seconds each app spent on the timed requests (cpu.ts): on a machine shared with other
+ * jobs that is the figure to compare between two builds (`stack.mjs --dist <dir>`). */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { appCpuSeconds, cpuSpent } from './cpu';
 
 const arg = (name: string, fallback: number) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
@@ -153,6 +156,7 @@ async function main() {
   const claimIds: string[] = [];
   const statuses = new Map<string, number>();
   const latencies: number[] = [];
+  const cpuBefore = appCpuSeconds();
   const started = performance.now();
   await limited(batches, CONCURRENCY, async (batch) => {
     const t = performance.now();
@@ -168,6 +172,7 @@ async function main() {
     if (result.notClaimed.length) log(`not claimed: ${JSON.stringify(result.notClaimed.slice(0, 3))}`);
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSpent(cpuBefore, appCpuSeconds());
 
   const x12Start = performance.now();
   const res = await fetch(`${API}/practices/${practiceId}/claims/837p`, {
@@ -193,6 +198,9 @@ async function main() {
           median: Math.round(latencies[latencies.length >> 1]),
           max: Math.round(latencies.at(-1) ?? 0),
         },
+        // CPU the apps spent on the timed requests (independent of how busy the machine was).
+        cpuSeconds: cpu,
+        cpuMsPerClaim: claimIds.length ? Number(((cpu['total'] * 1000) / claimIds.length).toFixed(2)) : null,
         x12: { claims: 500, status: res.status, bytes: x12.length, seconds: Number(x12Seconds.toFixed(2)) },
         loadAverage: loadavg().map((l) => Number(l.toFixed(1))),
       },

@@ -8,6 +8,10 @@
 //
 //   node tools/bench/claims/stack.mjs -- npx jest -c apps/api-e2e/jest.config.cts apps/api-e2e/src/claims.e2e-spec.ts
 //   node tools/bench/claims/stack.mjs --no-build -- node -r @swc-node/register tools/bench/claims/create.bench.ts
+//   node tools/bench/claims/stack.mjs --services practice-settings-service -- …   (only those services
+//     and the gateway: tools/bench/practice-settings/stack.mjs is this)
+//   node tools/bench/claims/stack.mjs --profile claims-service -- …   (a V8 CPU profile of that app,
+//     written to .data/profiles/ when the stack stops: open it in Chrome DevTools or speedscope)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,14 +29,23 @@ const { appEnv, nx, stackEnv } = await import('../../scripts/lib/stack.mjs');
 const { DEMO, localSecrets } = await import('../../scripts/lib/secrets.mjs');
 const { seedDemo } = await import('../../scripts/lib/seed.mjs');
 
-const SERVICES = [
+const dash = process.argv.indexOf('--');
+const option = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && (dash < 0 || i < dash) ? process.argv[i + 1] : undefined;
+};
+/** The services a claim needs, or (`--services a,b`) those another bench or spec needs. */
+const SERVICES = option('--services')?.split(',').filter(Boolean) ?? [
   'practice-settings-service',
   'client-insurance-service',
   'enrollments-service',
   'claims-service',
 ];
 const APPS = [...SERVICES, 'api-gateway'];
-const dash = process.argv.indexOf('--');
+const profiled = new Set((option('--profile') ?? '').split(',').filter(Boolean));
+const profileDir = join(root, '.data/profiles');
+/** Where the built apps are (`--dist <dir>`: e.g. a copy built from another commit, to compare). */
+const dist = option('--dist') ?? join(root, 'dist/apps');
 const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
 const id = randomBytes(4).toString('hex');
 const dbName = `claimline_claims_${id}`;
@@ -63,7 +76,7 @@ try {
   });
   await waitForPort('127.0.0.1', natsPort, 10_000);
   await ensureDatabase(pg.url, dbName);
-  if (!process.argv.includes('--no-build')) {
+  if (!process.argv.includes('--no-build') && !option('--dist')) {
     log('building the apps…');
     await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
   }
@@ -79,7 +92,7 @@ try {
     events: { subjectPrefix: `cl${id}.events`, streamPrefix: `CL${id.toUpperCase()}`, rpcPrefix: '' },
   });
   for (const app of APPS)
-    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], {
+    await run(process.execPath, [join(dist, app, 'migrate.js')], {
       env: appEnv(app, env),
       cwd: root,
       name: app,
@@ -88,19 +101,25 @@ try {
     startProcess({
       name: app.replace(/-service$/, ''),
       command: process.execPath,
-      args: [join(root, 'dist/apps', app, 'main.js')],
+      args: [
+        ...(profiled.has(app) ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+        join(dist, app, 'main.js'),
+      ],
       env: appEnv(app, env),
       cwd: root,
     });
   const gateway = startProcess({
     name: 'gateway',
     command: process.execPath,
-    args: [join(root, 'dist/apps/api-gateway/main.js')],
+    args: [
+      ...(profiled.has('api-gateway') ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+      join(dist, 'api-gateway/main.js'),
+    ],
     env: appEnv('api-gateway', env),
     cwd: root,
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/health/live`, { timeoutMs: 90_000, proc: gateway });
+  await waitForHttp(`${base}/health/live`, { timeoutMs: 300_000, proc: gateway });
   for (let attempt = 0; ; attempt++) {
     try {
       await seedDemo(base, secrets);
@@ -121,6 +140,8 @@ try {
     E2E_JWT_SECRET: secrets.JWT_SECRET,
     DATABASE_URL: env.DATABASE_URL,
     NATS_URL: env.NATS_URL,
+    // For the benches' CPU accounting (cpu.ts): the stack's apps are the processes running from here.
+    CLAIMS_STACK_DIST: dist,
   };
   if (command.length === 0) {
     log(`running at ${base}; Ctrl-C stops it. For tests and the bench:`);

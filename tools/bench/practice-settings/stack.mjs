@@ -1,132 +1,22 @@
 #!/usr/bin/env node
-// A private stack for the practice-settings end-to-end tests and benchmark: its own nats-server
-// (on a shared NATS, any other running practice-settings instance would answer our requests),
-// a fresh database on the local PostgreSQL, the built apps, the demo seed. With `-- <command>`
-// it runs the command with API_URL and the E2E_* logins set, then stops everything; without,
-// it prints them and runs until Ctrl-C. Only practice-settings-service and the gateway are
-// started (all these tests need), and the gateway counts as up once it serves a practice-settings
-// call: its readiness probe also waits for services that are not part of this stack.
+// A private stack for the practice-settings end-to-end tests and benchmark: the claims stack
+// (tools/bench/claims/stack.mjs: its own nats-server — on a shared NATS, any other running
+// practice-settings instance would answer our requests —, a fresh database, per-app signing keys,
+// the demo seed) with only practice-settings-service and the gateway, all these tests need. Every
+// option of that script passes through (`--no-build`, `--profile <app>`, `-- <command>`).
 //
 //   node tools/bench/practice-settings/stack.mjs -- npx nx run api-e2e:e2e --skip-nx-cache
 //   RATE_LIMIT_PER_MINUTE=100000000 node tools/bench/practice-settings/stack.mjs -- node tools/bench/practice-settings/bench.mjs
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const log = (msg) => console.log(`\x1b[1m[ps stack]\x1b[0m ${msg}`);
-const { ensureDatabase, dropDatabase, ensurePostgres, databaseUrl } =
-  await import('../../scripts/lib/infra.mjs');
-const { findFreePort, installSignalHandlers, run, startProcess, stopAll, waitForHttp, waitForPort } =
-  await import('../../scripts/lib/procs.mjs');
-const { nx, stackEnv } = await import('../../scripts/lib/stack.mjs');
-const { DEMO, localSecrets } = await import('../../scripts/lib/secrets.mjs');
-const { seedDemo } = await import('../../scripts/lib/seed.mjs');
-
-const APPS = ['practice-settings-service', 'api-gateway'];
-const dash = process.argv.indexOf('--');
-const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
-const id = randomBytes(4).toString('hex');
-const dbName = `claimline_ps_${id}`;
-const store = mkdtempSync(join(tmpdir(), 'claimline-ps-nats-'));
-let pg;
-let nats;
-
-const cleanup = async () => {
-  await stopAll();
-  if (pg) await dropDatabase(pg.url, dbName).catch(() => undefined);
-  if (nats && nats.exitCode === null) {
-    await new Promise((resolve) => {
-      nats.once('exit', resolve);
-      nats.kill('SIGTERM');
-    });
-  }
-  rmSync(store, { recursive: true, force: true });
-  await pg?.stop();
-};
-const shutdown = installSignalHandlers(cleanup);
-
-try {
-  pg = await ensurePostgres({ root, log });
-  const natsPort = await findFreePort();
-  nats = spawn('nats-server', ['-js', '-sd', store, '-a', '127.0.0.1', '-p', String(natsPort)], {
-    stdio: 'ignore',
-    env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin:/usr/local/sbin` },
-  });
-  await waitForPort('127.0.0.1', natsPort, 10_000);
-  await ensureDatabase(pg.url, dbName);
-  if (!process.argv.includes('--no-build')) {
-    log('building the apps…');
-    await nx(root, ['run-many', '-t', 'build', '-p', APPS.join(','), '--output-style=stream']);
-  }
-  const secrets = localSecrets(root);
-  const port = await findFreePort();
-  const env = stackEnv({
-    databaseUrl: databaseUrl(pg.url, dbName),
-    natsUrl: `nats://127.0.0.1:${natsPort}`,
-    secrets,
-    port,
-    root,
-    logLevel: 'warn',
-    events: { subjectPrefix: `ps${id}.events`, streamPrefix: `PS${id.toUpperCase()}` },
-  });
-  for (const app of APPS)
-    await run(process.execPath, [join(root, 'dist/apps', app, 'migrate.js')], { env, cwd: root, name: app });
-  startProcess({
-    name: 'practice-settings',
-    command: process.execPath,
-    args: [join(root, 'dist/apps/practice-settings-service/main.js')],
-    env,
-    cwd: root,
-  });
-  const gateway = startProcess({
-    name: 'gateway',
-    command: process.execPath,
-    args: [join(root, 'dist/apps/api-gateway/main.js')],
-    env,
-    cwd: root,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/health/live`, { timeoutMs: 60_000, proc: gateway });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await seedDemo(base, secrets);
-      break;
-    } catch (error) {
-      if (attempt > 60) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  const testEnv = {
-    API_URL: base,
-    E2E_ADMIN_EMAIL: DEMO.admin,
-    E2E_ADMIN_PASSWORD: secrets.adminPassword,
-    E2E_STAFF_EMAIL: DEMO.staff,
-    E2E_STAFF_PASSWORD: secrets.staffPassword,
-    E2E_OWNER_EMAIL: DEMO.owner,
-    E2E_OWNER_PASSWORD: secrets.ownerPassword,
-    E2E_JWT_SECRET: secrets.JWT_SECRET,
-    DATABASE_URL: env.DATABASE_URL,
-  };
-  if (command.length === 0) {
-    log(`running at ${base}; Ctrl-C stops it. For tests and the bench:`);
-    for (const [k, v] of Object.entries(testEnv)) console.log(`export ${k}='${v}'`);
-  } else {
-    log(`running: ${command.join(' ')}`);
-    const code = await new Promise((resolve) => {
-      const child = spawn(command[0], command.slice(1), {
-        cwd: root,
-        stdio: 'inherit',
-        env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', ...testEnv },
-      });
-      child.on('exit', (c) => resolve(c ?? 1));
-    });
-    await shutdown(code);
-  }
-} catch (error) {
-  console.error(`[ps stack] ${error.stack ?? error.message}`);
-  await shutdown(1);
-}
+const stack = join(dirname(fileURLToPath(import.meta.url)), '../claims/stack.mjs');
+const child = spawn(
+  process.execPath,
+  [stack, '--services', 'practice-settings-service', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+// Ctrl-C reaches both processes (one process group); a signal sent to this one alone is passed on.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -127,15 +127,13 @@ export const APP_ACCESS = Object.freeze({
       // What a claim copies and uses (src/claims/claim-sources.client.ts).
       'practice-settings.billing-profile.get',
       'practice-settings.location.get',
-      'client-insurance.policy.list',
       'client-insurance.payer.get',
-      'client-insurance.authorization.list',
-      'client-insurance.authorization.consume-many',
+      'client-insurance.authorization.consume-batch',
       'client-insurance.authorization.release',
       'enrollments.claim-filing.check',
-      // The unbilled list's reasons, in bulk per page.
+      // The unbilled list's reasons, in bulk per page (coverage with `missingInfo`); coverage (with
+      // `detail`) is also what a batch of claims copies of its clients, policies and authorizations.
       'practice-settings.readiness.get-many',
-      'client-insurance.missing-info.get-many',
       'client-insurance.coverage.get-many',
     ],
     events: 'claims',

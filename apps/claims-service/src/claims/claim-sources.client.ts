@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { servicePrincipal } from '@claimline/contracts/common';
-import type {
-  AuthorizationUseManyResult,
-  AuthorizationUseResult,
-  AuthorizationView,
-  ClientInsuranceRpc,
-  ClientView,
-  PayerView,
-  PolicyView,
+import {
+  type AuthorizationUseBatchResult,
+  type AuthorizationUseResult,
+  type AuthorizationView,
+  type ClientInsuranceRpc,
+  type ClientView,
+  MAX_COVERAGE_CLIENTS,
+  type PayerView,
+  type PolicyView,
 } from '@claimline/contracts/client-insurance';
 import type { ClaimFilingCheck, EnrollmentsRpc } from '@claimline/contracts/enrollments';
 import type {
@@ -27,10 +28,9 @@ export const ENROLLMENTS_RPC = Symbol('ENROLLMENTS_RPC');
 /** What this service asks other services for to build and check a claim (APP_ACCESS lists them). */
 export const SOURCE_SUBJECTS = [
   'client-insurance.client.get',
-  'client-insurance.policy.list',
+  'client-insurance.coverage.get-many',
   'client-insurance.payer.get',
-  'client-insurance.authorization.list',
-  'client-insurance.authorization.consume-many',
+  'client-insurance.authorization.consume-batch',
   'client-insurance.authorization.release',
   'practice-settings.practice.get',
   'practice-settings.billing-profile.get',
@@ -77,28 +77,36 @@ export class ClaimSourcesClient {
     };
   }
 
-  /** Each client's record, primary policy and that policy's authorizations; a client of no practice is left out. */
+  /**
+   * Each client's record, primary policy and that policy's authorizations; a client of no practice
+   * is left out. One `coverage.get-many` (with `detail`) per 1,000 clients; a client it does not
+   * name (no primary policy) is read alone, to tell "no policy" from "not a client here".
+   */
   async clientsOf(practiceId: string, clientIds: readonly string[]): Promise<Map<string, ClientSources>> {
     const o = this.options(practiceId);
     const found = new Map<string, ClientSources>();
-    await eachLimited(clientIds, async (clientId) => {
-      const client = await orNull(
-        this.clients.send('client-insurance.client.get', { practiceId, clientId }, o),
+    const chunks: string[][] = [];
+    for (let i = 0; i < clientIds.length; i += MAX_COVERAGE_CLIENTS)
+      chunks.push(clientIds.slice(i, i + MAX_COVERAGE_CLIENTS));
+    await eachLimited(chunks, async (chunk) => {
+      const { items } = await this.clients.send(
+        'client-insurance.coverage.get-many',
+        { practiceId, clientIds: chunk, detail: true },
+        o,
       );
-      if (!client) return;
-      const { items } = await this.clients.send('client-insurance.policy.list', { practiceId, clientId }, o);
-      const policy = items.find((p) => p.order === 'primary') ?? null;
-      const authorizations = policy
-        ? (
-            await this.clients.send(
-              'client-insurance.authorization.list',
-              { practiceId, policyId: policy.id },
-              o,
-            )
-          ).items
-        : [];
-      found.set(clientId, { client, policy, authorizations });
+      for (const c of items)
+        if (c.client && c.policy)
+          found.set(c.clientId, { client: c.client, policy: c.policy, authorizations: c.authorizations });
     });
+    await eachLimited(
+      clientIds.filter((id) => !found.has(id)),
+      async (clientId) => {
+        const client = await orNull(
+          this.clients.send('client-insurance.client.get', { practiceId, clientId }, o),
+        );
+        if (client) found.set(clientId, { client, policy: null, authorizations: [] });
+      },
+    );
     return found;
   }
 
@@ -159,17 +167,17 @@ export class ClaimSourcesClient {
   }
 
   /**
-   * Uses one visit of the authorization per key, in one call and one client-insurance transaction
-   * (idempotent: a key counts once); each key is answered `applied`, `already` or `refused` with why.
+   * Uses one visit per key of each authorization named, in one call and one client-insurance
+   * transaction (idempotent: a key counts once; at most 1,000 keys in all); each key is answered
+   * `applied`, `already` or `refused` with why.
    */
-  consumeMany(
+  consumeBatch(
     practiceId: string,
-    authorizationId: string,
-    keys: string[],
-  ): Promise<AuthorizationUseManyResult> {
+    uses: { authorizationId: string; keys: string[] }[],
+  ): Promise<AuthorizationUseBatchResult> {
     return this.clients.send(
-      'client-insurance.authorization.consume-many',
-      { practiceId, authorizationId, keys },
+      'client-insurance.authorization.consume-batch',
+      { practiceId, uses },
       this.options(practiceId),
     );
   }

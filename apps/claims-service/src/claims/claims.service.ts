@@ -46,7 +46,7 @@ import {
 import { MAP_837P, validate } from '@claimline/x12';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { assertVersion, findInPractice, rawSql } from '@claimline/backend/util-persistence';
+import { assertVersion, findInPractice, rawSql, tableOf } from '@claimline/backend/util-persistence';
 import { AppointmentEntity } from '../appointments/entities/appointment.entity';
 import { AppointmentLineEntity } from '../appointments/entities/appointment-line.entity';
 import { toClaimSummary, toClaimView, type ClaimPayload } from './claim.mapper';
@@ -62,8 +62,6 @@ import { ClaimStatusHistoryEntity } from './entities/claim-status-history.entity
 import { DOWNLOAD_837P_CONFIG } from './submission-config';
 
 const DEFAULT_PAGE = 50;
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
-const INSERT_CHUNK = 500;
 /**
  * Statuses a claim is scrubbed again in: it has not left for the payer (nor been voided), or the
  * clearinghouse sent it back (Rejected: fixed, scrubbed again, then submitted anew).
@@ -564,12 +562,7 @@ export class ClaimsService {
     });
 
     await this.db.transaction(async (tx) => {
-      for (let i = 0; i < made.length; i += INSERT_CHUNK) {
-        await tx.insert(
-          ClaimEntity,
-          made.slice(i, i + INSERT_CHUNK).map((c) => c.entity),
-        );
-      }
+      await insertClaims(tx, made);
       const pairs = made.flatMap((c) => c.entity.appointmentIds.map((a) => [a, c.entity.id] as const));
       // One statement links every appointment to its claim; an appointment claimed meanwhile by
       // another request (claim_id no longer null) is not touched, and then the whole batch is undone.
@@ -585,20 +578,7 @@ export class ClaimsService {
       );
       if (linked.length !== pairs.length)
         throw RpcError.conflict('Some of these appointments were put on a claim meanwhile; ask again');
-      const actorId = principalId(actor);
-      const history = made.map((c) =>
-        tx.create(ClaimStatusHistoryEntity, {
-          claimId: c.entity.id,
-          fromStatus: null,
-          toStatus: c.entity.status,
-          move: options.filedOutside ? 'file_outside' : 'create',
-          reason: options.filedOutside ? CLAIM_VOID_REASON_LABELS.filed_outside : null,
-          findingCodes: c.payload.findings.map((f) => f.code),
-          actorId,
-        }),
-      );
-      for (let i = 0; i < history.length; i += INSERT_CHUNK)
-        await tx.insert(ClaimStatusHistoryEntity, history.slice(i, i + INSERT_CHUNK));
+      await insertCreationHistory(tx, made, principalId(actor), options.filedOutside);
       await this.outbox.add(
         tx,
         actor,
@@ -666,9 +646,9 @@ export class ClaimsService {
   }
 
   /**
-   * Consumes one visit per appointment of each claim: one client-insurance call per authorization
-   * (and 1,000 keys), claims in batch order, so the first claims get the visits left. A refused
-   * visit becomes an error finding of its claim.
+   * Consumes one visit per appointment of each claim: one client-insurance `consume-batch` per
+   * 1,000 keys (whatever the number of authorizations), claims in batch order, so the first claims
+   * get the visits left. A refused visit becomes an error finding of its claim.
    */
   private async consume(
     practiceId: string,
@@ -702,17 +682,37 @@ export class ClaimsService {
         });
       byAuthorization.set(w.authorization.id, group);
     }
-    await eachLimited([...byAuthorization.values()], async ({ authorization, uses }) => {
+    // Calls of at most MAX_AUTHORIZATION_USES keys in all, each authorization at most once per call
+    // (one with more keys continues in the next), sent one after the other in batch order.
+    type Part = { authorization: AuthorizationView; uses: { claimId: string; key: string }[] };
+    const calls: Part[][] = [];
+    let call: Part[] = [];
+    let size = 0;
+    for (const { authorization, uses } of byAuthorization.values())
       for (let i = 0; i < uses.length; i += MAX_AUTHORIZATION_USES) {
         const chunk = uses.slice(i, i + MAX_AUTHORIZATION_USES);
-        const answer = await this.sources.consumeMany(
-          practiceId,
-          authorization.id,
-          chunk.map((u) => u.key),
-        );
-        answer.results.forEach((r, j) => {
-          const claim = out.get(chunk[j].claimId) as { keys: string[]; findings: ScrubFinding[] };
-          if (r.outcome !== 'refused') claim.keys.push(chunk[j].key);
+        if (
+          size + chunk.length > MAX_AUTHORIZATION_USES ||
+          call.some((p) => p.authorization.id === authorization.id)
+        ) {
+          calls.push(call);
+          call = [];
+          size = 0;
+        }
+        call.push({ authorization, uses: chunk });
+        size += chunk.length;
+      }
+    if (call.length) calls.push(call);
+    for (const parts of calls) {
+      const answer = await this.sources.consumeBatch(
+        practiceId,
+        parts.map((p) => ({ authorizationId: p.authorization.id, keys: p.uses.map((u) => u.key) })),
+      );
+      answer.items.forEach(({ results }, k) => {
+        const { authorization, uses } = parts[k];
+        results.forEach((r, j) => {
+          const claim = out.get(uses[j].claimId) as { keys: string[]; findings: ScrubFinding[] };
+          if (r.outcome !== 'refused') claim.keys.push(uses[j].key);
           else
             claim.findings.push({
               code: 'authorization.consume',
@@ -721,8 +721,8 @@ export class ClaimsService {
               fix: { target: 'authorization', id: authorization.id, field: 'usesAuthorized' },
             });
         });
-      }
-    });
+      });
+    }
     return out;
   }
 
@@ -854,4 +854,93 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else map.set(key(item), [item]);
   }
   return map;
+}
+
+/*
+ * A batch's claims and their first history rows, one statement per table whatever the batch size:
+ * the rows travel as one JSON array read by `jsonb_to_recordset`. Set-based SQL (ADR 0018) because
+ * TypeORM's insert of a thousand wide rows (value building, RETURNING merged back into each entity)
+ * cost more than everything else in making them; the columns are those of the entities.
+ */
+async function insertClaims(tx: EntityManager, made: readonly MadeClaim[]): Promise<void> {
+  // One time for the batch, kept on the entities too (their summaries are the answer).
+  const at = new Date();
+  for (const { entity } of made) Object.assign(entity, { createdAt: at, updatedAt: at });
+  const rows = made.map(({ entity: c }) => ({
+    id: c.id,
+    practice_id: c.practiceId,
+    sequence: c.sequence,
+    patient_control_number: c.patientControlNumber,
+    status: c.status,
+    client_id: c.clientId,
+    policy_id: c.policyId,
+    payer_id: c.payerId,
+    payer_name: c.payerName,
+    rendering_team_member_id: c.renderingTeamMemberId,
+    billing_provider_key: c.billingProviderKey,
+    authorization_id: c.authorizationId,
+    authorization_keys: c.authorizationKeys,
+    appointment_ids: c.appointmentIds,
+    service_keys: c.serviceKeys,
+    service_from: c.serviceFrom,
+    service_to: c.serviceTo,
+    total_cents: c.totalCents,
+    line_count: c.lineCount,
+    frequency_code: c.frequencyCode,
+    filed_outside: c.filedOutside,
+    error_count: c.errorCount,
+    warning_count: c.warningCount,
+    payload_ciphertext: c.payloadCiphertext,
+    version: c.version,
+  }));
+  await rawSql(
+    tx,
+    'set-based',
+    `INSERT INTO ${tableOf(tx, ClaimEntity)} (
+       "id", "practice_id", "sequence", "patient_control_number", "status", "client_id", "policy_id",
+       "payer_id", "payer_name", "rendering_team_member_id", "billing_provider_key", "authorization_id",
+       "authorization_keys", "appointment_ids", "service_keys", "service_from", "service_to", "total_cents",
+       "line_count", "frequency_code", "filed_outside", "error_count", "warning_count", "payload_ciphertext",
+       "void_reason", "version", "created_at", "updated_at")
+     SELECT r.id, r.practice_id, r.sequence, r.patient_control_number, r.status, r.client_id, r.policy_id,
+       r.payer_id, r.payer_name, r.rendering_team_member_id, r.billing_provider_key, r.authorization_id,
+       r.authorization_keys, r.appointment_ids, r.service_keys, r.service_from, r.service_to, r.total_cents,
+       r.line_count, r.frequency_code, r.filed_outside, r.error_count, r.warning_count, r.payload_ciphertext,
+       NULL, r.version, $2, $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(
+         id uuid, practice_id uuid, sequence bigint, patient_control_number text, status text, client_id uuid,
+         policy_id uuid, payer_id uuid, payer_name text, rendering_team_member_id uuid,
+         billing_provider_key text, authorization_id uuid, authorization_keys text[], appointment_ids uuid[],
+         service_keys text[], service_from date, service_to date, total_cents integer, line_count integer,
+         frequency_code char(1), filed_outside boolean, error_count integer, warning_count integer,
+         payload_ciphertext text, version integer)`,
+    [JSON.stringify(rows), at],
+  );
+}
+
+async function insertCreationHistory(
+  tx: EntityManager,
+  made: readonly MadeClaim[],
+  actorId: string,
+  filedOutside: boolean,
+): Promise<void> {
+  const rows = made.map((c) => ({
+    claim_id: c.entity.id,
+    to_status: c.entity.status,
+    finding_codes: c.payload.findings.map((f) => f.code),
+  }));
+  await rawSql(
+    tx,
+    'set-based',
+    `INSERT INTO ${tableOf(tx, ClaimStatusHistoryEntity)}
+       ("claim_id", "from_status", "to_status", "move", "reason", "finding_codes", "actor_id")
+     SELECT r.claim_id, NULL, r.to_status, $2, $3, r.finding_codes, $4
+       FROM jsonb_to_recordset($1::jsonb) AS r(claim_id uuid, to_status text, finding_codes text[])`,
+    [
+      JSON.stringify(rows),
+      filedOutside ? 'file_outside' : 'create',
+      filedOutside ? CLAIM_VOID_REASON_LABELS.filed_outside : null,
+      actorId,
+    ],
+  );
 }

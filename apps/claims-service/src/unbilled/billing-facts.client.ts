@@ -11,13 +11,12 @@ import { currentRequestId } from '@claimline/backend/util-service';
 import { SERVICE_NAME } from '../config/env';
 import { CLIENT_INSURANCE_RPC, PRACTICE_SETTINGS_RPC } from '../practice-directory/practice-directory.client';
 
-const MISSING_INFO = 'client-insurance.missing-info.get-many';
 const COVERAGE = 'client-insurance.coverage.get-many';
 const READINESS = 'practice-settings.readiness.get-many';
 
 /**
- * The bulk reads behind the unbilled list's reasons: one call per kind and practice for a page,
- * never one per appointment. Asked as this service with exactly the subject it calls and the
+ * The bulk reads behind the unbilled list's reasons: per page one call to client-insurance per
+ * practice (coverage and missing info) and one to practice-settings, never one per appointment. Asked as this service with exactly the subject it calls and the
  * practices of the page (the user's scope was checked before).
  */
 @Injectable()
@@ -27,26 +26,31 @@ export class BillingFactsClient {
     @Inject(PRACTICE_SETTINGS_RPC) private readonly settings: RpcClient<PracticeSettingsRpc>,
   ) {}
 
-  async missingInfo(practiceId: string, clientIds: string[]): Promise<Map<string, ClientMissingInfo>> {
-    const reply = await this.clients.send(
-      MISSING_INFO,
-      { practiceId, clientIds },
-      {
-        principal: servicePrincipal(SERVICE_NAME, [MISSING_INFO], [practiceId]),
-        requestId: currentRequestId(),
-      },
-    );
-    return new Map(reply.items.map((i) => [i.clientId, i]));
-  }
-
-  /** Primary coverage of the clients named, or (with `payerId`) of every client insured with that payer. */
-  async coverage(
+  /**
+   * The primary coverage and the missing information of the clients of a page, in one call
+   * (`coverage.get-many` with `missingInfo`): one round trip and one client-insurance handler per
+   * page instead of two.
+   */
+  async clientFacts(
     practiceId: string,
-    by: { clientIds: string[] } | { payerId: string },
-  ): Promise<Map<string, ClientCoverage>> {
+    clientIds: string[],
+  ): Promise<{ coverage: Map<string, ClientCoverage>; missing: Map<string, ClientMissingInfo> }> {
     const reply = await this.clients.send(
       COVERAGE,
-      { practiceId, ...by },
+      { practiceId, clientIds, missingInfo: true },
+      { principal: servicePrincipal(SERVICE_NAME, [COVERAGE], [practiceId]), requestId: currentRequestId() },
+    );
+    return {
+      coverage: new Map(reply.items.map((i) => [i.clientId, i])),
+      missing: new Map((reply.missingInfo ?? []).map((i) => [i.clientId, i])),
+    };
+  }
+
+  /** Primary coverage of every client insured with `payerId` (the payer filter). */
+  async coverageByPayer(practiceId: string, payerId: string): Promise<Map<string, ClientCoverage>> {
+    const reply = await this.clients.send(
+      COVERAGE,
+      { practiceId, payerId },
       { principal: servicePrincipal(SERVICE_NAME, [COVERAGE], [practiceId]), requestId: currentRequestId() },
     );
     return new Map(reply.items.map((i) => [i.clientId, i]));

@@ -91,7 +91,9 @@ export class UnbilledService {
     if (!q.payerId) return { practiceIds: q.practiceIds };
     const payerId = q.payerId;
     const byPractice = await Promise.all(
-      q.practiceIds.map(async (p) => [p, [...(await this.facts.coverage(p, { payerId })).keys()]] as const),
+      q.practiceIds.map(
+        async (p) => [p, [...(await this.facts.coverageByPayer(p, payerId)).keys()]] as const,
+      ),
     );
     return { practiceIds: q.practiceIds, payerClients: new Map(byPractice) };
   }
@@ -138,7 +140,7 @@ export class UnbilledService {
     return all.slice(0, take);
   }
 
-  /** The views of some rows, their reasons from one bulk call per kind and practice. */
+  /** The views of some rows, their reasons from one bulk call per service and practice. */
   private async describe(
     rows: AppointmentEntity[],
     readinessCache: Map<string, ReadinessItem[]>,
@@ -158,19 +160,17 @@ export class UnbilledService {
         const clientIds = [
           ...new Set(rows.filter((r) => r.practiceId === practiceId).map((r) => r.clientId)),
         ];
-        const [missing, coverage] = await Promise.all([
-          this.facts.missingInfo(practiceId, clientIds),
-          this.facts.coverage(practiceId, { clientIds }),
-        ]);
-        return { practiceId, missing, coverage };
+        return { practiceId, ...(await this.facts.clientFacts(practiceId, clientIds)) };
       }),
     ]);
     for (const [p, items] of readiness) readinessCache.set(p, items);
     const facts = new Map(perPractice.map((f) => [f.practiceId, f]));
+    const linesOf = new Map<string, AppointmentLineEntity[]>();
+    for (const l of lines) linesOf.set(l.appointmentId, [...(linesOf.get(l.appointmentId) ?? []), l]);
     return rows.map((a) => {
       const f = facts.get(a.practiceId)!;
       const coverage = f.coverage.get(a.clientId) ?? null;
-      const own = lines.filter((l) => l.appointmentId === a.id);
+      const own = linesOf.get(a.id) ?? [];
       const reasons = unbilledReasons({
         appointment: a,
         missingInfo: f.missing.get(a.clientId) ?? null,

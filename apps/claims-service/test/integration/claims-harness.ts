@@ -80,6 +80,28 @@ export class ClaimsHarness extends ServiceHarness<ClaimsRpc, ClaimsEvents> {
           }
         : notFound('Client'),
     );
+    // With `detail` (what claims asks for): the client and its whole primary policy too.
+    this.serve(
+      'client-insurance.coverage.get-many',
+      (data: { practiceId: string; clientIds: string[]; detail?: boolean }, caller) => {
+        if (!caller.practiceIds?.includes(data.practiceId)) return notFound('Practice');
+        const items = [...this.policies.values()]
+          .filter(
+            (p) =>
+              p.practiceId === data.practiceId &&
+              p.order === 'primary' &&
+              data.clientIds.includes(p.clientId),
+          )
+          .map((p) => ({
+            clientId: p.clientId,
+            policyId: p.id,
+            payer: { id: p.payer.id, name: p.payer.name },
+            authorizations: [...this.authorizations.values()].filter((a) => a.policyId === p.id),
+            ...(data.detail ? { client: this.clients.get(p.clientId), policy: p } : {}),
+          }));
+        return { items };
+      },
+    );
     this.serve(
       'client-insurance.authorization.list',
       (data: { practiceId: string; policyId: string }, caller) =>
@@ -117,25 +139,40 @@ export class ClaimsHarness extends ServiceHarness<ClaimsRpc, ClaimsEvents> {
         return { authorization: auth, applied: true };
       },
     );
+    const consumeKeys = (auth: AuthorizationView, keys: string[]) => {
+      const uses = this.uses.get(auth.id) ?? new Map<string, boolean>();
+      this.uses.set(auth.id, uses);
+      const results = keys.map((key) => {
+        if (uses.get(key) === false) return { key, outcome: 'already' };
+        if (uses.get(key) === true)
+          return { key, outcome: 'refused', reason: `The use for ${key} was released` };
+        if (auth.usesConsumed >= auth.usesAuthorized)
+          return { key, outcome: 'refused', reason: 'The authorization has no visits left' };
+        uses.set(key, false);
+        auth.usesConsumed += 1;
+        auth.usesRemaining -= 1;
+        return { key, outcome: 'applied' };
+      });
+      return { authorization: auth, results };
+    };
     this.serve(
       'client-insurance.authorization.consume-many',
       (data: { practiceId: string; authorizationId: string; keys: string[] }, caller) => {
         const auth = this.authorizations.get(data.authorizationId);
         if (!auth || !caller.practiceIds?.includes(data.practiceId)) return notFound('Authorization');
-        const uses = this.uses.get(auth.id) ?? new Map<string, boolean>();
-        this.uses.set(auth.id, uses);
-        const results = data.keys.map((key) => {
-          if (uses.get(key) === false) return { key, outcome: 'already' };
-          if (uses.get(key) === true)
-            return { key, outcome: 'refused', reason: `The use for ${key} was released` };
-          if (auth.usesConsumed >= auth.usesAuthorized)
-            return { key, outcome: 'refused', reason: 'The authorization has no visits left' };
-          uses.set(key, false);
-          auth.usesConsumed += 1;
-          auth.usesRemaining -= 1;
-          return { key, outcome: 'applied' };
-        });
-        return { authorization: auth, results };
+        return consumeKeys(auth, data.keys);
+      },
+    );
+    this.serve(
+      'client-insurance.authorization.consume-batch',
+      (data: { practiceId: string; uses: { authorizationId: string; keys: string[] }[] }, caller) => {
+        const auths = data.uses.map((u) => this.authorizations.get(u.authorizationId));
+        if (
+          auths.some((a) => !a || a.practiceId !== data.practiceId) ||
+          !caller.practiceIds?.includes(data.practiceId)
+        )
+          return notFound('Authorization');
+        return { items: data.uses.map((u, i) => consumeKeys(auths[i] as AuthorizationView, u.keys)) };
       },
     );
     this.serve(

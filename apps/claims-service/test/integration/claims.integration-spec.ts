@@ -153,7 +153,7 @@ describe('claims service: claims from appointments over NATS (real PostgreSQL an
     );
     expect(h.authorizations.get(ready.authorizationId)?.usesConsumed).toBe(2);
     // Asked as the service itself, scoped to this one practice.
-    expect(h.callers.get('client-insurance.authorization.consume-many')?.[0]).toMatchObject({
+    expect(h.callers.get('client-insurance.authorization.consume-batch')?.[0]).toMatchObject({
       kind: 'service',
       service: 'claims',
       practiceIds: [practiceId],

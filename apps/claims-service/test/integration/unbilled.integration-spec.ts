@@ -153,25 +153,20 @@ describe('claims service: the unbilled list and the self-pay switch (real Postgr
     practiceItems.set(secondPracticeId, []);
 
     h.serve(
-      'client-insurance.missing-info.get-many',
-      (data: { practiceId: string; clientIds: string[] }, caller) => {
-        if (!caller.practiceIds?.includes(data.practiceId)) return notFound('Practice');
-        const known = data.clientIds.filter((c) => h.clients.get(c)?.practiceId === data.practiceId);
-        return {
-          items: known.map((c) => missing.get(c)),
-          notFound: data.clientIds.filter((c) => !known.includes(c)),
-        };
-      },
-    );
-    h.serve(
       'client-insurance.coverage.get-many',
-      (data: { practiceId: string; clientIds?: string[]; payerId?: string }, caller) => {
+      (
+        data: { practiceId: string; clientIds?: string[]; payerId?: string; missingInfo?: boolean },
+        caller,
+      ) => {
         if (!caller.practiceIds?.includes(data.practiceId)) return notFound('Practice');
         const items = [...coverage.values()]
           .filter((c) => c.practiceId === data.practiceId)
           .filter((c) => (data.clientIds ? data.clientIds.includes(c.clientId) : c.payer.id === data.payerId))
           .map(({ practiceId: _p, ...c }) => c);
-        return { items };
+        if (!data.missingInfo) return { items };
+        // With `missingInfo`, also each named client's missing info (clients of another practice left out).
+        const known = (data.clientIds ?? []).filter((c) => h.clients.get(c)?.practiceId === data.practiceId);
+        return { items, missingInfo: known.map((c) => missing.get(c)) };
       },
     );
     h.serve('practice-settings.readiness.get-many', (data: { practiceIds: string[] }, caller) => {
@@ -208,11 +203,7 @@ describe('claims service: the unbilled list and the self-pay switch (real Postgr
   afterAll(() => h.tearDown());
 
   it('lists the attended insurance appointments without a claim, newest first, each with exactly its reasons', async () => {
-    const before = [
-      'client-insurance.missing-info.get-many',
-      'client-insurance.coverage.get-many',
-      'practice-settings.readiness.get-many',
-    ].map(calls);
+    const before = ['client-insurance.coverage.get-many', 'practice-settings.readiness.get-many'].map(calls);
     const page = await list({});
     expect(page.items.map((i) => i.appointmentId)).toEqual([ids.missing, ids.auth, ids.selfPay, ids.ready]);
     expect(reasonsOf(page)).toEqual({
@@ -236,14 +227,11 @@ describe('claims service: the unbilled list and the self-pay switch (real Postgr
     expect(auth.reasons[0].message).toContain('Cigna needs a prior authorization');
     expect(page.items[3]).toMatchObject({ ready: true, reasons: [] });
     expect(page.nextCursor).toBeNull();
-    // One bulk call per kind for the whole page, asked as claims for this practice only.
-    const after = [
-      'client-insurance.missing-info.get-many',
-      'client-insurance.coverage.get-many',
-      'practice-settings.readiness.get-many',
-    ].map(calls);
-    expect(after.map((n, i) => n - before[i])).toEqual([1, 1, 1]);
-    const asked = h.callers.get('client-insurance.missing-info.get-many')!.at(-1)!;
+    // One bulk call per service for the whole page (coverage with missing info), asked as claims
+    // for this practice only.
+    const after = ['client-insurance.coverage.get-many', 'practice-settings.readiness.get-many'].map(calls);
+    expect(after.map((n, i) => n - before[i])).toEqual([1, 1]);
+    const asked = h.callers.get('client-insurance.coverage.get-many')!.at(-1)!;
     expect(asked).toMatchObject({ kind: 'service', service: 'claims', practiceIds: [practiceId] });
   });
 

@@ -5,6 +5,7 @@ import { type Principal, ROLES } from '@claimline/contracts/common';
 import {
   AuthorizationRefDto,
   AuthorizationUseCommand,
+  AuthorizationUseBatchCommand,
   AuthorizationUseManyCommand,
   ClientInsuranceSubjects as S,
   CoverageManyQuery,
@@ -25,8 +26,8 @@ export class AuthorizationsController {
   /** For claims-service's unbilled list (asked as itself, scoped to the practice): one call per page. */
   @Authorize({ services: ['claims'], practice: 'practiceId' })
   @MessagePattern(S.coverageGetMany)
-  coverageMany(@Caller() _caller: Principal, @Payload('data') query: CoverageManyQuery) {
-    return this.coverage.many(query);
+  coverageMany(@Caller() caller: Principal, @Payload('data') query: CoverageManyQuery) {
+    return this.coverage.many(caller, query);
   }
 
   @Authorize({ roles: ROLES, practice: 'practiceId' })
@@ -63,6 +64,12 @@ export class AuthorizationsController {
   @MessagePattern(S.authorizationConsumeMany)
   consumeMany(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseManyCommand) {
     return this.authorizations.consumeMany(actor, cmd);
+  }
+
+  @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })
+  @MessagePattern(S.authorizationConsumeBatch)
+  consumeBatch(@Caller() actor: Principal, @Payload('data') cmd: AuthorizationUseBatchCommand) {
+    return this.authorizations.consumeBatch(actor, cmd);
   }
 
   @Authorize({ roles: ['admin', 'billing_staff'], services: ['claims'], practice: 'practiceId' })

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ClientsModule } from '../clients/clients.module';
 import { PoliciesModule } from '../policies/policies.module';
 import { AuthorizationsController } from './authorizations.controller';
 import { AuthorizationsService } from './authorizations.service';
 import { CoverageService } from './coverage.service';
 
 @Module({
-  imports: [PoliciesModule],
+  imports: [ClientsModule, PoliciesModule],
   controllers: [AuthorizationsController],
   providers: [AuthorizationsService, CoverageService],
 })

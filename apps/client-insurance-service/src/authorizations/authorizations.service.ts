@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Principal } from '@claimline/contracts/common';
 import {
+  AuthorizationUseBatchCommand,
+  AuthorizationUseBatchResult,
   AuthorizationUseCommand,
   AuthorizationUseManyCommand,
   AuthorizationUseManyResult,
@@ -12,10 +14,17 @@ import {
   ClientInsuranceEvents,
   ClientInsuranceEventTypes as Events,
   CreateAuthorizationCommand,
+  MAX_AUTHORIZATION_USES,
   UpdateAuthorizationCommand,
 } from '@claimline/contracts/client-insurance';
 import { Outbox, RpcError } from '@claimline/backend/util-nats';
-import { assertVersion, changedFields, findInPractice } from '@claimline/backend/util-persistence';
+import {
+  assertVersion,
+  changedFields,
+  findInPractice,
+  rawSql,
+  tableOf,
+} from '@claimline/backend/util-persistence';
 import { todayUtc } from '../common/today';
 import { PoliciesService } from '../policies/policies.service';
 import { consumeProblem, rangesOverlap } from './authorization-rules';
@@ -157,55 +166,156 @@ export class AuthorizationsService {
    * rules per key, in order, with one `authorization.consumed` event per visit used.
    */
   async consumeMany(actor: Principal, cmd: AuthorizationUseManyCommand): Promise<AuthorizationUseManyResult> {
+    return this.db.transaction((m) =>
+      this.consumeKeys(m, actor, cmd.practiceId, cmd.authorizationId, cmd.keys),
+    );
+  }
+
+  /**
+   * `consumeMany` for several authorizations in one transaction (claims' batches: one call instead
+   * of one per authorization), in a fixed number of statements whatever their number: the
+   * authorizations locked in one query (id order, so two batches cannot deadlock), the keys already
+   * known in one, the new uses in one insert, the counts in one set-based update, one outbox write.
+   * An authorization of another practice is 404 for the whole batch.
+   */
+  async consumeBatch(
+    actor: Principal,
+    cmd: AuthorizationUseBatchCommand,
+  ): Promise<AuthorizationUseBatchResult> {
+    const total = cmd.uses.reduce((n, u) => n + u.keys.length, 0);
+    if (total > MAX_AUTHORIZATION_USES)
+      throw RpcError.field(
+        'uses',
+        'max_keys',
+        `uses may hold at most ${MAX_AUTHORIZATION_USES} keys in all (${total})`,
+      );
+    const ids = cmd.uses.map((u) => u.authorizationId);
     return this.db.transaction(async (m) => {
-      const auth = await this.find(m, actor, cmd.practiceId, cmd.authorizationId, true);
-      const today = todayUtc();
+      const auths = await m
+        .createQueryBuilder(AuthorizationEntity, 'a')
+        .where('a.practiceId = :practiceId', { practiceId: cmd.practiceId })
+        .andWhere('a.id IN (:...ids)', { ids })
+        .orderBy('a.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const byId = new Map(auths.map((a) => [a.id, a]));
+      const missing = ids.find((id) => !byId.has(id));
+      if (missing) throw RpcError.notFound('Authorization', missing);
       const known = new Map(
-        (await m.findBy(AuthorizationUseEntity, { authorizationId: auth.id, key: In(cmd.keys) })).map((u) => [
-          u.key,
-          u,
-        ]),
+        (
+          await m.findBy(AuthorizationUseEntity, {
+            authorizationId: In(ids),
+            key: In([...new Set(cmd.uses.flatMap((u) => u.keys))]),
+          })
+        ).map((u) => [`${u.authorizationId}|${u.key}`, u]),
       );
-      const results: AuthorizationUseManyResult['results'] = [];
-      const fresh: string[] = [];
-      for (const key of cmd.keys) {
-        const use = known.get(key);
-        if (use && use.releasedAt === null) results.push({ key, outcome: 'already' });
-        else if (use)
-          results.push({
-            key,
-            outcome: 'refused',
-            reason: `The use for ${key} was released (claim voided); a new claim needs its own key`,
+      const today = todayUtc();
+      const fresh: { auth: AuthorizationEntity; key: string }[] = [];
+      const answers = cmd.uses.map((use) => {
+        const auth = byId.get(use.authorizationId) as AuthorizationEntity;
+        const results = use.keys.map((key) => {
+          const outcome = this.useOutcome(auth, known.get(`${auth.id}|${key}`), key);
+          if (outcome.outcome === 'applied') fresh.push({ auth, key });
+          return outcome;
+        });
+        return { auth, results };
+      });
+      const changed = [...new Set(fresh.map((f) => f.auth))];
+      if (changed.length > 0) {
+        await m.insert(
+          AuthorizationUseEntity,
+          fresh.map(({ auth, key }) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
+        );
+        // Set-based (ADR 0018): one statement for every authorization's new count.
+        const rows = await rawSql<{ id: string; version: number; updated_at: Date }>(
+          m,
+          'set-based',
+          `UPDATE ${tableOf(m, AuthorizationEntity)} a
+              SET "uses_consumed" = v.n, "version" = a."version" + 1, "updated_at" = now()
+             FROM unnest($1::uuid[], $2::int[]) AS v(id, n)
+            WHERE a."id" = v.id
+        RETURNING a."id", a."version", a."updated_at"`,
+          [changed.map((a) => a.id), changed.map((a) => a.usesConsumed)],
+        );
+        for (const r of rows)
+          Object.assign(byId.get(r.id) as AuthorizationEntity, {
+            version: r.version,
+            updatedAt: r.updated_at,
           });
-        else {
-          const problem = consumeProblem(auth);
-          if (problem) results.push({ key, outcome: 'refused', reason: problem });
-          else {
-            auth.usesConsumed += 1;
-            fresh.push(key);
-            results.push({ key, outcome: 'applied' });
-          }
-        }
+        await this.outbox.add(
+          m,
+          actor,
+          fresh.map(({ auth, key }) => ({
+            type: Events.authorizationConsumed,
+            aggregateId: auth.id,
+            practiceId: auth.practiceId,
+            data: { authorization: toAuthorizationView(auth, today), key },
+          })),
+        );
       }
-      if (fresh.length === 0) return { authorization: toAuthorizationView(auth, today), results };
-      await m.insert(
-        AuthorizationUseEntity,
-        fresh.map((key) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
-      );
-      await m.save(auth);
-      const view = toAuthorizationView(auth, today);
-      await this.outbox.add(
-        m,
-        actor,
-        fresh.map((key) => ({
-          type: Events.authorizationConsumed,
-          aggregateId: view.id,
-          practiceId: view.practiceId,
-          data: { authorization: view, key },
+      return {
+        items: answers.map(({ auth, results }) => ({
+          authorization: toAuthorizationView(auth, today),
+          results,
         })),
-      );
-      return { authorization: view, results };
+      };
     });
+  }
+
+  /** One key of `consume-many`: already used, released (final), refused by the rules, or applied (counted on `auth`). */
+  private useOutcome(
+    auth: AuthorizationEntity,
+    use: AuthorizationUseEntity | undefined,
+    key: string,
+  ): AuthorizationUseManyResult['results'][number] {
+    if (use && use.releasedAt === null) return { key, outcome: 'already' };
+    if (use)
+      return {
+        key,
+        outcome: 'refused',
+        reason: `The use for ${key} was released (claim voided); a new claim needs its own key`,
+      };
+    const problem = consumeProblem(auth);
+    if (problem) return { key, outcome: 'refused', reason: problem };
+    auth.usesConsumed += 1;
+    return { key, outcome: 'applied' };
+  }
+
+  private async consumeKeys(
+    m: EntityManager,
+    actor: Principal,
+    practiceId: string,
+    authorizationId: string,
+    keys: readonly string[],
+  ): Promise<AuthorizationUseManyResult> {
+    const auth = await this.find(m, actor, practiceId, authorizationId, true);
+    const today = todayUtc();
+    const known = new Map(
+      (await m.findBy(AuthorizationUseEntity, { authorizationId: auth.id, key: In([...keys]) })).map((u) => [
+        u.key,
+        u,
+      ]),
+    );
+    const results = keys.map((key) => this.useOutcome(auth, known.get(key), key));
+    const fresh = results.filter((r) => r.outcome === 'applied').map((r) => r.key);
+    if (fresh.length === 0) return { authorization: toAuthorizationView(auth, today), results };
+    await m.insert(
+      AuthorizationUseEntity,
+      fresh.map((key) => ({ authorizationId: auth.id, key, practiceId: auth.practiceId })),
+    );
+    await m.save(auth);
+    const view = toAuthorizationView(auth, today);
+    await this.outbox.add(
+      m,
+      actor,
+      fresh.map((key) => ({
+        type: Events.authorizationConsumed,
+        aggregateId: view.id,
+        practiceId: view.practiceId,
+        data: { authorization: view, key },
+      })),
+    );
+    return { authorization: view, results };
   }
 
   /** Gives the use of `key` back; releasing an unknown or already released key changes nothing. */

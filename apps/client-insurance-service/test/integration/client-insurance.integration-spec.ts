@@ -538,6 +538,105 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
     ).toBe('forbidden');
   });
 
+  it('consumes the keys of many authorizations in one batch, each by the rules of consume-many', async () => {
+    const authorizationOf = async (firstName: string, memberId: string, usesAuthorized: number) => {
+      const client = await newClient({ firstName });
+      const policy = await h.rpc.send(
+        'client-insurance.policy.create',
+        { practiceId, clientId: client.id, order: 'primary', payerId: cigna, memberId, relationship: 'self' },
+        { actor: owner },
+      );
+      return h.rpc.send(
+        'client-insurance.authorization.create',
+        {
+          practiceId,
+          policyId: policy.id,
+          number: `PA-${firstName.toUpperCase()}`,
+          usesAuthorized,
+          validFrom: '2026-01-01',
+          validTo: '2099-12-31',
+        },
+        { actor: owner },
+      );
+    };
+    const [one, two] = [
+      await authorizationOf('Bulkone', 'U55601', 1),
+      await authorizationOf('Bulktwo', 'U55602', 5),
+    ];
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const batch = await h.rpc.send(
+      'client-insurance.authorization.consume-batch',
+      {
+        practiceId,
+        uses: [
+          { authorizationId: two.id, keys: [a, b] },
+          { authorizationId: one.id, keys: [a, c] },
+        ],
+      },
+      { actor: staff },
+    );
+    // In the order asked; the second key of `one` finds its only visit used.
+    expect(batch.items.map((i) => [i.authorization.id, i.results.map((r) => r.outcome)])).toEqual([
+      [two.id, ['applied', 'applied']],
+      [one.id, ['applied', 'refused']],
+    ]);
+    expect(batch.items.map((i) => i.authorization.usesConsumed)).toEqual([2, 1]);
+    expect(batch.items.map((i) => i.authorization.version)).toEqual([two.version + 1, one.version + 1]);
+    // One event per visit used, as with consume-many.
+    await waitFor(
+      'the batch use events',
+      () =>
+        h.eventsOf('client-insurance.authorization.consumed', two.id).length === 2 &&
+        h.eventsOf('client-insurance.authorization.consumed', one.id).length === 1,
+    );
+    const again = await h.rpc.send(
+      'client-insurance.authorization.consume-batch',
+      { practiceId, uses: [{ authorizationId: two.id, keys: [a, b] }] },
+      { actor: staff },
+    );
+    expect(again.items[0].results.map((r) => r.outcome)).toEqual(['already', 'already']);
+    // The same authorization twice, or an unknown one: refused, nothing consumed.
+    const twice = await rpcError(
+      h.rpc.send(
+        'client-insurance.authorization.consume-batch',
+        {
+          practiceId,
+          uses: [
+            { authorizationId: two.id, keys: [randomUUID()] },
+            { authorizationId: two.id, keys: [randomUUID()] },
+          ],
+        },
+        { actor: staff },
+      ),
+    );
+    expect(twice.errors?.map((e) => e.field)).toEqual(['uses']);
+    expect(
+      (
+        await rpcError(
+          h.rpc.send(
+            'client-insurance.authorization.consume-batch',
+            {
+              practiceId,
+              uses: [
+                { authorizationId: two.id, keys: [randomUUID()] },
+                { authorizationId: randomUUID(), keys: [randomUUID()] },
+              ],
+            },
+            { actor: staff },
+          ),
+        )
+      ).code,
+    ).toBe('not_found');
+    const [after] = (
+      await h.rpc.send(
+        'client-insurance.authorization.consume-batch',
+        { practiceId, uses: [{ authorizationId: two.id, keys: [a] }] },
+        { actor: staff },
+      )
+    ).items;
+    expect(after.authorization.usesConsumed).toBe(2);
+  });
+
   it('needs no insurance fields from a self-pay client and lists exactly what an insurance client lacks', async () => {
     const selfPay = await newClient({ billingType: 'self_pay' });
     expect(

@@ -124,6 +124,67 @@ describe('client-insurance: coverage and missing info in bulk for claims (real P
     expect(missing.items[0].missing.map((m) => m.field)).toEqual(['insurance.primary']);
   });
 
+  it('with detail, also gives each client and its whole primary policy, as a claim copies them', async () => {
+    const [insured, uninsured] = [await newClient({ lastName: 'Lovelace' }), await newClient()];
+    const policy = await newPolicy(insured.id, aetna);
+    const { items } = await asClaims.send(
+      'client-insurance.coverage.get-many',
+      { practiceId, clientIds: [insured.id, uninsured.id], detail: true },
+      claims('client-insurance.coverage.get-many'),
+    );
+    // The client without a primary policy is absent, as without detail.
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      clientId: insured.id,
+      policyId: policy.id,
+      client: { id: insured.id, lastName: 'Lovelace', birthDate: '1990-02-03' },
+      policy: { id: policy.id, order: 'primary', memberIdMasked: false, payer: { id: aetna } },
+    });
+    // The whole member ID (a claim carries it), as policy.get gives it to a service.
+    const whole = await h.rpc.send(
+      'client-insurance.policy.get',
+      { practiceId, policyId: policy.id },
+      { actor: owner },
+    );
+    expect(items[0].policy?.memberId).toMatch(/^M\d+$/);
+    expect(items[0].policy?.memberId.slice(-4)).toBe(whole.memberId.slice(-4));
+    const invalid = await rpcError(
+      asClaims.send(
+        'client-insurance.coverage.get-many',
+        { practiceId, clientIds: [insured.id], detail: 'yes' } as never,
+        claims('client-insurance.coverage.get-many'),
+      ),
+    );
+    expect(invalid.errors?.map((e) => e.field)).toEqual(['detail']);
+  });
+
+  it('with missingInfo, also answers each named client’s missing info in the same call', async () => {
+    const [noPhone, insured] = [await newClient({ phone: undefined }), await newClient()];
+    await newPolicy(insured.id, aetna);
+    const both = await asClaims.send(
+      'client-insurance.coverage.get-many',
+      { practiceId, clientIds: [noPhone.id, insured.id, randomUUID()], missingInfo: true },
+      claims('client-insurance.coverage.get-many'),
+    );
+    expect(both.items.map((i) => i.clientId)).toEqual([insured.id]);
+    // As missing-info.get-many answers it: the client of no practice is left out.
+    const alone = await asClaims.send(
+      'client-insurance.missing-info.get-many',
+      { practiceId, clientIds: [noPhone.id, insured.id] },
+      claims('client-insurance.missing-info.get-many'),
+    );
+    expect(both.missingInfo).toEqual(alone.items);
+    expect(both.missingInfo?.[0].missing.map((m) => m.field)).toContain('phone');
+    const byPayer = await rpcError(
+      asClaims.send(
+        'client-insurance.coverage.get-many',
+        { practiceId, payerId: aetna, missingInfo: true },
+        claims('client-insurance.coverage.get-many'),
+      ),
+    );
+    expect(byPayer.errors?.map((e) => e.field)).toEqual(['missingInfo']);
+  });
+
   it('is claims’ alone, scoped to the practice it names, and needs clients or a payer', async () => {
     expect(
       await rpcError(

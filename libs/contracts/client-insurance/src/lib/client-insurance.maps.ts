@@ -2,6 +2,8 @@ import { Page } from '@claimline/contracts/common';
 import type { InsuranceOrder } from '@claimline/domain';
 import {
   AuthorizationRefDto,
+  AuthorizationUseBatchCommand,
+  AuthorizationUseBatchResult,
   AuthorizationUseCommand,
   AuthorizationUseManyCommand,
   AuthorizationUseManyResult,
@@ -87,6 +89,10 @@ export interface ClientInsuranceRpc {
   'client-insurance.authorization.consume-many': {
     request: AuthorizationUseManyCommand;
     response: AuthorizationUseManyResult;
+  };
+  'client-insurance.authorization.consume-batch': {
+    request: AuthorizationUseBatchCommand;
+    response: AuthorizationUseBatchResult;
   };
   'client-insurance.authorization.release': {
     request: AuthorizationUseCommand;

@@ -26,6 +26,7 @@ export const ClientInsuranceSubjects = {
   authorizationConsume: 'client-insurance.authorization.consume',
   authorizationRelease: 'client-insurance.authorization.release',
   authorizationConsumeMany: 'client-insurance.authorization.consume-many',
+  authorizationConsumeBatch: 'client-insurance.authorization.consume-batch',
   healthPing: 'client-insurance.health.ping',
 } as const;
 

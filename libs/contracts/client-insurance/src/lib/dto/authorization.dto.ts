@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,6 +13,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../validators';
 import type { Warning } from './common.dto';
@@ -141,6 +143,45 @@ export class AuthorizationUseManyCommand {
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   keys: string[];
+}
+
+/** One authorization's keys in a `consume-batch`. */
+export class AuthorizationUsesDto {
+  @IsUUID()
+  authorizationId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_AUTHORIZATION_USES)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  keys: string[];
+}
+
+/**
+ * `consume-many` for many authorizations of one practice in one call and one transaction (claims
+ * making a batch of claims: one call instead of one per authorization), at most
+ * MAX_AUTHORIZATION_USES keys in all. Same rules and results per authorization, in `uses` order.
+ */
+export class AuthorizationUseBatchCommand {
+  @IsUUID()
+  practiceId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_AUTHORIZATION_USES)
+  @ArrayUnique((u: AuthorizationUsesDto) => u.authorizationId, {
+    message: 'uses must name each authorization once',
+  })
+  @ValidateNested({ each: true })
+  @Type(() => AuthorizationUsesDto)
+  uses: AuthorizationUsesDto[];
+}
+
+export interface AuthorizationUseBatchResult {
+  /** One per entry of `uses`, in its order. */
+  items: AuthorizationUseManyResult[];
 }
 
 export interface AuthorizationUseManyResult {

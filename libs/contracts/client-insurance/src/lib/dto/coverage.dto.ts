@@ -3,11 +3,15 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsUUID,
   ValidateIf,
 } from 'class-validator';
 import type { AuthorizationView } from './authorization.dto';
+import type { ClientView } from './client.dto';
+import type { ClientMissingInfo } from './missing-info.dto';
+import type { PolicyView } from './policy.dto';
 
 export const MAX_COVERAGE_CLIENTS = 1000;
 
@@ -32,18 +36,42 @@ export class CoverageManyQuery {
   @IsOptional()
   @IsUUID()
   payerId?: string;
+
+  /**
+   * Also each client's record and whole primary policy (member ID included), as a claim copies
+   * them: claims-service builds a batch of claims from one call instead of three per client.
+   */
+  @IsOptional()
+  @IsBoolean()
+  detail?: boolean;
+
+  /**
+   * Also the missing information of every client named (as `missing-info.get-many` answers it):
+   * the unbilled list gets both facts of a page in one call. Only with `clientIds`.
+   */
+  @IsOptional()
+  @IsBoolean()
+  missingInfo?: boolean;
 }
 
-/** A client's primary policy (ids and payer only: no member ID) and that policy's authorizations. */
+/**
+ * A client's primary policy (ids and payer only: no member ID unless `detail` was asked) and that
+ * policy's authorizations.
+ */
 export interface ClientCoverage {
   clientId: string;
   policyId: string;
   payer: { id: string; name: string };
   /** Newest valid-from first; `warnings` computed for today (UTC). */
   authorizations: AuthorizationView[];
+  /** With `detail` only: the client and the primary policy (whole member ID: the caller is claims). */
+  client?: ClientView;
+  policy?: PolicyView;
 }
 
 export interface CoverageManyResult {
   /** One per client that has a primary policy (clients without one are absent). */
   items: ClientCoverage[];
+  /** With `missingInfo`: one per client named that is the practice's (in the order named). */
+  missingInfo?: ClientMissingInfo[];
 }
