@@ -15,6 +15,7 @@ import {
 } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
+import { UNBILLED_ROLES } from '@claimline/contracts/claims/plain';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
 
 interface NavLink {
@@ -22,6 +23,9 @@ interface NavLink {
   link: string[];
   exact?: boolean;
 }
+
+/** Who works the unbilled list (the claims contracts' `UNBILLED_ROLES`). */
+const BILLS: readonly string[] = UNBILLED_ROLES;
 
 const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
@@ -166,14 +170,18 @@ export class ShellComponent {
     const many = this.auth.seesManyPractices();
     const out: NavLink[] = [];
     if (many) out.push({ label: 'Practices', link: ['/practices'], exact: true });
+    if (many) out.push({ label: 'Unbilled appointments', link: ['/unbilled'] });
     if (id) {
       out.push(
         { label: 'Overview', link: ['/practices', id], exact: true },
         { label: 'Practice settings', link: ['/practices', id, 'settings'] },
         { label: 'Clients', link: ['/practices', id, 'clients'] },
         { label: 'Appointments', link: ['/practices', id, 'appointments'] },
+        { label: 'Claims', link: ['/practices', id, 'claims'] },
         { label: 'Enrollments', link: ['/practices', id, 'enrollments'] },
       );
+      if (BILLS.includes(this.auth.role() ?? ''))
+        out.splice(out.length - 2, 0, { label: 'Unbilled', link: ['/practices', id, 'unbilled'] });
     }
     if (this.auth.role() === 'admin') {
       out.push(
