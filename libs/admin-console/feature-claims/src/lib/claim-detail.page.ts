@@ -131,7 +131,7 @@ export class ClaimDetailPage {
     });
   }
 
-  protected async void(): Promise<void> {
+  protected async voidClaim(): Promise<void> {
     const c = this.claim();
     if (!c) return;
     const after = await askReason<ClaimView>(this.dialog, {

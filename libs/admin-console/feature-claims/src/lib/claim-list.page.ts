@@ -31,6 +31,7 @@ import {
   PaginatorComponent,
   plural,
   StatusChipComponent,
+  type ChipTone,
 } from '@claimline/admin-console/ui-common';
 import type { ClaimPage, ClaimSummaryView } from '@claimline/contracts/claims/plain';
 import { CLAIM_STATUSES, type ClaimStatus } from '@claimline/domain';
@@ -147,7 +148,7 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUS_TONES, findingCount, money, serviceDa
               <ng-container matColumnDef="status">
                 <th mat-header-cell *matHeaderCellDef>Status</th>
                 <td mat-cell *matCellDef="let c">
-                  <cl-status-chip [label]="c.statusLabel" [tone]="tones[$any(c.status)]" />
+                  <cl-status-chip [label]="c.statusLabel" [tone]="toneOf(c)" />
                 </td>
               </ng-container>
               <ng-container matColumnDef="findings">
@@ -273,6 +274,10 @@ export class ClaimListPage {
 
   protected dates(c: ClaimSummaryView): string {
     return serviceDates(c.serviceFrom, c.serviceTo);
+  }
+
+  protected toneOf(c: ClaimSummaryView): ChipTone {
+    return this.tones[c.status];
   }
 
   protected findings(c: ClaimSummaryView): string {
