@@ -75,6 +75,19 @@ describe('claims: list with status counts, detail, scrub findings and their fix,
     expect(await page.locator('tr.mat-mdc-row').count()).toBe(1);
   });
 
+  it('opens a client’s claims from the client page', async () => {
+    await page.goto(`/practices/${p.practiceId}/clients/${ids.readyClient}/profile`);
+    await page.getByRole('main').getByRole('link', { name: 'Claims', exact: true }).click();
+    await page.waitForURL(new RegExp(`/practices/${p.practiceId}/claims\\?client=${ids.readyClient}`));
+    await page.getByText(`Claims of ${names.ready}, Ada`).waitFor();
+    await page.getByRole('button', { name: /^All 1$/ }).waitFor();
+    expect(await page.locator('tr.mat-mdc-row').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show every client' }).click();
+    await page.getByRole('button', { name: /^All 2$/ }).waitFor();
+    await page.getByRole('button', { name: /^Scrub 1$/ }).click();
+    await page.waitForURL(/status=scrub/);
+  });
+
   it('shows a Scrub claim’s finding with the link that fixes it; after the fix a re-scrub makes it Prepared', async () => {
     const scrub = await restOk(token, 'GET', `/practices/${p.practiceId}/claims/${ids.scrub}`);
     await page.getByRole('link', { name: scrub.patientControlNumber }).click();

@@ -71,7 +71,11 @@ describe('claims data access', () => {
   });
 
   it('switches the billing type with why and the version read', () => {
-    void TestBed.inject(UnbilledApi).setBillingType('p1', 'a1', { billingType: 'self_pay', reason: 'Chose to pay', version: 2 });
+    void TestBed.inject(UnbilledApi).setBillingType('p1', 'a1', {
+      billingType: 'self_pay',
+      reason: 'Chose to pay',
+      version: 2,
+    });
     const req = http.expectOne('/api/v1/practices/p1/appointments/a1/billing-type');
     expect(req.request.method).toBe('PUT');
     expect(req.request.body).toEqual({ billingType: 'self_pay', reason: 'Chose to pay', version: 2 });

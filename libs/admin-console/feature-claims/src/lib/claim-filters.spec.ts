@@ -65,6 +65,7 @@ describe('claim filters ⇄ URL', () => {
   it('keeps a known status and dates, drops an unknown status', () => {
     expect(claimFiltersFrom(convertToParamMap({ status: 'scrub', from: '2026-10-01' }))).toEqual({
       status: 'scrub',
+      client: '',
       payer: '',
       from: '2026-10-01',
       to: '',
@@ -73,8 +74,14 @@ describe('claim filters ⇄ URL', () => {
   });
 
   it('writes the URL and the API query', () => {
-    const f = claimFiltersFrom({ status: 'prepared', payer: P.toUpperCase(), to: '2026-11-30' });
-    expect(claimParams(f)).toEqual({ status: 'prepared', payer: P, from: null, to: '2026-11-30' });
-    expect(claimQuery(f)).toEqual({ status: 'prepared', payerId: P, from: null, to: '2026-11-30' });
+    const f = claimFiltersFrom({ status: 'prepared', client: M, payer: P.toUpperCase(), to: '2026-11-30' });
+    expect(claimParams(f)).toEqual({ status: 'prepared', client: M, payer: P, from: null, to: '2026-11-30' });
+    expect(claimQuery(f)).toEqual({
+      status: 'prepared',
+      clientId: M,
+      payerId: P,
+      from: null,
+      to: '2026-11-30',
+    });
   });
 });

@@ -67,9 +67,11 @@ export function unbilledQuery(f: UnbilledFilters, practiceId: string | null) {
   };
 }
 
-/** The claims list's filters (`?status=&payer=&from=&to=`); its page is kept by `ListPaging`. */
+/** The claims list's filters (`?status=&client=&payer=&from=&to=`); its page is kept by `ListPaging`. */
 export interface ClaimFilters {
   status: ClaimStatus | '';
+  /** One client's claims (the client and appointment pages link here with it). */
+  client: string;
   payer: string;
   from: string;
   to: string;
@@ -79,6 +81,7 @@ export function claimFiltersFrom(params: Params): ClaimFilters {
   const status = read(params, 'status');
   return {
     status: (CLAIM_STATUSES as readonly string[]).includes(status) ? (status as ClaimStatus) : '',
+    client: uuid(read(params, 'client')),
     payer: uuid(read(params, 'payer')),
     from: date(read(params, 'from')),
     to: date(read(params, 'to')),
@@ -86,11 +89,23 @@ export function claimFiltersFrom(params: Params): ClaimFilters {
 }
 
 export function claimParams(f: ClaimFilters): Record<keyof ClaimFilters, string | null> {
-  return { status: f.status || null, payer: f.payer || null, from: f.from || null, to: f.to || null };
+  return {
+    status: f.status || null,
+    client: f.client || null,
+    payer: f.payer || null,
+    from: f.from || null,
+    to: f.to || null,
+  };
 }
 
 export function claimQuery(f: ClaimFilters) {
-  return { status: f.status || null, payerId: f.payer || null, from: f.from || null, to: f.to || null };
+  return {
+    status: f.status || null,
+    clientId: f.client || null,
+    payerId: f.payer || null,
+    from: f.from || null,
+    to: f.to || null,
+  };
 }
 
 /** True when any filter is set (the empty state then says nothing matches rather than nothing exists). */

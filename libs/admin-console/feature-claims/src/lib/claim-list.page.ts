@@ -91,6 +91,12 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUS_TONES, findingCount, money, serviceDa
       </div>
 
       <div class="filters" role="search">
+        @if (filters().client; as client) {
+          <p class="client-filter">
+            Claims of {{ names.clientName(practiceId() ?? '', client) }}
+            <button mat-button type="button" (click)="setFilter('client', '')">Show every client</button>
+          </p>
+        }
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="wide">
           <mat-label>Payer</mat-label>
           <mat-select [ngModel]="filters().payer" (ngModelChange)="setFilter('payer', $event)">
@@ -196,6 +202,10 @@ import { CLAIM_STATUS_LABELS, CLAIM_STATUS_TONES, findingCount, money, serviceDa
     }
     .wide {
       min-width: 220px;
+    }
+    .client-filter {
+      flex-basis: 100%;
+      margin: 0;
     }
     .table-wrap {
       overflow-x: auto;

@@ -35,6 +35,12 @@ import { MissingInfoComponent } from './missing-info.component';
       @if (store.client(); as c) {
         <cl-page-header [title]="title()" [subtitle]="subtitle()">
           <cl-status-chip [label]="c.active ? 'Active' : 'Inactive'" [tone]="c.active ? 'info' : 'neutral'" />
+          <a
+            mat-button
+            [routerLink]="['/practices', store.practiceId(), 'claims']"
+            [queryParams]="{ client: c.id }"
+            >Claims</a
+          >
         </cl-page-header>
         <div class="layout">
           <cl-missing-info class="aside" [info]="store.missing()" [practiceId]="store.practiceId()" />
