@@ -145,8 +145,12 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
       dates.outside,
     );
     const claims = await restOk(token, 'GET', `/practices/${p.practiceId}/claims`);
-    expect(claims.statusCounts).toEqual({ downloaded: 1 });
-    expect(claims.items[0]).toMatchObject({ filedOutside: true, appointmentIds: [visits['outside']] });
+    expect(claims).toMatchObject({ total: 1, statusCounts: { downloaded: 1 } });
+    expect(claims.items[0]).toMatchObject({
+      status: 'downloaded',
+      filedOutside: true,
+      appointmentIds: [visits['outside']],
+    });
   });
 
   it('makes claims from a selection with a progress bar, and says which appointment was not claimed and why', async () => {

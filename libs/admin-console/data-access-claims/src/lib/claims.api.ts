@@ -4,12 +4,7 @@ import { firstValueFrom } from 'rxjs';
 import { API_BASE } from '@claimline/admin-console/data-access-core';
 import { blobProblem } from '@claimline/admin-console/data-access-clients';
 import type { CreateClaimsBody, ListClaimsParams, VoidClaimBody } from '@claimline/contracts/claims';
-import type {
-  ClaimPage,
-  ClaimSummaryView,
-  ClaimView,
-  CreateClaimsResult,
-} from '@claimline/contracts/claims/plain';
+import type { ClaimPage, ClaimView, CreateClaimsResult } from '@claimline/contracts/claims/plain';
 
 /** A file the gateway sent as a download: its bytes and the name it gave it. */
 export interface ClaimFile {
@@ -64,9 +59,9 @@ export class ClaimsApi {
   }
 
   /** Records the appointment as filed outside Claimline: a Downloaded claim kept for the record. */
-  fileOutside(practiceId: string, appointmentId: string): Promise<ClaimSummaryView> {
+  fileOutside(practiceId: string, appointmentId: string): Promise<ClaimView> {
     return firstValueFrom(
-      this.http.post<ClaimSummaryView>(
+      this.http.post<ClaimView>(
         `${API_BASE}/practices/${encodeURIComponent(practiceId)}/appointments/${encodeURIComponent(appointmentId)}/file-outside`,
         {},
       ),
