@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { restOk, restToken } from './support/api';
 import { runId, screenshot, signIn, useBrowser, users } from './support/browser';
 import {
@@ -27,6 +27,16 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
   const dates = { ready: day(-10), phone: day(-11), uninsured: day(-12), selfPay: day(-9), outside: day(-8) };
 
   const row = (date: string) => page.locator('tbody tr').filter({ hasText: date });
+  /** Waits for a dialog that sends a request to close; a refusal it shows fails the test in its words. */
+  const closed = async (dialog: Locator) => {
+    const alert = dialog.getByRole('alert');
+    await Promise.race([
+      dialog.waitFor({ state: 'detached', timeout: 60_000 }),
+      alert.waitFor({ timeout: 60_000 }).then(async () => {
+        throw new Error(`the dialog refused: ${await alert.innerText()}`);
+      }),
+    ]);
+  };
 
   beforeAll(async () => {
     token = await restToken(users.staff);
@@ -107,6 +117,7 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reason').fill('Client chose to pay out of pocket');
     await dialog.getByRole('button', { name: 'Switch to self-pay' }).click();
+    await closed(dialog);
     await page.getByText(/switched to self-pay\.$/).waitFor();
     await page.waitForFunction(
       (d) => ![...document.querySelectorAll('tbody tr')].some((r) => r.textContent?.includes(d)),
@@ -134,8 +145,11 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
     await row(dates.outside)
       .getByRole('button', { name: /as filed outside$/ })
       .click();
-    const file = await downloadOf(page, () =>
-      page.getByRole('dialog').getByRole('button', { name: 'Record and download' }).click(),
+    // making the claim and rendering its form may take a while on a busy machine
+    const file = await downloadOf(
+      page,
+      () => page.getByRole('dialog').getByRole('button', { name: 'Record and download' }).click(),
+      60_000,
     );
     expect(file.name).toMatch(/\.pdf$/);
     expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -98,8 +98,12 @@ export async function billingSession(
 export async function downloadOf(
   page: Page,
   click: () => Promise<void>,
+  timeout = 30_000,
 ): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const [download] = (await Promise.all([page.waitForEvent('download', { timeout }), click()])) as [
+    Download,
+    void,
+  ];
   const path = await download.path();
   if (!path) throw new Error('the download did not finish');
   return { name: download.suggestedFilename(), bytes: await readFile(path) };
