@@ -118,7 +118,7 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
     await dialog.getByLabel('Reason').fill('Client chose to pay out of pocket');
     await dialog.getByRole('button', { name: 'Switch to self-pay' }).click();
     await closed(dialog);
-    await page.getByText(/switched to self-pay\.$/).waitFor();
+    await page.getByText(/switched to self-pay\./).waitFor();
     await page.waitForFunction(
       (d) => ![...document.querySelectorAll('tbody tr')].some((r) => r.textContent?.includes(d)),
       dates.selfPay,
@@ -131,7 +131,7 @@ describe('unbilled appointments: "!" reasons and their fix, self-pay, filed outs
     expect(appointment.billingType).toBe('self_pay');
 
     await page.getByRole('button', { name: 'Undo self-pay' }).click();
-    await page.getByText(/is billed to insurance again\.$/).waitFor();
+    await page.getByText(/is billed to insurance again\./).waitFor();
     await row(dates.selfPay).waitFor();
     const changes = await restOk(
       token,
