@@ -26,6 +26,18 @@ export const routes: Routes = [
           import('@claimline/admin-console/feature-appointments').then((m) => m.APPOINTMENTS_ROUTES),
       },
       {
+        path: 'practices/:practiceId/claims',
+        loadChildren: () => import('@claimline/admin-console/feature-claims').then((m) => m.CLAIMS_ROUTES),
+      },
+      {
+        path: 'practices/:practiceId/unbilled',
+        loadChildren: () => import('@claimline/admin-console/feature-claims').then((m) => m.UNBILLED_ROUTES),
+      },
+      {
+        path: 'unbilled',
+        loadChildren: () => import('@claimline/admin-console/feature-claims').then((m) => m.UNBILLED_ROUTES),
+      },
+      {
         path: 'practices/:practiceId/enrollments',
         loadChildren: () =>
           import('@claimline/admin-console/feature-enrollments').then((m) => m.ENROLLMENTS_ROUTES),

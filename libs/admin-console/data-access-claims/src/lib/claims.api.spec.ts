@@ -3,6 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { AppointmentImportApi } from './appointment-import.api';
 import { AppointmentsApi } from './appointments.api';
+import { ClaimsApi, fileNameOf } from './claims.api';
+import { UnbilledApi } from './unbilled.api';
 import { FeeScheduleApi } from './fee-schedule.api';
 
 describe('claims data access', () => {
@@ -55,5 +57,70 @@ describe('claims data access', () => {
     const commit = http.expectOne('/api/v1/practices/p1/appointments/import/commit');
     const body = commit.request.body as FormData;
     expect([body.get('fromRow'), body.get('toRow')]).toEqual(['2', '51']);
+  });
+
+  it('lists unbilled appointments across practices, or one practice’s, with only the filters set', () => {
+    const api = TestBed.inject(UnbilledApi);
+    void api.list({ clinicianId: null, readiness: 'missing_info', limit: 50, cursor: '' });
+    const across = http.expectOne((r) => r.url === '/api/v1/unbilled-appointments');
+    expect(across.request.params.keys().sort()).toEqual(['limit', 'readiness']);
+    void api.list({ practiceId: 'p1', payerId: 'y1', cursor: 'abc' });
+    const one = http.expectOne((r) => r.url === '/api/v1/practices/p1/unbilled-appointments');
+    expect(one.request.params.keys().sort()).toEqual(['cursor', 'payerId']);
+    expect(one.request.params.has('practiceId')).toBe(false);
+  });
+
+  it('switches the billing type with why and the version read', () => {
+    void TestBed.inject(UnbilledApi).setBillingType('p1', 'a1', {
+      billingType: 'self_pay',
+      reason: 'Chose to pay',
+      version: 2,
+    });
+    const req = http.expectOne('/api/v1/practices/p1/appointments/a1/billing-type');
+    expect(req.request.method).toBe('PUT');
+    expect(req.request.body).toEqual({ billingType: 'self_pay', reason: 'Chose to pay', version: 2 });
+  });
+
+  it('lists claims with the filters set, re-scrubs and voids with the version, files outside', () => {
+    const api = TestBed.inject(ClaimsApi);
+    void api.list('p1', { status: 'scrub', payerId: null, from: '', limit: 50, offset: 0 });
+    const list = http.expectOne((r) => r.url === '/api/v1/practices/p1/claims');
+    expect(list.request.params.keys().sort()).toEqual(['limit', 'offset', 'status']);
+    void api.scrub('p1', 'c1', 4);
+    expect(http.expectOne('/api/v1/practices/p1/claims/c1/scrub').request.body).toEqual({ version: 4 });
+    void api.void('p1', 'c1', { reason: 'other', note: 'Sent twice', version: 5 });
+    expect(http.expectOne('/api/v1/practices/p1/claims/c1/void').request.body).toEqual({
+      reason: 'other',
+      note: 'Sent twice',
+      version: 5,
+    });
+    void api.fileOutside('p1', 'a1');
+    expect(http.expectOne('/api/v1/practices/p1/appointments/a1/file-outside').request.method).toBe('POST');
+  });
+
+  it('downloads a CMS-1500 with the name the server gave it, and reads a refusal out of the Blob', async () => {
+    const api = TestBed.inject(ClaimsApi);
+    const file = api.cms1500('p1', 'c1', 'data');
+    const req = http.expectOne((r) => r.url === '/api/v1/practices/p1/claims/c1/cms1500');
+    expect(req.request.params.get('variant')).toBe('data');
+    req.flush(new Blob(['%PDF-1.7']), {
+      headers: { 'Content-Disposition': "attachment; filename*=UTF-8''CMS1500-ABC%201.pdf" },
+    });
+    expect((await file).fileName).toBe('CMS1500-ABC 1.pdf');
+
+    const refused = api.x12('p1', 'c2');
+    http
+      .expectOne('/api/v1/practices/p1/claims/c2/837p')
+      .flush(new Blob([JSON.stringify({ status: 422, title: 'Refused', detail: 'The claim is in Scrub' })]), {
+        status: 422,
+        statusText: 'Unprocessable',
+      });
+    await expect(refused).rejects.toMatchObject({ status: 422, detail: 'The claim is in Scrub' });
+  });
+
+  it('reads a file name from either form of Content-Disposition', () => {
+    expect(fileNameOf('attachment; filename="a.837"')).toBe('a.837');
+    expect(fileNameOf("attachment; filename*=UTF-8''%E2%82%AC.pdf")).toBe('€.pdf');
+    expect(fileNameOf(null)).toBeNull();
   });
 });

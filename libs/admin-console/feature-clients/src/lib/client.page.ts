@@ -42,6 +42,12 @@ import { MissingInfoComponent } from './missing-info.component';
             data-testid="message-about"
             >{{ auth.seesManyPractices() ? 'Message the practice' : 'Message the billing team' }}</a
           >
+          <a
+            mat-button
+            [routerLink]="['/practices', store.practiceId(), 'claims']"
+            [queryParams]="{ client: c.id }"
+            >Claims</a
+          >
         </cl-page-header>
         <div class="layout">
           <cl-missing-info class="aside" [info]="store.missing()" [practiceId]="store.practiceId()" />

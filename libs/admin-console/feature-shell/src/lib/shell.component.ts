@@ -16,6 +16,7 @@ import {
 import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
 import { MessagingRealtime } from '@claimline/admin-console/data-access-messages';
+import { UNBILLED_ROLES } from '@claimline/contracts/claims/plain';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
 
 interface NavLink {
@@ -23,6 +24,9 @@ interface NavLink {
   link: string[];
   exact?: boolean;
 }
+
+/** Who works the unbilled list (the claims contracts' `UNBILLED_ROLES`). */
+const BILLS: readonly string[] = UNBILLED_ROLES;
 
 const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
@@ -197,15 +201,19 @@ export class ShellComponent {
     const many = this.auth.seesManyPractices();
     const out: NavLink[] = [];
     if (many) out.push({ label: 'Practices', link: ['/practices'], exact: true });
+    if (many) out.push({ label: 'Unbilled appointments', link: ['/unbilled'] });
     if (id) {
       out.push(
         { label: 'Overview', link: ['/practices', id], exact: true },
         { label: 'Practice settings', link: ['/practices', id, 'settings'] },
         { label: 'Clients', link: ['/practices', id, 'clients'] },
         { label: 'Appointments', link: ['/practices', id, 'appointments'] },
+        { label: 'Claims', link: ['/practices', id, 'claims'] },
         { label: 'Enrollments', link: ['/practices', id, 'enrollments'] },
         { label: 'Messages', link: ['/practices', id, 'messages'] },
       );
+      if (BILLS.includes(this.auth.role() ?? ''))
+        out.splice(out.length - 2, 0, { label: 'Unbilled', link: ['/practices', id, 'unbilled'] });
     }
     if (this.auth.role() === 'admin') {
       out.push(
