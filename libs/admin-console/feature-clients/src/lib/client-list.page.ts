@@ -31,9 +31,10 @@ import {
   PaginatorComponent,
   plural,
   StatusChipComponent,
+  formatDate,
 } from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
-import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
+import { BILLING_TYPE_LABELS, formatPhone } from './labels';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 const PAGE_SIZE = 25;

@@ -15,6 +15,7 @@ import {
 } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
+import { PracticeUnavailableComponent } from '@claimline/admin-console/ui-common';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
 
 interface NavLink {
@@ -43,6 +44,7 @@ const ROLE_LABELS: Record<string, string> = {
     MatListModule,
     MatButtonModule,
     PracticeSwitcherComponent,
+    PracticeUnavailableComponent,
   ],
   template: `
     <a class="skip" href="#main">Skip to content</a>
@@ -81,7 +83,16 @@ const ROLE_LABELS: Record<string, string> = {
         </nav>
       </mat-sidenav>
       <mat-sidenav-content>
-        <main id="main" tabindex="-1"><router-outlet /></main>
+        <main id="main" tabindex="-1">
+          @if (practice.unavailable(); as refused) {
+            <!-- Deferred: ui-common stays out of the first download (see login.page.ts). -->
+            @defer {
+              <div class="cl-page"><cl-practice-unavailable [problem]="refused.problem" /></div>
+            }
+          } @else {
+            <router-outlet />
+          }
+        </main>
       </mat-sidenav-content>
     </mat-sidenav-container>
   `,
