@@ -260,6 +260,12 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await searchClients(page, `ada ${lastName.slice(0, 6)}`);
     await page.getByRole('link', { name: `${lastName}, Ada` }).waitFor();
     await screenshot(page, '33-clients-list');
+    // A birth date typed into the same box searches by birth date (this practice has one client).
+    await searchClients(page, '04/12/1985');
+    await page.getByRole('link', { name: `${lastName}, Ada` }).waitFor();
+    await page.getByRole('cell', { name: 'Apr 12, 1985' }).waitFor();
+    await searchClients(page, '04/13/1985');
+    await page.getByText('No client matches “04/13/1985”').waitFor();
     await searchClients(page, 'nobodyxyz');
     await page.getByText('No client matches “nobodyxyz”').waitFor();
     await searchClients(page, '');
