@@ -155,6 +155,23 @@ const ROLE_LABELS: Record<string, string> = {
         display: none;
       }
     }
+    /* A phone (390 px): the practice switcher takes a row of its own, so Sign out stays on screen. */
+    @media (max-width: 600px) {
+      .bar {
+        flex-wrap: wrap;
+        height: auto;
+        row-gap: 4px;
+        padding: 8px 12px;
+      }
+      .bar cl-practice-switcher {
+        order: 1;
+        flex: 1 0 100%;
+      }
+      .practice-name {
+        order: 1;
+        flex: 1 0 100%;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
