@@ -235,9 +235,15 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     });
     expect(await drawn.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(340);
     await policyCard(page, 'Primary')
-      .getByText(/Document ID [0-9a-f-]{36}/)
+      .getByText(/aetna-card-front\.png · .* · uploaded/)
       .first()
       .waitFor();
+    // The file is named by its name, size and time: internal document ids are not for people.
+    expect(
+      await policyCard(page, 'Primary')
+        .getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+        .count(),
+    ).toBe(0);
     await policyCard(page, 'Primary')
       .getByRole('heading', { name: 'Insurance card' })
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));

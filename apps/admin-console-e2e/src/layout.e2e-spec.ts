@@ -52,7 +52,7 @@ describe('layout on a phone (390 px)', () => {
     }
     await page.goto('/practices');
     await page.getByRole('heading', { level: 1, name: 'Practices' }).waitFor();
-    await screenshot(page, '12-layout-390-practices');
+    await screenshot(page, '37-practices-390');
   });
 
   it('the State picker names the states, and shows the chosen code', async () => {

@@ -110,7 +110,7 @@ export function uploadRefusal(p: ApiProblem): string {
                     <strong>Earlier upload · </strong>
                   }
                   {{ d.originalName }} · {{ size(d.sizeBytes) }} · uploaded
-                  {{ d.uploadedAt | clDate: 'datetime' }} <br /><span class="id">Document ID {{ d.id }}</span>
+                  {{ d.uploadedAt | clDate: 'datetime' }}
                 </figcaption>
                 <button
                   mat-button
@@ -183,9 +183,6 @@ export function uploadRefusal(p: ApiProblem): string {
       font-size: 12px;
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
-    }
-    .id {
-      font-family: ui-monospace, monospace;
     }
     .error {
       color: var(--mat-sys-error);
