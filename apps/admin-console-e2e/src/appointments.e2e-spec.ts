@@ -92,7 +92,7 @@ describe('appointments: fee schedule, add with a schedule fee, CSV import', () =
     await line.getByLabel('Diagnosis pointers').fill('1');
     await page.getByRole('button', { name: 'Add appointment' }).click();
     await page.waitForURL(new RegExp(`/practices/${practiceId}/appointments(\\?|$)`));
-    const row = page.getByRole('row').filter({ hasText: '2026-11-03' });
+    const row = page.getByRole('row').filter({ hasText: 'Nov 3, 2026' });
     await row.getByText('$160.00').waitFor();
     await row.getByText('90837-95').waitFor();
     await row.getByText(`${lastName}, Dana`).waitFor();
@@ -102,7 +102,7 @@ describe('appointments: fee schedule, add with a schedule fee, CSV import', () =
   });
 
   it('edits the appointment: a no-show with a fee typed over the schedule’s', async () => {
-    await page.getByRole('link', { name: '2026-11-03' }).click();
+    await page.getByRole('link', { name: 'Nov 3, 2026' }).click();
     await page.getByRole('heading', { level: 1, name: 'Appointment' }).waitFor();
     const line = page.getByRole('group', { name: 'Service 1' });
     expect(await line.getByLabel('Fee ($)').inputValue()).toBe('160.00');
@@ -110,7 +110,7 @@ describe('appointments: fee schedule, add with a schedule fee, CSV import', () =
     await line.getByLabel('Fee ($)').fill('40.00');
     await page.getByRole('button', { name: 'Save appointment' }).click();
     await page.waitForURL(new RegExp(`/practices/${practiceId}/appointments(\\?|$)`));
-    const row = page.getByRole('row').filter({ hasText: '2026-11-03' });
+    const row = page.getByRole('row').filter({ hasText: 'Nov 3, 2026' });
     await row.getByText('No-show').waitFor();
     await row.getByText('$40.00').waitFor();
     const saved = (await restOk(token, 'GET', `/practices/${practiceId}/appointments`)).items[0];
@@ -134,7 +134,7 @@ describe('appointments: fee schedule, add with a schedule fee, CSV import', () =
       .getByLabel('CSV file')
       .setInputFiles({ name: 'week.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByText('3 rows: 2 ready to import, 1 with problems').waitFor();
-    const bad = page.getByRole('row').filter({ hasText: '2026-11-11' });
+    const bad = page.getByRole('row').filter({ hasText: 'Nov 11, 2026' });
     await bad.getByText('Problems').waitFor();
     await bad.getByText(/diagnoses.*heading/).waitFor();
     await screenshot(page, '63-appointments-import-preview');

@@ -235,9 +235,15 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     });
     expect(await drawn.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(340);
     await policyCard(page, 'Primary')
-      .getByText(/Document ID [0-9a-f-]{36}/)
+      .getByText(/aetna-card-front\.png · .* · uploaded/)
       .first()
       .waitFor();
+    // The file is named by its name, size and time: internal document ids are not for people.
+    expect(
+      await policyCard(page, 'Primary')
+        .getByText(/[0-9a-f]{8}-[0-9a-f]{4}-/)
+        .count(),
+    ).toBe(0);
     await policyCard(page, 'Primary')
       .getByRole('heading', { name: 'Insurance card' })
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -260,6 +266,12 @@ describe('clients: list, profile, insurance, card images, prior authorizations',
     await searchClients(page, `ada ${lastName.slice(0, 6)}`);
     await page.getByRole('link', { name: `${lastName}, Ada` }).waitFor();
     await screenshot(page, '33-clients-list');
+    // A birth date typed into the same box searches by birth date (this practice has one client).
+    await searchClients(page, '04/12/1985');
+    await page.getByRole('link', { name: `${lastName}, Ada` }).waitFor();
+    await page.getByRole('cell', { name: 'Apr 12, 1985' }).waitFor();
+    await searchClients(page, '04/13/1985');
+    await page.getByText('No client matches “04/13/1985”').waitFor();
     await searchClients(page, 'nobodyxyz');
     await page.getByText('No client matches “nobodyxyz”').waitFor();
     await searchClients(page, '');

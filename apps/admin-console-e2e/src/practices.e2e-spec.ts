@@ -201,10 +201,43 @@ describe('practices: list, new practice, readiness checklist, details, owner sco
     for (const path of [`/practices/${other.id}`, `/practices/${other.id}/settings/practice-details`]) {
       await page.goto(path);
       await page.getByTestId('practice-not-found').waitFor();
-      await page.getByRole('heading', { level: 1, name: 'Practice not found' }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: 'You do not have access to this practice' })
+        .waitFor();
       expect(await page.getByText(`Elsewhere ${runId}`).count()).toBe(0);
       expect(await page.getByLabel('Display name').count()).toBe(0);
     }
     await screenshot(page, '35-practices-owner-not-found');
+  });
+
+  it('an admin creating a practice is told to assign staff; staff not assigned see why, not empty lists', async () => {
+    const name = `Unassigned Therapy ${runId}`;
+    await signIn(page, users.admin);
+    const id = await createSoloPractice(page, { name });
+    const notice = page.getByTestId('assign-staff');
+    await notice
+      .getByText('Billing staff see this practice only once an administrator assigns it to them')
+      .waitFor();
+    await notice.getByRole('link', { name: 'Assign staff on the Users page' }).click();
+    await page.waitForURL(/\/admin\/users/);
+
+    // Billing staff not assigned to it: the API answers 404 for the practice (and nothing of its
+    // lists); each of its pages says so instead of "No active clients".
+    const staff = await session.newPage();
+    await signIn(staff, users.staff);
+    for (const path of [`/practices/${id}/clients`, `/practices/${id}/enrollments`, `/practices/${id}`]) {
+      await staff.goto(path);
+      await staff
+        .getByRole('heading', { level: 1, name: 'You do not have access to this practice' })
+        .waitFor();
+      await staff.getByText('Ask an administrator to assign you to it').waitFor();
+      expect(await staff.getByText('Add a client').count()).toBe(0);
+      expect(await staff.getByText(name).count()).toBe(0);
+    }
+    await screenshot(staff, '36-practices-no-access');
+
+    // An administrator sees every practice: for them an unknown one simply does not exist.
+    await page.goto('/practices/00000000-0000-4000-8000-000000000000/clients');
+    await page.getByRole('heading', { level: 1, name: 'Practice not found' }).waitFor();
   });
 });

@@ -29,9 +29,9 @@ export async function chooseOption(
   await page.locator('.mat-mdc-select-panel').waitFor({ state: 'detached' });
 }
 
-/** Picks a state in the State select of `scope` by its code (the options are the codes). */
+/** Picks a state in the State select of `scope` by its code (the options read "MA · Massachusetts"). */
 export async function chooseState(scope: Page | Locator, page: Page, code: string): Promise<void> {
-  await chooseOption(scope, page, 'State', code);
+  await chooseOption(scope, page, 'State', new RegExp(`^${escape(code)} · `));
 }
 
 /**

@@ -17,3 +17,5 @@ export * from './lib/words';
 export * from './lib/list-paging';
 export * from './lib/paginator.component';
 export * from './lib/row-actions.component';
+export * from './lib/practice-unavailable.component';
+export * from './lib/dates';

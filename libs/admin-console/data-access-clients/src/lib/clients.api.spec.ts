@@ -21,6 +21,13 @@ describe('ClientsApi', () => {
     expect(req.request.params.get('active')).toBe('false');
   });
 
+  it('lists by birth date when one is given', () => {
+    void api.list('p1', { birthDate: '1985-04-12' });
+    const req = http.expectOne((r) => r.url === '/api/v1/practices/p1/clients');
+    expect(req.request.params.keys()).toEqual(['birthDate']);
+    expect(req.request.params.get('birthDate')).toBe('1985-04-12');
+  });
+
   it('searches payers with the practice’s state, and not at all for blank text', async () => {
     expect(await api.searchPayers('   ')).toEqual([]);
     const found = api.searchPayers(' aetna ', { state: 'MA' });

@@ -20,6 +20,8 @@ import type { Page } from '@claimline/contracts/common';
 
 export interface ClientSearch {
   search?: string;
+  /** `YYYY-MM-DD`. */
+  birthDate?: string;
   /** `undefined` lists active and inactive clients. */
   active?: boolean;
   limit?: number;
@@ -43,6 +45,7 @@ export class ClientsApi {
   async list(practiceId: string, query: ClientSearch = {}): Promise<Page<ClientView>> {
     const params: Record<string, string> = {};
     if (query.search?.trim()) params['search'] = query.search.trim();
+    if (query.birthDate) params['birthDate'] = query.birthDate;
     if (query.active !== undefined) params['active'] = String(query.active);
     if (query.limit !== undefined) params['limit'] = String(query.limit);
     if (query.offset) params['offset'] = String(query.offset);

@@ -3,7 +3,7 @@ import { inject, Injectable, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import type { Page } from '@claimline/contracts/common';
 import type { PracticeView } from '@claimline/contracts/practice-settings';
-import { API_BASE } from './problem';
+import { API_BASE, type ApiProblem, toProblem } from './problem';
 
 export type PracticeSummary = PracticeView;
 
@@ -15,14 +15,34 @@ export type PracticeSummary = PracticeView;
 export class PracticeContext {
   private readonly http = inject(HttpClient);
   readonly current = signal<PracticeSummary | null>(null);
+  /**
+   * The practice in the URL that the API refuses (404: not assigned to the user, or no such
+   * practice). Its lists would answer empty, so the shell shows why instead of its pages.
+   */
+  readonly unavailable = signal<{ practiceId: string; problem: ApiProblem } | null>(null);
+  private selecting: string | null = null;
 
   async select(practiceId: string | null): Promise<void> {
-    if (!practiceId) return this.current.set(null);
-    if (this.current()?.id === practiceId) return;
-    const practice = await firstValueFrom(
-      this.http.get<PracticeSummary>(`${API_BASE}/practices/${practiceId}`),
-    ).catch(() => null);
+    this.selecting = practiceId;
+    if (!practiceId) {
+      this.unavailable.set(null);
+      return this.current.set(null);
+    }
+    if (this.current()?.id === practiceId || this.unavailable()?.practiceId === practiceId) return;
+    this.unavailable.set(null);
+    let practice: PracticeSummary | null = null;
+    let problem: ApiProblem | null = null;
+    try {
+      practice = await firstValueFrom(this.http.get<PracticeSummary>(`${API_BASE}/practices/${practiceId}`));
+    } catch (e) {
+      problem = toProblem(e);
+    }
+    if (this.selecting !== practiceId) return;
     this.current.set(practice);
+    // Only a refusal hides the pages; a failure of the moment leaves them to say so themselves.
+    this.unavailable.set(
+      problem && [400, 403, 404].includes(problem.status) ? { practiceId, problem } : null,
+    );
   }
 
   /** Refreshes the header after the practice's name changed. */

@@ -10,6 +10,7 @@ import {
   PageHeaderComponent,
   StatusChipComponent,
   plural,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import {
   APPOINTMENT_IMPORT_COLUMNS,
@@ -36,6 +37,7 @@ interface Outcome {
 @Component({
   selector: 'cl-appointment-import-page',
   imports: [
+    DisplayDatePipe,
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
@@ -97,7 +99,9 @@ interface Outcome {
             </ng-container>
             <ng-container matColumnDef="date">
               <th mat-header-cell *matHeaderCellDef>Date</th>
-              <td mat-cell *matCellDef="let r">{{ r.values.serviceDate }} {{ r.values.startTime }}</td>
+              <td mat-cell *matCellDef="let r">
+                {{ r.values.serviceDate | clDate }} {{ r.values.startTime }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="service">
               <th mat-header-cell *matHeaderCellDef>Service</th>

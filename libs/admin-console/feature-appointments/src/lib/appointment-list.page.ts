@@ -22,6 +22,7 @@ import {
   PageHeaderComponent,
   PaginatorComponent,
   plural,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import type { AppointmentView } from '@claimline/contracts/claims/plain';
 import { ATTENDANCE_LABELS, BILLING_TYPE_WORDS, money } from './appointment-words';
@@ -33,6 +34,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @Component({
   selector: 'cl-appointment-list-page',
   imports: [
+    DisplayDatePipe,
     FormsModule,
     RouterLink,
     MatButtonModule,
@@ -88,7 +90,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
               <ng-container matColumnDef="date">
                 <th mat-header-cell *matHeaderCellDef>Date</th>
                 <td mat-cell *matCellDef="let a">
-                  <a [routerLink]="[a.id]" class="strong">{{ a.serviceDate }}</a> {{ a.startTime }}
+                  <a [routerLink]="[a.id]" class="strong">{{ a.serviceDate | clDate }}</a> {{ a.startTime }}
                 </td>
               </ng-container>
               <ng-container matColumnDef="client">

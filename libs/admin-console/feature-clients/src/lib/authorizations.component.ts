@@ -15,10 +15,11 @@ import {
   StatusChipComponent,
   DateInputDirective,
   plural,
+  formatDate,
 } from '@claimline/admin-console/ui-common';
 import type { AuthorizationView, PolicyView } from '@claimline/contracts/client-insurance';
 import { dateValidator, notBefore, visitsValidator } from './forms';
-import { authorizationBadge, formatDate } from './labels';
+import { authorizationBadge } from './labels';
 import { WarningsComponent } from './warnings.component';
 
 /** Prior authorizations of one policy: number, visits used of authorized, dates, active; with the API's warnings. */

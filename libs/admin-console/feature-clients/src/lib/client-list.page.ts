@@ -31,9 +31,11 @@ import {
   PaginatorComponent,
   plural,
   StatusChipComponent,
+  formatDate,
 } from '@claimline/admin-console/ui-common';
 import type { ClientMissingInfo, ClientView } from '@claimline/contracts/client-insurance';
-import { BILLING_TYPE_LABELS, formatDate, formatPhone } from './labels';
+import { clientQueryOf } from './client-search';
+import { BILLING_TYPE_LABELS, formatPhone } from './labels';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
 const PAGE_SIZE = 25;
@@ -73,7 +75,7 @@ const DEBOUNCE_MS = 300;
             (ngModelChange)="typed($event)"
             autocomplete="off"
           />
-          <mat-hint>Start of the first or last name, e.g. “ada lov”</mat-hint>
+          <mat-hint>Start of the first or last name (“ada lov”), or a birth date (03/14/1985)</mat-hint>
         </mat-form-field>
         <mat-button-toggle-group
           [value]="status()"
@@ -97,7 +99,8 @@ const DEBOUNCE_MS = 300;
           @if (search().trim()) {
             <cl-empty [title]="'No client matches “' + search().trim() + '”'">
               <p>
-                Search matches the start of a first or last name. Check the spelling, or show all clients.
+                Search matches the start of a first or last name, or a whole birth date. Check the spelling,
+                or show all clients.
               </p>
             </cl-empty>
           } @else if (status() !== 'all') {
@@ -271,7 +274,7 @@ export class ClientListPage {
     try {
       const status = this.status();
       const page = await this.api.list(practiceId, {
-        search: this.search(),
+        ...clientQueryOf(this.search()),
         active: status === 'all' ? undefined : status === 'active',
         ...this.paging.request(),
       });

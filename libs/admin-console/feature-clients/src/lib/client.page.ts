@@ -8,9 +8,10 @@ import {
   LoadingComponent,
   PageHeaderComponent,
   StatusChipComponent,
+  formatDate,
 } from '@claimline/admin-console/ui-common';
 import { ClientStore } from './client.store';
-import { BILLING_TYPE_LABELS, formatDate, fullName } from './labels';
+import { BILLING_TYPE_LABELS, fullName } from './labels';
 import { MissingInfoComponent } from './missing-info.component';
 
 /** One client: header, what is missing for billing, and the Profile / Insurance tabs. */

@@ -8,7 +8,6 @@ import {
   signal,
   type OnInit,
 } from '@angular/core';
-import { DatePipe } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import {
@@ -20,6 +19,7 @@ import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { DocumentKind, DocumentView } from '@claimline/contracts/documents';
 import { CardMemory } from './card-memory.store';
 import { ClientStore } from './client.store';
+import { DisplayDatePipe } from '@claimline/admin-console/ui-common';
 import { formatBytes } from './labels';
 
 interface Slot {
@@ -57,7 +57,7 @@ export function uploadRefusal(p: ApiProblem): string {
  */
 @Component({
   selector: 'cl-insurance-card',
-  imports: [MatButtonModule, DatePipe],
+  imports: [MatButtonModule, DisplayDatePipe],
   template: `
     <section class="card" [attr.aria-labelledby]="'card-h-' + policy().id">
       <h3 [id]="'card-h-' + policy().id">Insurance card</h3>
@@ -109,8 +109,8 @@ export function uploadRefusal(p: ApiProblem): string {
                   @if (!first) {
                     <strong>Earlier upload · </strong>
                   }
-                  {{ d.originalName }} · {{ size(d.sizeBytes) }} · uploaded {{ d.uploadedAt | date: 'short' }}
-                  <br /><span class="id">Document ID {{ d.id }}</span>
+                  {{ d.originalName }} · {{ size(d.sizeBytes) }} · uploaded
+                  {{ d.uploadedAt | clDate: 'datetime' }}
                 </figcaption>
                 <button
                   mat-button
@@ -183,9 +183,6 @@ export function uploadRefusal(p: ApiProblem): string {
       font-size: 12px;
       color: var(--mat-sys-on-surface-variant);
       overflow-wrap: anywhere;
-    }
-    .id {
-      font-family: ui-monospace, monospace;
     }
     .error {
       color: var(--mat-sys-error);

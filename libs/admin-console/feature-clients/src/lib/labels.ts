@@ -45,19 +45,6 @@ export function formatPhone(digits: string | null): string {
   return d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : digits;
 }
 
-/** A calendar date (`YYYY-MM-DD`) as people in the US read it, without time-zone shifts. */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return date;
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
-}
-
 export function policyTitle(p: Pick<PolicyView, 'order' | 'payer'>): string {
   return `${ORDER_LABELS[p.order]} insurance — ${p.payer.name}`;
 }

@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { MatButtonModule } from '@angular/material/button';
 import { toProblem, type ApiProblem } from '@claimline/admin-console/data-access-core';
 import { ClientsApi } from '@claimline/admin-console/data-access-clients';
-import { ErrorBannerComponent, formatAddress } from '@claimline/admin-console/ui-common';
+import { ErrorBannerComponent, formatAddress, formatDate } from '@claimline/admin-console/ui-common';
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { InsuranceOrder } from '@claimline/domain';
 import { AuthorizationsComponent } from './authorizations.component';
 import { InsuranceCardComponent } from './insurance-card.component';
-import { formatDate, ORDER_LABELS, RELATIONSHIP_LABELS, SEX_LABELS } from './labels';
+import { ORDER_LABELS, RELATIONSHIP_LABELS, SEX_LABELS } from './labels';
 import { PolicyFormComponent } from './policy-form.component';
 import { WarningsComponent } from './warnings.component';
 

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -35,6 +34,7 @@ import {
   PageHeaderComponent,
   provideLiveErrors,
   StatusChipComponent,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import type { DocumentView } from '@claimline/contracts/documents';
 import type {
@@ -60,7 +60,7 @@ type Mode = 'accept' | 'reject' | 'require_document' | null;
 @Component({
   selector: 'cl-enrollment-detail-page',
   imports: [
-    DatePipe,
+    DisplayDatePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,

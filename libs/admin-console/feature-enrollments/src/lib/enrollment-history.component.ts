@@ -1,10 +1,10 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { ApiProblem } from '@claimline/admin-console/data-access-core';
 import {
   ErrorBannerComponent,
   LoadingComponent,
   StatusChipComponent,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import type { EnrollmentHistoryEntry, EnrollmentStatus } from '@claimline/contracts/enrollments';
 import { ACTION_LABELS, STATUS_TONES, statusLabel } from './enrollment-words';
@@ -12,7 +12,7 @@ import { ACTION_LABELS, STATUS_TONES, statusLabel } from './enrollment-words';
 /** An enrollment's history, newest last: each move with its reason and who made it. */
 @Component({
   selector: 'cl-enrollment-history',
-  imports: [DatePipe, ErrorBannerComponent, LoadingComponent, StatusChipComponent],
+  imports: [DisplayDatePipe, ErrorBannerComponent, LoadingComponent, StatusChipComponent],
   templateUrl: './enrollment-history.component.html',
   styleUrl: './enrollment-history.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -143,7 +143,7 @@ const sameQuery = (a: Query, b: Query) =>
               <td mat-cell *matCellDef="let p">
                 <a [routerLink]="[p.id]" class="name">{{ p.name }}</a>
                 @if (p.legalName && p.legalName !== p.name) {
-                  <div class="muted">{{ p.legalName }}</div>
+                  <span class="muted legal"> · {{ p.legalName }}</span>
                 }
               </td>
             </ng-container>
@@ -161,22 +161,24 @@ const sameQuery = (a: Query, b: Query) =>
                 @switch (readinessOf(p.id).state) {
                   @case ('ok') {
                     @let r = okReadiness(p.id)!;
+                    <!-- One line per practice (a billing team scans dozens): figure, bar, what is missing. -->
                     <div class="figure">
                       <span data-testid="row-readiness">{{ r.done }} of {{ r.total }} done</span>
+                      <mat-progress-bar
+                        mode="determinate"
+                        [value]="percent(r)"
+                        [attr.aria-label]="
+                          'Readiness of ' + p.name + ': ' + r.done + ' of ' + r.total + ' done'
+                        "
+                      />
                       @if (r.complete) {
                         <cl-status-chip label="Ready to bill" tone="success" />
+                      } @else {
+                        <span class="muted missing" [title]="'Missing: ' + summary(r)"
+                          >Missing: {{ summary(r) }}</span
+                        >
                       }
                     </div>
-                    <mat-progress-bar
-                      mode="determinate"
-                      [value]="percent(r)"
-                      [attr.aria-label]="
-                        'Readiness of ' + p.name + ': ' + r.done + ' of ' + r.total + ' done'
-                      "
-                    />
-                    @if (!r.complete) {
-                      <div class="muted missing">Missing: {{ summary(r) }}</div>
-                    }
                   }
                   @case ('loading') {
                     <span class="muted">Checking…</span>
@@ -245,6 +247,11 @@ const sameQuery = (a: Query, b: Query) =>
     }
     table {
       width: 100%;
+      --mat-table-row-item-container-height: 40px;
+    }
+    td.mat-mdc-cell {
+      padding-top: 4px;
+      padding-bottom: 4px;
     }
     .name {
       font-weight: 600;
@@ -255,23 +262,23 @@ const sameQuery = (a: Query, b: Query) =>
     }
     .readiness-cell {
       min-width: 260px;
-      padding-top: 8px;
-      padding-bottom: 8px;
     }
     .figure {
       display: flex;
-      gap: 8px;
+      gap: 12px;
       align-items: center;
-      margin-bottom: 4px;
+      white-space: nowrap;
+    }
+    .figure mat-progress-bar {
+      flex: 0 0 96px;
     }
     .missing {
-      margin-top: 4px;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      max-width: 360px;
     }
     .note {
       margin: 8px 16px;
-    }
-    mat-progress-bar {
-      max-width: 320px;
     }
     .mat-column-name {
       min-width: 200px;

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
+import { AuthService } from '@claimline/admin-console/data-access-core';
 import { PracticesApi } from '@claimline/admin-console/data-access-practices';
 import {
   ErrorBannerComponent,
@@ -12,6 +13,7 @@ import {
   PageHeaderComponent,
 } from '@claimline/admin-console/ui-common';
 import { newPracticeOf, PracticeFieldsComponent, practiceForm } from './practice.form';
+import { ASSIGN_STAFF_STATE } from './settings-access';
 
 /** Billing staff and admins add a practice; it then guides them through its setup checklist. */
 @Component({
@@ -61,6 +63,7 @@ export class PracticeNewPage {
   private readonly api = inject(PracticesApi);
   private readonly router = inject(Router);
   private readonly snack = inject(MatSnackBar);
+  private readonly auth = inject(AuthService);
   private readonly fieldFocus = injectFieldFocus();
   protected readonly form = practiceForm(inject(NonNullableFormBuilder));
   private readonly saving = new FormSave(this.form);
@@ -79,7 +82,10 @@ export class PracticeNewPage {
     await this.saving.run(async () => {
       const practice = await this.api.create(newPracticeOf(this.form));
       this.snack.open(`Practice ${practice.name} created`, 'OK', { duration: 4000 });
-      await this.router.navigate(['/practices', practice.id]);
+      // An administrator is not on the practice's team: tell them who can see it (the overview).
+      await this.router.navigate(['/practices', practice.id], {
+        state: { [ASSIGN_STAFF_STATE]: this.auth.role() === 'admin' },
+      });
     });
   }
 }

@@ -17,11 +17,11 @@ import {
   ErrorBannerComponent,
   LoadingComponent,
   PageHeaderComponent,
+  PracticeUnavailableComponent,
 } from '@claimline/admin-console/ui-common';
 import type { PracticeReadiness, PracticeView } from '@claimline/contracts/practice-settings';
-import { PracticeUnavailableComponent } from './practice-unavailable.component';
 import { ReadinessChecklistComponent } from './readiness-checklist.component';
-import { canEditSettings } from './settings-access';
+import { arrivedToAssignStaff, canEditSettings } from './settings-access';
 
 /** A practice at a glance: who it is, and its setup checklist with links to fix each gap. */
 @Component({
@@ -42,6 +42,12 @@ import { canEditSettings } from './settings-access';
         <cl-page-header [title]="p.name" [subtitle]="subtitle()">
           <a mat-stroked-button [routerLink]="['settings']">Practice settings</a>
         </cl-page-header>
+        @if (assignStaff) {
+          <p class="assign" role="status" data-testid="assign-staff">
+            Billing staff see this practice only once an administrator assigns it to them.
+            <a mat-button routerLink="/admin/users">Assign staff on the Users page</a>
+          </p>
+        }
         <div class="layout">
           <div class="main">
             @if (readiness(); as r) {
@@ -94,6 +100,17 @@ import { canEditSettings } from './settings-access';
     </div>
   `,
   styles: `
+    .assign {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin: 0 0 16px;
+      padding: 8px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
     .layout {
       display: grid;
       grid-template-columns: minmax(0, 1fr) 320px;
@@ -138,6 +155,8 @@ export class PracticeOverviewPage {
   protected readonly readiness = signal<PracticeReadiness | null>(null);
   protected readonly readinessProblem = signal<ApiProblem | null>(null);
   protected readonly canEdit = canEditSettings();
+  /** Set by the new-practice page when an administrator created it (read once, on arrival). */
+  protected readonly assignStaff = arrivedToAssignStaff(globalThis.history?.state);
   protected readonly subtitle = computed(() => {
     const p = this.practice();
     return p

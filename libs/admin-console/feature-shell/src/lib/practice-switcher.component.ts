@@ -45,6 +45,14 @@ import { PracticeContext, type PracticeSummary } from '@claimline/admin-console/
         width: 170px;
       }
     }
+    @media (max-width: 600px) {
+      :host {
+        display: block;
+      }
+      .switcher {
+        width: 100%;
+      }
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -17,6 +17,7 @@ import { filter, map } from 'rxjs';
 import { AuthService, PracticeContext } from '@claimline/admin-console/data-access-core';
 import { MessagingRealtime } from '@claimline/admin-console/data-access-messages';
 import { UNBILLED_ROLES } from '@claimline/contracts/claims/plain';
+import { PracticeUnavailableComponent } from '@claimline/admin-console/ui-common';
 import { PracticeSwitcherComponent } from './practice-switcher.component';
 
 interface NavLink {
@@ -48,6 +49,7 @@ const ROLE_LABELS: Record<string, string> = {
     MatListModule,
     MatButtonModule,
     PracticeSwitcherComponent,
+    PracticeUnavailableComponent,
   ],
   template: `
     <a class="skip" href="#main">Skip to content</a>
@@ -96,7 +98,16 @@ const ROLE_LABELS: Record<string, string> = {
         </nav>
       </mat-sidenav>
       <mat-sidenav-content>
-        <main id="main" tabindex="-1"><router-outlet /></main>
+        <main id="main" tabindex="-1">
+          @if (practice.unavailable(); as refused) {
+            <!-- Deferred: ui-common stays out of the first download (see login.page.ts). -->
+            @defer {
+              <div class="cl-page"><cl-practice-unavailable [problem]="refused.problem" /></div>
+            }
+          } @else {
+            <router-outlet />
+          }
+        </main>
       </mat-sidenav-content>
     </mat-sidenav-container>
   `,
@@ -167,6 +178,23 @@ const ROLE_LABELS: Record<string, string> = {
     @media (max-width: 900px) {
       .who {
         display: none;
+      }
+    }
+    /* A phone (390 px): the practice switcher takes a row of its own, so Sign out stays on screen. */
+    @media (max-width: 600px) {
+      .bar {
+        flex-wrap: wrap;
+        height: auto;
+        row-gap: 4px;
+        padding: 8px 12px;
+      }
+      .bar cl-practice-switcher {
+        order: 1;
+        flex: 1 0 100%;
+      }
+      .practice-name {
+        order: 1;
+        flex: 1 0 100%;
       }
     }
   `,

@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { US_DISTRICT_CODES, US_STATE_CODES, US_TERRITORY_CODES } from '@claimline/domain';
+import { US_STATES } from '@claimline/reference-data';
 import type { AddressForm } from './address.form';
 import { provideLiveErrors } from './error-state';
 import { FieldErrorComponent } from './field-error.component';
@@ -15,6 +16,18 @@ const STATE_CODES: readonly string[] = [
   ...US_DISTRICT_CODES,
   ...US_TERRITORY_CODES,
 ].sort();
+
+const STATE_NAMES = new Map<string, string>(US_STATES.map((s) => [s.code, s.name]));
+
+/**
+ * The State picker's choices: the code, which the closed field shows, and the name, which the
+ * list shows beside it (people look for "Massachusetts", not always know "MA"), in code order so
+ * typing a letter still jumps to the codes starting with it.
+ */
+export const STATE_CHOICES: readonly { code: string; name: string }[] = STATE_CODES.map((code) => ({
+  code,
+  name: STATE_NAMES.get(code) ?? code,
+}));
 
 /**
  * The fields of one US address (an `addressGroup`) in a fieldset whose legend names it ("Billing
@@ -50,13 +63,14 @@ const STATE_CODES: readonly string[] = [
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="state">
           <mat-label>State</mat-label>
-          <mat-select formControlName="state" panelWidth="">
+          <mat-select formControlName="state" panelWidth="" panelClass="cl-state-panel">
+            <mat-select-trigger>{{ group().controls.state.value }}</mat-select-trigger>
             <!-- An optional address can be emptied again; the choice is offered once a state is chosen. -->
             @if (!required() && group().controls.state.value) {
               <mat-option value="">None</mat-option>
             }
-            @for (s of states; track s) {
-              <mat-option [value]="s">{{ s }}</mat-option>
+            @for (s of states; track s.code) {
+              <mat-option [value]="s.code">{{ s.code }} · {{ s.name }}</mat-option>
             }
           </mat-select>
           <mat-error><cl-field-error [control]="group().controls.state" /></mat-error>
@@ -126,6 +140,9 @@ const STATE_CODES: readonly string[] = [
         grid-column: span 3;
       }
     }
+    .state {
+      min-width: 96px;
+    }
   `,
   // Default: errors the server puts on the controls after a save must show without an input change.
   changeDetection: ChangeDetectionStrategy.Default,
@@ -138,7 +155,7 @@ export class AddressFieldsComponent {
   /** A border around the fieldset, where the other parts of the form have one too. */
   readonly framed = input(false, { transform: booleanAttribute });
   readonly streetHint = input<string | null>(null);
-  protected readonly states = STATE_CODES;
+  protected readonly states = STATE_CHOICES;
 
   protected required(): boolean {
     return this.group().controls.state.hasValidator(Validators.required);

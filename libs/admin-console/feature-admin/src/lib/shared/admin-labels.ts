@@ -1,6 +1,6 @@
 import type { Role } from '@claimline/contracts/common';
 import type { AuditAction } from '@claimline/contracts/gateway';
-import type { ChipTone } from '@claimline/admin-console/ui-common';
+import { type ChipTone, formatDate } from '@claimline/admin-console/ui-common';
 
 // A Record over Role: a role added on the server without words here fails the type check (ROLES
 // itself is not imported: the common contracts' index would bring class-validator into the bundle).
@@ -50,26 +50,18 @@ export function outcome(status: number): { label: string; tone: ChipTone } {
   return { label: String(status), tone: 'neutral' };
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** A timestamp in the user's time zone, or a dash. */
+/** A timestamp in the user's time zone and locale (ui-common's `formatDate`), or a dash. */
 export function when(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DATE_TIME.format(d);
+  return iso ? formatDate(iso, 'datetime') : '—';
 }
 
-const DAY = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
-const CLOCK = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
-
 export function shortDay(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : DAY.format(d);
+  return formatDate(iso, 'day');
 }
 
 export function clockTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : CLOCK.format(d);
+  return Number.isNaN(d.getTime()) ? '' : formatDate(d, 'time');
 }
 
 /** The start of a local calendar day (`YYYY-MM-DD`), `days` later, as ISO 8601; null if not a date. */

@@ -32,6 +32,7 @@ import {
   optionalAddressValue,
   provideLiveErrors,
   setAddress,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import type { BillingProfileView, PutBillingProfileBody } from '@claimline/contracts/practice-settings';
 import type { BillAs, TaxIdKind } from '@claimline/domain';
@@ -67,6 +68,7 @@ const SERVER_PATHS: Record<string, string> = {
 @Component({
   selector: 'cl-billing-page',
   imports: [
+    DisplayDatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
@@ -237,7 +239,7 @@ const SERVER_PATHS: Record<string, string> = {
                 {{ busy() ? 'Saving…' : 'Save billing profile' }}
               </button>
               @if (p.updatedAt) {
-                <span class="sub">Last saved {{ p.updatedAt.slice(0, 10) }}</span>
+                <span class="sub">Last saved {{ p.updatedAt | clDate }}</span>
               }
             </div>
           }

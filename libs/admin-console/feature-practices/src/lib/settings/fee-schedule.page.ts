@@ -13,6 +13,7 @@ import {
   injectFieldFocus,
   LoadingComponent,
   provideLiveErrors,
+  DisplayDatePipe,
 } from '@claimline/admin-console/ui-common';
 import type { FeeScheduleView } from '@claimline/contracts/claims/plain';
 import { canEditSettings } from '../settings-access';
@@ -26,6 +27,7 @@ import { feeEntryGroup, feeScheduleBody, feeScheduleForm, fillFeeSchedule } from
 @Component({
   selector: 'cl-fee-schedule-page',
   imports: [
+    DisplayDatePipe,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -104,7 +106,7 @@ import { feeEntryGroup, feeScheduleBody, feeScheduleForm, fillFeeSchedule } from
                 {{ busy() ? 'Saving…' : 'Save fee schedule' }}
               </button>
               @if (schedule()?.updatedAt; as at) {
-                <span class="sub">Last saved {{ at.slice(0, 10) }}</span>
+                <span class="sub">Last saved {{ at | clDate }}</span>
               }
             </div>
           }

@@ -2,8 +2,11 @@ import { ChangeDetectionStrategy, Component, effect, inject, input, untracked } 
 import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LoadingComponent, PageHeaderComponent } from '@claimline/admin-console/ui-common';
-import { PracticeUnavailableComponent } from '../practice-unavailable.component';
+import {
+  LoadingComponent,
+  PageHeaderComponent,
+  PracticeUnavailableComponent,
+} from '@claimline/admin-console/ui-common';
 import { PracticeSettingsStore } from './practice-settings.store';
 
 const TABS = [

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { ApiProblem } from '@claimline/admin-console/data-access-core';
-import { ErrorBannerComponent } from '@claimline/admin-console/ui-common';
+import { type ApiProblem, AuthService } from '@claimline/admin-console/data-access-core';
+import { ErrorBannerComponent } from './states.component';
 
 /** A practice id the API refuses: unknown, malformed or another tenant's record. */
 export function isNotFound(problem: ApiProblem | null): boolean {
@@ -11,8 +11,9 @@ export function isNotFound(problem: ApiProblem | null): boolean {
 
 /**
  * The page state when a practice cannot be shown. The API answers "not found" for a practice the
- * user may not see, exactly as for one that does not exist, so the page says both in one sentence
- * and shows nothing of the record.
+ * user may not see, exactly as for one that does not exist. An administrator sees every practice,
+ * so for them it does not exist; anyone else is most likely not assigned to it, and only an
+ * administrator can change that, so the page says so (issue #20) and shows nothing of the record.
  */
 @Component({
   selector: 'cl-practice-unavailable',
@@ -20,9 +21,18 @@ export function isNotFound(problem: ApiProblem | null): boolean {
   template: `
     @if (notFound()) {
       <section class="gone" aria-labelledby="gone-title" data-testid="practice-not-found">
-        <h1 id="gone-title">Practice not found</h1>
-        <p>This practice does not exist, or your account is not allowed to see it.</p>
-        <p>Check the address, or go back to <a routerLink="/">your start page</a>.</p>
+        @if (admin()) {
+          <h1 id="gone-title">Practice not found</h1>
+          <p>No practice has this address.</p>
+          <p>Check the address, or go back to <a routerLink="/practices">the practice list</a>.</p>
+        } @else {
+          <h1 id="gone-title">You do not have access to this practice</h1>
+          <p>
+            Ask an administrator to assign you to it. (If the address was typed, check it: the practice may
+            not exist.)
+          </p>
+          <p>Go back to <a routerLink="/">your start page</a>.</p>
+        }
       </section>
     } @else {
       <h1 class="cl-visually-hidden">Practice could not be loaded</h1>
@@ -53,4 +63,6 @@ export class PracticeUnavailableComponent {
   readonly problem = input.required<ApiProblem | null>();
   readonly retry = output<void>();
   protected readonly notFound = computed(() => isNotFound(this.problem()));
+  private readonly auth = inject(AuthService);
+  protected readonly admin = computed(() => this.auth.role() === 'admin');
 }
