@@ -39,6 +39,7 @@ const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
+const { realtimeUrl, startClearinghouseSandbox } = await import('./lib/sftp.mjs');
 const { addCounts, failedTests, jestCounts, noCounts, stepLine, summaryLine } =
   await import('./lib/summary.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
@@ -180,6 +181,10 @@ try {
     // The unread secure-message e-mail after 5 seconds instead of the seed's 2 minutes, so the
     // end-to-end test can see it arrive (the default is checked in messaging's integration tests).
     env.UNREAD_EMAIL_DELAY_SECONDS = '5';
+    // The sandbox clearinghouse's real-time port (eligibility, claim status) for the apps.
+    const sandboxHttpPort = await findFreePort();
+    env.CLEARINGHOUSE_ELIGIBILITY_URL = realtimeUrl(sandboxHttpPort);
+    startClearinghouseSandbox({ root, httpPort: sandboxHttpPort });
     await migrate(root, env);
     const { base } = await startApps(root, env);
     await seedDemo(base, secrets);

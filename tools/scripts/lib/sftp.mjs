@@ -381,12 +381,15 @@ export async function startSftp({
 
 /**
  * Runs the built sandbox clearinghouse (dist/apps/clearinghouse-sandbox) on the `sandbox`
- * account's folders, as a supervised process (stopAll and Ctrl-C stop it).
- * @param {{ root: string, sftp: SftpInfo, env?: NodeJS.ProcessEnv }} options
+ * account's folders, as a supervised process (stopAll and Ctrl-C stop it). With `httpPort` it also
+ * answers 270s and 276s at `http://127.0.0.1:<httpPort>/x12` (`realtimeUrl`); without `sftp` it
+ * runs that HTTP port alone.
+ * @param {{ root: string, sftp?: SftpInfo, env?: NodeJS.ProcessEnv, httpPort?: number }} options
  */
-export function startClearinghouseSandbox({ root, sftp, env = process.env }) {
-  const account = sftp.accounts.sandbox;
-  if (!account) throw new Error('the SFTP server has no "sandbox" account');
+export function startClearinghouseSandbox({ root, sftp, env = process.env, httpPort }) {
+  const account = sftp?.accounts.sandbox;
+  if (sftp && !account) throw new Error('the SFTP server has no "sandbox" account');
+  if (!sftp && !httpPort) throw new Error('the sandbox needs the SFTP server, an HTTP port or both');
   return startProcess({
     name: 'sandbox',
     command: process.execPath,
@@ -394,12 +397,22 @@ export function startClearinghouseSandbox({ root, sftp, env = process.env }) {
     env: {
       ...env,
       NODE_ENV: 'production',
-      SANDBOX_HOME: account.home,
-      SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+      ...(sftp &&
+        account && {
+          SANDBOX_HOME: account.home,
+          SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+        }),
+      ...(httpPort && { SANDBOX_HTTP_PORT: String(httpPort) }),
     },
     cwd: root,
   });
 }
+
+/**
+ * The sandbox's real-time X12 endpoint, given to the apps as CLEARINGHOUSE_ELIGIBILITY_URL.
+ * @param {number} httpPort
+ */
+export const realtimeUrl = (httpPort) => `http://127.0.0.1:${httpPort}/x12`;
 
 /**
  * `serve --dir <dir> [--port <n>] [--account <name>]…` → the options of startSftp.
