@@ -26,6 +26,8 @@ export const ClientInsuranceSubjects = {
   authorizationConsume: 'client-insurance.authorization.consume',
   authorizationRelease: 'client-insurance.authorization.release',
   authorizationConsumeMany: 'client-insurance.authorization.consume-many',
+  eligibilityCheck: 'client-insurance.eligibility.check',
+  eligibilityLast: 'client-insurance.eligibility.last',
   healthPing: 'client-insurance.health.ping',
 } as const;
 
