@@ -3,6 +3,7 @@ import { serviceModule } from '@claimline/backend/util-service';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { AppointmentImportModule } from './appointment-import/appointment-import.module';
 import { ClaimsModule } from './claims/claims.module';
+import { ClaimStatusInquiryModule } from './claim-status-inquiry/claim-status-inquiry.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { claimsDataSourceOptions } from './database/data-source';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
@@ -15,7 +16,14 @@ export class AppModule {
       service: SERVICE_NAME,
       schema: SCHEMA,
       dataSource: claimsDataSourceOptions,
-      imports: [FeeScheduleModule, AppointmentsModule, AppointmentImportModule, ClaimsModule, UnbilledModule],
+      imports: [
+        FeeScheduleModule,
+        AppointmentsModule,
+        AppointmentImportModule,
+        ClaimsModule,
+        UnbilledModule,
+        ClaimStatusInquiryModule,
+      ],
     });
   }
 }

@@ -241,6 +241,7 @@ describe('the gateway routes, as callers see them', () => {
       `/practices/${practiceB}`,
       `/practices/${practiceB}/locations`,
       `/practices/${practiceB}/policies/${randomUUID()}/eligibility`,
+      `/practices/${practiceB}/claims/${randomUUID()}/payer-status`,
     ]) {
       const other = await call('owner', 'GET', path);
       expect([path, other.status]).toEqual([path, 404]);
@@ -343,7 +344,9 @@ describe('the gateway routes, as callers see them', () => {
         });
         await res.arrayBuffer();
         // The record a read, change or removal names is the last id of its path.
-        const last = /\{(\w+Id)\}(?:\/(?:missing-info|content|eligibility))?$/.exec(template)?.[1];
+        const last = /\{(\w+Id)\}(?:\/(?:missing-info|content|eligibility|payer-status))?$/.exec(
+          template,
+        )?.[1];
         const recordId = method !== 'post' && last && last !== 'practiceId' ? ids.get(last) : undefined;
         sent.push({ requestId, route: `${method.toUpperCase()} ${template}`, recordId });
       }

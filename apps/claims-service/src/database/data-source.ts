@@ -10,11 +10,13 @@ import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity'
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
 import { ClaimEntity } from '../claims/entities/claim.entity';
 import { ClaimStatusHistoryEntity } from '../claims/entities/claim-status-history.entity';
+import { ClaimStatusInquiryEntity } from '../claim-status-inquiry/entities/claim-status-inquiry.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
 import { Claims1765152000000 } from './migrations/1765152000000-claims';
 import { UnbilledAndSelfPay1765238400000 } from './migrations/1765238400000-unbilled-and-self-pay';
+import { ClaimStatusInquiry1780200000000 } from './migrations/1780200000000-claim-status-inquiry';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -28,6 +30,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImportRowEntity,
       ClaimEntity,
       ClaimStatusHistoryEntity,
+      ClaimStatusInquiryEntity,
       BillingTypeChangeEntity,
       ...EVENT_ENTITIES,
     ],
@@ -37,6 +40,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImport1765100000000,
       Claims1765152000000,
       UnbilledAndSelfPay1765238400000,
+      ClaimStatusInquiry1780200000000,
     ],
     applicationName: 'claims-service',
   });

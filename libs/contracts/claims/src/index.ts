@@ -8,3 +8,4 @@ export * from './lib/dto/appointment-import.dto';
 export * from './lib/dto/claim.dto';
 export * from './lib/dto/unbilled.dto';
 export * from './lib/unbilled.views';
+export * from './lib/claim-status-inquiry.views';
