@@ -86,7 +86,7 @@ describe('eligibility on the client insurance page', () => {
     await eligibility.getByRole('button', { name: 'Check eligibility now' }).click();
     await eligibility
       .getByTestId('eligibility-outcome')
-      .getByText(/^The payer could not answer: .*not found/i)
+      .getByText(/The payer could not answer: .*not found/i)
       .waitFor();
   });
 });
