@@ -17,7 +17,8 @@ const { buildApps, metricsLines, migrate, stackEnv, startApps } = await import('
 const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
-const { startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } = await import('./lib/sftp.mjs');
+const { realtimeUrl, startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } =
+  await import('./lib/sftp.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
 
 /** @type {Awaited<ReturnType<typeof ensurePostgres>> | undefined} */
@@ -67,6 +68,10 @@ try {
     }),
   });
 
+  // The sandbox's real-time port (eligibility 270/271, claim status 276/277).
+  const sandboxHttpPort = Number(process.env.SANDBOX_HTTP_PORT ?? 3080);
+  env.CLEARINGHOUSE_ELIGIBILITY_URL ??= realtimeUrl(sandboxHttpPort);
+
   log('building the apps (cached after the first run)…');
   await buildApps(root);
   log('running migrations…');
@@ -74,7 +79,7 @@ try {
   log('starting the apps…');
   const { base, metrics } = await startApps(root, env);
   await seedDemo(base, secrets);
-  if (sftp) startClearinghouseSandbox({ root, sftp });
+  startClearinghouseSandbox({ root, sftp, httpPort: sandboxHttpPort });
   const sftpLine = sftp
     ? `sftp://${sftp.accounts.sandbox.username}@${sftp.host}:${sftp.port} (key .data/sftp/accounts/sandbox/id_ed25519; clearinghouse sandbox)`
     : 'not running (see above)';
@@ -88,6 +93,7 @@ try {
     Health      ${base}/health/ready
     E-mail      ${mail ? `${mail.httpUrl}/messages (local catcher; set SMTP_URL to send for real)` : 'SMTP_URL'}
     SFTP        ${sftpLine}
+    Real-time   ${env.CLEARINGHOUSE_ELIGIBILITY_URL} (clearinghouse sandbox: 270/271, 276/277)
 
   Metrics (Prometheus text format, loopback only):
 ${metricsLines(metrics)}

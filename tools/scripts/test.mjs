@@ -40,7 +40,8 @@ const { DEMO, localSecrets } = await import('./lib/secrets.mjs');
 const { seedDemo } = await import('./lib/seed.mjs');
 const { BUILT } = await import('./lib/apps.mjs');
 const { startMailCatcher } = await import('./lib/mail-catcher.mjs');
-const { startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } = await import('./lib/sftp.mjs');
+const { realtimeUrl, startClearinghouseSandbox, startSftp, writeClearinghouseAccounts } =
+  await import('./lib/sftp.mjs');
 const { addCounts, failedTests, jestCounts, noCounts, stepLine, summaryLine } =
   await import('./lib/summary.mjs');
 const { messageOf } = await import('./lib/errors.mjs');
@@ -203,9 +204,13 @@ try {
     // The unread secure-message e-mail after 5 seconds instead of the seed's 2 minutes, so the
     // end-to-end test can see it arrive (the default is checked in messaging's integration tests).
     env.UNREAD_EMAIL_DELAY_SECONDS = '5';
+    // The sandbox clearinghouse's real-time port (eligibility, claim status) for the apps.
+    // One sandbox process: the SFTP answers (when our sshd runs) and the real-time HTTP port.
+    const sandboxHttpPort = await findFreePort();
+    env.CLEARINGHOUSE_ELIGIBILITY_URL = realtimeUrl(sandboxHttpPort);
     await migrate(root, env);
     const { base } = await startApps(root, env);
-    if (sftp) startClearinghouseSandbox({ root, sftp, remitDelayMs: 2000 });
+    startClearinghouseSandbox({ root, sftp, httpPort: sandboxHttpPort, remitDelayMs: 2000 });
     await seedDemo(base, secrets);
     const e2eEnv = {
       API_URL: base,

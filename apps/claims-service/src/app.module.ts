@@ -4,6 +4,7 @@ import { AppointmentsModule } from './appointments/appointments.module';
 import { AdjudicationModule } from './adjudication/adjudication.module';
 import { AppointmentImportModule } from './appointment-import/appointment-import.module';
 import { ClaimsModule } from './claims/claims.module';
+import { ClaimStatusInquiryModule } from './claim-status-inquiry/claim-status-inquiry.module';
 import { ClaimsEnv, SCHEMA, SERVICE_NAME } from './config/env';
 import { claimsDataSourceOptions } from './database/data-source';
 import { FeeScheduleModule } from './fee-schedule/fee-schedule.module';
@@ -25,6 +26,7 @@ export class AppModule {
         UnbilledModule,
         SubmissionModule,
         AdjudicationModule,
+        ClaimStatusInquiryModule,
       ],
     });
   }

@@ -3,6 +3,7 @@ import { serviceModule } from '@claimline/backend/util-service';
 import { AuthorizationsModule } from './authorizations/authorizations.module';
 import { ClientsModule } from './clients/clients.module';
 import { ClientInsuranceEnv, SCHEMA, SERVICE_NAME } from './config/env';
+import { EligibilityModule } from './eligibility/eligibility.module';
 import { clientInsuranceDataSourceOptions } from './database/data-source';
 import { PayersModule } from './payers/payers.module';
 import { PoliciesModule } from './policies/policies.module';
@@ -15,7 +16,14 @@ export class AppModule {
       service: SERVICE_NAME,
       schema: SCHEMA,
       dataSource: clientInsuranceDataSourceOptions,
-      imports: [PracticesModule, ClientsModule, PayersModule, PoliciesModule, AuthorizationsModule],
+      imports: [
+        PracticesModule,
+        ClientsModule,
+        PayersModule,
+        PoliciesModule,
+        AuthorizationsModule,
+        EligibilityModule,
+      ],
     });
   }
 }

@@ -80,7 +80,8 @@ export const APP_ACCESS = Object.freeze({
   'client-insurance-service': {
     schema: 'client_insurance',
     serves: ['client-insurance.>', 'readiness.items.client-insurance'],
-    calls: ['practice-settings.practice.get'],
+    // The guard's practice check; the billing NPI of an eligibility inquiry (src/eligibility).
+    calls: ['practice-settings.practice.get', 'practice-settings.billing-profile.get'],
     events: 'client-insurance',
     consumes: {
       'practice-settings': ['client-insurance-practices'],

@@ -382,12 +382,15 @@ export async function startSftp({
 /**
  * Runs the built sandbox clearinghouse (dist/apps/clearinghouse-sandbox) on the `sandbox`
  * account's folders, as a supervised process (stopAll and Ctrl-C stop it). `remitDelayMs`: the
- * delay before its 835s (the sandbox's default, 10 s, when unset).
- * @param {{ root: string, sftp: SftpInfo, env?: NodeJS.ProcessEnv, remitDelayMs?: number }} options
+ * delay before its 835s (the sandbox's default, 10 s, when unset). With `httpPort` it also
+ * answers 270s and 276s at `http://127.0.0.1:<httpPort>/x12` (`realtimeUrl`); without `sftp` it
+ * runs that HTTP port alone.
+ * @param {{ root: string, sftp?: SftpInfo, env?: NodeJS.ProcessEnv, remitDelayMs?: number, httpPort?: number }} options
  */
-export function startClearinghouseSandbox({ root, sftp, env = process.env, remitDelayMs }) {
-  const account = sftp.accounts.sandbox;
-  if (!account) throw new Error('the SFTP server has no "sandbox" account');
+export function startClearinghouseSandbox({ root, sftp, env = process.env, remitDelayMs, httpPort }) {
+  const account = sftp?.accounts.sandbox;
+  if (sftp && !account) throw new Error('the SFTP server has no "sandbox" account');
+  if (!sftp && !httpPort) throw new Error('the sandbox needs the SFTP server, an HTTP port or both');
   return startProcess({
     name: 'sandbox',
     command: process.execPath,
@@ -395,9 +398,13 @@ export function startClearinghouseSandbox({ root, sftp, env = process.env, remit
     env: {
       ...env,
       NODE_ENV: 'production',
-      SANDBOX_HOME: account.home,
-      SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+      ...(sftp &&
+        account && {
+          SANDBOX_HOME: account.home,
+          SANDBOX_STATE_DIR: path.join(sftp.dir, 'sandbox-state', 'sandbox'),
+        }),
       ...(remitDelayMs === undefined ? {} : { SANDBOX_REMIT_DELAY_MS: String(remitDelayMs) }),
+      ...(httpPort && { SANDBOX_HTTP_PORT: String(httpPort) }),
     },
     cwd: root,
   });
@@ -442,6 +449,12 @@ export function writeClearinghouseAccounts({
   writeFileSync(file, JSON.stringify(entries, null, 2) + '\n', { mode: 0o600 });
   return file;
 }
+
+/**
+ * The sandbox's real-time X12 endpoint, given to the apps as CLEARINGHOUSE_ELIGIBILITY_URL.
+ * @param {number} httpPort
+ */
+export const realtimeUrl = (httpPort) => `http://127.0.0.1:${httpPort}/x12`;
 
 /**
  * `serve --dir <dir> [--port <n>] [--account <name>]…` → the options of startSftp.

@@ -3,6 +3,7 @@ import { RPC_PROVIDERS } from '../common/rpc';
 import { AppointmentImportController } from './appointment-import.controller';
 import { AppointmentsController } from './appointments.controller';
 import { ClaimsController } from './claims.controller';
+import { ClaimStatusInquiryController } from './claim-status-inquiry.controller';
 import { FiledOutsideController } from './filed-outside.controller';
 import { FeeScheduleController } from './fee-schedule.controller';
 import { UnbilledController } from './unbilled.controller';
@@ -18,7 +19,8 @@ import { AdminClearinghouseController, SubmissionController } from './submission
  *   `multipart/form-data` form with the CSV in a part `file` (≤ 512 KB, UTF-8; 413 over it, 415 for
  *   another body, 422 on `file` for a file that cannot be read); `commit` takes `fromRow`/`toRow` fields
  * - `GET|POST /practices/{practiceId}/claims`, `GET /practices/{practiceId}/claims/{claimId}`,
- *   `POST …/claims/{claimId}/scrub|void`, `GET …/claims/{claimId}/cms1500|837p`, `POST …/claims/837p`
+ *   `POST …/claims/{claimId}/scrub|void`, `GET …/claims/{claimId}/cms1500|837p`, `POST …/claims/837p`,
+ *   `GET|POST …/claims/{claimId}/payer-status` (the payer's last answer / ask now, 276 → 277)
  * - `POST /practices/{practiceId}/appointments/{appointmentId}/file-outside`
  * - `GET /practices/{practiceId}/unbilled-appointments`, `GET /unbilled-appointments` (across the
  *   user's practices), `PUT /practices/{practiceId}/appointments/{appointmentId}/billing-type` (the
@@ -40,6 +42,7 @@ import { AdminClearinghouseController, SubmissionController } from './submission
     AppointmentsController,
     FeeScheduleController,
     ClaimsController,
+    ClaimStatusInquiryController,
     FiledOutsideController,
     UnbilledController,
     SubmissionController,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RPC_PROVIDERS } from '../common/rpc';
 import { AuthorizationsController } from './authorizations.controller';
 import { ClientsController } from './clients.controller';
+import { EligibilityController } from './eligibility.controller';
 import { PayersController } from './payers.controller';
 import { PoliciesController } from './policies.controller';
 
@@ -13,6 +14,7 @@ import { PoliciesController } from './policies.controller';
  *   `GET|PATCH /practices/{practiceId}/clients/{clientId}`, `GET …/clients/{clientId}/missing-info`
  * - `GET|POST /practices/{practiceId}/clients/{clientId}/policies`, `GET|PATCH|DELETE /practices/{practiceId}/policies/{policyId}`
  * - `GET|POST /practices/{practiceId}/policies/{policyId}/authorizations`, `GET|PATCH /practices/{practiceId}/authorizations/{authorizationId}`
+ * - `GET|POST /practices/{practiceId}/policies/{policyId}/eligibility` (last check / check now, `eligibility.controller.ts`)
  * - `GET /payers?search=&state=`, `GET /payers/{payerId}`, `POST /payers`, `PATCH /payers/{payerId}`
  *
  * Why the practice is in the path: every request of the client-insurance contract names its
@@ -34,7 +36,13 @@ import { PoliciesController } from './policies.controller';
  * `policy.find-by-member-id`.
  */
 @Module({
-  controllers: [ClientsController, PoliciesController, AuthorizationsController, PayersController],
+  controllers: [
+    ClientsController,
+    PoliciesController,
+    AuthorizationsController,
+    EligibilityController,
+    PayersController,
+  ],
   providers: [...RPC_PROVIDERS],
 })
 export class ClientsModule {}

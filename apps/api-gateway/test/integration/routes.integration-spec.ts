@@ -260,7 +260,12 @@ describe('the gateway routes, as callers see them', () => {
   });
 
   it('answers 404 for another practice, one that does not exist and a malformed id', async () => {
-    for (const path of [`/practices/${practiceB}`, `/practices/${practiceB}/locations`]) {
+    for (const path of [
+      `/practices/${practiceB}`,
+      `/practices/${practiceB}/locations`,
+      `/practices/${practiceB}/policies/${randomUUID()}/eligibility`,
+      `/practices/${practiceB}/claims/${randomUUID()}/payer-status`,
+    ]) {
       const other = await call('owner', 'GET', path);
       expect([path, other.status]).toEqual([path, 404]);
       expect(other.body['detail']).toBe(`Practice ${practiceB} was not found`);
@@ -370,7 +375,9 @@ describe('the gateway routes, as callers see them', () => {
         });
         await res.arrayBuffer();
         // The record a read, change or removal names is the last id of its path.
-        const last = /\{(\w+Id)\}(?:\/(?:missing-info|content))?$/.exec(template)?.[1];
+        const last = /\{(\w+Id)\}(?:\/(?:missing-info|content|eligibility|payer-status))?$/.exec(
+          template,
+        )?.[1];
         const recordId = method !== 'post' && last && last !== 'practiceId' ? ids.get(last) : undefined;
         sent.push({ requestId, route: `${method.toUpperCase()} ${template}`, recordId });
       }

@@ -10,6 +10,7 @@ import { FeeScheduleEntity } from '../fee-schedule/entities/fee-schedule.entity'
 import { FeeScheduleEntryEntity } from '../fee-schedule/entities/fee-schedule-entry.entity';
 import { ClaimEntity } from '../claims/entities/claim.entity';
 import { ClaimStatusHistoryEntity } from '../claims/entities/claim-status-history.entity';
+import { ClaimStatusInquiryEntity } from '../claim-status-inquiry/entities/claim-status-inquiry.entity';
 import { Initial1764979200000 } from './migrations/1764979200000-initial';
 import { AppointmentClaimLink1765065600000 } from './migrations/1765065600000-appointment-claim-link';
 import { AppointmentImport1765100000000 } from './migrations/1765100000000-appointment-import';
@@ -22,6 +23,7 @@ import { SubmissionBatchEntity } from '../submission/entities/submission-batch.e
 import { ClaimSubmissionEntity } from '../submission/entities/claim-submission.entity';
 import { SubmissionResponseEntity } from '../submission/entities/submission-response.entity';
 import { UnmatchedResponseEntity } from '../submission/entities/unmatched-response.entity';
+import { ClaimStatusInquiry1780200000000 } from './migrations/1780200000000-claim-status-inquiry';
 
 export function claimsDataSourceOptions(url: string): DataSourceOptions {
   return serviceDataSourceOptions({
@@ -35,6 +37,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       AppointmentImportRowEntity,
       ClaimEntity,
       ClaimStatusHistoryEntity,
+      ClaimStatusInquiryEntity,
       BillingTypeChangeEntity,
       SubmissionBatchEntity,
       ClaimSubmissionEntity,
@@ -50,6 +53,7 @@ export function claimsDataSourceOptions(url: string): DataSourceOptions {
       Claims1765152000000,
       UnbilledAndSelfPay1765238400000,
       Submission1765330000000,
+      ClaimStatusInquiry1780200000000,
       OutboxTraceContext1796256000000,
     ],
     applicationName: 'claims-service',

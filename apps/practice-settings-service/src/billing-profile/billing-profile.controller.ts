@@ -13,7 +13,12 @@ import { BillingProfileService } from './billing-profile.service';
 export class BillingProfileController {
   constructor(private readonly profiles: BillingProfileService) {}
 
-  @Authorize({ roles: ROLES, services: ['enrollments', 'claims'], practice: 'practiceId' })
+  // client-insurance: the NPI an eligibility inquiry (270) is sent with.
+  @Authorize({
+    roles: ROLES,
+    services: ['enrollments', 'claims', 'client-insurance'],
+    practice: 'practiceId',
+  })
   @MessagePattern(S.billingProfileGet)
   get(@Caller() actor: Principal, @Payload('data') dto: PracticeRefDto) {
     return this.profiles.get(actor, dto.practiceId);

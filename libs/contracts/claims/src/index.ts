@@ -10,3 +10,4 @@ export * from './lib/dto/unbilled.dto';
 export * from './lib/unbilled.views';
 export * from './lib/submission.subjects';
 export * from './lib/submission.dto';
+export * from './lib/claim-status-inquiry.views';

@@ -8,3 +8,4 @@ export * from './lib/dto/policy.dto';
 export * from './lib/dto/authorization.dto';
 export * from './lib/dto/missing-info.dto';
 export * from './lib/dto/coverage.dto';
+export * from './lib/dto/eligibility.dto';

@@ -9,6 +9,8 @@ import type {
   CreateAuthorizationBody,
   CreateClientBody,
   CreatePolicyBody,
+  EligibilityCheckView,
+  LastEligibilityResult,
   MissingInfoManyResult,
   PayerView,
   PolicyView,
@@ -106,6 +108,26 @@ export class ClientsApi {
 
   async removePolicy(practiceId: string, policyId: string): Promise<void> {
     await firstValueFrom(this.http.delete(`${this.base(practiceId)}/policies/${policyId}`));
+  }
+
+  // — eligibility (270/271 through the clearinghouse) —
+
+  /** The policy's last eligibility check, or null before the first. */
+  async lastEligibility(practiceId: string, policyId: string): Promise<EligibilityCheckView | null> {
+    const r = await firstValueFrom(
+      this.http.get<LastEligibilityResult>(`${this.base(practiceId)}/policies/${policyId}/eligibility`),
+    );
+    return r.check;
+  }
+
+  /** Asks the payer now (for today unless `date` is given); the answer becomes the last check. */
+  async checkEligibility(practiceId: string, policyId: string, date?: string): Promise<EligibilityCheckView> {
+    return firstValueFrom(
+      this.http.post<EligibilityCheckView>(
+        `${this.base(practiceId)}/policies/${policyId}/eligibility`,
+        date ? { date } : {},
+      ),
+    );
   }
 
   // — prior authorizations —

@@ -6,6 +6,7 @@ import { ErrorBannerComponent, formatAddress, formatDate } from '@claimline/admi
 import type { PolicyView } from '@claimline/contracts/client-insurance';
 import type { InsuranceOrder } from '@claimline/domain';
 import { AuthorizationsComponent } from './authorizations.component';
+import { EligibilityComponent } from './eligibility.component';
 import { InsuranceCardComponent } from './insurance-card.component';
 import { ORDER_LABELS, RELATIONSHIP_LABELS, SEX_LABELS } from './labels';
 import { PolicyFormComponent } from './policy-form.component';
@@ -21,6 +22,7 @@ import { WarningsComponent } from './warnings.component';
     PolicyFormComponent,
     InsuranceCardComponent,
     AuthorizationsComponent,
+    EligibilityComponent,
   ],
   template: `
     <article
@@ -104,6 +106,7 @@ import { WarningsComponent } from './warnings.component';
           }
         </dl>
       }
+      <cl-eligibility [practiceId]="practiceId()" [policy]="policy()" />
       <cl-insurance-card [practiceId]="practiceId()" [policy]="policy()" />
       <cl-authorizations [practiceId]="practiceId()" [policy]="policy()" />
     </article>

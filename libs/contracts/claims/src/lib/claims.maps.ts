@@ -1,3 +1,4 @@
+import type { ClaimPayerStatusResult, ClaimPayerStatusView } from './claim-status-inquiry.views';
 import type { Page } from '@claimline/contracts/common';
 import {
   AppointmentRefDto,
@@ -59,6 +60,8 @@ export interface ClaimsRpc extends SubmissionRpc {
   'claims.claim.create-from-appointments': { request: CreateClaimsCommand; response: CreateClaimsResult };
   'claims.claim.get': { request: ClaimRefDto; response: ClaimView };
   'claims.claim.remittance-ref': { request: ClaimRefDto; response: ClaimRemittanceRefView };
+  'claims.claim.status-inquire': { request: ClaimRefDto; response: ClaimPayerStatusView };
+  'claims.claim.payer-status': { request: ClaimRefDto; response: ClaimPayerStatusResult };
   'claims.claim.list': { request: ListClaimsQuery; response: ClaimPage };
   'claims.claim.scrub': { request: ScrubClaimCommand; response: ClaimView };
   'claims.claim.void': { request: VoidClaimCommand; response: ClaimView };

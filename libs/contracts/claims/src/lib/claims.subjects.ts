@@ -18,6 +18,8 @@ export const ClaimsSubjects = {
   healthPing: 'claims.health.ping',
   claimCreateFromAppointments: 'claims.claim.create-from-appointments',
   claimGet: 'claims.claim.get',
+  claimStatusInquire: 'claims.claim.status-inquire',
+  claimPayerStatus: 'claims.claim.payer-status',
   claimList: 'claims.claim.list',
   claimScrub: 'claims.claim.scrub',
   claimVoid: 'claims.claim.void',

@@ -22,6 +22,12 @@ import {
 } from './dto/client.dto';
 import { CoverageManyQuery, CoverageManyResult } from './dto/coverage.dto';
 import {
+  CheckEligibilityCommand,
+  EligibilityCheckView,
+  LastEligibilityQuery,
+  LastEligibilityResult,
+} from './dto/eligibility.dto';
+import {
   ClientMissingInfo,
   MissingInfoManyQuery,
   MissingInfoManyResult,
@@ -98,6 +104,8 @@ export interface ClientInsuranceRpc {
     request: AuthorizationUseCommand;
     response: AuthorizationUseResult;
   };
+  'client-insurance.eligibility.check': { request: CheckEligibilityCommand; response: EligibilityCheckView };
+  'client-insurance.eligibility.last': { request: LastEligibilityQuery; response: LastEligibilityResult };
   'client-insurance.health.ping': { request: Record<string, never>; response: { ok: true; service: string } };
 }
 

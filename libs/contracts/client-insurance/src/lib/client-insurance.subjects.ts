@@ -27,6 +27,8 @@ export const ClientInsuranceSubjects = {
   authorizationRelease: 'client-insurance.authorization.release',
   authorizationConsumeMany: 'client-insurance.authorization.consume-many',
   authorizationConsumeBatch: 'client-insurance.authorization.consume-batch',
+  eligibilityCheck: 'client-insurance.eligibility.check',
+  eligibilityLast: 'client-insurance.eligibility.last',
   healthPing: 'client-insurance.health.ping',
 } as const;
 

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { PhiCipher } from '@claimline/backend/util-crypto';
+import { ClaimsEnv } from '../config/env';
+import { ClaimStatusInquiryController } from './claim-status-inquiry.controller';
+import { ClaimStatusInquiryService } from './claim-status-inquiry.service';
+import { ClaimStatusSweep } from './claim-status-sweep';
+import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
+
+/** Claim status requests (276/277) through the clearinghouse's real-time port (ADR 0027). */
+@Module({
+  controllers: [ClaimStatusInquiryController],
+  providers: [
+    ClaimStatusInquiryService,
+    ClaimStatusSweep,
+    ClearinghouseRealtimeClient,
+    {
+      provide: PhiCipher,
+      inject: [ClaimsEnv],
+      useFactory: (env: ClaimsEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),
+    },
+  ],
+})
+export class ClaimStatusInquiryModule {}
