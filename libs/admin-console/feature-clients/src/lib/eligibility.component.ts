@@ -5,7 +5,7 @@ import { ClientsApi } from '@claimline/admin-console/data-access-clients';
 import { ErrorBannerComponent } from '@claimline/admin-console/ui-common';
 import type { EligibilityCheckView, PolicyView } from '@claimline/contracts/client-insurance';
 import { eligibilityHeadline } from './eligibility-words';
-import { formatDate } from './labels';
+import { formatDate } from '@claimline/admin-console/ui-common';
 
 /**
  * A policy's last eligibility check (date asked, when, active or not, the behavioural-health
@@ -99,7 +99,7 @@ export class EligibilityComponent {
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly headline = eligibilityHeadline;
   protected readonly date = formatDate;
-  protected readonly when = (iso: string) => new Date(iso).toLocaleString('en-US');
+  protected readonly when = (iso: string) => formatDate(iso, 'datetime');
 
   constructor() {
     effect(() => {
