@@ -15,6 +15,8 @@ describe('tenancy of practice-scoped lists', () => {
   let clientId: string;
   let policyId: string;
   let payerId: string;
+  // A claim id nobody has: the practice check answers first.
+  const someClaimId = randomUUID();
 
   const lists = (practiceId: string) =>
     [
@@ -38,6 +40,12 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/unbilled-appointments`],
       ['GET', `/practices/${practiceId}/submission-batches`],
       ['GET', `/practices/${practiceId}/rejected-claims`],
+      ['GET', `/practices/${practiceId}/policies/${policyId}/eligibility`],
+      ['GET', `/practices/${practiceId}/claims/${someClaimId}/payer-status`],
+      ['GET', `/practices/${practiceId}/claims/${someClaimId}/submissions`],
+      ['GET', `/practices/${practiceId}/eras`],
+      ['GET', `/practices/${practiceId}/unmatched-payments`],
+      ['GET', `/practices/${practiceId}/clients/${clientId}/ledger`],
     ] as const;
 
   async function statuses(token: string, practiceId: string): Promise<Record<string, number>> {

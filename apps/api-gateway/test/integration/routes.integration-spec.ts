@@ -260,12 +260,7 @@ describe('the gateway routes, as callers see them', () => {
   });
 
   it('answers 404 for another practice, one that does not exist and a malformed id', async () => {
-    for (const path of [
-      `/practices/${practiceB}`,
-      `/practices/${practiceB}/locations`,
-      `/practices/${practiceB}/policies/${randomUUID()}/eligibility`,
-      `/practices/${practiceB}/claims/${randomUUID()}/payer-status`,
-    ]) {
+    for (const path of [`/practices/${practiceB}`, `/practices/${practiceB}/locations`]) {
       const other = await call('owner', 'GET', path);
       expect([path, other.status]).toEqual([path, 404]);
       expect(other.body['detail']).toBe(`Practice ${practiceB} was not found`);

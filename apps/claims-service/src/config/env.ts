@@ -34,7 +34,9 @@ export class ClaimsEnv extends BaseServiceEnv {
   @IsOptional()
   @IsIn(['after-batch-recorded', 'after-upload'])
   CLAIMS_TEST_CRASH_AT?: 'after-batch-recorded' | 'after-upload';
+
   /** The clearinghouse's real-time X12 endpoint, for claim status requests (276 → 277). Unset: none. */
+  @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'CLEARINGHOUSE_ELIGIBILITY_URL must be an http:// or https:// URL' })
   CLEARINGHOUSE_ELIGIBILITY_URL?: string;
 
@@ -47,6 +49,7 @@ export class ClaimsEnv extends BaseServiceEnv {
   CLAIM_STATUS_AFTER_DAYS: number = 30;
 
   /** Per payer, over CLAIM_STATUS_AFTER_DAYS: `<payer uuid>=<days>,…`. */
+  @IsOptional()
   @Matches(/^\s*[0-9a-fA-F-]{36}=\d{1,3}(\s*,\s*[0-9a-fA-F-]{36}=\d{1,3})*\s*$/, {
     message: 'CLAIM_STATUS_AFTER_DAYS_BY_PAYER must be <payer uuid>=<days>, separated by commas',
   })

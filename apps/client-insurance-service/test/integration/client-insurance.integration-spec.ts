@@ -560,8 +560,8 @@ describe('client-insurance service over NATS (real PostgreSQL and NATS)', () => 
       );
     };
     const [one, two] = [
-      await authorizationOf('Bulkone', 'U55601', 1),
-      await authorizationOf('Bulktwo', 'U55602', 5),
+      await authorizationOf('Batchone', 'U55601', 1),
+      await authorizationOf('Batchtwo', 'U55602', 5),
     ];
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     const batch = await h.rpc.send(
