@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ClearinghouseRealtimeClient } from '@claimline/backend/clearinghouse';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { ClaimsEnv } from '../config/env';
 import { ClaimStatusInquiryController } from './claim-status-inquiry.controller';
 import { ClaimStatusInquiryService } from './claim-status-inquiry.service';
 import { ClaimStatusSweep } from './claim-status-sweep';
-import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
 
 /** Claim status requests (276/277) through the clearinghouse's real-time port (ADR 0027). */
 @Module({
@@ -12,7 +12,16 @@ import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
   providers: [
     ClaimStatusInquiryService,
     ClaimStatusSweep,
-    ClearinghouseRealtimeClient,
+    {
+      provide: ClearinghouseRealtimeClient,
+      inject: [ClaimsEnv],
+      useFactory: (env: ClaimsEnv) =>
+        new ClearinghouseRealtimeClient({
+          url: env.CLEARINGHOUSE_ELIGIBILITY_URL,
+          timeoutMs: env.CLEARINGHOUSE_TIMEOUT_MS,
+          what: 'Claim status requests',
+        }),
+    },
     {
       provide: PhiCipher,
       inject: [ClaimsEnv],

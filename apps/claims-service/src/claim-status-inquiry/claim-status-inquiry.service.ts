@@ -13,7 +13,7 @@ import type { ClaimPayload } from '../claims/claim.mapper';
 import { ClaimEntity } from '../claims/entities/claim.entity';
 import { ClaimStatusHistoryEntity } from '../claims/entities/claim-status-history.entity';
 import { ClaimsEnv } from '../config/env';
-import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
+import { ClearinghouseRealtimeClient } from '@claimline/backend/clearinghouse';
 import { ClaimStatusInquiryEntity } from './entities/claim-status-inquiry.entity';
 import { daysFor, parseDaysByPayer } from './inquiry-config';
 

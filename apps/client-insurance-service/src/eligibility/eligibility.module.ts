@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NatsConnection } from 'nats';
 import { AssertionSigner } from '@claimline/backend/util-auth';
+import { ClearinghouseRealtimeClient } from '@claimline/backend/clearinghouse';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { NATS_CONNECTION, RpcClient } from '@claimline/backend/util-nats';
 import { ClientInsuranceEnv } from '../config/env';
-import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
 import { EligibilityController } from './eligibility.controller';
 import { EligibilityService, PRACTICE_SETTINGS_RPC } from './eligibility.service';
 
@@ -13,7 +13,16 @@ import { EligibilityService, PRACTICE_SETTINGS_RPC } from './eligibility.service
   controllers: [EligibilityController],
   providers: [
     EligibilityService,
-    ClearinghouseRealtimeClient,
+    {
+      provide: ClearinghouseRealtimeClient,
+      inject: [ClientInsuranceEnv],
+      useFactory: (env: ClientInsuranceEnv) =>
+        new ClearinghouseRealtimeClient({
+          url: env.CLEARINGHOUSE_ELIGIBILITY_URL,
+          timeoutMs: env.CLEARINGHOUSE_TIMEOUT_MS,
+          what: 'Eligibility checks',
+        }),
+    },
     {
       provide: PhiCipher,
       useFactory: (env: ClientInsuranceEnv) => new PhiCipher(env.PHI_ENCRYPTION_KEY),

@@ -26,7 +26,7 @@ import { SERVICE_NAME } from '../config/env';
 import { PayerEntity } from '../payers/entities/payer.entity';
 import { PolicyEntity } from '../policies/entities/policy.entity';
 import { PracticeRefEntity } from '../practices/entities/practice-ref.entity';
-import { ClearinghouseRealtimeClient } from './clearinghouse-realtime.client';
+import { ClearinghouseRealtimeClient } from '@claimline/backend/clearinghouse';
 import { EligibilityCheckEntity } from './entities/eligibility-check.entity';
 import { detailsOf, type EligibilityDetails } from './eligibility-words';
 

@@ -10,3 +10,4 @@ export * from './lib/retry';
 export * from './lib/sftp-connector';
 export * from './lib/typeorm-response-ledger';
 export * from './testing/sftp-test-server';
+export * from './lib/realtime-client';
