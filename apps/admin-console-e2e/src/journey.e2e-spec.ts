@@ -160,7 +160,8 @@ describe('journey: a solo practice from nothing to an accepted enrollment, in th
       await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Practices' }).count(),
     ).toBe(0);
     await owner.goto(`/practices/${practiceId}`);
-    await owner.getByRole('heading', { name: 'Practice not found' }).waitFor();
+    // Not an admin: the page says the practice is not theirs to see (issue #20), and nothing of it.
+    await owner.getByRole('heading', { name: 'You do not have access to this practice' }).waitFor();
     expect(await owner.getByText(practiceName).count()).toBe(0);
   }, 600_000);
 });

@@ -131,7 +131,7 @@ describe('ERA posting', () => {
           charge: 16000,
           paid: 11000,
           patientResponsibility: 2000,
-          filingIndicator: 'CI',
+          filingIndicator: '12', // PPO: CLP06 of a 5010 835 has no CI
           payerClaimNumber: 'AET-0001',
           patient: { lastName: 'RIVERA', firstName: 'ADA', memberId: 'W123456789' },
           adjustments: [],

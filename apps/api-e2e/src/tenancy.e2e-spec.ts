@@ -15,8 +15,6 @@ describe('tenancy of practice-scoped lists', () => {
   let clientId: string;
   let policyId: string;
   let payerId: string;
-  // A claim id nobody has: the practice check answers first.
-  const someClaimId = randomUUID();
 
   const lists = (practiceId: string) =>
     [
@@ -41,8 +39,6 @@ describe('tenancy of practice-scoped lists', () => {
       ['GET', `/practices/${practiceId}/submission-batches`],
       ['GET', `/practices/${practiceId}/rejected-claims`],
       ['GET', `/practices/${practiceId}/policies/${policyId}/eligibility`],
-      ['GET', `/practices/${practiceId}/claims/${someClaimId}/payer-status`],
-      ['GET', `/practices/${practiceId}/claims/${someClaimId}/submissions`],
       ['GET', `/practices/${practiceId}/eras`],
       ['GET', `/practices/${practiceId}/unmatched-payments`],
       ['GET', `/practices/${practiceId}/clients/${clientId}/ledger`],

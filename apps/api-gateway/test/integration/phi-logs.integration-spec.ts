@@ -22,6 +22,7 @@ const SERVICES = [
   'notifications',
   'claims',
   'messaging',
+  'payments',
 ];
 
 /** Letters only, so the markers pass name rules and survive upper-casing (member IDs). */

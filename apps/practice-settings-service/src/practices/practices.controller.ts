@@ -28,7 +28,7 @@ export class PracticesController {
 
   @Authorize({
     roles: ROLES,
-    services: ['enrollments', 'client-insurance', 'documents', 'notifications', 'claims'],
+    services: ['enrollments', 'client-insurance', 'documents', 'notifications', 'claims', 'payments'],
     practice: 'practiceId',
   })
   @MessagePattern(S.practiceGet)
