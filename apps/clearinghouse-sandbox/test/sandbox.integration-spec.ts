@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +15,16 @@ import {
 } from '@claimline/backend/clearinghouse';
 import { PhiCipher } from '@claimline/backend/util-crypto';
 import { serviceDataSourceOptions } from '@claimline/backend/util-persistence';
-import { createTestDatabase, type TestDatabase, waitFor } from '@claimline/backend/util-testing';
+import {
+  createTestDatabase,
+  spawnBuiltApp,
+  type TestDatabase,
+  waitFor,
+} from '@claimline/backend/util-testing';
 import { read277ca, read835, read999 } from '@claimline/x12';
 import { claimFor, sample837p } from './sample-837p';
 
 const SCHEMA = 'sandbox_t';
-const root = path.join(__dirname, '../../..');
 
 describe('the sandbox clearinghouse over a real OpenSSH SFTP server', () => {
   const server = new SftpTestServer();
@@ -34,16 +38,12 @@ describe('the sandbox clearinghouse over a real OpenSSH SFTP server', () => {
 
   beforeAll(async () => {
     const info = await server.start();
-    sandbox = spawn(process.execPath, [path.join(root, 'dist/apps/clearinghouse-sandbox/main.js')], {
-      env: {
-        ...process.env,
-        SANDBOX_HOME: info.accounts['sandbox'].home,
-        SANDBOX_STATE_DIR: stateDir,
-        SANDBOX_REMIT_DELAY_MS: '1500',
-        SANDBOX_POLL_MS: '100',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+    sandbox = spawnBuiltApp('clearinghouse-sandbox', {
+      SANDBOX_HOME: info.accounts['sandbox'].home,
+      SANDBOX_STATE_DIR: stateDir,
+      SANDBOX_REMIT_DELAY_MS: '1500',
+      SANDBOX_POLL_MS: '100',
+      LOG_LEVEL: 'warn',
     });
     db = await createTestDatabase();
     ds = new DataSource(

@@ -1,26 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import type { Actor } from '@claimline/contracts/common';
 import { PhiCipher } from '@claimline/backend/util-crypto';
-import { rpcError, waitFor } from '@claimline/backend/util-testing';
+import { rpcError, type SandboxHttp, startSandboxHttp } from '@claimline/backend/util-testing';
 import { ClaimStatusInquiryService } from '../../src/claim-status-inquiry/claim-status-inquiry.service';
 import { Harness } from './harness';
 
-const root = path.resolve(__dirname, '../../../..');
 const DAY = 86_400_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Claim status (276 → 277) against the built clearinghouse sandbox run as a process (its real
@@ -32,7 +17,7 @@ describe('claims: claim status requests through the clearinghouse sandbox (real 
   const practiceId = randomUUID();
   const staff: Actor = { userId: 'staff-1', role: 'billing_staff', practiceIds: [practiceId] };
   const slowPayer = randomUUID();
-  let sandbox: ChildProcess;
+  let sandbox: SandboxHttp | undefined;
   let pcn = 9_000;
   let app: Awaited<ReturnType<Harness['start']>>;
 
@@ -84,29 +69,17 @@ describe('claims: claim status requests through the clearinghouse sandbox (real 
   };
 
   beforeAll(async () => {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}/x12`;
-    sandbox = spawn(process.execPath, [path.join(root, 'dist/apps/clearinghouse-sandbox/main.js')], {
-      env: { ...process.env, SANDBOX_HOME: '', SANDBOX_HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    sandbox = await startSandboxHttp();
     await h.setUp();
     app = await h.start({
-      CLEARINGHOUSE_ELIGIBILITY_URL: url,
+      CLEARINGHOUSE_ELIGIBILITY_URL: sandbox.url,
       CLAIM_STATUS_SWEEP_MINUTES: '0',
       CLAIM_STATUS_AFTER_DAYS_BY_PAYER: `${slowPayer}=60`,
-    });
-    await waitFor('the sandbox HTTP port', async () => {
-      try {
-        return (await fetch(url)).status === 405;
-      } catch {
-        return false;
-      }
     });
   });
 
   afterAll(async () => {
-    sandbox?.kill('SIGTERM');
+    sandbox?.stop();
     await h.tearDown();
   });
 

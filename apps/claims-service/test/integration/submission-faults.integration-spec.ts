@@ -1,15 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { INestMicroservice } from '@nestjs/common';
 import type { Actor } from '@claimline/contracts/common';
 import type { SubmitClaimsResult } from '@claimline/contracts/claims';
-import { waitFor } from '@claimline/backend/util-testing';
+import { builtAppPath, killHard, spawnBuiltApp, waitFor } from '@claimline/backend/util-testing';
 import { ClaimsHarness } from './claims-harness';
 import { ClearinghouseSide } from './submission-harness';
 
-const MAIN = path.join(__dirname, '../../../../dist/apps/claims-service/main.js');
 /** An ed25519 public key no server of ours has. */
 const OTHER_HOST_KEY = `ssh-ed25519 ${Buffer.concat([
   Buffer.from([0, 0, 0, 11]),
@@ -92,8 +89,7 @@ describe('claims service: submission faults (real OpenSSH server, PostgreSQL, NA
     )[0].n;
 
   const spawnService = (extra: Record<string, string> = {}): ChildProcess =>
-    spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...h.serviceEnv({ ...env(), ...extra }) },
+    spawnBuiltApp('claims-service', h.serviceEnv({ ...env(), ...extra }), {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   const exited = (proc: ChildProcess) =>
@@ -103,17 +99,11 @@ describe('claims service: submission faults (real OpenSSH server, PostgreSQL, NA
       proc.once('exit', (code, signal) => resolve(signal ?? code));
     });
   const kill = async (proc: ChildProcess | null) => {
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const done = exited(proc);
-    proc.kill('SIGKILL');
-    await done;
+    if (proc) await killHard(proc);
   };
 
   beforeAll(async () => {
-    if (!existsSync(MAIN))
-      throw new Error(
-        `${MAIN} is missing: run \`nx run claims-service:build\` (the integration target depends on it)`,
-      );
+    builtAppPath('claims-service');
     await ch.server.start();
     ch.writeAccounts([
       { name: 'wrong-key', from: 'quiet', hostKey: OTHER_HOST_KEY },

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SftpTestServer, type SftpServerInfo } from '@claimline/backend/clearinghouse';
-
-const root = path.join(__dirname, '../../../..');
+import { spawnBuiltApp } from '@claimline/backend/util-testing';
 
 /**
  * The clearinghouse side of the submission tests: our own OpenSSH server (`SftpTestServer`) with a
@@ -51,16 +50,12 @@ export class ClearinghouseSide {
   }
 
   startSandbox(): void {
-    this.sandbox = spawn(process.execPath, [path.join(root, 'dist/apps/clearinghouse-sandbox/main.js')], {
-      env: {
-        ...process.env,
-        SANDBOX_HOME: this.info.accounts['sandbox'].home,
-        SANDBOX_STATE_DIR: this.stateDir,
-        SANDBOX_REMIT_DELAY_MS: '600000',
-        SANDBOX_POLL_MS: '100',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+    this.sandbox = spawnBuiltApp('clearinghouse-sandbox', {
+      SANDBOX_HOME: this.info.accounts['sandbox'].home,
+      SANDBOX_STATE_DIR: this.stateDir,
+      SANDBOX_REMIT_DELAY_MS: '600000',
+      SANDBOX_POLL_MS: '100',
+      LOG_LEVEL: 'warn',
     });
   }
 

@@ -1,23 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import type { Actor } from '@claimline/contracts/common';
-import { rpcError, waitFor } from '@claimline/backend/util-testing';
+import {
+  freePort,
+  rpcError,
+  type SandboxHttp,
+  startSandboxHttp,
+  waitFor,
+} from '@claimline/backend/util-testing';
 import { address, Harness, practiceView, seededPayerId } from './harness';
-
-const root = path.resolve(__dirname, '../../../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Real-time eligibility against the built clearinghouse sandbox, run as its own process on a free
@@ -29,8 +19,7 @@ describe('client-insurance: eligibility through the clearinghouse sandbox (real 
   const otherPracticeId = randomUUID();
   const owner: Actor = { userId: 'owner-1', role: 'practice_owner', practiceIds: [practiceId] };
   const stranger: Actor = { userId: 'owner-2', role: 'practice_owner', practiceIds: [otherPracticeId] };
-  let sandbox: ChildProcess;
-  let sandboxUrl: string;
+  let sandbox: SandboxHttp | undefined;
   let app: Awaited<ReturnType<Harness['start']>>;
 
   const newPolicy = async (memberId: string, relationship = 'self') => {
@@ -67,15 +56,10 @@ describe('client-insurance: eligibility through the clearinghouse sandbox (real 
     h.rpc.send('client-insurance.eligibility.check', { practiceId, policyId, date }, { actor });
 
   beforeAll(async () => {
-    const port = await freePort();
-    sandboxUrl = `http://127.0.0.1:${port}/x12`;
-    sandbox = spawn(process.execPath, [path.join(root, 'dist/apps/clearinghouse-sandbox/main.js')], {
-      env: { ...process.env, SANDBOX_HOME: '', SANDBOX_HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    sandbox = await startSandboxHttp();
     await h.setUp();
     h.serve('practice-settings.billing-profile.get', () => ({ organizationNpi: '1234567893' }));
-    app = await h.start({ CLEARINGHOUSE_ELIGIBILITY_URL: sandboxUrl });
+    app = await h.start({ CLEARINGHOUSE_ELIGIBILITY_URL: sandbox.url });
     await h.publishPractice('practice-settings.practice.created', practiceView(practiceId, 'TX'));
     await waitFor('the practice read model', async () => {
       const rows = await h.sql.query('SELECT 1 FROM client_insurance.practice_ref WHERE practice_id = $1', [
@@ -83,17 +67,10 @@ describe('client-insurance: eligibility through the clearinghouse sandbox (real 
       ]);
       return rows.length === 1;
     });
-    await waitFor('the sandbox HTTP port', async () => {
-      try {
-        return (await fetch(sandboxUrl)).status === 405;
-      } catch {
-        return false;
-      }
-    });
   });
 
   afterAll(async () => {
-    sandbox?.kill('SIGTERM');
+    sandbox?.stop();
     await h.tearDown();
   });
 

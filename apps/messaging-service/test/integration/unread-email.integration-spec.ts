@@ -1,14 +1,7 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { waitFor } from '@claimline/backend/util-testing';
+import { ChildProcess, spawnSync } from 'node:child_process';
+import { builtAppPath, killHard, spawnBuiltApp, waitFor } from '@claimline/backend/util-testing';
 import { Harness, memberView, person, practiceView } from './harness';
 import { MailCatcher } from './mail-catcher';
-
-const DIST = join(__dirname, '../../../../dist/apps');
-const MESSAGING_MAIN = join(DIST, 'messaging-service/main.js');
-const NOTIFICATIONS_MAIN = join(DIST, 'notifications-service/main.js');
-const NOTIFICATIONS_MIGRATE = join(DIST, 'notifications-service/migrate.js');
 
 /**
  * The unread e-mail end to end on the real servers, with both services as processes built from
@@ -40,23 +33,14 @@ describe('unread e-mail survives a crash and runs once with two replicas', () =>
     };
   };
 
-  const run = (main: string, env: Record<string, string>): ChildProcess => {
-    const proc = spawn(process.execPath, [main], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+  const run = (app: string, env: Record<string, string>): ChildProcess => {
+    const proc = spawnBuiltApp(app, env, { stdio: ['ignore', 'ignore', 'inherit'] });
     procs.add(proc);
     proc.once('exit', () => procs.delete(proc));
     return proc;
   };
 
-  const kill = async (proc: ChildProcess) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill('SIGKILL');
-    });
-  };
+  const kill = killHard;
 
   const messagingUp = () =>
     waitFor(
@@ -85,17 +69,15 @@ describe('unread e-mail survives a crash and runs once with two replicas', () =>
     );
 
   beforeAll(async () => {
-    for (const main of [MESSAGING_MAIN, NOTIFICATIONS_MAIN, NOTIFICATIONS_MIGRATE]) {
-      if (!existsSync(main)) throw new Error(`${main} is missing: the integration target builds it first`);
-    }
+    builtAppPath('messaging-service');
     await h.setUp();
     smtp = await MailCatcher.start();
-    const migrated = spawnSync(process.execPath, [NOTIFICATIONS_MIGRATE], {
+    const migrated = spawnSync(process.execPath, [builtAppPath('notifications-service', 'migrate.js')], {
       env: { ...process.env, ...notificationsEnv() },
       encoding: 'utf8',
     });
     if (migrated.status !== 0) throw new Error(`notifications migrations failed: ${migrated.stderr}`);
-    run(NOTIFICATIONS_MAIN, notificationsEnv());
+    run('notifications-service', notificationsEnv());
     await h.publishPractice(practice);
     await h.publishMember(memberView(practice.id, 'owner@quietharbor.test', true));
     await h.publishMember(memberView(practice.id, 'sam@quietharbor.test', true));
@@ -108,7 +90,7 @@ describe('unread e-mail survives a crash and runs once with two replicas', () =>
   });
 
   it('e-mails every due recipient exactly once after kill -9 and a restart as two replicas', async () => {
-    const first = run(MESSAGING_MAIN, h.serviceEnv());
+    const first = run('messaging-service', h.serviceEnv());
     await messagingUp();
     await h.practiceSwitch(practice.id, true);
     await waitFor('both members known', async () => {
@@ -151,8 +133,8 @@ describe('unread e-mail survives a crash and runs once with two replicas', () =>
     await new Promise((r) => setTimeout(r, 4000));
     expect(smtp.mails).toHaveLength(0);
 
-    run(MESSAGING_MAIN, h.serviceEnv());
-    run(MESSAGING_MAIN, h.serviceEnv());
+    run('messaging-service', h.serviceEnv());
+    run('messaging-service', h.serviceEnv());
     await waitFor('the e-mails', () => smtp.mails.length >= 3, 45_000);
     // Both replicas keep polling for a while: nothing is sent twice.
     await new Promise((r) => setTimeout(r, 3000));

@@ -1,12 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { waitFor } from '@claimline/backend/util-testing';
+import { builtAppPath, killHard, spawnBuiltApp, waitFor } from '@claimline/backend/util-testing';
 import { Harness, memberView, practiceView } from './harness';
 import { CaughtMail, TestSmtpServer } from './smtp';
-
-const MAIN = join(__dirname, '../../../../dist/apps/notifications-service/main.js');
 
 /**
  * The service killed (SIGKILL) after the SMTP server accepted an e-mail but before the service
@@ -24,26 +20,19 @@ describe('notifications service killed between "sent" and "recorded"', () => {
   const owner = memberView(practice.id, 'owner@quietharbor.test', 'owner');
 
   const startService = async (): Promise<ChildProcess> => {
-    const proc = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...h.serviceEnv({ SMTP_URL: smtp.url, EMAIL_LEASE_MS: '1500' }) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    return proc;
+    return spawnBuiltApp(
+      'notifications-service',
+      h.serviceEnv({ SMTP_URL: smtp.url, EMAIL_LEASE_MS: '1500' }),
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   };
 
-  const kill = async (proc: ChildProcess) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      proc.once('exit', () => resolve());
-      proc.kill('SIGKILL');
-    });
-  };
+  const kill = killHard;
 
   beforeAll(async () => {
-    if (!existsSync(MAIN))
-      throw new Error(
-        `${MAIN} is missing: run \`nx run notifications-service:build\` (the integration target depends on it)`,
-      );
+    builtAppPath('notifications-service');
     await h.setUp();
     smtp = await TestSmtpServer.start();
     child = await startService();

@@ -1,5 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { INestMicroservice } from '@nestjs/common';
 import { Actor, EventEnvelope } from '@claimline/contracts/common';
 import {
@@ -10,7 +9,7 @@ import {
 import { GatewayTestClient } from '@claimline/backend/util-auth';
 import { runMigrations } from '@claimline/backend/util-persistence';
 import { ServiceHarness } from '@claimline/backend/util-service-testing';
-import { waitFor } from '@claimline/backend/util-testing';
+import { spawnBuiltApp, waitFor } from '@claimline/backend/util-testing';
 import { AppModule } from '../../src/app.module';
 import { PracticeSettingsEnv } from '../../src/config/env';
 import { practiceSettingsDataSourceOptions } from '../../src/database/data-source';
@@ -56,11 +55,7 @@ export class ServiceProcess {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(rpc: GatewayTestClient<PracticeSettingsRpc>): Promise<void> {
-    const main = join(__dirname, '../../../../dist/apps/practice-settings-service/main.js');
-    this.child = spawn(process.execPath, [main], {
-      env: { ...process.env, ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawnBuiltApp('practice-settings-service', this.env, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d) => (this.output += d));
     this.child.stderr!.on('data', (d) => (this.output += d));
     await waitFor(
